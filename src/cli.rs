@@ -1,0 +1,1 @@
+//! Command-line interface definitions and `run`. OWNER: CLI helper.

@@ -1,0 +1,3 @@
+//! The C ABI: `include/ttest_xl.h`. Validates, converts and delegates to [`crate::stats`].
+//!
+//! OWNER: C-ABI helper.

@@ -1,0 +1,197 @@
+//! The statistics engine: pure functions over `&[f64]`, typed results, typed errors.
+//!
+//! No I/O, no FFI, no workbook types live here. Conventions shared by every module:
+//!
+//! * **Missing values**: `NaN` means "missing" and is skipped (pairwise for paired data); the number
+//!   skipped is reported in the result. `±Inf` is an error ([`StatsError::NonFinite`]), not data.
+//! * **Variance** uses the `n − 1` denominator throughout.
+//! * **p-values** come from the survival function of the reference distribution, never `1 − cdf`.
+//! * **Orientation**: differences are `x − y` (first argument minus second), as R's `t.test(x, y)`.
+
+pub mod descriptive;
+pub mod effect_size;
+pub mod noncentral_t;
+pub mod p_adjust;
+pub mod power;
+pub mod rank;
+pub mod tdist;
+pub mod ttest;
+
+use crate::lang::Lang;
+
+/// Direction of the alternative hypothesis, as R's `alternative = "two.sided" | "less" | "greater"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Alternative {
+    /// `H1: θ ≠ θ0`.
+    #[default]
+    TwoSided,
+    /// `H1: θ < θ0`.
+    Less,
+    /// `H1: θ > θ0`.
+    Greater,
+}
+
+/// Why a statistic could not be computed. Messages say what to do; see [`StatsError::message`]
+/// for the Japanese text.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StatsError {
+    /// Fewer valid (non-missing) observations than the statistic needs.
+    #[error("not enough observations in {group}: {found} valid value(s), at least {needed} needed")]
+    TooFew {
+        /// Which input: `"x"`, `"y"`, `"pairs"`, …
+        group: &'static str,
+        /// Minimum number of valid observations.
+        needed: usize,
+        /// Number of valid observations found.
+        found: usize,
+    },
+    /// Zero variance, so the test statistic is undefined (R: "data are essentially constant").
+    #[error("data are essentially constant (zero variance): the test statistic is undefined")]
+    Constant,
+    /// An input value is `+Inf` or `-Inf`.
+    #[error("{group} contains an infinite value at position {index} (1-based); remove or fix it")]
+    NonFinite {
+        /// Which input.
+        group: &'static str,
+        /// 1-based position of the first infinite value.
+        index: usize,
+    },
+    /// Paired inputs of different lengths.
+    #[error("paired data must have the same length: x has {x} values, y has {y}")]
+    LengthMismatch {
+        /// Length of `x`.
+        x: usize,
+        /// Length of `y`.
+        y: usize,
+    },
+    /// A parameter outside its domain (confidence level outside (0, 1), non-finite `mu`, …).
+    #[error("invalid argument {name}: {reason}")]
+    InvalidArgument {
+        /// Parameter name as documented.
+        name: &'static str,
+        /// What is wrong with it, in English.
+        reason: &'static str,
+    },
+    /// The values are so large or small that the result cannot be represented in a double
+    /// (for example a variance that overflows).
+    #[error("values are out of the range that can be computed accurately ({what})")]
+    OutOfRange {
+        /// What overflowed or underflowed.
+        what: &'static str,
+    },
+    /// An iterative solver did not converge (for example: no sample size reaches the requested power).
+    #[error("no solution found: {what}")]
+    NoSolution {
+        /// What was being solved.
+        what: &'static str,
+    },
+}
+
+impl StatsError {
+    /// The message in the requested language.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Ja => match self {
+                StatsError::TooFew {
+                    group,
+                    needed,
+                    found,
+                } => format!(
+                    "{group} の有効なデータが足りません（{found} 件。少なくとも {needed} 件必要です）"
+                ),
+                StatsError::Constant => {
+                    "データがすべて同じ値（分散がゼロ）のため、検定統計量を計算できません".to_string()
+                }
+                StatsError::NonFinite { group, index } => format!(
+                    "{group} の {index} 番目に無限大の値があります。値を確認してください"
+                ),
+                StatsError::LengthMismatch { x, y } => format!(
+                    "対応のあるデータは同じ件数が必要です（x は {x} 件、y は {y} 件）"
+                ),
+                StatsError::InvalidArgument { name, reason } => {
+                    format!("引数 {name} が正しくありません: {}", reason_ja(reason))
+                }
+                StatsError::OutOfRange { what } => {
+                    format!("値が大きすぎるか小さすぎるため、正確に計算できません（{what}）")
+                }
+                StatsError::NoSolution { what } => format!("解が見つかりませんでした（{what}）"),
+            },
+        }
+    }
+}
+
+/// Japanese text for the fixed English reasons used with [`StatsError::InvalidArgument`].
+/// Unknown reasons are returned unchanged.
+fn reason_ja(reason: &str) -> String {
+    match reason {
+        "must be between 0 and 1 (exclusive)" => "0 より大きく 1 より小さい値を指定してください".into(),
+        "must be a finite number" => "有限の数値を指定してください".into(),
+        "must be positive" => "正の値を指定してください".into(),
+        "unknown value" => "指定できない値です".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Checks that a confidence level or probability lies strictly inside (0, 1).
+#[allow(dead_code)] // used by the engine modules as they land
+pub(crate) fn check_unit_open(name: &'static str, value: f64) -> Result<(), StatsError> {
+    if value > 0.0 && value < 1.0 {
+        Ok(())
+    } else {
+        Err(StatsError::InvalidArgument {
+            name,
+            reason: "must be between 0 and 1 (exclusive)",
+        })
+    }
+}
+
+/// Checks that a parameter is a finite number.
+#[allow(dead_code)] // used by the engine modules as they land
+pub(crate) fn check_finite(name: &'static str, value: f64) -> Result<(), StatsError> {
+    if value.is_finite() {
+        Ok(())
+    } else {
+        Err(StatsError::InvalidArgument {
+            name,
+            reason: "must be a finite number",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_exist_in_both_languages() {
+        let errors = [
+            StatsError::TooFew {
+                group: "x",
+                needed: 2,
+                found: 1,
+            },
+            StatsError::Constant,
+            StatsError::NonFinite {
+                group: "y",
+                index: 3,
+            },
+            StatsError::LengthMismatch { x: 3, y: 4 },
+            StatsError::InvalidArgument {
+                name: "conf_level",
+                reason: "must be between 0 and 1 (exclusive)",
+            },
+            StatsError::OutOfRange { what: "variance" },
+            StatsError::NoSolution { what: "n" },
+        ];
+        for e in errors {
+            assert!(!e.message(Lang::En).is_empty());
+            let ja = e.message(Lang::Ja);
+            assert!(ja.chars().any(|c| !c.is_ascii()), "{ja}");
+        }
+        assert!(check_unit_open("conf_level", 1.0).is_err());
+        assert!(check_unit_open("conf_level", 0.95).is_ok());
+        assert!(check_finite("mu", f64::NAN).is_err());
+    }
+}
