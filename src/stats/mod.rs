@@ -37,7 +37,9 @@ pub enum Alternative {
 #[non_exhaustive]
 pub enum StatsError {
     /// Fewer valid (non-missing) observations than the statistic needs.
-    #[error("not enough observations in {group}: {found} valid value(s), at least {needed} needed")]
+    #[error(
+        "not enough observations in {group}: {found} valid value(s), at least {needed} needed"
+    )]
     TooFew {
         /// Which input: `"x"`, `"y"`, `"pairs"`, …
         group: &'static str,
@@ -126,7 +128,9 @@ impl StatsError {
 /// Unknown reasons are returned unchanged.
 fn reason_ja(reason: &str) -> String {
     match reason {
-        "must be between 0 and 1 (exclusive)" => "0 より大きく 1 より小さい値を指定してください".into(),
+        "must be between 0 and 1 (exclusive)" => {
+            "0 より大きく 1 より小さい値を指定してください".into()
+        }
         "must be a finite number" => "有限の数値を指定してください".into(),
         "must be positive" => "正の値を指定してください".into(),
         "unknown value" => "指定できない値です".into(),

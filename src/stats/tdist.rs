@@ -88,7 +88,9 @@ fn upper_quantile(p: f64, df: f64) -> f64 {
         return 0.0;
     }
     if df.is_infinite() {
-        return Normal::standard().inverse_cdf(1.0 - p).max(-Normal::standard().inverse_cdf(p));
+        return Normal::standard()
+            .inverse_cdf(1.0 - p)
+            .max(-Normal::standard().inverse_cdf(p));
     }
     let start = StudentsT::new(0.0, 1.0, df)
         .map(|d| -d.inverse_cdf(p))
@@ -111,7 +113,11 @@ fn upper_quantile(p: f64, df: f64) -> f64 {
         let dens = pdf(a, df);
         let mut next = a + f / dens;
         if !next.is_finite() || next <= lo || next >= hi {
-            next = if hi.is_finite() { 0.5 * (lo + hi) } else { 2.0 * a.max(1.0) };
+            next = if hi.is_finite() {
+                0.5 * (lo + hi)
+            } else {
+                2.0 * a.max(1.0)
+            };
         }
         if (next - a).abs() <= 4.0 * f64::EPSILON * a.abs() {
             return next;
@@ -155,7 +161,10 @@ mod tests {
             for &p in &[1e-12, 0.001, 0.025, 0.3, 0.5, 0.8, 0.975] {
                 let q = quantile(p, df);
                 let back = cdf(q, df);
-                assert!((back - p).abs() <= 1e-13 * p.max(1e-3), "df {df} p {p} q {q} back {back}");
+                assert!(
+                    (back - p).abs() <= 1e-13 * p.max(1e-3),
+                    "df {df} p {p} q {q} back {back}"
+                );
             }
         }
     }
