@@ -31,7 +31,11 @@
 //! Measured against an independent 40-digit `mpmath` quadrature (`tests/reference/nct.py`) over
 //! ν ∈ {1, …, 10⁶} and δ ∈ [−40, 40]: see `tests/engine_nct.rs`, which asserts ≤ 1e-10 absolute.
 //! R's `pt(q, df, ncp)` is used as a second reference only where it is exact: R's `pnt` (AS 243)
-//! switches to a normal approximation for `df > 4e5` or `|ncp| > 37.62`.
+//! switches to a normal approximation for `df > 4e5` or `|ncp| > 37.62`. This module sums the
+//! exact series up to `|δ| = 1000` and only beyond that uses the approximation of Abramowitz &
+//! Stegun (1964) 26.7.10, `Φ((t(1 − 1/(4ν)) − δ)/√(1 + t²/(2ν)))` (reached only by the end points
+//! of power searches). When `t` and `δ` have opposite signs the far tail (below about 1e-13) is
+//! accurate in absolute terms only (the series terms cancel there).
 //!
 //! # References
 //!
@@ -363,6 +367,9 @@ fn tails_nonneg(t: f64, df: f64, ncp: f64) -> (f64, f64) {
     (lo.clamp(0.0, 1.0), up.clamp(0.0, 1.0))
 }
 
+/// `|δ|` above which [`tails`] switches to the normal approximation (A&S 26.7.10).
+const HUGE_NCP: f64 = 1000.0;
+
 /// Both tails `(P(T ≤ t), P(T > t))`, each computed in its own tail. `None` for invalid input.
 fn tails(t: f64, df: f64, ncp: f64) -> Option<(f64, f64)> {
     if t.is_nan() || df.is_nan() || ncp.is_nan() || df <= 0.0 || ncp.is_infinite() {
@@ -376,6 +383,13 @@ fn tails(t: f64, df: f64, ncp: f64) -> Option<(f64, f64)> {
     }
     if df.is_infinite() {
         return Some((pnorm(t - ncp), pnorm(ncp - t)));
+    }
+    if ncp.abs() > HUGE_NCP {
+        // Beyond the documented range the Poisson series needs ~20·|δ| terms; use the normal
+        // approximation of Abramowitz & Stegun 26.7.10 (as R's pnt does from |δ| > 37.62), whose
+        // error there is far below anything a power or interval calculation can resolve.
+        let z = (t * (1.0 - 1.0 / (4.0 * df)) - ncp) / (1.0 + t * t / (2.0 * df)).sqrt();
+        return Some((pnorm(z), pnorm(-z)));
     }
     if t >= 0.0 {
         Some(tails_nonneg(t, df, ncp))
