@@ -13,9 +13,7 @@ mod common;
 
 use common::{assert_rel, load_json, num, REL_NCT};
 use serde_json::Value;
-use ttest_xl::stats::power::{
-    power, power_2n, solve_d, solve_d_2n, solve_n, solve_n2, Design,
-};
+use ttest_xl::stats::power::{power, power_2n, solve_d, solve_d_2n, solve_n, solve_n2, Design};
 use ttest_xl::stats::{Alternative, StatsError};
 
 fn alternative(v: &Value) -> Alternative {

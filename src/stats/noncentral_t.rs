@@ -296,7 +296,9 @@ impl ChiLogDensity {
             0.5 - 0.5 * std::f64::consts::PI.ln() + (df - 1.0) / 2.0 * (-1.0 / df).ln_1p()
                 - stirling_remainder(df / 2.0)
         } else {
-            (df - 1.0) * m.ln() - m * m / 2.0 - (df / 2.0 - 1.0) * std::f64::consts::LN_2
+            (df - 1.0) * m.ln()
+                - m * m / 2.0
+                - (df / 2.0 - 1.0) * std::f64::consts::LN_2
                 - ln_gamma(df / 2.0)
         };
         ChiLogDensity { df, m, k }
