@@ -5,7 +5,7 @@
 //!
 //! `T = (Z + δ) / √(V/ν)` with `Z ~ N(0, 1)` independent of `V ~ χ²_ν`. For `t ≥ 0`, with
 //! `x = t²/(t² + ν)`, `λ = δ²/2`, the Poisson weights `P_j = e^{−λ} λ^j / j!` and
-//! `Q_j = sign(δ) · e^{−λ} λ^{j+½} / Γ(j + 3/2)` (Lenth 1989, eq. 1; Guenther 1978):
+//! `Q_j = sign(δ) · e^{−λ} λ^{j+½} / Γ(j + 3/2)` (Lenth 1989, eq. 1):
 //!
 //! ```text
 //! P(T ≤ t) = Φ(−δ) + ½ Σ_j [ P_j · I_x(j + ½, ν/2) + Q_j · I_x(j + 1, ν/2) ]
