@@ -270,6 +270,154 @@ fn shifted_pass(x: &[f64], k: f64, group: &'static str) -> Result<Sums, StatsErr
     })
 }
 
+/// Summaries of paired data over the complete pairs, from one pass over both slices.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PairedShifted {
+    /// x over complete pairs; `missing` counts NaN in x.
+    pub x: Shifted,
+    /// y over complete pairs; `missing` counts NaN in y.
+    pub y: Shifted,
+    /// The differences `x − y` over complete pairs; `missing` counts incomplete pairs.
+    pub d: Shifted,
+}
+
+/// Paired summaries (x, y and x − y over the pairs where both values are present), one pass.
+/// The caller checks that the lengths agree.
+pub(crate) fn summarize_paired(x: &[f64], y: &[f64]) -> Result<PairedShifted, StatsError> {
+    debug_assert_eq!(x.len(), y.len());
+    let first = x.iter().zip(y).find(|(a, b)| !a.is_nan() && !b.is_nan());
+    let (kx, ky) = match first {
+        Some((&a, &b)) => (a, b),
+        None => (0.0, 0.0),
+    };
+    let mut p = paired_pass(x, y, [kx, ky, kx - ky])?;
+    if p.n >= 2 && p.sums.iter().any(|s| s.2 > 64.0 * s.m2(p.n)) {
+        let nf = p.n as f64;
+        let means = [
+            kx + p.sums[0].1 / nf,
+            ky + p.sums[1].1 / nf,
+            (kx - ky) + p.sums[2].1 / nf,
+        ];
+        p = paired_pass(x, y, means)?;
+    }
+    let n = p.n;
+    let make = |i: usize, missing: usize| -> Result<Shifted, StatsError> {
+        let Triple(k, s1, _) = p.sums[i];
+        if n == 0 {
+            return Ok(Shifted {
+                n,
+                missing,
+                shift: k,
+                mean_dev: f64::NAN,
+                m2: f64::NAN,
+            });
+        }
+        let mean_dev = s1 / n as f64;
+        let m2 = p.sums[i].m2(n).max(0.0);
+        if !m2.is_finite() || !mean_dev.is_finite() {
+            return Err(StatsError::OutOfRange { what: "variance" });
+        }
+        Ok(Shifted {
+            n,
+            missing,
+            shift: k,
+            mean_dev,
+            m2,
+        })
+    };
+    Ok(PairedShifted {
+        x: make(0, p.nan_x)?,
+        y: make(1, p.nan_y)?,
+        d: make(2, x.len() - n)?,
+    })
+}
+
+/// `(shift, Σd, Σd²)` of one of the paired series.
+#[derive(Clone, Copy)]
+struct Triple(f64, f64, f64);
+
+impl Triple {
+    fn m2(&self, n: usize) -> f64 {
+        self.2 - self.1 * (self.1 / n as f64)
+    }
+}
+
+struct PairedSums {
+    n: usize,
+    nan_x: usize,
+    nan_y: usize,
+    sums: [Triple; 3],
+}
+
+/// One pass over paired data with shifts `k = [kx, ky, kd]`.
+fn paired_pass(x: &[f64], y: &[f64], k: [f64; 3]) -> Result<PairedSums, StatsError> {
+    const L: usize = 4;
+    let mut n = 0.0;
+    let (mut nan_x, mut nan_y) = (0.0, 0.0);
+    let mut acc = [[Compensated::default(); 2]; 3];
+    let mut inf_probe = 0.0_f64;
+    for (bx, by) in x.chunks(BLOCK).zip(y.chunks(BLOCK)) {
+        let mut c = [0.0_f64; L];
+        let mut cx = [0.0_f64; L];
+        let mut cy = [0.0_f64; L];
+        let mut probe = [0.0_f64; L];
+        let mut s1 = [[0.0_f64; L]; 3];
+        let mut s2 = [[0.0_f64; L]; 3];
+        for (i, (&a, &b)) in bx.iter().zip(by).enumerate() {
+            let j = i % L;
+            let (oka, okb) = (!a.is_nan(), !b.is_nan());
+            let ok = oka && okb;
+            cx[j] += if oka { 0.0 } else { 1.0 };
+            cy[j] += if okb { 0.0 } else { 1.0 };
+            // a·0 is NaN exactly for ±Inf (NaN values are masked out).
+            probe[j] += if oka { a * 0.0 } else { 0.0 } + if okb { b * 0.0 } else { 0.0 };
+            c[j] += if ok { 1.0 } else { 0.0 };
+            let d = [
+                if ok { a - k[0] } else { 0.0 },
+                if ok { b - k[1] } else { 0.0 },
+                if ok { (a - b) - k[2] } else { 0.0 },
+            ];
+            for s in 0..3 {
+                s1[s][j] += d[s];
+                s2[s][j] += d[s] * d[s];
+            }
+        }
+        let red = |v: [f64; L]| (v[0] + v[2]) + (v[1] + v[3]);
+        n += red(c);
+        nan_x += red(cx);
+        nan_y += red(cy);
+        inf_probe += red(probe);
+        for s in 0..3 {
+            acc[s][0].add(red(s1[s]));
+            acc[s][1].add(red(s2[s]));
+        }
+    }
+    if inf_probe.is_nan() {
+        if let Some(i) = x.iter().position(|v| v.is_infinite()) {
+            return Err(StatsError::NonFinite {
+                group: "x",
+                index: i + 1,
+            });
+        }
+        if let Some(i) = y.iter().position(|v| v.is_infinite()) {
+            return Err(StatsError::NonFinite {
+                group: "y",
+                index: i + 1,
+            });
+        }
+    }
+    let sums = [0, 1, 2].map(|s| Triple(k[s], acc[s][0].total(), acc[s][1].total()));
+    if sums.iter().any(|t| !(t.1.is_finite() && t.2.is_finite())) {
+        return Err(StatsError::OutOfRange { what: "variance" });
+    }
+    Ok(PairedSums {
+        n: n as usize,
+        nan_x: nan_x as usize,
+        nan_y: nan_y as usize,
+        sums,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,7 +482,10 @@ mod tests {
             let s = summarize(&v, "x").unwrap();
             assert_eq!(s.n, len);
             let mean = v.iter().sum::<f64>() / len as f64;
-            assert!((s.mean - mean).abs() <= 1e-12 * mean.abs().max(1.0), "{len}");
+            assert!(
+                (s.mean - mean).abs() <= 1e-12 * mean.abs().max(1.0),
+                "{len}"
+            );
         }
     }
 }
