@@ -144,13 +144,22 @@ err("mu NA", "t.test(c(1, 2, 4), mu = NA)", "one_sample", c(1, 2, 4), mu = NA, e
 
 # --- t distribution: pt (both tails) and qt, including df 1e5 and 1e6 -----------------------------
 pts <- list()
-for (df in c(1, 2.5, 10, 100, 1000, 1e5, 1e6)) for (q in c(-40, -8, -3, -1.96, -0.5, 0.1, 1, 2, 5, 12)) {
+for (df in c(0.5, 1, 2.5, 10, 100, 1000, 3e4, 1e5, 1e6, 1e7, 1e10)) for (q in c(-40, -8, -3, -1.96, -0.5, 0.1, 1, 2, 5, 12)) {
   pts[[length(pts) + 1]] <- list(q = q, df = df, lower = pt(q, df), upper = pt(q, df, lower.tail = FALSE),
                                  call = sprintf("pt(%g, %g)", q, df))
 }
 qts <- list()
-for (df in c(1, 2.5, 7, 30, 100, 5000, 1e5, 1e6)) for (p in c(1e-10, 0.005, 0.025, 0.05, 0.3, 0.9, 0.95, 0.975, 0.995)) {
+for (df in c(1, 2.5, 7, 30, 100, 5000, 1e5, 1e6, 1e7)) for (p in c(1e-10, 0.005, 0.025, 0.05, 0.3, 0.9, 0.95, 0.975, 0.995)) {
   qts[[length(qts) + 1]] <- list(p = p, df = df, q = qt(p, df), call = sprintf("qt(%g, %g)", p, df))
+}
+
+# df = Inf is the standard normal: pnorm and qnorm.
+for (q in c(-37, -20, -8, -3, -1.96, -0.6, 0.3, 0.7, 1, 2, 5.6, 5.7, 9, 30)) {
+  pts[[length(pts) + 1]] <- list(q = q, df = "Inf", lower = pnorm(q), upper = pnorm(q, lower.tail = FALSE),
+                                 call = sprintf("pnorm(%g)  # pt(%g, Inf)", q, q))
+}
+for (p in c(1e-300, 1e-10, 0.005, 0.3, 0.975)) {
+  qts[[length(qts) + 1]] <- list(p = p, df = "Inf", q = qnorm(p), call = sprintf("qnorm(%g)  # qt(%g, Inf)", p, p))
 }
 
 write_json17(list(r_version = R.version.string, cases = cases, errors = errors, pt = pts, qt = qts),
