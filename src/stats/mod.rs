@@ -134,6 +134,7 @@ fn reason_ja(reason: &str) -> String {
         "must be a finite number" => "有限の数値を指定してください".into(),
         "must be positive" => "正の値を指定してください".into(),
         "unknown value" => "指定できない値です".into(),
+        "p-values must lie between 0 and 1" => "p 値は 0 以上 1 以下で指定してください".into(),
         other => other.to_string(),
     }
 }
