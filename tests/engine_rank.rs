@@ -38,6 +38,8 @@ fn agrees_with_r_wilcox_test() {
     let cases = fixture["cases"].as_array().unwrap();
     assert!(cases.len() >= 35, "fixture has {} cases", cases.len());
     let (mut n_exact, mut n_normal) = (0, 0);
+    // Worst relative p error (exact path, normal path) and bit-identical p count, for the record.
+    let (mut worst_exact, mut worst_normal, mut identical) = (0.0f64, 0.0f64, 0usize);
     for case in cases {
         let name = case["name"].as_str().unwrap();
         let paired = case["paired"].as_bool().unwrap();
@@ -67,9 +69,18 @@ fn agrees_with_r_wilcox_test() {
             );
             // R: grepl("exact", wilcox.test(...)$method)
             assert_eq!(got.exact, res["exact"].as_bool().unwrap(), "{what} exact");
+            let want_p = num(&res["p_value"][0]);
+            let rel = if want_p == 0.0 {
+                got.p_value.abs()
+            } else {
+                ((got.p_value - want_p) / want_p).abs()
+            };
+            identical += usize::from(got.p_value.to_bits() == want_p.to_bits());
             if got.exact {
+                worst_exact = worst_exact.max(rel);
                 n_exact += 1;
             } else {
+                worst_normal = worst_normal.max(rel);
                 n_normal += 1;
             }
             assert!(
@@ -83,6 +94,9 @@ fn agrees_with_r_wilcox_test() {
                 RankTestKind::MannWhitney
             };
             assert_eq!(got.kind, kind);
+            // R: sum(!is.na(x)) / sum(!is.na(y)); paired: sum(complete pairs with x - y != 0)
+            assert_eq!(got.n_x as f64, num(&case["n_x"]), "{what} n_x");
+            assert_eq!(got.n_y as f64, num(&case["n_y"]), "{what} n_y");
             // Missing values: counted per input, as documented.
             assert_eq!(got.missing_x, x.iter().filter(|v| v.is_nan()).count());
             assert_eq!(got.missing_y, y.iter().filter(|v| v.is_nan()).count());
@@ -95,10 +109,25 @@ fn agrees_with_r_wilcox_test() {
             );
         }
     }
+    eprintln!(
+        "rank p vs R: {n_exact} exact (worst rel {worst_exact:.2e}), {n_normal} normal \
+         (worst rel {worst_normal:.2e}), {identical} bit-identical"
+    );
     assert!(
         n_exact >= 60 && n_normal >= 60,
         "exact {n_exact}, normal {n_normal}"
     );
+}
+
+#[test]
+fn rank_biserial_follows_the_formula_where_effectsize_has_a_quirk() {
+    let fixture = load_json("rank.json");
+    let q = &fixture["rank_biserial_quirk"];
+    let got = signed_rank(&nums(&q["x"]), &nums(&q["y"]), &RankOptions::default()).unwrap();
+    // R: V <- wilcox.test(x, y, paired = TRUE)$statistic; (V - (S - V)) / S  (= -1)
+    assert_eq!(got.rank_biserial, num(&q["formula_value"][0]));
+    // effectsize::rank_biserial(x, y, paired = TRUE) says +1 here (all differences equal -1).
+    assert_eq!(num(&q["effectsize_says"][0]), -got.rank_biserial);
 }
 
 #[test]

@@ -22,8 +22,14 @@ add <- function(name, x, y, paired) {
       exact = grepl("exact", w$method, fixed = TRUE), method = w$method)
   }
   rb <- suppressWarnings(rank_biserial(x, y, paired = paired, ci = NULL))$r_rank_biserial
+  # Valid observations as wilcox.test counts them (paired: complete pairs with a non-zero difference).
+  if (paired) {
+    ok <- complete.cases(x, y); nx <- ny <- sum((x[ok] - y[ok]) != 0)
+  } else {
+    nx <- sum(!is.na(x)); ny <- sum(!is.na(y))
+  }
   cases[[length(cases) + 1]] <<- list(
-    name = name, paired = paired, x = s17(x), y = s17(y),
+    name = name, paired = paired, x = s17(x), y = s17(y), n_x = nx, n_y = ny,
     rank_biserial = s17(rb),
     rank_biserial_call = sprintf("effectsize::rank_biserial(x, y, paired = %s)", paired),
     results = res)
@@ -109,6 +115,15 @@ errors <- list(
   list(name = "paired length mismatch", kind = "length", paired = TRUE, x = s17(c(1, 2, 3)),
        y = s17(c(1, 2)), r_says = err(wilcox.test(c(1, 2, 3), c(1, 2), paired = TRUE)))
 )
+# effectsize 0.8.3 quirk: when every paired difference has the same value, its rank transform
+# returns unsigned average ranks, so a uniformly negative difference gives r = +1. The library
+# follows the documented formula r = (V - (S - V)) / S with V from wilcox.test, computed here in R.
+qx <- c(1, 2, 3); qy <- c(2, 3, 4)
+qv <- unname(suppressWarnings(wilcox.test(qx, qy, paired = TRUE))$statistic); qs <- 3 * 4 / 2
+quirk <- list(x = s17(qx), y = s17(qy),
+              effectsize_says = s17(rank_biserial(qx, qy, paired = TRUE, ci = NULL)$r_rank_biserial),
+              formula_call = "V <- wilcox.test(x, y, paired = TRUE)$statistic; (V - (S - V)) / S",
+              formula_value = s17((qv - (qs - qv)) / qs))
 write_json17(list(generator = "tests/reference/rank.R", r_version = R.version.string,
                   effectsize_version = as.character(packageVersion("effectsize")),
-                  cases = cases, errors = errors), "rank.json")
+                  cases = cases, errors = errors, rank_biserial_quirk = quirk), "rank.json")
