@@ -72,3 +72,72 @@ fn empty_and_all_missing_are_returned_unchanged() {
         assert!(out.len() == 2 && out.iter().all(|v| v.is_nan()));
     }
 }
+
+mod properties {
+    //! Known orderings between the methods (Hommel ≤ Hochberg ≤ Holm ≤ Bonferroni, BH ≤ BY,
+    //! BH ≤ Hochberg), adjusted ≥ raw, and monotonicity in the raw p-values.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pvalues() -> impl Strategy<Value = Vec<f64>> {
+        prop::collection::vec(
+            prop_oneof![
+                4 => 0.0f64..=1.0,
+                1 => Just(f64::NAN),
+                1 => (0u32..=20).prop_map(|k| f64::from(k) / 20.0), // ties, 0 and 1
+                1 => (1.0f64..15.0).prop_map(|e| 10f64.powf(-e)),   // tiny p
+            ],
+            0..60,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn orderings_between_methods(p in pvalues()) {
+            let get = |m| p_adjust(&p, m).unwrap();
+            let (bonf, holm, hoch, homm, bh, by, none) = (
+                get(AdjustMethod::Bonferroni),
+                get(AdjustMethod::Holm),
+                get(AdjustMethod::Hochberg),
+                get(AdjustMethod::Hommel),
+                get(AdjustMethod::BenjaminiHochberg),
+                get(AdjustMethod::BenjaminiYekutieli),
+                get(AdjustMethod::None),
+            );
+            // Products like (m - i + 1)·p are rounded, so allow a few ulps between methods.
+            let le = |a: f64, b: f64| a <= b * (1.0 + 1e-15) + 1e-300;
+            for i in 0..p.len() {
+                if p[i].is_nan() {
+                    for v in [bonf[i], holm[i], hoch[i], homm[i], bh[i], by[i], none[i]] {
+                        prop_assert!(v.is_nan());
+                    }
+                    continue;
+                }
+                prop_assert_eq!(none[i].to_bits(), p[i].to_bits());
+                prop_assert!(le(p[i], homm[i]) && le(homm[i], hoch[i]));
+                prop_assert!(le(hoch[i], holm[i]) && le(holm[i], bonf[i]) && bonf[i] <= 1.0);
+                prop_assert!(le(p[i], bh[i]) && le(bh[i], by[i]) && by[i] <= 1.0);
+                prop_assert!(le(bh[i], hoch[i]));
+            }
+        }
+
+        #[test]
+        fn adjusted_values_keep_the_order_of_raw_values(p in pvalues()) {
+            for m in [
+                AdjustMethod::Bonferroni, AdjustMethod::Holm, AdjustMethod::Hochberg,
+                AdjustMethod::Hommel, AdjustMethod::BenjaminiHochberg, AdjustMethod::BenjaminiYekutieli,
+            ] {
+                let q = p_adjust(&p, m).unwrap();
+                for i in 0..p.len() {
+                    for j in 0..p.len() {
+                        if p[i] < p[j] {
+                            prop_assert!(q[i] <= q[j], "{m:?}: p {} < {} but q {} > {}", p[i], p[j], q[i], q[j]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -234,3 +234,91 @@ fn swapping_groups_mirrors_the_test() {
         }
     }
 }
+
+mod properties {
+    //! Invariants that need no reference values: rank tests see only the order of the data.
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Integer-valued doubles (exact under the shifts below), often tied, like survey scores.
+    fn sample(max_len: usize) -> impl Strategy<Value = Vec<f64>> {
+        prop::collection::vec((-40i32..40).prop_map(f64::from), 1..max_len)
+    }
+
+    fn options() -> impl Strategy<Value = RankOptions> {
+        (
+            prop_oneof![
+                Just(Alternative::TwoSided),
+                Just(Alternative::Less),
+                Just(Alternative::Greater)
+            ],
+            any::<bool>(),
+        )
+            .prop_map(|(alternative, correct)| RankOptions {
+                alternative,
+                correct,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn mann_whitney_is_invariant_under_shift_and_scale(
+            x in sample(30), y in sample(60), shift in -1000i32..1000, o in options()
+        ) {
+            let base = mann_whitney(&x, &y, &o);
+            let c = f64::from(shift);
+            let xs: Vec<f64> = x.iter().map(|v| 4.0 * v + c).collect();
+            let ys: Vec<f64> = y.iter().map(|v| 4.0 * v + c).collect();
+            let moved = mann_whitney(&xs, &ys, &o);
+            match (base, moved) {
+                (Ok(a), Ok(b)) => {
+                    prop_assert_eq!(a.statistic, b.statistic);
+                    prop_assert_eq!(a.p_value, b.p_value);
+                    prop_assert!((0.0..=1.0).contains(&a.p_value));
+                    prop_assert!((-1.0..=1.0).contains(&a.rank_biserial));
+                    prop_assert!(a.statistic >= 0.0 && a.statistic <= (a.n_x * a.n_y) as f64);
+                }
+                // Only an all-tied sample is refused.
+                (Err(StatsError::Constant), Err(StatsError::Constant)) => {
+                    prop_assert!(x.iter().chain(&y).all(|&v| v == x[0]));
+                }
+                (a, b) => prop_assert!(false, "{a:?} vs {b:?}"),
+            }
+        }
+
+        #[test]
+        fn one_sided_p_values_cover_the_line(x in sample(20), y in sample(20), correct in any::<bool>()) {
+            // P(W ≤ w) + P(W ≥ w) ≥ 1 (exact: = 1 + P(W = w); normal with correction: ≥ 1).
+            let less = mann_whitney(&x, &y, &RankOptions { alternative: Alternative::Less, correct });
+            let greater = mann_whitney(&x, &y, &RankOptions { alternative: Alternative::Greater, correct });
+            if let (Ok(l), Ok(g)) = (less, greater) {
+                prop_assert!(l.p_value + g.p_value >= 1.0 - 1e-12, "{} + {}", l.p_value, g.p_value);
+            }
+        }
+
+        #[test]
+        fn signed_rank_depends_only_on_differences(
+            pairs in prop::collection::vec(((-40i32..40), (-40i32..40)), 1..70), o in options()
+        ) {
+            let x: Vec<f64> = pairs.iter().map(|p| f64::from(p.0)).collect();
+            let y: Vec<f64> = pairs.iter().map(|p| f64::from(p.1)).collect();
+            let d: Vec<f64> = x.iter().zip(&y).map(|(a, b)| a - b).collect();
+            let zeros = vec![0.0; d.len()];
+            match (signed_rank(&x, &y, &o), signed_rank(&d, &zeros, &o)) {
+                (Ok(a), Ok(b)) => {
+                    prop_assert_eq!(a.statistic, b.statistic);
+                    prop_assert_eq!(a.p_value, b.p_value);
+                    prop_assert!((0.0..=1.0).contains(&a.p_value));
+                    prop_assert!((-1.0..=1.0).contains(&a.rank_biserial));
+                    prop_assert!(!a.exact || d.iter().all(|&v| v != 0.0));
+                }
+                (Err(StatsError::TooFew { .. }), Err(StatsError::TooFew { .. })) => {
+                    prop_assert!(d.iter().all(|&v| v == 0.0));
+                }
+                (a, b) => prop_assert!(false, "{a:?} vs {b:?}"),
+            }
+        }
+    }
+}
