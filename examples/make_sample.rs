@@ -83,10 +83,11 @@ const N_STAFF: usize = 120;
 
 /// One cell of one respondent's answers.
 #[derive(Clone)]
-enum Answer {
+enum Cell {
     Score(f64),
     Blank,
-    NoAnswer,
+    /// 「無回答」.
+    Mukaitou,
     FullWidth(&'static str),
     Text(&'static str),
 }
@@ -94,7 +95,7 @@ enum Answer {
 struct Row {
     id: u32,
     dept: &'static str,
-    answers: Vec<Answer>,
+    answers: Vec<Cell>,
 }
 
 fn score(latent: f64) -> f64 {
@@ -132,8 +133,8 @@ fn main() -> Result<(), XlsxError> {
             let item_person = person + 0.5 * rng.normal();
             let b = score(baselines[j] + item_person + 0.6 * rng.normal());
             let a = score(baselines[j] + item_person + effect + 0.6 * rng.normal());
-            ans_b.push(Answer::Score(b));
-            ans_a.push(Answer::Score(a));
+            ans_b.push(Cell::Score(b));
+            ans_a.push(Cell::Score(a));
         }
         if in_before {
             before.push(Row {
@@ -155,15 +156,15 @@ fn main() -> Result<(), XlsxError> {
     for rows in [&mut before, &mut after] {
         for _ in 0..4 {
             let (r, c) = (rng.below(rows.len()), rng.below(ITEMS.len()));
-            rows[r].answers[c] = Answer::Blank;
+            rows[r].answers[c] = Cell::Blank;
         }
         for _ in 0..3 {
             let (r, c) = (rng.below(rows.len()), rng.below(ITEMS.len()));
-            rows[r].answers[c] = Answer::NoAnswer;
+            rows[r].answers[c] = Cell::Mukaitou;
         }
     }
-    before[17].answers[3] = Answer::FullWidth("４");
-    after[42].answers[8] = Answer::Text("3");
+    before[17].answers[3] = Cell::FullWidth("４");
+    after[42].answers[8] = Cell::Text("3");
 
     // The after sheet was typed in department order, so rows do not line up with the before sheet.
     after.sort_by_key(|r| (DEPARTMENTS.iter().position(|d| *d == r.dept), r.id));
@@ -237,14 +238,14 @@ fn write_sheet(
         for (j, answer) in row.answers.iter().enumerate() {
             let c = 2 + j as u16;
             match answer {
-                Answer::Score(v) => {
+                Cell::Score(v) => {
                     ws.write_number(r, c, *v)?;
                 }
-                Answer::Blank => {}
-                Answer::NoAnswer => {
+                Cell::Blank => {}
+                Cell::Mukaitou => {
                     ws.write_string(r, c, "無回答")?;
                 }
-                Answer::FullWidth(s) | Answer::Text(s) => {
+                Cell::FullWidth(s) | Cell::Text(s) => {
                     ws.write_string(r, c, *s)?;
                 }
             }
