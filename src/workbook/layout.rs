@@ -403,11 +403,38 @@ fn guess_id(t: &Table) -> Option<usize> {
         .position(|c| ID_NAMES.contains(&normalize(&c.name).as_str()))
 }
 
+/// Headers of running-number columns (row numbers, not people and not items).
+const ROW_NUMBER_NAMES: &[&str] = &["no", "番号", "通し番号", "連番", "#", "回答番号", "行"];
+
+/// `true` for columns that are never items: Forms metadata, names, dates, totals, row numbers.
 fn is_meta(t: &Table, c: &Column) -> bool {
     let n = normalize(&c.name);
     FORMS_TIME.contains(&n.as_str())
         || META_NAMES.contains(&n.as_str())
+        || ROW_NUMBER_NAMES.contains(&n.as_str())
         || (t.is_forms() && n == "id")
+        || is_running_number(t, c.col)
+}
+
+/// A column counting 1, 2, 3, … (any start, step 1) down at least ten data rows: a row number.
+fn is_running_number(t: &Table, col: u32) -> bool {
+    let mut prev: Option<f64> = None;
+    let mut n = 0;
+    for r in t.data_rows() {
+        match r.get(col) {
+            Value::Num(x) => {
+                if prev.is_some_and(|p| *x != p + 1.0) {
+                    return false;
+                }
+                prev = Some(*x);
+                n += 1;
+            }
+            Value::Empty => {}
+            _ => return false,
+        }
+    }
+    // Ten consecutive values cannot all be answers on a 1–7 or 0–10 scale.
+    n >= 10
 }
 
 /// Distinct non-empty values of a column in order of first appearance (display text, trimmed).
