@@ -73,6 +73,9 @@ pub enum AdjustMethod {
 /// BY as BH times `Σ_{k=1}^{m} 1/k`; Hommel by Wright's (1992) algorithm as in R. `m` counts the
 /// non-missing values. With `m ≤ 1` the input is returned unchanged (as R).
 ///
+/// Cost: `O(m log m)` for every method except Hommel, which follows R's `O(m²)` loop
+/// (`m = 10⁴` p-values mean about 10⁸ elementary steps; a survey's few hundred items are instant).
+///
 /// # References
 ///
 /// Holm (1979); Hochberg (1988); Hommel (1988); Benjamini & Hochberg (1995);
