@@ -70,7 +70,10 @@ fn main() {
     println!("plain sum (sequential):       {:8.2} ms", ms(seq));
     println!("ttest-xl welch:               {:8.2} ms", ms(w));
     println!("ratio welch / floor:          {:8.2}", ms(w) / ms(floor));
-    println!("(t = {:.6}, df = {:.1}, p = {:.3e})", r.statistic, r.df, r.p_value);
+    println!(
+        "(t = {:.6}, df = {:.1}, p = {:.3e})",
+        r.statistic, r.df, r.p_value
+    );
     println!("RUST_WELCH_MS={:.3}", ms(w));
     println!("RUST_FLOOR_MS={:.3}", ms(floor));
 }
