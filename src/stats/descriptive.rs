@@ -291,18 +291,20 @@ fn block_sums_portable(block: &[f64], k: f64) -> (f64, f64) {
     (reduce(s1), reduce(s2))
 }
 
-/// `(count, Σd, Σd²)` over the non-NaN values of a block (the slow path for blocks with NaN).
+/// `(count, Σd, Σd²)` over the non-NaN values of a block (the path for blocks with NaN): the
+/// NaN are replaced by `k` in a stack copy (so they add exactly 0) and counted, then the copy is
+/// summed by the vectorised loop.
 fn block_sums_masked(block: &[f64], k: f64) -> (f64, f64, f64) {
-    let (mut c, mut s1, mut s2) = (0.0, 0.0, 0.0);
-    for &v in block {
-        if !v.is_nan() {
-            let d = v - k;
-            c += 1.0;
-            s1 += d;
-            s2 += d * d;
-        }
+    let mut buf = [0.0_f64; BLOCK];
+    let copy = &mut buf[..block.len()];
+    let mut missing = 0usize;
+    for (o, &v) in copy.iter_mut().zip(block) {
+        let nan = v.is_nan();
+        missing += usize::from(nan);
+        *o = if nan { k } else { v };
     }
-    (c, s1, s2)
+    let (s1, s2) = block_sums_unmasked(copy, k);
+    ((block.len() - missing) as f64, s1, s2)
 }
 
 /// Sums of one block: `(count, Σd, Σd²)` over the non-NaN values, `d = x − k`. A block without
@@ -448,25 +450,32 @@ fn paired_block_unmasked(bx: &[f64], by: &[f64], k: [f64; 3]) -> Option<PairedBl
         .then_some(([bx.len() as f64, 0.0, 0.0], sums, false))
 }
 
-/// Paired block with NaN (or ±Inf): element by element.
+/// Paired block with NaN (or ±Inf): incomplete pairs are replaced by the shifts in stack copies
+/// (so they add exactly 0) and counted, then the copies are summed by the vectorised loop.
 fn paired_block_masked(bx: &[f64], by: &[f64], k: [f64; 3]) -> PairedBlock {
-    let mut counts = [0.0_f64; 3];
-    let mut sums = [(0.0_f64, 0.0_f64); 3];
+    let len = bx.len();
+    let mut bufs = [[0.0_f64; BLOCK]; 3];
+    let [cx, cy, cd] = &mut bufs;
+    let (mut nan_x, mut nan_y, mut complete) = (0usize, 0usize, 0usize);
     let mut inf = false;
-    for (&a, &b) in bx.iter().zip(by) {
-        inf |= a.is_infinite() || b.is_infinite();
-        let (oka, okb) = (!a.is_nan(), !b.is_nan());
-        counts[1] += if oka { 0.0 } else { 1.0 };
-        counts[2] += if okb { 0.0 } else { 1.0 };
-        if oka && okb {
-            counts[0] += 1.0;
-            for (s, d) in sums.iter_mut().zip([a - k[0], b - k[1], (a - b) - k[2]]) {
-                s.0 += d;
-                s.1 += d * d;
-            }
-        }
+    for i in 0..len {
+        let (a, b) = (bx[i], by[i]);
+        inf |= a.is_infinite() | b.is_infinite();
+        let (na, nb) = (a.is_nan(), b.is_nan());
+        nan_x += usize::from(na);
+        nan_y += usize::from(nb);
+        let ok = !(na | nb);
+        complete += usize::from(ok);
+        cx[i] = if ok { a } else { k[0] };
+        cy[i] = if ok { b } else { k[1] };
+        cd[i] = if ok { a - b } else { k[2] };
     }
-    (counts, sums, inf)
+    let sums = [
+        block_sums_unmasked(&cx[..len], k[0]),
+        block_sums_unmasked(&cy[..len], k[1]),
+        block_sums_unmasked(&cd[..len], k[2]),
+    ];
+    ([complete as f64, nan_x as f64, nan_y as f64], sums, inf)
 }
 
 /// One pass over paired data with shifts `k = [kx, ky, kd]`. Blocks without missing values take
