@@ -342,8 +342,15 @@ fn upper_quantile(p: f64, df: f64) -> f64 {
     if p == 0.5 {
         return 0.0;
     }
-    let start = if df.is_infinite() {
-        -Normal::standard().inverse_cdf(p)
+    let start = if df > DF_LARGE {
+        // Normal quantile with the first Cornish–Fisher term (statrs' inverse CDF does not
+        // return for very large ν).
+        let z = -Normal::standard().inverse_cdf(p);
+        if df.is_infinite() {
+            z
+        } else {
+            z + (z * z * z + z) / (4.0 * df)
+        }
     } else {
         StudentsT::new(0.0, 1.0, df)
             .map(|d| -d.inverse_cdf(p))
