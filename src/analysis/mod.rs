@@ -361,6 +361,11 @@ pub struct ItemResult {
     pub sd_1: f64,
     /// SD of the second condition.
     pub sd_2: f64,
+    /// Confidence interval of the mean of the first condition (one-sample t interval; for the
+    /// chart's error bars). `None` when it cannot be computed.
+    pub mean_ci_1: Option<(f64, f64)>,
+    /// Confidence interval of the mean of the second condition.
+    pub mean_ci_2: Option<(f64, f64)>,
     /// Mean difference second − first (NaN when excluded).
     pub mean_diff: f64,
     /// Lower confidence limit of the mean difference (from the t-test).
@@ -694,6 +699,8 @@ fn run_item(
         mean_2: s2.as_ref().unwrap_or(&nan_summary).mean,
         sd_1: s1.as_ref().unwrap_or(&nan_summary).sd,
         sd_2: s2.as_ref().unwrap_or(&nan_summary).sd,
+        mean_ci_1: None,
+        mean_ci_2: None,
         mean_diff: f64::NAN,
         conf_low: f64::NAN,
         conf_high: f64::NAN,
@@ -709,6 +716,17 @@ fn run_item(
         notes: Vec::new(),
         excluded: None,
     };
+    let mean_ci = |v: &[f64]| {
+        let o = TTestOptions {
+            conf_level: options.conf_level,
+            ..TTestOptions::default()
+        };
+        ttest::one_sample(v, &o)
+            .ok()
+            .map(|t| (t.conf_low, t.conf_high))
+    };
+    result.mean_ci_1 = mean_ci(&first_used);
+    result.mean_ci_2 = mean_ci(&second_used);
     if let Err(e) = s1.as_ref().and(s2.as_ref()) {
         result.excluded = Some(Exclusion::Failed(e.clone()));
         return result;
