@@ -284,7 +284,7 @@ impl CliError {
                 "{}: 入力ファイルを開けません（{source}）",
                 path.display()
             ),
-            CliError::Read(e) => format!("ブックを読み込めませんでした: {e}"),
+            CliError::Read(e) => e.message(lang),
             CliError::Analysis(e) => e.message(lang),
             CliError::Report(e) => format!("結果のブックを作成できませんでした: {e}"),
             CliError::Write { path, source } => format!(

@@ -913,7 +913,7 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut counts: Vec<(NoteKind, usize)> = Vec::new();
     for note in &survey.notes {
-        if note_is_warning(note.kind) {
+        if note.kind.is_warning() {
             match counts.iter_mut().find(|(k, _)| *k == note.kind) {
                 Some((_, c)) => *c += 1,
                 None => counts.push((note.kind, 1)),
@@ -921,7 +921,7 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
         }
     }
     for (kind, count) in counts {
-        let (en, ja) = note_kind_text(kind);
+        let (en, ja) = (kind.describe(Lang::En), kind.describe(Lang::Ja));
         out.push(Warning {
             by: None,
             item: None,
@@ -950,49 +950,6 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
         }
     }
     out
-}
-
-/// `true` for reader notes that deserve a warning (not routine conversions such as blanks).
-pub fn note_is_warning(kind: NoteKind) -> bool {
-    matches!(
-        kind,
-        NoteKind::ErrorCell
-            | NoteKind::Date
-            | NoteKind::Boolean
-            | NoteKind::OutOfScale
-            | NoteKind::UnmatchedId
-            | NoteKind::MissingId
-    )
-}
-
-/// Short description of a note kind (English, Japanese).
-pub fn note_kind_text(kind: NoteKind) -> (&'static str, &'static str) {
-    match kind {
-        NoteKind::Blank => ("blank → missing", "空欄 → 欠測"),
-        NoteKind::NoAnswer => ("no answer → missing", "無回答 → 欠測"),
-        NoteKind::Text => (
-            "text that is not a number → missing",
-            "数値でない文字 → 欠測",
-        ),
-        NoteKind::FullWidthDigits => ("full-width digits → number", "全角数字 → 数値"),
-        NoteKind::NumberAsText => ("number stored as text → number", "文字列の数値 → 数値"),
-        NoteKind::LikertLabel => ("Likert label → score", "選択肢の文言 → 得点"),
-        NoteKind::ErrorCell => ("error cell → missing", "エラー値 → 欠測"),
-        NoteKind::Date => ("date in an item column → missing", "項目列の日付 → 欠測"),
-        NoteKind::Boolean => (
-            "TRUE/FALSE in an item column → missing",
-            "項目列の TRUE/FALSE → 欠測",
-        ),
-        NoteKind::OutOfScale => (
-            "value outside the scale (kept)",
-            "尺度の範囲外の値（そのまま使用）",
-        ),
-        NoteKind::UnmatchedId => (
-            "ID in only one sheet → excluded from the paired test",
-            "片方のシートにしかない ID → 対応のある検定から除外",
-        ),
-        NoteKind::MissingId => ("row without an ID → excluded", "ID のない行 → 除外"),
-    }
 }
 
 #[cfg(test)]

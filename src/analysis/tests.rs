@@ -113,7 +113,7 @@ fn paired_design_is_chosen_and_oriented_after_minus_before() {
         vec![0, 2, 4, 6]
     );
     // The reader's error-cell note becomes a warning; the small-n note too.
-    assert!(a.warnings.iter().any(|w| w.en.contains("error cell")));
+    assert!(a.warnings.iter().any(|w| w.en.contains("error value")));
     assert!(q1
         .notes
         .iter()

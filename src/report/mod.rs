@@ -746,8 +746,7 @@ fn write_checks(
             omitted += 1;
             continue;
         }
-        let (en, ja) = analysis::note_kind_text(note.kind);
-        let kind = if analysis::note_is_warning(note.kind) {
+        let kind = if note.kind.is_warning() {
             lang.pick("Warning", "警告")
         } else {
             lang.pick("Conversion", "変換")
@@ -758,7 +757,7 @@ fn write_checks(
         if let Some(item) = &note.item {
             ws.write_string(row, 3, item)?;
         }
-        ws.write_string(row, 4, lang.pick(en, ja))?;
+        ws.write_string(row, 4, note.kind.describe(lang))?;
         ws.write_string(row, 5, &note.original)?;
         match note.value {
             Some(v) => put_num(ws, row, 6, v, &f.text, &f.missing)?,

@@ -117,8 +117,14 @@ impl EffectSize {
                 "Hedges' g_z (SD of differences)",
                 "Hedges の g_z（差の標準偏差）",
             ),
-            (DKind::Dav, false) => ("d_av (average of the two SDs)", "d_av（2 つの標準偏差の平均）"),
-            (DKind::Dav, true) => ("g_av (average of the two SDs)", "g_av（2 つの標準偏差の平均）"),
+            (DKind::Dav, false) => (
+                "d_av (average of the two SDs)",
+                "d_av（2 つの標準偏差の平均）",
+            ),
+            (DKind::Dav, true) => (
+                "g_av (average of the two SDs)",
+                "g_av（2 つの標準偏差の平均）",
+            ),
             (DKind::OneSample, false) => ("Cohen's d (one sample)", "Cohen の d（1 標本）"),
             (DKind::OneSample, true) => ("Hedges' g (one sample)", "Hedges の g（1 標本）"),
         };
@@ -257,7 +263,9 @@ pub fn for_ttest(t: &TTest) -> Result<DAndG, StatsError> {
     let diff = t.estimate - t.options.mu;
     match t.kind {
         TTestKind::Student => {
-            let y = t.y.as_ref().ok_or(invalid("test", "needs a two-sample t-test"))?;
+            let y =
+                t.y.as_ref()
+                    .ok_or(invalid("test", "needs a two-sample t-test"))?;
             let (n1, n2) = (t.x.n as f64, y.n as f64);
             let s = (((n1 - 1.0) * t.x.var() + (n2 - 1.0) * y.var()) / (n1 + n2 - 2.0)).sqrt();
             build(
@@ -271,7 +279,9 @@ pub fn for_ttest(t: &TTest) -> Result<DAndG, StatsError> {
             )
         }
         TTestKind::Welch => {
-            let y = t.y.as_ref().ok_or(invalid("test", "needs a two-sample t-test"))?;
+            let y =
+                t.y.as_ref()
+                    .ok_or(invalid("test", "needs a two-sample t-test"))?;
             let (n1, n2) = (t.x.n as f64, y.n as f64);
             let (v1, v2) = (t.x.var(), y.var());
             let s = ((v1 + v2) / 2.0).sqrt();
@@ -323,7 +333,9 @@ pub fn glass_delta(t: &TTest) -> Result<DAndG, StatsError> {
     if !matches!(t.kind, TTestKind::Student | TTestKind::Welch) {
         return Err(invalid("test", "needs a two-sample t-test"));
     }
-    let y = t.y.as_ref().ok_or(invalid("test", "needs a two-sample t-test"))?;
+    let y =
+        t.y.as_ref()
+            .ok_or(invalid("test", "needs a two-sample t-test"))?;
     if y.n < 2 {
         return Err(StatsError::TooFew {
             group: "y",
@@ -367,7 +379,9 @@ pub fn d_av(t: &TTest) -> Result<DAndG, StatsError> {
     if t.kind != TTestKind::Paired {
         return Err(invalid("test", "needs a paired t-test"));
     }
-    let y = t.y.as_ref().ok_or(invalid("test", "needs a paired t-test"))?;
+    let y =
+        t.y.as_ref()
+            .ok_or(invalid("test", "needs a paired t-test"))?;
     let s_d = t
         .sd_diff
         .ok_or(invalid("sd_diff", "summary statistics are incomplete"))?;
