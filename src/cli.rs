@@ -734,8 +734,20 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     })
 }
 
+/// Makes a write beyond the file-size limit (`ulimit -f`) fail with `EFBIG` instead of killing the
+/// process with `SIGXFSZ`, so the temporary file is removed and the error reported.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: `signal` with `SIG_IGN` only changes this process's disposition for SIGXFSZ; no
+    // handler code runs, and it is called before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 /// The whole program after argument parsing: validate, run, print errors with `{:#}`, exit code.
 pub fn main_with(cli: Cli) -> ExitCode {
+    ignore_file_size_signal();
     let Command::Analyze(args) = cli.command;
     let lang_hint = match args.lang {
         Some(LangArg::Ja) => Lang::Ja,

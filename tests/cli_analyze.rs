@@ -109,11 +109,21 @@ fn compare_json(json: &Value, run: &[Value], context: &str) {
             } else {
                 assert!(ours["df"].is_null(), "{}", what("df of a rank test"));
             }
-            for f in ["cohen_d_low", "cohen_d_high", "hedges_g_low", "hedges_g_high"] {
+            for f in [
+                "cohen_d_low",
+                "cohen_d_high",
+                "hedges_g_low",
+                "hedges_g_high",
+            ] {
                 assert_abs(json_num(&ours[f]), num(&r[f]), ABS_D_CI, &what(f));
             }
             if r.get("d_av").is_some() {
-                assert_rel(json_num(&ours["d_av"]), num(&r["d_av"]), REL_TTEST, &what("d_av"));
+                assert_rel(
+                    json_num(&ours["d_av"]),
+                    num(&r["d_av"]),
+                    REL_TTEST,
+                    &what("d_av"),
+                );
             }
             assert_rel(
                 json_num(&ours["sensitivity_d"]),
@@ -171,7 +181,10 @@ fn compare_sheet(path: &Path, sheet: &str, run: &[Value], labels: [&str; 2]) {
             .find(|row| row[item_col] == Data::String(name.to_string()))
             .unwrap_or_else(|| panic!("{name} not on {sheet}"));
         let what = |f: &str| format!("{sheet} {name}: {f}");
-        assert_eq!(cell_f64(&row[col(&format!("n ({})", labels[0]))]), num(&r["n_1"]));
+        assert_eq!(
+            cell_f64(&row[col(&format!("n ({})", labels[0]))]),
+            num(&r["n_1"])
+        );
         for (h, f) in [
             (format!("M ({})", labels[0]), "mean_1"),
             (format!("SD ({})", labels[1]), "sd_2"),
@@ -183,12 +196,22 @@ fn compare_sheet(path: &Path, sheet: &str, run: &[Value], labels: [&str; 2]) {
             .iter()
             .position(|x| x == "t" || x == "V" || x == "W")
             .unwrap();
-        assert_rel(cell_f64(&row[stat]), num(&r["statistic"]), REL_TTEST, &what("statistic"));
+        assert_rel(
+            cell_f64(&row[stat]),
+            num(&r["statistic"]),
+            REL_TTEST,
+            &what("statistic"),
+        );
         let adj = header
             .iter()
             .position(|x| x.starts_with("補正後 p") || x.starts_with("Adjusted p"))
             .unwrap();
-        assert_rel(cell_f64(&row[adj]), num(&r["p_adjusted"]), REL_TTEST, &what("p_adjusted"));
+        assert_rel(
+            cell_f64(&row[adj]),
+            num(&r["p_adjusted"]),
+            REL_TTEST,
+            &what("p_adjusted"),
+        );
     }
 }
 
@@ -216,7 +239,11 @@ fn staff_survey_bonferroni_matches_r() {
     let dir = tempfile::tempdir().unwrap();
     let (json, _) = analyze(&staff(), &["--adjust", "bonferroni"], dir.path());
     assert_eq!(json["adjust"], "bonferroni");
-    compare_json(&json, &reference_run("staff_paired_bonferroni"), "bonferroni");
+    compare_json(
+        &json,
+        &reference_run("staff_paired_bonferroni"),
+        "bonferroni",
+    );
 }
 
 #[test]
@@ -330,11 +357,14 @@ fn summary_sheet_has_apa_sentences_in_japanese() {
     );
     assert!(q1.contains("d = 0.60［0.39, 0.80］"), "{q1}");
     // The conclusion names the correction.
-    assert!(text.iter().any(|s| s.contains("Holm 法による補正")), "{text:?}");
+    assert!(
+        text.iter().any(|s| s.contains("Holm 法による補正")),
+        "{text:?}"
+    );
     // Method names the version.
     let method = wb.worksheet_range("方法").unwrap();
-    assert!(method
-        .rows()
-        .any(|r| r.iter().any(|c| matches!(c, Data::String(s) if s.contains(ttest_xl::VERSION)))));
+    assert!(method.rows().any(|r| r
+        .iter()
+        .any(|c| matches!(c, Data::String(s) if s.contains(ttest_xl::VERSION)))));
     assert_eq!(json["items"].as_array().unwrap().len(), 15);
 }
