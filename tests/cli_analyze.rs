@@ -368,3 +368,188 @@ fn summary_sheet_has_apa_sentences_in_japanese() {
         .any(|c| matches!(c, Data::String(s) if s.contains(ttest_xl::VERSION)))));
     assert_eq!(json["items"].as_array().unwrap().len(), 15);
 }
+
+/// A cell of a hand-built test workbook.
+enum C {
+    N(f64),
+    S(&'static str),
+    B(bool),
+    /// Formula whose cached result is an error value.
+    E(&'static str),
+    /// A date.
+    D,
+    Blank,
+}
+
+fn write_book(path: &Path, sheets: &[(&str, Vec<Vec<C>>)]) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    C::N(x) => drop(ws.write_number(r, c, *x).unwrap()),
+                    C::S(s) => drop(ws.write_string(r, c, *s).unwrap()),
+                    C::B(b) => drop(ws.write_boolean(r, c, *b).unwrap()),
+                    C::E(e) => drop(
+                        ws.write_formula(r, c, Formula::new("=NA()").set_result(*e))
+                            .unwrap(),
+                    ),
+                    C::D => drop(
+                        ws.write_datetime_with_format(
+                            r,
+                            c,
+                            ExcelDateTime::from_ymd(2025, 4, 1).unwrap(),
+                            &date,
+                        )
+                        .unwrap(),
+                    ),
+                    C::Blank => {}
+                }
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+const FORMULA_ITEM: &str = "=HYPERLINK(\"http://example.com\",\"x\")";
+
+/// The workbook described in `analyze.R` ("messy.xlsx"): every kind of messy cell.
+fn messy_book(path: &Path) {
+    use C::*;
+    let head = || vec![S("ID"), S("Q1"), S("Q2"), S(FORMULA_ITEM)];
+    let before = vec![
+        vec![S("職員アンケート（事前）")],
+        head(),
+        vec![N(1.0), N(3.0), Blank, N(2.0)],
+        vec![N(2.0), S("無回答"), S("N/A"), N(3.0)],
+        vec![N(3.0), S("わからない"), S("４"), N(4.0)],
+        vec![N(4.0), S("3"), S("とてもそう思う"), N(2.0)],
+        vec![N(5.0), S("Strongly disagree"), E("#N/A"), N(3.0)],
+        vec![N(6.0), D, B(true), N(4.0)],
+        vec![N(7.0), N(9.0), N(2.0), N(5.0)],
+        vec![N(8.0), N(4.0), N(5.0), N(3.0)],
+        vec![N(9.0), N(2.0), N(3.0), N(3.0)],
+        vec![N(10.0), N(5.0), N(4.0), N(4.0)],
+        vec![N(11.0), N(3.0), N(3.0), N(3.0)],
+    ];
+    let q1 = [4.0, 4.0, 5.0, 4.0, 3.0, 5.0, 4.0, 5.0, 3.0, 5.0];
+    let q3 = [3.0, 4.0, 4.0, 3.0, 4.0, 5.0, 5.0, 4.0, 3.0, 5.0];
+    let q2 = [4.0, 4.0, 3.0, 5.0, 4.0, 4.0, 3.0, 4.0, 4.0];
+    let mut after = vec![vec![S("職員アンケート（事後）")], head()];
+    for i in 0..10 {
+        let q2cell = if i < 9 { N(q2[i]) } else { E("#DIV/0!") };
+        after.push(vec![N(i as f64 + 1.0), N(q1[i]), q2cell, N(q3[i])]);
+    }
+    after.push(vec![N(12.0), N(1.0), N(1.0), N(1.0)]);
+    write_book(path, &[("事前", before), ("事後", after)]);
+}
+
+#[test]
+fn every_kind_of_messy_cell_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("messy.xlsx");
+    messy_book(&input);
+    let out = dir.path().join("results.xlsx");
+    // Warnings (error cells, a date, a boolean, a value outside the scale) → exit 1 with --strict.
+    let assert = Command::cargo_bin("ttest-xl")
+        .unwrap()
+        .arg("analyze")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["--json", "-", "--strict", "--lang", "en"])
+        .assert()
+        .code(1);
+    let json: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert!(!json["warnings"].as_array().unwrap().is_empty());
+    compare_json(&json, &reference_run("messy_paired"), "messy");
+
+    // Every conversion is listed with its cell address on the Checks sheet.
+    let mut wb = open_workbook_auto(&out).unwrap();
+    let checks = wb.worksheet_range("Checks").unwrap();
+    let listed: Vec<(String, String, String)> = checks
+        .rows()
+        .skip(1)
+        .map(|r| (r[1].to_string(), r[2].to_string(), r[4].to_string()))
+        .collect();
+    let expect = [
+        ("事前", "C3", "blank"),
+        ("事前", "B4", "no answer"),
+        ("事前", "C4", "no answer"),
+        ("事前", "B5", "text"),
+        ("事前", "C5", "full-width"),
+        ("事前", "B6", "number stored as text"),
+        ("事前", "C6", "label"),
+        ("事前", "B7", "label"),
+        ("事前", "C7", "error"),
+        ("事前", "B8", "date"),
+        ("事前", "C8", "TRUE/FALSE"),
+        ("事前", "B9", "outside"),
+        ("事後", "C12", "error"),
+    ];
+    for (sheet, cell, what) in expect {
+        assert!(
+            listed
+                .iter()
+                .any(|(s, c, w)| s == sheet && c == cell && w.contains(what)),
+            "{sheet}!{cell} ({what}) not on Checks: {listed:?}"
+        );
+    }
+    // IDs in one sheet only are listed too.
+    assert!(listed.iter().any(|(_, _, w)| w.contains("only one sheet")));
+
+    // The item named like a formula is text in Results, never a formula.
+    let results = wb.worksheet_range("Results").unwrap();
+    assert!(results
+        .rows()
+        .any(|r| r[0] == Data::String(FORMULA_ITEM.to_string())));
+    let formulas = wb.worksheet_formula("Results").unwrap();
+    assert!(
+        !formulas
+            .rows()
+            .any(|r| r.iter().any(|f| f.contains("HYPERLINK"))),
+        "item name written as a formula"
+    );
+    // NaN/Inf are never written as the string "NAN"/"INF".
+    for sheet in ["Results", "Charts", "Data"] {
+        let r = wb.worksheet_range(sheet).unwrap();
+        assert!(
+            !r.rows().any(|row| row
+                .iter()
+                .any(|c| matches!(c, Data::String(s) if s.eq_ignore_ascii_case("nan") || s.eq_ignore_ascii_case("inf")))),
+            "{sheet} contains NAN/INF text"
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_are_an_input_error() {
+    use C::*;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dup.xlsx");
+    let sheet = |dup: bool| {
+        vec![
+            vec![S("ID"), S("Q1")],
+            vec![N(1.0), N(3.0)],
+            vec![N(if dup { 1.0 } else { 2.0 }), N(4.0)],
+            vec![N(3.0), N(2.0)],
+        ]
+    };
+    write_book(&input, &[("事前", sheet(true)), ("事後", sheet(false))]);
+    Command::cargo_bin("ttest-xl")
+        .unwrap()
+        .arg("analyze")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("r.xlsx"))
+        .args(["--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("duplicate"));
+    assert!(!dir.path().join("r.xlsx").exists());
+}

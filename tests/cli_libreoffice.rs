@@ -14,7 +14,11 @@ use assert_cmd::Command;
 const REL_LO: f64 = 1e-9;
 
 fn soffice() -> Option<PathBuf> {
-    let candidates = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"];
+    let candidates = [
+        "/usr/bin/soffice",
+        "/usr/local/bin/soffice",
+        "/usr/bin/libreoffice",
+    ];
     if let Some(p) = candidates.iter().map(PathBuf::from).find(|p| p.exists()) {
         return Some(p);
     }
@@ -98,7 +102,10 @@ fn check(soffice: &Path, input: &Path, extra: &[&str], name: &str) {
     );
     // Every sheet was loaded.
     for sheet in ["Summary", "Charts", "Data", "Checks", "Method"] {
-        assert!(dir.path().join(format!("{name}-{sheet}.csv")).exists(), "{sheet}");
+        assert!(
+            dir.path().join(format!("{name}-{sheet}.csv")).exists(),
+            "{sheet}"
+        );
     }
     let text = fs::read_to_string(&csv).unwrap();
     let mut lines = text.lines();
@@ -117,7 +124,10 @@ fn check(soffice: &Path, input: &Path, extra: &[&str], name: &str) {
             .unwrap_or_else(|_| panic!("T.TEST cell not a number: {:?}", row[excel_col]));
         assert!(excel > 0.0, "formula not recalculated (cached 0) in {line}");
         let rel = ((excel - ours) / ours).abs();
-        assert!(rel <= REL_LO, "{name}: T.TEST {excel} vs p {ours} (rel {rel:e})");
+        assert!(
+            rel <= REL_LO,
+            "{name}: T.TEST {excel} vs p {ours} (rel {rel:e})"
+        );
         compared += 1;
     }
     assert!(compared > 0);

@@ -146,5 +146,17 @@ gf <- setNames(lapply(gitems, function(it) g[[it]][g$性別 == "男性"]), gitem
 gs <- setNames(lapply(gitems, function(it) g[[it]][g$性別 == "女性"]), gitems)
 runs[["groups_welch"]] <- list(analyse(gitems, gf, gs, "welch"))
 
+# ---- messy.xlsx (built by tests/cli_analyze.rs): every kind of messy cell, cleaned by hand ----
+# Sheets 事前/事後, title row, header on row 2 (ID, Q1, Q2, an item named like a formula), paired by
+# ID; ID 11 only in 事前 and ID 12 only in 事後 are excluded. Cleaning as issue 5 specifies:
+# 事前 Q1: 3, 「無回答」→NA, 「わからない」→NA, "3"(text)→3, "Strongly disagree"→1, date→NA, 9 (kept), 4, 2, 5
+# 事前 Q2: blank→NA, "N/A"→NA, 「４」→4, 「とてもそう思う」→5, #N/A→NA, TRUE→NA, 2, 5, 3, 4
+# 事後 Q2: ..., #DIV/0!→NA for ID 10.
+mf <- list(Q1 = c(3, NA, NA, 3, 1, NA, 9, 4, 2, 5), Q2 = c(NA, NA, 4, 5, NA, NA, 2, 5, 3, 4),
+           "=HYPERLINK(\"http://example.com\",\"x\")" = c(2, 3, 4, 2, 3, 4, 5, 3, 3, 4))
+ms <- list(Q1 = c(4, 4, 5, 4, 3, 5, 4, 5, 3, 5), Q2 = c(4, 4, 3, 5, 4, 4, 3, 4, 4, NA),
+           "=HYPERLINK(\"http://example.com\",\"x\")" = c(3, 4, 4, 3, 4, 5, 5, 4, 3, 5))
+runs[["messy_paired"]] <- list(analyse(names(mf), mf, ms, "paired"))
+
 write_json17(list(source = "R 4.2 t.test, wilcox.test, p.adjust; effectsize 0.8.3; pwr",
                   runs = runs), "analyze.json")
