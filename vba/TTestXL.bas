@@ -55,6 +55,13 @@ Public Const TTXL_ERR_CONSTANT As Long = 4      ' zero variance: t is undefined
 Public Const TTXL_ERR_ARGUMENT As Long = 5      ' a parameter outside its domain
 Public Const TTXL_ERR_INTERNAL As Long = 99     ' a bug in ttest-xl (caught, never a crash)
 
+' Language of the DLL's messages (ttxl_set_language); this module picks it from Office's UI.
+Public Const TTXL_LANG_EN As Long = 0
+Public Const TTXL_LANG_JA As Long = 1
+
+' ABI version this module was written for: ttxl_abi_version() of the loaded DLL must equal it.
+Public Const TTXL_ABI_VERSION As Long = 1
+
 ' Result of a t-test (C struct TtxlTTest). Doubles only, in the C order, so that this Type and the
 ' C struct have the same layout in 32-bit and 64-bit Office. estimate = mean(x) - mean(y) for two
 ' samples, mean(x - y) for paired data, mean(x) for one sample; one-sided tests have an infinite
@@ -136,6 +143,8 @@ Private Declare PtrSafe Function c_ttxl_power_ttest Lib "ttest_xl.dll" Alias "tt
         ByRef result As Double) As Long
 Private Declare PtrSafe Function c_ttxl_last_error_utf16 Lib "ttest_xl.dll" Alias "ttxl_last_error_utf16" ( _
         ByVal buf As LongPtr, ByVal cap As Long) As Long
+Private Declare PtrSafe Function c_ttxl_set_language Lib "ttest_xl.dll" Alias "ttxl_set_language" ( _
+        ByVal language As Long) As Long
     #Else
 ' 32-bit Office 2010 and later: the stdcall twins <name>_stdcall of the 32-bit DLL.
 Private Declare PtrSafe Function c_ttxl_nan Lib "ttest_xl.dll" Alias "ttxl_nan_stdcall" () As Double
@@ -170,7 +179,46 @@ Private Declare PtrSafe Function c_ttxl_power_ttest Lib "ttest_xl.dll" Alias "tt
         ByRef result As Double) As Long
 Private Declare PtrSafe Function c_ttxl_last_error_utf16 Lib "ttest_xl.dll" Alias "ttxl_last_error_utf16_stdcall" ( _
         ByVal buf As LongPtr, ByVal cap As Long) As Long
+Private Declare PtrSafe Function c_ttxl_set_language Lib "ttest_xl.dll" Alias "ttxl_set_language_stdcall" ( _
+        ByVal language As Long) As Long
     #End If
+#Else
+' Excel 2007 and earlier (VBA6, always 32-bit): the stdcall twins, without PtrSafe/LongPtr.
+Private Declare Function c_ttxl_nan Lib "ttest_xl.dll" Alias "ttxl_nan_stdcall" () As Double
+Private Declare Function c_ttxl_abi_version Lib "ttest_xl.dll" Alias "ttxl_abi_version_stdcall" () As Long
+Private Declare Function c_ttxl_version Lib "ttest_xl.dll" Alias "ttxl_version_stdcall" () As Long
+Private Declare Function c_ttxl_ttest_welch Lib "ttest_xl.dll" Alias "ttxl_ttest_welch_stdcall" ( _
+        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
+        ByVal alternative As Long, ByVal mu As Double, ByVal conf_level As Double, _
+        ByRef out As TtxlTTest) As Long
+Private Declare Function c_ttxl_ttest_student Lib "ttest_xl.dll" Alias "ttxl_ttest_student_stdcall" ( _
+        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
+        ByVal alternative As Long, ByVal mu As Double, ByVal conf_level As Double, _
+        ByRef out As TtxlTTest) As Long
+Private Declare Function c_ttxl_ttest_paired Lib "ttest_xl.dll" Alias "ttxl_ttest_paired_stdcall" ( _
+        ByRef x As Double, ByRef y As Double, ByVal n As Long, ByVal alternative As Long, _
+        ByVal mu As Double, ByVal conf_level As Double, ByRef out As TtxlTTest) As Long
+Private Declare Function c_ttxl_ttest_one_sample Lib "ttest_xl.dll" Alias "ttxl_ttest_one_sample_stdcall" ( _
+        ByRef x As Double, ByVal n As Long, ByVal alternative As Long, ByVal mu As Double, _
+        ByVal conf_level As Double, ByRef out As TtxlTTest) As Long
+Private Declare Function c_ttxl_mann_whitney Lib "ttest_xl.dll" Alias "ttxl_mann_whitney_stdcall" ( _
+        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
+        ByVal alternative As Long, ByVal correct As Long, ByRef out As TtxlRankTest) As Long
+Private Declare Function c_ttxl_wilcoxon_signed_rank Lib "ttest_xl.dll" Alias "ttxl_wilcoxon_signed_rank_stdcall" ( _
+        ByRef x As Double, ByRef y As Double, ByVal n As Long, ByVal alternative As Long, _
+        ByVal correct As Long, ByRef out As TtxlRankTest) As Long
+Private Declare Function c_ttxl_p_adjust Lib "ttest_xl.dll" Alias "ttxl_p_adjust_stdcall" ( _
+        ByRef p As Double, ByVal n As Long, ByVal method As Long, _
+        ByRef adjusted_out As Double) As Long
+Private Declare Function c_ttxl_power_ttest Lib "ttest_xl.dll" Alias "ttxl_power_ttest_stdcall" ( _
+        ByVal design As Long, ByVal alternative As Long, ByVal solve_for As Long, _
+        ByVal n As Double, ByVal d As Double, ByVal alpha As Double, ByVal power As Double, _
+        ByRef result As Double) As Long
+Private Declare Function c_ttxl_last_error_utf16 Lib "ttest_xl.dll" Alias "ttxl_last_error_utf16_stdcall" ( _
+        ByVal buf As Long, ByVal cap As Long) As Long
+Private Declare Function c_ttxl_set_language Lib "ttest_xl.dll" Alias "ttxl_set_language_stdcall" ( _
+        ByVal language As Long) As Long
+#End If
 #Else
 ' Excel 2007 and earlier (VBA6, always 32-bit): the stdcall twins, without PtrSafe/LongPtr.
 Private Declare Function c_ttxl_nan Lib "ttest_xl.dll" Alias "ttxl_nan_stdcall" () As Double
@@ -239,8 +287,6 @@ Private Const TTXL_DLL_PATH_SETTING As String = ""
 ' Name of the cell (Formulas > Name Manager) that may hold the DLL's full path or folder.
 Private Const DLL_PATH_NAME As String = "TTXL_DLL_PATH"
 Private Const DLL_FILE As String = "ttest_xl.dll"
-' ttxl_abi_version() of the DLL this module was written for (the TTXL_ABI_VERSION of the header).
-Private Const EXPECTED_ABI_VERSION As Long = 1
 Private Const MODULE_VERSION As String = "0.1.0"
 
 Private Const ERROR_MOD_NOT_FOUND As Long = 126     ' a DLL that ttest_xl.dll needs is missing
@@ -439,17 +485,20 @@ Private Function DllIsCompatible(ByVal handle As Long, ByVal path As String) As 
 #End If
     Dim abi As Long, message As String
     abi = c_ttxl_abi_version()
-    If abi = EXPECTED_ABI_VERSION Then
+    If abi = TTXL_ABI_VERSION Then
         mNaN = c_ttxl_nan()
+        ' Messages (ttxl_last_error_utf16) in Office's UI language. Excel calls worksheet
+        ' functions written in VBA on its main thread, the thread this setting belongs to.
+        c_ttxl_set_language IIf(IsJapanese(), TTXL_LANG_JA, TTXL_LANG_EN)
         DllIsCompatible = True
         Exit Function
     End If
     FreeLibrary handle
     message = L("The file " & path & " is a ttest_xl.dll of another release (ABI version " & abi _
-            & "; this module needs version " & EXPECTED_ABI_VERSION & "). Use the DLL and the module" _
+            & "; this module needs version " & TTXL_ABI_VERSION & "). Use the DLL and the module" _
             & " (TTestXL.bas) from the same download, then restart Excel.", _
             U("\u30D5\u30A1\u30A4\u30EB ") & path & U(" \u306F\u5225\u306E\u30EA\u30EA\u30FC\u30B9\u306E ttest_xl.dll \u3067\u3059\uFF08ABI \u30D0\u30FC\u30B8\u30E7\u30F3 ") & abi _
-            & U("\u3002\u3053\u306E\u30E2\u30B8\u30E5\u30FC\u30EB\u306B\u306F\u30D0\u30FC\u30B8\u30E7\u30F3 ") & EXPECTED_ABI_VERSION _
+            & U("\u3002\u3053\u306E\u30E2\u30B8\u30E5\u30FC\u30EB\u306B\u306F\u30D0\u30FC\u30B8\u30E7\u30F3 ") & TTXL_ABI_VERSION _
             & U(" \u304C\u5FC5\u8981\u3067\u3059\uFF09\u3002\u540C\u3058\u914D\u5E03\u30D5\u30A1\u30A4\u30EB\u306E DLL \u3068\u30E2\u30B8\u30E5\u30FC\u30EB\uFF08TTestXL.bas\uFF09\u3092\u4F7F\u3044\u3001Excel \u3092\u518D\u8D77\u52D5\u3057\u3066\u304F\u3060\u3055\u3044\u3002"))
     mLastError = message
     If Not mLoadDialogShown Then
