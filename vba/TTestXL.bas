@@ -219,41 +219,6 @@ Private Declare Function c_ttxl_last_error_utf16 Lib "ttest_xl.dll" Alias "ttxl_
 Private Declare Function c_ttxl_set_language Lib "ttest_xl.dll" Alias "ttxl_set_language_stdcall" ( _
         ByVal language As Long) As Long
 #End If
-#Else
-' Excel 2007 and earlier (VBA6, always 32-bit): the stdcall twins, without PtrSafe/LongPtr.
-Private Declare Function c_ttxl_nan Lib "ttest_xl.dll" Alias "ttxl_nan_stdcall" () As Double
-Private Declare Function c_ttxl_abi_version Lib "ttest_xl.dll" Alias "ttxl_abi_version_stdcall" () As Long
-Private Declare Function c_ttxl_version Lib "ttest_xl.dll" Alias "ttxl_version_stdcall" () As Long
-Private Declare Function c_ttxl_ttest_welch Lib "ttest_xl.dll" Alias "ttxl_ttest_welch_stdcall" ( _
-        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
-        ByVal alternative As Long, ByVal mu As Double, ByVal conf_level As Double, _
-        ByRef out As TtxlTTest) As Long
-Private Declare Function c_ttxl_ttest_student Lib "ttest_xl.dll" Alias "ttxl_ttest_student_stdcall" ( _
-        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
-        ByVal alternative As Long, ByVal mu As Double, ByVal conf_level As Double, _
-        ByRef out As TtxlTTest) As Long
-Private Declare Function c_ttxl_ttest_paired Lib "ttest_xl.dll" Alias "ttxl_ttest_paired_stdcall" ( _
-        ByRef x As Double, ByRef y As Double, ByVal n As Long, ByVal alternative As Long, _
-        ByVal mu As Double, ByVal conf_level As Double, ByRef out As TtxlTTest) As Long
-Private Declare Function c_ttxl_ttest_one_sample Lib "ttest_xl.dll" Alias "ttxl_ttest_one_sample_stdcall" ( _
-        ByRef x As Double, ByVal n As Long, ByVal alternative As Long, ByVal mu As Double, _
-        ByVal conf_level As Double, ByRef out As TtxlTTest) As Long
-Private Declare Function c_ttxl_mann_whitney Lib "ttest_xl.dll" Alias "ttxl_mann_whitney_stdcall" ( _
-        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
-        ByVal alternative As Long, ByVal correct As Long, ByRef out As TtxlRankTest) As Long
-Private Declare Function c_ttxl_wilcoxon_signed_rank Lib "ttest_xl.dll" Alias "ttxl_wilcoxon_signed_rank_stdcall" ( _
-        ByRef x As Double, ByRef y As Double, ByVal n As Long, ByVal alternative As Long, _
-        ByVal correct As Long, ByRef out As TtxlRankTest) As Long
-Private Declare Function c_ttxl_p_adjust Lib "ttest_xl.dll" Alias "ttxl_p_adjust_stdcall" ( _
-        ByRef p As Double, ByVal n As Long, ByVal method As Long, _
-        ByRef adjusted_out As Double) As Long
-Private Declare Function c_ttxl_power_ttest Lib "ttest_xl.dll" Alias "ttxl_power_ttest_stdcall" ( _
-        ByVal design As Long, ByVal alternative As Long, ByVal solve_for As Long, _
-        ByVal n As Double, ByVal d As Double, ByVal alpha As Double, ByVal power As Double, _
-        ByRef result As Double) As Long
-Private Declare Function c_ttxl_last_error_utf16 Lib "ttest_xl.dll" Alias "ttxl_last_error_utf16_stdcall" ( _
-        ByVal buf As Long, ByVal cap As Long) As Long
-#End If
 
 ' Windows functions used to find and load the DLL, to decode UTF-8 and to show Unicode dialogs
 ' (VBA's MsgBox is not Unicode-safe on a PC whose code page is not Japanese).
