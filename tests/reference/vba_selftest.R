@@ -14,6 +14,9 @@ y <- c(3.4, 3.7, 3.2, 2.9, NA, 3.0, 4.2, 3.5, 2.6, 3.8)   # "before"; y[5] blank
 
 out <- list()
 put <- function(key, value) out[[key]] <<- unname(value)
+# The data themselves, so the test can check that the VBA self-test uses the same numbers.
+out[["data.x"]] <- I(x)
+out[["data.y"]] <- I(y)
 
 tt <- function(prefix, r) {
   put(paste0(prefix, ".statistic"), r$statistic)
