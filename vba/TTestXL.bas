@@ -328,7 +328,7 @@ Private Function U(ByVal escaped As String) As String
     i = 1
     Do While i <= Len(escaped)
         If Mid$(escaped, i, 2) = "\u" And i + 5 <= Len(escaped) Then
-            result = result & ChrW$(CLng("&H" & Mid$(escaped, i + 2, 4) & "&"))
+            result = result & ChrW$(Val("&H" & Mid$(escaped, i + 2, 4) & "&"))   ' "&" suffix: read as Long
             i = i + 6
         Else
             result = result & Mid$(escaped, i, 1)
@@ -818,7 +818,7 @@ Private Function ArgValue(ByVal arg As Variant) As Variant
         ArgValue = Empty
     ElseIf IsObject(arg) Then
         If TypeName(arg) = "Range" Then
-            If arg.Cells.CountLarge = 1 Then
+            If arg.Rows.Count = 1 And arg.Columns.Count = 1 Then
                 ArgValue = arg.Value2
             Else
                 ArgValue = CVErr(xlErrValue)
@@ -1382,7 +1382,7 @@ End Function
 ' or English), or "" when nothing failed. Pass the failing cell so Excel calculates it first.
 ' Example: =TTXL_LAST_ERROR(D5)   (D5 shows #NUM!; this cell says why)
 Public Function TTXL_LAST_ERROR(Optional ByVal after_cell As Variant) As Variant
-    Application.Volatile
+    If TypeName(Application.Caller) = "Range" Then Application.Volatile
     TTXL_LAST_ERROR = mLastError
 End Function
 
