@@ -1388,21 +1388,20 @@ End Function
 
 ' ==== (6) The analysis macro ==================================================================
 
-' Number formatting for sentences: always "." as the decimal mark, "-0.00" shown as "0.00".
+' Numbers in sentences as the command-line tool writes them (src/report/text.rs): "." as the
+' decimal mark, a true minus sign (U+2212), "-0.00" shown as "0.00", infinities as the sign.
 Private Function NumText(ByVal x As Double, ByVal pattern As String) As String
     Dim text As String
     Select Case NumberClass(x)
     Case 1
-        NumText = "Inf"
+        NumText = U("\u221E")
     Case -1
-        NumText = "-Inf"
+        NumText = U("\u2212\u221E")
     Case 2
         NumText = "NA"
     Case Else
-        text = Replace(Format$(x, pattern), ",", ".")
-        If Left$(text, 1) = "-" And Len(Replace(Replace(Mid$(text, 2), "0", ""), ".", "")) = 0 Then
-            text = Mid$(text, 2)
-        End If
+        text = Replace(Format$(Abs(x), pattern), ",", ".")
+        If x < 0 And Len(Replace(Replace(text, "0", ""), ".", "")) > 0 Then text = U("\u2212") & text
         NumText = text
     End Select
 End Function
@@ -1410,7 +1409,9 @@ End Function
 ' "p = .004" or "p < .001" (APA style: no leading zero).
 Private Function PText(ByVal label As String, ByVal p As Double) As String
     Dim text As String
-    If NumberClass(p) = 0 And p < 0.001 Then
+    If NumberClass(p) <> 0 Then
+        PText = label & " = NA"
+    ElseIf p < 0.001 Then
         PText = label & " < .001"
     Else
         text = NumText(p, "0.000")
@@ -1421,69 +1422,91 @@ End Function
 
 ' Degrees of freedom: whole numbers as such (Student, paired), Welch's with two decimals.
 Private Function DfText(ByVal df As Double) As String
-    If NumberClass(df) = 0 And Abs(df - Round(df)) < 0.000001 Then
+    If NumberClass(df) = 0 And Abs(df - Round(df)) < 0.000000001 Then
         DfText = Format$(Round(df), "0")
     Else
         DfText = NumText(df, "0.00")
     End If
 End Function
 
-' Cohen's (1988) label for |d|, the rule the command-line tool uses
+' Cohen's (1988) label for |d|, the engine's Magnitude::label
 ' (effectsize::interpret_cohens_d(rules = "cohen1988")).
 Private Function EffectLabel(ByVal d As Double) As String
     If NumberClass(d) <> 0 Then
         EffectLabel = ""
     ElseIf Abs(d) < 0.2 Then
-        EffectLabel = L("negligible", U("\u3054\u304F\u5C0F\u3055\u3044"))
+        EffectLabel = L("negligible", U("\u7121\u8996\u3067\u304D\u308B\u7A0B\u5EA6"))
     ElseIf Abs(d) < 0.5 Then
-        EffectLabel = L("small", U("\u5C0F"))
+        EffectLabel = L("small", U("\u5C0F\u3055\u3044"))
     ElseIf Abs(d) < 0.8 Then
-        EffectLabel = L("medium", U("\u4E2D"))
+        EffectLabel = L("medium", U("\u4E2D\u7A0B\u5EA6"))
     Else
-        EffectLabel = L("large", U("\u5927"))
+        EffectLabel = L("large", U("\u5927\u304D\u3044"))
     End If
 End Function
 
-Private Function Capitalized(ByVal text As String) As String
-    Capitalized = UCase$(Left$(text, 1)) & Mid$(text, 2)
-End Function
-
-' One plain sentence per item, worded as the command-line tool's Summary sheet, e.g.
-' ja: <after>(M = 3.56, SD = 0.80) wa <before>(M = 3.21, SD = 0.85) yori yuui ni takakatta
-'     (t(98) = 2.95, p = .004, d = 0.42 [0.14, 0.70]).
-' Significance is decided by the Holm-adjusted p (shown when there is more than one item).
-Private Function ResultSentence(ByRef r As TtxlTTest, ByVal adjustedP As Double, ByVal itemCount As Long, _
+' One plain sentence per item, worded as the command-line tool's Summary sheet
+' (src/report/text.rs, sentence()), e.g. in English:
+' "Q1: after (M = 3.56, SD = 0.80) was significantly higher than before (M = 3.21, SD = 0.85),
+' t(98) = 2.95, p = .004, adjusted p = .012, d = 0.42, 95% CI [0.14, 0.70]."
+' Significance is decided by the Holm-adjusted p (< .05).
+Private Function ResultSentence(ByVal item As String, ByRef r As TtxlTTest, ByVal adjustedP As Double, _
         ByVal beforeLabel As String, ByVal afterLabel As String) As String
     Dim stats As String, afterPart As String, beforePart As String, significant As Boolean
     significant = (NumberClass(adjustedP) = 0 And adjustedP < 0.05)
-    stats = "t(" & DfText(r.df) & ") = " & NumText(r.statistic, "0.00") & ", " & PText("p", r.p_value)
-    If itemCount > 1 Then stats = stats & ", " & PText(L("Holm-adjusted p", U("Holm \u88DC\u6B63\u5F8C p")), adjustedP)
+    stats = "t(" & DfText(r.df) & ") = " & NumText(r.statistic, "0.00") & ", " & PText("p", r.p_value) _
+            & ", " & PText(L("adjusted p", U("\u88DC\u6B63\u5F8C p")), adjustedP)
+    afterPart = "M = " & NumText(r.mean_x, "0.00") & ", SD = " & NumText(r.sd_x, "0.00")
+    beforePart = "M = " & NumText(r.mean_y, "0.00") & ", SD = " & NumText(r.sd_y, "0.00")
     If IsJapanese() Then
         stats = stats & ", d = " & NumText(r.cohen_d, "0.00") & U("\uFF3B") & NumText(r.cohen_d_low, "0.00") & ", " _
                 & NumText(r.cohen_d_high, "0.00") & U("\uFF3D")
-        afterPart = afterLabel & U("\uFF08M = ") & NumText(r.mean_x, "0.00") & ", SD = " & NumText(r.sd_x, "0.00") & U("\uFF09")
-        beforePart = beforeLabel & U("\uFF08M = ") & NumText(r.mean_y, "0.00") & ", SD = " & NumText(r.sd_y, "0.00") & U("\uFF09")
         If Not significant Then
-            ResultSentence = afterPart & U("\u3068") & beforePart & U("\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u306F\u8A8D\u3081\u3089\u308C\u306A\u304B\u3063\u305F\uFF08") & stats & U("\uFF09\u3002")
-        ElseIf r.estimate > 0 Then
-            ResultSentence = afterPart & U("\u306F") & beforePart & U("\u3088\u308A\u6709\u610F\u306B\u9AD8\u304B\u3063\u305F\uFF08") & stats & U("\uFF09\u3002")
+            ResultSentence = item & ": " & afterLabel & U("\uFF08") & afterPart & U("\uFF09\u3068") & beforeLabel & U("\uFF08") _
+                    & beforePart & U("\uFF09\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u306F\u8A8D\u3081\u3089\u308C\u306A\u304B\u3063\u305F\uFF08") & stats & U("\uFF09\u3002")
         Else
-            ResultSentence = afterPart & U("\u306F") & beforePart & U("\u3088\u308A\u6709\u610F\u306B\u4F4E\u304B\u3063\u305F\uFF08") & stats & U("\uFF09\u3002")
+            ResultSentence = item & ": " & afterLabel & U("\uFF08") & afterPart & U("\uFF09\u306F") & beforeLabel & U("\uFF08") _
+                    & beforePart & U("\uFF09\u3088\u308A\u6709\u610F\u306B") & IIf(r.estimate > 0, U("\u9AD8\u304B\u3063\u305F"), U("\u4F4E\u304B\u3063\u305F")) _
+                    & U("\uFF08") & stats & U("\uFF09\u3002")
         End If
     Else
-        stats = stats & ", d = " & NumText(r.cohen_d, "0.00") & " [" & NumText(r.cohen_d_low, "0.00") & ", " _
-                & NumText(r.cohen_d_high, "0.00") & "]"
-        afterPart = afterLabel & " (M = " & NumText(r.mean_x, "0.00") & ", SD = " & NumText(r.sd_x, "0.00") & ")"
-        beforePart = beforeLabel & " (M = " & NumText(r.mean_y, "0.00") & ", SD = " & NumText(r.sd_y, "0.00") & ")"
+        stats = stats & ", d = " & NumText(r.cohen_d, "0.00") & ", 95% CI [" & NumText(r.cohen_d_low, "0.00") _
+                & ", " & NumText(r.cohen_d_high, "0.00") & "]"
         If Not significant Then
-            ResultSentence = "There was no significant difference between " & afterPart & " and " & beforePart _
-                    & ", " & stats & "."
-        ElseIf r.estimate > 0 Then
-            ResultSentence = Capitalized(afterPart) & " was significantly higher than " & beforePart & ", " & stats & "."
+            ResultSentence = item & ": there was no significant difference between " & afterLabel & " (" & afterPart _
+                    & ") and " & beforeLabel & " (" & beforePart & "), " & stats & "."
         Else
-            ResultSentence = Capitalized(afterPart) & " was significantly lower than " & beforePart & ", " & stats & "."
+            ResultSentence = item & ": " & afterLabel & " (" & afterPart & ") was significantly " _
+                    & IIf(r.estimate > 0, "higher", "lower") & " than " & beforeLabel & " (" & beforePart & "), " _
+                    & stats & "."
         End If
     End If
+End Function
+
+' The sentence for an item that could not be tested.
+Private Function NotTestedSentence(ByVal item As String, ByVal reason As String) As String
+    NotTestedSentence = item & ": " & L("not tested " & ChrW$(&H2014) & " " & reason & ".", _
+            U("\u691C\u5B9A\u3057\u3066\u3044\u307E\u305B\u3093\uFF08") & reason & U("\uFF09\u3002"))
+End Function
+
+' The overall conclusion naming the test and the correction (src/report/text.rs, conclusion()).
+Private Function ConclusionSentence(ByVal paired As Boolean, ByVal tested As Long, ByVal higher As Long, _
+        ByVal lower As Long, ByVal untested As Long, ByVal beforeLabel As String, ByVal afterLabel As String) As String
+    Dim text As String
+    If IsJapanese() Then
+        text = U("\u691C\u5B9A\u3057\u305F ") & tested & U(" \u9805\u76EE\uFF08") & IIf(paired, U("\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A"), U("Welch \u306E t \u691C\u5B9A")) _
+                & U("\u3001") & tested & U(" \u9805\u76EE\u306B\u3064\u3044\u3066 Holm \u6CD5\u306B\u3088\u308B\u88DC\u6B63\u3001\u6709\u610F\u6C34\u6E96 .05\uFF09\u306E\u3046\u3061\u3001") & beforeLabel & U("\u3068") _
+                & afterLabel & U("\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u304C\u3042\u3063\u305F\u306E\u306F ") & (higher + lower) & U(" \u9805\u76EE\u3067\u3057\u305F\uFF08") & afterLabel _
+                & U("\u304C\u9AD8\u3044: ") & higher & U(" \u9805\u76EE\u3001\u4F4E\u3044: ") & lower & U(" \u9805\u76EE\uFF09\u3002")
+        If untested > 0 Then text = text & " " & untested & U(" \u9805\u76EE\u306F\u691C\u5B9A\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\uFF08\u5099\u8003\u306E\u5217\u3092\u53C2\u7167\uFF09\u3002")
+    Else
+        text = "Of " & tested & " item(s) tested (" & IIf(paired, "paired t-test", "Welch's t-test") _
+                & ", Holm correction across " & tested & " item(s), " & ChrW$(&H3B1) & " = .05), " & (higher + lower) _
+                & " differed significantly between " & beforeLabel & " and " & afterLabel & ": " & higher _
+                & " higher and " & lower & " lower in " & afterLabel & "."
+        If untested > 0 Then text = text & " " & untested & " item(s) could not be tested (see the Note column)."
+    End If
+    ConclusionSentence = text
 End Function
 
 ' Asks for a range with Excel's InputBox (Type:=8). Returns Nothing when the user cancels.
@@ -1719,26 +1742,35 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
         End If
     Next j
 
-    ' One sentence per item, then how it was done.
-    Dim rowIndex As Long, version As String
+    ' The overall conclusion and one sentence per item, then how it was done.
+    Dim rowIndex As Long, version As String, higher As Long, lower As Long
+    For j = 1 To itemCount
+        If codes(j) = 0 And NumberClass(adjusted(j - 1)) = 0 Then
+            If adjusted(j - 1) < 0.05 Then
+                If results(j).estimate > 0 Then higher = higher + 1 Else lower = lower + 1
+            End If
+        End If
+    Next j
     rowIndex = itemCount + 3
-    ws.Cells(rowIndex, 1).Value2 = L("Summary", U("\u307E\u3068\u3081"))
+    ws.Cells(rowIndex, 1).Value2 = L("Summary", U("\u6982\u8981"))
     ws.Cells(rowIndex, 1).Font.Bold = True
+    rowIndex = rowIndex + 1
+    ws.Cells(rowIndex, 1).Value2 = ConclusionSentence(paired, tested, higher, lower, itemCount - tested, _
+            beforeLabel, afterLabel)
     For j = 1 To itemCount
         rowIndex = rowIndex + 1
-        ws.Cells(rowIndex, 1).Value2 = names(j)
         If codes(j) = 0 Then
-            ws.Cells(rowIndex, 2).Value2 = ResultSentence(results(j), adjusted(j - 1), itemCount, beforeLabel, afterLabel)
+            ws.Cells(rowIndex, 1).Value2 = ResultSentence(names(j), results(j), adjusted(j - 1), beforeLabel, afterLabel)
         Else
-            ws.Cells(rowIndex, 2).Value2 = L("Not tested: ", U("\u691C\u5B9A\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\uFF1A")) & notes(j)
+            ws.Cells(rowIndex, 1).Value2 = NotTestedSentence(names(j), notes(j))
         End If
     Next j
     version = Utf8ToString(c_ttxl_version())
     rowIndex = rowIndex + 2
     ws.Cells(rowIndex, 1).Value2 = L("Method", U("\u65B9\u6CD5"))
     ws.Cells(rowIndex, 1).Font.Bold = True
-    ws.Cells(rowIndex, 2).Value2 = MethodText(paired, itemCount, beforeLabel, afterLabel, version)
-    ws.Cells(rowIndex + 1, 2).Value2 = EffectRuleText(paired)
+    ws.Cells(rowIndex + 1, 1).Value2 = MethodText(paired, itemCount, beforeLabel, afterLabel, version)
+    ws.Cells(rowIndex + 2, 1).Value2 = EffectRuleText(paired)
 
     body.Columns.AutoFit
     ws.Activate
@@ -1766,7 +1798,7 @@ End Function
 Private Function EffectRuleText(ByVal paired As Boolean) As String
     If IsJapanese() Then
         EffectRuleText = IIf(paired, U("d \u306F d_z\uFF08\u5DEE\u306E\u5E73\u5747 \u00F7 \u5DEE\u306E SD\uFF09"), U("d \u306F\u5E73\u5747\u306E\u5DEE \u00F7 2 \u7FA4\u306E\u5206\u6563\u306E\u5E73\u5747\u306E\u5E73\u65B9\u6839")) _
-                & U("\u3002\uFF3B \uFF3D\u5185\u306F 95% \u4FE1\u983C\u533A\u9593\u3002\u5927\u304D\u3055\u306E\u76EE\u5B89\uFF08Cohen, 1988\uFF09\uFF1A|d| < 0.2 \u3054\u304F\u5C0F\u3055\u3044\u30010.2 \u4EE5\u4E0A \u5C0F\u30010.5 \u4EE5\u4E0A \u4E2D\u30010.8 \u4EE5\u4E0A \u5927\u3002")
+                & U("\u3002\uFF3B \uFF3D\u5185\u306F 95% \u4FE1\u983C\u533A\u9593\u3002\u5927\u304D\u3055\u306E\u76EE\u5B89\uFF08Cohen, 1988\uFF09\uFF1A|d| < 0.2 \u7121\u8996\u3067\u304D\u308B\u7A0B\u5EA6\u30010.2 \u4EE5\u4E0A \u5C0F\u3055\u3044\u30010.5 \u4EE5\u4E0A \u4E2D\u7A0B\u5EA6\u30010.8 \u4EE5\u4E0A \u5927\u304D\u3044\u3002")
     Else
         EffectRuleText = IIf(paired, "d is d_z (mean of the differences / SD of the differences)", _
                 "d is the mean difference / square root of the average of the two variances") _
