@@ -265,6 +265,11 @@ fn upper_tail_nonneg(t: f64, df: f64) -> f64 {
         return 0.5;
     }
     if df > DF_LARGE {
+        // P(T > 1e100) < 1e-5000 for ν > 5e4: zero in double precision (and Hill's expansion
+        // would overflow).
+        if t > 1e100 {
+            return 0.0;
+        }
         return hill_upper(t, df);
     }
     // P(T > t) = ½·I_x(a, ½), a = ν/2, x = ν/(ν+t²), y = t²/(ν+t²).
@@ -360,6 +365,20 @@ pub fn p_value(t: f64, df: f64, alternative: Alternative) -> f64 {
 fn upper_quantile(p: f64, df: f64) -> f64 {
     if p == 0.5 {
         return 0.0;
+    }
+    // Closed forms for ν = 1 and 2 (no iteration: they are exact up to rounding, also in the far
+    // tail where the CDF itself underflows).
+    if df == 1.0 {
+        // Cauchy: P(T > a) = ½ − atan(a)/π, so a = cot(πp) = tan(π(½ − p)).
+        return if p < 0.25 {
+            1.0 / (std::f64::consts::PI * p).tan()
+        } else {
+            (std::f64::consts::PI * (0.5 - p)).tan()
+        };
+    }
+    if df == 2.0 {
+        // P(T > a) = ½(1 − a/√(2 + a²)), so a = (1 − 2p)/√(2p(1 − p)).
+        return (1.0 - 2.0 * p) / (2.0 * p * (1.0 - p)).sqrt();
     }
     if upper_tail_nonneg(f64::MAX, df) > p {
         return f64::INFINITY; // the quantile lies beyond the largest double
