@@ -439,6 +439,9 @@ fn compile(program: &str, link: Link) -> Result<PathBuf, String> {
 
 fn run(exe: &Path) {
     let out = Command::new(exe)
+        // cargo puts target/<profile>/ on LD_LIBRARY_PATH, which outranks the rpath: it could
+        // load a stale libttest_xl.so from an earlier `cargo build` instead of the one just built.
+        .env_remove("LD_LIBRARY_PATH")
         .env("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0")
         .output()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
