@@ -132,7 +132,7 @@ phase "Wine: harness loads the x64 DLL from a Japanese folder name with spaces"
 if ! command -v wine >/dev/null 2>&1; then
     skip_all "wine not found (apt-get install wine wine64); the DLLs were built and export-checked, but NOT run"
 fi
-export WINEPREFIX="$WORK/wineprefix" WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEPREFIX="$WORK/wineprefix" WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml=" RUST_BACKTRACE=0
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
     echo "creating the Wine prefix $WINEPREFIX (first run only)"
     timeout 600 wineboot -i >/dev/null 2>&1 || true
