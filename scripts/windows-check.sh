@@ -48,11 +48,15 @@ phase() { # phase NAME: start timing a new phase (and print a header)
     PHASE_START=$now
     printf '\n--- windows: %s  [%s]\n' "$1" "$(date -u +%H:%M:%S)"
 }
-timings() {
-    phase "timings"
+timings() { # on exit, success or not: how long each phase took
+    local now
+    now=$(date +%s)
+    if [ -n "${PHASE_NAME:-}" ]; then TIMINGS+=("$(printf '%4ds  %s' $((now - PHASE_START)) "$PHASE_NAME")"); fi
+    printf '\n--- windows: timings\n'
     printf '%s\n' "${TIMINGS[@]}"
-    printf '%4ds  total\n' $(($(date +%s) - START))
+    printf '%4ds  total\n' $((now - START))
 }
+trap timings EXIT
 skip_all() {
     printf '\n!!! SKIPPED: Windows check (DLLs, Wine harness, CLI, bundle): %s\n' "$*"
     printf '!!! SKIPPED: nothing Windows-related was built or tested in this run.\n\n'
@@ -181,5 +185,3 @@ fi
 # --------------------------------------------------------------------------------------------
 phase "bundle"
 bash scripts/bundle-windows.sh --package-only "$OUT"
-
-timings
