@@ -1,0 +1,851 @@
+//! End-to-end reads of survey workbooks: the shipped example, workbooks built here with
+//! rust_xlsxwriter for every layout and every kind of messy cell, the committed .xls/.ods
+//! fixtures, and hostile inputs that must end in a clear error, never a panic.
+//!
+//! Expected values come from the workbooks themselves: cells are read back independently with
+//! calamine's plain `worksheet_range` (or written by the test) and compared with what
+//! `read_survey` returns.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{open_workbook_auto, Data, Reader};
+use ttest_xl::workbook::{read_survey, Layout, NoteKind, ReadOptions, Survey};
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx")
+}
+
+/// Every cell of every sheet, keyed by "Sheet!A1", read with calamine directly.
+fn raw_cells(path: &Path) -> HashMap<String, Data> {
+    let mut wb = open_workbook_auto(path).unwrap();
+    let mut out = HashMap::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).unwrap();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, v) in range.used_cells() {
+            let (r, c) = (r0 + r as u32, c0 + c as u32);
+            out.insert(format!("{name}!{}{}", letters(c), r + 1), v.clone());
+        }
+    }
+    out
+}
+
+fn letters(mut c: u32) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap()
+}
+
+/// Every value in the survey equals the number in its cell, or is NaN/converted with a note.
+fn check_against_cells(s: &Survey) {
+    let raw = raw_cells(&s.path);
+    let noted: HashMap<String, NoteKind> = s
+        .notes
+        .iter()
+        .map(|n| (format!("{}!{}", n.sheet, n.cell), n.kind))
+        .collect();
+    for g in [&s.first, &s.second] {
+        assert_eq!(g.values.len(), s.items.len());
+        for (vals, cells) in g.values.iter().zip(&g.cells) {
+            assert_eq!(vals.len(), g.ids.len());
+            for (v, cell) in vals.iter().zip(cells) {
+                let key = cell.replace('\'', "");
+                match raw.get(&key) {
+                    Some(Data::Float(x)) => assert_eq!(v, x, "{cell}"),
+                    Some(Data::Int(x)) => assert_eq!(*v, *x as f64, "{cell}"),
+                    other => assert!(
+                        noted.contains_key(&key),
+                        "{cell} holds {other:?} but has no note (value {v})"
+                    ),
+                }
+            }
+        }
+    }
+}
+
+fn count(s: &Survey, kind: NoteKind) -> usize {
+    s.notes.iter().filter(|n| n.kind == kind).count()
+}
+
+fn mean(v: &[f64]) -> f64 {
+    let ok: Vec<f64> = v.iter().copied().filter(|x| x.is_finite()).collect();
+    ok.iter().sum::<f64>() / ok.len() as f64
+}
+
+#[test]
+fn example_workbook_is_read_as_paired_two_sheets() {
+    let s = read_survey(&example(), &ReadOptions::default()).unwrap();
+    assert_eq!(
+        s.layout,
+        Layout::TwoSheets {
+            first: "事前".into(),
+            second: "事後".into()
+        }
+    );
+    assert_eq!(s.labels, ["事前".to_string(), "事後".to_string()]);
+    assert!(s.paired);
+    assert_eq!(s.id_column.as_deref(), Some("職員番号"));
+    assert_eq!(s.header_row, 3, "header under the merged title row");
+    assert_eq!(s.items.len(), 15);
+    assert_eq!(s.items[0], "Q1 仕事にやりがいを感じている");
+    assert!(!s.items.iter().any(|i| i == "所属" || i == "職員番号"));
+    // 116 rows before, 113 after (make_sample prints these); pairs line up by ID.
+    let n = s.first.ids.len();
+    assert_eq!(n, s.second.ids.len());
+    assert_eq!(s.first.ids, s.second.ids);
+    assert_eq!(116 - n + 113 - n, count(&s, NoteKind::UnmatchedId));
+    // The after sheet is in another order: pairing really used the IDs.
+    assert_ne!(
+        s.first.cells[0][..10],
+        s.second.cells[0][..10]
+            .iter()
+            .map(|c| c.replace("事後", "事前"))
+            .collect::<Vec<_>>()[..]
+    );
+    // Messy cells: exactly one 「４」 and one "3" as text, some blanks and 「無回答」.
+    let fw: Vec<_> = s
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::FullWidthDigits)
+        .collect();
+    assert_eq!(fw.len(), 1);
+    assert_eq!((fw[0].original.as_str(), fw[0].value), ("４", Some(4.0)));
+    assert_eq!(fw[0].sheet, "事前");
+    let nt: Vec<_> = s
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::NumberAsText)
+        .collect();
+    assert_eq!(nt.len(), 1);
+    assert_eq!(
+        (nt[0].original.as_str(), nt[0].value, nt[0].sheet.as_str()),
+        ("3", Some(3.0), "事後")
+    );
+    assert!(count(&s, NoteKind::Blank) >= 4);
+    assert!(count(&s, NoteKind::NoAnswer) >= 3);
+    check_against_cells(&s);
+    // The sample's built-in effects: Q1 improves clearly, Q2 does not.
+    let d1 = mean(&s.second.values[0]) - mean(&s.first.values[0]);
+    let d2 = mean(&s.second.values[1]) - mean(&s.first.values[1]);
+    assert!(d1 > 0.3, "Q1 difference {d1}");
+    assert!(d2.abs() < 0.3, "Q2 difference {d2}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbooks built by the test.
+
+/// A cell to write.
+#[derive(Clone)]
+enum C {
+    N(f64),
+    S(&'static str),
+    B(bool),
+    /// A formula whose cached result is an error such as "#N/A".
+    Err(&'static str),
+    /// A date (2025-04-01) with a date format.
+    Date,
+    Blank,
+}
+use C::*;
+
+fn write_book(dir: &Path, file: &str, sheets: &[(&str, Vec<Vec<C>>)]) -> PathBuf {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    N(x) => {
+                        ws.write_number(r, c, *x).unwrap();
+                    }
+                    S(s) => {
+                        ws.write_string(r, c, *s).unwrap();
+                    }
+                    B(b) => {
+                        ws.write_boolean(r, c, *b).unwrap();
+                    }
+                    Err(e) => {
+                        ws.write_formula(r, c, Formula::new("=NA()").set_result(*e))
+                            .unwrap();
+                    }
+                    Date => {
+                        let d = ExcelDateTime::from_ymd(2025, 4, 1).unwrap();
+                        ws.write_datetime_with_format(r, c, &d, &date).unwrap();
+                    }
+                    Blank => {}
+                }
+            }
+        }
+    }
+    let path = dir.join(file);
+    wb.save(&path).unwrap();
+    path
+}
+
+/// Header plus rows of (id, three scores).
+fn simple(id_header: &'static str, rows: &[(f64, [f64; 3])]) -> Vec<Vec<C>> {
+    let mut out = vec![vec![S(id_header), S("問1"), S("問2"), S("問3")]];
+    for (id, v) in rows {
+        out.push(vec![N(*id), N(v[0]), N(v[1]), N(v[2])]);
+    }
+    out
+}
+
+fn opts() -> ReadOptions {
+    ReadOptions::default()
+}
+
+#[test]
+fn pre_post_sheets_without_ids_are_independent() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |v: &[[f64; 3]]| {
+        let mut out = vec![vec![S("問1"), S("問2"), S("問3")]];
+        out.extend(v.iter().map(|r| r.iter().map(|x| N(*x)).collect()));
+        out
+    };
+    // Sheet order in the workbook is post first: the names decide the order.
+    let p = write_book(
+        dir.path(),
+        "prepost.xlsx",
+        &[
+            ("Post", rows(&[[4.0, 5.0, 3.0], [5.0, 4.0, 4.0]])),
+            (
+                "Pre",
+                rows(&[[2.0, 3.0, 3.0], [3.0, 2.0, 1.0], [1.0, 2.0, 2.0]]),
+            ),
+        ],
+    );
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.labels, ["Pre".to_string(), "Post".to_string()]);
+    assert!(!s.paired);
+    assert_eq!(s.id_column, None);
+    assert_eq!(s.first.values[0], vec![2.0, 3.0, 1.0]);
+    assert_eq!(s.second.values[2], vec![3.0, 4.0]);
+    assert_eq!(s.first.ids, vec![None, None, None]);
+    assert_eq!(s.first.cells[1][2], "Pre!B4");
+    assert!(s.notes.is_empty());
+    check_against_cells(&s);
+}
+
+#[test]
+fn same_headers_pair_by_id_and_sheets_option_overrides_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = simple(
+        "ID",
+        &[
+            (1.0, [1.0, 2.0, 3.0]),
+            (2.0, [2.0, 2.0, 2.0]),
+            (3.0, [3.0, 3.0, 3.0]),
+        ],
+    );
+    let b = simple(
+        "ID",
+        &[
+            (3.0, [5.0, 5.0, 5.0]),
+            (1.0, [4.0, 4.0, 4.0]),
+            (2.0, [3.0, 3.0, 1.0]),
+        ],
+    );
+    let p = write_book(dir.path(), "same.xlsx", &[("Sheet1", a), ("Sheet2", b)]);
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.labels, ["Sheet1".to_string(), "Sheet2".to_string()]);
+    assert!(s.paired);
+    assert_eq!(s.id_column.as_deref(), Some("ID"));
+    let ids: Vec<_> = s.first.ids.iter().map(|i| i.clone().unwrap()).collect();
+    assert_eq!(ids, ["1", "2", "3"]);
+    assert_eq!(s.first.ids, s.second.ids);
+    assert_eq!(s.second.values[0], vec![4.0, 3.0, 5.0]);
+    assert_eq!(
+        s.second.cells[0],
+        vec!["Sheet2!B3", "Sheet2!B4", "Sheet2!B2"]
+    );
+    check_against_cells(&s);
+
+    let o = ReadOptions {
+        sheets: Some(("Sheet2".into(), "Sheet1".into())),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert_eq!(s.labels, ["Sheet2".to_string(), "Sheet1".to_string()]);
+    assert_eq!(s.first.values[0], vec![5.0, 4.0, 3.0]);
+    assert_eq!(s.second.values[0], vec![3.0, 1.0, 2.0]);
+}
+
+#[test]
+fn ids_in_one_sheet_only_and_rows_without_id_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = simple(
+        "職員番号",
+        &[
+            (101.0, [1.0, 2.0, 3.0]),
+            (102.0, [2.0, 2.0, 2.0]),
+            (103.0, [3.0, 3.0, 3.0]),
+        ],
+    );
+    a.push(vec![Blank, N(4.0), N(4.0), N(4.0)]);
+    let mut b = simple(
+        "職員番号",
+        &[
+            (102.0, [5.0, 5.0, 5.0]),
+            (101.0, [4.0, 4.0, 4.0]),
+            (104.0, [3.0, 3.0, 1.0]),
+        ],
+    );
+    // An item only in the after sheet.
+    b[0].push(S("問4"));
+    b[1].push(N(2.0));
+    let p = write_book(dir.path(), "unmatched.xlsx", &[("事前", a), ("事後", b)]);
+    let s = read_survey(&p, &opts()).unwrap();
+    assert!(s.paired);
+    assert_eq!(s.items, ["問1", "問2", "問3"]);
+    assert_eq!(s.first.ids.len(), 2);
+    let notes: Vec<(&str, &str, NoteKind, &str)> = s
+        .notes
+        .iter()
+        .map(|n| {
+            (
+                n.sheet.as_str(),
+                n.cell.as_str(),
+                n.kind,
+                n.original.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("事前", "A4", NoteKind::UnmatchedId, "103"),
+            ("事前", "A5", NoteKind::MissingId, ""),
+            ("事後", "E1", NoteKind::ItemInOneSheet, "問4"),
+            ("事後", "A4", NoteKind::UnmatchedId, "104"),
+        ]
+    );
+}
+
+#[test]
+fn duplicate_ids_are_an_error_naming_the_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = simple(
+        "職員番号",
+        &[
+            (7.0, [1.0, 2.0, 3.0]),
+            (8.0, [2.0, 2.0, 2.0]),
+            (7.0, [3.0, 3.0, 3.0]),
+        ],
+    );
+    let b = simple(
+        "職員番号",
+        &[(7.0, [5.0, 5.0, 5.0]), (8.0, [4.0, 4.0, 4.0])],
+    );
+    let p = write_book(dir.path(), "dup.xlsx", &[("事前", a), ("事後", b)]);
+    let e = read_survey(&p, &opts()).unwrap_err();
+    match &e {
+        ttest_xl::workbook::ReadError::DuplicateId {
+            sheet,
+            id,
+            rows,
+            path,
+        } => {
+            assert_eq!(
+                (sheet.as_str(), id.as_str(), rows.as_slice()),
+                ("事前", "7", &[2, 4][..])
+            );
+            assert_eq!(path, &p);
+        }
+        other => panic!("{other:?}"),
+    }
+    let en = e.message(ttest_xl::Lang::En);
+    assert!(en.contains("dup.xlsx") && en.contains("rows 2, 4"), "{en}");
+    let ja = e.message(ttest_xl::Lang::Ja);
+    assert!(
+        ja.contains("dup.xlsx") && ja.contains("重複") && ja.contains("2, 4"),
+        "{ja}"
+    );
+}
+
+#[test]
+fn every_kind_of_messy_cell_is_converted_and_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = vec![S("ID"), S("Q1"), S("Q2")];
+    let a = vec![
+        vec![S("アンケート結果")],
+        head.clone(),
+        vec![N(1.0), N(3.0), Blank],
+        vec![N(2.0), S("無回答"), S("N/A")],
+        vec![N(3.0), S("わからない"), S("４")],
+        vec![N(4.0), S("3"), S("とてもそう思う")],
+        vec![N(5.0), S("Strongly disagree"), Err("#N/A")],
+        vec![N(6.0), Date, B(true)],
+        vec![N(7.0), N(9.0), N(2.0)],
+        vec![N(8.0), N(4.0), N(5.0)],
+    ];
+    let b = vec![
+        vec![S("アンケート結果")],
+        head,
+        vec![N(1.0), N(4.0), N(4.0)],
+        vec![N(2.0), N(4.0), N(4.0)],
+        vec![N(3.0), N(4.0), N(4.0)],
+        vec![N(4.0), N(4.0), N(4.0)],
+        vec![N(5.0), N(4.0), N(4.0)],
+        vec![N(6.0), N(4.0), N(4.0)],
+        vec![N(7.0), N(4.0), N(4.0)],
+        vec![N(8.0), N(4.0), Err("#DIV/0!")],
+    ];
+    let p = write_book(dir.path(), "messy.xlsx", &[("事前", a), ("事後", b)]);
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.header_row, 2);
+    assert!(s.paired);
+    let nan = f64::NAN;
+    let same = |a: &[f64], b: &[f64]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| x == y || (x.is_nan() && y.is_nan()))
+    };
+    assert!(
+        same(
+            &s.first.values[0],
+            &[3.0, nan, nan, 3.0, 1.0, nan, 9.0, 4.0]
+        ),
+        "{:?}",
+        s.first.values[0]
+    );
+    assert!(
+        same(
+            &s.first.values[1],
+            &[nan, nan, 4.0, 5.0, nan, nan, 2.0, 5.0]
+        ),
+        "{:?}",
+        s.first.values[1]
+    );
+    let got: Vec<(&str, &str, NoteKind, &str, Option<f64>)> = s
+        .notes
+        .iter()
+        .map(|n| {
+            (
+                n.sheet.as_str(),
+                n.cell.as_str(),
+                n.kind,
+                n.original.as_str(),
+                n.value,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("事前", "C3", NoteKind::Blank, "", None),
+            ("事前", "B4", NoteKind::NoAnswer, "無回答", None),
+            ("事前", "C4", NoteKind::NoAnswer, "N/A", None),
+            ("事前", "B5", NoteKind::Text, "わからない", None),
+            ("事前", "C5", NoteKind::FullWidthDigits, "４", Some(4.0)),
+            ("事前", "B6", NoteKind::NumberAsText, "3", Some(3.0)),
+            (
+                "事前",
+                "C6",
+                NoteKind::LikertLabel,
+                "とてもそう思う",
+                Some(5.0)
+            ),
+            (
+                "事前",
+                "B7",
+                NoteKind::LikertLabel,
+                "Strongly disagree",
+                Some(1.0)
+            ),
+            ("事前", "C7", NoteKind::ErrorCell, "#N/A", None),
+            ("事前", "B8", NoteKind::Date, "2025-04-01", None),
+            ("事前", "C8", NoteKind::Boolean, "TRUE", None),
+            ("事前", "B9", NoteKind::OutOfScale, "9", Some(9.0)),
+            ("事後", "C10", NoteKind::ErrorCell, "#DIV/0!", None),
+        ]
+    );
+    assert!(s.notes.iter().all(|n| n.item.is_some()));
+    for k in [
+        NoteKind::ErrorCell,
+        NoteKind::Date,
+        NoteKind::Boolean,
+        NoteKind::OutOfScale,
+    ] {
+        assert!(k.is_warning());
+    }
+    assert!(!NoteKind::Blank.is_warning());
+    for n in &s.notes {
+        assert!(!n.kind.describe(ttest_xl::Lang::Ja).is_ascii());
+    }
+    check_against_cells(&s);
+}
+
+#[test]
+fn group_column_layout_is_guessed_and_ordered_before_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = vec![
+        vec![S("時期"), S("所属"), S("満足度"), S("意欲")],
+        vec![S("事後"), S("市民課"), N(4.0), N(5.0)],
+        vec![S("事前"), S("市民課"), N(2.0), N(3.0)],
+        vec![S("事後"), S("福祉課"), N(5.0), N(4.0)],
+        vec![S("事前"), S("税務課"), N(3.0), N(3.0)],
+        vec![Blank, S("税務課"), N(3.0), N(3.0)],
+    ];
+    let p = write_book(dir.path(), "group.xlsx", &[("回答", rows)]);
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(
+        s.layout,
+        Layout::GroupColumn {
+            sheet: "回答".into(),
+            column: "時期".into()
+        }
+    );
+    assert_eq!(s.labels, ["事前".to_string(), "事後".to_string()]);
+    assert!(!s.paired);
+    assert_eq!(s.items, ["満足度", "意欲"]);
+    assert_eq!(s.first.values[0], vec![2.0, 3.0]);
+    assert_eq!(s.second.values[0], vec![4.0, 5.0]);
+    assert_eq!(s.by_column, None);
+    assert_eq!(s.notes.len(), 1);
+    assert_eq!(
+        (s.notes[0].cell.as_str(), s.notes[0].kind),
+        ("A6", NoteKind::MissingGroup)
+    );
+
+    // --by and --levels
+    let o = ReadOptions {
+        group: Some("時期".into()),
+        levels: Some(("事後".into(), "事前".into())),
+        by: Some("所属".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert_eq!(s.labels, ["事後".to_string(), "事前".to_string()]);
+    assert_eq!(s.by_column.as_deref(), Some("所属"));
+    assert_eq!(
+        s.first.by,
+        vec![Some("市民課".to_string()), Some("福祉課".to_string())]
+    );
+    assert_eq!(
+        s.second.by,
+        vec![Some("市民課".to_string()), Some("税務課".to_string())]
+    );
+    check_against_cells(&s);
+}
+
+#[test]
+fn group_column_with_ids_in_long_format_is_paired() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = vec![
+        vec![S("職員番号"), S("性別"), S("回"), S("Q1"), S("Q2")],
+        vec![N(11.0), S("女性"), S("1回目"), N(2.0), N(3.0)],
+        vec![N(12.0), S("男性"), S("1回目"), N(3.0), N(3.0)],
+        vec![N(12.0), S("男性"), S("2回目"), N(4.0), N(4.0)],
+        vec![N(11.0), S("女性"), S("2回目"), N(5.0), N(4.0)],
+        vec![N(13.0), S("女性"), S("2回目"), N(5.0), N(5.0)],
+    ];
+    let p = write_book(dir.path(), "long.xlsx", &[("データ", rows)]);
+    // Two columns with two values (性別, 回): 回 is a known group header name.
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(
+        s.layout,
+        Layout::GroupColumn {
+            sheet: "データ".into(),
+            column: "回".into()
+        }
+    );
+    assert_eq!(s.labels, ["1回目".to_string(), "2回目".to_string()]);
+    assert!(s.paired);
+    assert_eq!(s.first.ids, s.second.ids);
+    assert_eq!(s.first.values[0], vec![2.0, 3.0]);
+    assert_eq!(s.second.values[0], vec![5.0, 4.0]);
+    assert_eq!(s.notes.len(), 1);
+    assert_eq!(s.notes[0].kind, NoteKind::UnmatchedId);
+    assert_eq!(s.notes[0].cell, "A6");
+
+    // The other two-valued column, chosen by the user, with --items as letters.
+    let o = ReadOptions {
+        group: Some("性別".into()),
+        id: None,
+        items: Some("E".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap_err();
+    // 職員番号 repeats inside a group when grouping by 性別: the duplicate is reported.
+    assert!(
+        matches!(s, ttest_xl::workbook::ReadError::DuplicateId { .. }),
+        "{s}"
+    );
+}
+
+#[test]
+fn items_by_name_letter_and_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rows = vec![vec![S("ID"), S("年齢"), S("Q1"), S("Q2"), S("Q3"), S("Q4")]];
+    for i in 0..4 {
+        let x = i as f64;
+        rows.push(vec![N(x), N(30.0 + x), N(1.0 + x), N(2.0), N(3.0), N(4.0)]);
+    }
+    let p = write_book(
+        dir.path(),
+        "items.xlsx",
+        &[("前", rows.clone()), ("後", rows)],
+    );
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.items, ["年齢", "Q1", "Q2", "Q3", "Q4"]);
+    for (spec, want) in [
+        ("C:E", vec!["Q1", "Q2", "Q3"]),
+        ("Q4, C", vec!["Q4", "Q1"]),
+        ("D:C,F", vec!["Q1", "Q2", "Q4"]),
+    ] {
+        let o = ReadOptions {
+            items: Some(spec.into()),
+            ..opts()
+        };
+        assert_eq!(read_survey(&p, &o).unwrap().items, want, "{spec}");
+    }
+    let o = ReadOptions {
+        items: Some("Q9".into()),
+        ..opts()
+    };
+    let e = read_survey(&p, &o).unwrap_err();
+    assert!(e.to_string().contains("--items Q9"), "{e}");
+    assert!(e.message(ttest_xl::Lang::Ja).contains("列がありません"));
+}
+
+#[test]
+fn forms_exports_work_without_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    // Microsoft Forms: ID is a response number; people are paired by e-mail.
+    let ms = |emails: &[&'static str], answers: &[[&'static str; 2]]| {
+        let mut out = vec![vec![
+            S("ID"),
+            S("開始時刻"),
+            S("完了時刻"),
+            S("メール"),
+            S("名前"),
+            S("仕事にやりがいを感じている"),
+            S("上司に相談しやすい"),
+        ]];
+        for (i, (e, a)) in emails.iter().zip(answers).enumerate() {
+            out.push(vec![
+                N(i as f64 + 1.0),
+                Date,
+                Date,
+                S(e),
+                S("山田"),
+                S(a[0]),
+                S(a[1]),
+            ]);
+        }
+        out
+    };
+    let a = ms(
+        &[
+            "a@city.example.jp",
+            "b@city.example.jp",
+            "c@city.example.jp",
+        ],
+        &[
+            ["そう思う", "どちらともいえない"],
+            ["そう思わない", "そう思う"],
+            ["全くそう思わない", "そう思う"],
+        ],
+    );
+    let b = ms(
+        &["c@city.example.jp", "a@city.example.jp"],
+        &[["とてもそう思う", "そう思う"], ["そう思う", "そう思う"]],
+    );
+    let p = write_book(dir.path(), "msforms.xlsx", &[("研修前", a), ("研修後", b)]);
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(
+        s.items,
+        ["仕事にやりがいを感じている", "上司に相談しやすい"]
+    );
+    assert_eq!(s.id_column.as_deref(), Some("メール"));
+    assert!(s.paired);
+    assert_eq!(s.first.values[0], vec![4.0, 1.0]);
+    assert_eq!(s.second.values[0], vec![4.0, 5.0]);
+    assert_eq!(
+        s.notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::LikertLabel)
+            .count(),
+        8,
+        "the row of the unmatched e-mail is excluded with its cells"
+    );
+    assert_eq!(
+        s.notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::UnmatchedId)
+            .count(),
+        1
+    );
+
+    // Google Forms: one sheet, timestamp + e-mail, a column saying when.
+    let g = vec![
+        vec![
+            S("タイムスタンプ"),
+            S("メールアドレス"),
+            S("実施時期"),
+            S("Q1. 満足している"),
+            S("Q2. 続けたい"),
+        ],
+        vec![Date, S("x@example.jp"), S("研修前"), N(2.0), N(3.0)],
+        vec![Date, S("y@example.jp"), S("研修前"), N(3.0), N(2.0)],
+        vec![Date, S("z@example.jp"), S("研修後"), N(4.0), N(5.0)],
+        vec![Date, S("w@example.jp"), S("研修後"), N(5.0), N(4.0)],
+    ];
+    let p = write_book(dir.path(), "gforms.xlsx", &[("フォームの回答 1", g)]);
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.items, ["Q1. 満足している", "Q2. 続けたい"]);
+    assert_eq!(s.labels, ["研修前".to_string(), "研修後".to_string()]);
+    assert!(!s.paired, "no e-mail appears in both groups");
+    assert_eq!(s.first.cells[0][0], "'フォームの回答 1'!D2");
+    check_against_cells(&s);
+}
+
+#[test]
+fn header_row_option_and_scale_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |x: &'static str| {
+        vec![
+            vec![S("満足度調査")],
+            vec![S("注: 回答は任意です"), S("(集計用)")],
+            vec![S("番号"), S("窓口"), S("電話")],
+            vec![N(1.0), S(x), S("満足")],
+            vec![N(2.0), S("不満"), S("やや満足")],
+        ]
+    };
+    let p = write_book(
+        dir.path(),
+        "scale.xlsx",
+        &[("事前", sheet("やや不満")), ("事後", sheet("満足"))],
+    );
+    let o = ReadOptions {
+        scale: Some("満足=4,やや満足=3,やや不満=2,不満=1".into()),
+        header_row: Some(3),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert_eq!(s.header_row, 3);
+    assert_eq!(s.items, ["窓口", "電話"]);
+    assert_eq!(s.first.values[0], vec![2.0, 1.0]);
+    assert_eq!(s.second.values[0], vec![4.0, 1.0]);
+    assert_eq!(s.second.values[1], vec![4.0, 3.0]);
+    // Without the scale, the labels are text: no item columns.
+    let e = read_survey(
+        &p,
+        &ReadOptions {
+            header_row: Some(3),
+            ..opts()
+        },
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("--items"), "{e}");
+    let e = read_survey(
+        &p,
+        &ReadOptions {
+            scale: Some("満足".into()),
+            ..opts()
+        },
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("--scale"), "{e}");
+    let e = read_survey(
+        &p,
+        &ReadOptions {
+            header_row: Some(40),
+            ..opts()
+        },
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("--header-row 40"), "{e}");
+}
+
+#[test]
+fn option_errors_name_the_flag_and_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = simple("ID", &[(1.0, [1.0, 2.0, 3.0]), (2.0, [2.0, 2.0, 2.0])]);
+    let p = write_book(dir.path(), "opts.xlsx", &[("事前", a.clone()), ("事後", a)]);
+    let cases = [
+        (
+            ReadOptions {
+                sheets: Some(("A".into(), "事後".into())),
+                ..opts()
+            },
+            "no sheet named A",
+        ),
+        (
+            ReadOptions {
+                id: Some("社員番号".into()),
+                ..opts()
+            },
+            "--id 社員番号",
+        ),
+        (
+            ReadOptions {
+                by: Some("所属".into()),
+                ..opts()
+            },
+            "--by 所属",
+        ),
+        (
+            ReadOptions {
+                group: Some("時期".into()),
+                ..opts()
+            },
+            "--group 時期",
+        ),
+    ];
+    for (o, want) in cases {
+        let e = read_survey(&p, &o).unwrap_err();
+        let en = e.to_string();
+        assert!(en.contains(want) && en.contains("opts.xlsx"), "{en}");
+        let ja = e.message(ttest_xl::Lang::Ja);
+        assert!(ja.contains("opts.xlsx") && !ja.is_ascii(), "{ja}");
+    }
+}
+
+#[test]
+fn unrecognisable_layout_asks_for_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = simple("No", &[(1.0, [1.0, 2.0, 3.0]), (2.0, [2.0, 2.0, 2.0])]);
+    let p = write_book(dir.path(), "one.xlsx", &[("Sheet1", a)]);
+    let e = read_survey(&p, &opts()).unwrap_err();
+    assert!(
+        e.to_string().contains("--sheets") && e.to_string().contains("--group"),
+        "{e}"
+    );
+    assert!(e.message(ttest_xl::Lang::Ja).contains("--group"));
+}
+
+#[test]
+fn empty_and_header_only_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_book(dir.path(), "empty.xlsx", &[("Sheet1", vec![])]);
+    let e = read_survey(&p, &opts()).unwrap_err();
+    assert!(
+        matches!(e, ttest_xl::workbook::ReadError::NoData { .. }),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("empty.xlsx"));
+    let head = vec![vec![S("ID"), S("Q1"), S("Q2")]];
+    let p = write_book(
+        dir.path(),
+        "header.xlsx",
+        &[("事前", head.clone()), ("事後", head)],
+    );
+    let e = read_survey(&p, &opts()).unwrap_err();
+    assert!(e.to_string().contains("header.xlsx"), "{e}");
+    assert!(!e.message(ttest_xl::Lang::Ja).is_ascii());
+}
