@@ -523,8 +523,11 @@ pub unsafe extern "C" fn ttxl_ttest_welch(
 /// Student's two-sample t-test with pooled variance (R: `t.test(x, y, var.equal = TRUE, ...)`),
 /// with the pooled-SD Cohen's d and Hedges' g and their intervals.
 ///
-/// Parameters, missing values, return values and safety as `ttxl_ttest_welch`.
-/// `TTXL_ERR_TOO_FEW` if a group is empty or both together have fewer than 3 valid values.
+/// Parameters and missing values as `ttxl_ttest_welch`.
+///
+/// Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is as for
+/// `ttxl_ttest_welch`, except that `TTXL_ERR_TOO_FEW` means a group has no valid value or both
+/// together have fewer than 3.
 ///
 /// # Safety
 /// As `ttxl_ttest_welch`.
@@ -664,8 +667,12 @@ pub unsafe extern "C" fn ttxl_ttest_welch_from_stats(
     }
 }
 
-/// Student's two-sample t-test (pooled variance) from summary statistics; parameters and
-/// statuses as `ttxl_ttest_welch_from_stats`, results as `ttxl_ttest_student`.
+/// Student's two-sample t-test (pooled variance) from summary statistics; parameters as
+/// `ttxl_ttest_welch_from_stats`, results as `ttxl_ttest_student`.
+///
+/// Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is as for
+/// `ttxl_ttest_welch_from_stats` (`TTXL_ERR_TOO_FEW`: a group is empty or both together have
+/// fewer than 3 observations).
 ///
 /// # Safety
 /// `out` must point to a writable `TtxlTTest`. Thread-safe.
@@ -1161,7 +1168,13 @@ mod tests {
             TTXL_VERSION_PATCH.to_string(),
             env!("CARGO_PKG_VERSION_PATCH")
         );
-        assert_eq!(TTXL_VERSION_NUMBER, 100);
+        let part = |s: &str| s.parse::<i32>().unwrap();
+        assert_eq!(
+            TTXL_VERSION_NUMBER,
+            part(env!("CARGO_PKG_VERSION_MAJOR")) * 10000
+                + part(env!("CARGO_PKG_VERSION_MINOR")) * 100
+                + part(env!("CARGO_PKG_VERSION_PATCH"))
+        );
         assert_eq!(ttxl_abi_version(), TTXL_ABI_VERSION);
     }
 
