@@ -147,7 +147,7 @@ run_wine() { # run_wine LOG EXE ARGS...: run under Wine, output (without \r) to 
     local log=$1
     shift
     set +e
-    timeout 600 wine "$@" 2>&1 | tr -d '\r' >"$log"
+    timeout "${WINE_TIMEOUT:-180}" wine "$@" 2>&1 | tr -d '\r' >"$log"
     local rc=${PIPESTATUS[0]}
     set -e
     cat "$log"

@@ -536,6 +536,17 @@ static void test_threads(void)
 
 /* ------------------------------------------------------------------------------------------ */
 
+/* Runs one group of tests, saying what it is first (so a hang is easy to place) and how it went. */
+static void section(const char *name, void (*run)(void))
+{
+    LONG p0 = passed, f0 = failed;
+    DWORD t0 = GetTickCount();
+    printf("== %s ...\n", name);
+    run();
+    printf("   %s: %ld passed, %ld failed (%lu ms)\n", name, (long)(passed - p0), (long)(failed - f0),
+           (unsigned long)(GetTickCount() - t0));
+}
+
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -548,16 +559,16 @@ int main(int argc, char **argv)
                (long)passed, (long)failed + 1);
         return 1;
     }
-    test_version();
-    test_welch();
-    test_student_paired_one();
-    test_blanks();
-    test_rank();
-    test_p_adjust();
-    test_power();
-    test_t_distribution();
-    test_errors();
-    test_threads();
+    section("version", test_version);
+    section("t-tests: Welch", test_welch);
+    section("t-tests: Student, paired, one-sample", test_student_paired_one);
+    section("blank cells (NaN)", test_blanks);
+    section("rank tests", test_rank);
+    section("p-value adjustment", test_p_adjust);
+    section("power", test_power);
+    section("t distribution", test_t_distribution);
+    section("errors and messages", test_errors);
+    section("two threads", test_threads);
     FreeLibrary(dll);
     printf("%ld passed, %ld failed\n", (long)passed, (long)failed);
     return failed == 0 ? 0 : 1;
