@@ -212,7 +212,7 @@ def check_dll(header, dll, arch, objdump_bin):
 
 def main(argv):
     if len(argv) >= 3 and argv[1] == "names":
-        for name, params in header_functions(argv[2]):
+        for name, _ in header_functions(argv[2]):
             print(name)
         return 0
     if len(argv) == 6 and argv[1] == "dll":
