@@ -117,8 +117,14 @@ impl EffectSize {
                 "Hedges' g_z (SD of differences)",
                 "Hedges の g_z（差の標準偏差）",
             ),
-            (DKind::Dav, false) => ("d_av (average of the two SDs)", "d_av（2 つの標準偏差の平均）"),
-            (DKind::Dav, true) => ("g_av (average of the two SDs)", "g_av（2 つの標準偏差の平均）"),
+            (DKind::Dav, false) => (
+                "d_av (average of the two SDs)",
+                "d_av（2 つの標準偏差の平均）",
+            ),
+            (DKind::Dav, true) => (
+                "g_av (average of the two SDs)",
+                "g_av（2 つの標準偏差の平均）",
+            ),
             (DKind::OneSample, false) => ("Cohen's d (one sample)", "Cohen の d（1 標本）"),
             (DKind::OneSample, true) => ("Hedges' g (one sample)", "Hedges の g（1 標本）"),
         };
@@ -257,7 +263,9 @@ pub fn for_ttest(t: &TTest) -> Result<DAndG, StatsError> {
     let diff = t.estimate - t.options.mu;
     match t.kind {
         TTestKind::Student => {
-            let y = t.y.as_ref().ok_or(invalid("test", "needs a two-sample t-test"))?;
+            let y =
+                t.y.as_ref()
+                    .ok_or(invalid("test", "needs a two-sample t-test"))?;
             let (n1, n2) = (t.x.n as f64, y.n as f64);
             let s = (((n1 - 1.0) * t.x.var() + (n2 - 1.0) * y.var()) / (n1 + n2 - 2.0)).sqrt();
             build(
@@ -271,11 +279,17 @@ pub fn for_ttest(t: &TTest) -> Result<DAndG, StatsError> {
             )
         }
         TTestKind::Welch => {
-            let y = t.y.as_ref().ok_or(invalid("test", "needs a two-sample t-test"))?;
+            let y =
+                t.y.as_ref()
+                    .ok_or(invalid("test", "needs a two-sample t-test"))?;
             let (n1, n2) = (t.x.n as f64, y.n as f64);
             let (v1, v2) = (t.x.var(), y.var());
-            let s = ((v1 + v2) / 2.0).sqrt();
-            let h = 2.0 * (n2 * v1 + n1 * v2) / (n1 * n2 * (v1 + v2));
+            let s = (v1 / 2.0 + v2 / 2.0).sqrt();
+            // h = 2(n₂s₁² + n₁s₂²)/(n₁n₂(s₁² + s₂²)) = 2(w₁/n₁ + w₂/n₂) with wᵢ = sᵢ²/(s₁² + s₂²),
+            // written with weights so that huge variances (≈1e307) do not overflow to NaN.
+            let m = v1.max(v2);
+            let (r1, r2) = (v1 / m, v2 / m);
+            let h = 2.0 * (r1 / n1 + r2 / n2) / (r1 + r2);
             build(DKind::AverageVariance, diff, s, t.statistic, t.df, h, t)
         }
         TTestKind::Paired => {
@@ -323,7 +337,9 @@ pub fn glass_delta(t: &TTest) -> Result<DAndG, StatsError> {
     if !matches!(t.kind, TTestKind::Student | TTestKind::Welch) {
         return Err(invalid("test", "needs a two-sample t-test"));
     }
-    let y = t.y.as_ref().ok_or(invalid("test", "needs a two-sample t-test"))?;
+    let y =
+        t.y.as_ref()
+            .ok_or(invalid("test", "needs a two-sample t-test"))?;
     if y.n < 2 {
         return Err(StatsError::TooFew {
             group: "y",
@@ -367,7 +383,9 @@ pub fn d_av(t: &TTest) -> Result<DAndG, StatsError> {
     if t.kind != TTestKind::Paired {
         return Err(invalid("test", "needs a paired t-test"));
     }
-    let y = t.y.as_ref().ok_or(invalid("test", "needs a paired t-test"))?;
+    let y =
+        t.y.as_ref()
+            .ok_or(invalid("test", "needs a paired t-test"))?;
     let s_d = t
         .sd_diff
         .ok_or(invalid("sd_diff", "summary statistics are incomplete"))?;

@@ -136,9 +136,13 @@ fn reason_ja(reason: &str) -> String {
         "unknown value" => "指定できない値です".into(),
         "must be greater than 1" => "1 より大きい値を指定してください".into(),
         "must be at least 2" => "2 以上の値を指定してください".into(),
-        "needs a two-sample t-test" => "2 群（独立した 2 標本）の t 検定の結果を指定してください".into(),
+        "needs a two-sample t-test" => {
+            "2 群（独立した 2 標本）の t 検定の結果を指定してください".into()
+        }
         "needs a paired t-test" => "対応のある t 検定の結果を指定してください".into(),
-        "summary statistics are incomplete" => "要約統計量（件数・平均・標準偏差）が不足しています".into(),
+        "summary statistics are incomplete" => {
+            "要約統計量（件数・平均・標準偏差）が不足しています".into()
+        }
         "p-values must lie between 0 and 1" => "p 値は 0 以上 1 以下で指定してください".into(),
         other => other.to_string(),
     }

@@ -54,7 +54,6 @@
 //! * Steiger, J. H. (2004). Beyond the F test: Effect size confidence intervals and tests of close
 //!   fit in the analysis of variance and contrast analysis. *Psychological Methods*, 9(2), 164–182.
 
-
 use super::{check_unit_open, Alternative, StatsError};
 
 /// `ln Γ(z)` for `z > 0`: Stirling's series (A&S 6.1.40) for `z ≥ 10`, the recurrence
@@ -353,8 +352,7 @@ fn tails_nonneg(t: f64, df: f64, ncp: f64) -> (f64, f64) {
             lower += tl;
             upper += tu;
             let w = p.abs() + q.abs();
-            if w <= 1e-17 * lower.abs().max(1e-300) && w * jp_c.max(jq_c) <= 1e-17 * upper.abs()
-            {
+            if w <= 1e-17 * lower.abs().max(1e-300) && w * jp_c.max(jq_c) <= 1e-17 * upper.abs() {
                 break;
             }
             if w < 1e-300 || !gp.is_finite() || !gq.is_finite() {
