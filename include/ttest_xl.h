@@ -512,6 +512,7 @@ int32_t ttxl_ttest_student_from_stats(double mean_x,
  * `TTXL_ERR_NULL` if `out` is NULL, or `x` (`y`) is NULL while `nx` (`ny`) > 0;
  * `TTXL_ERR_LENGTH` if `nx` or `ny` is negative;
  * `TTXL_ERR_TOO_FEW` if a group has no valid value;
+ * `TTXL_ERR_CONSTANT` if all values of both groups are tied (R gives p = NaN);
  * `TTXL_ERR_ARGUMENT` for an unknown `alternative`, `correct` other than 0, 1 or -1 (VBA's
  * True), or an infinite data value; `TTXL_ERR_INTERNAL` on a bug.
  *
@@ -536,7 +537,8 @@ int32_t ttxl_mann_whitney(const double *x,
  * Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
  * `TTXL_ERR_NULL` if `out` is NULL, or `x` or `y` is NULL while `n` > 0;
  * `TTXL_ERR_LENGTH` if `n` is negative;
- * `TTXL_ERR_TOO_FEW` if no non-zero difference remains;
+ * `TTXL_ERR_TOO_FEW` if no complete pair with a non-zero difference remains (R gives p = NaN
+ * when all differences are zero);
  * `TTXL_ERR_ARGUMENT` for an unknown `alternative`, `correct` other than 0, 1 or -1, or an
  * infinite data value; `TTXL_ERR_INTERNAL` on a bug.
  *

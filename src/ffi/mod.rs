@@ -717,6 +717,7 @@ pub unsafe extern "C" fn ttxl_ttest_student_from_stats(
 /// `TTXL_ERR_NULL` if `out` is NULL, or `x` (`y`) is NULL while `nx` (`ny`) > 0;
 /// `TTXL_ERR_LENGTH` if `nx` or `ny` is negative;
 /// `TTXL_ERR_TOO_FEW` if a group has no valid value;
+/// `TTXL_ERR_CONSTANT` if all values of both groups are tied (R gives p = NaN);
 /// `TTXL_ERR_ARGUMENT` for an unknown `alternative`, `correct` other than 0, 1 or -1 (VBA's
 /// True), or an infinite data value; `TTXL_ERR_INTERNAL` on a bug.
 ///
@@ -746,7 +747,8 @@ pub unsafe extern "C" fn ttxl_mann_whitney(
 /// Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
 /// `TTXL_ERR_NULL` if `out` is NULL, or `x` or `y` is NULL while `n` > 0;
 /// `TTXL_ERR_LENGTH` if `n` is negative;
-/// `TTXL_ERR_TOO_FEW` if no non-zero difference remains;
+/// `TTXL_ERR_TOO_FEW` if no complete pair with a non-zero difference remains (R gives p = NaN
+/// when all differences are zero);
 /// `TTXL_ERR_ARGUMENT` for an unknown `alternative`, `correct` other than 0, 1 or -1, or an
 /// infinite data value; `TTXL_ERR_INTERNAL` on a bug.
 ///
@@ -1176,6 +1178,28 @@ mod tests {
                 + part(env!("CARGO_PKG_VERSION_PATCH"))
         );
         assert_eq!(ttxl_abi_version(), TTXL_ABI_VERSION);
+    }
+
+    #[test]
+    fn misaligned_input_is_read_not_undefined_behaviour() {
+        let x = [5.1, 4.9, 6.2, 5.8, 6.0, 5.5];
+        let y = [4.1, 4.5, 4.9, 5.0, 4.2, 4.4, 5.2];
+        // x copied to an odd address inside a byte buffer.
+        let mut bytes = vec![0u8; 8 * x.len() + 1];
+        let base = unsafe { bytes.as_mut_ptr().add(1) }.cast::<f64>();
+        for (i, v) in x.iter().enumerate() {
+            unsafe { base.add(i).write_unaligned(*v) };
+        }
+        assert_ne!(base.align_offset(std::mem::align_of::<f64>()), 0);
+        let view = unsafe { boundary::input_slice(base, x.len() as i32, "x", "nx") }.unwrap();
+        assert_eq!(&*view, &x[..]);
+        let mut a = std::mem::MaybeUninit::<TtxlTTest>::uninit();
+        let mut b = std::mem::MaybeUninit::<TtxlTTest>::uninit();
+        let sa =
+            unsafe { ttxl_ttest_welch(x.as_ptr(), 6, y.as_ptr(), 7, 0, 0.0, 0.95, a.as_mut_ptr()) };
+        let sb = unsafe { ttxl_ttest_welch(base, 6, y.as_ptr(), 7, 0, 0.0, 0.95, b.as_mut_ptr()) };
+        assert_eq!((sa, sb), (TTXL_OK, TTXL_OK));
+        assert_eq!(unsafe { a.assume_init() }, unsafe { b.assume_init() });
     }
 
     #[test]
