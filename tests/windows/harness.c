@@ -481,7 +481,7 @@ static void test_errors(void)
 /* ------------------------------------------------------------------------------------------ */
 /* Two threads at once give the answers of one thread alone                                      */
 
-#define THREAD_ROUNDS 200
+#define THREAD_ROUNDS 100
 
 struct answers {
     TtxlTTest welch, paired;
@@ -506,32 +506,94 @@ static void compute(struct answers *a)
 
 static struct answers alone;
 
+/* The x87 control word. mingw-w64's exp/log/pow/expm1/log1p (linked statically into the DLL)
+ * use x87 instructions, so the DLL's last bits depend on the caller's x87 precision control:
+ * 0x37F (64-bit, what the mingw C runtime sets in a program's main thread) or 0x27F (53-bit, the
+ * Windows default for every new thread and what MSVC programs such as Excel run with). */
+static unsigned short get_x87(void)
+{
+    unsigned short cw = 0;
+    __asm__ __volatile__("fnstcw %0" : "=m"(cw));
+    return cw;
+}
+
+static void set_x87(unsigned short cw)
+{
+    __asm__ __volatile__("fldcw %0" : : "m"(cw));
+}
+
+struct worker {
+    unsigned short x87; /* the main thread's control word, adopted by the worker */
+    int mismatches;
+    struct answers first_mismatch;
+};
+
 static DWORD WINAPI worker(LPVOID arg)
 {
-    int i, *mismatches = (int *)arg;
+    struct worker *w = (struct worker *)arg;
     struct answers a;
+    int i;
+    set_x87(w->x87);
     for (i = 0; i < THREAD_ROUNDS; i++) {
         compute(&a);
-        if (memcmp(&a, &alone, sizeof a) != 0) (*mismatches)++;
+        if (memcmp(&a, &alone, sizeof a) != 0 && w->mismatches++ == 0) w->first_mismatch = a;
     }
     return 0;
+}
+
+/* Names the fields that differ between two answers (bit patterns, so -0.0 and NaN count). */
+static void print_differences(const struct answers *a, const struct answers *b)
+{
+    static const char *const ttest_fields[] = {
+        "statistic", "df", "p_value", "estimate", "conf_low", "conf_high", "std_err",
+        "n_x", "n_y", "mean_x", "mean_y", "sd_x", "sd_y", "cohen_d", "cohen_d_low",
+        "cohen_d_high", "hedges_g", "hedges_g_low", "hedges_g_high", "missing_x", "missing_y"};
+    static const char *const rank_fields[] = {"statistic", "p_value", "n_x", "n_y",
+                                              "rank_biserial", "missing_x", "missing_y"};
+    const double *pa, *pb;
+    size_t i;
+#define DIFF(label, field, names)                                                               \
+    pa = (const double *)&a->field;                                                             \
+    pb = (const double *)&b->field;                                                             \
+    for (i = 0; i < sizeof a->field / sizeof(double); i++)                                      \
+        if (memcmp(&pa[i], &pb[i], sizeof(double)) != 0)                                        \
+            printf("   %s.%s: %.17g (thread) vs %.17g (alone)\n", label,                       \
+                   i < sizeof names / sizeof names[0] ? names[i] : "?", pa[i], pb[i]);
+    DIFF("welch", welch, ttest_fields)
+    DIFF("paired", paired, ttest_fields)
+    DIFF("mann_whitney", mw, rank_fields)
+#undef DIFF
+    if (memcmp(&a->n, &b->n, sizeof a->n) != 0)
+        printf("   power n: %.17g (thread) vs %.17g (alone)\n", a->n, b->n);
+    if (a->status != b->status) printf("   status: %d vs %d\n", (int)a->status, (int)b->status);
 }
 
 static void test_threads(void)
 {
     HANDLE t[2];
-    int mismatches[2] = {0, 0}, i;
+    struct worker w[2];
+    int i;
 
+    memset(w, 0, sizeof w);
     compute(&alone);
     CHECK(alone.status == 0);
-    for (i = 0; i < 2; i++) t[i] = CreateThread(NULL, 0, worker, &mismatches[i], 0, NULL);
+    for (i = 0; i < 2; i++) {
+        w[i].x87 = get_x87();
+        t[i] = CreateThread(NULL, 0, worker, &w[i], 0, NULL);
+    }
     CHECK(t[0] != NULL && t[1] != NULL);
     if (t[0] == NULL || t[1] == NULL) return;
     CHECK(WaitForMultipleObjects(2, t, TRUE, 60000) == WAIT_OBJECT_0);
     for (i = 0; i < 2; i++) CloseHandle(t[i]);
-    printf("two threads x %d rounds: %d and %d answers differed from one thread alone\n",
-           THREAD_ROUNDS, mismatches[0], mismatches[1]);
-    CHECK(mismatches[0] == 0 && mismatches[1] == 0);
+    printf("two threads x %d rounds at once: %d and %d answers differed (bit for bit) from one "
+           "thread alone\n",
+           THREAD_ROUNDS, w[0].mismatches, w[1].mismatches);
+    for (i = 0; i < 2; i++) {
+        if (w[i].mismatches == 0) continue;
+        printf("   thread %d, first difference:\n", i);
+        print_differences(&w[i].first_mismatch, &alone);
+    }
+    CHECK(w[0].mismatches == 0 && w[1].mismatches == 0);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -560,6 +622,9 @@ int main(int argc, char **argv)
         return 1;
     }
     section("version", test_version);
+    /* The R comparisons run twice: with the x87 precision control a mingw program's main thread
+     * has, and with the one Excel (and every new Windows thread) has; see get_x87. */
+    printf("x87 control word of the main thread: %#x\n", get_x87());
     section("t-tests: Welch", test_welch);
     section("t-tests: Student, paired, one-sample", test_student_paired_one);
     section("blank cells (NaN)", test_blanks);
@@ -567,6 +632,15 @@ int main(int argc, char **argv)
     section("p-value adjustment", test_p_adjust);
     section("power", test_power);
     section("t distribution", test_t_distribution);
+    set_x87(0x27F);
+    printf("x87 control word set to %#x (53-bit precision, as in Excel)\n", get_x87());
+    section("t-tests: Welch (x87 53-bit)", test_welch);
+    section("t-tests: Student, paired, one-sample (x87 53-bit)", test_student_paired_one);
+    section("blank cells (NaN) (x87 53-bit)", test_blanks);
+    section("rank tests (x87 53-bit)", test_rank);
+    section("p-value adjustment (x87 53-bit)", test_p_adjust);
+    section("power (x87 53-bit)", test_power);
+    section("t distribution (x87 53-bit)", test_t_distribution);
     section("errors and messages", test_errors);
     section("two threads", test_threads);
     FreeLibrary(dll);
