@@ -114,3 +114,22 @@ fn power_is_a_probability() {
     .unwrap();
     assert!((0.0..=1.0).contains(&p) && p > 1.0 - 1e-12, "{p}");
 }
+
+/// Found: `power_2n` with n₂ = f64::MAX returned NaN (reported by the C ABI as an internal error).
+/// Absurd sample sizes are now an argument error.
+#[test]
+fn absurd_sample_sizes_are_argument_errors() {
+    let r = power::power_2n(Alternative::Greater, 20.36, f64::MAX, 0.54, 0.05);
+    assert!(
+        matches!(r, Err(ttest_xl::stats::StatsError::InvalidArgument { .. })),
+        "{r:?}"
+    );
+    let r = power::power(
+        power::Design::TwoSample,
+        Alternative::TwoSided,
+        1e300,
+        0.5,
+        0.05,
+    );
+    assert!(r.is_err(), "{r:?}");
+}

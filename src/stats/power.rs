@@ -75,8 +75,18 @@ fn effective_d(alternative: Alternative, d: f64) -> f64 {
     }
 }
 
+/// Largest sample size accepted (pwr's own search stops at 1e9 as well; beyond ~1e15 the
+/// degrees of freedom lose integer precision and the noncentral t overflows).
+const N_MAX: f64 = 1e12;
+
 fn check_n(name: &'static str, n: f64, min: f64) -> Result<(), StatsError> {
     check_finite(name, n)?;
+    if n > N_MAX {
+        return Err(StatsError::InvalidArgument {
+            name,
+            reason: "must be at most 1e12",
+        });
+    }
     if n >= min && (min > 1.0 || n > min) {
         Ok(())
     } else if min > 1.0 {
