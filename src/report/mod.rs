@@ -166,10 +166,14 @@ pub fn build_workbook(
     let names = SheetNames::of(lang);
     let f = Formats::new();
     let mut wb = Workbook::new();
+    let data_cells = (survey.first.ids.len() + survey.second.ids.len()) * survey.items.len();
+    if data_cells > CONSTANT_MEMORY_CELLS {
+        // Large Data sheet: fastest deflate level (the file grows by ~1/3, saving takes half the time).
+        wb.set_zip_compression_level(1);
+    }
     wb.add_worksheet().set_name(names.results)?;
     wb.add_worksheet().set_name(names.summary)?;
     wb.add_worksheet().set_name(names.charts)?;
-    let data_cells = (survey.first.ids.len() + survey.second.ids.len()) * survey.items.len();
     if data_cells > CONSTANT_MEMORY_CELLS {
         wb.add_worksheet_with_constant_memory()?
             .set_name(names.data)?;
