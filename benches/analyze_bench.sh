@@ -28,7 +28,11 @@ measure() { # name, command...
   if "$TIME" -v "$@" > "$WORK/$name.out" 2> "$WORK/$name.time"; then
     wall=$(grep "Elapsed (wall clock)" "$WORK/$name.time" | awk '{print $NF}')
     rss=$(grep "Maximum resident set size" "$WORK/$name.time" | awk '{print $NF}')
-    printf '%-10s wall %10s   peak RSS %8.1f MiB\n' "$name" "$wall" "$(echo "$rss / 1024" | bc -l)"
+    usr=$(grep "User time" "$WORK/$name.time" | awk '{print $NF}')
+    sys=$(grep "System time" "$WORK/$name.time" | awk '{print $NF}')
+    # CPU time is the fair figure on a shared machine; wall time depends on the load.
+    printf '%-10s wall %10s   cpu %8.2f s   peak RSS %8.1f MiB\n' "$name" "$wall" \
+      "$(echo "$usr + $sys" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
   else
     printf '%-10s FAILED (see %s)\n' "$name" "$WORK/$name.time"
     tail -5 "$WORK/$name.time"
