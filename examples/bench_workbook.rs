@@ -26,7 +26,14 @@ impl SplitMix64 {
     }
 }
 
-const DEPARTMENTS: [&str; 6] = ["総務課", "市民課", "福祉課", "税務課", "都市計画課", "子育て支援課"];
+const DEPARTMENTS: [&str; 6] = [
+    "総務課",
+    "市民課",
+    "福祉課",
+    "税務課",
+    "都市計画課",
+    "子育て支援課",
+];
 
 fn main() -> Result<(), XlsxError> {
     let args: Vec<String> = std::env::args().collect();

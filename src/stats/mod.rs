@@ -202,7 +202,7 @@ mod tests {
         for e in errors {
             assert!(!e.message(Lang::En).is_empty());
             let ja = e.message(Lang::Ja);
-            assert!(ja.chars().any(|c| !c.is_ascii()), "{ja}");
+            assert!(!ja.is_ascii(), "{ja}");
         }
         assert!(check_unit_open("conf_level", 1.0).is_err());
         assert!(check_unit_open("conf_level", 0.95).is_ok());
