@@ -1,7 +1,7 @@
 //! The result workbook (rust_xlsxwriter): Results, Summary, Charts, Data, Checks and Method sheets,
 //! in English or Japanese, plus the JSON output ([`json`]).
 //!
-//! Rules kept here: every [`Format`] is defined once ([`Formats`]); text from the input (item names,
+//! Rules kept here: every [`Format`] is defined once (`Formats`); text from the input (item names,
 //! labels, breakdown values) is written with `write_string`, never as a formula; NaN and ±Inf are
 //! written explicitly as "—", "∞" and "−∞" (rust_xlsxwriter would write the string "NAN");
 //! `autofit()` comes last on every sheet.
