@@ -209,7 +209,7 @@ pub struct Config {
     pub strict: bool,
 }
 
-/// Everything that can stop a run. Messages say what to do, in English ([`Display`]) or Japanese
+/// Everything that can stop a run. Messages say what to do, in English (`Display`) or Japanese
 /// ([`CliError::message`]).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

@@ -284,7 +284,7 @@ impl AssumptionNote {
                         "strong skew in {what} (skewness {skewness:.2}); the rank test is more robust"
                     ),
                     Lang::Ja => format!(
-                        "{what} の分布に強い歪みがあります（歪度 {skewness:.2}）。順位検定の結果のほうが頑健です"
+                        "{what}の分布に強い歪みがあります（歪度 {skewness:.2}）。順位検定の結果のほうが頑健です"
                     ),
                 }
             }
@@ -930,21 +930,38 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
         });
     }
     for block in blocks {
+        let scope = block
+            .by
+            .as_ref()
+            .map(|b| format!("[{b}] "))
+            .unwrap_or_default();
         for item in &block.items {
             if let Some(ex) = &item.excluded {
                 out.push(Warning {
                     by: block.by.clone(),
                     item: Some(item.item.clone()),
-                    en: format!("{}: not tested: {}", item.item, ex.message(Lang::En)),
-                    ja: format!("{}: 検定していません: {}", item.item, ex.message(Lang::Ja)),
+                    en: format!("{scope}{}: not tested: {}", item.item, ex.message(Lang::En)),
+                    ja: format!(
+                        "{scope}{}: 検定していません: {}",
+                        item.item,
+                        ex.message(Lang::Ja)
+                    ),
                 });
             }
             for note in &item.notes {
                 out.push(Warning {
                     by: block.by.clone(),
                     item: Some(item.item.clone()),
-                    en: format!("{}: {}", item.item, note.message(Lang::En, &survey.labels)),
-                    ja: format!("{}: {}", item.item, note.message(Lang::Ja, &survey.labels)),
+                    en: format!(
+                        "{scope}{}: {}",
+                        item.item,
+                        note.message(Lang::En, &survey.labels)
+                    ),
+                    ja: format!(
+                        "{scope}{}: {}",
+                        item.item,
+                        note.message(Lang::Ja, &survey.labels)
+                    ),
                 });
             }
         }
