@@ -89,9 +89,10 @@ mkdir -p "$OUT/x64" "$OUT/x86"
 rm -f "$OUT"/x64/* "$OUT"/x86/* "$OUT/ttest-xl.exe"
 
 # --------------------------------------------------------------------------------------------
-# The DLLs are built without the CLI features (the C library users get); building the CLI later
-# rebuilds the library with default features into the same folder, so each DLL is copied out
-# right after its build. No RUSTFLAGS are needed: Rust's windows-gnu targets link libgcc_eh and
+# The DLLs are built without the CLI features (the C library users get). The CLI needs the
+# library with default features; a cdylib's file name carries no feature hash, so building both
+# into one target folder would overwrite each other and rebuild every time: the CLI gets its own
+# target folder. No RUSTFLAGS are needed: Rust's windows-gnu targets link libgcc_eh and
 # winpthread statically; the import check below proves it for every build.
 phase "build x64 DLL ($X64, --no-default-features)"
 cargo build --release --no-default-features --lib --target "$X64"
@@ -102,8 +103,9 @@ cargo build --release --no-default-features --lib --target "$X86"
 cp "$CARGO_TARGET_DIR/$X86/release/ttest_xl.dll" "$OUT/x86/ttest_xl.dll"
 
 phase "build Windows CLI ttest-xl.exe ($X64, default features)"
-cargo build --release --bin ttest-xl --target "$X64"
-cp "$CARGO_TARGET_DIR/$X64/release/ttest-xl.exe" "$OUT/ttest-xl.exe"
+CLI_TARGET_DIR="$CARGO_TARGET_DIR/windows-cli"
+CARGO_TARGET_DIR="$CLI_TARGET_DIR" cargo build --release --bin ttest-xl --target "$X64"
+cp "$CLI_TARGET_DIR/$X64/release/ttest-xl.exe" "$OUT/ttest-xl.exe"
 ls -l "$OUT/x64/ttest_xl.dll" "$OUT/x86/ttest_xl.dll" "$OUT/ttest-xl.exe"
 
 # --------------------------------------------------------------------------------------------
