@@ -135,15 +135,18 @@ x86_64-w64-mingw32-gcc -shared -O2 -Wall -Wextra -Werror \
 
 # --------------------------------------------------------------------------------------------
 phase "Wine: harness loads the x64 DLL from a Japanese folder name with spaces"
-if ! command -v wine >/dev/null 2>&1; then
-    skip_all "wine not found (apt-get install wine wine64); the DLLs were built and export-checked, but NOT run"
+if ! command -v wine >/dev/null 2>&1 || ! command -v winepath >/dev/null 2>&1; then
+    printf '\n!!! SKIPPED: Windows check under Wine: wine not found (apt-get install wine wine64).\n'
+    printf '!!! SKIPPED: the DLLs and the exe were built and export/import-checked, but NOT run; no bundle.\n\n'
+    exit 0
 fi
 export WINEPREFIX="$WORK/wineprefix" WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml=" RUST_BACKTRACE=0
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
     echo "creating the Wine prefix $WINEPREFIX (first run only)"
     timeout 600 wineboot -i >/dev/null 2>&1 || true
+    timeout 120 wineserver -w || true # the registry files are written when wineserver exits
 fi
-[ -f "$WINEPREFIX/system.reg" ] || skip_all "wineboot could not create a Wine prefix in $WINEPREFIX"
+[ -f "$WINEPREFIX/system.reg" ] || die "wineboot could not create a Wine prefix in $WINEPREFIX"
 
 run_wine() { # run_wine LOG EXE ARGS...: run under Wine, output (without \r) to LOG and stdout
     local log=$1
