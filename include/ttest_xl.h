@@ -24,6 +24,8 @@
  *   language belong to the calling thread; a successful computation clears the last error.
  * - Missing values: NaN in an input array means "missing" and is skipped (pairwise for paired
  *   data). VBA, which cannot write NaN, uses ttxl_nan(). Infinite data values are an error.
+ * - No silent NaN: a result returned with TTXL_OK contains NaN only where a field's
+ *   documentation says so (mean_y/sd_y of a one-sample test, the SD of a single value).
  * - Arrays: a pointer and an int32_t count. A NULL pointer is allowed only with count 0 (an empty
  *   array); NULL with a positive count is TTXL_ERR_NULL, a negative count TTXL_ERR_LENGTH.
  *   Input arrays are never modified or retained after the call; no alignment is required of
@@ -264,11 +266,12 @@ typedef struct TtxlTTest {
      */
     double mean_y;
     /**
-     * Standard deviation of x, n - 1 denominator (paired: over complete pairs).
+     * Standard deviation of x, n - 1 denominator (paired: over complete pairs; NaN if x has a
+     * single value, which Student's test allows).
      */
     double sd_x;
     /**
-     * Standard deviation of y (paired: over complete pairs; one sample: NaN).
+     * Standard deviation of y (paired: over complete pairs; one sample, or a single value: NaN).
      */
     double sd_y;
     /**
@@ -363,7 +366,8 @@ extern "C" {
  * `TTXL_ERR_CONSTANT` if both groups have zero variance;
  * `TTXL_ERR_ARGUMENT` for an unknown `alternative`, a non-finite `mu`, `conf_level` outside
  * (0, 1), or an infinite data value;
- * `TTXL_ERR_INTERNAL` on a bug.
+ * `TTXL_ERR_INTERNAL` on a bug, including a result field that could not be computed (NaN is
+ * never returned with `TTXL_OK`, except where a field's documentation says so).
  *
  * # Safety
  * `x` must point to `nx` readable doubles (or be NULL if `nx` is 0), likewise `y`/`ny`;

@@ -10,8 +10,11 @@
 //! it builds every crate type of `[lib]`, and leaves `libttest_xl.so` and `libttest_xl.a` in
 //! the `deps/` directory next to this test's executable (it uplifts them to `target/<profile>/`
 //! only for `cargo build`). Those are exactly the library this test was built with. If they are
-//! missing, the test runs `cargo build --lib` itself (same target directory, profile and
-//! features) and takes the paths cargo reports.
+//! missing (or `TTXL_CABI_CARGO_BUILD=1`), the test runs `cargo build --lib` itself (same target
+//! directory, profile and features) and takes the paths cargo reports.
+//!
+//! The programs run without cargo's `LD_LIBRARY_PATH`, which lists `target/<profile>/` before
+//! the rpath and would load a stale `libttest_xl.so` left there by an earlier `cargo build`.
 
 mod common;
 
@@ -41,7 +44,9 @@ fn setup() -> &'static Setup {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let exe = std::env::current_exe().expect("test executable path");
         let deps = exe.parent().expect("deps directory").to_path_buf();
-        let lib_dir = if has_libraries(&deps) {
+        // TTXL_CABI_CARGO_BUILD=1 forces the `cargo build --lib` fallback (to test it).
+        let lib_dir = if has_libraries(&deps) && std::env::var_os("TTXL_CABI_CARGO_BUILD").is_none()
+        {
             deps.clone()
         } else {
             build_libraries(&root, &deps)
