@@ -4,6 +4,7 @@
 Used by scripts/windows-check.sh; reads only the outputs of mingw's objdump, so it runs on Linux.
 
     abi_check.py names   HEADER              print every function the header declares
+    abi_check.py imports EXE_OR_DLL OBJDUMP  only the import allow-list (used for ttest-xl.exe)
     abi_check.py dll     HEADER DLL ARCH OBJDUMP
                                              ARCH is x64 or x86; checks exports, imports and, for x86,
                                              the calling convention of every export
@@ -151,6 +152,16 @@ def returns(blocks, start, depth=0):
     return rets
 
 
+def check_imports(imports, label, fail):
+    for name in imports:
+        low = name.lower()
+        if low.startswith(FORBIDDEN_IMPORT_PREFIXES):
+            fail(f"{label}: imports {name} (mingw runtime DLL: link it statically)")
+        elif low not in ALLOWED_IMPORTS and not low.startswith(ALLOWED_IMPORT_PREFIXES):
+            fail(f"{label}: imports {name}, which is not on the Windows 10+ allow-list")
+    print(f"{label}: imports {len(imports)} DLLs: {', '.join(imports)}")
+
+
 def check_dll(header, dll, arch, objdump_bin):
     funcs = header_functions(header)
     failures = []
@@ -160,15 +171,7 @@ def check_dll(header, dll, arch, objdump_bin):
         print(f"FAIL {msg}")
 
     image_base, imports, exports = parse_pe(objdump_bin, dll)
-
-    # Imports.
-    for name in imports:
-        low = name.lower()
-        if low.startswith(FORBIDDEN_IMPORT_PREFIXES):
-            fail(f"{arch}: imports {name} (mingw runtime DLL: link it statically)")
-        elif low not in ALLOWED_IMPORTS and not low.startswith(ALLOWED_IMPORT_PREFIXES):
-            fail(f"{arch}: imports {name}, which is not on the Windows 10+ allow-list")
-    print(f"{arch}: imports {len(imports)} DLLs: {', '.join(imports)}")
+    check_imports(imports, arch, fail)
 
     # Exports.
     expected = {n for n, _ in funcs}
@@ -215,6 +218,10 @@ def main(argv):
         for name, _ in header_functions(argv[2]):
             print(name)
         return 0
+    if len(argv) == 4 and argv[1] == "imports":
+        failures = []
+        check_imports(parse_pe(argv[3], argv[2])[1], argv[2], lambda m: (failures.append(m), print(f"FAIL {m}")))
+        return 1 if failures else 0
     if len(argv) == 6 and argv[1] == "dll":
         _, _, header, dll, arch, objdump_bin = argv
         if arch not in ("x64", "x86"):
