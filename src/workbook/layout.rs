@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::clean::{clean, id_text, is_score_like, normalize, Scale};
+use super::clean::{clean, id_text, is_score_like, normalize, short, Scale};
 use super::load::{Book, SheetData, Value};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 
@@ -203,6 +203,8 @@ struct Table {
     columns: Vec<Column>,
     /// Index in `sheet.rows` of the first row under the header.
     first_data: usize,
+    /// A Microsoft/Google Forms export (has a timestamp column).
+    forms: bool,
 }
 
 impl Table {
@@ -229,9 +231,7 @@ impl Table {
     }
 
     fn is_forms(&self) -> bool {
-        self.columns
-            .iter()
-            .any(|c| FORMS_TIME.contains(&normalize(&c.name).as_str()))
+        self.forms
     }
 
     /// Column names in the header, for messages.
@@ -348,7 +348,11 @@ fn make_table(
             }
         }
     }
+    let forms = columns
+        .iter()
+        .any(|c| FORMS_TIME.contains(&normalize(&c.name).as_str()));
     Ok(Table {
+        forms,
         header: header.row,
         first_data: idx + 1,
         sheet,
@@ -441,12 +445,10 @@ fn is_running_number(t: &Table, col: u32) -> bool {
 fn distinct(t: &Table, col: u32, limit: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for r in t.data_rows() {
-        let v = r.get(col);
-        if matches!(v, Value::Empty) {
+        let Some(s) = id_text(r.get(col)) else {
             continue;
-        }
-        let s = v.display().trim().to_string();
-        if !s.is_empty() && !out.contains(&s) {
+        };
+        if !out.contains(&s) {
             out.push(s);
             if out.len() > limit {
                 break;
@@ -604,7 +606,7 @@ fn records(
                         cell: addr.clone(),
                         item: Some(names[k].clone()),
                         kind,
-                        original: v.display(),
+                        original: short(&v.display(), 200),
                         value: cl.value.is_finite().then_some(cl.value),
                     },
                 ));
@@ -949,9 +951,15 @@ fn two_sheets(
     let mut notes: Vec<Keyed> = Vec::new();
     let mut cols_a = Vec::new();
     let mut cols_b = Vec::new();
+    let b_index: HashMap<&str, usize> = tb
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (c.name.as_str(), j))
+        .collect();
     for &i in &ra.items {
         let name = &ta.columns[i].name;
-        match tb.columns.iter().position(|c| &c.name == name) {
+        match b_index.get(name.as_str()).copied() {
             Some(j) if Some(j) != rb.id && Some(j) != rb.by => {
                 items.push(name.clone());
                 cols_a.push(i);
@@ -960,8 +968,9 @@ fn two_sheets(
             _ => notes.push(header_note(&ta, 0, i)),
         }
     }
+    let used_b: HashSet<usize> = cols_b.iter().copied().collect();
     for &j in &rb.items {
-        if !cols_b.contains(&j) {
+        if !used_b.contains(&j) {
             notes.push(header_note(&tb, 1, j));
         }
     }
