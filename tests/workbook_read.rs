@@ -234,6 +234,10 @@ fn pre_post_sheets_without_ids_are_independent() {
     assert_eq!(s.first.values[0], vec![2.0, 3.0, 1.0]);
     assert_eq!(s.second.values[2], vec![3.0, 4.0]);
     assert_eq!(s.first.ids, vec![None, None, None]);
+    assert!(
+        s.first.by.is_empty() && s.second.by.is_empty(),
+        "no breakdown"
+    );
     assert_eq!(s.first.cells[1][2], "Pre!B4");
     assert!(s.notes.is_empty());
     check_against_cells(&s);

@@ -213,7 +213,7 @@ impl Table {
     }
 
     fn data_rows(&self) -> &[super::load::RowData] {
-        &self.sheet.rows[self.first_data..]
+        self.sheet.rows.get(self.first_data..).unwrap_or(&[])
     }
 
     /// Finds a column by name (exact, then normalised) or by letters.
@@ -598,6 +598,10 @@ fn records(
             let v = row.get(c);
             let cl = clean(v, scale);
             let addr = a1(row.row, c);
+            let mut full = String::with_capacity(sref.len() + 1 + addr.len());
+            full.push_str(&sref);
+            full.push('!');
+            full.push_str(&addr);
             if let Some(kind) = cl.kind {
                 rec.notes.push((
                     c,
@@ -612,7 +616,7 @@ fn records(
                 ));
             }
             rec.values.push(cl.value);
-            rec.cells.push(format!("{sref}!{addr}"));
+            rec.cells.push(full);
         }
         out.push(rec);
     }
@@ -670,11 +674,17 @@ fn row_note(
     )
 }
 
-fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>, n_items: usize) {
-    if g.values.is_empty() {
-        g.values = vec![Vec::new(); n_items];
-        g.cells = vec![Vec::new(); n_items];
+/// An empty group for `n_items` items with room for `rows` respondents.
+fn group_with_capacity(n_items: usize, rows: usize) -> Group {
+    Group {
+        ids: Vec::with_capacity(rows),
+        by: Vec::with_capacity(rows),
+        values: (0..n_items).map(|_| Vec::with_capacity(rows)).collect(),
+        cells: (0..n_items).map(|_| Vec::with_capacity(rows)).collect(),
     }
+}
+
+fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>) {
     g.ids.push(rec.id);
     g.by.push(rec.by);
     for (k, (v, c)) in rec.values.into_iter().zip(rec.cells).enumerate() {
@@ -799,8 +809,9 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
     if let Some((a, b)) = &options.sheets {
         let a = find_sheet(&names, a).ok_or_else(|| sheet_missing(path, a, &names))?;
         let b = find_sheet(&names, b).ok_or_else(|| sheet_missing(path, b, &names))?;
-        let ta = make_table(path, book.load(&a)?, options.header_row, scale)?;
-        let tb = make_table(path, book.load(&b)?, options.header_row, scale)?;
+        let (sa, sb) = book.load_two(&a, &b)?;
+        let ta = make_table(path, sa, options.header_row, scale)?;
+        let tb = make_table(path, sb, options.header_row, scale)?;
         return two_sheets(path, options, scale, ta, tb);
     }
     // 2. A group column named by the user.
@@ -837,8 +848,9 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             .filter(|n| condition_of(n) == Some(1))
             .collect();
         if before.len() == 1 && after.len() == 1 {
-            let ta = make_table(path, book.load(before[0])?, options.header_row, scale)?;
-            let tb = make_table(path, book.load(after[0])?, options.header_row, scale)?;
+            let (sa, sb) = book.load_two(before[0], after[0])?;
+            let ta = make_table(path, sa, options.header_row, scale)?;
+            let tb = make_table(path, sb, options.header_row, scale)?;
             return two_sheets(path, options, scale, ta, tb);
         }
     }
@@ -941,8 +953,8 @@ fn two_sheets(
     path: &Path,
     options: &ReadOptions,
     scale: Option<&Scale>,
-    ta: Table,
-    tb: Table,
+    mut ta: Table,
+    mut tb: Table,
 ) -> Result<Survey, ReadError> {
     let ra = roles(path, &ta, options, None)?;
     let mut rb = roles(path, &tb, options, None)?;
@@ -999,8 +1011,11 @@ fn two_sheets(
         }
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
+    // The cells are copied into the records: free each sheet as soon as it is read.
     let recs_a = records(&ta, &ra, &cols_a, &items, scale);
+    ta.sheet.rows = Vec::new();
     let recs_b = records(&tb, &rb, &cols_b, &items, scale);
+    tb.sheet.rows = Vec::new();
     if recs_a.is_empty() || recs_b.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
@@ -1014,9 +1029,9 @@ fn two_sheets(
             ),
         });
     }
-    let mut first = Group::default();
-    let mut second = Group::default();
     let n = items.len();
+    let mut first = group_with_capacity(n, recs_a.len());
+    let mut second = group_with_capacity(n, recs_b.len());
     let id_column = if rb.id.is_some() { id_name } else { None };
     let mut paired = false;
     if id_column.is_some() {
@@ -1082,8 +1097,8 @@ fn two_sheets(
                 )),
                 Some(id) => match b_by_id.remove(&id) {
                     Some(rb) => {
-                        push_rec(&mut first, r, 0, &mut notes, n);
-                        push_rec(&mut second, rb, 1, &mut notes, n);
+                        push_rec(&mut first, r, 0, &mut notes);
+                        push_rec(&mut second, rb, 1, &mut notes);
                     }
                     None => notes.push(row_note(
                         ta.name(),
@@ -1098,11 +1113,15 @@ fn two_sheets(
         }
     } else {
         for r in recs_a {
-            push_rec(&mut first, r, 0, &mut notes, n);
+            push_rec(&mut first, r, 0, &mut notes);
         }
         for r in recs_b {
-            push_rec(&mut second, r, 1, &mut notes, n);
+            push_rec(&mut second, r, 1, &mut notes);
         }
+    }
+    if by_name.is_none() {
+        first.by = Vec::new();
+        second.by = Vec::new();
     }
     let (na, nb) = (ta.name().to_string(), tb.name().to_string());
     let sheet_no = |s: &str| usize::from(s == nb && s != na);
@@ -1145,7 +1164,7 @@ fn group_column(
     path: &Path,
     options: &ReadOptions,
     scale: Option<&Scale>,
-    t: Table,
+    mut t: Table,
     g: usize,
 ) -> Result<Survey, ReadError> {
     let r = roles(path, &t, options, Some(g))?;
@@ -1204,6 +1223,7 @@ fn group_column(
     };
     let items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
     let recs = records(&t, &r, &r.items, &items, scale);
+    t.sheet.rows = Vec::new();
     let gcol = t.columns[g].col;
     let mut notes: Vec<Keyed> = Vec::new();
     let mut parts: [Vec<Rec>; 2] = [Vec::new(), Vec::new()];
@@ -1253,9 +1273,9 @@ fn group_column(
         }
         paired = matched > 0;
     }
-    let mut first = Group::default();
-    let mut second = Group::default();
     let n = items.len();
+    let mut first = group_with_capacity(n, parts[0].len());
+    let mut second = group_with_capacity(n, parts[1].len());
     let [p0, p1] = parts;
     if paired {
         let ids0: HashSet<String> = p0.iter().filter_map(|r| r.id.clone()).collect();
@@ -1295,8 +1315,8 @@ fn group_column(
                 )),
                 Some(id) => match by_id.remove(&id) {
                     Some(other) => {
-                        push_rec(&mut first, rec, 0, &mut notes, n);
-                        push_rec(&mut second, other, 0, &mut notes, n);
+                        push_rec(&mut first, rec, 0, &mut notes);
+                        push_rec(&mut second, other, 0, &mut notes);
                     }
                     None => notes.push(row_note(
                         t.name(),
@@ -1311,10 +1331,10 @@ fn group_column(
         }
     } else {
         for rec in p0 {
-            push_rec(&mut first, rec, 0, &mut notes, n);
+            push_rec(&mut first, rec, 0, &mut notes);
         }
         for rec in p1 {
-            push_rec(&mut second, rec, 0, &mut notes, n);
+            push_rec(&mut second, rec, 0, &mut notes);
         }
     }
     if first.ids.is_empty() || second.ids.is_empty() {
@@ -1322,6 +1342,10 @@ fn group_column(
             path: path.to_path_buf(),
             sheet: Some(t.name().to_string()),
         });
+    }
+    if r.by.is_none() {
+        first.by = Vec::new();
+        second.by = Vec::new();
     }
     out_of_scale(&first, &second, scale, &items, &mut notes, &|_| 0);
     notes.sort_by_key(|a| a.0);

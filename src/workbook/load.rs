@@ -16,6 +16,7 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
 
 use calamine::{open_workbook, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
@@ -152,24 +153,45 @@ impl SheetData {
 struct Builder<'a> {
     path: &'a Path,
     sheet: SheetData,
-    budget: &'a mut Budget,
+    /// The workbook's limits, shared by the threads reading its sheets.
+    budget: &'a Budget,
+    /// Cells and text bytes taken from `budget` and not used yet (taken in chunks, so the
+    /// threads do not contend on every cell).
+    cells_left: usize,
+    text_left: usize,
     /// Text already stored, by content, so repeated strings share one allocation.
     strings: HashMap<Arc<str>, ()>,
 }
 
-/// What is left of the workbook's limits.
-#[derive(Debug, Clone, Copy)]
+/// What is left of a workbook's limits ([`MAX_CELLS`], [`MAX_TEXT_BYTES`]).
+#[derive(Debug)]
 pub(crate) struct Budget {
-    cells: usize,
-    text: usize,
+    cells: AtomicUsize,
+    text: AtomicUsize,
 }
 
 impl Default for Budget {
     fn default() -> Self {
+        Budget::new(MAX_CELLS, MAX_TEXT_BYTES)
+    }
+}
+
+impl Budget {
+    fn new(cells: usize, text: usize) -> Budget {
         Budget {
-            cells: MAX_CELLS,
-            text: MAX_TEXT_BYTES,
+            cells: AtomicUsize::new(cells),
+            text: AtomicUsize::new(text),
         }
+    }
+
+    /// Takes up to `want` from `pool`; returns how much was taken.
+    fn take(pool: &AtomicUsize, want: usize) -> usize {
+        let mut got = 0;
+        let _ = pool.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |cur| {
+            got = cur.min(want);
+            Some(cur - got)
+        });
+        got
     }
 }
 
@@ -185,17 +207,31 @@ impl Builder<'_> {
                 cells: None,
             });
         }
-        if self.budget.cells == 0 {
-            return Err(self.too_large(Some(MAX_CELLS)));
+        if self.cells_left == 0 {
+            self.cells_left = Budget::take(&self.budget.cells, 1 << 16);
+            if self.cells_left == 0 {
+                return Err(self.too_large(Some(MAX_CELLS)));
+            }
         }
-        self.budget.cells -= 1;
+        self.cells_left -= 1;
         let rows = &mut self.sheet.rows;
         match rows.last_mut() {
             Some(last) if last.row == row => last.push(col, v),
-            _ => {
+            last => {
+                // A row is finished: give back the spare capacity of its vectors (up to half
+                // of a large sheet's memory otherwise).
+                let width = match last {
+                    Some(prev) => {
+                        prev.cols.shrink_to_fit();
+                        prev.vals.shrink_to_fit();
+                        prev.cols.len()
+                    }
+                    None => 4,
+                };
                 let mut r = RowData {
                     row,
-                    ..RowData::default()
+                    cols: Vec::with_capacity(width),
+                    vals: Vec::with_capacity(width),
                 };
                 r.push(col, v);
                 rows.push(r);
@@ -217,10 +253,14 @@ impl Builder<'_> {
         if let Some((k, _)) = self.strings.get_key_value(s) {
             return Ok(Value::Text(k.clone()));
         }
-        if s.len() > self.budget.text {
-            return Err(self.too_large(Some(MAX_CELLS)));
+        if s.len() > self.text_left {
+            let want = (s.len() - self.text_left).max(1 << 20);
+            self.text_left += Budget::take(&self.budget.text, want);
+            if s.len() > self.text_left {
+                return Err(self.too_large(Some(MAX_CELLS)));
+            }
         }
-        self.budget.text -= s.len();
+        self.text_left -= s.len();
         let a: Arc<str> = Arc::from(s);
         self.strings.insert(a.clone(), ());
         Ok(Value::Text(a))
@@ -243,6 +283,13 @@ impl Builder<'_> {
     }
 
     fn finish(mut self) -> SheetData {
+        // Give back what was taken and not used.
+        self.budget
+            .cells
+            .fetch_add(self.cells_left, Ordering::Relaxed);
+        self.budget
+            .text
+            .fetch_add(self.text_left, Ordering::Relaxed);
         let rows = &mut self.sheet.rows;
         if !rows.windows(2).all(|w| w[0].row < w[1].row) {
             // Out-of-order rows (legal in xlsx, rare): merge rows with the same index.
@@ -261,7 +308,10 @@ impl Builder<'_> {
         }
         for r in rows.iter_mut() {
             r.sort();
+            r.cols.shrink_to_fit();
+            r.vals.shrink_to_fit();
         }
+        rows.shrink_to_fit();
         self.sheet
     }
 }
@@ -386,11 +436,11 @@ pub(crate) fn guarded<T>(
     }
 }
 
-/// An open workbook and the cell budget left.
+/// An open workbook and the limits left.
 pub(crate) struct Book {
     path: std::path::PathBuf,
     inner: Sheets<BufReader<File>>,
-    budget: Budget,
+    budget: Arc<Budget>,
 }
 
 /// What the first bytes of a file say it is.
@@ -565,7 +615,7 @@ impl Book {
         Ok(Book {
             path: path.to_path_buf(),
             inner,
-            budget: Budget::default(),
+            budget: Arc::new(Budget::default()),
         })
     }
 
@@ -579,6 +629,32 @@ impl Book {
             .collect()
     }
 
+    /// Loads two sheets at once, the second on another thread with its own handle on the file
+    /// (both cores parse; the limits are shared).
+    pub(crate) fn load_two(
+        &mut self,
+        a: &str,
+        b: &str,
+    ) -> Result<(SheetData, SheetData), ReadError> {
+        let path = self.path.clone();
+        let budget = Arc::clone(&self.budget);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(move || {
+                let mut book = Book::open(&path)?;
+                book.budget = budget;
+                book.load(b)
+            });
+            let first = self.load(a);
+            let second = other.join().unwrap_or_else(|_| {
+                Err(ReadError::Internal {
+                    path: self.path.clone(),
+                    detail: format!("reading sheet {b}: the reading thread stopped"),
+                })
+            });
+            Ok((first?, second?))
+        })
+    }
+
     /// Loads one sheet.
     pub(crate) fn load(&mut self, name: &str) -> Result<SheetData, ReadError> {
         let path = self.path.clone();
@@ -588,7 +664,7 @@ impl Book {
             reason: format!("sheet {name}: {e}"),
         };
         let inner = &mut self.inner;
-        let budget = &mut self.budget;
+        let budget = &*self.budget;
         guarded(path, &format!("reading sheet {name}"), move || {
             let mut b = Builder {
                 path,
@@ -597,6 +673,8 @@ impl Book {
                     rows: Vec::new(),
                 },
                 budget,
+                cells_left: 0,
+                text_left: 0,
                 strings: HashMap::new(),
             };
             match inner {
@@ -652,15 +730,14 @@ mod tests {
 
     #[test]
     fn rows_merge_and_sort() {
-        let mut budget = Budget {
-            cells: 10,
-            text: 100,
-        };
+        let budget = Budget::new(10, 100);
         let p = Path::new("x.xlsx");
         let mut b = Builder {
             path: p,
             sheet: SheetData::default(),
-            budget: &mut budget,
+            budget: &budget,
+            cells_left: 0,
+            text_left: 0,
             strings: HashMap::new(),
         };
         b.push(2, 3, Value::Num(1.0)).unwrap();
@@ -675,16 +752,21 @@ mod tests {
         assert_eq!(s.rows[1].get(3), &Value::Num(1.0));
         assert_eq!(s.rows[1].get(2), &Value::Empty);
         assert_eq!(s.cell_count(), 3);
-        assert_eq!((budget.cells, budget.text), (7, 99));
+        assert_eq!(
+            (budget.cells.into_inner(), budget.text.into_inner()),
+            (7, 99)
+        );
     }
 
     #[test]
     fn cell_budget_is_enforced() {
-        let mut budget = Budget { cells: 1, text: 4 };
+        let budget = Budget::new(1, 4);
         let mut b = Builder {
             path: Path::new("x.xlsx"),
             sheet: SheetData::default(),
-            budget: &mut budget,
+            budget: &budget,
+            cells_left: 0,
+            text_left: 0,
             strings: HashMap::new(),
         };
         // Text is stored once and counted once.
