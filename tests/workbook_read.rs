@@ -1165,3 +1165,72 @@ fn merged_header_row_is_skipped() {
     assert!(s.paired);
     check_against_cells(&s);
 }
+
+#[test]
+fn sheet_option_and_breakdown_on_two_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_dept = |scores: [f64; 3]| {
+        vec![
+            vec![S("職員番号"), S("所属"), S("Q1")],
+            vec![N(1.0), S("総務課"), N(scores[0])],
+            vec![N(2.0), S("市民課"), N(scores[1])],
+            vec![N(3.0), S("総務課"), N(scores[2])],
+        ]
+    };
+    let notes = vec![vec![S("メモ")], vec![S("集計は別シート")]];
+    let p = write_book(
+        dir.path(),
+        "by.xlsx",
+        &[
+            ("説明", notes),
+            ("事前", with_dept([1.0, 2.0, 3.0])),
+            ("事後", with_dept([2.0, 3.0, 4.0])),
+        ],
+    );
+    let o = ReadOptions {
+        by: Some("所属".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert!(s.paired);
+    assert_eq!(s.by_column.as_deref(), Some("所属"));
+    assert_eq!(s.items, ["Q1"]);
+    let dept: Vec<_> = s.second.by.iter().map(|d| d.as_deref().unwrap()).collect();
+    assert_eq!(dept, ["総務課", "市民課", "総務課"]);
+
+    // --sheet picks the sheet for a group column; the first sheet without the column is an error.
+    let long = vec![
+        vec![S("時期"), S("Q1")],
+        vec![S("前"), N(1.0)],
+        vec![S("後"), N(2.0)],
+        vec![S("前"), N(2.0)],
+        vec![S("後"), N(4.0)],
+    ];
+    let p = write_book(
+        dir.path(),
+        "sheet.xlsx",
+        &[
+            ("Sheet1", vec![vec![S("x"), S("y")], vec![N(1.0), N(2.0)]]),
+            ("データ", long),
+        ],
+    );
+    let o = ReadOptions {
+        sheet: Some("データ".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert_eq!(s.labels, ["前".to_string(), "後".to_string()]);
+    assert_eq!(s.second.values[0], vec![2.0, 4.0]);
+    let o = ReadOptions {
+        group: Some("時期".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert_eq!(
+        s.layout,
+        Layout::GroupColumn {
+            sheet: "データ".into(),
+            column: "時期".into()
+        }
+    );
+}
