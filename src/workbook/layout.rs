@@ -1,6 +1,7 @@
 //! Finding the layout, header row and columns, and assembling the [`Survey`].
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
 
 use super::clean::{clean, id_text, is_score_like, normalize, short, Scale};
@@ -573,6 +574,11 @@ fn records(
     let col = |i: Option<usize>| i.map(|i| t.columns[i].col);
     let (id_c, by_c, group_c) = (col(roles.id), col(roles.by), col(roles.group));
     let item_cols: Vec<u32> = items.iter().map(|&i| t.columns[i].col).collect();
+    // "Sheet!D" per item column, so each cell address costs one allocation.
+    let prefixes: Vec<String> = item_cols
+        .iter()
+        .map(|&c| format!("{sref}!{}", col_letters(c)))
+        .collect();
     let mut out = Vec::new();
     for row in t.data_rows() {
         let relevant = item_cols
@@ -597,17 +603,15 @@ fn records(
         for (k, &c) in item_cols.iter().enumerate() {
             let v = row.get(c);
             let cl = clean(v, scale);
-            let addr = a1(row.row, c);
-            let mut full = String::with_capacity(sref.len() + 1 + addr.len());
-            full.push_str(&sref);
-            full.push('!');
-            full.push_str(&addr);
+            let mut full = String::with_capacity(prefixes[k].len() + 7);
+            full.push_str(&prefixes[k]);
+            let _ = write!(full, "{}", row.row + 1);
             if let Some(kind) = cl.kind {
                 rec.notes.push((
                     c,
                     Note {
                         sheet: t.name().to_string(),
-                        cell: addr.clone(),
+                        cell: a1(row.row, c),
                         item: Some(names[k].clone()),
                         kind,
                         original: short(&v.display(), 200),
