@@ -557,7 +557,6 @@ struct Rec {
     by: Option<String>,
     group: Option<String>,
     values: Vec<f64>,
-    cells: Vec<String>,
     /// Notes on this row's item cells.
     notes: Vec<(u32, Note)>,
 }
@@ -570,15 +569,9 @@ fn records(
     names: &[String],
     scale: Option<&Scale>,
 ) -> Vec<Rec> {
-    let sref = sheet_ref(t.name());
     let col = |i: Option<usize>| i.map(|i| t.columns[i].col);
     let (id_c, by_c, group_c) = (col(roles.id), col(roles.by), col(roles.group));
     let item_cols: Vec<u32> = items.iter().map(|&i| t.columns[i].col).collect();
-    // "Sheet!D" per item column, so each cell address costs one allocation.
-    let prefixes: Vec<String> = item_cols
-        .iter()
-        .map(|&c| format!("{sref}!{}", col_letters(c)))
-        .collect();
     let mut out = Vec::new();
     for row in t.data_rows() {
         let relevant = item_cols
@@ -597,15 +590,11 @@ fn records(
             by: text(by_c),
             group: text(group_c),
             values: Vec::with_capacity(item_cols.len()),
-            cells: Vec::with_capacity(item_cols.len()),
             notes: Vec::new(),
         };
         for (k, &c) in item_cols.iter().enumerate() {
             let v = row.get(c);
             let cl = clean(v, scale);
-            let mut full = String::with_capacity(prefixes[k].len() + 7);
-            full.push_str(&prefixes[k]);
-            let _ = write!(full, "{}", row.row + 1);
             if let Some(kind) = cl.kind {
                 rec.notes.push((
                     c,
@@ -620,7 +609,6 @@ fn records(
                 ));
             }
             rec.values.push(cl.value);
-            rec.cells.push(full);
         }
         out.push(rec);
     }
@@ -688,12 +676,32 @@ fn group_with_capacity(n_items: usize, rows: usize) -> Group {
     }
 }
 
-fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>) {
+/// `'Sheet'!D` for each item column of `t`: the start of every cell address in that column.
+fn address_prefixes(t: &Table, items: &[usize]) -> Vec<String> {
+    let sref = sheet_ref(t.name());
+    items
+        .iter()
+        .map(|&i| format!("{sref}!{}", col_letters(t.columns[i].col)))
+        .collect()
+}
+
+/// Appends one respondent to a group. Cell addresses are made here, for kept rows only, with
+/// one allocation each.
+fn push_rec(
+    g: &mut Group,
+    rec: Rec,
+    sheet_no: usize,
+    notes: &mut Vec<Keyed>,
+    prefixes: &[String],
+) {
     g.ids.push(rec.id);
     g.by.push(rec.by);
-    for (k, (v, c)) in rec.values.into_iter().zip(rec.cells).enumerate() {
+    for (k, v) in rec.values.into_iter().enumerate() {
         g.values[k].push(v);
-        g.cells[k].push(c);
+        let mut cell = String::with_capacity(prefixes[k].len() + 7);
+        cell.push_str(&prefixes[k]);
+        let _ = write!(cell, "{}", rec.row + 1);
+        g.cells[k].push(cell);
     }
     notes.extend(
         rec.notes
@@ -1016,6 +1024,7 @@ fn two_sheets(
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
     // The cells are copied into the records: free each sheet as soon as it is read.
+    let (pre_a, pre_b) = (address_prefixes(&ta, &cols_a), address_prefixes(&tb, &cols_b));
     let recs_a = records(&ta, &ra, &cols_a, &items, scale);
     ta.sheet.rows = Vec::new();
     let recs_b = records(&tb, &rb, &cols_b, &items, scale);
@@ -1101,8 +1110,8 @@ fn two_sheets(
                 )),
                 Some(id) => match b_by_id.remove(&id) {
                     Some(rb) => {
-                        push_rec(&mut first, r, 0, &mut notes);
-                        push_rec(&mut second, rb, 1, &mut notes);
+                        push_rec(&mut first, r, 0, &mut notes, &pre_a);
+                        push_rec(&mut second, rb, 1, &mut notes, &pre_b);
                     }
                     None => notes.push(row_note(
                         ta.name(),
@@ -1117,10 +1126,10 @@ fn two_sheets(
         }
     } else {
         for r in recs_a {
-            push_rec(&mut first, r, 0, &mut notes);
+            push_rec(&mut first, r, 0, &mut notes, &pre_a);
         }
         for r in recs_b {
-            push_rec(&mut second, r, 1, &mut notes);
+            push_rec(&mut second, r, 1, &mut notes, &pre_b);
         }
     }
     if by_name.is_none() {
@@ -1226,6 +1235,7 @@ fn group_column(
         }
     };
     let items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
+    let pre = address_prefixes(&t, &r.items);
     let recs = records(&t, &r, &r.items, &items, scale);
     t.sheet.rows = Vec::new();
     let gcol = t.columns[g].col;
@@ -1319,8 +1329,8 @@ fn group_column(
                 )),
                 Some(id) => match by_id.remove(&id) {
                     Some(other) => {
-                        push_rec(&mut first, rec, 0, &mut notes);
-                        push_rec(&mut second, other, 0, &mut notes);
+                        push_rec(&mut first, rec, 0, &mut notes, &pre);
+                        push_rec(&mut second, other, 0, &mut notes, &pre);
                     }
                     None => notes.push(row_note(
                         t.name(),
@@ -1335,10 +1345,10 @@ fn group_column(
         }
     } else {
         for rec in p0 {
-            push_rec(&mut first, rec, 0, &mut notes);
+            push_rec(&mut first, rec, 0, &mut notes, &pre);
         }
         for rec in p1 {
-            push_rec(&mut second, rec, 0, &mut notes);
+            push_rec(&mut second, rec, 0, &mut notes, &pre);
         }
     }
     if first.ids.is_empty() || second.ids.is_empty() {
