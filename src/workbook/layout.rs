@@ -687,13 +687,7 @@ fn address_prefixes(t: &Table, items: &[usize]) -> Vec<String> {
 
 /// Appends one respondent to a group. Cell addresses are made here, for kept rows only, with
 /// one allocation each.
-fn push_rec(
-    g: &mut Group,
-    rec: Rec,
-    sheet_no: usize,
-    notes: &mut Vec<Keyed>,
-    prefixes: &[String],
-) {
+fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>, prefixes: &[String]) {
     g.ids.push(rec.id);
     g.by.push(rec.by);
     for (k, v) in rec.values.into_iter().enumerate() {
@@ -1024,7 +1018,10 @@ fn two_sheets(
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
     // The cells are copied into the records: free each sheet as soon as it is read.
-    let (pre_a, pre_b) = (address_prefixes(&ta, &cols_a), address_prefixes(&tb, &cols_b));
+    let (pre_a, pre_b) = (
+        address_prefixes(&ta, &cols_a),
+        address_prefixes(&tb, &cols_b),
+    );
     let recs_a = records(&ta, &ra, &cols_a, &items, scale);
     ta.sheet.rows = Vec::new();
     let recs_b = records(&tb, &rb, &cols_b, &items, scale);
