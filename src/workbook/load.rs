@@ -522,10 +522,12 @@ fn check_ooxml_package(path: &Path) -> Result<(), ReadError> {
     for name in names {
         let mut part = zip.by_name(&name).map_err(|e| bad(e.to_string()))?;
         if part.size() > MAX_SHARED_STRINGS_BYTES {
-            return Err(bad(format!(
-                "the shared-string table {name} is {} bytes, more than the limit of {MAX_SHARED_STRINGS_BYTES}",
-                part.size()
-            )));
+            return Err(ReadError::Declared {
+                path: path.to_path_buf(),
+                what: "bytes of shared strings",
+                declared: u128::from(part.size()),
+                limit: u128::from(MAX_SHARED_STRINGS_BYTES),
+            });
         }
         let mut head = vec![0u8; 4096];
         let mut n = 0;
@@ -543,11 +545,15 @@ fn check_ooxml_package(path: &Path) -> Result<(), ReadError> {
                     .chars()
                     .take_while(|c| c.is_ascii_digit())
                     .collect();
-                let declared: u128 = digits.parse().unwrap_or(0);
+                // More than 30 digits does not fit u128 and is certainly too many.
+                let declared: u128 = digits.parse().unwrap_or(u128::MAX);
                 if declared > MAX_CELLS as u128 {
-                    return Err(bad(format!(
-                        "the shared-string table declares {declared} strings, more than the limit of {MAX_CELLS} cells"
-                    )));
+                    return Err(ReadError::Declared {
+                        path: path.to_path_buf(),
+                        what: "shared strings",
+                        declared,
+                        limit: MAX_CELLS as u128,
+                    });
                 }
             }
         }
@@ -720,6 +726,26 @@ impl Book {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_naming_the_file() {
+        let p = Path::new("survey.xlsx");
+        let r: Result<(), ReadError> = guarded(p, "reading sheet 事前", || panic!("boom"));
+        match r {
+            Err(ReadError::Internal { path, detail }) => {
+                assert_eq!(path, p);
+                assert!(
+                    detail.starts_with("reading sheet 事前: boom at "),
+                    "{detail}"
+                );
+                assert!(detail.contains("load.rs"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Nested guards and ordinary results pass through.
+        let ok = guarded(p, "outer", || guarded(p, "inner", || Ok(7)));
+        assert_eq!(ok.unwrap(), 7);
+    }
 
     #[test]
     fn dates_format_like_excel() {

@@ -313,6 +313,20 @@ pub enum ReadError {
         /// The cell limit exceeded, or `None` for a cell outside Excel's row/column range.
         cells: Option<usize>,
     },
+    /// The file declares a size beyond the limits (for example four billion shared strings):
+    /// damaged or not written by a spreadsheet program. Refused before anything is allocated.
+    #[error("{path}: the workbook declares {declared} {what}, more than the limit of {limit}; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy",
+        path = .path.display())]
+    Declared {
+        /// File path.
+        path: PathBuf,
+        /// What is declared (`"shared strings"`, `"bytes of shared strings"`).
+        what: &'static str,
+        /// The declared amount.
+        declared: u128,
+        /// The limit.
+        limit: u128,
+    },
     /// The workbook (or the sheet) has no data rows.
     #[error("{path}: {where_} has no data rows under the header; check that you chose the right file and sheet",
         path = .path.display(),
@@ -373,6 +387,7 @@ impl ReadError {
             | ReadError::Encrypted { path }
             | ReadError::Workbook { path, .. }
             | ReadError::TooLarge { path, .. }
+            | ReadError::Declared { path, .. }
             | ReadError::NoData { path, .. }
             | ReadError::Layout { path, .. }
             | ReadError::DuplicateId { path, .. }
@@ -414,6 +429,21 @@ impl ReadError {
                 };
                 format!(
                     "{p}: シート「{sheet}」が大きすぎて読み込めません（上限: {limit}）。使っていない行や列を削除するか、ブックを分けてください"
+                )
+            }
+            ReadError::Declared {
+                what,
+                declared,
+                limit,
+                ..
+            } => {
+                let what = match *what {
+                    "shared strings" => "共有文字列の数",
+                    "bytes of shared strings" => "共有文字列のバイト数",
+                    other => other,
+                };
+                format!(
+                    "{p}: ブックが宣言している{what}（{declared}）が上限（{limit}）を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください"
                 )
             }
             ReadError::NoData { sheet, .. } => {
