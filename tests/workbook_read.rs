@@ -1240,3 +1240,29 @@ fn sheet_option_and_breakdown_on_two_sheets() {
         }
     );
 }
+
+#[test]
+fn identifier_like_headers_are_not_items_and_can_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |v: [f64; 3]| {
+        vec![
+            vec![S("No"), S("職員No"), S("Q1"), S("Q2")],
+            vec![N(1.0), N(5012.0), N(v[0]), N(2.0)],
+            vec![N(2.0), N(5003.0), N(v[1]), N(3.0)],
+            vec![N(3.0), N(5020.0), N(v[2]), N(4.0)],
+        ]
+    };
+    let p = write_book(
+        dir.path(),
+        "idlike.xlsx",
+        &[
+            ("事前", sheet([1.0, 2.0, 3.0])),
+            ("事後", sheet([3.0, 3.0, 5.0])),
+        ],
+    );
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.items, ["Q1", "Q2"]);
+    assert_eq!(s.id_column.as_deref(), Some("職員No"));
+    assert!(s.paired);
+    assert!(s.notes.is_empty(), "{:?}", s.notes);
+}

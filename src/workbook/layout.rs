@@ -406,6 +406,43 @@ fn guess_id(t: &Table) -> Option<usize> {
     t.columns
         .iter()
         .position(|c| ID_NAMES.contains(&normalize(&c.name).as_str()))
+        .or_else(|| {
+            // A header that looks like an identifier (職員No, 社員コード, Staff ID, …) whose
+            // values are all different.
+            t.columns
+                .iter()
+                .position(|c| looks_like_id(&c.name) && all_distinct(t, c.col))
+        })
+}
+
+/// Short headers such as 職員No, 社員コード, 受付番号, Staff ID, Employee number: identifiers,
+/// never items. Long question texts that merely contain 番号 are not caught.
+fn looks_like_id(name: &str) -> bool {
+    let n = normalize(name);
+    let max_len = if n.is_ascii() { 20 } else { 10 };
+    if ROW_NUMBER_NAMES.contains(&n.as_str()) || n.chars().count() > max_len {
+        return false;
+    }
+    n.contains("番号")
+        || n.contains("コード")
+        || ["id", "no", "code", "number"]
+            .iter()
+            .any(|suffix| n.len() > suffix.len() && n.ends_with(suffix))
+}
+
+/// `true` when the non-empty values of a column are all different (and there are some).
+fn all_distinct(t: &Table, col: u32) -> bool {
+    let mut seen = HashSet::new();
+    let mut any = false;
+    for r in t.data_rows() {
+        if let Some(id) = id_text(r.get(col)) {
+            any = true;
+            if !seen.insert(id) {
+                return false;
+            }
+        }
+    }
+    any
 }
 
 /// Headers of running-number columns (row numbers, not people and not items).
@@ -417,6 +454,7 @@ fn is_meta(t: &Table, c: &Column) -> bool {
     FORMS_TIME.contains(&n.as_str())
         || META_NAMES.contains(&n.as_str())
         || ROW_NUMBER_NAMES.contains(&n.as_str())
+        || looks_like_id(&c.name)
         || (t.is_forms() && n == "id")
         || is_running_number(t, c.col)
 }
@@ -1393,6 +1431,30 @@ mod tests {
         assert_eq!(letters_col("所属"), None);
         assert_eq!(a1(6, 3), "D7");
         assert_eq!(split_a1("D7"), (6, 3));
+    }
+
+    #[test]
+    fn identifier_headers() {
+        for id in [
+            "職員No",
+            "社員コード",
+            "受付番号",
+            "Staff ID",
+            "Employee number",
+            "職員NO.",
+        ] {
+            assert!(looks_like_id(id), "{id}");
+        }
+        for not in [
+            "番号",
+            "No",
+            "Q3 職員番号を知っている",
+            "満足度",
+            "Q1",
+            "仕事にやりがいを感じている",
+        ] {
+            assert!(!looks_like_id(not), "{not}");
+        }
     }
 
     #[test]
