@@ -141,3 +141,24 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn by_constant_matches_r_for_long_vectors() {
+    // R sums 1/(1:n) in extended precision; the port must give the same double for long inputs.
+    let fixture = load_json("p_adjust.json");
+    for case in fixture["by_long"].as_array().unwrap() {
+        let n = common::num(&case["n"]) as usize;
+        let mut p = vec![1.0; n];
+        p[0] = 1e-9;
+        // R: p.adjust(c(1e-9, rep(1, n - 1)), "BY")[1]
+        let want = common::num(&case["first"][0]);
+        let adjusted = p_adjust(&p, AdjustMethod::BenjaminiYekutieli).unwrap();
+        let got = adjusted[0];
+        assert_eq!(
+            got.to_bits(),
+            want.to_bits(),
+            "n = {n}: got {got:e}, R {want:e}"
+        );
+        assert!(adjusted[1..].iter().all(|&v| v == 1.0));
+    }
+}

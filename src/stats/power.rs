@@ -43,7 +43,9 @@ fn power_core(alternative: Alternative, nu: f64, ncp: f64, alpha: f64) -> f64 {
         Alternative::TwoSided => {
             // q = qt(α/2, ν, lower = FALSE) = −qt(α/2, ν).
             let q = -tdist::quantile(alpha / 2.0, nu);
-            noncentral_t::sf(q, nu, ncp) + noncentral_t::cdf(-q, nu, ncp)
+            // Each tail is accurate to ~1e-12 absolute; their sum can exceed 1 by that much
+            // when the power is ≈ 1, so clamp to a probability.
+            (noncentral_t::sf(q, nu, ncp) + noncentral_t::cdf(-q, nu, ncp)).min(1.0)
         }
         Alternative::Less => noncentral_t::cdf(tdist::quantile(alpha, nu), nu, ncp),
         Alternative::Greater => noncentral_t::sf(-tdist::quantile(alpha, nu), nu, ncp),

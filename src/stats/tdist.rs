@@ -265,6 +265,11 @@ fn upper_tail_nonneg(t: f64, df: f64) -> f64 {
         return 0.5;
     }
     if df > DF_LARGE {
+        // P(T > 1e100) < 1e-5000 for ν > 5e4: zero in double precision (and Hill's expansion
+        // would overflow).
+        if t > 1e100 {
+            return 0.0;
+        }
         return hill_upper(t, df);
     }
     // P(T > t) = ½·I_x(a, ½), a = ν/2, x = ν/(ν+t²), y = t²/(ν+t²).
@@ -276,7 +281,13 @@ fn upper_tail_nonneg(t: f64, df: f64) -> f64 {
         (1.0 / (1.0 + r), 1.0 / (1.0 + 1.0 / r))
     };
     // ln of x^a · y^½ / B(a, ½); each side divides by its own first parameter.
-    let ln_front = -a * r.ln_1p() + 0.5 * y.ln() - ln_beta_half(a);
+    // ln(1 + t²/ν), also when t²/ν overflows (t near f64::MAX with small ν).
+    let ln1p_r = if r.is_finite() {
+        r.ln_1p()
+    } else {
+        2.0 * t.ln() - df.ln()
+    };
+    let ln_front = -a * ln1p_r + 0.5 * y.ln() - ln_beta_half(a);
     if x < (a + 1.0) / (a + 2.5) {
         0.5 * (ln_front - a.ln()).exp() * beta_cf(a, 0.5, x)
     } else {
@@ -329,6 +340,15 @@ pub fn pdf(t: f64, df: f64) -> f64 {
 
 /// p-value of an observed statistic `t` for the given alternative:
 /// two-sided `2·P(T > |t|)` (capped at 1), less `P(T ≤ t)`, greater `P(T > t)`.
+/// Each is computed in its own tail, so tiny p-values keep their digits.
+///
+/// # Example
+/// ```
+/// use ttest_xl::stats::{tdist, Alternative};
+/// // R: 2 * pt(-40, 100) = 2 * 1.2310538010700368e-63
+/// let p = tdist::p_value(40.0, 100.0, Alternative::TwoSided);
+/// assert!((p / (2.0 * 1.2310538010700368e-63) - 1.0).abs() < 1e-12);
+/// ```
 pub fn p_value(t: f64, df: f64, alternative: Alternative) -> f64 {
     match alternative {
         Alternative::TwoSided => (2.0 * sf(t.abs(), df)).min(1.0),
@@ -342,8 +362,36 @@ fn upper_quantile(p: f64, df: f64) -> f64 {
     if p == 0.5 {
         return 0.0;
     }
-    let start = if df.is_infinite() {
-        -Normal::standard().inverse_cdf(p)
+    // Closed forms for ν = 1 and 2 (no iteration: they are exact up to rounding, also in the far
+    // tail where the CDF itself underflows).
+    if df == 1.0 {
+        // Cauchy: P(T > a) = ½ − atan(a)/π, so a = cot(πp) = tan(π(½ − p)).
+        return if p < 0.25 {
+            1.0 / (std::f64::consts::PI * p).tan()
+        } else {
+            (std::f64::consts::PI * (0.5 - p)).tan()
+        };
+    }
+    if df == 2.0 {
+        // P(T > a) = ½(1 − a/√(2 + a²)), so a = (1 − 2p)/√(2p(1 − p)).
+        return (1.0 - 2.0 * p) / (2.0 * p * (1.0 - p)).sqrt();
+    }
+    let start = if p < 1e-200 && df <= DF_LARGE {
+        // Far tail (statrs' inverse CDF panics inside beta_reg here): P(T > a) ≈ c·a^(−ν)/ν with
+        // f(t) ≈ c·t^(−ν−1), ln c = (ν/2)·ln ν − ln B(ν/2, ½).
+        // For larger ν the normal quantile is the better (and still lower) start.
+        let power_law =
+            ((0.5 * df * df.ln() - ln_beta_half(df / 2.0) - df.ln() - p.ln()) / df).exp();
+        power_law.max(-Normal::standard().inverse_cdf(p))
+    } else if df > DF_LARGE {
+        // Normal quantile with the first Cornish–Fisher term (statrs' inverse CDF does not
+        // return for very large ν).
+        let z = -Normal::standard().inverse_cdf(p);
+        if df.is_infinite() {
+            z
+        } else {
+            z + (z * z * z + z) / (4.0 * df)
+        }
     } else {
         StudentsT::new(0.0, 1.0, df)
             .map(|d| -d.inverse_cdf(p))
@@ -358,14 +406,16 @@ fn upper_quantile(p: f64, df: f64) -> f64 {
     // iteration converges monotonically once it is close. A bracket guards against overshoot.
     let (mut lo, mut hi) = (0.0_f64, f64::INFINITY);
     for _ in 0..100 {
-        let f = upper_tail_nonneg(a, df) - p;
-        if f > 0.0 {
+        let g = upper_tail_nonneg(a, df);
+        if g > p {
             lo = lo.max(a);
         } else {
             hi = hi.min(a);
         }
+        // Newton on ln P(T > a) = ln p: in the far tail a plain Newton step on the probability
+        // is only about 1/a long, so p = 1e-300 would need thousands of steps.
         let dens = pdf(a, df);
-        let mut next = a + f / dens;
+        let mut next = a + (g.ln() - p.ln()) * g / dens;
         if !next.is_finite() || next <= lo || next >= hi {
             next = if hi.is_finite() {
                 0.5 * (lo + hi)
@@ -406,9 +456,12 @@ mod tests {
 
     #[test]
     fn symmetry_and_tails() {
-        // R: 2*pt(-40, 100) = 2.252177e-63 (checked against R in tests/reference fixtures).
+        // R: 2 * pt(-40, 100) = 2 * 1.2310538010700368e-63 (tests/reference/ttest.json).
         let p = p_value(40.0, 100.0, Alternative::TwoSided);
-        assert!(p > 0.0 && p < 1e-60, "{p}");
+        assert!(
+            (p / (2.0 * 1.231_053_801_070_036_8e-63) - 1.0).abs() < 1e-12,
+            "{p}"
+        );
         assert_eq!(cdf(0.0, 5.0), 0.5);
         assert!((cdf(-1.3, 7.0) - sf(1.3, 7.0)).abs() < 1e-16);
         for &df in &[1.0, 2.5, 10.0, 1e3] {

@@ -40,5 +40,10 @@ for (n in c(4, 7, 10, 25, 50, 100, 250, 1000)) {
   r[sample(n, 1)] <- 1
   add(sprintf("rounded with ties, NA, 0, 1 n=%d", n), r)
 }
+# BY's constant sum(1/(1:n)) is summed by R in extended precision: check long vectors cheaply
+# with p = c(1e-9, rep(1, n - 1)), whose first adjusted value is (sum(1/(1:n)) * n / 1) * 1e-9.
+by_long <- lapply(c(3, 17, 100, 1234, 5000, 20000, 100000, 1000000), function(n) list(
+  n = n, call = "p.adjust(c(1e-9, rep(1, n - 1)), \"BY\")[1]",
+  first = s17(p.adjust(c(1e-9, rep(1, n - 1)), "BY")[1]), harmonic = s17(sum(1 / (1:n)))))
 write_json17(list(generator = "tests/reference/p_adjust.R", r_version = R.version.string,
-                  cases = cases), "p_adjust.json")
+                  cases = cases, by_long = by_long), "p_adjust.json")

@@ -149,7 +149,7 @@ for (df in c(0.5, 1, 2.5, 10, 100, 1000, 3e4, 1e5, 1e6, 1e7, 1e10)) for (q in c(
                                  call = sprintf("pt(%g, %g)", q, df))
 }
 qts <- list()
-for (df in c(1, 2.5, 7, 30, 100, 5000, 1e5, 1e6, 1e7)) for (p in c(1e-10, 0.005, 0.025, 0.05, 0.3, 0.9, 0.95, 0.975, 0.995)) {
+for (df in c(1, 2.5, 7, 30, 100, 5000, 5e4, 1e5, 1e6, 1e7, 2e7, 1e12)) for (p in c(1e-10, 0.005, 0.025, 0.05, 0.3, 0.9, 0.95, 0.975, 0.995)) {
   qts[[length(qts) + 1]] <- list(p = p, df = df, q = qt(p, df), call = sprintf("qt(%g, %g)", p, df))
 }
 
