@@ -566,3 +566,82 @@ fn dependency_panic_prints_no_panic_text() {
     );
     assert!(entries(&out_dir).is_empty());
 }
+
+/// Runs the binary on `input` with the address space limited to 4 GB (`ulimit -v`), so a
+/// hostile file cannot take the machine's memory: an allocation failure then aborts the process
+/// (exit 134) where the reader should have refused the file (exit 2).
+#[cfg(target_os = "linux")]
+fn analyze_memory_limited(input: &Path, output: &Path) -> Output {
+    let bin = assert_cmd::cargo::cargo_bin("ttest-xl");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 4000000 && exec timeout 300 \"$0\" analyze \"$1\" -o \"$2\"")
+        .arg(&bin)
+        .arg(input)
+        .arg(output)
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap()
+}
+
+// BUG (workbook reader, src/workbook/load.rs, .xls path): tests/hostile/huge_dimensions.xls (our
+// example saved as .xls by LibreOffice, DIMENSIONS records rewritten to rows 0..0xFFFFFFFF,
+// columns 0..255; made by tests/hostile/make_dimensions_xls.py) makes calamine 0.38 reserve
+// rows × columns cells in `Xls::new` (xls.rs:665-667): "memory allocation of 43808666409000
+// bytes failed", the process aborts (SIGABRT, exit 134) — catch_unwind cannot catch it, with or
+// without a memory limit. Expected: exit 2 with ReadError::TooLarge/Workbook naming the file.
+// Fix: scan the BIFF workbook stream for DIMENSIONS records (0x0200) before opening it with
+// calamine and refuse a declared size beyond MAX_ROWS × MAX_COLUMNS / MAX_CELLS.
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "bug: a .xls with a huge DIMENSIONS record aborts the process (allocation of 44 TB)"]
+fn xls_with_huge_declared_dimensions_is_refused_not_aborted() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/huge_dimensions.xls");
+    let input = dir.path().join("huge_dimensions.xls");
+    fs::copy(&src, &input).unwrap();
+    let before = fs::read(&input).unwrap();
+    let out_dir = dir.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    let out = analyze_memory_limited(&input, &out_dir.join("results.xlsx"));
+    assert_failed_cleanly(
+        &out,
+        &input,
+        &before,
+        &out_dir,
+        &["huge_dimensions.xls"],
+        &["delete unused rows", "split", "Excel"],
+    );
+    assert!(entries(&out_dir).is_empty());
+}
+
+// BUG (workbook reader, src/workbook/load.rs, .ods path): tests/hostile/repeated_rows.ods (36 kB;
+// our example saved as .ods, one row marked table:number-rows-repeated="1048000" with a cell
+// repeated 40 columns; made by tests/hostile/make_repeated_ods.py) is expanded by calamine to ~58
+// million cells before the reader's MAX_CELLS (20 million) applies: under a 4 GB address-space
+// limit "memory allocation of 1878227456 bytes failed" and the process aborts (exit 134) after
+// 8 s; without a limit it takes several GB (rows repeated alone, 1,048,575 × 11 cells: 1.25 GB and
+// 34 s in a debug build for a 4 kB file). Expected: exit 2, ReadError::TooLarge naming the file,
+// memory bounded. Fix: count repeated rows × columns in content.xml (streaming) before calamine.
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "bug: a 36 kB .ods with repeated rows expands to ~58M cells and aborts under a 4 GB limit"]
+fn ods_with_repeated_rows_is_refused_within_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/repeated_rows.ods");
+    let input = dir.path().join("repeated_rows.ods");
+    fs::copy(&src, &input).unwrap();
+    let before = fs::read(&input).unwrap();
+    let out_dir = dir.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    let out = analyze_memory_limited(&input, &out_dir.join("results.xlsx"));
+    assert_failed_cleanly(
+        &out,
+        &input,
+        &before,
+        &out_dir,
+        &["repeated_rows.ods"],
+        &["delete unused rows", "split", "Excel"],
+    );
+    assert!(entries(&out_dir).is_empty());
+}

@@ -295,7 +295,13 @@ fn run_path(t: &mut Tally, p: &Path, label: &str, options: &ReadOptions) {
 ///   (`col * 26 + …`) and row (`row * 10 + …`) of a cell reference in a `u32` without checking,
 ///   so `r="ZZZZZZZZZZZZ9999…"` or `<row r="4294967297">` overflows (mod.rs:3096 and 3112; a
 ///   panic in debug builds, a silently wrapped address in release).
-const KNOWN_DEPENDENCY_PANICS: &[&str] = &["dim_reversed", "huge_ref", "row_attr_huge"];
+/// * `.xls_flip`: mutated real .xls files reach two unchecked subtractions in calamine 0.38's
+///   BIFF parser: `end − start + 1` of a DIMENSIONS record (xls.rs:665; in release it wraps and
+///   the following `reserve(rows × cols)` can abort the process — see
+///   `tests/cli_faults.rs::xls_with_huge_declared_dimensions_is_refused_not_aborted`) and
+///   `col_last − col_first + 1` of a MULRK record (xls.rs:987).
+const KNOWN_DEPENDENCY_PANICS: &[&str] =
+    &["dim_reversed", "huge_ref", "row_attr_huge", ".xls_flip"];
 
 /// Fails the test when there are findings, after printing the summary.
 fn finish(t: &Tally, title: &str) {
@@ -1044,4 +1050,67 @@ fn sixteen_thousand_columns() {
     let p = wide_book(dir.path(), 16_384);
     run_path(&mut t, &p, "cols16384.xlsx", &ReadOptions::default());
     finish(&t, "16,384 columns");
+}
+
+/// `.xls` files saved by real Excel, from R packages installed on this machine (readxl's
+/// `extdata`, gdata's `xls`; skipped with a note when absent), read as they are and mutated
+/// (truncated and flipped): the BIFF/OLE parser sees hostile input too.
+#[test]
+fn real_excel_xls_files_and_their_mutations() {
+    let _serial = serial();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tally::default();
+    let mut rng = Rng(0x786c_735f_6675_7a7a);
+    let mut files: Vec<PathBuf> = Vec::new();
+    for folder in [
+        "/usr/lib/R/site-library/readxl/extdata",
+        "/usr/lib/R/site-library/gdata/xls",
+        "/usr/lib/R/site-library/rio/examples",
+    ] {
+        if let Ok(rd) = std::fs::read_dir(folder) {
+            for e in rd.flatten() {
+                let p = e.path();
+                let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
+                if matches!(ext, "xls" | "ods" | "xlsx")
+                    && e.metadata().is_ok_and(|m| m.len() < 300_000)
+                {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        eprintln!("[workbook_fuzz] no .xls files from R packages on this machine: skipped");
+        return;
+    }
+    let k = scale();
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        run_path(&mut t, f, &name, &ReadOptions::default());
+        let bytes = std::fs::read(f).unwrap();
+        let ext = f.extension().unwrap().to_string_lossy().into_owned();
+        let n = bytes.len();
+        for c in 0..8 * k {
+            let off = c * n / (8 * k);
+            run_bytes(
+                &mut t,
+                dir.path(),
+                &format!("{name}_trunc{off}.{ext}"),
+                &bytes[..off],
+            );
+        }
+        for c in 0..16 * k {
+            let mut m = bytes.clone();
+            for _ in 0..1 + rng.below(6) {
+                let at = 512 + rng.below(n.saturating_sub(512));
+                if at < n {
+                    m[at] = rng.next() as u8;
+                }
+            }
+            run_bytes(&mut t, dir.path(), &format!("{name}_flip{c}.{ext}"), &m);
+        }
+    }
+    eprintln!("[workbook_fuzz] real files: {}", files.len());
+    finish(&t, "real Excel .xls/.ods files");
 }
