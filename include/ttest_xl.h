@@ -24,6 +24,8 @@
  *   language belong to the calling thread; a successful computation clears the last error.
  * - Missing values: NaN in an input array means "missing" and is skipped (pairwise for paired
  *   data). VBA, which cannot write NaN, uses ttxl_nan(). Infinite data values are an error.
+ * - No silent NaN: a result returned with TTXL_OK contains NaN only where a field's
+ *   documentation says so (mean_y/sd_y of a one-sample test, the SD of a single value).
  * - Arrays: a pointer and an int32_t count. A NULL pointer is allowed only with count 0 (an empty
  *   array); NULL with a positive count is TTXL_ERR_NULL, a negative count TTXL_ERR_LENGTH.
  *   Input arrays are never modified or retained after the call; no alignment is required of
@@ -264,11 +266,12 @@ typedef struct TtxlTTest {
      */
     double mean_y;
     /**
-     * Standard deviation of x, n - 1 denominator (paired: over complete pairs).
+     * Standard deviation of x, n - 1 denominator (paired: over complete pairs; NaN if x has a
+     * single value, which Student's test allows).
      */
     double sd_x;
     /**
-     * Standard deviation of y (paired: over complete pairs; one sample: NaN).
+     * Standard deviation of y (paired: over complete pairs; one sample, or a single value: NaN).
      */
     double sd_y;
     /**
@@ -363,7 +366,8 @@ extern "C" {
  * `TTXL_ERR_CONSTANT` if both groups have zero variance;
  * `TTXL_ERR_ARGUMENT` for an unknown `alternative`, a non-finite `mu`, `conf_level` outside
  * (0, 1), or an infinite data value;
- * `TTXL_ERR_INTERNAL` on a bug.
+ * `TTXL_ERR_INTERNAL` on a bug, including a result field that could not be computed (NaN is
+ * never returned with `TTXL_OK`, except where a field's documentation says so).
  *
  * # Safety
  * `x` must point to `nx` readable doubles (or be NULL if `nx` is 0), likewise `y`/`ny`;
@@ -512,6 +516,7 @@ int32_t ttxl_ttest_student_from_stats(double mean_x,
  * `TTXL_ERR_NULL` if `out` is NULL, or `x` (`y`) is NULL while `nx` (`ny`) > 0;
  * `TTXL_ERR_LENGTH` if `nx` or `ny` is negative;
  * `TTXL_ERR_TOO_FEW` if a group has no valid value;
+ * `TTXL_ERR_CONSTANT` if all values of both groups are tied (R gives p = NaN);
  * `TTXL_ERR_ARGUMENT` for an unknown `alternative`, `correct` other than 0, 1 or -1 (VBA's
  * True), or an infinite data value; `TTXL_ERR_INTERNAL` on a bug.
  *
@@ -536,7 +541,8 @@ int32_t ttxl_mann_whitney(const double *x,
  * Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
  * `TTXL_ERR_NULL` if `out` is NULL, or `x` or `y` is NULL while `n` > 0;
  * `TTXL_ERR_LENGTH` if `n` is negative;
- * `TTXL_ERR_TOO_FEW` if no non-zero difference remains;
+ * `TTXL_ERR_TOO_FEW` if no complete pair with a non-zero difference remains (R gives p = NaN
+ * when all differences are zero);
  * `TTXL_ERR_ARGUMENT` for an unknown `alternative`, `correct` other than 0, 1 or -1, or an
  * infinite data value; `TTXL_ERR_INTERNAL` on a bug.
  *

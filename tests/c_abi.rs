@@ -10,8 +10,11 @@
 //! it builds every crate type of `[lib]`, and leaves `libttest_xl.so` and `libttest_xl.a` in
 //! the `deps/` directory next to this test's executable (it uplifts them to `target/<profile>/`
 //! only for `cargo build`). Those are exactly the library this test was built with. If they are
-//! missing, the test runs `cargo build --lib` itself (same target directory, profile and
-//! features) and takes the paths cargo reports.
+//! missing (or `TTXL_CABI_CARGO_BUILD=1`), the test runs `cargo build --lib` itself (same target
+//! directory, profile and features) and takes the paths cargo reports.
+//!
+//! The programs run without cargo's `LD_LIBRARY_PATH`, which lists `target/<profile>/` before
+//! the rpath and would load a stale `libttest_xl.so` left there by an earlier `cargo build`.
 
 mod common;
 
@@ -41,7 +44,9 @@ fn setup() -> &'static Setup {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let exe = std::env::current_exe().expect("test executable path");
         let deps = exe.parent().expect("deps directory").to_path_buf();
-        let lib_dir = if has_libraries(&deps) {
+        // TTXL_CABI_CARGO_BUILD=1 forces the `cargo build --lib` fallback (to test it).
+        let lib_dir = if has_libraries(&deps) && std::env::var_os("TTXL_CABI_CARGO_BUILD").is_none()
+        {
             deps.clone()
         } else {
             build_libraries(&root, &deps)
@@ -439,6 +444,9 @@ fn compile(program: &str, link: Link) -> Result<PathBuf, String> {
 
 fn run(exe: &Path) {
     let out = Command::new(exe)
+        // cargo puts target/<profile>/ on LD_LIBRARY_PATH, which outranks the rpath: it could
+        // load a stale libttest_xl.so from an earlier `cargo build` instead of the one just built.
+        .env_remove("LD_LIBRARY_PATH")
         .env("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0")
         .output()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
@@ -487,6 +495,47 @@ fn threads_shared() {
 #[test]
 fn threads_static() {
     compile_and_run("threads", Link::Static);
+}
+
+/// `examples/c/ttest_example.c` builds with the documented flags (plus `-Werror`) and runs.
+#[test]
+fn example_builds_and_runs() {
+    let s = setup();
+    let exe = s.work.join("ttest_example");
+    let out = Command::new("gcc")
+        .args(CFLAGS)
+        .arg("-I")
+        .arg(s.root.join("include"))
+        .arg(s.root.join("examples/c/ttest_example.c"))
+        .arg("-L")
+        .arg(&s.lib_dir)
+        .arg("-lttest_xl")
+        .arg(format!("-Wl,-rpath,{}", s.lib_dir.display()))
+        .arg("-o")
+        .arg(&exe)
+        .output()
+        .expect("cannot run gcc");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new(&exe)
+        .env_remove("LD_LIBRARY_PATH")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    print!("{text}");
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("Welch t("), "{text}");
+    assert!(
+        text.contains("引数 conf_level が正しくありません"),
+        "Japanese message expected:\n{text}"
+    );
 }
 
 /// `true` when this gcc can build with AddressSanitizer; otherwise says SKIPPED and why.

