@@ -1,1 +1,826 @@
-//! Command-line interface definitions and `run`. OWNER: CLI helper.
+//! The `ttest-xl` command line: clap derive → validated [`Config`] → [`run`] → exit code.
+//!
+//! # Exit codes
+//! * `0` — the result workbook (and JSON) were written.
+//! * `1` — written, but the analysis produced warnings and `--strict` was given.
+//! * `2` — usage or input error (bad option, unreadable/corrupt input, output refused or not
+//!   writable). Nothing was written.
+//!
+//! # Files
+//! The input is never written to. An existing output is refused unless `--force`. The workbook is
+//! written to a temporary file in the output's directory and renamed over the output, so a failure
+//! never leaves a half-written workbook; the temporary file is removed on every failure.
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::analysis::{self, AnalysisError, AnalysisOptions, TestChoice};
+use crate::lang::Lang;
+use crate::report::{self, ReportError, ReportMeta};
+use crate::stats::p_adjust::AdjustMethod;
+use crate::stats::Alternative;
+use crate::workbook::{self, ReadError, ReadOptions};
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: written, but there were warnings and `--strict` was given.
+pub const EXIT_WARNINGS: u8 = 1;
+/// Exit code: usage or input error; nothing written.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Inputs larger than this (bytes) show a progress spinner on a terminal.
+const PROGRESS_BYTES: u64 = 2 * 1024 * 1024;
+
+/// `ttest-xl`: honest t-tests and effect sizes for survey workbooks.
+#[derive(Debug, Parser)]
+#[command(name = "ttest-xl", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse a survey workbook and write a result workbook.
+    ///
+    /// Exit codes: 0 ok; 1 warnings with --strict; 2 usage or input error (nothing written).
+    Analyze(AnalyzeArgs),
+}
+
+/// `--test`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestArg {
+    /// Paired when IDs pair, Welch otherwise.
+    Auto,
+    /// Student's t-test (equal variances).
+    Student,
+    /// Welch's t-test.
+    Welch,
+    /// Paired t-test.
+    Paired,
+    /// Mann–Whitney U (Wilcoxon rank-sum).
+    MannWhitney,
+    /// Wilcoxon signed-rank.
+    Wilcoxon,
+}
+
+/// `--adjust`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdjustArg {
+    /// Holm (1979).
+    Holm,
+    /// Bonferroni.
+    Bonferroni,
+    /// Hochberg (1988).
+    Hochberg,
+    /// Benjamini–Hochberg (false discovery rate).
+    Bh,
+    /// Benjamini–Yekutieli.
+    By,
+    /// No adjustment.
+    None,
+}
+
+/// `--alternative`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlternativeArg {
+    /// second ≠ first.
+    TwoSided,
+    /// second < first.
+    Less,
+    /// second > first.
+    Greater,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 日本語.
+    Ja,
+    /// English.
+    En,
+}
+
+/// Options of `ttest-xl analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Survey workbook (.xlsx, .xlsm, .xls, .ods). Never modified.
+    pub input: PathBuf,
+    /// Result workbook to write (.xlsx).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The two sheets, first then second: `--sheets 事前,事後`.
+    #[arg(long, value_name = "FIRST,SECOND", conflicts_with = "group")]
+    pub sheets: Option<String>,
+    /// Sheet holding the group column (default: the first sheet that has it).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Column identifying a respondent (pairs the two conditions).
+    #[arg(long, value_name = "COLUMN")]
+    pub id: Option<String>,
+    /// One sheet with a column of exactly two values (e.g. 時期 or 性別).
+    #[arg(long, value_name = "COLUMN")]
+    pub group: Option<String>,
+    /// Order of the two group values: `--levels 事前,事後`.
+    #[arg(long, value_name = "FIRST,SECOND", requires = "group")]
+    pub levels: Option<String>,
+    /// Repeat the analysis per value of this column (e.g. 所属).
+    #[arg(long, value_name = "COLUMN")]
+    pub by: Option<String>,
+    /// Item columns: names, letters or ranges such as `C:V`, comma separated.
+    #[arg(long, value_name = "LIST")]
+    pub items: Option<String>,
+    /// Header row (1-based); found automatically otherwise.
+    #[arg(long, value_name = "N")]
+    pub header_row: Option<u32>,
+    /// Likert mapping: `"とてもそう思う=5,そう思う=4,…"`.
+    #[arg(long, value_name = "MAPPING")]
+    pub scale: Option<String>,
+    /// Which test (default: paired when IDs pair, Welch otherwise).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub test: TestArg,
+    /// p-value adjustment across items.
+    #[arg(long, value_enum, default_value = "holm")]
+    pub adjust: AdjustArg,
+    /// Significance level.
+    #[arg(long, default_value_t = 0.05)]
+    pub alpha: f64,
+    /// Alternative hypothesis for second − first.
+    #[arg(long, value_enum, default_value = "two-sided")]
+    pub alternative: AlternativeArg,
+    /// Confidence level of every interval.
+    #[arg(long, default_value_t = 0.95)]
+    pub conf_level: f64,
+    /// Language of the workbook and messages (default: from LANG; Japanese when it starts with ja).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Also write the results as JSON to PATH, or `-` for stdout.
+    #[arg(long, value_name = "PATH|-")]
+    pub json: Option<String>,
+    /// Overwrite an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// No progress, no summary on stderr (errors are still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Exit with code 1 when the analysis produced warnings.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Where the JSON goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonTarget {
+    /// Standard output.
+    Stdout,
+    /// A file.
+    File(PathBuf),
+}
+
+/// A validated run configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Input workbook.
+    pub input: PathBuf,
+    /// Output workbook.
+    pub output: PathBuf,
+    /// How to read the input.
+    pub read: ReadOptions,
+    /// How to analyse.
+    pub analysis: AnalysisOptions,
+    /// Language of output and messages.
+    pub lang: Lang,
+    /// JSON output, if requested.
+    pub json: Option<JsonTarget>,
+    /// Overwrite an existing output.
+    pub force: bool,
+    /// No progress or summary.
+    pub quiet: bool,
+    /// Warnings → exit code 1.
+    pub strict: bool,
+}
+
+/// Everything that can stop a run. Messages say what to do, in English (`Display`) or Japanese
+/// ([`CliError::message`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CliError {
+    /// An option value is invalid.
+    #[error("{en}")]
+    Usage {
+        /// English text.
+        en: String,
+        /// Japanese text.
+        ja: String,
+    },
+    /// The output is the input (or the same file under another name).
+    #[error("{0}: the output must not be the input file; choose another -o path")]
+    SameFile(PathBuf),
+    /// The output exists and `--force` was not given.
+    #[error(
+        "{0}: the file already exists; use --force to overwrite it, or choose another -o path"
+    )]
+    OutputExists(PathBuf),
+    /// The output's directory is missing.
+    #[error("{0}: the output folder does not exist; create it or choose another -o path")]
+    MissingDir(PathBuf),
+    /// The input file does not exist or cannot be opened.
+    #[error("{path}: cannot open the input file: {source}")]
+    Input {
+        /// The input path.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// The workbook could not be read.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The analysis could not run.
+    #[error(transparent)]
+    Analysis(#[from] AnalysisError),
+    /// The result workbook could not be built.
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    /// Writing an output failed (unwritable folder, disk full, file locked by another program).
+    #[error("{path}: cannot write: {source}; nothing was written (check the folder is writable, the disk is not full and the file is not open in Excel)")]
+    Write {
+        /// The output path.
+        path: PathBuf,
+        /// The I/O error.
+        source: io::Error,
+    },
+}
+
+impl CliError {
+    /// The message in the requested language.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            CliError::Usage { ja, .. } => ja.clone(),
+            CliError::SameFile(p) => format!(
+                "{}: 出力先が入力ファイルと同じです。-o で別のファイルを指定してください",
+                p.display()
+            ),
+            CliError::OutputExists(p) => format!(
+                "{}: ファイルがすでにあります。上書きするには --force を付けるか、-o で別のファイルを指定してください",
+                p.display()
+            ),
+            CliError::MissingDir(p) => format!(
+                "{}: 出力先のフォルダがありません。フォルダを作るか、-o で別の場所を指定してください",
+                p.display()
+            ),
+            CliError::Input { path, source } => format!(
+                "{}: 入力ファイルを開けません（{source}）",
+                path.display()
+            ),
+            CliError::Read(e) => e.message(lang),
+            CliError::Analysis(e) => e.message(lang),
+            CliError::Report(e) => format!("結果のブックを作成できませんでした: {e}"),
+            CliError::Write { path, source } => format!(
+                "{}: 書き込めません（{source}）。何も書き込んでいません。フォルダに書き込み権限があるか、ディスクに空きがあるか、Excel でファイルを開いていないかを確認してください",
+                path.display()
+            ),
+        }
+    }
+}
+
+fn usage(en: String, ja: String) -> CliError {
+    CliError::Usage { en, ja }
+}
+
+/// Splits `"A,B"` (also `、` or `，`) into exactly two non-empty parts.
+fn pair(flag: &str, value: &str) -> Result<(String, String), CliError> {
+    let parts: Vec<&str> = value.split([',', '、', '，']).map(str::trim).collect();
+    match parts.as_slice() {
+        [a, b] if !a.is_empty() && !b.is_empty() && a != b => Ok((a.to_string(), b.to_string())),
+        _ => Err(usage(
+            format!("{flag} needs two different names separated by a comma, e.g. {flag} 事前,事後 (got {value:?})"),
+            format!("{flag} には異なる 2 つの名前をカンマで区切って指定してください（例: {flag} 事前,事後。指定値: {value:?}）"),
+        )),
+    }
+}
+
+/// The language from the environment: `LC_ALL`, `LC_MESSAGES`, then `LANG`.
+pub fn env_lang() -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var) {
+            if !v.is_empty() {
+                return Lang::from_locale(&v);
+            }
+        }
+    }
+    Lang::En
+}
+
+impl Config {
+    /// Validates the parsed arguments.
+    ///
+    /// # Errors
+    /// [`CliError::Usage`] for values clap cannot check (ranges, pairs of names).
+    pub fn from_args(args: AnalyzeArgs) -> Result<Config, CliError> {
+        let lang = match args.lang {
+            Some(LangArg::Ja) => Lang::Ja,
+            Some(LangArg::En) => Lang::En,
+            None => env_lang(),
+        };
+        for (flag, v) in [("--alpha", args.alpha), ("--conf-level", args.conf_level)] {
+            if !(v > 0.0 && v < 1.0) {
+                return Err(usage(
+                    format!("{flag} must be between 0 and 1 (exclusive), got {v}"),
+                    format!("{flag} は 0 より大きく 1 より小さい値にしてください（指定値: {v}）"),
+                ));
+            }
+        }
+        if args.header_row == Some(0) {
+            return Err(usage(
+                "--header-row counts from 1".into(),
+                "--header-row は 1 から数えます".into(),
+            ));
+        }
+        let sheets = args
+            .sheets
+            .as_deref()
+            .map(|s| pair("--sheets", s))
+            .transpose()?;
+        let levels = args
+            .levels
+            .as_deref()
+            .map(|s| pair("--levels", s))
+            .transpose()?;
+        let json = match args.json.as_deref() {
+            None => None,
+            Some("-") => Some(JsonTarget::Stdout),
+            Some(p) => Some(JsonTarget::File(PathBuf::from(p))),
+        };
+        Ok(Config {
+            input: args.input,
+            output: args.output,
+            read: ReadOptions {
+                sheets,
+                id: args.id,
+                group: args.group,
+                levels,
+                by: args.by,
+                items: args.items,
+                header_row: args.header_row,
+                scale: args.scale,
+                sheet: args.sheet,
+            },
+            analysis: AnalysisOptions {
+                test: match args.test {
+                    TestArg::Auto => TestChoice::Auto,
+                    TestArg::Student => TestChoice::Student,
+                    TestArg::Welch => TestChoice::Welch,
+                    TestArg::Paired => TestChoice::Paired,
+                    TestArg::MannWhitney => TestChoice::MannWhitney,
+                    TestArg::Wilcoxon => TestChoice::Wilcoxon,
+                },
+                adjust: match args.adjust {
+                    AdjustArg::Holm => AdjustMethod::Holm,
+                    AdjustArg::Bonferroni => AdjustMethod::Bonferroni,
+                    AdjustArg::Hochberg => AdjustMethod::Hochberg,
+                    AdjustArg::Bh => AdjustMethod::BenjaminiHochberg,
+                    AdjustArg::By => AdjustMethod::BenjaminiYekutieli,
+                    AdjustArg::None => AdjustMethod::None,
+                },
+                alpha: args.alpha,
+                alternative: match args.alternative {
+                    AlternativeArg::TwoSided => Alternative::TwoSided,
+                    AlternativeArg::Less => Alternative::Less,
+                    AlternativeArg::Greater => Alternative::Greater,
+                },
+                conf_level: args.conf_level,
+            },
+            lang,
+            json,
+            force: args.force,
+            quiet: args.quiet,
+            strict: args.strict,
+        })
+    }
+
+    /// The options as a command line, for the Method sheet.
+    pub fn options_text(&self) -> String {
+        let mut s = Vec::new();
+        let r = &self.read;
+        if let Some((a, b)) = &r.sheets {
+            s.push(format!("--sheets {a},{b}"));
+        }
+        if let Some(v) = &r.sheet {
+            s.push(format!("--sheet {v}"));
+        }
+        if let Some(v) = &r.id {
+            s.push(format!("--id {v}"));
+        }
+        if let Some(v) = &r.group {
+            s.push(format!("--group {v}"));
+        }
+        if let Some((a, b)) = &r.levels {
+            s.push(format!("--levels {a},{b}"));
+        }
+        if let Some(v) = &r.by {
+            s.push(format!("--by {v}"));
+        }
+        if let Some(v) = &r.items {
+            s.push(format!("--items {v}"));
+        }
+        if let Some(v) = r.header_row {
+            s.push(format!("--header-row {v}"));
+        }
+        if let Some(v) = &r.scale {
+            s.push(format!("--scale {v:?}"));
+        }
+        let a = &self.analysis;
+        let test = match a.test {
+            TestChoice::Auto => "auto",
+            TestChoice::Student => "student",
+            TestChoice::Welch => "welch",
+            TestChoice::Paired => "paired",
+            TestChoice::MannWhitney => "mann-whitney",
+            TestChoice::Wilcoxon => "wilcoxon",
+        };
+        s.push(format!("--test {test}"));
+        s.push(format!("--adjust {}", report::text::adjust_key(a.adjust)));
+        s.push(format!("--alpha {}", a.alpha));
+        s.push(format!(
+            "--alternative {}",
+            report::text::alternative_key(a.alternative)
+        ));
+        s.push(format!("--conf-level {}", a.conf_level));
+        s.push(format!(
+            "--lang {}",
+            if self.lang == Lang::Ja { "ja" } else { "en" }
+        ));
+        s.join(" ")
+    }
+}
+
+/// What a successful run produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Number of warnings (reader notes needing attention, untested items, assumption notes).
+    pub warnings: usize,
+}
+
+/// Canonical form of a path that may not exist yet (its directory must exist).
+fn canonical_target(path: &Path) -> Result<PathBuf, CliError> {
+    if let Ok(p) = fs::canonicalize(path) {
+        return Ok(p);
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let dir = fs::canonicalize(parent).map_err(|_| CliError::MissingDir(path.to_path_buf()))?;
+    if !dir.is_dir() {
+        return Err(CliError::MissingDir(path.to_path_buf()));
+    }
+    Ok(dir.join(path.file_name().unwrap_or_default()))
+}
+
+/// `true` when both paths name the same existing file (also through hard links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(ma), Ok(mb)) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                ma.dev() == mb.dev() && ma.ino() == mb.ino()
+            }
+            #[cfg(not(unix))]
+            {
+                let _ = (ma, mb);
+                fs::canonicalize(a).ok() == fs::canonicalize(b).ok()
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Refuses unsafe output paths before any work is done.
+fn check_output(input: &Path, output: &Path, force: bool) -> Result<(), CliError> {
+    let input_canon = fs::canonicalize(input).map_err(|source| CliError::Input {
+        path: input.to_path_buf(),
+        source,
+    })?;
+    let out_canon = canonical_target(output)?;
+    if out_canon == input_canon || same_file(input, output) {
+        return Err(CliError::SameFile(output.to_path_buf()));
+    }
+    if output.exists() {
+        if !force {
+            return Err(CliError::OutputExists(output.to_path_buf()));
+        }
+        if output.is_dir() {
+            return Err(CliError::Write {
+                path: output.to_path_buf(),
+                source: io::Error::other("it is a folder"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A temporary file beside the target, removed on drop unless [`TempFile::persist`] succeeds.
+struct TempFile {
+    path: PathBuf,
+    file: Option<File>,
+    keep: bool,
+}
+
+impl TempFile {
+    fn new(target: &Path) -> io::Result<TempFile> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        for attempt in 0..16u32 {
+            let mut tmp_name = OsString::from(".");
+            tmp_name.push(format!(
+                "{name}.{}.{nanos}.{attempt}.tmp",
+                std::process::id()
+            ));
+            let path = dir.join(tmp_name);
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(file) => {
+                    return Ok(TempFile {
+                        path,
+                        file: Some(file),
+                        keep: false,
+                    })
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(io::Error::other("cannot create a temporary file"))
+    }
+
+    fn file(&mut self) -> &mut File {
+        self.file
+            .as_mut()
+            .expect("temporary file is open until persisted")
+    }
+
+    /// Flushes, syncs and renames over `target`.
+    fn persist(mut self, target: &Path, force: bool) -> io::Result<()> {
+        let mut file = self.file.take().expect("temporary file is open");
+        file.flush()?;
+        file.sync_all()?;
+        drop(file);
+        if !force && target.exists() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "the file appeared while we were working",
+            ));
+        }
+        fs::rename(&self.path, target)?;
+        self.keep = true;
+        Ok(())
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.keep {
+            self.file.take();
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Writes `bytes` atomically (temporary file + rename).
+fn write_atomic(
+    target: &Path,
+    force: bool,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), CliError> {
+    let err = |source: io::Error| CliError::Write {
+        path: target.to_path_buf(),
+        source,
+    };
+    let mut tmp = TempFile::new(target).map_err(err)?;
+    write(tmp.file()).map_err(err)?;
+    tmp.persist(target, force).map_err(err)
+}
+
+fn spinner(config: &Config) -> ProgressBar {
+    let large = fs::metadata(&config.input).is_ok_and(|m| m.len() >= PROGRESS_BYTES);
+    if config.quiet || !large {
+        return ProgressBar::hidden();
+    }
+    // Drawn on stderr only when it is a terminal (indicatif hides it otherwise).
+    let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    pb.enable_steady_tick(Duration::from_millis(120));
+    pb
+}
+
+/// Runs one analysis: read, analyse, write the workbook (and JSON).
+///
+/// # Errors
+/// Any [`CliError`]; nothing is written then (a JSON requested together with the workbook is
+/// written only after the workbook succeeded).
+pub fn run(config: &Config) -> Result<Outcome, CliError> {
+    let lang = config.lang;
+    check_output(&config.input, &config.output, config.force)?;
+    if let Some(JsonTarget::File(p)) = &config.json {
+        check_output(&config.input, p, config.force)?;
+        if canonical_target(p)? == canonical_target(&config.output)? {
+            return Err(CliError::SameFile(p.clone()));
+        }
+    }
+    let pb = spinner(config);
+    pb.set_message(lang.pick("reading the workbook…", "ブックを読み込んでいます…"));
+    let survey = workbook::read_survey(&config.input, &config.read)?;
+    pb.set_message(lang.pick("analysing…", "分析しています…"));
+    let analysis = analysis::analyze(&survey, &config.analysis)?;
+    pb.set_message(lang.pick(
+        "writing the result workbook…",
+        "結果のブックを書き込んでいます…",
+    ));
+    let meta = ReportMeta {
+        input: config
+            .input
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        options: config.options_text(),
+    };
+    let mut wb = report::build_workbook(&survey, &analysis, &meta, lang)?;
+    write_atomic(&config.output, config.force, |file| {
+        wb.save_to_writer(file).map_err(|e| match e {
+            rust_xlsxwriter::XlsxError::IoError(io) => io,
+            other => io::Error::other(other.to_string()),
+        })
+    })?;
+    if let Some(target) = &config.json {
+        let doc = report::json::build(&analysis, lang);
+        let text = serde_json::to_string_pretty(&doc).map_err(|e| {
+            CliError::Report(ReportError::Xlsx(rust_xlsxwriter::XlsxError::CustomError(
+                e.to_string(),
+            )))
+        })?;
+        match target {
+            JsonTarget::Stdout => {
+                let mut out = io::stdout().lock();
+                writeln!(out, "{text}").map_err(|source| CliError::Write {
+                    path: PathBuf::from("-"),
+                    source,
+                })?;
+            }
+            JsonTarget::File(p) => {
+                write_atomic(p, config.force, |f| f.write_all(text.as_bytes()))?;
+            }
+        }
+    }
+    pb.finish_and_clear();
+
+    if !config.quiet {
+        let mut err = io::stderr().lock();
+        for w in &analysis.warnings {
+            let _ = writeln!(err, "{}: {}", lang.pick("warning", "警告"), w.message(lang));
+        }
+        let overall = &analysis.blocks[0];
+        let tested = overall
+            .items
+            .iter()
+            .filter(|i| i.excluded.is_none())
+            .count();
+        let sig = overall
+            .items
+            .iter()
+            .filter(|i| i.significant(config.analysis.alpha))
+            .count();
+        let _ = match lang {
+            Lang::En => writeln!(
+                err,
+                "wrote {}: {} item(s) tested, {} significant ({})",
+                config.output.display(),
+                tested,
+                sig,
+                report::text::adjust_name(config.analysis.adjust, lang)
+            ),
+            Lang::Ja => writeln!(
+                err,
+                "{} を書き込みました: {} 項目を検定し、{} 項目で有意差（{}）",
+                config.output.display(),
+                tested,
+                sig,
+                report::text::adjust_name(config.analysis.adjust, lang)
+            ),
+        };
+    }
+    Ok(Outcome {
+        warnings: analysis.warnings.len(),
+    })
+}
+
+/// Makes a write beyond the file-size limit (`ulimit -f`) fail with `EFBIG` instead of killing the
+/// process with `SIGXFSZ`, so the temporary file is removed and the error reported.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: `signal` with `SIG_IGN` only changes this process's disposition for SIGXFSZ; no
+    // handler code runs, and it is called before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+/// The whole program after argument parsing: validate, run, print errors with `{:#}`, exit code.
+pub fn main_with(cli: Cli) -> ExitCode {
+    ignore_file_size_signal();
+    let Command::Analyze(args) = cli.command;
+    let lang_hint = match args.lang {
+        Some(LangArg::Ja) => Lang::Ja,
+        Some(LangArg::En) => Lang::En,
+        None => env_lang(),
+    };
+    let result = Config::from_args(args).and_then(|config| {
+        let strict = config.strict;
+        run(&config).map(|o| (o, strict))
+    });
+    match result {
+        Ok((outcome, strict)) => {
+            if strict && outcome.warnings > 0 {
+                ExitCode::from(EXIT_WARNINGS)
+            } else {
+                ExitCode::from(EXIT_OK)
+            }
+        }
+        Err(e) => {
+            let err = anyhow::Error::msg(e.message(lang_hint)).context(lang_hint.pick(
+                "ttest-xl analyze failed",
+                "ttest-xl analyze を実行できませんでした",
+            ));
+            eprintln!("{}: {err:#}", lang_hint.pick("error", "エラー"));
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    fn args(extra: &[&str]) -> Result<Config, CliError> {
+        let mut v = vec!["ttest-xl", "analyze", "in.xlsx", "-o", "out.xlsx"];
+        v.extend_from_slice(extra);
+        let Command::Analyze(a) = Cli::try_parse_from(v).unwrap().command;
+        Config::from_args(a)
+    }
+
+    #[test]
+    fn config_validation() {
+        let c = args(&["--sheets", "事前、事後", "--lang", "ja"]).unwrap();
+        assert_eq!(c.read.sheets, Some(("事前".into(), "事後".into())));
+        assert_eq!(c.lang, Lang::Ja);
+        assert_eq!(c.analysis.adjust, AdjustMethod::Holm);
+        assert!(matches!(
+            args(&["--alpha", "1.5"]),
+            Err(CliError::Usage { .. })
+        ));
+        assert!(matches!(
+            args(&["--conf-level", "0"]),
+            Err(CliError::Usage { .. })
+        ));
+        assert!(matches!(
+            args(&["--sheets", "A"]),
+            Err(CliError::Usage { .. })
+        ));
+        assert!(matches!(
+            args(&["--header-row", "0"]),
+            Err(CliError::Usage { .. })
+        ));
+        let c = args(&["--json", "-", "--test", "mann-whitney", "--adjust", "bh"]).unwrap();
+        assert_eq!(c.json, Some(JsonTarget::Stdout));
+        assert_eq!(c.analysis.test, TestChoice::MannWhitney);
+        assert!(c.options_text().contains("--adjust bh"));
+        let e = args(&["--alpha", "2"]).unwrap_err();
+        assert!(e.message(Lang::Ja).contains("--alpha"));
+    }
+}

@@ -1,5 +1,8 @@
-//! `ttest-xl`: a survey workbook in, a result workbook out. Thin: see `ttest_xl::cli`.
+//! `ttest-xl`: a survey workbook in, a result workbook out. Thin: see `ttest_xl::cli`
+//! (exit codes: 0 ok, 1 warnings with `--strict`, 2 usage or input error).
 
-fn main() {
-    std::process::exit(0);
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    ttest_xl::cli::main_with(ttest_xl::cli::Cli::parse())
 }

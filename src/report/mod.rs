@@ -1,1 +1,1029 @@
-//! OWNER: CLI helper.
+//! The result workbook (rust_xlsxwriter): Results, Summary, Charts, Data, Checks and Method sheets,
+//! in English or Japanese, plus the JSON output ([`json`]).
+//!
+//! Rules kept here: every [`Format`] is defined once (`Formats`); text from the input (item names,
+//! labels, breakdown values) is written with `write_string`, never as a formula; NaN and ±Inf are
+//! written explicitly as "—", "∞" and "−∞" (rust_xlsxwriter would write the string "NAN");
+//! `autofit()` comes last on every sheet.
+
+pub mod json;
+pub mod text;
+
+use rust_xlsxwriter::utility::worksheet_range;
+use rust_xlsxwriter::{
+    Chart, ChartAxisLabelPosition, ChartErrorBars, ChartErrorBarsType, ChartRange, ChartType,
+    Color, ConditionalFormatDataBar, ConditionalFormatFormula, Format, FormatAlign, FormatBorder,
+    Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError,
+};
+
+use crate::analysis::{self, Analysis, DesignKind, TestUsed};
+use crate::lang::Lang;
+use crate::stats::Alternative;
+use crate::workbook::Survey;
+
+/// What the Method sheet says about the run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportMeta {
+    /// Input file name as given.
+    pub input: String,
+    /// The options, as a command line (`--test welch --adjust holm …`).
+    pub options: String,
+}
+
+/// Why the result workbook could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// rust_xlsxwriter refused something (a bug, or a limit such as too many rows).
+    #[error("cannot build the result workbook: {0}")]
+    Xlsx(#[from] XlsxError),
+}
+
+/// Above this many data cells the Data sheet is written in constant-memory mode.
+const CONSTANT_MEMORY_CELLS: usize = 200_000;
+/// Excel's last row (0-based).
+const MAX_ROW: u32 = 1_048_575;
+
+/// Sheet names in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct SheetNames {
+    /// Results table.
+    pub results: &'static str,
+    /// Plain-language summary.
+    pub summary: &'static str,
+    /// Charts and their source table.
+    pub charts: &'static str,
+    /// Cleaned values analysed.
+    pub data: &'static str,
+    /// Conversions, exclusions and assumption notes.
+    pub checks: &'static str,
+    /// What was done.
+    pub method: &'static str,
+}
+
+impl SheetNames {
+    /// The sheet names for `lang`.
+    pub fn of(lang: Lang) -> SheetNames {
+        match lang {
+            Lang::En => SheetNames {
+                results: "Results",
+                summary: "Summary",
+                charts: "Charts",
+                data: "Data",
+                checks: "Checks",
+                method: "Method",
+            },
+            Lang::Ja => SheetNames {
+                results: "結果",
+                summary: "概要",
+                charts: "グラフ",
+                data: "データ",
+                checks: "データ確認",
+                method: "方法",
+            },
+        }
+    }
+}
+
+/// Every format used, defined once.
+struct Formats {
+    header: Format,
+    text: Format,
+    wrap: Format,
+    title: Format,
+    int: Format,
+    num2: Format,
+    num3: Format,
+    p: Format,
+    missing: Format,
+    sig_fill: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xDDEBF7))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter),
+            text: Format::new(),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            title: Format::new().set_bold().set_font_size(14),
+            int: Format::new().set_num_format("0"),
+            num2: Format::new().set_num_format("0.00"),
+            num3: Format::new().set_num_format("0.000"),
+            p: Format::new().set_num_format("[<0.001]\"<.001\";0.000"),
+            missing: Format::new()
+                .set_align(FormatAlign::Right)
+                .set_font_color(Color::Gray),
+            sig_fill: Format::new()
+                .set_background_color(Color::RGB(0xE2EFDA))
+                .set_bold(),
+        }
+    }
+}
+
+/// Writes a number, or "—" / "∞" / "−∞" for non-finite values (never rust_xlsxwriter's "NAN").
+fn put_num(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: f64,
+    format: &Format,
+    missing: &Format,
+) -> Result<(), XlsxError> {
+    if v.is_finite() {
+        ws.write_number_with_format(row, col, v, format)?;
+    } else {
+        ws.write_string_with_format(row, col, text::num(v, 0).replace("NA", "—"), missing)?;
+    }
+    Ok(())
+}
+
+/// Which number format a Results column uses.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Text,
+    Int,
+    Num2,
+    P,
+}
+
+/// Builds the result workbook. Save it with `Workbook::save_to_writer` (the CLI writes a temporary
+/// file and renames it).
+///
+/// # Errors
+/// [`ReportError::Xlsx`] when rust_xlsxwriter rejects the content (for example more rows than Excel
+/// allows).
+pub fn build_workbook(
+    survey: &Survey,
+    a: &Analysis,
+    meta: &ReportMeta,
+    lang: Lang,
+) -> Result<Workbook, ReportError> {
+    let names = SheetNames::of(lang);
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    let data_cells = (survey.first.ids.len() + survey.second.ids.len()) * survey.items.len();
+    if data_cells > CONSTANT_MEMORY_CELLS {
+        // Large Data sheet: fastest deflate level (the file grows by ~1/3, saving takes half the time).
+        wb.set_zip_compression_level(1);
+    }
+    wb.add_worksheet().set_name(names.results)?;
+    wb.add_worksheet().set_name(names.summary)?;
+    wb.add_worksheet().set_name(names.charts)?;
+    if data_cells > CONSTANT_MEMORY_CELLS {
+        wb.add_worksheet_with_constant_memory()?
+            .set_name(names.data)?;
+    } else {
+        wb.add_worksheet().set_name(names.data)?;
+    }
+    wb.add_worksheet().set_name(names.checks)?;
+    wb.add_worksheet().set_name(names.method)?;
+
+    let layout = data_layout(survey, a);
+    write_results(
+        wb.worksheet_from_name(names.results)?,
+        survey,
+        a,
+        &layout,
+        &names,
+        &f,
+        lang,
+    )?;
+    write_summary(wb.worksheet_from_name(names.summary)?, a, &f, lang)?;
+    write_charts(wb.worksheet_from_name(names.charts)?, a, &names, &f, lang)?;
+    write_data(
+        wb.worksheet_from_name(names.data)?,
+        survey,
+        a,
+        &layout,
+        &f,
+        lang,
+    )?;
+    write_checks(wb.worksheet_from_name(names.checks)?, survey, a, &f, lang)?;
+    write_method(
+        wb.worksheet_from_name(names.method)?,
+        survey,
+        a,
+        meta,
+        &f,
+        lang,
+    )?;
+    Ok(wb)
+}
+
+/// Where each analysed value sits on the Data sheet.
+struct DataLayout {
+    /// Columns before the item columns.
+    lead: u16,
+    /// Paired: two columns per item (first, second); independent: one column per item.
+    paired: bool,
+    /// Number of rows of the first condition (independent layout: the second condition follows).
+    n_first: u32,
+}
+
+impl DataLayout {
+    fn col(&self, item: usize, side: usize) -> u16 {
+        if self.paired {
+            self.lead + (2 * item + side) as u16
+        } else {
+            self.lead + item as u16
+        }
+    }
+
+    /// 0-based sheet row of sorted position `pos` of condition `side`.
+    fn row(&self, side: usize, pos: usize) -> u32 {
+        if self.paired || side == 0 {
+            pos as u32 + 1
+        } else {
+            self.n_first + pos as u32 + 1
+        }
+    }
+}
+
+fn data_layout(survey: &Survey, a: &Analysis) -> DataLayout {
+    let paired = a.design == DesignKind::Paired;
+    let by = u16::from(survey.by_column.is_some());
+    DataLayout {
+        lead: if paired { 1 + by } else { 2 + by },
+        paired,
+        n_first: a.order_first.len() as u32,
+    }
+}
+
+fn effect_header(test: TestUsed, lang: Lang) -> &'static str {
+    match test {
+        TestUsed::Paired | TestUsed::Wilcoxon => "Cohen's d_z",
+        TestUsed::Student => lang.pick("Cohen's d (pooled SD)", "Cohen の d（プールした SD）"),
+        TestUsed::Welch | TestUsed::MannWhitney => lang.pick(
+            "Cohen's d (average-variance SD)",
+            "Cohen の d（平均分散の SD）",
+        ),
+    }
+}
+
+fn excel_ttest_type(a: &Analysis) -> Option<u8> {
+    if a.options.alternative != Alternative::TwoSided {
+        return None;
+    }
+    match a.test {
+        TestUsed::Paired => Some(1),
+        TestUsed::Student => Some(2),
+        TestUsed::Welch => Some(3),
+        _ => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_results(
+    ws: &mut Worksheet,
+    survey: &Survey,
+    a: &Analysis,
+    layout: &DataLayout,
+    names: &SheetNames,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let [l1, l2] = &a.labels;
+    let cl = text::num(a.options.conf_level * 100.0, 0);
+    let paired = a.design == DesignKind::Paired;
+    let excel_type = excel_ttest_type(a);
+    let mut headers: Vec<(String, Kind)> = Vec::new();
+    if let Some(by) = &survey.by_column {
+        headers.push((by.clone(), Kind::Text));
+    }
+    headers.push((lang.pick("Item", "項目").into(), Kind::Text));
+    headers.push((format!("n ({l1})"), Kind::Int));
+    headers.push((format!("n ({l2})"), Kind::Int));
+    headers.push((format!("M ({l1})"), Kind::Num2));
+    headers.push((format!("SD ({l1})"), Kind::Num2));
+    headers.push((format!("M ({l2})"), Kind::Num2));
+    headers.push((format!("SD ({l2})"), Kind::Num2));
+    headers.push((
+        format!("{} ({l2} − {l1})", lang.pick("Difference", "差")),
+        Kind::Num2,
+    ));
+    headers.push((format!("{cl}% CI {}", lang.pick("low", "下限")), Kind::Num2));
+    headers.push((
+        format!("{cl}% CI {}", lang.pick("high", "上限")),
+        Kind::Num2,
+    ));
+    headers.push((text::stat_name(a.test).into(), Kind::Num2));
+    headers.push(("df".into(), Kind::Num2));
+    headers.push(("p".into(), Kind::P));
+    let p_adj_col = headers.len() as u16;
+    headers.push((
+        format!(
+            "{} p ({})",
+            lang.pick("Adjusted", "補正後"),
+            text::adjust_key(a.options.adjust)
+        ),
+        Kind::P,
+    ));
+    headers.push((lang.pick("Sig.", "判定").into(), Kind::Text));
+    let d_col = headers.len() as u16;
+    headers.push((effect_header(a.test, lang).into(), Kind::Num2));
+    headers.push((
+        format!("d {cl}% CI {}", lang.pick("low", "下限")),
+        Kind::Num2,
+    ));
+    headers.push((
+        format!("d {cl}% CI {}", lang.pick("high", "上限")),
+        Kind::Num2,
+    ));
+    headers.push(("Hedges' g".into(), Kind::Num2));
+    if paired {
+        headers.push(("d_av".into(), Kind::Num2));
+    }
+    headers.push((
+        lang.pick("Effect size", "効果量の大きさ").into(),
+        Kind::Text,
+    ));
+    headers.push((
+        if paired {
+            lang.pick("Wilcoxon V", "Wilcoxon V")
+        } else {
+            lang.pick("Mann–Whitney W", "Mann–Whitney W")
+        }
+        .into(),
+        Kind::Num2,
+    ));
+    headers.push((
+        lang.pick("Rank test p (two-sided)", "順位検定 p（両側）")
+            .into(),
+        Kind::P,
+    ));
+    headers.push((
+        lang.pick(
+            "Smallest d detectable (80% power)",
+            "検出できる最小の d（検出力 80%）",
+        )
+        .into(),
+        Kind::Num2,
+    ));
+    if excel_type.is_some() {
+        headers.push((
+            lang.pick("Excel T.TEST p", "Excel の T.TEST による p")
+                .into(),
+            Kind::P,
+        ));
+    }
+    headers.push((lang.pick("Notes", "注記").into(), Kind::Text));
+
+    let rows: usize = a.blocks.iter().map(|b| b.items.len()).sum();
+    let last_col = headers.len() as u16 - 1;
+    let fmt = |k: Kind| match k {
+        Kind::Text => &f.text,
+        Kind::Int => &f.int,
+        Kind::Num2 => &f.num2,
+        Kind::P => &f.p,
+    };
+
+    let mut row = 1u32;
+    for block in &a.blocks {
+        for it in &block.items {
+            if survey.by_column.is_some() {
+                match &block.by {
+                    Some(by) => ws.write_string(row, 0, by)?,
+                    None => ws.write_string(row, 0, lang.pick("(all)", "（全体）"))?,
+                };
+            }
+            let mut col = u16::from(survey.by_column.is_some());
+            ws.write_string(row, col, &it.item)?;
+            col += 1;
+            let values_a = [
+                it.n_1 as f64,
+                it.n_2 as f64,
+                it.mean_1,
+                it.sd_1,
+                it.mean_2,
+                it.sd_2,
+                it.mean_diff,
+                it.conf_low,
+                it.conf_high,
+                it.statistic,
+                it.df,
+                it.p_value,
+                it.p_adjusted,
+            ];
+            for v in values_a {
+                put_num(ws, row, col, v, fmt(headers[col as usize].1), &f.missing)?;
+                col += 1;
+            }
+            ws.write_string(row, col, text::mark(it.p_adjusted, a.options.alpha))?;
+            col += 1;
+            let d = it.d.map_or([f64::NAN; 3], |d| [d.estimate, d.low, d.high]);
+            let mut values_b = vec![d[0], d[1], d[2], it.g.map_or(f64::NAN, |g| g.estimate)];
+            if paired {
+                values_b.push(it.d_av.map_or(f64::NAN, |d| d.estimate));
+            }
+            for v in values_b {
+                put_num(ws, row, col, v, fmt(headers[col as usize].1), &f.missing)?;
+                col += 1;
+            }
+            ws.write_string(row, col, text::effect_label(d[0], lang))?;
+            col += 1;
+            for v in [
+                it.rank.map_or(f64::NAN, |r| r.statistic),
+                it.rank.map_or(f64::NAN, |r| r.p_value),
+                it.sensitivity_d.unwrap_or(f64::NAN),
+            ] {
+                put_num(ws, row, col, v, fmt(headers[col as usize].1), &f.missing)?;
+                col += 1;
+            }
+            if let Some(kind) = excel_type {
+                let r1 = block.rows_first.clone();
+                let r2 = block.rows_second.clone();
+                if it.excluded.is_none() && !r1.is_empty() && !r2.is_empty() {
+                    let range = |side: usize, r: &std::ops::Range<usize>| {
+                        worksheet_range(
+                            names.data,
+                            layout.row(side, r.start),
+                            layout.col(it.index, side),
+                            layout.row(side, r.end - 1),
+                            layout.col(it.index, side),
+                        )
+                    };
+                    // Excel's T.TEST(array1, array2, tails, type); p does not depend on order.
+                    let formula = format!(
+                        "=_xlfn.T.TEST({},{},2,{kind})",
+                        range(0, &r1),
+                        range(1, &r2)
+                    );
+                    ws.write_formula_with_format(row, col, formula.as_str(), &f.p)?;
+                } else {
+                    ws.write_string_with_format(row, col, "—", &f.missing)?;
+                }
+                col += 1;
+            }
+            let mut notes: Vec<String> = Vec::new();
+            if let Some(ex) = &it.excluded {
+                notes.push(ex.message(lang));
+            }
+            notes.extend(it.notes.iter().map(|n| n.message(lang, &a.labels)));
+            ws.write_string(row, col, notes.join(" / "))?;
+            row += 1;
+        }
+    }
+
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|(h, _)| {
+            TableColumn::new()
+                .set_header(h)
+                .set_header_format(&f.header)
+        })
+        .collect();
+    let table = Table::new()
+        .set_name(lang.pick("Results", "Results_ja"))
+        .set_style(TableStyle::Light9)
+        .set_columns(&columns);
+    ws.add_table(0, 0, rows as u32, last_col, &table)?;
+    ws.set_freeze_panes(1, u16::from(survey.by_column.is_some()) + 1)?;
+
+    // Significant rows (adjusted p < alpha) stand out; d gets data bars.
+    let p_cell = rust_xlsxwriter::utility::row_col_to_cell(1, p_adj_col);
+    let p_abs = format!("${}", p_cell.trim_end_matches(char::is_numeric));
+    let rule = format!("=AND(ISNUMBER({p_abs}2),{p_abs}2<{})", a.options.alpha);
+    ws.add_conditional_format(
+        1,
+        0,
+        rows as u32,
+        last_col,
+        &ConditionalFormatFormula::new()
+            .set_rule(rule.as_str())
+            .set_format(&f.sig_fill),
+    )?;
+    ws.add_conditional_format(
+        1,
+        d_col,
+        rows as u32,
+        d_col,
+        &ConditionalFormatDataBar::new(),
+    )?;
+    ws.set_row_height(0, 45)?;
+    ws.autofit();
+    Ok(())
+}
+
+/// Column width of the Summary sheet, in character units.
+const SUMMARY_WIDTH: f64 = 120.0;
+
+/// Writes wrapped text and sets the row height for the lines it needs (spreadsheet applications
+/// do not all grow rows for wrapped text on load). Full-width characters count as two units.
+fn put_wrapped(ws: &mut Worksheet, row: u32, text: &str, f: &Formats) -> Result<(), XlsxError> {
+    let units: f64 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
+        .sum();
+    let lines = (units / (SUMMARY_WIDTH - 4.0)).ceil().max(1.0);
+    ws.write_string_with_format(row, 0, text, &f.wrap)?;
+    ws.set_row_height(row, 15.0 * lines + 3.0)?;
+    Ok(())
+}
+
+fn write_summary(
+    ws: &mut Worksheet,
+    a: &Analysis,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    ws.set_column_width(0, SUMMARY_WIDTH)?;
+    ws.write_string_with_format(0, 0, lang.pick("Summary", "概要"), &f.title)?;
+    let mut row = 2u32;
+    for block in &a.blocks {
+        put_wrapped(ws, row, &text::conclusion(a, block, lang), f)?;
+        row += 1;
+        for it in &block.items {
+            put_wrapped(ws, row, &text::sentence(a, block, it, lang), f)?;
+            row += 1;
+        }
+        row += 1;
+    }
+    let note = match lang {
+        Lang::En => format!(
+            "Differences are {} − {}. Significance is judged on the adjusted p ({}). d is Cohen's d with its {}% confidence interval.",
+            a.labels[1],
+            a.labels[0],
+            text::adjust_name(a.options.adjust, lang),
+            text::num(a.options.conf_level * 100.0, 0)
+        ),
+        Lang::Ja => format!(
+            "差は「{}−{}」の向きです。有意かどうかは補正後の p 値（{}）で判断しています。d は Cohen の d、［ ］内は {}% 信頼区間です。",
+            a.labels[1],
+            a.labels[0],
+            text::adjust_name(a.options.adjust, lang),
+            text::num(a.options.conf_level * 100.0, 0)
+        ),
+    };
+    put_wrapped(ws, row, &note, f)?;
+    Ok(())
+}
+
+fn write_charts(
+    ws: &mut Worksheet,
+    a: &Analysis,
+    names: &SheetNames,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let [l1, l2] = &a.labels;
+    let cl = text::num(a.options.conf_level * 100.0, 0);
+    let headers = [
+        lang.pick("Item", "項目").to_string(),
+        format!("M ({l1})"),
+        format!("M ({l2})"),
+        format!("{l1} CI +"),
+        format!("{l1} CI −"),
+        format!("{l2} CI +"),
+        format!("{l2} CI −"),
+        "d".to_string(),
+        "d CI +".to_string(),
+        "d CI −".to_string(),
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &f.header)?;
+    }
+    let block = &a.blocks[0];
+    let n = block.items.len() as u32;
+    for (i, it) in block.items.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, &it.item)?;
+        let half = |ci: Option<(f64, f64)>, m: f64| {
+            ci.map_or((f64::NAN, f64::NAN), |(lo, hi)| (hi - m, m - lo))
+        };
+        let (p1, m1) = half(it.mean_ci_1, it.mean_1);
+        let (p2, m2) = half(it.mean_ci_2, it.mean_2);
+        let (d, dp, dm) = it.d.map_or((f64::NAN, f64::NAN, f64::NAN), |d| {
+            (d.estimate, d.high - d.estimate, d.estimate - d.low)
+        });
+        for (c, v) in [it.mean_1, it.mean_2, p1, m1, p2, m2, d, dp, dm]
+            .into_iter()
+            .enumerate()
+        {
+            // Blank (not "—") keeps the chart ranges numeric.
+            if v.is_finite() {
+                ws.write_number_with_format(r, c as u16 + 1, v, &f.num3)?;
+            }
+        }
+    }
+    let sheet = names.charts;
+    let range = |c: u16| (sheet, 1, c, n, c);
+
+    let mut means = Chart::new(ChartType::Column);
+    for (k, label_col) in [(0u16, 1u16), (1, 2)] {
+        let (plus, minus) = (3 + 2 * k, 4 + 2 * k);
+        means
+            .add_series()
+            .set_name((sheet, 0, label_col))
+            .set_categories(range(0))
+            .set_values(range(label_col))
+            .set_y_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
+                ChartRange::new_from_range(sheet, 1, plus, n, plus),
+                ChartRange::new_from_range(sheet, 1, minus, n, minus),
+            )));
+    }
+    let title = match lang {
+        Lang::En => format!("Means per item with {cl}% confidence intervals"),
+        Lang::Ja => format!("項目ごとの平均値と {cl}% 信頼区間"),
+    };
+    means.title().set_name(&title);
+    means.set_width(120 + 60 * n.max(4)).set_height(360);
+    ws.insert_chart(0, 11, &means)?;
+
+    let mut forest = Chart::new(ChartType::Bar);
+    forest
+        .add_series()
+        .set_name((sheet, 0, 7))
+        .set_categories(range(0))
+        .set_values(range(7))
+        .set_x_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
+            ChartRange::new_from_range(sheet, 1, 8, n, 8),
+            ChartRange::new_from_range(sheet, 1, 9, n, 9),
+        )));
+    let title = match lang {
+        Lang::En => format!("Effect sizes d ({l2} − {l1}) with {cl}% CI"),
+        Lang::Ja => format!("効果量 d（{l2}−{l1}）と {cl}% 信頼区間"),
+    };
+    forest.title().set_name(&title);
+    // Category labels at the left edge (not over negative bars); the value axis spans every CI.
+    forest
+        .y_axis()
+        .set_reverse()
+        .set_label_position(ChartAxisLabelPosition::Low);
+    let (lo, hi) = block
+        .items
+        .iter()
+        .filter_map(|it| it.d)
+        .filter(|d| d.low.is_finite() && d.high.is_finite())
+        .fold((0.0f64, 0.0f64), |(lo, hi), d| {
+            (lo.min(d.low), hi.max(d.high))
+        });
+    let step = 0.2;
+    forest
+        .x_axis()
+        .set_min((lo / step).floor() * step)
+        .set_max((hi / step).ceil() * step);
+    forest.legend().set_hidden();
+    forest.set_width(640).set_height(120 + 30 * n.max(4));
+    ws.insert_chart(20, 11, &forest)?;
+    ws.autofit();
+    Ok(())
+}
+
+fn write_data(
+    ws: &mut Worksheet,
+    survey: &Survey,
+    a: &Analysis,
+    layout: &DataLayout,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let id_header = survey
+        .id_column
+        .clone()
+        .unwrap_or_else(|| lang.pick("Row", "行").to_string());
+    let mut c = 0u16;
+    if !layout.paired {
+        ws.write_string_with_format(0, c, lang.pick("Condition", "条件"), &f.header)?;
+        c += 1;
+    }
+    ws.write_string_with_format(0, c, &id_header, &f.header)?;
+    c += 1;
+    if let Some(by) = &survey.by_column {
+        ws.write_string_with_format(0, c, by, &f.header)?;
+    }
+    for (k, item) in survey.items.iter().enumerate() {
+        if layout.paired {
+            for side in 0..2 {
+                ws.write_string_with_format(
+                    0,
+                    layout.col(k, side),
+                    format!("{item} [{}]", a.labels[side]),
+                    &f.header,
+                )?;
+            }
+        } else {
+            ws.write_string_with_format(0, layout.col(k, 0), item, &f.header)?;
+        }
+    }
+    let sides: &[usize] = if layout.paired { &[0] } else { &[0, 1] };
+    for &side in sides {
+        let (group, order) = if side == 0 {
+            (&survey.first, &a.order_first)
+        } else {
+            (&survey.second, &a.order_second)
+        };
+        for (pos, &r) in order.iter().enumerate() {
+            let row = layout.row(side, pos);
+            if row > MAX_ROW {
+                break;
+            }
+            let mut c = 0u16;
+            if !layout.paired {
+                ws.write_string(row, c, &a.labels[side])?;
+                c += 1;
+            }
+            match group.ids.get(r).cloned().flatten() {
+                Some(id) => ws.write_string(row, c, id)?,
+                None => ws.write_number(row, c, r as f64 + 1.0)?,
+            };
+            c += 1;
+            if survey.by_column.is_some() {
+                if let Some(Some(by)) = group.by.get(r) {
+                    ws.write_string(row, c, by)?;
+                }
+            }
+            for k in 0..survey.items.len() {
+                if layout.paired {
+                    for s in 0..2 {
+                        let g = if s == 0 {
+                            &survey.first
+                        } else {
+                            &survey.second
+                        };
+                        if a.used(survey, k, s, r) {
+                            ws.write_number(row, layout.col(k, s), g.values[k][r])?;
+                        }
+                    }
+                } else if a.used(survey, k, side, r) {
+                    ws.write_number(row, layout.col(k, 0), group.values[k][r])?;
+                }
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofit();
+    Ok(())
+}
+
+fn write_checks(
+    ws: &mut Worksheet,
+    survey: &Survey,
+    a: &Analysis,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let headers = [
+        lang.pick("Kind", "種類"),
+        lang.pick("Sheet", "シート"),
+        lang.pick("Cell", "セル"),
+        lang.pick("Item", "項目"),
+        lang.pick("What happened", "内容"),
+        lang.pick("Original", "元の値"),
+        lang.pick("Value used", "使用した値"),
+    ];
+    let mut row = 1u32;
+    let mut omitted = 0usize;
+    for note in &survey.notes {
+        if row >= MAX_ROW - 200 {
+            omitted += 1;
+            continue;
+        }
+        let kind = if note.kind.is_warning() {
+            lang.pick("Warning", "警告")
+        } else {
+            lang.pick("Conversion", "変換")
+        };
+        ws.write_string(row, 0, kind)?;
+        ws.write_string(row, 1, &note.sheet)?;
+        ws.write_string(row, 2, &note.cell)?;
+        if let Some(item) = &note.item {
+            ws.write_string(row, 3, item)?;
+        }
+        ws.write_string(row, 4, note.kind.describe(lang))?;
+        ws.write_string(row, 5, &note.original)?;
+        match note.value {
+            Some(v) => put_num(ws, row, 6, v, &f.text, &f.missing)?,
+            None => {
+                ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &f.missing)?;
+            }
+        }
+        row += 1;
+    }
+    for block in &a.blocks {
+        for it in &block.items {
+            let by = block
+                .by
+                .as_ref()
+                .map(|b| format!(" [{b}]"))
+                .unwrap_or_default();
+            let mut lines: Vec<(String, String)> = Vec::new();
+            if let Some(ex) = &it.excluded {
+                lines.push((lang.pick("Not tested", "検定せず").into(), ex.message(lang)));
+            }
+            for n in &it.notes {
+                lines.push((
+                    lang.pick("Assumption", "前提の確認").into(),
+                    n.message(lang, &a.labels),
+                ));
+            }
+            for (kind, msg) in lines {
+                ws.write_string(row, 0, kind)?;
+                ws.write_string(row, 3, format!("{}{by}", it.item))?;
+                ws.write_string(row, 4, msg)?;
+                row += 1;
+            }
+        }
+    }
+    if omitted > 0 {
+        ws.write_string(
+            row,
+            4,
+            match lang {
+                Lang::En => format!("… and {omitted} more conversions not listed (sheet limit)"),
+                Lang::Ja => format!("…ほか {omitted} 件の変換は行数の上限のため省略しました"),
+            },
+        )?;
+        row += 1;
+    }
+    if row == 1 {
+        ws.write_string(
+            row,
+            4,
+            lang.pick(
+                "Nothing was converted or excluded.",
+                "変換・除外したセルはありません。",
+            ),
+        )?;
+        row += 1;
+    }
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|h| {
+            TableColumn::new()
+                .set_header(*h)
+                .set_header_format(&f.header)
+        })
+        .collect();
+    ws.add_table(
+        0,
+        0,
+        row - 1,
+        6,
+        &Table::new()
+            .set_name(lang.pick("Checks", "Checks_ja"))
+            .set_style(TableStyle::Light1)
+            .set_columns(&columns),
+    )?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofit();
+    Ok(())
+}
+
+fn write_method(
+    ws: &mut Worksheet,
+    survey: &Survey,
+    a: &Analysis,
+    meta: &ReportMeta,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let [l1, l2] = &a.labels;
+    let cl = text::num(a.options.conf_level * 100.0, 0);
+    let design = match (a.design, lang) {
+        (DesignKind::Paired, Lang::En) => format!(
+            "paired: the same respondents, matched by {}",
+            survey.id_column.as_deref().unwrap_or("ID")
+        ),
+        (DesignKind::Paired, Lang::Ja) => format!(
+            "対応あり（同じ回答者を {} で対応付け）",
+            survey.id_column.as_deref().unwrap_or("ID")
+        ),
+        (DesignKind::Independent, Lang::En) => "two independent groups".into(),
+        (DesignKind::Independent, Lang::Ja) => "対応なし（独立した 2 群）".into(),
+    };
+    let rank = if a.test.is_paired() {
+        TestUsed::Wilcoxon
+    } else {
+        TestUsed::MannWhitney
+    };
+    let alt = match (a.options.alternative, lang) {
+        (Alternative::TwoSided, _) => lang.pick("two-sided", "両側").to_string(),
+        (Alternative::Greater, Lang::En) => format!("one-sided: {l2} > {l1}"),
+        (Alternative::Greater, Lang::Ja) => format!("片側（{l2} > {l1}）"),
+        (Alternative::Less, Lang::En) => format!("one-sided: {l2} < {l1}"),
+        (Alternative::Less, Lang::Ja) => format!("片側（{l2} < {l1}）"),
+    };
+    let excel = match excel_ttest_type(a) {
+        Some(_) => lang.pick(
+            "Results also contains Excel's own T.TEST over the Data sheet, which should equal p.",
+            "結果シートには、データシートに対する Excel 自身の T.TEST も入れてあります（p と一致するはずです）。",
+        ),
+        None => lang.pick(
+            "Excel has no T.TEST for this test or alternative, so no Excel cross-check column is given.",
+            "この検定・対立仮説に対応する Excel の T.TEST がないため、Excel による照合列はありません。",
+        ),
+    };
+    let rows: Vec<(&str, String)> = vec![
+        (lang.pick("Input file", "入力ファイル"), meta.input.clone()),
+        (lang.pick("Options", "オプション"), meta.options.clone()),
+        (lang.pick("Design", "デザイン"), design),
+        (lang.pick("Conditions", "条件"), format!("{l1} → {l2}")),
+        (lang.pick("Test", "検定"), a.test.name(lang).to_string()),
+        (
+            lang.pick("Orientation", "差の向き"),
+            match lang {
+                Lang::En => format!("every difference, t and d is {l2} − {l1} (positive = higher in {l2})"),
+                Lang::Ja => format!("差・t・d はすべて「{l2} − {l1}」（正の値 = {l2}のほうが高い）"),
+            },
+        ),
+        (lang.pick("Alternative", "対立仮説"), alt),
+        (
+            lang.pick("Significance level", "有意水準"),
+            format!("α = {}", a.options.alpha),
+        ),
+        (
+            lang.pick("Multiple comparisons", "多重比較"),
+            text::adjust_name(a.options.adjust, lang).to_string(),
+        ),
+        (
+            lang.pick("Effect size", "効果量"),
+            match lang {
+                Lang::En => format!(
+                    "{} with {cl}% CI (noncentral t); Hedges' g with the exact small-sample correction{}; magnitude by Cohen (1988)",
+                    effect_header(a.test, lang),
+                    if a.test.is_paired() { "; d_av (Algina & Keselman 2003 CI)" } else { "" }
+                ),
+                Lang::Ja => format!(
+                    "{}（{cl}% 信頼区間は非心 t 分布による）、Hedges の g（小標本補正）{}、大きさの目安は Cohen (1988)",
+                    effect_header(a.test, lang),
+                    if a.test.is_paired() { "、d_av（信頼区間は Algina & Keselman 2003）" } else { "" }
+                ),
+            },
+        ),
+        (
+            lang.pick("Robustness", "頑健性の確認"),
+            format!("{} ({})", rank.name(lang), lang.pick("two-sided", "両側")),
+        ),
+        (
+            lang.pick("Sensitivity", "感度分析"),
+            lang.pick(
+                "smallest d detectable with 80% power at the n of each item and α",
+                "各項目の n と α で、検出力 80% で検出できる最小の d",
+            )
+            .to_string(),
+        ),
+        (
+            lang.pick("Assumption notes", "前提の確認"),
+            match lang {
+                Lang::En => format!(
+                    "small n (< {}), strong skew (|skewness| ≥ {}), unequal SDs with Student's test (ratio ≥ {})",
+                    analysis::SMALL_N,
+                    analysis::STRONG_SKEW,
+                    analysis::UNEQUAL_SD_RATIO
+                ),
+                Lang::Ja => format!(
+                    "小標本（n < {}）、強い歪み（|歪度| ≥ {}）、Student の t 検定での標準偏差の違い（比 ≥ {}）",
+                    analysis::SMALL_N,
+                    analysis::STRONG_SKEW,
+                    analysis::UNEQUAL_SD_RATIO
+                ),
+            },
+        ),
+        (lang.pick("Excel check", "Excel による照合"), excel.to_string()),
+        (
+            lang.pick("Missing values", "欠測値"),
+            lang.pick(
+                "blank, text and error cells are missing and listed on the Checks sheet; paired tests use complete pairs only",
+                "空欄・文字・エラー値は欠測として扱い、データ確認シートに一覧にしています。対応のある検定は両方そろった回答のみを使います",
+            )
+            .to_string(),
+        ),
+        (
+            lang.pick("Not computed", "計算できない値"),
+            lang.pick("— (dash); ∞ for one-sided interval limits", "—（ダッシュ）、片側区間の限界は ∞").to_string(),
+        ),
+        (
+            lang.pick("Software", "ソフトウェア"),
+            format!("ttest-xl {}", crate::VERSION),
+        ),
+        (
+            lang.pick("How to cite", "引用"),
+            format!(
+                "ttest-xl (version {}) [Computer software]. {}",
+                crate::VERSION,
+                lang.pick(
+                    "Results agree with R 4.2 t.test, wilcox.test, p.adjust and effectsize 0.8.3.",
+                    "結果は R 4.2 の t.test・wilcox.test・p.adjust と effectsize 0.8.3 に一致することを確認しています。"
+                )
+            ),
+        ),
+        (
+            lang.pick("References", "文献"),
+            "Welch, B. L. (1947). Biometrika, 34, 28–35. Hedges, L. V. (1981). J. Educ. Stat., 6, 107–128. Holm, S. (1979). Scand. J. Stat., 6, 65–70. Lakens, D. (2013). Front. Psychol., 4, 863. Algina, J., & Keselman, H. J. (2003). Educ. Psychol. Meas., 63, 537–553. Cohen, J. (1988). Statistical Power Analysis (2nd ed.)."
+                .to_string(),
+        ),
+    ];
+    ws.write_string_with_format(0, 0, lang.pick("Method", "方法"), &f.title)?;
+    for (i, (k, v)) in rows.iter().enumerate() {
+        ws.write_string_with_format(i as u32 + 2, 0, *k, &f.header)?;
+        ws.write_string_with_format(i as u32 + 2, 1, v, &f.wrap)?;
+    }
+    ws.autofit();
+    ws.set_column_width(1, 100)?;
+    Ok(())
+}

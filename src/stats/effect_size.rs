@@ -284,8 +284,12 @@ pub fn for_ttest(t: &TTest) -> Result<DAndG, StatsError> {
                     .ok_or(invalid("test", "needs a two-sample t-test"))?;
             let (n1, n2) = (t.x.n as f64, y.n as f64);
             let (v1, v2) = (t.x.var(), y.var());
-            let s = ((v1 + v2) / 2.0).sqrt();
-            let h = 2.0 * (n2 * v1 + n1 * v2) / (n1 * n2 * (v1 + v2));
+            let s = (v1 / 2.0 + v2 / 2.0).sqrt();
+            // h = 2(n₂s₁² + n₁s₂²)/(n₁n₂(s₁² + s₂²)) = 2(w₁/n₁ + w₂/n₂) with wᵢ = sᵢ²/(s₁² + s₂²),
+            // written with weights so that huge variances (≈1e307) do not overflow to NaN.
+            let m = v1.max(v2);
+            let (r1, r2) = (v1 / m, v2 / m);
+            let h = 2.0 * (r1 / n1 + r2 / n2) / (r1 + r2);
             build(DKind::AverageVariance, diff, s, t.statistic, t.df, h, t)
         }
         TTestKind::Paired => {

@@ -136,6 +136,7 @@ fn reason_ja(reason: &str) -> String {
         "unknown value" => "指定できない値です".into(),
         "must be greater than 1" => "1 より大きい値を指定してください".into(),
         "must be at least 2" => "2 以上の値を指定してください".into(),
+        "must be at most 1e12" => "1e12（1 兆）以下の値を指定してください".into(),
         "needs a two-sample t-test" => {
             "2 群（独立した 2 標本）の t 検定の結果を指定してください".into()
         }
@@ -143,6 +144,7 @@ fn reason_ja(reason: &str) -> String {
         "summary statistics are incomplete" => {
             "要約統計量（件数・平均・標準偏差）が不足しています".into()
         }
+        "p-values must lie between 0 and 1" => "p 値は 0 以上 1 以下で指定してください".into(),
         other => other.to_string(),
     }
 }
@@ -201,7 +203,7 @@ mod tests {
         for e in errors {
             assert!(!e.message(Lang::En).is_empty());
             let ja = e.message(Lang::Ja);
-            assert!(ja.chars().any(|c| !c.is_ascii()), "{ja}");
+            assert!(!ja.is_ascii(), "{ja}");
         }
         assert!(check_unit_open("conf_level", 1.0).is_err());
         assert!(check_unit_open("conf_level", 0.95).is_ok());

@@ -2,10 +2,57 @@
 //! detection (two sheets or a group column), header row, ID pairing, item columns and messy-cell
 //! cleaning, every conversion recorded as a [`Note`] with its cell address.
 //!
-//! OWNER: CLI-read helper. The data model below is FIXED (the analysis/report helper codes against
-//! it); add fields only if needed, never remove or rename.
+//! # What is guessed (every guess has an option in [`ReadOptions`])
+//!
+//! * **Format** from the file's first bytes, not only its extension (a renamed .xls opens).
+//! * **Layout**, in this order: the two sheets named by `sheets`; the column named by `group`;
+//!   two sheets whose names say before/after (事前/事後, 前/後, 研修前/研修後, 1回目/2回目,
+//!   pre/post, before/after, …); two sheets with (at least 80 %) the same item headers, in
+//!   workbook order; one sheet with a column holding exactly two values (preferring headers
+//!   such as 時期, 回, 群, 条件, group, time). Otherwise [`ReadError::Layout`] asks for a flag.
+//! * **Header row**: the first of the first 30 non-empty rows whose text cells number at least
+//!   half the widest of those rows (and two or more), so merged title and note rows above the
+//!   header are skipped.
+//! * **ID column**: headers such as ID, 職員番号, 社員番号, 回答者ID, 受講者番号, respondent. In a
+//!   Microsoft/Google Forms export (a 開始時刻/タイムスタンプ/timestamp column) the e-mail column
+//!   is used instead and Forms' own `ID` (a response number) is ignored. Rows pair when at least
+//!   one ID appears in both sheets (or both groups); IDs in one sheet only become
+//!   [`NoteKind::UnmatchedId`] notes, a repeated ID is [`ReadError::DuplicateId`].
+//! * **Items**: every column whose non-empty cells are mostly scores (numbers, numbers as text,
+//!   full-width digits, Likert labels) and that is not the ID, group or breakdown column, Forms
+//!   metadata (timestamps, e-mail, name), a date, total or average column, or a running number
+//!   (番号, No, or ten or more rows counting up by one). With two sheets, items are matched by
+//!   header; an item in one sheet only is a [`NoteKind::ItemInOneSheet`] note.
+//! * **Scale**: when 95 % of the values are integers within 1–5 (or 1–7, or 0–10), values outside
+//!   are kept with a [`NoteKind::OutOfScale`] warning.
+//!
+//! # Limits
+//!
+//! At most [`MAX_CELLS`] non-empty cells (20 million) and [`MAX_TEXT_BYTES`] of text
+//! (512 MiB) are read from one workbook, and no cell beyond Excel's own [`MAX_ROWS`] ×
+//! [`MAX_COLUMNS`]. `.xlsx` sheets are streamed cell by cell, so a huge *declared* size costs
+//! nothing (calamine's `worksheet_range` would allocate the whole rectangle: 512 GiB for one cell
+//! at XFD1048576), and a string shared by many cells is stored once. Before calamine opens an
+//! .xlsx, the shared-string table is checked (declared count at most [`MAX_CELLS`], size at most
+//! 1 GiB), because calamine reserves memory for what it declares. A larger workbook gives
+//! [`ReadError::TooLarge`] or [`ReadError::Workbook`], not an out-of-memory abort. A panic inside
+//! the parser is caught and reported as [`ReadError::Internal`] naming the file.
+//!
+//! Known gap: for .xls files calamine reserves memory for the size a sheet *declares* before
+//! reading it; a hand-crafted .xls declaring billions of cells can still exhaust memory.
+//!
+//! The data model below is shared with the analysis and report modules: add, never remove or
+//! rename.
 
 use std::path::{Path, PathBuf};
+
+use crate::lang::Lang;
+
+mod clean;
+mod layout;
+mod load;
+
+pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
 /// What the user told us on the command line; `None` means "guess".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -107,6 +154,87 @@ pub enum NoteKind {
     UnmatchedId,
     /// Row without an ID in a paired layout → excluded.
     MissingId,
+    /// Row without a value in the group column (group-column layout) → excluded.
+    MissingGroup,
+    /// An item column found in only one of the two sheets → not analysed. `cell` is its header.
+    ItemInOneSheet,
+}
+
+impl NoteKind {
+    /// `true` for kinds the user should look at (reported as warnings, not just conversions).
+    pub fn is_warning(self) -> bool {
+        matches!(
+            self,
+            NoteKind::ErrorCell
+                | NoteKind::Date
+                | NoteKind::Boolean
+                | NoteKind::OutOfScale
+                | NoteKind::ItemInOneSheet
+        )
+    }
+
+    /// Short description in the requested language, e.g. for a checks sheet.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        let (en, ja) = match self {
+            NoteKind::Blank => (
+                "blank cell, treated as missing",
+                "空欄（欠測として扱いました）",
+            ),
+            NoteKind::NoAnswer => (
+                "no answer, treated as missing",
+                "無回答（欠測として扱いました）",
+            ),
+            NoteKind::Text => (
+                "text that is not a score, treated as missing",
+                "数値でない文字列（欠測として扱いました）",
+            ),
+            NoteKind::FullWidthDigits => (
+                "full-width digits, converted to a number",
+                "全角数字（数値に変換しました）",
+            ),
+            NoteKind::NumberAsText => (
+                "number stored as text, converted to a number",
+                "文字列として保存された数値（数値に変換しました）",
+            ),
+            NoteKind::LikertLabel => (
+                "answer label, converted to its score",
+                "選択肢の文言（得点に変換しました）",
+            ),
+            NoteKind::ErrorCell => (
+                "error value in the cell, treated as missing: check the formula",
+                "エラー値（欠測として扱いました。数式を確認してください）",
+            ),
+            NoteKind::Date => (
+                "date or time in an item column, treated as missing: check the cell",
+                "項目の列に日付・時刻（欠測として扱いました。セルを確認してください）",
+            ),
+            NoteKind::Boolean => (
+                "TRUE/FALSE in an item column, treated as missing: check the cell",
+                "項目の列に TRUE/FALSE（欠測として扱いました。セルを確認してください）",
+            ),
+            NoteKind::OutOfScale => (
+                "value outside the answer scale, kept: check the cell",
+                "回答の範囲外の値（そのまま使いました。セルを確認してください）",
+            ),
+            NoteKind::UnmatchedId => (
+                "ID found in only one sheet, excluded from the paired test",
+                "片方のシートにしかない ID（対応のある検定から除外しました）",
+            ),
+            NoteKind::MissingId => (
+                "row without an ID, excluded from the paired test",
+                "ID のない行（対応のある検定から除外しました）",
+            ),
+            NoteKind::MissingGroup => (
+                "row without a group value, excluded",
+                "群の値がない行（除外しました）",
+            ),
+            NoteKind::ItemInOneSheet => (
+                "item found in only one sheet, not analysed",
+                "片方のシートにしかない項目（分析していません）",
+            ),
+        };
+        lang.pick(en, ja)
+    }
 }
 
 /// Everything the analysis needs from a workbook.
@@ -136,28 +264,92 @@ pub struct Survey {
     pub header_row: u32,
 }
 
-/// Why a workbook could not be read. Messages name the file and say what to do.
+/// Why a workbook could not be read. Messages name the file and say what to do; see
+/// [`ReadError::message`] for the Japanese text.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {
+    /// The file does not exist.
+    #[error("{path}: file not found; check the path and the file name", path = .path.display())]
+    NotFound {
+        /// File path.
+        path: PathBuf,
+    },
+    /// The file is not a spreadsheet (empty, text, CSV, a picture, …).
+    #[error(
+        "{path}: not a workbook; give an .xlsx, .xlsm, .xls or .ods file (a CSV file can be saved as .xlsx from Excel)",
+        path = .path.display()
+    )]
+    NotAWorkbook {
+        /// File path.
+        path: PathBuf,
+    },
+    /// The workbook is password-protected (encrypted).
+    #[error(
+        "{path}: the workbook is protected with a password; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save a copy",
+        path = .path.display()
+    )]
+    Encrypted {
+        /// File path.
+        path: PathBuf,
+    },
     /// The file could not be opened or parsed as a workbook.
-    #[error("{path}: cannot read the workbook: {reason}")]
+    #[error("{path}: cannot read the workbook: {reason}; if Excel opens it, save a copy as .xlsx and try that", path = .path.display())]
     Workbook {
         /// File path.
         path: PathBuf,
         /// What went wrong.
         reason: String,
     },
+    /// More cells than [`MAX_CELLS`], or a cell beyond Excel's limits.
+    #[error("{path}: sheet {sheet} is too large to read (limit: {limit}); delete unused rows and columns or split the workbook",
+        path = .path.display(),
+        limit = match .cells { Some(n) => format!("{n} non-empty cells"), None => format!("{MAX_ROWS} rows × {MAX_COLUMNS} columns") })]
+    TooLarge {
+        /// File path.
+        path: PathBuf,
+        /// Sheet being read.
+        sheet: String,
+        /// The cell limit exceeded, or `None` for a cell outside Excel's row/column range.
+        cells: Option<usize>,
+    },
+    /// The file declares a size beyond the limits (for example four billion shared strings):
+    /// damaged or not written by a spreadsheet program. Refused before anything is allocated.
+    #[error("{path}: the workbook declares {declared} {what}, more than the limit of {limit}; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy",
+        path = .path.display())]
+    Declared {
+        /// File path.
+        path: PathBuf,
+        /// What is declared (`"shared strings"`, `"bytes of shared strings"`).
+        what: &'static str,
+        /// The declared amount.
+        declared: u128,
+        /// The limit.
+        limit: u128,
+    },
+    /// The workbook (or the sheet) has no data rows.
+    #[error("{path}: {where_} has no data rows under the header; check that you chose the right file and sheet",
+        path = .path.display(),
+        where_ = match .sheet { Some(s) => format!("sheet {s}"), None => "the workbook".to_string() })]
+    NoData {
+        /// File path.
+        path: PathBuf,
+        /// The sheet, or `None` when the whole workbook is empty.
+        sheet: Option<String>,
+    },
     /// The layout could not be recognised or the options do not match the workbook.
-    #[error("{path}: {reason}")]
+    #[error("{path}: {reason}", path = .path.display())]
     Layout {
         /// File path.
         path: PathBuf,
-        /// What went wrong and which flag to use.
+        /// What went wrong and which flag to use (English).
         reason: String,
+        /// The same in Japanese.
+        reason_ja: String,
     },
     /// Duplicate respondent IDs.
-    #[error("{path}: duplicate ID {id:?} in sheet {sheet}, rows {rows:?}")]
+    #[error("{path}: duplicate ID {id:?} in sheet {sheet}, rows {rows}; every respondent needs a different ID (fix the rows or use --id to choose another column)",
+        path = .path.display(), rows = join_rows(.rows))]
     DuplicateId {
         /// File path.
         path: PathBuf,
@@ -168,10 +360,120 @@ pub enum ReadError {
         /// 1-based rows where it occurs.
         rows: Vec<u32>,
     },
+    /// A bug: the workbook parser panicked. The input is named so it can be reported.
+    #[error("{path}: internal error while reading the workbook ({detail}); this is a bug in ttest-xl or calamine, please report it with the file if you can",
+        path = .path.display())]
+    Internal {
+        /// File path.
+        path: PathBuf,
+        /// Where it happened and the panic message.
+        detail: String,
+    },
 }
 
-/// Reads a survey workbook.
+fn join_rows(rows: &[u32]) -> String {
+    rows.iter()
+        .map(|r| r.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl ReadError {
+    /// The input file concerned.
+    pub fn path(&self) -> &Path {
+        match self {
+            ReadError::NotFound { path }
+            | ReadError::NotAWorkbook { path }
+            | ReadError::Encrypted { path }
+            | ReadError::Workbook { path, .. }
+            | ReadError::TooLarge { path, .. }
+            | ReadError::Declared { path, .. }
+            | ReadError::NoData { path, .. }
+            | ReadError::Layout { path, .. }
+            | ReadError::DuplicateId { path, .. }
+            | ReadError::Internal { path, .. } => path,
+        }
+    }
+
+    pub(crate) fn layout(path: &Path, en: impl Into<String>, ja: impl Into<String>) -> ReadError {
+        ReadError::Layout {
+            path: path.to_path_buf(),
+            reason: en.into(),
+            reason_ja: ja.into(),
+        }
+    }
+
+    /// The message in the requested language.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let p = self.path().display();
+        match self {
+            ReadError::NotFound { .. } => {
+                format!("{p}: ファイルが見つかりません。パスとファイル名を確認してください")
+            }
+            ReadError::NotAWorkbook { .. } => format!(
+                "{p}: ブック（Excel などのファイル）ではありません。.xlsx、.xlsm、.xls、.ods のいずれかを指定してください（CSV は Excel で .xlsx として保存できます）"
+            ),
+            ReadError::Encrypted { .. } => format!(
+                "{p}: ブックにパスワードが設定されています。Excel で開き、パスワードを解除して（ファイル > 情報 > ブックの保護 > パスワードを使用して暗号化）別名で保存してください"
+            ),
+            ReadError::Workbook { reason, .. } => format!(
+                "{p}: ブックを読み込めません（{reason}）。Excel で開ける場合は .xlsx として保存し直してお試しください"
+            ),
+            ReadError::TooLarge { sheet, cells, .. } => {
+                let limit = match cells {
+                    Some(n) => format!("空でないセル {n} 個"),
+                    None => format!("{MAX_ROWS} 行 × {MAX_COLUMNS} 列"),
+                };
+                format!(
+                    "{p}: シート「{sheet}」が大きすぎて読み込めません（上限: {limit}）。使っていない行や列を削除するか、ブックを分けてください"
+                )
+            }
+            ReadError::Declared {
+                what,
+                declared,
+                limit,
+                ..
+            } => {
+                let what = match *what {
+                    "shared strings" => "共有文字列の数",
+                    "bytes of shared strings" => "共有文字列のバイト数",
+                    other => other,
+                };
+                format!(
+                    "{p}: ブックが宣言している{what}（{declared}）が上限（{limit}）を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください"
+                )
+            }
+            ReadError::NoData { sheet, .. } => {
+                let w = match sheet {
+                    Some(s) => format!("シート「{s}」"),
+                    None => "ブック".to_string(),
+                };
+                format!("{p}: {w}に見出しの下のデータ行がありません。ファイルとシートを確認してください")
+            }
+            ReadError::Layout { reason_ja, .. } => format!("{p}: {reason_ja}"),
+            ReadError::DuplicateId { sheet, id, rows, .. } => format!(
+                "{p}: シート「{sheet}」で ID「{id}」が重複しています（{} 行目）。回答者ごとに異なる ID が必要です（行を直すか、--id で別の列を指定してください）",
+                join_rows(rows)
+            ),
+            ReadError::Internal { detail, .. } => format!(
+                "{p}: ブックの読み込み中に内部エラーが発生しました（{detail}）。ttest-xl または calamine の不具合です。可能であればファイルを添えて報告してください"
+            ),
+        }
+    }
+}
+
+/// Reads a survey workbook: finds the layout, header row, ID and item columns, cleans every
+/// item cell and pairs respondents by ID. See the module documentation for what is guessed and
+/// [`ReadOptions`] for how to override each guess.
+///
+/// # Errors
+///
+/// [`ReadError`] naming the file: missing, not a workbook, encrypted, corrupt, too large, no
+/// data, a layout that cannot be recognised or options that do not match, or duplicate IDs.
+/// Never panics on any input file.
 pub fn read_survey(path: &Path, options: &ReadOptions) -> Result<Survey, ReadError> {
-    let _ = (path, options);
-    todo!("CLI-read helper")
+    load::guarded(path, "reading the survey", || layout::read(path, options))
 }

@@ -1,0 +1,159 @@
+//! Machine-readable results (`--json PATH|-`), exactly the fields issue 5 lists plus a few
+//! clearly named extras. Non-finite numbers (an excluded item, a one-sided interval) are `null`.
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::lang::Lang;
+use crate::report::text;
+
+/// Top-level JSON document.
+#[derive(Debug, Serialize)]
+pub struct JsonReport {
+    /// `"paired"` or `"independent"`.
+    pub design: &'static str,
+    /// `"paired"`, `"welch"`, `"student"`, `"mann-whitney"` or `"wilcoxon"`.
+    pub test: &'static str,
+    /// The two condition labels in order (first, second).
+    pub groups: [String; 2],
+    /// `"holm"`, `"bonferroni"`, `"hochberg"`, `"bh"`, `"by"`, `"hommel"` or `"none"`.
+    pub adjust: &'static str,
+    /// Significance level.
+    pub alpha: f64,
+    /// `"two-sided"`, `"less"` or `"greater"`.
+    pub alternative: &'static str,
+    /// Confidence level of every interval.
+    pub conf_level: f64,
+    /// One object per item (and per breakdown block).
+    pub items: Vec<JsonItem>,
+    /// Warnings, in the language of the run.
+    pub warnings: Vec<String>,
+}
+
+/// One item of one block.
+#[derive(Debug, Serialize)]
+pub struct JsonItem {
+    /// Item name.
+    pub item: String,
+    /// Breakdown value, `null` for the whole sample.
+    pub by: Option<String>,
+    /// Valid values (paired: complete pairs) in the first condition.
+    pub n_1: usize,
+    /// Valid values in the second condition.
+    pub n_2: usize,
+    /// Mean of the first condition.
+    pub mean_1: Option<f64>,
+    /// Mean of the second condition.
+    pub mean_2: Option<f64>,
+    /// SD of the first condition.
+    pub sd_1: Option<f64>,
+    /// SD of the second condition.
+    pub sd_2: Option<f64>,
+    /// second − first.
+    pub mean_diff: Option<f64>,
+    /// Lower confidence limit of `mean_diff`.
+    pub conf_low: Option<f64>,
+    /// Upper confidence limit of `mean_diff`.
+    pub conf_high: Option<f64>,
+    /// t (or V/W for a rank test), oriented second − first.
+    pub statistic: Option<f64>,
+    /// Degrees of freedom (`null` for a rank test).
+    pub df: Option<f64>,
+    /// p-value of the test used.
+    pub p_value: Option<f64>,
+    /// p adjusted across the items of the block.
+    pub p_adjusted: Option<f64>,
+    /// Cohen's d as the C ABI returns it for the test used (Welch: average-variance SD; Student:
+    /// pooled; paired: d_z).
+    pub cohen_d: Option<f64>,
+    /// Lower confidence limit of `cohen_d`.
+    pub cohen_d_low: Option<f64>,
+    /// Upper confidence limit of `cohen_d`.
+    pub cohen_d_high: Option<f64>,
+    /// Hedges' g.
+    pub hedges_g: Option<f64>,
+    /// Lower confidence limit of `hedges_g`.
+    pub hedges_g_low: Option<f64>,
+    /// Upper confidence limit of `hedges_g`.
+    pub hedges_g_high: Option<f64>,
+    /// Paired only: d_av.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub d_av: Option<f64>,
+    /// Paired only: lower limit of d_av.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub d_av_low: Option<f64>,
+    /// Paired only: upper limit of d_av.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub d_av_high: Option<f64>,
+    /// V (signed-rank) or W (rank-sum) of the matching rank test, as `wilcox.test(second, first)`.
+    pub rank_statistic: Option<f64>,
+    /// Two-sided p of the matching rank test.
+    pub rank_p_value: Option<f64>,
+    /// Smallest d detectable with 80 % power at this n.
+    pub sensitivity_d: Option<f64>,
+    /// `true` when the item was not tested.
+    pub excluded: bool,
+    /// Why it was not tested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_reason: Option<String>,
+}
+
+fn f(v: f64) -> Option<f64> {
+    v.is_finite().then_some(v)
+}
+
+/// Builds the JSON document.
+pub fn build(a: &Analysis, lang: Lang) -> JsonReport {
+    let mut items = Vec::new();
+    for block in &a.blocks {
+        for it in &block.items {
+            let paired = a.test.is_paired();
+            items.push(JsonItem {
+                item: it.item.clone(),
+                by: block.by.clone(),
+                n_1: it.n_1,
+                n_2: it.n_2,
+                mean_1: f(it.mean_1),
+                mean_2: f(it.mean_2),
+                sd_1: f(it.sd_1),
+                sd_2: f(it.sd_2),
+                mean_diff: f(it.mean_diff),
+                conf_low: f(it.conf_low),
+                conf_high: f(it.conf_high),
+                statistic: f(it.statistic),
+                df: f(it.df),
+                p_value: f(it.p_value),
+                p_adjusted: f(it.p_adjusted),
+                cohen_d: it.d.and_then(|d| f(d.estimate)),
+                cohen_d_low: it.d.and_then(|d| f(d.low)),
+                cohen_d_high: it.d.and_then(|d| f(d.high)),
+                hedges_g: it.g.and_then(|d| f(d.estimate)),
+                hedges_g_low: it.g.and_then(|d| f(d.low)),
+                hedges_g_high: it.g.and_then(|d| f(d.high)),
+                d_av: it.d_av.filter(|_| paired).and_then(|d| f(d.estimate)),
+                d_av_low: it.d_av.filter(|_| paired).and_then(|d| f(d.low)),
+                d_av_high: it.d_av.filter(|_| paired).and_then(|d| f(d.high)),
+                rank_statistic: it.rank.and_then(|r| f(r.statistic)),
+                rank_p_value: it.rank.and_then(|r| f(r.p_value)),
+                sensitivity_d: it.sensitivity_d.and_then(f),
+                excluded: it.excluded.is_some(),
+                excluded_reason: it.excluded.as_ref().map(|e| e.message(lang)),
+            });
+        }
+    }
+    JsonReport {
+        design: a.design.key(),
+        test: a.test.key(),
+        groups: a.labels.clone(),
+        adjust: text::adjust_key(a.options.adjust),
+        alpha: a.options.alpha,
+        alternative: text::alternative_key(a.options.alternative),
+        conf_level: a.options.conf_level,
+        items,
+        warnings: a
+            .warnings
+            .iter()
+            .map(|w| w.message(lang).to_string())
+            .collect(),
+    }
+}

@@ -1,0 +1,291 @@
+//! Plain-language text for the result workbook: APA-style numbers, one sentence per item and an
+//! overall conclusion, in English or Japanese.
+
+use crate::analysis::{Analysis, Block, ItemResult, TestUsed};
+use crate::lang::Lang;
+use crate::stats::effect_size::Magnitude;
+use crate::stats::p_adjust::AdjustMethod;
+use crate::stats::Alternative;
+
+/// `v` with `decimals` digits and a true minus sign (U+2212), as APA style sets it.
+/// Non-finite values become "NA", "∞" or "−∞".
+pub fn num(v: f64, decimals: usize) -> String {
+    if v.is_nan() {
+        return "NA".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 {
+            "∞".into()
+        } else {
+            "−∞".into()
+        };
+    }
+    let s = format!("{:.*}", decimals, v);
+    // "-0.00" → "0.00"
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        return s[1..].to_string();
+    }
+    s.replacen('-', "−", 1)
+}
+
+/// A p-value in APA style without the leading zero: `"= .004"`, `"< .001"`.
+pub fn p_apa(p: f64) -> String {
+    if p.is_nan() {
+        "= NA".into()
+    } else if p < 0.001 {
+        "< .001".into()
+    } else {
+        let s = format!("{p:.3}");
+        format!("= {}", s.trim_start_matches('0'))
+    }
+}
+
+/// Degrees of freedom: integer when whole (Student, paired), two decimals otherwise (Welch).
+pub fn df_text(df: f64) -> String {
+    if (df - df.round()).abs() < 1e-9 {
+        format!("{}", df.round() as i64)
+    } else {
+        num(df, 2)
+    }
+}
+
+/// The name of an adjustment method, for text.
+pub fn adjust_name(m: AdjustMethod, lang: Lang) -> &'static str {
+    match m {
+        AdjustMethod::None => lang.pick("no correction", "補正なし"),
+        AdjustMethod::Holm => lang.pick("Holm correction", "Holm 法による補正"),
+        AdjustMethod::Hochberg => lang.pick("Hochberg correction", "Hochberg 法による補正"),
+        AdjustMethod::Bonferroni => lang.pick("Bonferroni correction", "Bonferroni 法による補正"),
+        AdjustMethod::BenjaminiHochberg => lang.pick(
+            "Benjamini–Hochberg false discovery rate control",
+            "Benjamini–Hochberg 法（偽発見率）による補正",
+        ),
+        AdjustMethod::BenjaminiYekutieli => lang.pick(
+            "Benjamini–Yekutieli false discovery rate control",
+            "Benjamini–Yekutieli 法（偽発見率）による補正",
+        ),
+        AdjustMethod::Hommel => lang.pick("Hommel correction", "Hommel 法による補正"),
+    }
+}
+
+/// The command-line key of an adjustment method.
+pub fn adjust_key(m: AdjustMethod) -> &'static str {
+    match m {
+        AdjustMethod::None => "none",
+        AdjustMethod::Holm => "holm",
+        AdjustMethod::Hochberg => "hochberg",
+        AdjustMethod::Bonferroni => "bonferroni",
+        AdjustMethod::BenjaminiHochberg => "bh",
+        AdjustMethod::BenjaminiYekutieli => "by",
+        AdjustMethod::Hommel => "hommel",
+    }
+}
+
+/// The command-line key of an alternative.
+pub fn alternative_key(a: Alternative) -> &'static str {
+    match a {
+        Alternative::TwoSided => "two-sided",
+        Alternative::Less => "less",
+        Alternative::Greater => "greater",
+    }
+}
+
+/// Significance mark from the adjusted p: `***` < .001, `**` < .01, `*` < alpha, `n.s.` otherwise.
+pub fn mark(p_adjusted: f64, alpha: f64) -> &'static str {
+    if p_adjusted.is_nan() {
+        "—"
+    } else if p_adjusted < 0.001 && p_adjusted < alpha {
+        "***"
+    } else if p_adjusted < 0.01 && p_adjusted < alpha {
+        "**"
+    } else if p_adjusted < alpha {
+        "*"
+    } else {
+        "n.s."
+    }
+}
+
+/// Cohen's (1988) label of a d.
+pub fn effect_label(d: f64, lang: Lang) -> String {
+    if d.is_nan() {
+        return "—".into();
+    }
+    Magnitude::of(d).label(lang).to_string()
+}
+
+/// Name of the statistic of the main test: t, V or W.
+pub fn stat_name(test: TestUsed) -> &'static str {
+    match test {
+        TestUsed::Wilcoxon => "V",
+        TestUsed::MannWhitney => "W",
+        _ => "t",
+    }
+}
+
+/// The statistics in brackets: `t(98) = 2.95, p = .004, adjusted p = .012, d = 0.42 [0.14, 0.70]`.
+fn stats_part(a: &Analysis, it: &ItemResult, lang: Lang) -> String {
+    let mut s = match a.test {
+        TestUsed::Wilcoxon | TestUsed::MannWhitney => {
+            format!("{} = {}", stat_name(a.test), num(it.statistic, 1))
+        }
+        _ => format!("t({}) = {}", df_text(it.df), num(it.statistic, 2)),
+    };
+    s.push_str(&format!(", p {}", p_apa(it.p_value)));
+    if a.options.adjust != AdjustMethod::None {
+        s.push_str(&format!(
+            ", {} p {}",
+            lang.pick("adjusted", "補正後"),
+            p_apa(it.p_adjusted)
+        ));
+    }
+    if let Some(d) = it.d {
+        let (open, close) = match lang {
+            Lang::En => (
+                format!(", {}% CI [", num(a.options.conf_level * 100.0, 0)),
+                "]",
+            ),
+            Lang::Ja => ("［".to_string(), "］"),
+        };
+        s.push_str(&format!(
+            ", d = {}{}{}, {}{}",
+            num(d.estimate, 2),
+            open,
+            num(d.low, 2),
+            num(d.high, 2),
+            close
+        ));
+    }
+    s
+}
+
+/// One plain-language sentence for an item, e.g.
+/// 「Q1: 事後（M = 3.56, SD = 0.80）は事前（M = 3.21, SD = 0.85）より有意に高かった（t(98) = 2.95,
+/// p = .004, d = 0.42［0.14, 0.70］）。」
+pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> String {
+    let [l1, l2] = &a.labels;
+    let prefix = match &block.by {
+        Some(by) => format!("[{by}] {}: ", it.item),
+        None => format!("{}: ", it.item),
+    };
+    if let Some(ex) = &it.excluded {
+        return format!(
+            "{prefix}{}",
+            match lang {
+                Lang::En => format!("not tested — {}.", ex.message(lang)),
+                Lang::Ja => format!("検定していません（{}）。", ex.message(lang)),
+            }
+        );
+    }
+    let m2 = format!("M = {}, SD = {}", num(it.mean_2, 2), num(it.sd_2, 2));
+    let m1 = format!("M = {}, SD = {}", num(it.mean_1, 2), num(it.sd_1, 2));
+    let stats = stats_part(a, it, lang);
+    let significant = it.significant(a.options.alpha);
+    let higher = it.mean_diff > 0.0;
+    match lang {
+        Lang::Ja => {
+            if significant {
+                format!(
+                    "{prefix}{l2}（{m2}）は{l1}（{m1}）より有意に{}（{stats}）。",
+                    if higher {
+                        "高かった"
+                    } else {
+                        "低かった"
+                    }
+                )
+            } else {
+                format!(
+                    "{prefix}{l2}（{m2}）と{l1}（{m1}）の間に有意な差は認められなかった（{stats}）。"
+                )
+            }
+        }
+        Lang::En => {
+            if significant {
+                format!(
+                    "{prefix}{l2} (M = {}, SD = {}) was significantly {} than {l1} ({m1}), {stats}.",
+                    num(it.mean_2, 2),
+                    num(it.sd_2, 2),
+                    if higher { "higher" } else { "lower" }
+                )
+            } else {
+                format!(
+                    "{prefix}there was no significant difference between {l2} ({m2}) and {l1} ({m1}), {stats}."
+                )
+            }
+        }
+    }
+}
+
+/// The overall conclusion of a block, naming the correction.
+pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
+    let tested: Vec<&ItemResult> = block
+        .items
+        .iter()
+        .filter(|i| i.excluded.is_none())
+        .collect();
+    let untested = block.items.len() - tested.len();
+    let sig: Vec<&&ItemResult> = tested
+        .iter()
+        .filter(|i| i.significant(a.options.alpha))
+        .collect();
+    let up = sig.iter().filter(|i| i.mean_diff > 0.0).count();
+    let down = sig.len() - up;
+    let [l1, l2] = &a.labels;
+    let correction = adjust_name(a.options.adjust, lang);
+    let alpha = num(a.options.alpha, 3).trim_end_matches('0').to_string();
+    let alpha = alpha.trim_start_matches('0');
+    let scope = match &block.by {
+        Some(by) => match lang {
+            Lang::En => format!("[{by}] "),
+            Lang::Ja => format!("【{by}】"),
+        },
+        None => String::new(),
+    };
+    let mut s = match lang {
+        Lang::En => format!(
+            "{scope}Of {} item(s) tested ({}, {} across {} item(s), α = {alpha}), {} differed significantly between {l1} and {l2}: {up} higher and {down} lower in {l2}.",
+            tested.len(),
+            a.test.name(lang),
+            correction,
+            tested.len(),
+            sig.len()
+        ),
+        Lang::Ja => format!(
+            "{scope}検定した {} 項目（{}、{} 項目について{}、有意水準 {alpha}）のうち、{l1}と{l2}の間に有意な差があったのは {} 項目でした（{l2}が高い: {up} 項目、低い: {down} 項目）。",
+            tested.len(),
+            a.test.name(lang),
+            tested.len(),
+            correction,
+            sig.len()
+        ),
+    };
+    if untested > 0 {
+        s.push_str(&match lang {
+            Lang::En => format!(" {untested} item(s) could not be tested (see the Checks sheet)."),
+            Lang::Ja => {
+                format!(" {untested} 項目は検定できませんでした（データ確認シートを参照）。")
+            }
+        });
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apa_numbers() {
+        assert_eq!(p_apa(0.0041), "= .004");
+        assert_eq!(p_apa(0.00049), "< .001");
+        assert_eq!(p_apa(0.5), "= .500");
+        assert_eq!(num(-0.4234, 2), "−0.42");
+        assert_eq!(num(-0.001, 2), "0.00");
+        assert_eq!(num(f64::INFINITY, 2), "∞");
+        assert_eq!(df_text(98.0), "98");
+        assert_eq!(df_text(97.346), "97.35"); // 97.345 is 97.3449999… in binary
+        assert_eq!(mark(0.0004, 0.05), "***");
+        assert_eq!(mark(0.004, 0.05), "**");
+        assert_eq!(mark(0.04, 0.05), "*");
+        assert_eq!(mark(0.04, 0.01), "n.s.");
+    }
+}
