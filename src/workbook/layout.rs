@@ -753,7 +753,7 @@ fn out_of_scale(
     notes: &mut Vec<Keyed>,
     sheet_no: &dyn Fn(&str) -> usize,
 ) {
-    for k in 0..items.len() {
+    for (k, item) in items.iter().enumerate() {
         let values = || {
             first.values[k]
                 .iter()
@@ -790,7 +790,7 @@ fn out_of_scale(
                         Note {
                             sheet,
                             cell: cell.to_string(),
-                            item: Some(items[k].clone()),
+                            item: Some(item.clone()),
                             kind: NoteKind::OutOfScale,
                             original: super::load::format_number(x),
                             value: Some(x),
