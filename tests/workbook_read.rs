@@ -1266,3 +1266,42 @@ fn identifier_like_headers_are_not_items_and_can_pair() {
     assert!(s.paired);
     assert!(s.notes.is_empty(), "{:?}", s.notes);
 }
+
+#[test]
+fn out_of_scale_is_judged_per_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |age: [f64; 4], q: [f64; 4]| {
+        let mut out = vec![vec![S("ID"), S("年齢"), S("Q1")]];
+        for i in 0..4 {
+            out.push(vec![N(i as f64 + 1.0), N(age[i]), N(q[i])]);
+        }
+        out
+    };
+    let p = write_book(
+        dir.path(),
+        "scale_items.xlsx",
+        &[
+            (
+                "事前",
+                sheet([34.0, 51.0, 28.0, 45.0], [2.0, 3.0, 4.0, 3.0]),
+            ),
+            (
+                "事後",
+                sheet([34.0, 51.0, 28.0, 45.0], [4.0, 33.0, 5.0, 4.0]),
+            ),
+        ],
+    );
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.items, ["年齢", "Q1"]);
+    let flagged: Vec<(&str, &str)> = s
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::OutOfScale)
+        .map(|n| (n.sheet.as_str(), n.cell.as_str()))
+        .collect();
+    assert_eq!(
+        flagged,
+        [("事後", "C3")],
+        "ages are not on a scale; 33 on a 1–5 item is"
+    );
+}

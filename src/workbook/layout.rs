@@ -742,7 +742,9 @@ fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>, pr
     );
 }
 
-/// Flags values outside the answer scale (1–5, 1–7, 0–10, or the `--scale` range).
+/// Flags values outside the answer scale, item by item: the `--scale` range, or else the first
+/// of 1–5, 1–7 and 0–10 that holds every value of the item (both groups) but at most one in
+/// twenty (and at least one). An item with no such scale (ages, amounts) is not checked.
 fn out_of_scale(
     first: &Group,
     second: &Group,
@@ -751,33 +753,33 @@ fn out_of_scale(
     notes: &mut Vec<Keyed>,
     sheet_no: &dyn Fn(&str) -> usize,
 ) {
-    let all: Vec<f64> = first
-        .values
-        .iter()
-        .chain(second.values.iter())
-        .flatten()
-        .copied()
-        .filter(|x| x.is_finite())
-        .collect();
-    if all.is_empty() {
-        return;
-    }
-    let range = match scale {
-        Some(s) => Some(s.range()),
-        None => [(1.0, 5.0), (1.0, 7.0), (0.0, 10.0)]
-            .into_iter()
-            .find(|&(lo, hi)| {
-                let inside = all
-                    .iter()
-                    .filter(|&&x| x.fract() == 0.0 && x >= lo && x <= hi)
-                    .count();
-                inside as f64 >= 0.95 * all.len() as f64
-            }),
-    };
-    let Some((lo, hi)) = range else { return };
-    for g in [first, second] {
-        for (k, col) in g.values.iter().enumerate() {
-            for (i, &x) in col.iter().enumerate() {
+    for (k, item) in items.iter().enumerate() {
+        let values = || {
+            first.values[k]
+                .iter()
+                .chain(second.values[k].iter())
+                .copied()
+                .filter(|x| x.is_finite())
+        };
+        let n = values().count();
+        if n < 3 {
+            continue;
+        }
+        let allowed = (n / 20).max(1);
+        let range = match scale {
+            Some(s) => Some(s.range()),
+            None => [(1.0, 5.0), (1.0, 7.0), (0.0, 10.0)]
+                .into_iter()
+                .find(|&(lo, hi)| {
+                    values()
+                        .filter(|&x| !(x.fract() == 0.0 && x >= lo && x <= hi))
+                        .count()
+                        <= allowed
+                }),
+        };
+        let Some((lo, hi)) = range else { continue };
+        for g in [first, second] {
+            for (i, &x) in g.values[k].iter().enumerate() {
                 if x.is_finite() && (x < lo || x > hi) {
                     let full = &g.cells[k][i];
                     let (sheet, cell) = full.rsplit_once('!').unwrap_or(("", full));
@@ -788,7 +790,7 @@ fn out_of_scale(
                         Note {
                             sheet,
                             cell: cell.to_string(),
-                            item: Some(items[k].clone()),
+                            item: Some(item.clone()),
                             kind: NoteKind::OutOfScale,
                             original: super::load::format_number(x),
                             value: Some(x),

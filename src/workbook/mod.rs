@@ -23,8 +23,10 @@
 //!   metadata (timestamps, e-mail, name), a date, total or average column, or a running number
 //!   (番号, No, or ten or more rows counting up by one). With two sheets, items are matched by
 //!   header; an item in one sheet only is a [`NoteKind::ItemInOneSheet`] note.
-//! * **Scale**: when 95 % of the values are integers within 1–5 (or 1–7, or 0–10), values outside
-//!   are kept with a [`NoteKind::OutOfScale`] warning.
+//! * **Scale**, item by item: when all but one in twenty (at least one) of an item's values are
+//!   integers within 1–5 (or 1–7, or 0–10, or the `scale` mapping's range), the values outside
+//!   are kept with a [`NoteKind::OutOfScale`] warning. Items without such a scale (ages,
+//!   amounts) are not checked.
 //!
 //! # Limits
 //!
