@@ -263,9 +263,16 @@ fn upper_tail_nonneg(t: f64, df: f64) -> f64 {
         return 0.0;
     }
     if df.is_infinite() {
-        return normal_sf(t);
+        // P(Z > 40) ≈ 4e-350 underflows; beyond it Cody's formula would meet ∞/∞ at t ≈ f64::MAX.
+        return if t > 40.0 { 0.0 } else { normal_sf(t) };
     }
     if t == 0.0 {
+        return 0.5;
+    }
+    if df < 1e-300 {
+        // ν → 0: P(T > t) = ½·I_x(ν/2, ½) → ½·x^(ν/2) = ½·exp((ν/2)·ln x), and (ν/2)·|ln x| is
+        // below 1e-297 for every double t, so the tail is ½ to double precision (and ν/2 may
+        // already have underflowed to 0).
         return 0.5;
     }
     if df > DF_LARGE {
