@@ -24,6 +24,12 @@
 //! `df`. One-sided intervals follow `effectsize`: the two-sided interval at level `2·conf − 1`
 //! with the open end at `±∞`.
 //!
+//! Because the noncentral t is skewed, an interval found by inverting it is not centred on `d`:
+//! at unusually low confidence levels (below about 0.4 two-sided, 0.7 one-sided) it can lie
+//! entirely on one side of `d` (with `ncp = t`, `P(T ≤ t)` can be as low as `P(χ²₁ ≥ 1) ≈ 0.317`).
+//! This is a property of the method, shared by `effectsize`, not an error; at the levels people
+//! use (0.8–0.99) the interval always contains `d`.
+//!
 //! # References
 //!
 //! * Cohen, J. (1988). *Statistical Power Analysis for the Behavioral Sciences* (2nd ed.). Erlbaum.
