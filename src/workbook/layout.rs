@@ -1,7 +1,6 @@
 //! Finding the layout, header row and columns, and assembling the [`Survey`].
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::Path;
 
 use super::clean::{clean, id_text, is_score_like, normalize, short, Scale};
@@ -177,7 +176,7 @@ fn a1(row: u32, col: u32) -> String {
 }
 
 /// Sheet name as used in a reference: quoted when it holds spaces or punctuation.
-fn sheet_ref(name: &str) -> String {
+pub(crate) fn sheet_ref(name: &str) -> String {
     if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
         name.to_string()
     } else {
@@ -704,36 +703,26 @@ fn row_note(
     )
 }
 
-/// An empty group for `n_items` items with room for `rows` respondents.
-fn group_with_capacity(n_items: usize, rows: usize) -> Group {
+/// An empty group of sheet `t` for the item columns `items` (indices in `t.columns`), with room
+/// for `rows` respondents.
+fn group_with_capacity(t: &Table, items: &[usize], rows: usize) -> Group {
     Group {
         ids: Vec::with_capacity(rows),
         by: Vec::with_capacity(rows),
-        values: (0..n_items).map(|_| Vec::with_capacity(rows)).collect(),
-        cells: (0..n_items).map(|_| Vec::with_capacity(rows)).collect(),
+        values: (0..items.len()).map(|_| Vec::with_capacity(rows)).collect(),
+        sheet: t.name().to_string(),
+        columns: items.iter().map(|&i| t.columns[i].col + 1).collect(),
+        rows: Vec::with_capacity(rows),
     }
 }
 
-/// `'Sheet'!D` for each item column of `t`: the start of every cell address in that column.
-fn address_prefixes(t: &Table, items: &[usize]) -> Vec<String> {
-    let sref = sheet_ref(t.name());
-    items
-        .iter()
-        .map(|&i| format!("{sref}!{}", col_letters(t.columns[i].col)))
-        .collect()
-}
-
-/// Appends one respondent to a group. Cell addresses are made here, for kept rows only, with
-/// one allocation each.
-fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>, prefixes: &[String]) {
+/// Appends one respondent to a group.
+fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>) {
     g.ids.push(rec.id);
     g.by.push(rec.by);
+    g.rows.push(rec.row + 1);
     for (k, v) in rec.values.into_iter().enumerate() {
         g.values[k].push(v);
-        let mut cell = String::with_capacity(prefixes[k].len() + 7);
-        cell.push_str(&prefixes[k]);
-        let _ = write!(cell, "{}", rec.row + 1);
-        g.cells[k].push(cell);
     }
     notes.extend(
         rec.notes
@@ -781,15 +770,12 @@ fn out_of_scale(
         for g in [first, second] {
             for (i, &x) in g.values[k].iter().enumerate() {
                 if x.is_finite() && (x < lo || x > hi) {
-                    let full = &g.cells[k][i];
-                    let (sheet, cell) = full.rsplit_once('!').unwrap_or(("", full));
-                    let sheet = sheet.trim_matches('\'').replace("''", "'");
-                    let (r, c) = split_a1(cell);
+                    let (r, c) = (g.rows[i] - 1, g.columns[k] - 1);
                     notes.push((
-                        (sheet_no(&sheet), r, c),
+                        (sheet_no(&g.sheet), r, c),
                         Note {
-                            sheet,
-                            cell: cell.to_string(),
+                            sheet: g.sheet.clone(),
+                            cell: a1(r, c),
                             item: Some(item.clone()),
                             kind: NoteKind::OutOfScale,
                             original: super::load::format_number(x),
@@ -800,15 +786,6 @@ fn out_of_scale(
             }
         }
     }
-}
-
-fn split_a1(cell: &str) -> (u32, u32) {
-    let letters: String = cell
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    let row: u32 = cell[letters.len()..].parse().unwrap_or(1);
-    (row.saturating_sub(1), letters_col(&letters).unwrap_or(0))
 }
 
 /// Looks a sheet up by exact, then trimmed/normalised name.
@@ -1058,10 +1035,6 @@ fn two_sheets(
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
     // The cells are copied into the records: free each sheet as soon as it is read.
-    let (pre_a, pre_b) = (
-        address_prefixes(&ta, &cols_a),
-        address_prefixes(&tb, &cols_b),
-    );
     let recs_a = records(&ta, &ra, &cols_a, &items, scale);
     ta.sheet.rows = Vec::new();
     let recs_b = records(&tb, &rb, &cols_b, &items, scale);
@@ -1079,9 +1052,8 @@ fn two_sheets(
             ),
         });
     }
-    let n = items.len();
-    let mut first = group_with_capacity(n, recs_a.len());
-    let mut second = group_with_capacity(n, recs_b.len());
+    let mut first = group_with_capacity(&ta, &cols_a, recs_a.len());
+    let mut second = group_with_capacity(&tb, &cols_b, recs_b.len());
     let id_column = if rb.id.is_some() { id_name } else { None };
     let mut paired = false;
     if id_column.is_some() {
@@ -1147,8 +1119,8 @@ fn two_sheets(
                 )),
                 Some(id) => match b_by_id.remove(&id) {
                     Some(rb) => {
-                        push_rec(&mut first, r, 0, &mut notes, &pre_a);
-                        push_rec(&mut second, rb, 1, &mut notes, &pre_b);
+                        push_rec(&mut first, r, 0, &mut notes);
+                        push_rec(&mut second, rb, 1, &mut notes);
                     }
                     None => notes.push(row_note(
                         ta.name(),
@@ -1163,10 +1135,10 @@ fn two_sheets(
         }
     } else {
         for r in recs_a {
-            push_rec(&mut first, r, 0, &mut notes, &pre_a);
+            push_rec(&mut first, r, 0, &mut notes);
         }
         for r in recs_b {
-            push_rec(&mut second, r, 1, &mut notes, &pre_b);
+            push_rec(&mut second, r, 1, &mut notes);
         }
     }
     if by_name.is_none() {
@@ -1272,7 +1244,6 @@ fn group_column(
         }
     };
     let items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
-    let pre = address_prefixes(&t, &r.items);
     let recs = records(&t, &r, &r.items, &items, scale);
     t.sheet.rows = Vec::new();
     let gcol = t.columns[g].col;
@@ -1324,9 +1295,8 @@ fn group_column(
         }
         paired = matched > 0;
     }
-    let n = items.len();
-    let mut first = group_with_capacity(n, parts[0].len());
-    let mut second = group_with_capacity(n, parts[1].len());
+    let mut first = group_with_capacity(&t, &r.items, parts[0].len());
+    let mut second = group_with_capacity(&t, &r.items, parts[1].len());
     let [p0, p1] = parts;
     if paired {
         let ids0: HashSet<String> = p0.iter().filter_map(|r| r.id.clone()).collect();
@@ -1366,8 +1336,8 @@ fn group_column(
                 )),
                 Some(id) => match by_id.remove(&id) {
                     Some(other) => {
-                        push_rec(&mut first, rec, 0, &mut notes, &pre);
-                        push_rec(&mut second, other, 0, &mut notes, &pre);
+                        push_rec(&mut first, rec, 0, &mut notes);
+                        push_rec(&mut second, other, 0, &mut notes);
                     }
                     None => notes.push(row_note(
                         t.name(),
@@ -1382,10 +1352,10 @@ fn group_column(
         }
     } else {
         for rec in p0 {
-            push_rec(&mut first, rec, 0, &mut notes, &pre);
+            push_rec(&mut first, rec, 0, &mut notes);
         }
         for rec in p1 {
-            push_rec(&mut second, rec, 0, &mut notes, &pre);
+            push_rec(&mut second, rec, 0, &mut notes);
         }
     }
     if first.ids.is_empty() || second.ids.is_empty() {
@@ -1432,7 +1402,6 @@ mod tests {
         assert_eq!(letters_col("XFE"), None);
         assert_eq!(letters_col("所属"), None);
         assert_eq!(a1(6, 3), "D7");
-        assert_eq!(split_a1("D7"), (6, 3));
     }
 
     #[test]
