@@ -304,12 +304,17 @@ fn make_table(
         })?,
     };
     let header = &sheet.rows[idx];
-    let mut cols: Vec<u32> = header.cells().map(|(c, _)| c).collect();
-    let mut seen: HashSet<u32> = cols.iter().copied().collect();
-    for r in &sheet.rows[idx + 1..] {
+    // Columns in use, and below the position of each in `columns`: indexed by column number
+    // (at most MAX_COLUMNS), not hashed, as this runs for every cell of the sheet.
+    let mut slot: Vec<usize> = vec![usize::MAX; super::MAX_COLUMNS as usize];
+    let mut cols: Vec<u32> = Vec::new();
+    for r in &sheet.rows[idx..] {
         for (c, _) in r.cells() {
-            if seen.insert(c) {
-                cols.push(c);
+            if let Some(s) = slot.get_mut(c as usize) {
+                if *s == usize::MAX {
+                    *s = 0;
+                    cols.push(c);
+                }
             }
         }
     }
@@ -334,14 +339,14 @@ fn make_table(
             score_like: 0,
         });
     }
-    let pos: HashMap<u32, usize> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.col, i))
-        .collect();
+    for (i, c) in columns.iter().enumerate() {
+        slot[c.col as usize] = i;
+    }
     for r in &sheet.rows[idx + 1..] {
         for (c, v) in r.cells() {
-            let col = &mut columns[pos[&c]];
+            let Some(col) = slot.get(c as usize).and_then(|&i| columns.get_mut(i)) else {
+                continue;
+            };
             col.filled += 1;
             if is_score_like(v, scale) {
                 col.score_like += 1;
@@ -358,6 +363,45 @@ fn make_table(
         sheet,
         columns,
     })
+}
+
+/// Runs `a` on this thread and `b` on a second one (both cores), each guarded against panics
+/// like the rest of the reading; returns both results.
+fn on_two_threads<A, B: Send>(
+    path: &Path,
+    what: &str,
+    a: impl FnOnce() -> Result<A, ReadError>,
+    b: impl FnOnce() -> Result<B, ReadError> + Send,
+) -> (Result<A, ReadError>, Result<B, ReadError>) {
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| super::load::guarded(path, what, b));
+        let first = a();
+        let second = other.join().unwrap_or_else(|_| {
+            Err(ReadError::Internal {
+                path: path.to_path_buf(),
+                detail: format!("{what}: the second thread stopped"),
+            })
+        });
+        (first, second)
+    })
+}
+
+/// [`make_table`] for two sheets at once, the second on another thread. The first sheet's error
+/// wins, as if they were made one after the other.
+fn make_tables(
+    path: &Path,
+    sa: SheetData,
+    sb: SheetData,
+    header_row: Option<u32>,
+    scale: Option<&Scale>,
+) -> Result<(Table, Table), ReadError> {
+    let (ta, tb) = on_two_threads(
+        path,
+        "finding the header of the second sheet",
+        || make_table(path, sa, header_row, scale),
+        || make_table(path, sb, header_row, scale),
+    );
+    Ok((ta?, tb?))
 }
 
 /// Roles of the columns of one table.
@@ -833,8 +877,7 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         let a = find_sheet(&names, a).ok_or_else(|| sheet_missing(path, a, &names))?;
         let b = find_sheet(&names, b).ok_or_else(|| sheet_missing(path, b, &names))?;
         let (sa, sb) = book.load_two(&a, &b)?;
-        let ta = make_table(path, sa, options.header_row, scale)?;
-        let tb = make_table(path, sb, options.header_row, scale)?;
+        let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
         return two_sheets(path, options, scale, ta, tb);
     }
     // 2. A group column named by the user.
@@ -872,8 +915,7 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             .collect();
         if before.len() == 1 && after.len() == 1 {
             let (sa, sb) = book.load_two(before[0], after[0])?;
-            let ta = make_table(path, sa, options.header_row, scale)?;
-            let tb = make_table(path, sb, options.header_row, scale)?;
+            let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
             return two_sheets(path, options, scale, ta, tb);
         }
     }
@@ -1034,11 +1076,17 @@ fn two_sheets(
         }
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
-    // The cells are copied into the records: free each sheet as soon as it is read.
-    let recs_a = records(&ta, &ra, &cols_a, &items, scale);
+    // The cells are copied into the records (both sheets at once, on two threads): free the
+    // sheets as soon as they are read.
+    let (recs_a, recs_b) = on_two_threads(
+        path,
+        "reading the rows of the second sheet",
+        || Ok(records(&ta, &ra, &cols_a, &items, scale)),
+        || Ok(records(&tb, &rb, &cols_b, &items, scale)),
+    );
     ta.sheet.rows = Vec::new();
-    let recs_b = records(&tb, &rb, &cols_b, &items, scale);
     tb.sheet.rows = Vec::new();
+    let (recs_a, recs_b) = (recs_a?, recs_b?);
     if recs_a.is_empty() || recs_b.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
