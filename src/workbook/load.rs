@@ -24,8 +24,8 @@ use calamine::{open_workbook, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xls
 use super::ReadError;
 
 /// Largest number of non-empty cells read from one workbook (all sheets read together):
-/// 20 million, about 360 MB of memory (16 bytes a value, 2 a column number). The 100,000 respondents × 40 items × 2 sheets benchmark
-/// workbook has 8.4 million.
+/// 20 million, about 360 MB of memory (16 bytes a value, 2 a column number). The 100,000
+/// respondents × 40 items × 2 sheets benchmark workbook has 8.4 million.
 pub const MAX_CELLS: usize = 20_000_000;
 /// Largest total size of text read from one workbook: 512 MiB. Text shared by many cells (an
 /// .xlsx shared string) is stored and counted once.
