@@ -8,13 +8,15 @@
 # Needs: cargo; optional Rscript with readxl (Debian r-cran-readxl), python3 with pandas, openpyxl
 # and scipy. A missing competitor is reported as skipped.
 #
-# Measured 2026-11-25 16:25-16:30 UTC on the shared 2-core build machine (load average 5.2-5.5
-# from other builds, so CPU time is the fairer figure), after Group.cells was made compact:
-#   ttest-xl  wall  8.6 s  cpu  5.6 s  peak RSS  332 MiB
-#   R         wall  7.6 s  cpu  5.1 s  peak RSS 2082 MiB  (readxl + t.test)
-#   Python    wall 85.1 s  cpu 56.3 s  peak RSS  372 MiB  (pandas.read_excel/openpyxl + scipy)
-#   ratios R/ttest-xl 0.9x (wall and cpu), Python/ttest-xl 9.9x wall, 10.1x cpu: the 4x and 25x
-#   targets are NOT met; the memory target (< 512 MiB) is.
+# Measured 2026-11-25 16:35-16:37 UTC on the shared 2-core build machine (load average 2.6
+# falling to 1.5; CPU time is the fairer figure on a shared machine), with the compact Group
+# and 16-byte cell values:
+#   ttest-xl  wall  4.0 s  cpu  5.5 s  peak RSS  290 MiB
+#   R         wall  4.3 s  cpu  4.3 s  peak RSS 2081 MiB  (readxl + t.test)
+#   Python    wall 49.4 s  cpu 49.6 s  peak RSS  372 MiB  (pandas.read_excel/openpyxl + scipy)
+#   ratios R/ttest-xl 1.1x wall, 0.8x cpu; Python/ttest-xl 12.3x wall, 9.0x cpu: the 4x and 25x
+#   targets are NOT met; the memory target (< 512 MiB) is. (An earlier run at load 5.5:
+#   ttest-xl 8.6 s wall / 5.6 s cpu / 332 MiB, R 7.6 / 5.1, Python 85.1 / 56.3.)
 # Where ttest-xl's CPU goes (perf, same workbook): calamine/quick_xml parsing the two sheets
 # ~45 % (one sheet per thread), rust_xlsxwriter writing the 8-million-cell Data sheet ~26 %
 # plus its deflate, our reader's own code ~12 %, the analysis ~5 %.
