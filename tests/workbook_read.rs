@@ -54,10 +54,15 @@ fn check_against_cells(s: &Survey) {
         .collect();
     for g in [&s.first, &s.second] {
         assert_eq!(g.values.len(), s.items.len());
-        for (vals, cells) in g.values.iter().zip(&g.cells) {
+        assert_eq!(g.columns.len(), s.items.len());
+        assert_eq!(g.rows.len(), g.ids.len());
+        for (k, vals) in g.values.iter().enumerate() {
             assert_eq!(vals.len(), g.ids.len());
-            for (v, cell) in vals.iter().zip(cells) {
-                let key = cell.replace('\'', "");
+            for (i, v) in vals.iter().enumerate() {
+                // The address from the compact form, built here independently of Group::cell.
+                let key = format!("{}!{}{}", g.sheet, letters(g.columns[k] - 1), g.rows[i]);
+                let cell = g.cell(k, i);
+                assert_eq!(cell.replace('\'', ""), key);
                 match raw.get(&key) {
                     Some(Data::Float(x)) => assert_eq!(v, x, "{cell}"),
                     Some(Data::Int(x)) => assert_eq!(*v, *x as f64, "{cell}"),
@@ -103,13 +108,15 @@ fn example_workbook_is_read_as_paired_two_sheets() {
     assert_eq!(s.first.ids, s.second.ids);
     assert_eq!(116 - n + 113 - n, count(&s, NoteKind::UnmatchedId));
     // The after sheet is in another order: pairing really used the IDs.
-    assert_ne!(
-        s.first.cells[0][..10],
-        s.second.cells[0][..10]
-            .iter()
-            .map(|c| c.replace("事後", "事前"))
-            .collect::<Vec<_>>()[..]
+    assert_eq!(
+        (s.first.sheet.as_str(), s.second.sheet.as_str()),
+        ("事前", "事後")
     );
+    assert_eq!(
+        s.first.columns, s.second.columns,
+        "same item columns in both sheets"
+    );
+    assert_ne!(s.first.rows[..10], s.second.rows[..10]);
     // Messy cells: exactly one 「４」 and one "3" as text, some blanks and 「無回答」.
     let fw: Vec<_> = s
         .notes
@@ -238,7 +245,7 @@ fn pre_post_sheets_without_ids_are_independent() {
         s.first.by.is_empty() && s.second.by.is_empty(),
         "no breakdown"
     );
-    assert_eq!(s.first.cells[1][2], "Pre!B4");
+    assert_eq!(s.first.cell(1, 2), "Pre!B4");
     assert!(s.notes.is_empty());
     check_against_cells(&s);
 }
@@ -272,8 +279,12 @@ fn same_headers_pair_by_id_and_sheets_option_overrides_order() {
     assert_eq!(s.first.ids, s.second.ids);
     assert_eq!(s.second.values[0], vec![4.0, 3.0, 5.0]);
     assert_eq!(
-        s.second.cells[0],
-        vec!["Sheet2!B3", "Sheet2!B4", "Sheet2!B2"]
+        (0..3).map(|i| s.second.cell(0, i)).collect::<Vec<_>>(),
+        ["Sheet2!B3", "Sheet2!B4", "Sheet2!B2"]
+    );
+    assert_eq!(
+        (s.second.columns[0], &s.second.rows[..]),
+        (2, &[3, 4, 2][..])
     );
     check_against_cells(&s);
 
@@ -714,7 +725,9 @@ fn forms_exports_work_without_flags() {
     assert_eq!(s.items, ["Q1. 満足している", "Q2. 続けたい"]);
     assert_eq!(s.labels, ["研修前".to_string(), "研修後".to_string()]);
     assert!(!s.paired, "no e-mail appears in both groups");
-    assert_eq!(s.first.cells[0][0], "'フォームの回答 1'!D2");
+    assert_eq!(s.first.cell(0, 0), "'フォームの回答 1'!D2");
+    assert_eq!(s.first.address(0, 0), "D2");
+    assert_eq!(s.first.sheet, "フォームの回答 1");
     check_against_cells(&s);
 }
 
@@ -868,7 +881,10 @@ fn same_survey(a: &Survey, b: &Survey) {
     assert_eq!(a.header_row, b.header_row);
     for (x, y) in [(&a.first, &b.first), (&a.second, &b.second)] {
         assert_eq!(x.ids, y.ids);
-        assert_eq!(x.cells, y.cells);
+        assert_eq!(
+            (&x.sheet, &x.columns, &x.rows),
+            (&y.sheet, &y.columns, &y.rows)
+        );
         for (vx, vy) in x.values.iter().zip(&y.values) {
             for (p, q) in vx.iter().zip(vy) {
                 assert!(p == q || (p.is_nan() && q.is_nan()), "{p} vs {q}");
@@ -1135,7 +1151,7 @@ fn excel_sized_sheets_read() {
             assert_eq!(*v, f64::from((r + c) % 5 + 1));
         }
     }
-    assert_eq!(s.second.cells[16_382][2], "事後!XFD4");
+    assert_eq!(s.second.cell(16_382, 2), "事後!XFD4");
 }
 
 #[test]

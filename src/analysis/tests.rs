@@ -15,15 +15,9 @@ fn group(values: Vec<Vec<f64>>, ids: Option<Vec<&str>>, by: Option<Vec<&str>>) -
         by: by
             .map(|v| v.into_iter().map(|s| Some(s.to_string())).collect())
             .unwrap_or_default(),
-        cells: values
-            .iter()
-            .enumerate()
-            .map(|(c, col)| {
-                (0..col.len())
-                    .map(|r| format!("S!{}{}", (b'B' + c as u8) as char, r + 2))
-                    .collect()
-            })
-            .collect(),
+        sheet: "S".to_string(),
+        columns: (2..).take(values.len()).collect(),
+        rows: (2..).take(n).collect(),
         values,
     }
 }

@@ -264,7 +264,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> Value {
-        Value::Text(s.into())
+        Value::Text(std::sync::Arc::new(s.to_string()))
     }
 
     #[test]
@@ -287,14 +287,16 @@ mod tests {
         assert_eq!(c(&text("4：そう思う")), note(4.0, NoteKind::LikertLabel));
         assert_eq!(c(&Value::Bool(true)).kind, Some(NoteKind::Boolean));
         assert_eq!(
-            c(&Value::Date("2025-04-01".into())).kind,
+            c(&Value::Date(std::sync::Arc::new("2025-04-01".into()))).kind,
             Some(NoteKind::Date)
         );
         assert_eq!(
-            c(&Value::Error("#N/A".into())).kind,
+            c(&Value::Error(std::sync::Arc::new("#N/A".into()))).kind,
             Some(NoteKind::ErrorCell)
         );
-        assert!(c(&Value::Error("#N/A".into())).value.is_nan());
+        assert!(c(&Value::Error(std::sync::Arc::new("#N/A".into())))
+            .value
+            .is_nan());
     }
 
     #[test]

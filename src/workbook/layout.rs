@@ -1,7 +1,6 @@
 //! Finding the layout, header row and columns, and assembling the [`Survey`].
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::Path;
 
 use super::clean::{clean, id_text, is_score_like, normalize, short, Scale};
@@ -177,7 +176,7 @@ fn a1(row: u32, col: u32) -> String {
 }
 
 /// Sheet name as used in a reference: quoted when it holds spaces or punctuation.
-fn sheet_ref(name: &str) -> String {
+pub(crate) fn sheet_ref(name: &str) -> String {
     if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
         name.to_string()
     } else {
@@ -305,12 +304,17 @@ fn make_table(
         })?,
     };
     let header = &sheet.rows[idx];
-    let mut cols: Vec<u32> = header.cells().map(|(c, _)| c).collect();
-    let mut seen: HashSet<u32> = cols.iter().copied().collect();
-    for r in &sheet.rows[idx + 1..] {
+    // Columns in use, and below the position of each in `columns`: indexed by column number
+    // (at most MAX_COLUMNS), not hashed, as this runs for every cell of the sheet.
+    let mut slot: Vec<usize> = vec![usize::MAX; super::MAX_COLUMNS as usize];
+    let mut cols: Vec<u32> = Vec::new();
+    for r in &sheet.rows[idx..] {
         for (c, _) in r.cells() {
-            if seen.insert(c) {
-                cols.push(c);
+            if let Some(s) = slot.get_mut(c as usize) {
+                if *s == usize::MAX {
+                    *s = 0;
+                    cols.push(c);
+                }
             }
         }
     }
@@ -335,14 +339,14 @@ fn make_table(
             score_like: 0,
         });
     }
-    let pos: HashMap<u32, usize> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.col, i))
-        .collect();
+    for (i, c) in columns.iter().enumerate() {
+        slot[c.col as usize] = i;
+    }
     for r in &sheet.rows[idx + 1..] {
         for (c, v) in r.cells() {
-            let col = &mut columns[pos[&c]];
+            let Some(col) = slot.get(c as usize).and_then(|&i| columns.get_mut(i)) else {
+                continue;
+            };
             col.filled += 1;
             if is_score_like(v, scale) {
                 col.score_like += 1;
@@ -359,6 +363,45 @@ fn make_table(
         sheet,
         columns,
     })
+}
+
+/// Runs `a` on this thread and `b` on a second one (both cores), each guarded against panics
+/// like the rest of the reading; returns both results.
+fn on_two_threads<A, B: Send>(
+    path: &Path,
+    what: &str,
+    a: impl FnOnce() -> Result<A, ReadError>,
+    b: impl FnOnce() -> Result<B, ReadError> + Send,
+) -> (Result<A, ReadError>, Result<B, ReadError>) {
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| super::load::guarded(path, what, b));
+        let first = a();
+        let second = other.join().unwrap_or_else(|_| {
+            Err(ReadError::Internal {
+                path: path.to_path_buf(),
+                detail: format!("{what}: the second thread stopped"),
+            })
+        });
+        (first, second)
+    })
+}
+
+/// [`make_table`] for two sheets at once, the second on another thread. The first sheet's error
+/// wins, as if they were made one after the other.
+fn make_tables(
+    path: &Path,
+    sa: SheetData,
+    sb: SheetData,
+    header_row: Option<u32>,
+    scale: Option<&Scale>,
+) -> Result<(Table, Table), ReadError> {
+    let (ta, tb) = on_two_threads(
+        path,
+        "finding the header of the second sheet",
+        || make_table(path, sa, header_row, scale),
+        || make_table(path, sb, header_row, scale),
+    );
+    Ok((ta?, tb?))
 }
 
 /// Roles of the columns of one table.
@@ -704,36 +747,26 @@ fn row_note(
     )
 }
 
-/// An empty group for `n_items` items with room for `rows` respondents.
-fn group_with_capacity(n_items: usize, rows: usize) -> Group {
+/// An empty group of sheet `t` for the item columns `items` (indices in `t.columns`), with room
+/// for `rows` respondents.
+fn group_with_capacity(t: &Table, items: &[usize], rows: usize) -> Group {
     Group {
         ids: Vec::with_capacity(rows),
         by: Vec::with_capacity(rows),
-        values: (0..n_items).map(|_| Vec::with_capacity(rows)).collect(),
-        cells: (0..n_items).map(|_| Vec::with_capacity(rows)).collect(),
+        values: (0..items.len()).map(|_| Vec::with_capacity(rows)).collect(),
+        sheet: t.name().to_string(),
+        columns: items.iter().map(|&i| t.columns[i].col + 1).collect(),
+        rows: Vec::with_capacity(rows),
     }
 }
 
-/// `'Sheet'!D` for each item column of `t`: the start of every cell address in that column.
-fn address_prefixes(t: &Table, items: &[usize]) -> Vec<String> {
-    let sref = sheet_ref(t.name());
-    items
-        .iter()
-        .map(|&i| format!("{sref}!{}", col_letters(t.columns[i].col)))
-        .collect()
-}
-
-/// Appends one respondent to a group. Cell addresses are made here, for kept rows only, with
-/// one allocation each.
-fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>, prefixes: &[String]) {
+/// Appends one respondent to a group.
+fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>) {
     g.ids.push(rec.id);
     g.by.push(rec.by);
+    g.rows.push(rec.row + 1);
     for (k, v) in rec.values.into_iter().enumerate() {
         g.values[k].push(v);
-        let mut cell = String::with_capacity(prefixes[k].len() + 7);
-        cell.push_str(&prefixes[k]);
-        let _ = write!(cell, "{}", rec.row + 1);
-        g.cells[k].push(cell);
     }
     notes.extend(
         rec.notes
@@ -781,15 +814,12 @@ fn out_of_scale(
         for g in [first, second] {
             for (i, &x) in g.values[k].iter().enumerate() {
                 if x.is_finite() && (x < lo || x > hi) {
-                    let full = &g.cells[k][i];
-                    let (sheet, cell) = full.rsplit_once('!').unwrap_or(("", full));
-                    let sheet = sheet.trim_matches('\'').replace("''", "'");
-                    let (r, c) = split_a1(cell);
+                    let (r, c) = (g.rows[i] - 1, g.columns[k] - 1);
                     notes.push((
-                        (sheet_no(&sheet), r, c),
+                        (sheet_no(&g.sheet), r, c),
                         Note {
-                            sheet,
-                            cell: cell.to_string(),
+                            sheet: g.sheet.clone(),
+                            cell: a1(r, c),
                             item: Some(item.clone()),
                             kind: NoteKind::OutOfScale,
                             original: super::load::format_number(x),
@@ -800,15 +830,6 @@ fn out_of_scale(
             }
         }
     }
-}
-
-fn split_a1(cell: &str) -> (u32, u32) {
-    let letters: String = cell
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    let row: u32 = cell[letters.len()..].parse().unwrap_or(1);
-    (row.saturating_sub(1), letters_col(&letters).unwrap_or(0))
 }
 
 /// Looks a sheet up by exact, then trimmed/normalised name.
@@ -856,8 +877,7 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         let a = find_sheet(&names, a).ok_or_else(|| sheet_missing(path, a, &names))?;
         let b = find_sheet(&names, b).ok_or_else(|| sheet_missing(path, b, &names))?;
         let (sa, sb) = book.load_two(&a, &b)?;
-        let ta = make_table(path, sa, options.header_row, scale)?;
-        let tb = make_table(path, sb, options.header_row, scale)?;
+        let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
         return two_sheets(path, options, scale, ta, tb);
     }
     // 2. A group column named by the user.
@@ -895,8 +915,7 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             .collect();
         if before.len() == 1 && after.len() == 1 {
             let (sa, sb) = book.load_two(before[0], after[0])?;
-            let ta = make_table(path, sa, options.header_row, scale)?;
-            let tb = make_table(path, sb, options.header_row, scale)?;
+            let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
             return two_sheets(path, options, scale, ta, tb);
         }
     }
@@ -1057,15 +1076,17 @@ fn two_sheets(
         }
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
-    // The cells are copied into the records: free each sheet as soon as it is read.
-    let (pre_a, pre_b) = (
-        address_prefixes(&ta, &cols_a),
-        address_prefixes(&tb, &cols_b),
+    // The cells are copied into the records (both sheets at once, on two threads): free the
+    // sheets as soon as they are read.
+    let (recs_a, recs_b) = on_two_threads(
+        path,
+        "reading the rows of the second sheet",
+        || Ok(records(&ta, &ra, &cols_a, &items, scale)),
+        || Ok(records(&tb, &rb, &cols_b, &items, scale)),
     );
-    let recs_a = records(&ta, &ra, &cols_a, &items, scale);
     ta.sheet.rows = Vec::new();
-    let recs_b = records(&tb, &rb, &cols_b, &items, scale);
     tb.sheet.rows = Vec::new();
+    let (recs_a, recs_b) = (recs_a?, recs_b?);
     if recs_a.is_empty() || recs_b.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
@@ -1079,9 +1100,8 @@ fn two_sheets(
             ),
         });
     }
-    let n = items.len();
-    let mut first = group_with_capacity(n, recs_a.len());
-    let mut second = group_with_capacity(n, recs_b.len());
+    let mut first = group_with_capacity(&ta, &cols_a, recs_a.len());
+    let mut second = group_with_capacity(&tb, &cols_b, recs_b.len());
     let id_column = if rb.id.is_some() { id_name } else { None };
     let mut paired = false;
     if id_column.is_some() {
@@ -1147,8 +1167,8 @@ fn two_sheets(
                 )),
                 Some(id) => match b_by_id.remove(&id) {
                     Some(rb) => {
-                        push_rec(&mut first, r, 0, &mut notes, &pre_a);
-                        push_rec(&mut second, rb, 1, &mut notes, &pre_b);
+                        push_rec(&mut first, r, 0, &mut notes);
+                        push_rec(&mut second, rb, 1, &mut notes);
                     }
                     None => notes.push(row_note(
                         ta.name(),
@@ -1163,10 +1183,10 @@ fn two_sheets(
         }
     } else {
         for r in recs_a {
-            push_rec(&mut first, r, 0, &mut notes, &pre_a);
+            push_rec(&mut first, r, 0, &mut notes);
         }
         for r in recs_b {
-            push_rec(&mut second, r, 1, &mut notes, &pre_b);
+            push_rec(&mut second, r, 1, &mut notes);
         }
     }
     if by_name.is_none() {
@@ -1272,7 +1292,6 @@ fn group_column(
         }
     };
     let items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
-    let pre = address_prefixes(&t, &r.items);
     let recs = records(&t, &r, &r.items, &items, scale);
     t.sheet.rows = Vec::new();
     let gcol = t.columns[g].col;
@@ -1324,9 +1343,8 @@ fn group_column(
         }
         paired = matched > 0;
     }
-    let n = items.len();
-    let mut first = group_with_capacity(n, parts[0].len());
-    let mut second = group_with_capacity(n, parts[1].len());
+    let mut first = group_with_capacity(&t, &r.items, parts[0].len());
+    let mut second = group_with_capacity(&t, &r.items, parts[1].len());
     let [p0, p1] = parts;
     if paired {
         let ids0: HashSet<String> = p0.iter().filter_map(|r| r.id.clone()).collect();
@@ -1366,8 +1384,8 @@ fn group_column(
                 )),
                 Some(id) => match by_id.remove(&id) {
                     Some(other) => {
-                        push_rec(&mut first, rec, 0, &mut notes, &pre);
-                        push_rec(&mut second, other, 0, &mut notes, &pre);
+                        push_rec(&mut first, rec, 0, &mut notes);
+                        push_rec(&mut second, other, 0, &mut notes);
                     }
                     None => notes.push(row_note(
                         t.name(),
@@ -1382,10 +1400,10 @@ fn group_column(
         }
     } else {
         for rec in p0 {
-            push_rec(&mut first, rec, 0, &mut notes, &pre);
+            push_rec(&mut first, rec, 0, &mut notes);
         }
         for rec in p1 {
-            push_rec(&mut second, rec, 0, &mut notes, &pre);
+            push_rec(&mut second, rec, 0, &mut notes);
         }
     }
     if first.ids.is_empty() || second.ids.is_empty() {
@@ -1432,7 +1450,6 @@ mod tests {
         assert_eq!(letters_col("XFE"), None);
         assert_eq!(letters_col("所属"), None);
         assert_eq!(a1(6, 3), "D7");
-        assert_eq!(split_a1("D7"), (6, 3));
     }
 
     #[test]

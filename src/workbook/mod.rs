@@ -44,7 +44,9 @@
 //! reading it; a hand-crafted .xls declaring billions of cells can still exhaust memory.
 //!
 //! The data model below is shared with the analysis and report modules: add, never remove or
-//! rename.
+//! rename. (One exception, for memory: `Group::cells`, one address `String` per value — 340 MB
+//! on the 100,000 × 40 × 2 benchmark — became [`Group::sheet`], [`Group::columns`] and
+//! [`Group::rows`], with [`Group::cell`] building an address on demand.)
 
 use std::path::{Path, PathBuf};
 
@@ -107,8 +109,45 @@ pub struct Group {
     pub by: Vec<Option<String>>,
     /// `values[item][row]`, NaN = missing. Every inner vector has `ids.len()` entries.
     pub values: Vec<Vec<f64>>,
-    /// A1 address of each value: `cells[item][row]`, e.g. `"事前!D7"`. Same shape as `values`.
-    pub cells: Vec<Vec<String>>,
+    /// Name of the sheet the rows were read from (as in the workbook, unquoted).
+    pub sheet: String,
+    /// Column of each item in `sheet`, numbered as Excel's `COLUMN()` does (A = 1, D = 4):
+    /// `columns[item]`, one entry per inner vector of `values`.
+    pub columns: Vec<u32>,
+    /// Sheet row of each respondent, numbered as Excel shows it (1-based): `rows[row]`, one entry
+    /// per entry of `ids`. The value `values[item][row]` was read from cell
+    /// (`rows[row]`, `columns[item]`); [`Group::cell`] gives its A1 address.
+    pub rows: Vec<u32>,
+}
+
+impl Group {
+    /// A1 address of `values[item][row]` including the sheet, e.g. `"事前!D7"`, or
+    /// `"'Sheet 1'!D7"` when the sheet name needs quoting in a formula. Built on demand: a group
+    /// stores only the sheet name, one column per item and one row number per respondent.
+    ///
+    /// # Panics
+    ///
+    /// When `item` or `row` is out of range (like indexing `values[item][row]`).
+    pub fn cell(&self, item: usize, row: usize) -> String {
+        format!(
+            "{}!{}",
+            layout::sheet_ref(&self.sheet),
+            self.address(item, row)
+        )
+    }
+
+    /// A1 address of `values[item][row]` without the sheet, e.g. `"D7"`.
+    ///
+    /// # Panics
+    ///
+    /// When `item` or `row` is out of range (like indexing `values[item][row]`).
+    pub fn address(&self, item: usize, row: usize) -> String {
+        format!(
+            "{}{}",
+            layout::col_letters(self.columns[item].saturating_sub(1)),
+            self.rows[row]
+        )
+    }
 }
 
 /// One recorded conversion or exclusion. Nothing is changed silently.
