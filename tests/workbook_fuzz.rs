@@ -227,7 +227,15 @@ fn kind(e: &ReadError) -> String {
 fn run_bytes(t: &mut Tally, dir: &Path, name: &str, bytes: &[u8]) {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
+    let findings = t.findings.len();
     run_path(t, &p, name, &ReadOptions::default());
+    // `TTXL_WB_FUZZ_SAVE=DIR` keeps every input that produced a finding, to reproduce it.
+    if t.findings.len() > findings {
+        if let Ok(save) = std::env::var("TTXL_WB_FUZZ_SAVE") {
+            let _ = std::fs::create_dir_all(&save);
+            let _ = std::fs::copy(&p, Path::new(&save).join(name));
+        }
+    }
     std::fs::remove_file(&p).ok();
 }
 
