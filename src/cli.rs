@@ -209,7 +209,7 @@ pub struct Config {
     pub strict: bool,
 }
 
-/// Everything that can stop a run. Messages say what to do, in English ([`Display`]) or Japanese
+/// Everything that can stop a run. Messages say what to do, in English (`Display`) or Japanese
 /// ([`CliError::message`]).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -577,6 +577,13 @@ impl TempFile {
             .expect("temporary file is open until persisted")
     }
 
+    /// Flushes and syncs, so that a full disk shows up before anything is renamed.
+    fn sync(&mut self) -> io::Result<()> {
+        let file = self.file();
+        file.flush()?;
+        file.sync_all()
+    }
+
     /// Flushes, syncs and renames over `target`.
     fn persist(mut self, target: &Path, force: bool) -> io::Result<()> {
         let mut file = self.file.take().expect("temporary file is open");
@@ -602,21 +609,6 @@ impl Drop for TempFile {
             let _ = fs::remove_file(&self.path);
         }
     }
-}
-
-/// Writes `bytes` atomically (temporary file + rename).
-fn write_atomic(
-    target: &Path,
-    force: bool,
-    write: impl FnOnce(&mut File) -> io::Result<()>,
-) -> Result<(), CliError> {
-    let err = |source: io::Error| CliError::Write {
-        path: target.to_path_buf(),
-        source,
-    };
-    let mut tmp = TempFile::new(target).map_err(err)?;
-    write(tmp.file()).map_err(err)?;
-    tmp.persist(target, force).map_err(err)
 }
 
 fn spinner(config: &Config) -> ProgressBar {
@@ -666,31 +658,61 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         options: config.options_text(),
     };
     let mut wb = report::build_workbook(&survey, &analysis, &meta, lang)?;
-    write_atomic(&config.output, config.force, |file| {
-        wb.save_to_writer(file).map_err(|e| match e {
+    let json_text = match &config.json {
+        Some(_) => {
+            let doc = report::json::build(&analysis, lang);
+            Some(serde_json::to_string_pretty(&doc).map_err(|e| {
+                CliError::Report(ReportError::Xlsx(rust_xlsxwriter::XlsxError::CustomError(
+                    e.to_string(),
+                )))
+            })?)
+        }
+        None => None,
+    };
+    // Both files are written and synced to temporary files first; only then are they renamed, so
+    // a full disk while writing the JSON leaves neither file behind ("nothing was written").
+    let write_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source: io::Error| CliError::Write {
+            path: path.clone(),
+            source,
+        }
+    };
+    let mut wb_tmp = TempFile::new(&config.output).map_err(write_err(&config.output))?;
+    wb.save_to_writer(wb_tmp.file())
+        .map_err(|e| match e {
             rust_xlsxwriter::XlsxError::IoError(io) => io,
             other => io::Error::other(other.to_string()),
         })
-    })?;
-    if let Some(target) = &config.json {
-        let doc = report::json::build(&analysis, lang);
-        let text = serde_json::to_string_pretty(&doc).map_err(|e| {
-            CliError::Report(ReportError::Xlsx(rust_xlsxwriter::XlsxError::CustomError(
-                e.to_string(),
-            )))
-        })?;
-        match target {
-            JsonTarget::Stdout => {
-                let mut out = io::stdout().lock();
-                writeln!(out, "{text}").map_err(|source| CliError::Write {
-                    path: PathBuf::from("-"),
-                    source,
-                })?;
-            }
-            JsonTarget::File(p) => {
-                write_atomic(p, config.force, |f| f.write_all(text.as_bytes()))?;
-            }
+        .and_then(|()| wb_tmp.sync())
+        .map_err(write_err(&config.output))?;
+    let json_tmp = match (&config.json, &json_text) {
+        (Some(JsonTarget::File(p)), Some(text)) => {
+            let mut tmp = TempFile::new(p).map_err(write_err(p))?;
+            tmp.file()
+                .write_all(text.as_bytes())
+                .and_then(|()| tmp.sync())
+                .map_err(write_err(p))?;
+            Some((tmp, p))
         }
+        _ => None,
+    };
+    wb_tmp
+        .persist(&config.output, config.force)
+        .map_err(write_err(&config.output))?;
+    if let Some((tmp, p)) = json_tmp {
+        if let Err(e) = tmp.persist(p, config.force) {
+            // Keep the promise that a failed run leaves nothing behind.
+            let _ = fs::remove_file(&config.output);
+            return Err(write_err(p)(e));
+        }
+    }
+    if let (Some(JsonTarget::Stdout), Some(text)) = (&config.json, &json_text) {
+        let mut out = io::stdout().lock();
+        writeln!(out, "{text}").map_err(|source| CliError::Write {
+            path: PathBuf::from("-"),
+            source,
+        })?;
     }
     pb.finish_and_clear();
 

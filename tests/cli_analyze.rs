@@ -60,6 +60,16 @@ fn json_num(v: &Value) -> f64 {
     }
 }
 
+/// Our JSON writes non-finite numbers as `null`; R's fixture says "Inf"/"-Inf".
+fn assert_json_num(ours: &Value, want: &Value, check: impl Fn(f64, f64), what: &str) {
+    let w = num(want);
+    if w.is_infinite() {
+        assert!(ours.is_null(), "{what}: want {w}, got {ours}");
+    } else {
+        check(json_num(ours), w);
+    }
+}
+
 /// Compares every item of every block of an R run with the JSON output.
 fn compare_json(json: &Value, run: &[Value], context: &str) {
     let items = json["items"].as_array().unwrap();
@@ -102,7 +112,8 @@ fn compare_json(json: &Value, run: &[Value], context: &str) {
                 "rank_statistic",
                 "rank_p_value",
             ] {
-                assert_rel(json_num(&ours[f]), num(&r[f]), REL_TTEST, &what(f));
+                let w = what(f);
+                assert_json_num(&ours[f], &r[f], |g, e| assert_rel(g, e, REL_TTEST, &w), &w);
             }
             if r["statistic"] == r["t"] {
                 assert_rel(json_num(&ours["df"]), num(&r["df"]), REL_TTEST, &what("df"));
@@ -115,7 +126,8 @@ fn compare_json(json: &Value, run: &[Value], context: &str) {
                 "hedges_g_low",
                 "hedges_g_high",
             ] {
-                assert_abs(json_num(&ours[f]), num(&r[f]), ABS_D_CI, &what(f));
+                let w = what(f);
+                assert_json_num(&ours[f], &r[f], |g, e| assert_abs(g, e, ABS_D_CI, &w), &w);
             }
             if r.get("d_av").is_some() {
                 assert_rel(
@@ -278,6 +290,25 @@ fn staff_survey_independent_tests_match_r() {
         compare_json(&json, &reference, test);
         compare_sheet(&out, "Results", &reference, ["事前", "事後"]);
     }
+}
+
+#[test]
+fn one_sided_alternative_matches_r_and_writes_infinite_limits_explicitly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (json, out) = analyze(
+        &staff(),
+        &["--alternative", "greater", "--lang", "en"],
+        dir.path(),
+    );
+    assert_eq!(json["alternative"], "greater");
+    let run = reference_run("staff_greater");
+    compare_json(&json, &run, "greater");
+    // The open upper limit is written as "∞" text, never as the string "INF"; Excel has no
+    // one-sided T.TEST in the observed direction, so no T.TEST column is written.
+    let (header, rows) = results_sheet(&out, "Results");
+    let high = header.iter().position(|h| h == "95% CI high").unwrap();
+    assert!(rows.iter().all(|r| r[high] == Data::String("∞".into())));
+    assert!(!header.iter().any(|h| h.contains("T.TEST")));
 }
 
 #[test]

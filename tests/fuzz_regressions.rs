@@ -67,12 +67,13 @@ fn huge_t_in_the_cdf() {
 
 /// Found: Welch's average-variance d had a NaN confidence interval when one SD was ≈1e153 (the
 /// variance ratio in the CI overflowed). The interval must scale with the data: d and its CI are
-/// unchanged when both groups are multiplied by 1e150.
+/// unchanged when both groups are multiplied by 1e100.
 #[test]
 fn welch_d_interval_with_huge_variances() {
     let opts = TTestOptions::default();
-    let small_x = Summary::from_stats(16, 0.0625, 0.25);
-    let small_y = Summary::from_stats(26, 3.1538461538461537e-150, 1.4336612624272915e-150);
+    // The same data divided by 1e100 (still far from underflow).
+    let small_x = Summary::from_stats(16, 0.0625e50, 0.25e50);
+    let small_y = Summary::from_stats(26, 3.1538461538461537e-100, 1.4336612624272915e-100);
     let big_x = Summary::from_stats(16, 0.0625e150, 0.25e150);
     let big_y = Summary::from_stats(26, 3.1538461538461537, 1.4336612624272915);
     let a = effect_size::for_ttest(&ttest::welch_from_stats(&small_x, &small_y, &opts).unwrap())
@@ -113,4 +114,23 @@ fn power_is_a_probability() {
     )
     .unwrap();
     assert!((0.0..=1.0).contains(&p) && p > 1.0 - 1e-12, "{p}");
+}
+
+/// Found: `power_2n` with n₂ = f64::MAX returned NaN (reported by the C ABI as an internal error).
+/// Absurd sample sizes are now an argument error.
+#[test]
+fn absurd_sample_sizes_are_argument_errors() {
+    let r = power::power_2n(Alternative::Greater, 20.36, f64::MAX, 0.54, 0.05);
+    assert!(
+        matches!(r, Err(ttest_xl::stats::StatsError::InvalidArgument { .. })),
+        "{r:?}"
+    );
+    let r = power::power(
+        power::Design::TwoSample,
+        Alternative::TwoSided,
+        1e300,
+        0.5,
+        0.05,
+    );
+    assert!(r.is_err(), "{r:?}");
 }

@@ -250,16 +250,14 @@ fn scaled_to_1e300_overflow_is_answer_or_out_of_range() {
     }
 }
 
-// BUG (engine, src/stats/descriptive.rs + ttest.rs): for data scaled below ~1e-160 the squared
-// deviations underflow (to subnormals, then to 0). At 1e-170 … 1e-305 the variance becomes 0 and
-// welch/student/paired return StatsError::Constant ("data are essentially constant") for data
-// that are not constant; around 1e-160 the squares are subnormal and the t statistic silently
-// loses digits (x = [0, 0], y = [0, 82.47002785761114]·1e-160: t = -0.99999998459, exactly -1 by
-// hand: means 0 and a/2, se = √(a²/2 / 2) = a/2). Expected: the correct t (scale invariant; R's
-// t.test(x, y) on the unscaled data, torture.json) or StatsError::OutOfRange. A fix: scale by a
-// power of two (e.g. by the largest |deviation|) before squaring.
+// Found by this test, fixed (ttest::check_underflow): for data scaled below ~1e-160 the squared
+// deviations underflow (to subnormals, then to 0). The t-tests returned StatsError::Constant
+// ("data are essentially constant") for data that are not constant, and around 1e-160 the t
+// statistic silently lost digits (x = [0, 0], y = [0, 82.47002785761114]·1e-160 gave
+// t = -0.99999998459; exactly -1 by hand: means 0 and a/2, se = √(a²/2 / 2) = a/2). Now: the
+// correct t (scale invariant; R's t.test(x, y) on the unscaled data, torture.json) or
+// StatsError::OutOfRange.
 #[test]
-#[ignore = "bug: data scaled by 1e-300 report StatsError::Constant instead of the answer or OutOfRange"]
 fn scaled_to_1e_minus_300_underflow_is_answer_or_out_of_range() {
     let mut problems = Vec::new();
     for f in [1e-170, 1e-200, 1e-300, 1e-305, -1e-300] {

@@ -1070,14 +1070,13 @@ fn wide_book(d: &Path, width: u16) -> PathBuf {
     p
 }
 
-// BUG (workbook reader, src/workbook/layout.rs): reading time grows about quadratically with the
+// Found by this test, fixed in the reader (src/workbook/layout.rs): reading time grows about quadratically with the
 // number of columns. Two sheets (事前/事後) with an ID and N−1 item columns, 4 rows each, debug
 // build: N = 1,024 → 4.1 s, 2,048 → 15.7 s, 4,096 → 75 s, so 16,384 (Excel's maximum) takes tens of
 // minutes. Expected: well under CASE_LIMIT (30 s). Likely causes: per-item linear searches
 // `tb.columns.iter().position(|c| &c.name == name)` and `cols_b.contains(&j)` in `two_sheets`
 // (layout.rs ~952–965) and similar per-column scans; a HashMap by name fixes those.
 #[test]
-#[ignore = "bug: reading a 16,384-column workbook takes tens of minutes (quadratic in columns)"]
 fn sixteen_thousand_columns() {
     let _serial = serial();
     let dir = tempfile::tempdir().unwrap();

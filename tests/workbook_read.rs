@@ -149,7 +149,7 @@ enum C {
     S(&'static str),
     B(bool),
     /// A formula whose cached result is an error such as "#N/A".
-    Err(&'static str),
+    ErrCell(&'static str),
     /// A date (2025-04-01) with a date format.
     Date,
     Blank,
@@ -176,7 +176,7 @@ fn write_book(dir: &Path, file: &str, sheets: &[(&str, Vec<Vec<C>>)]) -> PathBuf
                     B(b) => {
                         ws.write_boolean(r, c, *b).unwrap();
                     }
-                    Err(e) => {
+                    ErrCell(e) => {
                         ws.write_formula(r, c, Formula::new("=NA()").set_result(*e))
                             .unwrap();
                     }
@@ -234,6 +234,10 @@ fn pre_post_sheets_without_ids_are_independent() {
     assert_eq!(s.first.values[0], vec![2.0, 3.0, 1.0]);
     assert_eq!(s.second.values[2], vec![3.0, 4.0]);
     assert_eq!(s.first.ids, vec![None, None, None]);
+    assert!(
+        s.first.by.is_empty() && s.second.by.is_empty(),
+        "no breakdown"
+    );
     assert_eq!(s.first.cells[1][2], "Pre!B4");
     assert!(s.notes.is_empty());
     check_against_cells(&s);
@@ -386,7 +390,7 @@ fn every_kind_of_messy_cell_is_converted_and_noted() {
         vec![N(2.0), S("無回答"), S("N/A")],
         vec![N(3.0), S("わからない"), S("４")],
         vec![N(4.0), S("3"), S("とてもそう思う")],
-        vec![N(5.0), S("Strongly disagree"), Err("#N/A")],
+        vec![N(5.0), S("Strongly disagree"), ErrCell("#N/A")],
         vec![N(6.0), Date, B(true)],
         vec![N(7.0), N(9.0), N(2.0)],
         vec![N(8.0), N(4.0), N(5.0)],
@@ -401,7 +405,7 @@ fn every_kind_of_messy_cell_is_converted_and_noted() {
         vec![N(5.0), N(4.0), N(4.0)],
         vec![N(6.0), N(4.0), N(4.0)],
         vec![N(7.0), N(4.0), N(4.0)],
-        vec![N(8.0), N(4.0), Err("#DIV/0!")],
+        vec![N(8.0), N(4.0), ErrCell("#DIV/0!")],
     ];
     let p = write_book(dir.path(), "messy.xlsx", &[("事前", a), ("事後", b)]);
     let s = read_survey(&p, &opts()).unwrap();
@@ -848,4 +852,456 @@ fn empty_and_header_only_workbooks() {
     let e = read_survey(&p, &opts()).unwrap_err();
     assert!(e.to_string().contains("header.xlsx"), "{e}");
     assert!(!e.message(ttest_xl::Lang::Ja).is_ascii());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other formats: tests/data/staff_survey.{xls,ods} are the example converted by LibreOffice
+// (tests/data/make_xls_ods.sh). They must read exactly like the .xlsx.
+
+fn same_survey(a: &Survey, b: &Survey) {
+    assert_eq!(a.layout, b.layout);
+    assert_eq!(a.labels, b.labels);
+    assert_eq!(
+        (a.paired, &a.id_column, &a.items),
+        (b.paired, &b.id_column, &b.items)
+    );
+    assert_eq!(a.header_row, b.header_row);
+    for (x, y) in [(&a.first, &b.first), (&a.second, &b.second)] {
+        assert_eq!(x.ids, y.ids);
+        assert_eq!(x.cells, y.cells);
+        for (vx, vy) in x.values.iter().zip(&y.values) {
+            for (p, q) in vx.iter().zip(vy) {
+                assert!(p == q || (p.is_nan() && q.is_nan()), "{p} vs {q}");
+            }
+        }
+    }
+    let key = |s: &Survey| -> Vec<(String, String, NoteKind, String)> {
+        s.notes
+            .iter()
+            .map(|n| (n.sheet.clone(), n.cell.clone(), n.kind, n.original.clone()))
+            .collect()
+    };
+    assert_eq!(key(a), key(b));
+}
+
+#[test]
+fn xls_and_ods_read_like_xlsx() {
+    let xlsx = read_survey(&example(), &opts()).unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for f in ["staff_survey.xls", "staff_survey.ods"] {
+        let s = read_survey(&data.join(f), &opts()).unwrap_or_else(|e| panic!("{f}: {e}"));
+        same_survey(&xlsx, &s);
+        assert_eq!(s.path, data.join(f));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile inputs (issue 8). Every one ends in a result or in a ReadError that names the file;
+// none may panic (read_survey catches panics from calamine as ReadError::Internal, which these
+// tests also count and forbid, so a new parser panic shows up here).
+
+use ttest_xl::workbook::ReadError;
+
+fn hostile(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/hostile")
+        .join(name)
+}
+
+/// The error names the file in both languages and is not a caught panic.
+fn clean_error(path: &Path, e: &ReadError) {
+    let file = path.file_name().unwrap().to_string_lossy().to_string();
+    assert!(
+        !matches!(e, ReadError::Internal { .. }),
+        "parser panic on {file}: {e}"
+    );
+    assert!(e.to_string().contains(&file), "{e}");
+    let ja = e.message(ttest_xl::Lang::Ja);
+    assert!(ja.contains(&file) && !ja.is_ascii(), "{ja}");
+    assert_eq!(e.path(), path);
+}
+
+#[test]
+fn password_protected_workbooks_say_so() {
+    // encrypted.xlsx: msoffcrypto-tool; encrypted.xls: LibreOffice (tests/data/make_encrypted.py).
+    for f in ["encrypted.xlsx", "encrypted.xls"] {
+        let p = hostile(f);
+        let e = read_survey(&p, &opts()).unwrap_err();
+        assert!(matches!(e, ReadError::Encrypted { .. }), "{f}: {e:?}");
+        clean_error(&p, &e);
+        assert!(e.to_string().contains("password"));
+        assert!(e.message(ttest_xl::Lang::Ja).contains("パスワード"));
+    }
+}
+
+#[test]
+fn hand_made_hostile_packages() {
+    // tests/data/make_hostile.py
+    let p = hostile("bad_xml.xlsx");
+    let e = read_survey(&p, &opts()).unwrap_err();
+    assert!(matches!(e, ReadError::Workbook { .. }), "{e:?}");
+    clean_error(&p, &e);
+
+    let p = hostile("beyond_last_row.xlsx");
+    let e = read_survey(&p, &opts()).unwrap_err();
+    assert!(
+        matches!(e, ReadError::TooLarge { .. } | ReadError::Workbook { .. }),
+        "{e:?}"
+    );
+    clean_error(&p, &e);
+
+    // calamine would reserve 4e9 × 24 bytes for the declared table and abort the process.
+    let p = hostile("sst_unique_count.xlsx");
+    let e = read_survey(&p, &opts()).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ReadError::Declared {
+                declared: 4_000_000_000,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(e.message(ttest_xl::Lang::Ja).contains("共有文字列"));
+    clean_error(&p, &e);
+
+    // A declared size of the whole sheet costs nothing: only real cells are stored.
+    let s = read_survey(&hostile("huge_dimension.xlsx"), &opts()).unwrap();
+    assert_eq!((s.first.ids.len(), s.items.len()), (8, 3));
+    let stored = read_survey(&hostile("stored.xlsx"), &opts()).unwrap();
+    same_survey(&stored, &s);
+
+    // Formulas without cached values read as blanks, each noted.
+    let s = read_survey(&hostile("no_cached_values.xlsx"), &opts()).unwrap();
+    let blanks: Vec<&str> = s
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Blank)
+        .map(|n| n.cell.as_str())
+        .collect();
+    assert_eq!(blanks, ["B3", "C3"]);
+}
+
+#[test]
+fn one_long_shared_string_in_every_cell_is_stored_once() {
+    // 60,000 cells refer to one 192 KB shared string: copying it per cell would need 11 GB.
+    let p = hostile("shared_string_fanout.xlsx");
+    let t = std::time::Instant::now();
+    let o = ReadOptions {
+        items: Some("問1".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert_eq!(s.first.ids.len(), 30_000);
+    assert!(s.first.values[0].iter().all(|x| x.is_nan()));
+    assert_eq!(s.notes.len(), 60_000);
+    assert!(s
+        .notes
+        .iter()
+        .all(|n| n.kind == NoteKind::Text && n.original.len() < 300));
+    assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
+}
+
+#[test]
+fn not_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, &[u8])> = vec![
+        ("survey.xlsx", b"ID,Q1,Q2\n1,3,4\n2,4,5\n"),
+        ("empty.xlsx", b""),
+        ("picture.xls", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        ("noext", b"hello"),
+        ("zip.xlsx", b"PK\x03\x04garbage that is not a zip archive"),
+        (
+            "ole.xls",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 truncated OLE header",
+        ),
+    ];
+    for (name, bytes) in cases {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let e = read_survey(&p, &opts()).unwrap_err();
+        clean_error(&p, &e);
+    }
+    let e = read_survey(dir.path(), &opts()).unwrap_err();
+    assert!(matches!(e, ReadError::NotAWorkbook { .. }), "{e:?}");
+    let p = dir.path().join("missing.xlsx");
+    let e = read_survey(&p, &opts()).unwrap_err();
+    assert!(matches!(e, ReadError::NotFound { .. }), "{e:?}");
+    clean_error(&p, &e);
+}
+
+#[test]
+fn renamed_files_are_recognised_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let want = read_survey(&example(), &opts()).unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for (from, to) in [
+        ("staff_survey.xls", "a.xlsx"),
+        ("staff_survey.ods", "b.xlsx"),
+        ("staff_survey.xls", "c"),
+    ] {
+        let p = dir.path().join(to);
+        std::fs::copy(data.join(from), &p).unwrap();
+        let s = read_survey(&p, &opts()).unwrap_or_else(|e| panic!("{from} as {to}: {e}"));
+        same_survey(&want, &s);
+    }
+}
+
+#[test]
+fn truncated_workbooks_fail_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(example()).unwrap();
+    for k in 1..40 {
+        let cut = bytes.len() * k / 40;
+        let p = dir.path().join(format!("cut{k}.xlsx"));
+        std::fs::write(&p, &bytes[..cut]).unwrap();
+        match read_survey(&p, &opts()) {
+            Ok(_) => panic!("a workbook cut at {cut} of {} bytes was read", bytes.len()),
+            Err(e) => clean_error(&p, &e),
+        }
+    }
+}
+
+#[test]
+fn flipped_bytes_in_the_xml_never_panic() {
+    // stored.xlsx keeps its parts uncompressed, so a flipped byte lands in the XML itself (or in
+    // the zip headers). Every 3rd byte, XOR 0x55; a mutation may still read (e.g. in a number).
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(hostile("stored.xlsx")).unwrap();
+    let (mut ok, mut err) = (0, 0);
+    let p = dir.path().join("flipped.xlsx");
+    for i in (0..bytes.len()).step_by(3) {
+        let mut b = bytes.clone();
+        b[i] ^= 0x55;
+        std::fs::write(&p, &b).unwrap();
+        match read_survey(&p, &opts()) {
+            Ok(s) => {
+                ok += 1;
+                assert_eq!(s.first.ids.len(), s.first.values[0].len());
+            }
+            Err(e) => {
+                err += 1;
+                clean_error(&p, &e);
+            }
+        }
+    }
+    eprintln!("flipped bytes: {ok} read, {err} clean errors, 0 panics");
+    assert!(err > 0 && ok + err == bytes.len().div_ceil(3));
+}
+
+#[test]
+fn excel_sized_sheets_read() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    // A cell on the last row (1,048,576) and a header that fills all 16,384 columns.
+    let mut wb = Workbook::new();
+    for name in ["事前", "事後"] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        ws.write_string(0, 0, "ID").unwrap();
+        for c in 1..16_384u16 {
+            ws.write_string(0, c, format!("Q{c}")).unwrap();
+        }
+        for r in 1..4u32 {
+            ws.write_number(r, 0, r).unwrap();
+            for c in 1..16_384u16 {
+                ws.write_number(r, c, f64::from((r + u32::from(c)) % 5 + 1))
+                    .unwrap();
+            }
+        }
+        ws.write_string(1_048_575, 0, format!("※ {name}のメモ"))
+            .unwrap();
+    }
+    // Merged cells over the header are tried in merged_header_row_is_skipped below.
+    let _ = Format::new();
+    let p = dir.path().join("wide.xlsx");
+    wb.save(&p).unwrap();
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.items.len(), 16_383);
+    assert_eq!(s.items[16_382], "Q16383");
+    assert!(s.paired);
+    assert_eq!(s.first.ids.len(), 3);
+    // The memo on the last row is a row without answers and with an ID nobody else has.
+    let last: Vec<_> = s.notes.iter().filter(|n| n.cell == "A1048576").collect();
+    assert_eq!(last.len(), 2, "{last:?}");
+    assert!(last.iter().all(|n| n.kind == NoteKind::UnmatchedId));
+    // Not check_against_cells: calamine's own worksheet_range makes this sheet dense
+    // (1,048,576 × 16,384 cells, a 512 GiB allocation) and aborts the process. That is why
+    // read_survey streams .xlsx cells instead. The values are known from how they were written.
+    for (k, col) in s.first.values.iter().enumerate() {
+        for (i, v) in col.iter().enumerate() {
+            let (r, c) = (i as u32 + 1, k as u32 + 1);
+            assert_eq!(*v, f64::from((r + c) % 5 + 1));
+        }
+    }
+    assert_eq!(s.second.cells[16_382][2], "事後!XFD4");
+}
+
+#[test]
+fn merged_header_row_is_skipped() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    let f = Format::new().set_bold();
+    for (name, shift) in [("事前", 0.0), ("事後", 1.0)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        ws.merge_range(0, 0, 0, 3, "令和7年度 窓口満足度調査", &f)
+            .unwrap();
+        ws.merge_range(1, 1, 1, 3, "満足度（1〜5）", &f).unwrap();
+        ws.write_string(2, 0, "回答者ID").unwrap();
+        ws.write_string(2, 1, "窓口").unwrap();
+        ws.write_string(2, 2, "電話").unwrap();
+        ws.write_string(2, 3, "手続き").unwrap();
+        for r in 0..5u32 {
+            ws.write_number(3 + r, 0, 10 + r).unwrap();
+            for c in 1..4u16 {
+                ws.write_number(3 + r, c, ((r + u32::from(c)) % 4) as f64 + 1.0 + shift)
+                    .unwrap();
+            }
+        }
+    }
+    let p = dir.path().join("merged.xlsx");
+    wb.save(&p).unwrap();
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.header_row, 3);
+    assert_eq!(s.items, ["窓口", "電話", "手続き"]);
+    assert_eq!(s.id_column.as_deref(), Some("回答者ID"));
+    assert!(s.paired);
+    check_against_cells(&s);
+}
+
+#[test]
+fn sheet_option_and_breakdown_on_two_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_dept = |scores: [f64; 3]| {
+        vec![
+            vec![S("職員番号"), S("所属"), S("Q1")],
+            vec![N(1.0), S("総務課"), N(scores[0])],
+            vec![N(2.0), S("市民課"), N(scores[1])],
+            vec![N(3.0), S("総務課"), N(scores[2])],
+        ]
+    };
+    let notes = vec![vec![S("メモ")], vec![S("集計は別シート")]];
+    let p = write_book(
+        dir.path(),
+        "by.xlsx",
+        &[
+            ("説明", notes),
+            ("事前", with_dept([1.0, 2.0, 3.0])),
+            ("事後", with_dept([2.0, 3.0, 4.0])),
+        ],
+    );
+    let o = ReadOptions {
+        by: Some("所属".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert!(s.paired);
+    assert_eq!(s.by_column.as_deref(), Some("所属"));
+    assert_eq!(s.items, ["Q1"]);
+    let dept: Vec<_> = s.second.by.iter().map(|d| d.as_deref().unwrap()).collect();
+    assert_eq!(dept, ["総務課", "市民課", "総務課"]);
+
+    // --sheet picks the sheet for a group column; the first sheet without the column is an error.
+    let long = vec![
+        vec![S("時期"), S("Q1")],
+        vec![S("前"), N(1.0)],
+        vec![S("後"), N(2.0)],
+        vec![S("前"), N(2.0)],
+        vec![S("後"), N(4.0)],
+    ];
+    let p = write_book(
+        dir.path(),
+        "sheet.xlsx",
+        &[
+            ("Sheet1", vec![vec![S("x"), S("y")], vec![N(1.0), N(2.0)]]),
+            ("データ", long),
+        ],
+    );
+    let o = ReadOptions {
+        sheet: Some("データ".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert_eq!(s.labels, ["前".to_string(), "後".to_string()]);
+    assert_eq!(s.second.values[0], vec![2.0, 4.0]);
+    let o = ReadOptions {
+        group: Some("時期".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert_eq!(
+        s.layout,
+        Layout::GroupColumn {
+            sheet: "データ".into(),
+            column: "時期".into()
+        }
+    );
+}
+
+#[test]
+fn identifier_like_headers_are_not_items_and_can_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |v: [f64; 3]| {
+        vec![
+            vec![S("No"), S("職員No"), S("Q1"), S("Q2")],
+            vec![N(1.0), N(5012.0), N(v[0]), N(2.0)],
+            vec![N(2.0), N(5003.0), N(v[1]), N(3.0)],
+            vec![N(3.0), N(5020.0), N(v[2]), N(4.0)],
+        ]
+    };
+    let p = write_book(
+        dir.path(),
+        "idlike.xlsx",
+        &[
+            ("事前", sheet([1.0, 2.0, 3.0])),
+            ("事後", sheet([3.0, 3.0, 5.0])),
+        ],
+    );
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.items, ["Q1", "Q2"]);
+    assert_eq!(s.id_column.as_deref(), Some("職員No"));
+    assert!(s.paired);
+    assert!(s.notes.is_empty(), "{:?}", s.notes);
+}
+
+#[test]
+fn out_of_scale_is_judged_per_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |age: [f64; 4], q: [f64; 4]| {
+        let mut out = vec![vec![S("ID"), S("年齢"), S("Q1")]];
+        for i in 0..4 {
+            out.push(vec![N(i as f64 + 1.0), N(age[i]), N(q[i])]);
+        }
+        out
+    };
+    let p = write_book(
+        dir.path(),
+        "scale_items.xlsx",
+        &[
+            (
+                "事前",
+                sheet([34.0, 51.0, 28.0, 45.0], [2.0, 3.0, 4.0, 3.0]),
+            ),
+            (
+                "事後",
+                sheet([34.0, 51.0, 28.0, 45.0], [4.0, 33.0, 5.0, 4.0]),
+            ),
+        ],
+    );
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(s.items, ["年齢", "Q1"]);
+    let flagged: Vec<(&str, &str)> = s
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::OutOfScale)
+        .map(|n| (n.sheet.as_str(), n.cell.as_str()))
+        .collect();
+    assert_eq!(
+        flagged,
+        [("事後", "C3")],
+        "ages are not on a scale; 33 on a 1–5 item is"
+    );
 }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lang::Lang;
-use crate::stats::descriptive::{self, Summary};
+use crate::stats::descriptive::{self, skewness, Summary};
 use crate::stats::effect_size::{self, DAndG, EffectSize};
 use crate::stats::p_adjust::{self, AdjustMethod};
 use crate::stats::power::{self, Design as PowerDesign};
@@ -284,7 +284,7 @@ impl AssumptionNote {
                         "strong skew in {what} (skewness {skewness:.2}); the rank test is more robust"
                     ),
                     Lang::Ja => format!(
-                        "{what} の分布に強い歪みがあります（歪度 {skewness:.2}）。順位検定の結果のほうが頑健です"
+                        "{what}の分布に強い歪みがあります（歪度 {skewness:.2}）。順位検定の結果のほうが頑健です"
                     ),
                 }
             }
@@ -881,33 +881,6 @@ fn run_item(
     result
 }
 
-/// Sample skewness g₁ of the non-NaN values, `None` with fewer than 3 values or zero variance.
-///
-/// # Formula
-/// `g₁ = m₃ / m₂^{3/2}` with `m_k = (1/n) Σ (xᵢ − x̄)^k` (the moment estimator; R
-/// `moments::skewness`, e1071 `skewness(type = 1)`). Only used to flag strong skew
-/// (|g₁| ≥ [`STRONG_SKEW`]; Bulmer, M. G. 1979, *Principles of Statistics*, Dover, p. 63).
-///
-/// This is the one descriptive statistic the engine does not offer yet; it belongs in
-/// `stats::descriptive` and is kept private here until it moves.
-fn skewness(x: &[f64]) -> Option<f64> {
-    let v: Vec<f64> = x.iter().copied().filter(|a| !a.is_nan()).collect();
-    let n = v.len() as f64;
-    if v.len() < 3 {
-        return None;
-    }
-    let mean = v.iter().sum::<f64>() / n;
-    let (m2, m3) = v.iter().fold((0.0, 0.0), |(s2, s3), a| {
-        let d = a - mean;
-        (s2 + d * d, s3 + d * d * d)
-    });
-    let (m2, m3) = (m2 / n, m3 / n);
-    if m2 <= 0.0 || !m2.is_finite() {
-        return None;
-    }
-    Some(m3 / m2.powf(1.5))
-}
-
 /// Reader notes that need attention plus excluded items and assumption notes, as warnings.
 fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
     let mut out = Vec::new();
@@ -930,21 +903,38 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
         });
     }
     for block in blocks {
+        let scope = block
+            .by
+            .as_ref()
+            .map(|b| format!("[{b}] "))
+            .unwrap_or_default();
         for item in &block.items {
             if let Some(ex) = &item.excluded {
                 out.push(Warning {
                     by: block.by.clone(),
                     item: Some(item.item.clone()),
-                    en: format!("{}: not tested: {}", item.item, ex.message(Lang::En)),
-                    ja: format!("{}: 検定していません: {}", item.item, ex.message(Lang::Ja)),
+                    en: format!("{scope}{}: not tested: {}", item.item, ex.message(Lang::En)),
+                    ja: format!(
+                        "{scope}{}: 検定していません: {}",
+                        item.item,
+                        ex.message(Lang::Ja)
+                    ),
                 });
             }
             for note in &item.notes {
                 out.push(Warning {
                     by: block.by.clone(),
                     item: Some(item.item.clone()),
-                    en: format!("{}: {}", item.item, note.message(Lang::En, &survey.labels)),
-                    ja: format!("{}: {}", item.item, note.message(Lang::Ja, &survey.labels)),
+                    en: format!(
+                        "{scope}{}: {}",
+                        item.item,
+                        note.message(Lang::En, &survey.labels)
+                    ),
+                    ja: format!(
+                        "{scope}{}: {}",
+                        item.item,
+                        note.message(Lang::Ja, &survey.labels)
+                    ),
                 });
             }
         }

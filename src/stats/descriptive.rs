@@ -690,3 +690,37 @@ mod tests {
         }
     }
 }
+
+/// Sample skewness g₁ of the non-NaN values; `None` with fewer than 3 values, zero variance or
+/// non-finite moments.
+///
+/// # Formula
+/// `g₁ = m₃ / m₂^{3/2}` with `m_k = (1/n) Σ (xᵢ − x̄)^k` (the moment estimator of R
+/// `moments::skewness` and e1071 `skewness(type = 1)`; Joanes & Gill 1998, "Comparing measures
+/// of sample skewness and kurtosis", *The Statistician* 47, 183–189). The analysis uses it only to
+/// flag strongly skewed items (|g₁| ≥ 1, Bulmer 1979), so it is a plain two-pass computation.
+///
+/// ```
+/// use ttest_xl::stats::descriptive::skewness;
+/// // R: x <- c(1, 1, 1, 1, 10); m <- mean(x); mean((x-m)^3) / mean((x-m)^2)^1.5
+/// let g1 = skewness(&[1.0, 1.0, 1.0, 1.0, 10.0]).unwrap();
+/// assert!((g1 - 1.5).abs() < 1e-12);
+/// assert_eq!(skewness(&[2.0, 2.0, 2.0]), None);
+/// ```
+pub fn skewness(x: &[f64]) -> Option<f64> {
+    let v: Vec<f64> = x.iter().copied().filter(|a| !a.is_nan()).collect();
+    if v.len() < 3 {
+        return None;
+    }
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    let (m2, m3) = v.iter().fold((0.0, 0.0), |(s2, s3), a| {
+        let d = a - mean;
+        (s2 + d * d, s3 + d * d * d)
+    });
+    let (m2, m3) = (m2 / n, m3 / n);
+    if m2 <= 0.0 || !m2.is_finite() || !m3.is_finite() {
+        return None;
+    }
+    Some(m3 / m2.powf(1.5))
+}

@@ -24,7 +24,7 @@
 //! * Brent, R. P. (1973). *Algorithms for Minimization without Derivatives*, ch. 4. Prentice-Hall.
 
 use super::noncentral_t::{self, brent};
-use super::{check_finite, check_unit_open, tdist, Alternative, StatsError};
+use super::{check_finite, check_unit_open, Alternative, StatsError};
 
 /// Study design, as `pwr.t.test(type = ...)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,18 +37,24 @@ pub enum Design {
     OneSample,
 }
 
+/// Central t quantile `qt(p, ν)` for `p < ½`, from [`noncentral_t::quantile`] with `δ = 0`
+/// (full precision up to `ν` of 10⁹, which pwr's search for `n` reaches).
+fn qt_lower(p: f64, nu: f64) -> f64 {
+    noncentral_t::quantile(p, nu, 0.0)
+}
+
 /// Power for `ν` degrees of freedom and noncentrality `ncp` (already |·| for two-sided).
 fn power_core(alternative: Alternative, nu: f64, ncp: f64, alpha: f64) -> f64 {
     match alternative {
         Alternative::TwoSided => {
             // q = qt(α/2, ν, lower = FALSE) = −qt(α/2, ν).
-            let q = -tdist::quantile(alpha / 2.0, nu);
+            let q = -qt_lower(alpha / 2.0, nu);
             // Each tail is accurate to ~1e-12 absolute; their sum can exceed 1 by that much
             // when the power is ≈ 1, so clamp to a probability.
             (noncentral_t::sf(q, nu, ncp) + noncentral_t::cdf(-q, nu, ncp)).min(1.0)
         }
-        Alternative::Less => noncentral_t::cdf(tdist::quantile(alpha, nu), nu, ncp),
-        Alternative::Greater => noncentral_t::sf(-tdist::quantile(alpha, nu), nu, ncp),
+        Alternative::Less => noncentral_t::cdf(qt_lower(alpha, nu), nu, ncp),
+        Alternative::Greater => noncentral_t::sf(-qt_lower(alpha, nu), nu, ncp),
     }
 }
 
@@ -69,8 +75,18 @@ fn effective_d(alternative: Alternative, d: f64) -> f64 {
     }
 }
 
+/// Largest sample size accepted (pwr's own search stops at 1e9 as well; beyond ~1e15 the
+/// degrees of freedom lose integer precision and the noncentral t overflows).
+const N_MAX: f64 = 1e12;
+
 fn check_n(name: &'static str, n: f64, min: f64) -> Result<(), StatsError> {
     check_finite(name, n)?;
+    if n > N_MAX {
+        return Err(StatsError::InvalidArgument {
+            name,
+            reason: "must be at most 1e12",
+        });
+    }
     if n >= min && (min > 1.0 || n > min) {
         Ok(())
     } else if min > 1.0 {

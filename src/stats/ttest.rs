@@ -129,6 +129,7 @@ pub fn one_sample(x: &[f64], options: &TTestOptions) -> Result<TTest, StatsError
     let s = summarize_shifted(x, "x")?;
     need("x", 2, s.n)?;
     let sx = s.summary();
+    check_underflow(&s)?;
     let se = (s.var() / s.n as f64).sqrt();
     check_constant(se, sx.mean.abs())?;
     finish(
@@ -165,6 +166,7 @@ pub fn paired(x: &[f64], y: &[f64], options: &TTestOptions) -> Result<TTest, Sta
     let p = summarize_paired(x, y)?;
     need("pairs", 2, p.d.n)?;
     let sd = p.d.summary();
+    check_underflow(&p.d)?;
     let se = (p.d.var() / p.d.n as f64).sqrt();
     check_constant(se, sd.mean.abs())?;
     finish(
@@ -277,6 +279,24 @@ fn check_constant(se: f64, scale: f64) -> Result<(), StatsError> {
     }
 }
 
+/// Below this sum of squared deviations the squares themselves were subnormal (deviations under
+/// about 1e-140): they carry fewer than 53 bits, so t would silently lose digits.
+const M2_UNDERFLOW: f64 = 1e-280;
+
+/// Refuses data whose spread is too small for double precision (values differing by less than
+/// about 1e-140, e.g. everything scaled by 1e-300) with [`StatsError::OutOfRange`], rather than a
+/// t statistic that has silently lost digits or a wrong "essentially constant". Truly constant
+/// data (all deviations exactly zero) are left to the constant check.
+fn check_underflow(s: &Shifted) -> Result<(), StatsError> {
+    if s.n >= 2 && s.m2 < M2_UNDERFLOW && (s.m2 > 0.0 || s.mean_dev != 0.0) {
+        Err(StatsError::OutOfRange {
+            what: "variance underflows: the values differ by less than about 1e-140",
+        })
+    } else {
+        Ok(())
+    }
+}
+
 /// Converts a published summary to the internal form (shift = mean), validating it.
 fn from_summary(s: &Summary) -> Result<Shifted, StatsError> {
     check_finite("mean", s.mean)?;
@@ -316,6 +336,8 @@ fn student_core(
 ) -> Result<TTest, StatsError> {
     need("x", 1, sx.n)?;
     need("y", 1, sy.n)?;
+    check_underflow(sx)?;
+    check_underflow(sy)?;
     need("x and y together", 3, sx.n + sy.n)?;
     let df = (sx.n + sy.n - 2) as f64;
     let m2 = |s: &Shifted| if s.n > 1 { s.m2 } else { 0.0 };
@@ -348,6 +370,8 @@ fn welch_core(
 ) -> Result<TTest, StatsError> {
     need("x", 2, sx.n)?;
     need("y", 2, sy.n)?;
+    check_underflow(sx)?;
+    check_underflow(sy)?;
     let a = sx.var() / sx.n as f64;
     let b = sy.var() / sy.n as f64;
     let v = a + b;

@@ -175,10 +175,29 @@ pub(crate) fn clean(v: &Value, scale: Option<&Scale>) -> Cleaned {
     }
 }
 
+/// Texts longer than this (in bytes) are never numbers, labels or "no answer": they are not
+/// examined further, so a hostile megabyte-long string costs nothing per cell.
+const MAX_LABEL_BYTES: usize = 256;
+
+/// At most `max` bytes of `s` (cut at a character boundary), with "…" when cut.
+pub(crate) fn short(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
 fn clean_text(s: &str, scale: Option<&Scale>) -> Cleaned {
-    let trimmed = s.trim();
-    if trimmed.trim_matches('\u{3000}').is_empty() {
+    let trimmed = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if trimmed.is_empty() {
         return note(f64::NAN, NoteKind::Blank);
+    }
+    if trimmed.len() > MAX_LABEL_BYTES {
+        return note(f64::NAN, NoteKind::Text);
     }
     if let Some(x) = parse_number(trimmed) {
         return note(x, NoteKind::NumberAsText);
@@ -224,17 +243,19 @@ pub(crate) fn is_score_like(v: &Value, scale: Option<&Scale>) -> bool {
     }
 }
 
-/// Normalises a respondent ID: numbers without `.0`, text trimmed with full-width digits and
-/// letters made half-width. `None` for a blank.
+/// Normalises a respondent ID (also used for group and breakdown values): numbers without `.0`,
+/// text trimmed with full-width digits and letters made half-width, at most 256 bytes.
+/// `None` for a blank.
 pub(crate) fn id_text(v: &Value) -> Option<String> {
     match v {
         Value::Empty => None,
         Value::Num(x) => Some(format_number(*x)),
         Value::Text(s) => {
-            let t = halfwidth(s).trim().to_string();
-            (!t.is_empty()).then_some(t)
+            let t = halfwidth(&short(s.trim(), MAX_LABEL_BYTES));
+            let t = t.trim();
+            (!t.is_empty()).then(|| t.to_string())
         }
-        other => Some(other.display()),
+        other => Some(short(&other.display(), MAX_LABEL_BYTES)),
     }
 }
 

@@ -1,9 +1,10 @@
 //! Finding the layout, header row and columns, and assembling the [`Survey`].
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
 
-use super::clean::{clean, id_text, is_score_like, normalize, Scale};
+use super::clean::{clean, id_text, is_score_like, normalize, short, Scale};
 use super::load::{Book, SheetData, Value};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 
@@ -203,6 +204,8 @@ struct Table {
     columns: Vec<Column>,
     /// Index in `sheet.rows` of the first row under the header.
     first_data: usize,
+    /// A Microsoft/Google Forms export (has a timestamp column).
+    forms: bool,
 }
 
 impl Table {
@@ -211,7 +214,7 @@ impl Table {
     }
 
     fn data_rows(&self) -> &[super::load::RowData] {
-        &self.sheet.rows[self.first_data..]
+        self.sheet.rows.get(self.first_data..).unwrap_or(&[])
     }
 
     /// Finds a column by name (exact, then normalised) or by letters.
@@ -229,9 +232,7 @@ impl Table {
     }
 
     fn is_forms(&self) -> bool {
-        self.columns
-            .iter()
-            .any(|c| FORMS_TIME.contains(&normalize(&c.name).as_str()))
+        self.forms
     }
 
     /// Column names in the header, for messages.
@@ -348,7 +349,11 @@ fn make_table(
             }
         }
     }
+    let forms = columns
+        .iter()
+        .any(|c| FORMS_TIME.contains(&normalize(&c.name).as_str()));
     Ok(Table {
+        forms,
         header: header.row,
         first_data: idx + 1,
         sheet,
@@ -401,6 +406,43 @@ fn guess_id(t: &Table) -> Option<usize> {
     t.columns
         .iter()
         .position(|c| ID_NAMES.contains(&normalize(&c.name).as_str()))
+        .or_else(|| {
+            // A header that looks like an identifier (職員No, 社員コード, Staff ID, …) whose
+            // values are all different.
+            t.columns
+                .iter()
+                .position(|c| looks_like_id(&c.name) && all_distinct(t, c.col))
+        })
+}
+
+/// Short headers such as 職員No, 社員コード, 受付番号, Staff ID, Employee number: identifiers,
+/// never items. Long question texts that merely contain 番号 are not caught.
+fn looks_like_id(name: &str) -> bool {
+    let n = normalize(name);
+    let max_len = if n.is_ascii() { 20 } else { 10 };
+    if ROW_NUMBER_NAMES.contains(&n.as_str()) || n.chars().count() > max_len {
+        return false;
+    }
+    n.contains("番号")
+        || n.contains("コード")
+        || ["id", "no", "code", "number"]
+            .iter()
+            .any(|suffix| n.len() > suffix.len() && n.ends_with(suffix))
+}
+
+/// `true` when the non-empty values of a column are all different (and there are some).
+fn all_distinct(t: &Table, col: u32) -> bool {
+    let mut seen = HashSet::new();
+    let mut any = false;
+    for r in t.data_rows() {
+        if let Some(id) = id_text(r.get(col)) {
+            any = true;
+            if !seen.insert(id) {
+                return false;
+            }
+        }
+    }
+    any
 }
 
 /// Headers of running-number columns (row numbers, not people and not items).
@@ -412,6 +454,7 @@ fn is_meta(t: &Table, c: &Column) -> bool {
     FORMS_TIME.contains(&n.as_str())
         || META_NAMES.contains(&n.as_str())
         || ROW_NUMBER_NAMES.contains(&n.as_str())
+        || looks_like_id(&c.name)
         || (t.is_forms() && n == "id")
         || is_running_number(t, c.col)
 }
@@ -441,12 +484,10 @@ fn is_running_number(t: &Table, col: u32) -> bool {
 fn distinct(t: &Table, col: u32, limit: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for r in t.data_rows() {
-        let v = r.get(col);
-        if matches!(v, Value::Empty) {
+        let Some(s) = id_text(r.get(col)) else {
             continue;
-        }
-        let s = v.display().trim().to_string();
-        if !s.is_empty() && !out.contains(&s) {
+        };
+        if !out.contains(&s) {
             out.push(s);
             if out.len() > limit {
                 break;
@@ -554,7 +595,6 @@ struct Rec {
     by: Option<String>,
     group: Option<String>,
     values: Vec<f64>,
-    cells: Vec<String>,
     /// Notes on this row's item cells.
     notes: Vec<(u32, Note)>,
 }
@@ -567,7 +607,6 @@ fn records(
     names: &[String],
     scale: Option<&Scale>,
 ) -> Vec<Rec> {
-    let sref = sheet_ref(t.name());
     let col = |i: Option<usize>| i.map(|i| t.columns[i].col);
     let (id_c, by_c, group_c) = (col(roles.id), col(roles.by), col(roles.group));
     let item_cols: Vec<u32> = items.iter().map(|&i| t.columns[i].col).collect();
@@ -589,28 +628,25 @@ fn records(
             by: text(by_c),
             group: text(group_c),
             values: Vec::with_capacity(item_cols.len()),
-            cells: Vec::with_capacity(item_cols.len()),
             notes: Vec::new(),
         };
         for (k, &c) in item_cols.iter().enumerate() {
             let v = row.get(c);
             let cl = clean(v, scale);
-            let addr = a1(row.row, c);
             if let Some(kind) = cl.kind {
                 rec.notes.push((
                     c,
                     Note {
                         sheet: t.name().to_string(),
-                        cell: addr.clone(),
+                        cell: a1(row.row, c),
                         item: Some(names[k].clone()),
                         kind,
-                        original: v.display(),
+                        original: short(&v.display(), 200),
                         value: cl.value.is_finite().then_some(cl.value),
                     },
                 ));
             }
             rec.values.push(cl.value);
-            rec.cells.push(format!("{sref}!{addr}"));
         }
         out.push(rec);
     }
@@ -668,16 +704,36 @@ fn row_note(
     )
 }
 
-fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>, n_items: usize) {
-    if g.values.is_empty() {
-        g.values = vec![Vec::new(); n_items];
-        g.cells = vec![Vec::new(); n_items];
+/// An empty group for `n_items` items with room for `rows` respondents.
+fn group_with_capacity(n_items: usize, rows: usize) -> Group {
+    Group {
+        ids: Vec::with_capacity(rows),
+        by: Vec::with_capacity(rows),
+        values: (0..n_items).map(|_| Vec::with_capacity(rows)).collect(),
+        cells: (0..n_items).map(|_| Vec::with_capacity(rows)).collect(),
     }
+}
+
+/// `'Sheet'!D` for each item column of `t`: the start of every cell address in that column.
+fn address_prefixes(t: &Table, items: &[usize]) -> Vec<String> {
+    let sref = sheet_ref(t.name());
+    items
+        .iter()
+        .map(|&i| format!("{sref}!{}", col_letters(t.columns[i].col)))
+        .collect()
+}
+
+/// Appends one respondent to a group. Cell addresses are made here, for kept rows only, with
+/// one allocation each.
+fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>, prefixes: &[String]) {
     g.ids.push(rec.id);
     g.by.push(rec.by);
-    for (k, (v, c)) in rec.values.into_iter().zip(rec.cells).enumerate() {
+    for (k, v) in rec.values.into_iter().enumerate() {
         g.values[k].push(v);
-        g.cells[k].push(c);
+        let mut cell = String::with_capacity(prefixes[k].len() + 7);
+        cell.push_str(&prefixes[k]);
+        let _ = write!(cell, "{}", rec.row + 1);
+        g.cells[k].push(cell);
     }
     notes.extend(
         rec.notes
@@ -686,7 +742,9 @@ fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>, n_
     );
 }
 
-/// Flags values outside the answer scale (1–5, 1–7, 0–10, or the `--scale` range).
+/// Flags values outside the answer scale, item by item: the `--scale` range, or else the first
+/// of 1–5, 1–7 and 0–10 that holds every value of the item (both groups) but at most one in
+/// twenty (and at least one). An item with no such scale (ages, amounts) is not checked.
 fn out_of_scale(
     first: &Group,
     second: &Group,
@@ -695,33 +753,33 @@ fn out_of_scale(
     notes: &mut Vec<Keyed>,
     sheet_no: &dyn Fn(&str) -> usize,
 ) {
-    let all: Vec<f64> = first
-        .values
-        .iter()
-        .chain(second.values.iter())
-        .flatten()
-        .copied()
-        .filter(|x| x.is_finite())
-        .collect();
-    if all.is_empty() {
-        return;
-    }
-    let range = match scale {
-        Some(s) => Some(s.range()),
-        None => [(1.0, 5.0), (1.0, 7.0), (0.0, 10.0)]
-            .into_iter()
-            .find(|&(lo, hi)| {
-                let inside = all
-                    .iter()
-                    .filter(|&&x| x.fract() == 0.0 && x >= lo && x <= hi)
-                    .count();
-                inside as f64 >= 0.95 * all.len() as f64
-            }),
-    };
-    let Some((lo, hi)) = range else { return };
-    for g in [first, second] {
-        for (k, col) in g.values.iter().enumerate() {
-            for (i, &x) in col.iter().enumerate() {
+    for (k, item) in items.iter().enumerate() {
+        let values = || {
+            first.values[k]
+                .iter()
+                .chain(second.values[k].iter())
+                .copied()
+                .filter(|x| x.is_finite())
+        };
+        let n = values().count();
+        if n < 3 {
+            continue;
+        }
+        let allowed = (n / 20).max(1);
+        let range = match scale {
+            Some(s) => Some(s.range()),
+            None => [(1.0, 5.0), (1.0, 7.0), (0.0, 10.0)]
+                .into_iter()
+                .find(|&(lo, hi)| {
+                    values()
+                        .filter(|&x| !(x.fract() == 0.0 && x >= lo && x <= hi))
+                        .count()
+                        <= allowed
+                }),
+        };
+        let Some((lo, hi)) = range else { continue };
+        for g in [first, second] {
+            for (i, &x) in g.values[k].iter().enumerate() {
                 if x.is_finite() && (x < lo || x > hi) {
                     let full = &g.cells[k][i];
                     let (sheet, cell) = full.rsplit_once('!').unwrap_or(("", full));
@@ -732,7 +790,7 @@ fn out_of_scale(
                         Note {
                             sheet,
                             cell: cell.to_string(),
-                            item: Some(items[k].clone()),
+                            item: Some(item.clone()),
                             kind: NoteKind::OutOfScale,
                             original: super::load::format_number(x),
                             value: Some(x),
@@ -797,8 +855,9 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
     if let Some((a, b)) = &options.sheets {
         let a = find_sheet(&names, a).ok_or_else(|| sheet_missing(path, a, &names))?;
         let b = find_sheet(&names, b).ok_or_else(|| sheet_missing(path, b, &names))?;
-        let ta = make_table(path, book.load(&a)?, options.header_row, scale)?;
-        let tb = make_table(path, book.load(&b)?, options.header_row, scale)?;
+        let (sa, sb) = book.load_two(&a, &b)?;
+        let ta = make_table(path, sa, options.header_row, scale)?;
+        let tb = make_table(path, sb, options.header_row, scale)?;
         return two_sheets(path, options, scale, ta, tb);
     }
     // 2. A group column named by the user.
@@ -835,8 +894,9 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             .filter(|n| condition_of(n) == Some(1))
             .collect();
         if before.len() == 1 && after.len() == 1 {
-            let ta = make_table(path, book.load(before[0])?, options.header_row, scale)?;
-            let tb = make_table(path, book.load(after[0])?, options.header_row, scale)?;
+            let (sa, sb) = book.load_two(before[0], after[0])?;
+            let ta = make_table(path, sa, options.header_row, scale)?;
+            let tb = make_table(path, sb, options.header_row, scale)?;
             return two_sheets(path, options, scale, ta, tb);
         }
     }
@@ -939,8 +999,8 @@ fn two_sheets(
     path: &Path,
     options: &ReadOptions,
     scale: Option<&Scale>,
-    ta: Table,
-    tb: Table,
+    mut ta: Table,
+    mut tb: Table,
 ) -> Result<Survey, ReadError> {
     let ra = roles(path, &ta, options, None)?;
     let mut rb = roles(path, &tb, options, None)?;
@@ -949,9 +1009,15 @@ fn two_sheets(
     let mut notes: Vec<Keyed> = Vec::new();
     let mut cols_a = Vec::new();
     let mut cols_b = Vec::new();
+    let b_index: HashMap<&str, usize> = tb
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (c.name.as_str(), j))
+        .collect();
     for &i in &ra.items {
         let name = &ta.columns[i].name;
-        match tb.columns.iter().position(|c| &c.name == name) {
+        match b_index.get(name.as_str()).copied() {
             Some(j) if Some(j) != rb.id && Some(j) != rb.by => {
                 items.push(name.clone());
                 cols_a.push(i);
@@ -960,8 +1026,9 @@ fn two_sheets(
             _ => notes.push(header_note(&ta, 0, i)),
         }
     }
+    let used_b: HashSet<usize> = cols_b.iter().copied().collect();
     for &j in &rb.items {
-        if !cols_b.contains(&j) {
+        if !used_b.contains(&j) {
             notes.push(header_note(&tb, 1, j));
         }
     }
@@ -990,8 +1057,15 @@ fn two_sheets(
         }
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
+    // The cells are copied into the records: free each sheet as soon as it is read.
+    let (pre_a, pre_b) = (
+        address_prefixes(&ta, &cols_a),
+        address_prefixes(&tb, &cols_b),
+    );
     let recs_a = records(&ta, &ra, &cols_a, &items, scale);
+    ta.sheet.rows = Vec::new();
     let recs_b = records(&tb, &rb, &cols_b, &items, scale);
+    tb.sheet.rows = Vec::new();
     if recs_a.is_empty() || recs_b.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
@@ -1005,9 +1079,9 @@ fn two_sheets(
             ),
         });
     }
-    let mut first = Group::default();
-    let mut second = Group::default();
     let n = items.len();
+    let mut first = group_with_capacity(n, recs_a.len());
+    let mut second = group_with_capacity(n, recs_b.len());
     let id_column = if rb.id.is_some() { id_name } else { None };
     let mut paired = false;
     if id_column.is_some() {
@@ -1073,8 +1147,8 @@ fn two_sheets(
                 )),
                 Some(id) => match b_by_id.remove(&id) {
                     Some(rb) => {
-                        push_rec(&mut first, r, 0, &mut notes, n);
-                        push_rec(&mut second, rb, 1, &mut notes, n);
+                        push_rec(&mut first, r, 0, &mut notes, &pre_a);
+                        push_rec(&mut second, rb, 1, &mut notes, &pre_b);
                     }
                     None => notes.push(row_note(
                         ta.name(),
@@ -1089,11 +1163,15 @@ fn two_sheets(
         }
     } else {
         for r in recs_a {
-            push_rec(&mut first, r, 0, &mut notes, n);
+            push_rec(&mut first, r, 0, &mut notes, &pre_a);
         }
         for r in recs_b {
-            push_rec(&mut second, r, 1, &mut notes, n);
+            push_rec(&mut second, r, 1, &mut notes, &pre_b);
         }
+    }
+    if by_name.is_none() {
+        first.by = Vec::new();
+        second.by = Vec::new();
     }
     let (na, nb) = (ta.name().to_string(), tb.name().to_string());
     let sheet_no = |s: &str| usize::from(s == nb && s != na);
@@ -1136,7 +1214,7 @@ fn group_column(
     path: &Path,
     options: &ReadOptions,
     scale: Option<&Scale>,
-    t: Table,
+    mut t: Table,
     g: usize,
 ) -> Result<Survey, ReadError> {
     let r = roles(path, &t, options, Some(g))?;
@@ -1194,7 +1272,9 @@ fn group_column(
         }
     };
     let items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
+    let pre = address_prefixes(&t, &r.items);
     let recs = records(&t, &r, &r.items, &items, scale);
+    t.sheet.rows = Vec::new();
     let gcol = t.columns[g].col;
     let mut notes: Vec<Keyed> = Vec::new();
     let mut parts: [Vec<Rec>; 2] = [Vec::new(), Vec::new()];
@@ -1244,9 +1324,9 @@ fn group_column(
         }
         paired = matched > 0;
     }
-    let mut first = Group::default();
-    let mut second = Group::default();
     let n = items.len();
+    let mut first = group_with_capacity(n, parts[0].len());
+    let mut second = group_with_capacity(n, parts[1].len());
     let [p0, p1] = parts;
     if paired {
         let ids0: HashSet<String> = p0.iter().filter_map(|r| r.id.clone()).collect();
@@ -1286,8 +1366,8 @@ fn group_column(
                 )),
                 Some(id) => match by_id.remove(&id) {
                     Some(other) => {
-                        push_rec(&mut first, rec, 0, &mut notes, n);
-                        push_rec(&mut second, other, 0, &mut notes, n);
+                        push_rec(&mut first, rec, 0, &mut notes, &pre);
+                        push_rec(&mut second, other, 0, &mut notes, &pre);
                     }
                     None => notes.push(row_note(
                         t.name(),
@@ -1302,10 +1382,10 @@ fn group_column(
         }
     } else {
         for rec in p0 {
-            push_rec(&mut first, rec, 0, &mut notes, n);
+            push_rec(&mut first, rec, 0, &mut notes, &pre);
         }
         for rec in p1 {
-            push_rec(&mut second, rec, 0, &mut notes, n);
+            push_rec(&mut second, rec, 0, &mut notes, &pre);
         }
     }
     if first.ids.is_empty() || second.ids.is_empty() {
@@ -1313,6 +1393,10 @@ fn group_column(
             path: path.to_path_buf(),
             sheet: Some(t.name().to_string()),
         });
+    }
+    if r.by.is_none() {
+        first.by = Vec::new();
+        second.by = Vec::new();
     }
     out_of_scale(&first, &second, scale, &items, &mut notes, &|_| 0);
     notes.sort_by_key(|a| a.0);
@@ -1349,6 +1433,30 @@ mod tests {
         assert_eq!(letters_col("所属"), None);
         assert_eq!(a1(6, 3), "D7");
         assert_eq!(split_a1("D7"), (6, 3));
+    }
+
+    #[test]
+    fn identifier_headers() {
+        for id in [
+            "職員No",
+            "社員コード",
+            "受付番号",
+            "Staff ID",
+            "Employee number",
+            "職員NO.",
+        ] {
+            assert!(looks_like_id(id), "{id}");
+        }
+        for not in [
+            "番号",
+            "No",
+            "Q3 職員番号を知っている",
+            "満足度",
+            "Q1",
+            "仕事にやりがいを感じている",
+        ] {
+            assert!(!looks_like_id(not), "{not}");
+        }
     }
 
     #[test]

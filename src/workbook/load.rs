@@ -10,10 +10,14 @@
 //!   stored, and at most [`MAX_CELLS`] of them. Other formats go through
 //!   [`calamine::Reader::worksheet_range`] and are converted to the same grid.
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Once};
 
 use calamine::{open_workbook, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
@@ -23,17 +27,24 @@ use super::ReadError;
 /// 20 million, about 400 MB of memory. The 100,000 respondents × 40 items × 2 sheets benchmark
 /// workbook has 8.4 million.
 pub const MAX_CELLS: usize = 20_000_000;
+/// Largest total size of text read from one workbook: 512 MiB. Text shared by many cells (an
+/// .xlsx shared string) is stored and counted once.
+pub const MAX_TEXT_BYTES: usize = 512 << 20;
+/// Largest shared-string part accepted in an .xlsx package (uncompressed): 1 GiB. calamine keeps
+/// the whole table in memory, so it is checked before calamine opens the file.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 1 << 30;
 /// Excel's own limit on rows per sheet.
 pub const MAX_ROWS: u32 = 1_048_576;
 /// Excel's own limit on columns per sheet.
 pub const MAX_COLUMNS: u32 = 16_384;
 
-/// One cell value, as read. Text is boxed to keep the cell small (24 bytes).
+/// One cell value, as read. Text is shared (`Arc`) so that a string used by many cells is
+/// stored once, and the cell stays small (24 bytes).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Empty,
     Num(f64),
-    Text(Box<str>),
+    Text(Arc<str>),
     Bool(bool),
     /// Date/time or duration (serial number or ISO text), as display text.
     Date(Box<str>),
@@ -47,7 +58,8 @@ impl Value {
         match self {
             Value::Empty => String::new(),
             Value::Num(x) => format_number(*x),
-            Value::Text(s) | Value::Date(s) | Value::Error(s) => s.to_string(),
+            Value::Text(s) => s.to_string(),
+            Value::Date(s) | Value::Error(s) => s.to_string(),
             Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         }
     }
@@ -141,7 +153,46 @@ impl SheetData {
 struct Builder<'a> {
     path: &'a Path,
     sheet: SheetData,
-    budget: &'a mut usize,
+    /// The workbook's limits, shared by the threads reading its sheets.
+    budget: &'a Budget,
+    /// Cells and text bytes taken from `budget` and not used yet (taken in chunks, so the
+    /// threads do not contend on every cell).
+    cells_left: usize,
+    text_left: usize,
+    /// Text already stored, by content, so repeated strings share one allocation.
+    strings: HashMap<Arc<str>, ()>,
+}
+
+/// What is left of a workbook's limits ([`MAX_CELLS`], [`MAX_TEXT_BYTES`]).
+#[derive(Debug)]
+pub(crate) struct Budget {
+    cells: AtomicUsize,
+    text: AtomicUsize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::new(MAX_CELLS, MAX_TEXT_BYTES)
+    }
+}
+
+impl Budget {
+    fn new(cells: usize, text: usize) -> Budget {
+        Budget {
+            cells: AtomicUsize::new(cells),
+            text: AtomicUsize::new(text),
+        }
+    }
+
+    /// Takes up to `want` from `pool`; returns how much was taken.
+    fn take(pool: &AtomicUsize, want: usize) -> usize {
+        let mut got = 0;
+        let _ = pool.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |cur| {
+            got = cur.min(want);
+            Some(cur - got)
+        });
+        got
+    }
 }
 
 impl Builder<'_> {
@@ -156,21 +207,31 @@ impl Builder<'_> {
                 cells: None,
             });
         }
-        if *self.budget == 0 {
-            return Err(ReadError::TooLarge {
-                path: self.path.to_path_buf(),
-                sheet: self.sheet.name.clone(),
-                cells: Some(MAX_CELLS),
-            });
+        if self.cells_left == 0 {
+            self.cells_left = Budget::take(&self.budget.cells, 1 << 16);
+            if self.cells_left == 0 {
+                return Err(self.too_large(Some(MAX_CELLS)));
+            }
         }
-        *self.budget -= 1;
+        self.cells_left -= 1;
         let rows = &mut self.sheet.rows;
         match rows.last_mut() {
             Some(last) if last.row == row => last.push(col, v),
-            _ => {
+            last => {
+                // A row is finished: give back the spare capacity of its vectors (up to half
+                // of a large sheet's memory otherwise).
+                let width = match last {
+                    Some(prev) => {
+                        prev.cols.shrink_to_fit();
+                        prev.vals.shrink_to_fit();
+                        prev.cols.len()
+                    }
+                    None => 4,
+                };
                 let mut r = RowData {
                     row,
-                    ..RowData::default()
+                    cols: Vec::with_capacity(width),
+                    vals: Vec::with_capacity(width),
                 };
                 r.push(col, v);
                 rows.push(r);
@@ -179,7 +240,56 @@ impl Builder<'_> {
         Ok(())
     }
 
+    fn too_large(&self, cells: Option<usize>) -> ReadError {
+        ReadError::TooLarge {
+            path: self.path.to_path_buf(),
+            sheet: self.sheet.name.clone(),
+            cells,
+        }
+    }
+
+    /// Stores text once: a string equal to one already stored shares its allocation.
+    fn text(&mut self, s: &str) -> Result<Value, ReadError> {
+        if let Some((k, _)) = self.strings.get_key_value(s) {
+            return Ok(Value::Text(k.clone()));
+        }
+        if s.len() > self.text_left {
+            let want = (s.len() - self.text_left).max(1 << 20);
+            self.text_left += Budget::take(&self.budget.text, want);
+            if s.len() > self.text_left {
+                return Err(self.too_large(Some(MAX_CELLS)));
+            }
+        }
+        self.text_left -= s.len();
+        let a: Arc<str> = Arc::from(s);
+        self.strings.insert(a.clone(), ());
+        Ok(Value::Text(a))
+    }
+
+    /// Converts a calamine value, sharing text.
+    fn value(&mut self, v: DataRef<'_>) -> Result<Value, ReadError> {
+        Ok(match v {
+            DataRef::String(s) => self.text(&s)?,
+            DataRef::SharedString(s) => self.text(s)?,
+            other => from_data_ref(other),
+        })
+    }
+
+    fn value_owned(&mut self, v: &Data) -> Result<Value, ReadError> {
+        Ok(match v {
+            Data::String(s) => self.text(s)?,
+            other => from_data(other),
+        })
+    }
+
     fn finish(mut self) -> SheetData {
+        // Give back what was taken and not used.
+        self.budget
+            .cells
+            .fetch_add(self.cells_left, Ordering::Relaxed);
+        self.budget
+            .text
+            .fetch_add(self.text_left, Ordering::Relaxed);
         let rows = &mut self.sheet.rows;
         if !rows.windows(2).all(|w| w[0].row < w[1].row) {
             // Out-of-order rows (legal in xlsx, rare): merge rows with the same index.
@@ -198,7 +308,10 @@ impl Builder<'_> {
         }
         for r in rows.iter_mut() {
             r.sort();
+            r.cols.shrink_to_fit();
+            r.vals.shrink_to_fit();
         }
+        rows.shrink_to_fit();
         self.sheet
     }
 }
@@ -208,7 +321,7 @@ fn from_data(v: &Data) -> Value {
         Data::Empty => Value::Empty,
         Data::Int(i) => Value::Num(*i as f64),
         Data::Float(f) => Value::Num(*f),
-        Data::String(s) => Value::Text(s.as_str().into()),
+        Data::String(s) => Value::Text(Arc::from(s.as_str())),
         Data::Bool(b) => Value::Bool(*b),
         Data::DateTime(d) => Value::Date(format_date(d.as_f64(), d.is_duration()).into()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Date(s.as_str().into()),
@@ -221,8 +334,8 @@ fn from_data_ref(v: DataRef<'_>) -> Value {
         DataRef::Empty => Value::Empty,
         DataRef::Int(i) => Value::Num(i as f64),
         DataRef::Float(f) => Value::Num(f),
-        DataRef::String(s) => Value::Text(s.into()),
-        DataRef::SharedString(s) => Value::Text(s.into()),
+        DataRef::String(s) => Value::Text(Arc::from(s)),
+        DataRef::SharedString(s) => Value::Text(Arc::from(s)),
         DataRef::Bool(b) => Value::Bool(b),
         DataRef::DateTime(d) => Value::Date(format_date(d.as_f64(), d.is_duration()).into()),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Date(s.into()),
@@ -265,33 +378,69 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// Runs `f`, turning a panic into [`ReadError::Internal`].
+thread_local! {
+    /// Depth of [`guarded`] calls on this thread: panics inside are caught, so not printed.
+    static GUARD_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Where the last caught panic happened (file:line), for the error message.
+    static PANIC_AT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+static QUIET_HOOK: Once = Once::new();
+
+/// Installs (once per process) a panic hook that stays silent for panics inside [`guarded`]
+/// on the same thread and delegates every other panic to the previous hook unchanged.
+fn install_quiet_hook() {
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if GUARD_DEPTH.with(|d| d.get()) > 0 {
+                let at = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()));
+                PANIC_AT.with(|p| *p.borrow_mut() = at);
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs `f`, turning a panic (in calamine or in this module) into [`ReadError::Internal`]
+/// without printing a backtrace.
 pub(crate) fn guarded<T>(
     path: &Path,
     what: &str,
     f: impl FnOnce() -> Result<T, ReadError>,
 ) -> Result<T, ReadError> {
-    match catch_unwind(AssertUnwindSafe(f)) {
+    install_quiet_hook();
+    GUARD_DEPTH.with(|d| d.set(d.get() + 1));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    GUARD_DEPTH.with(|d| d.set(d.get() - 1));
+    match result {
         Ok(r) => r,
         Err(payload) => {
-            let detail = payload
+            let message = payload
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
+            let at = PANIC_AT
+                .with(|p| p.borrow_mut().take())
+                .map(|a| format!(" at {a}"))
+                .unwrap_or_default();
             Err(ReadError::Internal {
                 path: path.to_path_buf(),
-                detail: format!("{what}: {detail}"),
+                detail: format!("{what}: {message}{at}"),
             })
         }
     }
 }
 
-/// An open workbook and the cell budget left.
+/// An open workbook and the limits left.
 pub(crate) struct Book {
     path: std::path::PathBuf,
     inner: Sheets<BufReader<File>>,
-    budget: usize,
+    budget: Arc<Budget>,
 }
 
 /// What the first bytes of a file say it is.
@@ -355,6 +504,63 @@ fn is_encrypted_ooxml(path: &Path) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
+/// Checks an OOXML package before calamine opens it: calamine reserves memory for the number
+/// of shared strings the package *declares* and keeps the whole table in memory, so a hostile
+/// `uniqueCount` or an oversized table would end the process instead of returning an error.
+fn check_ooxml_package(path: &Path) -> Result<(), ReadError> {
+    let bad = |reason: String| ReadError::Workbook {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let file = File::open(path).map_err(|e| bad(e.to_string()))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(e.to_string()))?;
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .filter(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        .collect();
+    for name in names {
+        let mut part = zip.by_name(&name).map_err(|e| bad(e.to_string()))?;
+        if part.size() > MAX_SHARED_STRINGS_BYTES {
+            return Err(ReadError::Declared {
+                path: path.to_path_buf(),
+                what: "bytes of shared strings",
+                declared: u128::from(part.size()),
+                limit: u128::from(MAX_SHARED_STRINGS_BYTES),
+            });
+        }
+        let mut head = vec![0u8; 4096];
+        let mut n = 0;
+        while n < head.len() {
+            match part.read(&mut head[n..]) {
+                Ok(0) => break,
+                Ok(k) => n += k,
+                Err(e) => return Err(bad(format!("{name}: {e}"))),
+            }
+        }
+        let text = String::from_utf8_lossy(&head[..n]);
+        for attr in ["uniqueCount=\"", "count=\""] {
+            if let Some(i) = text.find(attr) {
+                let digits: String = text[i + attr.len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                // More than 30 digits does not fit u128 and is certainly too many.
+                let declared: u128 = digits.parse().unwrap_or(u128::MAX);
+                if declared > MAX_CELLS as u128 {
+                    return Err(ReadError::Declared {
+                        path: path.to_path_buf(),
+                        what: "shared strings",
+                        declared,
+                        limit: MAX_CELLS as u128,
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Book {
     /// Opens `path`, recognising the format from its content.
     pub(crate) fn open(path: &Path) -> Result<Book, ReadError> {
@@ -385,6 +591,7 @@ impl Book {
                         .map(Sheets::Xlsb)
                         .map_err(|e| wb_err(&e));
                 }
+                check_ooxml_package(path)?;
                 match open_workbook::<Xlsx<_>, _>(path) {
                     Ok(x) => Ok(Sheets::Xlsx(x)),
                     Err(xlsx_err) => match open_workbook::<Ods<_>, _>(path) {
@@ -414,7 +621,7 @@ impl Book {
         Ok(Book {
             path: path.to_path_buf(),
             inner,
-            budget: MAX_CELLS,
+            budget: Arc::new(Budget::default()),
         })
     }
 
@@ -428,6 +635,32 @@ impl Book {
             .collect()
     }
 
+    /// Loads two sheets at once, the second on another thread with its own handle on the file
+    /// (both cores parse; the limits are shared).
+    pub(crate) fn load_two(
+        &mut self,
+        a: &str,
+        b: &str,
+    ) -> Result<(SheetData, SheetData), ReadError> {
+        let path = self.path.clone();
+        let budget = Arc::clone(&self.budget);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(move || {
+                let mut book = Book::open(&path)?;
+                book.budget = budget;
+                book.load(b)
+            });
+            let first = self.load(a);
+            let second = other.join().unwrap_or_else(|_| {
+                Err(ReadError::Internal {
+                    path: self.path.clone(),
+                    detail: format!("reading sheet {b}: the reading thread stopped"),
+                })
+            });
+            Ok((first?, second?))
+        })
+    }
+
     /// Loads one sheet.
     pub(crate) fn load(&mut self, name: &str) -> Result<SheetData, ReadError> {
         let path = self.path.clone();
@@ -437,7 +670,7 @@ impl Book {
             reason: format!("sheet {name}: {e}"),
         };
         let inner = &mut self.inner;
-        let budget = &mut self.budget;
+        let budget = &*self.budget;
         guarded(path, &format!("reading sheet {name}"), move || {
             let mut b = Builder {
                 path,
@@ -446,21 +679,42 @@ impl Book {
                     rows: Vec::new(),
                 },
                 budget,
+                cells_left: 0,
+                text_left: 0,
+                strings: HashMap::new(),
             };
             match inner {
                 Sheets::Xlsx(x) => {
                     let mut reader = x.worksheet_cells_reader(name).map_err(|e| wb_err(&e))?;
+                    // Shared strings are looked up by address first: one hash of a pointer
+                    // instead of hashing the text for every cell that uses it.
+                    let mut shared: HashMap<usize, Value> = HashMap::new();
                     while let Some(cell) = reader.next_cell().map_err(|e| wb_err(&e))? {
                         let (r, c) = cell.get_position();
-                        let v = from_data_ref(cell.get_value().clone());
+                        let v = match cell.get_value() {
+                            DataRef::Empty => continue,
+                            DataRef::SharedString(s) => {
+                                let key = s.as_ptr() as usize;
+                                match shared.get(&key) {
+                                    Some(v) => v.clone(),
+                                    None => {
+                                        let v = b.text(s)?;
+                                        shared.insert(key, v.clone());
+                                        v
+                                    }
+                                }
+                            }
+                            other => b.value(other.clone())?,
+                        };
                         b.push(r, c, v)?;
                     }
                 }
                 other => {
                     let range = other.worksheet_range(name).map_err(|e| wb_err(&e))?;
+                    let (r0, c0) = range.start().unwrap_or((0, 0));
                     for (r, c, v) in range.used_cells() {
-                        let (r0, c0) = range.start().unwrap_or((0, 0));
-                        b.push(r0 + r as u32, c0 + c as u32, from_data(v))?;
+                        let v = b.value_owned(v)?;
+                        b.push(r0 + r as u32, c0 + c as u32, v)?;
                     }
                 }
             }
@@ -474,6 +728,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_panic_becomes_an_internal_error_naming_the_file() {
+        let p = Path::new("survey.xlsx");
+        let r: Result<(), ReadError> = guarded(p, "reading sheet 事前", || panic!("boom"));
+        match r {
+            Err(ReadError::Internal { path, detail }) => {
+                assert_eq!(path, p);
+                assert!(
+                    detail.starts_with("reading sheet 事前: boom at "),
+                    "{detail}"
+                );
+                assert!(detail.contains("load.rs"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Nested guards and ordinary results pass through.
+        let ok = guarded(p, "outer", || guarded(p, "inner", || Ok(7)));
+        assert_eq!(ok.unwrap(), 7);
+    }
+
+    #[test]
     fn dates_format_like_excel() {
         assert_eq!(format_date(45_748.0, false), "2025-04-01");
         assert_eq!(format_date(45_748.5, false), "2025-04-01 12:00:00");
@@ -482,16 +756,20 @@ mod tests {
 
     #[test]
     fn rows_merge_and_sort() {
-        let mut budget = 10;
+        let budget = Budget::new(10, 100);
         let p = Path::new("x.xlsx");
         let mut b = Builder {
             path: p,
             sheet: SheetData::default(),
-            budget: &mut budget,
+            budget: &budget,
+            cells_left: 0,
+            text_left: 0,
+            strings: HashMap::new(),
         };
         b.push(2, 3, Value::Num(1.0)).unwrap();
         b.push(2, 1, Value::Num(2.0)).unwrap();
-        b.push(0, 0, Value::Text("t".into())).unwrap();
+        let t = b.text("t").unwrap();
+        b.push(0, 0, t).unwrap();
         b.push(2, 0, Value::Empty).unwrap();
         let s = b.finish();
         assert_eq!(s.rows.len(), 2);
@@ -500,17 +778,31 @@ mod tests {
         assert_eq!(s.rows[1].get(3), &Value::Num(1.0));
         assert_eq!(s.rows[1].get(2), &Value::Empty);
         assert_eq!(s.cell_count(), 3);
-        assert_eq!(budget, 7);
+        assert_eq!(
+            (budget.cells.into_inner(), budget.text.into_inner()),
+            (7, 99)
+        );
     }
 
     #[test]
     fn cell_budget_is_enforced() {
-        let mut budget = 1;
+        let budget = Budget::new(1, 4);
         let mut b = Builder {
             path: Path::new("x.xlsx"),
             sheet: SheetData::default(),
-            budget: &mut budget,
+            budget: &budget,
+            cells_left: 0,
+            text_left: 0,
+            strings: HashMap::new(),
         };
+        // Text is stored once and counted once.
+        let a = b.text("abc").unwrap();
+        let again = b.text("abc").unwrap();
+        match (&a, &again) {
+            (Value::Text(x), Value::Text(y)) => assert!(Arc::ptr_eq(x, y)),
+            _ => unreachable!(),
+        }
+        assert!(matches!(b.text("de"), Err(ReadError::TooLarge { .. })));
         b.push(0, 0, Value::Num(1.0)).unwrap();
         assert!(matches!(
             b.push(0, 1, Value::Num(1.0)),

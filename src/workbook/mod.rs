@@ -2,13 +2,46 @@
 //! detection (two sheets or a group column), header row, ID pairing, item columns and messy-cell
 //! cleaning, every conversion recorded as a [`Note`] with its cell address.
 //!
+//! # What is guessed (every guess has an option in [`ReadOptions`])
+//!
+//! * **Format** from the file's first bytes, not only its extension (a renamed .xls opens).
+//! * **Layout**, in this order: the two sheets named by `sheets`; the column named by `group`;
+//!   two sheets whose names say before/after (事前/事後, 前/後, 研修前/研修後, 1回目/2回目,
+//!   pre/post, before/after, …); two sheets with (at least 80 %) the same item headers, in
+//!   workbook order; one sheet with a column holding exactly two values (preferring headers
+//!   such as 時期, 回, 群, 条件, group, time). Otherwise [`ReadError::Layout`] asks for a flag.
+//! * **Header row**: the first of the first 30 non-empty rows whose text cells number at least
+//!   half the widest of those rows (and two or more), so merged title and note rows above the
+//!   header are skipped.
+//! * **ID column**: headers such as ID, 職員番号, 社員番号, 回答者ID, 受講者番号, respondent. In a
+//!   Microsoft/Google Forms export (a 開始時刻/タイムスタンプ/timestamp column) the e-mail column
+//!   is used instead and Forms' own `ID` (a response number) is ignored. Rows pair when at least
+//!   one ID appears in both sheets (or both groups); IDs in one sheet only become
+//!   [`NoteKind::UnmatchedId`] notes, a repeated ID is [`ReadError::DuplicateId`].
+//! * **Items**: every column whose non-empty cells are mostly scores (numbers, numbers as text,
+//!   full-width digits, Likert labels) and that is not the ID, group or breakdown column, Forms
+//!   metadata (timestamps, e-mail, name), a date, total or average column, or a running number
+//!   (番号, No, or ten or more rows counting up by one). With two sheets, items are matched by
+//!   header; an item in one sheet only is a [`NoteKind::ItemInOneSheet`] note.
+//! * **Scale**, item by item: when all but one in twenty (at least one) of an item's values are
+//!   integers within 1–5 (or 1–7, or 0–10, or the `scale` mapping's range), the values outside
+//!   are kept with a [`NoteKind::OutOfScale`] warning. Items without such a scale (ages,
+//!   amounts) are not checked.
+//!
 //! # Limits
 //!
-//! At most [`MAX_CELLS`] non-empty cells are read from one workbook (20 million, about 400 MB),
-//! and no cell beyond Excel's own [`MAX_ROWS`] × [`MAX_COLUMNS`]. `.xlsx` sheets are streamed,
-//! so a huge *declared* size costs nothing; only cells that exist count. A larger workbook gives
-//! [`ReadError::TooLarge`], never an out-of-memory crash. A panic inside the workbook parser is
-//! caught and reported as [`ReadError::Internal`] naming the file.
+//! At most [`MAX_CELLS`] non-empty cells (20 million) and [`MAX_TEXT_BYTES`] of text
+//! (512 MiB) are read from one workbook, and no cell beyond Excel's own [`MAX_ROWS`] ×
+//! [`MAX_COLUMNS`]. `.xlsx` sheets are streamed cell by cell, so a huge *declared* size costs
+//! nothing (calamine's `worksheet_range` would allocate the whole rectangle: 512 GiB for one cell
+//! at XFD1048576), and a string shared by many cells is stored once. Before calamine opens an
+//! .xlsx, the shared-string table is checked (declared count at most [`MAX_CELLS`], size at most
+//! 1 GiB), because calamine reserves memory for what it declares. A larger workbook gives
+//! [`ReadError::TooLarge`] or [`ReadError::Workbook`], not an out-of-memory abort. A panic inside
+//! the parser is caught and reported as [`ReadError::Internal`] naming the file.
+//!
+//! Known gap: for .xls files calamine reserves memory for the size a sheet *declares* before
+//! reading it; a hand-crafted .xls declaring billions of cells can still exhaust memory.
 //!
 //! The data model below is shared with the analysis and report modules: add, never remove or
 //! rename.
@@ -21,7 +54,7 @@ mod clean;
 mod layout;
 mod load;
 
-pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
 /// What the user told us on the command line; `None` means "guess".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -282,6 +315,20 @@ pub enum ReadError {
         /// The cell limit exceeded, or `None` for a cell outside Excel's row/column range.
         cells: Option<usize>,
     },
+    /// The file declares a size beyond the limits (for example four billion shared strings):
+    /// damaged or not written by a spreadsheet program. Refused before anything is allocated.
+    #[error("{path}: the workbook declares {declared} {what}, more than the limit of {limit}; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy",
+        path = .path.display())]
+    Declared {
+        /// File path.
+        path: PathBuf,
+        /// What is declared (`"shared strings"`, `"bytes of shared strings"`).
+        what: &'static str,
+        /// The declared amount.
+        declared: u128,
+        /// The limit.
+        limit: u128,
+    },
     /// The workbook (or the sheet) has no data rows.
     #[error("{path}: {where_} has no data rows under the header; check that you chose the right file and sheet",
         path = .path.display(),
@@ -342,6 +389,7 @@ impl ReadError {
             | ReadError::Encrypted { path }
             | ReadError::Workbook { path, .. }
             | ReadError::TooLarge { path, .. }
+            | ReadError::Declared { path, .. }
             | ReadError::NoData { path, .. }
             | ReadError::Layout { path, .. }
             | ReadError::DuplicateId { path, .. }
@@ -383,6 +431,21 @@ impl ReadError {
                 };
                 format!(
                     "{p}: シート「{sheet}」が大きすぎて読み込めません（上限: {limit}）。使っていない行や列を削除するか、ブックを分けてください"
+                )
+            }
+            ReadError::Declared {
+                what,
+                declared,
+                limit,
+                ..
+            } => {
+                let what = match *what {
+                    "shared strings" => "共有文字列の数",
+                    "bytes of shared strings" => "共有文字列のバイト数",
+                    other => other,
+                };
+                format!(
+                    "{p}: ブックが宣言している{what}（{declared}）が上限（{limit}）を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください"
                 )
             }
             ReadError::NoData { sheet, .. } => {

@@ -29,7 +29,7 @@ clean <- function(v) {
   out
 }
 
-one_item <- function(name, first, second, test) {
+one_item <- function(name, first, second, test, alt = "two.sided") {
   paired <- test %in% c("paired", "wilcoxon")
   if (paired) {
     ok <- !is.na(first) & !is.na(second); first <- first[ok]; second <- second[ok]
@@ -43,11 +43,13 @@ one_item <- function(name, first, second, test) {
   r$mean_1 <- num1(mean(first)); r$mean_2 <- num1(mean(second))
   r$sd_1 <- num1(sd(first)); r$sd_2 <- num1(sd(second))
   if (paired) {
-    tt <- t.test(second, first, paired = TRUE)
-    d <- cohens_d(second, first, paired = TRUE); g <- hedges_g(second, first, paired = TRUE)
+    tt <- t.test(second, first, paired = TRUE, alternative = alt)
+    d <- cohens_d(second, first, paired = TRUE, alternative = alt)
+    g <- hedges_g(second, first, paired = TRUE, alternative = alt)
     w <- suppressWarnings(wilcox.test(second, first, paired = TRUE))
     r$d_av <- num1(mean(second - first) / ((sd(second) + sd(first)) / 2))
-    r$sensitivity_d <- num1(pwr.t.test(n = n1, sig.level = 0.05, power = 0.8, type = "paired")$d)
+    r$sensitivity_d <- num1(pwr.t.test(n = n1, sig.level = 0.05, power = 0.8, type = "paired",
+                                        alternative = alt)$d)
     r$call <- "t.test(second, first, paired = TRUE); cohens_d/hedges_g(second, first, paired = TRUE); wilcox.test(second, first, paired = TRUE); pwr.t.test(n, power = .8, type = 'paired')"
   } else {
     eq <- test == "student"
@@ -73,8 +75,8 @@ one_item <- function(name, first, second, test) {
   r
 }
 
-analyse <- function(items, first, second, test, adjust = "holm", by = NULL) {
-  res <- lapply(items, function(it) one_item(it, first[[it]], second[[it]], test))
+analyse <- function(items, first, second, test, adjust = "holm", by = NULL, alt = "two.sided") {
+  res <- lapply(items, function(it) one_item(it, first[[it]], second[[it]], test, alt))
   p <- vapply(res, function(r) as.numeric(r$p_value), 0)
   q <- p.adjust(p, method = adjust)
   for (i in seq_along(res)) res[[i]]$p_adjusted <- num1(q[i])
@@ -103,6 +105,7 @@ for (dep in depts) {
                                                 lapply(second, `[`, sel), "paired", by = dep)
 }
 runs[["staff_by"]] <- by_blocks
+runs[["staff_greater"]] <- list(analyse(items, first, second, "paired", alt = "greater"))
 runs[["staff_welch"]] <- list(analyse(items, first, second, "welch"))
 runs[["staff_student"]] <- list(analyse(items, first, second, "student"))
 runs[["staff_mann_whitney"]] <- list(analyse(items, first, second, "mann-whitney"))

@@ -33,7 +33,10 @@ qcases <- expand.grid(p = c(1e-6, 0.025, 0.3, 0.5, 0.9, 0.975, 1 - 1e-6),
                       df = c(1, 2, 5, 30, 1000, 1e5), ncp = c(-20, -2, 0, 1.5, 10, 30))
 quant <- lapply(seq_len(nrow(qcases)), function(i) {
   p <- qcases$p[i]; df <- qcases$df[i]; ncp <- qcases$ncp[i]
-  list(p = p, df = df, ncp = ncp, q = qt(p, df, ncp), call = sprintf("qt(%.17g, %g, %g)", p, df, ncp))
+  q <- qt(p, df, ncp)
+  # R's own round trip, to tell where qnt's search (accuracy about 1e-11 in p) is reliable.
+  list(p = p, df = df, ncp = ncp, q = q, r_back = pt(q, df, ncp),
+       call = sprintf("qt(%.17g, %g, %g)", p, df, ncp))
 })
 
 # ncp confidence limits (Steiger & Fouladi 1997; Steiger 2004) at full precision:
