@@ -765,7 +765,7 @@ fn extreme_distribution_values() -> Vec<String> {
     bad
 }
 
-// BUG (engine, src/stats/tdist.rs): found by the C-ABI fuzz driver (release run, t_cdf with
+// Found (fixed in tdist: limits for t = ±MAX at df = ∞ and for df < 1e-300) by the C-ABI fuzz driver (release run, t_cdf with
 // t = ±f64::MAX, df = +∞ → TTXL_ERR_INTERNAL since the FFI maps a NaN result to an internal
 // error). This test lists every extreme (t, df) whose probability is NaN or outside [0, 1].
 // Measured: cdf, sf and p_value(Less) are NaN for t = ±f64::MAX with df = +∞, and for |t| ≥ 1e10
@@ -773,14 +773,15 @@ fn extreme_distribution_values() -> Vec<String> {
 // = 1, cdf(−MAX, ∞) = 0; for df → 0 the mass sits in the tails: cdf(t > 0) → 1/2 from above),
 // never NaN — or refuse df below a documented minimum.
 #[test]
-#[ignore = "bug: tdist::cdf/sf return NaN for t = ±f64::MAX with df = +inf, and for huge t with df = 5e-324"]
 fn distribution_functions_at_extreme_arguments() {
     let bad = extreme_distribution_values();
     assert!(bad.is_empty(), "{bad:#?}");
 }
 
-/// A confidence level barely above 0: the intervals shrink towards a point, but each must still
-/// contain its estimate (the C-ABI fuzz driver found effect-size intervals that do not).
+/// A confidence level barely above 0: the intervals shrink towards a point. The mean-difference
+/// interval must still contain its estimate; an effect-size interval from the noncentral t need
+/// not (the distribution is skewed: see the `stats::effect_size` module docs — the coordinator's
+/// decision on the fuzz finding), but it must be a finite, ordered interval.
 fn tiny_conf_level_problems() -> Vec<String> {
     let r = reference();
     let (x, y) = (nums(&r["x"]), nums(&r["y"]));
@@ -804,7 +805,12 @@ fn tiny_conf_level_problems() -> Vec<String> {
             }
             if let Ok(dg) = for_ttest(&t) {
                 for e in [&dg.d, &dg.g] {
-                    if !(e.conf_low <= e.estimate && e.estimate <= e.conf_high) {
+                    // Ordered up to rounding: at conf ≈ 0 both ends are the same root.
+                    let slack = 1e-12 * e.estimate.abs().max(1.0);
+                    if !(e.conf_low.is_finite()
+                        && e.conf_high.is_finite()
+                        && e.conf_low <= e.conf_high + slack)
+                    {
                         bad.push(format!(
                             "{name} conf {conf_level:e}: {:?} CI [{}, {}] vs {}",
                             e.kind, e.conf_low, e.conf_high, e.estimate
@@ -817,15 +823,12 @@ fn tiny_conf_level_problems() -> Vec<String> {
     bad
 }
 
-// BUG? (engine, src/stats/effect_size.rs): with conf_level near 0 (5e-324 … 1e-6) the
-// noncentral-t interval of d/g collapses to the ncp whose distribution has its median at the
-// observed t, which is not d itself, so the "interval" excludes the estimate (x, y of torture.json,
-// welch: d = −0.832…, CI ≈ [−0.81…, −0.81…]). Found by the C-ABI fuzz driver through ttxl_student
-// with conf = 5e-324. Expected: either refuse conf_level below a documented minimum or return an
-// interval containing the estimate (e.g. widen to include it). Owner to decide.
+// Found by the C-ABI fuzz driver: with conf_level near 0 (5e-324 … 1e-6) the noncentral-t
+// interval of d/g collapses to the ncp whose distribution has its median at the observed t, which
+// is not d itself (welch: d = −0.832…, CI ≈ [−0.81…, −0.81…]). Decision: a property of the method
+// (documented in stats::effect_size), not an error; this test keeps what must hold.
 #[test]
-#[ignore = "bug: effect-size CI with conf_level near 0 does not contain the estimate"]
-fn tiny_conf_level_intervals_contain_the_estimate() {
+fn tiny_conf_level_intervals_are_ordered() {
     let bad = tiny_conf_level_problems();
     assert!(bad.is_empty(), "{bad:#?}");
 }
