@@ -583,7 +583,7 @@ fn analyze_memory_limited(input: &Path, output: &Path) -> Output {
         .unwrap()
 }
 
-// BUG (workbook reader, src/workbook/load.rs, .xls path): tests/hostile/huge_dimensions.xls (our
+// Found by this test, fixed (load.rs check_xls_dimensions): tests/hostile/huge_dimensions.xls (our
 // example saved as .xls by LibreOffice, DIMENSIONS records rewritten to rows 0..0xFFFFFFFF,
 // columns 0..255; made by tests/hostile/make_dimensions_xls.py) makes calamine 0.38 reserve
 // rows × columns cells in `Xls::new` (xls.rs:665-667): "memory allocation of 43808666409000
@@ -593,7 +593,6 @@ fn analyze_memory_limited(input: &Path, output: &Path) -> Output {
 // calamine and refuse a declared size beyond MAX_ROWS × MAX_COLUMNS / MAX_CELLS.
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "bug: a .xls with a huge DIMENSIONS record aborts the process (allocation of 44 TB)"]
 fn xls_with_huge_declared_dimensions_is_refused_not_aborted() {
     let dir = tempfile::tempdir().unwrap();
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/huge_dimensions.xls");

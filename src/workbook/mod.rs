@@ -361,7 +361,8 @@ pub enum ReadError {
     Declared {
         /// File path.
         path: PathBuf,
-        /// What is declared (`"shared strings"`, `"bytes of shared strings"`).
+        /// What is declared (`"shared strings"`, `"bytes of shared strings"`,
+        /// `"cells (.xls DIMENSIONS record)"`).
         what: &'static str,
         /// The declared amount.
         declared: u128,
@@ -481,6 +482,7 @@ impl ReadError {
                 let what = match *what {
                     "shared strings" => "共有文字列の数",
                     "bytes of shared strings" => "共有文字列のバイト数",
+                    "cells (.xls DIMENSIONS record)" => "セル数（.xls の DIMENSIONS レコード）",
                     other => other,
                 };
                 format!(
