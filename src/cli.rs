@@ -629,8 +629,8 @@ fn spinner(config: &Config) -> ProgressBar {
 /// Runs one analysis: read, analyse, write the workbook (and JSON).
 ///
 /// # Errors
-/// Any [`CliError`]; nothing is written then (a JSON requested together with the workbook is
-/// written only after the workbook succeeded).
+/// Any [`CliError`]; nothing is written then: the workbook and a JSON file are both written and
+/// synced to temporary files before either is renamed into place.
 pub fn run(config: &Config) -> Result<Outcome, CliError> {
     let lang = config.lang;
     check_output(&config.input, &config.output, config.force)?;
