@@ -183,12 +183,14 @@ fn in_unit(p: f64) -> bool {
 }
 
 /// `lo ≤ est ≤ hi`, with infinite open ends allowed. A one-sided interval at a confidence level
-/// below ½ lies entirely on one side of its estimate (as in R), so there only `lo ≤ hi` holds.
+/// below ½ lies entirely on one side of its estimate (as in R), so there only `lo ≤ hi` holds —
+/// up to rounding: at a level near 0 both ends are the same root, found twice.
 fn ordered(lo: f64, est: f64, hi: f64, contains: bool) -> bool {
+    let slack = 1e-12 * est.abs().max(1.0);
     !lo.is_nan()
         && !hi.is_nan()
         && !est.is_nan()
-        && lo <= hi
+        && lo <= hi + slack
         && (!contains || (lo <= est && est <= hi))
 }
 

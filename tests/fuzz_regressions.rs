@@ -134,3 +134,29 @@ fn absurd_sample_sizes_are_argument_errors() {
     );
     assert!(r.is_err(), "{r:?}");
 }
+
+/// Found by the long fuzz run: power with d = ±f64::MAX returned NaN (infinite noncentrality),
+/// which the C ABI reports as an internal error. |d| above 1e6 is now an argument error.
+#[test]
+fn absurd_effect_sizes_are_argument_errors() {
+    for d in [f64::MAX, -1e300, 2e6] {
+        let r = power::power(power::Design::OneSample, Alternative::Less, 18.3, d, 0.05);
+        assert!(
+            matches!(
+                r,
+                Err(ttest_xl::stats::StatsError::InvalidArgument { name: "d", .. })
+            ),
+            "{d}: {r:?}"
+        );
+    }
+    // R: pwr.t.test(n = 20, d = 1e6, type = "one.sample")$power = 1
+    let p = power::power(
+        power::Design::OneSample,
+        Alternative::TwoSided,
+        20.0,
+        1e6,
+        0.05,
+    )
+    .unwrap();
+    assert_eq!(p, 1.0);
+}

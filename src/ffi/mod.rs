@@ -877,8 +877,9 @@ pub unsafe extern "C" fn ttxl_p_adjust(
 /// Returns `TTXL_OK` and writes `*result`; otherwise `*result` is unchanged and the status is:
 /// `TTXL_ERR_NULL` if `result` is NULL;
 /// `TTXL_ERR_ARGUMENT` for an unknown `design`, `alternative` or `solve_for`, a used parameter
-/// that is NaN, infinite or out of range (`alpha`, `power` outside (0, 1); `n` too small), or no
-/// solution (for example a power that no sample size reaches); `TTXL_ERR_INTERNAL` on a bug.
+/// that is NaN, infinite or out of range (`alpha`, `power` outside (0, 1); `n` too small or above
+/// 1e12; `|d|` above 1e6), or no solution (for example a power that no sample size reaches);
+/// `TTXL_ERR_INTERNAL` on a bug.
 ///
 /// # Safety
 /// `result` must point to a writable double. Thread-safe.

@@ -137,6 +137,7 @@ fn reason_ja(reason: &str) -> String {
         "must be greater than 1" => "1 より大きい値を指定してください".into(),
         "must be at least 2" => "2 以上の値を指定してください".into(),
         "must be at most 1e12" => "1e12（1 兆）以下の値を指定してください".into(),
+        "must be between -1e6 and 1e6" => "-1e6 以上 1e6 以下の値を指定してください".into(),
         "needs a two-sample t-test" => {
             "2 群（独立した 2 標本）の t 検定の結果を指定してください".into()
         }

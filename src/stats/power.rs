@@ -79,6 +79,21 @@ fn effective_d(alternative: Alternative, d: f64) -> f64 {
 /// degrees of freedom lose integer precision and the noncentral t overflows).
 const N_MAX: f64 = 1e12;
 
+/// Largest |d| accepted: far beyond any real effect (|d| > 10 is already extraordinary), and
+/// small enough that the noncentrality `d·√(n/2)` stays finite for every accepted `n`.
+const D_MAX: f64 = 1e6;
+
+fn check_d(d: f64) -> Result<(), StatsError> {
+    check_finite("d", d)?;
+    if d.abs() > D_MAX {
+        return Err(StatsError::InvalidArgument {
+            name: "d",
+            reason: "must be between -1e6 and 1e6",
+        });
+    }
+    Ok(())
+}
+
 fn check_n(name: &'static str, n: f64, min: f64) -> Result<(), StatsError> {
     check_finite(name, n)?;
     if n > N_MAX {
@@ -162,7 +177,7 @@ pub fn power(
 ) -> Result<f64, StatsError> {
     check_unit_open("alpha", alpha)?;
     check_n("n", n, 1.0)?;
-    check_finite("d", d)?;
+    check_d(d)?;
     let (nu, ncp) = nu_ncp(design, n, effective_d(alternative, d));
     Ok(power_core(alternative, nu, ncp, alpha))
 }
@@ -193,7 +208,7 @@ pub fn solve_n(
 ) -> Result<f64, StatsError> {
     check_unit_open("alpha", alpha)?;
     check_unit_open("power", power)?;
-    check_finite("d", d)?;
+    check_d(d)?;
     let d = effective_d(alternative, d);
     solve(
         |n| {
@@ -287,7 +302,7 @@ pub fn power_2n(
     check_unit_open("alpha", alpha)?;
     check_n("n1", n1, 2.0)?;
     check_n("n2", n2, 2.0)?;
-    check_finite("d", d)?;
+    check_d(d)?;
     let (nu, ncp) = nu_ncp_2n(n1, n2, effective_d(alternative, d));
     Ok(power_core(alternative, nu, ncp, alpha))
 }
@@ -318,7 +333,7 @@ pub fn solve_n2(
     check_unit_open("alpha", alpha)?;
     check_unit_open("power", power)?;
     check_n("n1", n1, 2.0)?;
-    check_finite("d", d)?;
+    check_d(d)?;
     let d = effective_d(alternative, d);
     solve(
         |n2| {
