@@ -186,7 +186,7 @@ fn in_unit(p: f64) -> bool {
 /// below ½ lies entirely on one side of its estimate (as in R), so there only `lo ≤ hi` holds —
 /// up to rounding: at a level near 0 both ends are the same root, found twice.
 fn ordered(lo: f64, est: f64, hi: f64, contains: bool) -> bool {
-    let slack = 1e-12 * est.abs().max(1.0);
+    let slack = 1e-9 * est.abs().max(1.0); // each end solved to ~1e-12 relative
     !lo.is_nan()
         && !hi.is_nan()
         && !est.is_nan()
