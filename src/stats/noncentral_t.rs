@@ -73,6 +73,7 @@
 //! * Steiger, J. H. (2004). Beyond the F test: Effect size confidence intervals and tests of close
 //!   fit in the analysis of variance and contrast analysis. *Psychological Methods*, 9(2), 164–182.
 
+use super::tdist::beta_cf;
 use super::{check_unit_open, Alternative, StatsError};
 
 /// `ln Γ(z)` for `z > 0`: Stirling's series (A&S 6.1.40) for `z ≥ 10`, the recurrence
@@ -202,53 +203,6 @@ fn ln_beta(a: f64, b: f64) -> f64 {
     } else {
         ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
     }
-}
-
-/// Continued fraction of the incomplete beta function (Press et al. 2007, `betacf`, modified
-/// Lentz). Converges quickly for `x < (a + 1)/(a + b + 2)`.
-fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
-    const TINY: f64 = 1e-300;
-    let qab = a + b;
-    let qap = a + 1.0;
-    let qam = a - 1.0;
-    let mut c = 1.0;
-    let mut d = 1.0 - qab * x / qap;
-    if d.abs() < TINY {
-        d = TINY;
-    }
-    d = 1.0 / d;
-    let mut h = d;
-    for m in 1..100_000 {
-        let m = m as f64;
-        let m2 = 2.0 * m;
-        let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-        d = 1.0 + aa * d;
-        if d.abs() < TINY {
-            d = TINY;
-        }
-        c = 1.0 + aa / c;
-        if c.abs() < TINY {
-            c = TINY;
-        }
-        d = 1.0 / d;
-        h *= d * c;
-        let aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-        d = 1.0 + aa * d;
-        if d.abs() < TINY {
-            d = TINY;
-        }
-        c = 1.0 + aa / c;
-        if c.abs() < TINY {
-            c = TINY;
-        }
-        d = 1.0 / d;
-        let del = d * c;
-        h *= del;
-        if (del - 1.0).abs() <= 1e-16 {
-            break;
-        }
-    }
-    h
 }
 
 /// Regularized incomplete beta `I_x(a, b)` and its complement `I_{1−x}(b, a)`, both computed

@@ -37,7 +37,7 @@
 
 use std::cmp::Ordering;
 
-use super::{Alternative, StatsError};
+use super::{tdist, Alternative, StatsError};
 
 /// Which rank test produced a result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -413,147 +413,17 @@ fn normal_p(z: f64, sigma: f64, options: &RankOptions) -> f64 {
     }
 }
 
-/// `Φ(z)`, lower tail of the standard normal (R's `pnorm(z)`).
+/// `Φ(z)`, lower tail of the standard normal (R's `pnorm(z)`), computed in its own tail by the
+/// engine's Cody (1969, 1993) approximation ([`tdist::normal_sf`]), as R's `pnorm_both`.
+/// (statrs' `erfc` was measured here 1e-10 off near `erfc(0.5)`, too far for the 1e-10 agreement
+/// with R.)
 fn pnorm_lower(z: f64) -> f64 {
-    pnorm_both(z).0
+    tdist::normal_sf(-z)
 }
 
 /// `1 − Φ(z)`, computed directly in the upper tail (R's `pnorm(z, lower.tail = FALSE)`).
 fn pnorm_upper(z: f64) -> f64 {
-    pnorm_both(z).1
-}
-
-/// Both tails of the standard normal, `(P(Z ≤ x), P(Z > x))`: a port of R's `pnorm_both`
-/// (nmath/pnorm.c), i.e. Cody's (1969, 1993) rational Chebyshev approximations, accurate to
-/// about 1e-16 relative in each tail. (statrs' `erfc` was measured here 1e-10 off near
-/// `erfc(0.5)`, too far for the 1e-10 agreement with R.)
-///
-/// Cody, W. J. (1969). Rational Chebyshev approximations for the error function. *Mathematics of
-/// Computation*, 23(107), 631–637. Cody, W. J. (1993). Algorithm 715: SPECFUN. *ACM Transactions
-/// on Mathematical Software*, 19(1), 22–32.
-#[allow(clippy::excessive_precision)] // R's constants, digit for digit
-fn pnorm_both(x: f64) -> (f64, f64) {
-    const A: [f64; 5] = [
-        2.2352520354606839287,
-        161.02823106855587881,
-        1067.6894854603709582,
-        18154.981253343561249,
-        0.065682337918207449113,
-    ];
-    const B: [f64; 4] = [
-        47.20258190468824187,
-        976.09855173777669322,
-        10260.932208618978205,
-        45507.789335026729956,
-    ];
-    const C: [f64; 9] = [
-        0.39894151208813466764,
-        8.8831497943883759412,
-        93.506656132177855979,
-        597.27027639480026226,
-        2494.5375852903726711,
-        6848.1904505362823326,
-        11602.651437647350124,
-        9842.7148383839780218,
-        1.0765576773720192317e-8,
-    ];
-    const D: [f64; 8] = [
-        22.266688044328115691,
-        235.38790178262499861,
-        1519.377599407554805,
-        6485.558298266760755,
-        18615.571640885098091,
-        34900.952721145977266,
-        38912.003286093271411,
-        19685.429676859990727,
-    ];
-    const P: [f64; 6] = [
-        0.21589853405795699,
-        0.1274011611602473639,
-        0.022235277870649807,
-        0.001421619193227893466,
-        2.9112874951168792e-5,
-        0.02307344176494017303,
-    ];
-    const Q: [f64; 5] = [
-        1.28426009614491121,
-        0.468238212480865118,
-        0.0659881378689285515,
-        0.00378239633202758244,
-        7.29751555083966205e-5,
-    ];
-    const M_SQRT_32: f64 = 5.656854249492380195206754896838;
-    const M_1_SQRT_2PI: f64 = 0.398942280401432677939946059934;
-    const SIXTEN: f64 = 16.0;
-
-    if x.is_nan() {
-        return (x, x);
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { (1.0, 0.0) } else { (0.0, 1.0) };
-    }
-    let eps = f64::EPSILON * 0.5;
-    let y = x.abs();
-    // exp(-X²/2)·temp, split as in R to keep the exponent exact: X = xsq + (X − xsq).
-    let tail = |xx: f64, temp: f64| -> f64 {
-        let xsq = (xx * SIXTEN).trunc() / SIXTEN;
-        let del = (xx - xsq) * (xx + xsq);
-        (-xsq * xsq * 0.5).exp() * (-del * 0.5).exp() * temp
-    };
-    if y <= 0.67448975 {
-        let (xnum, xden) = if y > eps {
-            let xsq = x * x;
-            let mut xnum = A[4] * xsq;
-            let mut xden = xsq;
-            for i in 0..3 {
-                xnum = (xnum + A[i]) * xsq;
-                xden = (xden + B[i]) * xsq;
-            }
-            (xnum, xden)
-        } else {
-            (0.0, 0.0)
-        };
-        let temp = x * (xnum + A[3]) / (xden + B[3]);
-        (0.5 + temp, 0.5 - temp)
-    } else if y <= M_SQRT_32 {
-        let mut xnum = C[8] * y;
-        let mut xden = y;
-        for i in 0..7 {
-            xnum = (xnum + C[i]) * y;
-            xden = (xden + D[i]) * y;
-        }
-        let temp = (xnum + C[7]) / (xden + D[7]);
-        let cum = tail(y, temp);
-        let ccum = 1.0 - cum;
-        if x > 0.0 {
-            (ccum, cum)
-        } else {
-            (cum, ccum)
-        }
-    } else if y < 37.5193 {
-        // R computes each tail here only while it is representable (lower: −37.5193 < x < 8.2924,
-        // upper: −8.2924 < x < 37.5193); beyond, the far tail is 0 and the near one 1.
-        let xsq = 1.0 / (x * x);
-        let mut xnum = P[5] * xsq;
-        let mut xden = xsq;
-        for i in 0..4 {
-            xnum = (xnum + P[i]) * xsq;
-            xden = (xden + Q[i]) * xsq;
-        }
-        let temp = xsq * (xnum + P[4]) / (xden + Q[4]);
-        let temp = (M_1_SQRT_2PI - temp) / y;
-        let cum = tail(x, temp);
-        let ccum = 1.0 - cum;
-        if x > 0.0 {
-            (ccum, cum)
-        } else {
-            (cum, ccum)
-        }
-    } else if x > 0.0 {
-        (1.0, 0.0)
-    } else {
-        (0.0, 1.0)
-    }
+    tdist::normal_sf(z)
 }
 
 /// R's `choose(n, k)` for the small-k branch (`r = n; r *= (n − j + 1)/j`, rounded), used for

@@ -210,7 +210,7 @@ fn ln_beta_half(a: f64) -> f64 {
 /// Continued fraction of `I_x(a, b)` (DLMF 8.17.22) by the modified Lentz method:
 /// returns `CF` with `I_x(a,b) = x^a (1−x)^b / (a·B(a,b)) · CF`. Converges for
 /// `x < (a+1)/(a+b+2)`.
-fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
+pub(crate) fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
     const TINY: f64 = 1e-300;
     let qab = a + b;
     let qap = a + 1.0;
