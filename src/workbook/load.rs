@@ -665,6 +665,7 @@ impl Book {
         let inner = guarded(path, "opening the workbook", || match magic {
             Magic::Zip => {
                 if ext == "ods" {
+                    super::ods_scan::check(path)?;
                     return open_workbook::<Ods<_>, _>(path)
                         .map(Sheets::Ods)
                         .map_err(|e| wb_err(&e));
@@ -677,7 +678,9 @@ impl Book {
                 check_ooxml_package(path)?;
                 match open_workbook::<Xlsx<_>, _>(path) {
                     Ok(x) => Ok(Sheets::Xlsx(x)),
-                    Err(xlsx_err) => match open_workbook::<Ods<_>, _>(path) {
+                    Err(xlsx_err) => match super::ods_scan::check(path)
+                        .map(|()| open_workbook::<Ods<_>, _>(path))?
+                    {
                         Ok(o) => Ok(Sheets::Ods(o)),
                         Err(_) => Err(wb_err(&xlsx_err)),
                     },

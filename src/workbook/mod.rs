@@ -55,6 +55,7 @@ use crate::lang::Lang;
 mod clean;
 mod layout;
 mod load;
+mod ods_scan;
 
 pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
@@ -369,6 +370,24 @@ pub enum ReadError {
         /// The limit.
         limit: u128,
     },
+    /// An OpenDocument (.ods) workbook whose repeated rows and columns would expand beyond the
+    /// limits in memory (calamine expands them all when it opens the file). Refused before
+    /// calamine opens it.
+    #[error("{path}: {where_} expands to {amount} {what} when its repeated rows and columns are read (limit: {limit}); delete unused rows and columns (for example a value or format filled down to the last row) or split the workbook, or open it in Excel or LibreOffice and save a copy as .xlsx",
+        path = .path.display(),
+        where_ = match .sheet { Some(s) => format!("the workbook (at sheet {s})"), None => "the workbook".to_string() })]
+    Expands {
+        /// File path.
+        path: PathBuf,
+        /// The sheet being read when the limit was passed.
+        sheet: Option<String>,
+        /// `"cells"` or `"bytes of text"`.
+        what: &'static str,
+        /// What calamine would hold at that point.
+        amount: u128,
+        /// The limit ([`MAX_CELLS`] or [`MAX_TEXT_BYTES`]).
+        limit: u128,
+    },
     /// The workbook (or the sheet) has no data rows.
     #[error("{path}: {where_} has no data rows under the header; check that you chose the right file and sheet",
         path = .path.display(),
@@ -430,6 +449,7 @@ impl ReadError {
             | ReadError::Workbook { path, .. }
             | ReadError::TooLarge { path, .. }
             | ReadError::Declared { path, .. }
+            | ReadError::Expands { path, .. }
             | ReadError::NoData { path, .. }
             | ReadError::Layout { path, .. }
             | ReadError::DuplicateId { path, .. }
@@ -483,10 +503,38 @@ impl ReadError {
                     "shared strings" => "共有文字列の数",
                     "bytes of shared strings" => "共有文字列のバイト数",
                     "cells (.xls DIMENSIONS record)" => "セル数（.xls の DIMENSIONS レコード）",
+                    "bytes of content.xml (uncompressed)" => "content.xml のバイト数（展開後）",
+                    "bytes of META-INF/manifest.xml (uncompressed)" => {
+                        "META-INF/manifest.xml のバイト数（展開後）"
+                    }
+                    "bytes in one XML element or text" => "1 つの XML 要素・テキストのバイト数",
+                    "levels of nested XML elements" => "XML 要素の入れ子の深さ",
+                    "bytes of open XML element names" => "開いている XML 要素名のバイト数",
+                    "sheets" => "シート数",
                     other => other,
                 };
                 format!(
                     "{p}: ブックが宣言している{what}（{declared}）が上限（{limit}）を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください"
+                )
+            }
+            ReadError::Expands {
+                sheet,
+                what,
+                amount,
+                limit,
+                ..
+            } => {
+                let w = match sheet {
+                    Some(s) => format!("ブック（シート「{s}」の時点）"),
+                    None => "ブック".to_string(),
+                };
+                let what = match *what {
+                    "cells" => "セル数",
+                    "bytes of text" => "文字列のバイト数",
+                    other => other,
+                };
+                format!(
+                    "{p}: {w}は繰り返し指定された行・列を展開すると{what}が {amount} になり、上限（{limit}）を超えます。使っていない行や列（最終行まで入力・書式を広げた列など）を削除するかブックを分けるか、Excel または LibreOffice で開いて .xlsx 形式で別名保存してください"
                 )
             }
             ReadError::NoData { sheet, .. } => {
