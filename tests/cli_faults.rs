@@ -613,17 +613,16 @@ fn xls_with_huge_declared_dimensions_is_refused_not_aborted() {
     assert!(entries(&out_dir).is_empty());
 }
 
-// BUG (workbook reader, src/workbook/load.rs, .ods path): tests/hostile/repeated_rows.ods (36 kB;
+// Found by this test, fixed (src/workbook/ods_scan.rs): tests/hostile/repeated_rows.ods (36 kB;
 // our example saved as .ods, one row marked table:number-rows-repeated="1048000" with a cell
-// repeated 40 columns; made by tests/hostile/make_repeated_ods.py) is expanded by calamine to ~58
-// million cells before the reader's MAX_CELLS (20 million) applies: under a 4 GB address-space
-// limit "memory allocation of 1878227456 bytes failed" and the process aborts (exit 134) after
-// 8 s; without a limit it takes several GB (rows repeated alone, 1,048,575 × 11 cells: 1.25 GB and
-// 34 s in a debug build for a 4 kB file). Expected: exit 2, ReadError::TooLarge naming the file,
-// memory bounded. Fix: count repeated rows × columns in content.xml (streaming) before calamine.
+// repeated 40 columns; made by tests/hostile/make_repeated_ods.py) was expanded by calamine 0.38
+// to ~58 million cells when it opened the file, before the reader's MAX_CELLS (20 million)
+// applied: under a 4 GB address-space limit "memory allocation of 1878227456 bytes failed" and
+// the process aborted (exit 134) after 8 s. Now a streaming pre-scan of content.xml computes what
+// calamine will expand (58,688,258 cells) and refuses it with ReadError::Expands before calamine
+// opens the file: exit 2, the file named, "delete unused rows ... or split the workbook".
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "bug: a 36 kB .ods with repeated rows expands to ~58M cells and aborts under a 4 GB limit"]
 fn ods_with_repeated_rows_is_refused_within_memory() {
     let dir = tempfile::tempdir().unwrap();
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/repeated_rows.ods");

@@ -911,6 +911,17 @@ fn xls_and_ods_read_like_xlsx() {
     }
 }
 
+#[test]
+fn ods_with_row_groups_and_header_rows_reads_like_xlsx() {
+    // tests/hostile/make_grouped_ods.py: the example with nested outline groups and print-title
+    // rows, saved by LibreOffice (table:table-row-group, table:table-header-rows, empty tails of
+    // ~1,048,000 repeated rows). The .ods pre-scan must let it through and calamine read it as is.
+    let xlsx = read_survey(&example(), &opts()).unwrap();
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/grouped_rows.ods");
+    let s = read_survey(&p, &opts()).unwrap_or_else(|e| panic!("{e}"));
+    same_survey(&xlsx, &s);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Hostile inputs (issue 8). Every one ends in a result or in a ReadError that names the file;
 // none may panic (read_survey catches panics from calamine as ReadError::Internal, which these

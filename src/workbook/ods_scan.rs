@@ -1270,6 +1270,251 @@ mod tests {
                 Err(e) => panic!("case {case}: {e:?}\n{body}"),
             }
         }
-        assert!(checked > 500, "only {checked} cases compared");
+        assert!(checked > 350, "only {checked} cases compared");
+    }
+
+    fn one_sheet(rows: &str) -> String {
+        format!(r#"<table:table table:name="S">{rows}</table:table>"#)
+    }
+
+    fn repeated(n: usize, cells: &str) -> String {
+        format!(r#"<table:table-row table:number-rows-repeated="{n}">{cells}</table:table-row>"#)
+    }
+
+    fn expands(r: Result<Plan, Stop>) -> (&'static str, u128, u128) {
+        match r {
+            Err(Stop::Expands {
+                what,
+                amount,
+                limit,
+                sheet,
+            }) => {
+                assert_eq!(sheet.as_deref(), Some("S"));
+                (what, amount, limit)
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn declared(r: Result<Plan, Stop>) -> &'static str {
+        match r {
+            Err(Stop::Declared { what, .. }) => what,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_repeated_row_just_under_the_limit_passes_just_over_is_refused() {
+        // One row of 40 values repeated n times: calamine holds 40 n cells in the range plus the
+        // 40 raw cells of the row, so n = 499,999 is exactly MAX_CELLS.
+        let body = |n| one_sheet(&repeated(n, &num(7, 40)));
+        let under = scan(&body(499_999), &Limits::default()).unwrap();
+        assert_eq!(under.peak_cells, MAX_CELLS as u128);
+        assert_eq!(
+            under.tables[0].data,
+            Some(((0, 0), (499_998, 39), 19_999_960))
+        );
+        assert_eq!(
+            expands(scan(&body(500_000), &Limits::default())),
+            ("cells", MAX_CELLS as u128 + 40, MAX_CELLS as u128)
+        );
+        // The same count, checked against calamine at a size a test can hold.
+        let small = Limits {
+            cells: 4_040,
+            ..Limits::default()
+        };
+        let plan = assert_mirrors(&body(100));
+        assert_eq!(plan.peak_cells, 4_040);
+        assert!(scan(&body(100), &small).is_ok());
+        assert_eq!(expands(scan(&body(101), &small)).1, 4_080);
+    }
+
+    #[test]
+    fn text_repeated_over_columns_and_rows_is_counted() {
+        // 1,000 bytes × 16,384 columns × (40 rows + the raw row): 672 MB of copies.
+        let cell = format!(
+            r#"<table:table-cell office:value-type="string" table:number-columns-repeated="16384"><text:p>{}</text:p></table:table-cell>"#,
+            "x".repeat(1000)
+        );
+        let (what, amount, _) = expands(scan(&one_sheet(&repeated(40, &cell)), &Limits::default()));
+        assert_eq!(what, "bytes of text");
+        // Plus the sheet's name and bookkeeping (130 bytes).
+        assert_eq!(amount, 1000 * 16_384 * 41 + 130);
+        // Two billion spaces from 30 bytes.
+        let spaces = r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="2000000000"/></text:p></table:table-cell></table:table-row>"#;
+        assert_eq!(
+            expands(scan(&one_sheet(spaces), &Limits::default())).0,
+            "bytes of text"
+        );
+    }
+
+    #[test]
+    fn wide_rows_after_the_row_cap_are_counted() {
+        // calamine parses rows past 1,048,576 (with no repeats) and keeps their cells.
+        let wide = format!("<table:table-row>{}</table:table-row>", num(1, 16_384));
+        let body = one_sheet(&format!(
+            "{}{}",
+            repeated(1_048_576, "<table:table-cell/>"),
+            wide.repeat(1_300)
+        ));
+        let (what, amount, _) = expands(scan(&body, &Limits::default()));
+        assert_eq!(what, "cells");
+        assert!(amount > MAX_CELLS as u128, "{amount}");
+    }
+
+    #[test]
+    fn structural_limits() {
+        let tiny = |f: fn(&mut Limits)| {
+            let mut l = Limits::default();
+            f(&mut l);
+            l
+        };
+        let text = format!(
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell></table:table-row>"#,
+            "y".repeat(50_000)
+        );
+        assert_eq!(
+            declared(scan(&one_sheet(&text), &tiny(|l| l.event = 4096))),
+            "bytes in one XML element or text"
+        );
+        assert_eq!(
+            declared(scan(&one_sheet(&text), &tiny(|l| l.content = 20_000))),
+            "bytes of content.xml (uncompressed)"
+        );
+        let deep = format!(
+            "{}{}",
+            "<a>".repeat(MAX_DEPTH + 1),
+            "</a>".repeat(MAX_DEPTH + 1)
+        );
+        assert_eq!(
+            declared(scan(&deep, &Limits::default())),
+            "levels of nested XML elements"
+        );
+        let many = r#"<table:table table:name="S"></table:table>"#.repeat(MAX_SHEETS + 1);
+        assert_eq!(declared(scan(&many, &Limits::default())), "sheets");
+        // Within the limits, the same files pass.
+        assert!(scan(&one_sheet(&text), &Limits::default()).is_ok());
+        assert!(scan(&"<a>".repeat(500), &Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn where_calamine_would_loop_forever_the_scan_stops() {
+        // calamine's read_table and its comment loop ignore the end of the file and ask again.
+        for body in [
+            r#"<table:table table:name="S"><table:table-row><table:table-cell/></table:table-row>"#,
+            r#"<table:table table:name="S"><table:table-row><table:table-cell office:value-type="string"><office:annotation><text:p>x</text:p>"#,
+        ] {
+            let r = scan_content(format!("{HEAD}{body}").as_bytes(), &Limits::default());
+            match r {
+                Err(Stop::Broken(m)) => assert!(m.contains("ends inside"), "{m}"),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn where_calamine_fails_the_scan_fails() {
+        for row in [
+            r#"<table:table-row table:number-rows-repeated="x"/>"#,
+            r#"<table:table-row><table:table-cell table:number-columns-repeated="-1"/></table:table-row>"#,
+            "<table:table-row> <table:table-cell/></table:table-row>",
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p>&bogus;</text:p></table:table-cell></table:table-row>"#,
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="3000000000"/></text:p></table:table-cell></table:table-row>"#,
+            r#"<table:table-row><table:table-cell office:value-type="float" office:value=1/></table:table-row>"#,
+        ] {
+            let body = one_sheet(row);
+            assert!(
+                matches!(scan(&body, &Limits::default()), Err(Stop::Broken(_))),
+                "{row}"
+            );
+            assert!(Ods::new(Cursor::new(ods(&body))).is_err(), "{row}");
+        }
+    }
+
+    fn file(bytes: &[u8]) -> tempfile::TempPath {
+        let mut f = tempfile::Builder::new().suffix(".ods").tempfile().unwrap();
+        f.write_all(bytes).unwrap();
+        f.into_temp_path()
+    }
+
+    #[test]
+    fn check_names_the_file_and_leaves_other_failures_to_calamine() {
+        let p = file(&ods(&one_sheet(&repeated(1_048_000, &num(1, 40)))));
+        match check(&p) {
+            Err(e @ ReadError::Expands { .. }) => {
+                let name = p.file_name().unwrap().to_string_lossy().to_string();
+                assert!(e.to_string().contains(&name), "{e}");
+                assert!(e.to_string().contains("delete unused rows"), "{e}");
+                let ja = e.message(crate::lang::Lang::Ja);
+                assert!(ja.contains(&name) && ja.contains("セル数"), "{ja}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Not a zip, or a zip that is not an OpenDocument spreadsheet: calamine says why.
+        assert!(check(&file(b"not a zip")).is_ok());
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        w.start_file("mimetype", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(b"application/vnd.oasis.opendocument.text")
+            .unwrap();
+        assert!(check(&file(&w.finish().unwrap().into_inner())).is_ok());
+    }
+
+    #[test]
+    fn an_oversized_manifest_is_refused() {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default();
+        w.start_file("mimetype", o).unwrap();
+        w.write_all(MIMETYPE).unwrap();
+        w.start_file("META-INF/manifest.xml", o).unwrap();
+        w.write_all(b"<manifest:manifest><manifest:file-entry/>")
+            .unwrap();
+        w.write_all(&vec![b' '; 5000]).unwrap();
+        w.write_all(b"</manifest:manifest>").unwrap();
+        let p = file(&w.finish().unwrap().into_inner());
+        let small = Limits {
+            manifest: 4096,
+            ..Limits::default()
+        };
+        match check_with(&p, &small) {
+            Err(Stop::Declared { what, .. }) => {
+                assert_eq!(what, "bytes of META-INF/manifest.xml (uncompressed)")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(check_with(&p, &Limits::default()).is_ok());
+    }
+
+    /// Real files: LibreOffice's own output (empty tails, row groups, header rows, merged cells)
+    /// is planned exactly as calamine reads it; the hostile example is refused.
+    #[test]
+    fn committed_ods_files() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for f in [
+            "tests/data/staff_survey.ods",
+            "tests/hostile/grouped_rows.ods",
+        ] {
+            let p = root.join(f);
+            let plan = check_with(&p, &Limits::default()).unwrap().unwrap();
+            let mut book: Ods<_> = calamine::open_workbook(&p).unwrap();
+            assert_eq!(plan.tables.len(), 2, "{f}");
+            for t in &plan.tables {
+                assert_eq!(
+                    t.data,
+                    shape(&book.worksheet_range(&t.name).unwrap()),
+                    "{f}"
+                );
+                assert_eq!(
+                    t.formulas,
+                    shape(&book.worksheet_formula(&t.name).unwrap()),
+                    "{f}"
+                );
+            }
+        }
+        let p = root.join("tests/hostile/repeated_rows.ods");
+        match check(&p) {
+            Err(ReadError::Expands { amount, .. }) => assert_eq!(amount, 58_688_258),
+            other => panic!("{other:?}"),
+        }
     }
 }
