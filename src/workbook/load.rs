@@ -729,6 +729,11 @@ impl Book {
         a: &str,
         b: &str,
     ) -> Result<(SheetData, SheetData), ReadError> {
+        // calamine parsed every .ods sheet when it opened the file: another handle would parse
+        // (and hold) the whole workbook a second time.
+        if matches!(self.inner, Sheets::Ods(_)) {
+            return Ok((self.load(a)?, self.load(b)?));
+        }
         let path = self.path.clone();
         let budget = Arc::clone(&self.budget);
         std::thread::scope(|scope| {
