@@ -680,3 +680,73 @@ fn flipped_xls_is_refused_within_memory() {
         &["delete unused rows", "split"],
     );
 }
+
+/// An .ods package around `body` (the `table:table` elements of content.xml); `close: false`
+/// leaves content.xml unfinished after `body`.
+fn write_ods(path: &Path, body: &str, close: bool) {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    w.start_file("mimetype", stored).unwrap();
+    w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    w.start_file("META-INF/manifest.xml", deflated).unwrap();
+    w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>"#).unwrap();
+    w.start_file("content.xml", deflated).unwrap();
+    w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet>"#).unwrap();
+    w.write_all(body.as_bytes()).unwrap();
+    if close {
+        w.write_all(b"</office:spreadsheet></office:body></office:document-content>")
+            .unwrap();
+    }
+    w.finish().unwrap();
+}
+
+// Small .ods files that made calamine 0.38 allocate without bound or loop forever when it opened
+// them, now refused by the pre-scan (src/workbook/ods_scan.rs) before calamine runs. Before the
+// fix: wide_repeats.ods (a value over 16,384 columns × 2,000 rows) asked calamine for 33 million
+// cells; text_bomb.ods (`<text:s text:c="2000000000"/>`) for a 2 GB string; truncated_sheet.ods
+// (content.xml ending inside a sheet) made calamine's read_table loop forever (killed by a 10 s
+// timeout in a manual check).
+#[cfg(target_os = "linux")]
+#[test]
+fn hostile_ods_files_are_refused_within_memory_and_time() {
+    let value = r#"<table:table-cell office:value-type="float" office:value="3" table:number-columns-repeated="16384"/>"#;
+    let cases: [(&str, String, bool, &[&str]); 3] = [
+        (
+            "wide_repeats.ods",
+            format!(
+                r#"<table:table table:name="S"><table:table-row table:number-rows-repeated="2000">{value}</table:table-row></table:table>"#
+            ),
+            true,
+            &["delete unused rows", "split", "Excel"],
+        ),
+        (
+            "text_bomb.ods",
+            r#"<table:table table:name="S"><table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="2000000000"/></text:p></table:table-cell></table:table-row></table:table>"#.to_string(),
+            true,
+            &["delete unused rows", "split", "Excel"],
+        ),
+        (
+            "truncated_sheet.ods",
+            r#"<table:table table:name="S"><table:table-row><table:table-cell/></table:table-row>"#
+                .to_string(),
+            false,
+            &["truncated", "Excel"],
+        ),
+    ];
+    for (name, body, close, hint) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join(name);
+        write_ods(&input, &body, close);
+        let before = fs::read(&input).unwrap();
+        let out_dir = dir.path().join("out");
+        fs::create_dir(&out_dir).unwrap();
+        let out = analyze_memory_limited(&input, &out_dir.join("results.xlsx"));
+        assert_failed_cleanly(&out, &input, &before, &out_dir, &[name], hint);
+        assert!(entries(&out_dir).is_empty(), "{name}");
+    }
+}

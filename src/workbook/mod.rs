@@ -373,7 +373,7 @@ pub enum ReadError {
     /// An OpenDocument (.ods) workbook whose repeated rows and columns would expand beyond the
     /// limits in memory (calamine expands them all when it opens the file). Refused before
     /// calamine opens it.
-    #[error("{path}: {where_} expands to {amount} {what} when its repeated rows and columns are read (limit: {limit}); delete unused rows and columns (for example a value filled down to the last row) or split the workbook, or open it in Excel or LibreOffice and save a copy as .xlsx",
+    #[error("{path}: {where_} expands to {amount} {what} when its repeated rows, columns and spaces are read (limit: {limit}); delete unused rows and columns (for example a value filled down to the last row) or split the workbook, or open it in Excel or LibreOffice and save a copy as .xlsx",
         path = .path.display(),
         where_ = match .sheet { Some(s) => format!("the workbook (at sheet {s})"), None => "the workbook".to_string() })]
     Expands {
@@ -534,7 +534,7 @@ impl ReadError {
                     other => other,
                 };
                 format!(
-                    "{p}: {w}は繰り返し指定された行・列を展開すると{what}が {amount} になり、上限（{limit}）を超えます。使っていない行や列（最終行まで値を入力した列など）を削除するかブックを分けるか、Excel または LibreOffice で開いて .xlsx 形式で別名保存してください"
+                    "{p}: {w}は繰り返し指定された行・列・空白を展開すると{what}が {amount} になり、上限（{limit}）を超えます。使っていない行や列（最終行まで値を入力した列など）を削除するかブックを分けるか、Excel または LibreOffice で開いて .xlsx 形式で別名保存してください"
                 )
             }
             ReadError::NoData { sheet, .. } => {

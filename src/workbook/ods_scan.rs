@@ -930,9 +930,12 @@ impl<R: Read> Scanner<'_, R> {
         // The cell's text is its content (text:p paragraphs, spaces, tabs, line breaks).
         let mut len = 0u128;
         let mut first_paragraph = true;
+        // As Scanner::check counts text: kept by earlier sheets, held outside sheets, and the
+        // largest raw text of one sheet (this one's so far, with this cell).
         let limit = self.limits.text;
+        let (base, max_raw) = (self.kept_text + self.other_text, self.max_raw_text);
         let too_much = |len: u128| -> Result<(), Stop> {
-            let text = text_before + len;
+            let text = base + max_raw.max(text_before + len);
             if text > limit {
                 return Err(Stop::Expands {
                     sheet: Some(sheet.to_string()),
@@ -1539,6 +1542,13 @@ mod tests {
         let t0 = std::time::Instant::now();
         let plan = check_with(&p, &Limits::default()).unwrap().unwrap();
         let scan = t0.elapsed();
+        let peak_kb = |s: &str| -> String {
+            std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|t| t.lines().find(|l| l.starts_with(s)).map(str::to_string))
+                .unwrap_or_default()
+        };
+        let after_scan = peak_kb("VmHWM");
         let t1 = std::time::Instant::now();
         let mut book: Ods<_> = calamine::open_workbook(&p).unwrap();
         let open = t1.elapsed();
@@ -1553,6 +1563,10 @@ mod tests {
         }
         let ranges = t2.elapsed();
         let calamine = open + ranges;
+        eprintln!(
+            "peak RSS after the scan: {after_scan}; after calamine: {}",
+            peak_kb("VmHWM")
+        );
         eprintln!(
             "{}: content.xml {} bytes, {} sheets, {} non-empty cells, peak {} cells planned\n\
              scan {:.3} s ({:.0} MB/s); calamine open {:.3} s + worksheet_range {:.3} s = {:.3} s; \
