@@ -36,9 +36,16 @@
 //! nothing (calamine's `worksheet_range` would allocate the whole rectangle: 512 GiB for one cell
 //! at XFD1048576), and a string shared by many cells is stored once. Before calamine opens an
 //! .xlsx, the shared-string table is checked (declared count at most [`MAX_CELLS`], size at most
-//! 1 GiB), because calamine reserves memory for what it declares. A larger workbook gives
-//! [`ReadError::TooLarge`] or [`ReadError::Workbook`], not an out-of-memory abort. A panic inside
-//! the parser is caught and reported as [`ReadError::Internal`] naming the file.
+//! 1 GiB), because calamine reserves memory for what it declares. calamine expands an .ods
+//! file's repeated rows and columns for every sheet when it opens it, so `content.xml` is first
+//! scanned as a stream (src/workbook/ods_scan.rs) and the file refused with
+//! [`ReadError::Expands`] when calamine would hold more than [`MAX_CELLS`] cells (empty cells
+//! inside a sheet's used rectangle included) or [`MAX_TEXT_BYTES`] of text; the scan also bounds
+//! `content.xml` (4 GiB uncompressed), the size of one XML element (16 MiB) and the nesting
+//! depth (1,000), and stops a truncated `content.xml` on which calamine would loop forever. A
+//! larger workbook gives [`ReadError::TooLarge`], [`ReadError::Expands`] or
+//! [`ReadError::Workbook`], not an out-of-memory abort. A panic inside the parser is caught and
+//! reported as [`ReadError::Internal`] naming the file.
 //!
 //! Known gap: for .xls files calamine reserves memory for the size a sheet *declares* before
 //! reading it; a hand-crafted .xls declaring billions of cells can still exhaust memory.
@@ -363,7 +370,9 @@ pub enum ReadError {
         /// File path.
         path: PathBuf,
         /// What is declared (`"shared strings"`, `"bytes of shared strings"`,
-        /// `"cells (.xls DIMENSIONS record)"`).
+        /// `"cells (.xls DIMENSIONS record)"`; for an .ods: `"bytes of content.xml
+        /// (uncompressed)"`, `"bytes in one XML element or text"`, `"levels of nested XML
+        /// elements"`, `"sheets"` and the like).
         what: &'static str,
         /// The declared amount.
         declared: u128,
