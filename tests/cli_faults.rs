@@ -619,7 +619,7 @@ fn xls_with_huge_declared_dimensions_is_refused_not_aborted() {
 // to ~58 million cells when it opened the file, before the reader's MAX_CELLS (20 million)
 // applied: under a 4 GB address-space limit "memory allocation of 1878227456 bytes failed" and
 // the process aborted (exit 134) after 8 s. Now a streaming pre-scan of content.xml computes what
-// calamine will expand (58,688,258 cells) and refuses it with ReadError::Expands before calamine
+// calamine will hold (58,688,262 cells) and refuses it with ReadError::Expands before calamine
 // opens the file: exit 2, the file named, "delete unused rows ... or split the workbook".
 #[cfg(target_os = "linux")]
 #[test]

@@ -21,7 +21,7 @@
 //!
 //! The file is refused ([`ReadError::Expands`]) when calamine would hold more than [`MAX_CELLS`]
 //! cells at its peak (every sheet's value and formula ranges, plus the raw cells of the sheet it
-//! is parsing) or more than [`MAX_TEXT_BYTES`] of text (a string repeated over columns and rows is
+//! is parsing, plus one per row element of that sheet: calamine keeps two words per row) or more than [`MAX_TEXT_BYTES`] of text (a string repeated over columns and rows is
 //! copied for every cell; `<text:s text:c="2000000000"/>` is two billion spaces).
 //!
 //! Other things a small file can make calamine do without bound are refused too: `content.xml`
@@ -179,7 +179,8 @@ pub(crate) struct TablePlan {
     pub data: Shape,
     /// The formulas' range, likewise.
     pub formulas: Shape,
-    /// Cells parsed before the ranges are built (values; formulas have as many).
+    /// Cells parsed before the ranges are built (values; formulas have as many), plus one per
+    /// row element.
     pub raw_cells: usize,
     /// Cells calamine allocates for this sheet's two ranges (reservation or final size).
     pub kept_cells: u128,
@@ -771,7 +772,9 @@ impl<R: Read> Scanner<'_, R> {
                     let capped = row_repeats.min(remaining_rows);
                     total_rows = total_rows.saturating_add(capped);
                     let row = self.read_row(&name, &mut row_buf, &mut cell_buf, raw_text)?;
-                    raw_cells += row.len as u128;
+                    // calamine keeps two words per row element (where its cells start, its
+                    // repeats): counted as one cell, so that millions of tiny empty rows count.
+                    raw_cells += row.len as u128 + 1;
                     raw_text += row.data.text + row.formulas.text;
                     data.push(&row.data, capped);
                     formulas.push(&row.formulas, capped);
@@ -1131,7 +1134,8 @@ mod tests {
         );
         let plan = assert_mirrors(&body);
         assert_eq!(plan.tables[0].data, Some(((0, 0), (0, 1), 2)));
-        assert_eq!(plan.peak_cells, 2 + 2);
+        // Two values in the range, two raw, three row elements.
+        assert_eq!(plan.peak_cells, 2 + 2 + 3);
     }
 
     #[test]
@@ -1144,8 +1148,8 @@ mod tests {
         let plan = assert_mirrors(&body);
         // Rows 0..1007 (3 + 5 + 1000 = 1008 rows), columns 0..41 (the bounding box of the values).
         assert_eq!(plan.tables[0].data, Some(((0, 0), (1007, 39), 1008 * 40)));
-        // Raw cells: 2 empties + 3 values, nothing for the empty row, 40 values.
-        assert_eq!(plan.tables[0].raw_cells, 5 + 40);
+        // Raw cells: 2 empties + 3 values, nothing for the empty row, 40 values; 4 row elements.
+        assert_eq!(plan.tables[0].raw_cells, 5 + 40 + 4);
     }
 
     #[test]
@@ -1323,27 +1327,41 @@ mod tests {
     #[test]
     fn a_repeated_row_just_under_the_limit_passes_just_over_is_refused() {
         // One row of 40 values repeated n times: calamine holds 40 n cells in the range plus the
-        // 40 raw cells of the row, so n = 499,999 is exactly MAX_CELLS.
+        // 40 raw cells of the row and its row entry, so n = 499,998 is just under MAX_CELLS
+        // (19,999,961) and n = 499,999 just over (20,000,001).
         let body = |n| one_sheet(&repeated(n, &num(7, 40)));
-        let under = scan(&body(499_999), &Limits::default()).unwrap();
-        assert_eq!(under.peak_cells, MAX_CELLS as u128);
+        let under = scan(&body(499_998), &Limits::default()).unwrap();
+        assert_eq!(under.peak_cells, MAX_CELLS as u128 - 39);
         assert_eq!(
             under.tables[0].data,
-            Some(((0, 0), (499_998, 39), 19_999_960))
+            Some(((0, 0), (499_997, 39), 19_999_920))
         );
         assert_eq!(
-            expands(scan(&body(500_000), &Limits::default())),
-            ("cells", MAX_CELLS as u128 + 40, MAX_CELLS as u128)
+            expands(scan(&body(499_999), &Limits::default())),
+            ("cells", MAX_CELLS as u128 + 1, MAX_CELLS as u128)
         );
         // The same count, checked against calamine at a size a test can hold.
         let small = Limits {
-            cells: 4_040,
+            cells: 4_041,
             ..Limits::default()
         };
         let plan = assert_mirrors(&body(100));
-        assert_eq!(plan.peak_cells, 4_040);
+        assert_eq!(plan.peak_cells, 4_041);
         assert!(scan(&body(100), &small).is_ok());
-        assert_eq!(expands(scan(&body(101), &small)).1, 4_080);
+        assert_eq!(expands(scan(&body(101), &small)).1, 4_081);
+    }
+
+    #[test]
+    fn many_empty_row_elements_are_counted() {
+        // Each <table:table-row/> costs calamine two words even when empty: 20 bytes of XML
+        // each, so a 4 GiB content.xml could hold 200 million of them.
+        let small = Limits {
+            cells: 1_000,
+            ..Limits::default()
+        };
+        let rows = |n| one_sheet(&"<table:table-row/>".repeat(n));
+        assert!(scan(&rows(1_000), &small).is_ok());
+        assert_eq!(expands(scan(&rows(1_001), &small)), ("cells", 1_001, 1_000));
     }
 
     #[test]
@@ -1530,7 +1548,7 @@ mod tests {
         }
         let p = root.join("tests/hostile/repeated_rows.ods");
         match check(&p) {
-            Err(ReadError::Expands { amount, .. }) => assert_eq!(amount, 58_688_258),
+            Err(ReadError::Expands { amount, .. }) => assert_eq!(amount, 58_688_262),
             other => panic!("{other:?}"),
         }
     }
