@@ -1273,11 +1273,20 @@ mod tests {
         }
     }
 
+    /// Number of generated cases: 1,000 by default, `TTXL_ODS_MIRROR_CASES` for a long run.
+    fn cases() -> usize {
+        std::env::var("TTXL_ODS_MIRROR_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1_000)
+    }
+
     #[test]
     fn generated_sheets_mirror_calamine() {
         let mut g = Gen(0x9E37_79B9_7F4A_7C15);
         let mut checked = 0;
-        for case in 0..1000 {
+        let n = cases();
+        for case in 0..n {
             let body: String = (0..1 + g.below(3))
                 .map(|t| g.table(&format!("T{t}")))
                 .collect();
@@ -1291,7 +1300,84 @@ mod tests {
                 Err(e) => panic!("case {case}: {e:?}\n{body}"),
             }
         }
-        assert!(checked > 350, "only {checked} cases compared");
+        assert!(checked > n / 3, "only {checked} of {n} cases compared");
+    }
+
+    /// Runs calamine on a package, failing the test if it does not return within 20 s (a loop).
+    fn calamine_outcome(zip: Vec<u8>) -> Result<Ods<Cursor<Vec<u8>>>, String> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(Ods::new(Cursor::new(zip)).map_err(|e| e.to_string()));
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(20))
+            .expect("calamine did not return within 20 s")
+    }
+
+    #[test]
+    fn mutated_sheets_fail_exactly_where_calamine_fails() {
+        // Generated sheets with a byte replaced, a span deleted or the end cut off: where the
+        // scan passes a file, calamine reads it as planned; where the scan says calamine fails,
+        // calamine fails (except where it would loop forever, which the scan stops).
+        let mut g = Gen(0xD1B5_4A32_D192_ED03);
+        let (mut same, mut both_fail, mut hangs) = (0, 0, 0);
+        for case in 0..cases() {
+            let body: String = (0..1 + g.below(2))
+                .map(|t| g.table(&format!("T{t}")))
+                .collect();
+            let mut xml = format!("{HEAD}{body}{TAIL}").into_bytes();
+            let at = HEAD.len() + g.below(body.len() as u64 + 1) as usize;
+            match g.below(3) {
+                0 if at < xml.len() => xml[at] = b"<>/\"= &#x0a-9"[g.below(13) as usize],
+                1 => {
+                    let end = (at + 1 + g.below(40) as usize).min(xml.len());
+                    xml.drain(at..end);
+                }
+                _ => xml.truncate(at),
+            }
+            let text = String::from_utf8(xml).unwrap();
+            let body = &text[HEAD.len().min(text.len())..];
+            let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            let o = zip::write::SimpleFileOptions::default();
+            w.start_file("mimetype", o).unwrap();
+            w.write_all(MIMETYPE).unwrap();
+            w.start_file("META-INF/manifest.xml", o).unwrap();
+            w.write_all(b"<manifest:manifest/>").unwrap();
+            w.start_file("content.xml", o).unwrap();
+            w.write_all(text.as_bytes()).unwrap();
+            let zip = w.finish().unwrap().into_inner();
+            // Small limits: calamine expands every sheet before it fails on a later one.
+            let small = Limits {
+                cells: 50_000,
+                ..Limits::default()
+            };
+            match scan_content(text.as_bytes(), &small) {
+                Ok(plan) => {
+                    let mut book = calamine_outcome(zip)
+                        .unwrap_or_else(|e| panic!("case {case}: calamine: {e}\n{body}"));
+                    for t in &plan.tables {
+                        if plan.tables.iter().rev().find(|u| u.name == t.name) != Some(t) {
+                            continue;
+                        }
+                        let r = book.worksheet_range(&t.name).unwrap();
+                        assert_eq!(t.data, shape(&r), "case {case}\n{body}");
+                    }
+                    same += 1;
+                }
+                Err(Stop::Broken(m)) if m.contains("ends inside") => hangs += 1,
+                Err(Stop::Broken(m)) => {
+                    assert!(
+                        calamine_outcome(zip).is_err(),
+                        "case {case}: the scan says {m}, calamine reads it\n{body}"
+                    );
+                    both_fail += 1;
+                }
+                _ => {}
+            }
+        }
+        eprintln!(
+            "mutations: {same} read as planned, {both_fail} fail in both, {hangs} would loop"
+        );
+        assert!(same > 0 && both_fail > 0 && hangs > 0);
     }
 
     fn one_sheet(rows: &str) -> String {
