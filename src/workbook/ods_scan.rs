@@ -1300,6 +1300,7 @@ mod tests {
                 Err(e) => panic!("case {case}: {e:?}\n{body}"),
             }
         }
+        eprintln!("generated: {checked} of {n} cases compared with calamine");
         assert!(checked > n / 3, "only {checked} of {n} cases compared");
     }
 
@@ -1317,9 +1318,10 @@ mod tests {
     fn mutated_sheets_fail_exactly_where_calamine_fails() {
         // Generated sheets with a byte replaced, a span deleted or the end cut off: where the
         // scan passes a file, calamine reads it as planned; where the scan says calamine fails,
-        // calamine fails (except where it would loop forever, which the scan stops).
+        // calamine fails (except where it would loop forever, which the scan stops). The scan
+        // does not parse numbers (`office:value`): calamine alone refuses a malformed one.
         let mut g = Gen(0xD1B5_4A32_D192_ED03);
-        let (mut same, mut both_fail, mut hangs) = (0, 0, 0);
+        let (mut same, mut both_fail, mut hangs, mut lenient) = (0, 0, 0, 0);
         for case in 0..cases() {
             let body: String = (0..1 + g.below(2))
                 .map(|t| g.table(&format!("T{t}")))
@@ -1352,8 +1354,15 @@ mod tests {
             };
             match scan_content(text.as_bytes(), &small) {
                 Ok(plan) => {
-                    let mut book = calamine_outcome(zip)
-                        .unwrap_or_else(|e| panic!("case {case}: calamine: {e}\n{body}"));
+                    let mut book = match calamine_outcome(zip) {
+                        Ok(book) => book,
+                        // The one check the scan leaves to calamine (a failure, never a cost).
+                        Err(e) if e.starts_with("Parse float error") => {
+                            lenient += 1;
+                            continue;
+                        }
+                        Err(e) => panic!("case {case}: calamine: {e}\n{body}"),
+                    };
                     for t in &plan.tables {
                         if plan.tables.iter().rev().find(|u| u.name == t.name) != Some(t) {
                             continue;
@@ -1375,7 +1384,8 @@ mod tests {
             }
         }
         eprintln!(
-            "mutations: {same} read as planned, {both_fail} fail in both, {hangs} would loop"
+            "mutations: {same} read as planned, {both_fail} fail in both, {hangs} would loop, \
+             {lenient} malformed numbers left to calamine"
         );
         assert!(same > 0 && both_fail > 0 && hangs > 0);
     }
