@@ -477,6 +477,15 @@ fn decode(v: &str) -> Result<std::borrow::Cow<'_, str>, Stop> {
     quick_xml::escape::unescape(v).map_err(broken)
 }
 
+/// An unexpected event for a message: at most 80 characters of it (an event can be megabytes).
+fn shown(e: &Event<'_>) -> String {
+    let s = format!("{e:?}");
+    match s.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
+}
+
 /// Length of the text an entity reference stands for (calamine's `unescape_entity_to_buffer`).
 fn entity_len(e: &BytesRef<'_>) -> Result<usize, Stop> {
     if let Some(s) = quick_xml::escape::resolve_xml_entity(e.as_ref()) {
@@ -870,7 +879,8 @@ impl<R: Read> Scanner<'_, R> {
                 Event::End(e) if e.name() == QName("table:table-row") => return Ok(row),
                 other => {
                     return Err(broken(format!(
-                        "expecting a table cell in a row of sheet {sheet}, found {other:?}"
+                        "expecting a table cell in a row of sheet {sheet}, found {}",
+                        shown(&other)
                     )))
                 }
             }
@@ -1045,7 +1055,8 @@ impl<R: Read> Scanner<'_, R> {
                 Event::End(e) if e.name() == QName("table:named-expressions") => return Ok(()),
                 other => {
                     return Err(broken(format!(
-                        "expecting a named expression, found {other:?}"
+                        "expecting a named expression, found {}",
+                        shown(&other)
                     )))
                 }
             }
@@ -1559,6 +1570,12 @@ mod tests {
                 "{row}"
             );
             assert!(Ods::new(Cursor::new(ods(&body))).is_err(), "{row}");
+        }
+        // A megabyte of text where a cell should be: the message quotes 80 characters of it.
+        let row = format!("<table:table-row>{}</table:table-row>", "z".repeat(1 << 20));
+        match scan(&one_sheet(&row), &Limits::default()) {
+            Err(Stop::Broken(m)) => assert!(m.len() < 300, "{} bytes", m.len()),
+            other => panic!("{other:?}"),
         }
     }
 
