@@ -129,7 +129,15 @@ impl Stop {
 }
 
 fn broken(e: impl std::fmt::Display) -> Stop {
-    Stop::Broken(format!("content.xml: {e}"))
+    Stop::Broken(clip(format!("content.xml: {e}")))
+}
+
+/// At most 200 characters of a message (parts of it come from the file).
+fn clip(s: String) -> String {
+    match s.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
 }
 
 /// Checks an `.ods` before calamine opens it (see the module documentation).
@@ -344,7 +352,7 @@ impl<R: Read> Xml<R> {
                         }
                     });
                 }
-                return Err(Stop::Broken(format!("{}: {e}", self.part)));
+                return Err(Stop::Broken(clip(format!("{}: {e}", self.part))));
             }
         };
         match &event {
