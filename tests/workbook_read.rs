@@ -962,6 +962,28 @@ fn password_protected_workbooks_say_so() {
 }
 
 #[test]
+fn ods_expanding_beyond_the_cell_limit_is_refused_before_calamine_opens_it() {
+    // tests/hostile/make_repeated_ods.py: one row repeated 1,048,000 times over 40 columns.
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/repeated_rows.ods");
+    let e = read_survey(&p, &opts()).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ReadError::Expands {
+                what: "cells",
+                amount: 58_688_262,
+                limit: 20_000_000,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    clean_error(&p, &e);
+    assert!(e.to_string().contains("sheet 事前"), "{e}");
+    assert!(e.message(ttest_xl::Lang::Ja).contains("シート「事前」"));
+}
+
+#[test]
 fn hand_made_hostile_packages() {
     // tests/data/make_hostile.py
     let p = hostile("bad_xml.xlsx");
