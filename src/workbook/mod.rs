@@ -199,6 +199,10 @@ pub enum NoteKind {
     MissingGroup,
     /// An item column found in only one of the two sheets → not analysed. `cell` is its header.
     ItemInOneSheet,
+    /// Paired data: the breakdown value (`--by`, e.g. 所属) of a respondent differs between the
+    /// sheets (someone moved department). The first sheet's value is used; `original` is
+    /// `"first → second"` and `cell` the second sheet's cell.
+    ByChanged,
 }
 
 impl NoteKind {
@@ -211,6 +215,7 @@ impl NoteKind {
                 | NoteKind::Boolean
                 | NoteKind::OutOfScale
                 | NoteKind::ItemInOneSheet
+                | NoteKind::ByChanged
         )
     }
 
@@ -272,6 +277,10 @@ impl NoteKind {
             NoteKind::ItemInOneSheet => (
                 "item found in only one sheet, not analysed",
                 "片方のシートにしかない項目（分析していません）",
+            ),
+            NoteKind::ByChanged => (
+                "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
+                "内訳（--by）の値が1つ目のシートと異なります（1つ目のシートの値で集計しました）",
             ),
         };
         lang.pick(en, ja)
