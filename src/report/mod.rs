@@ -616,7 +616,7 @@ fn print_setup(ws: &mut Worksheet, print: Print) -> Result<(), XlsxError> {
 const RESULTS_MAX_AUTOFIT_PX: u32 = 96;
 
 /// Column width of the Summary sheet, in character units.
-const SUMMARY_WIDTH: f64 = 120.0;
+const SUMMARY_WIDTH: f64 = 100.0;
 
 /// Writes wrapped text and sets the row height for the lines it needs (spreadsheet applications
 /// do not all grow rows for wrapped text on load). Full-width characters count as two units.
@@ -666,7 +666,8 @@ fn write_summary(
         ),
     };
     put_wrapped(ws, row, &note, f)?;
-    print_setup(ws, Print::FitWidth { landscape: false })?;
+    // Landscape A4 holds the 100-unit column at full size.
+    print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }
 
