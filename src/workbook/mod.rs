@@ -55,6 +55,7 @@ use crate::lang::Lang;
 mod clean;
 mod layout;
 mod load;
+mod xls_scan;
 
 pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
@@ -362,12 +363,26 @@ pub enum ReadError {
         /// File path.
         path: PathBuf,
         /// What is declared (`"shared strings"`, `"bytes of shared strings"`,
-        /// `"cells (.xls DIMENSIONS record)"`).
+        /// `"cells (.xls DIMENSIONS record)"`, `"cells (.xls cell records of one sheet)"`,
+        /// `"cells in the sheets' used ranges (.xls)"`).
         what: &'static str,
         /// The declared amount.
         declared: u128,
         /// The limit.
         limit: u128,
+    },
+    /// The file's internal structure is damaged in a way that would make the parser loop,
+    /// allocate without bound or crash (for example a cycle in an .xls sector chain). Refused
+    /// before the parser runs.
+    #[error("{path}: the file is damaged: {reason}; open it in Excel and save a copy, or use a backup",
+        path = .path.display())]
+    Damaged {
+        /// File path.
+        path: PathBuf,
+        /// What is wrong (English).
+        reason: String,
+        /// The same in Japanese.
+        reason_ja: String,
     },
     /// The workbook (or the sheet) has no data rows.
     #[error("{path}: {where_} has no data rows under the header; check that you chose the right file and sheet",
@@ -430,6 +445,7 @@ impl ReadError {
             | ReadError::Workbook { path, .. }
             | ReadError::TooLarge { path, .. }
             | ReadError::Declared { path, .. }
+            | ReadError::Damaged { path, .. }
             | ReadError::NoData { path, .. }
             | ReadError::Layout { path, .. }
             | ReadError::DuplicateId { path, .. }
@@ -483,12 +499,17 @@ impl ReadError {
                     "shared strings" => "共有文字列の数",
                     "bytes of shared strings" => "共有文字列のバイト数",
                     "cells (.xls DIMENSIONS record)" => "セル数（.xls の DIMENSIONS レコード）",
+                    "cells (.xls cell records of one sheet)" => "1 シートのセルレコードの数（.xls）",
+                    "cells in the sheets' used ranges (.xls)" => "シートの使用範囲のセル数（.xls）",
                     other => other,
                 };
                 format!(
                     "{p}: ブックが宣言している{what}（{declared}）が上限（{limit}）を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください"
                 )
             }
+            ReadError::Damaged { reason_ja, .. } => format!(
+                "{p}: ファイルが壊れています（{reason_ja}）。Excel で開いて別名で保存するか、バックアップを使ってください"
+            ),
             ReadError::NoData { sheet, .. } => {
                 let w = match sheet {
                     Some(s) => format!("シート「{s}」"),
