@@ -176,8 +176,8 @@ impl Compound {
             let ms = pad(stream, 64);
             let m = ms.len() / 64;
             let mut mf = vec![FREESECT; 128];
-            for i in 0..m {
-                mf[i] = if i + 1 < m { i as u32 + 1 } else { ENDOFCHAIN };
+            for (i, next) in mf.iter_mut().enumerate().take(m) {
+                *next = if i + 1 < m { i as u32 + 1 } else { ENDOFCHAIN };
             }
             (ms, Some(mf))
         } else {
