@@ -74,6 +74,40 @@ fn label(row: u16, col: u16, text: &str) -> Vec<u8> {
     record(0x0204, &d)
 }
 
+/// SST (0x00FC) holding `strings` as 8-bit text, split into CONTINUE records (0x003C) every
+/// `chunk` characters as Excel does (each CONTINUE starts with the string's flags byte).
+fn sst(strings: &[String], chunk: usize) -> Vec<u8> {
+    let mut d = Vec::new();
+    d.extend((strings.len() as u32).to_le_bytes());
+    d.extend((strings.len() as u32).to_le_bytes());
+    let mut out = Vec::new();
+    let mut first = true;
+    for s in strings {
+        d.extend((s.len() as u16).to_le_bytes());
+        d.push(0);
+        for (i, part) in s.as_bytes().chunks(chunk).enumerate() {
+            if i > 0 {
+                out.extend(record(if first { 0x00FC } else { 0x003C }, &d));
+                first = false;
+                d = vec![0];
+            }
+            d.extend(part);
+        }
+    }
+    out.extend(record(if first { 0x00FC } else { 0x003C }, &d));
+    out
+}
+
+/// LABELSST (0x00FD): string `index` of the SST.
+fn label_sst(row: u16, col: u16, index: u32) -> Vec<u8> {
+    let mut d = Vec::new();
+    d.extend(row.to_le_bytes());
+    d.extend(col.to_le_bytes());
+    d.extend(0u16.to_le_bytes());
+    d.extend(index.to_le_bytes());
+    record(0x00FD, &d)
+}
+
 /// A worksheet substream: ID, Q1, Q2 for six respondents, with a DIMENSIONS record declaring
 /// A1:C7 (or the one given), and `extra` records before EOF.
 fn survey_sheet(shift: f64, dims: Option<Vec<u8>>, extra: &[Vec<u8>]) -> Vec<u8> {
@@ -97,6 +131,11 @@ fn survey_sheet(shift: f64, dims: Option<Vec<u8>>, extra: &[Vec<u8>]) -> Vec<u8>
 /// A Workbook stream: globals (BOF, a filler record of `filler` bytes, one BoundSheet8 per sheet,
 /// EOF) then the sheets.
 fn workbook(filler: usize, sheets: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    workbook_with(&[], filler, sheets)
+}
+
+/// As [`workbook`], with `globals` records (an SST) after the BoundSheet8 records.
+fn workbook_with(globals: &[u8], filler: usize, sheets: &[(&str, Vec<u8>)]) -> Vec<u8> {
     let bound = |pos: u32, name: &str| {
         let mut d = Vec::new();
         d.extend(pos.to_le_bytes());
@@ -112,6 +151,7 @@ fn workbook(filler: usize, sheets: &[(&str, Vec<u8>)]) -> Vec<u8> {
         for ((name, _), p) in sheets.iter().zip(positions) {
             g.extend(bound(*p, name));
         }
+        g.extend(globals);
         g.extend(eof());
         g
     };
@@ -141,14 +181,15 @@ fn two_sheets() -> Vec<(&'static str, Vec<u8>)> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Compound file (MS-CFB version 3, 512-byte sectors, one FAT sector).
+// Compound file (MS-CFB version 3, 512-byte sectors, no DIFAT sectors).
 
 /// A compound file holding `Workbook`: sector 0 is the directory; then the mini FAT and the mini
 /// stream (for a stream under 4096 bytes) or the stream's sectors (in reverse physical order
-/// when `reverse`); the FAT is the last sector.
+/// when `reverse`); the FAT sectors come last.
 struct Compound {
     header: Vec<u8>,
     sectors: Vec<Vec<u8>>,
+    /// The first FAT sector (the others follow it).
     fat_id: u32,
     /// Sector ids of the stream (regular) or of the mini stream, in chain order.
     chain: Vec<u32>,
@@ -207,15 +248,22 @@ impl Compound {
         sectors.extend(slots);
         fat.resize(sectors.len(), FREESECT);
         chain_of(&ids, &mut fat);
-        let fat_id = sectors.len() as u32;
-        fat.push(FATSECT);
-        assert!(fat.len() <= 128, "one FAT sector");
-        fat.resize(128, FREESECT);
-        let mut fs = Vec::new();
-        for v in &fat {
-            fs.extend(v.to_le_bytes());
+        // FAT sectors last: as many as needed for every sector including themselves (at most
+        // the header's 109 DIFAT entries).
+        let n = sectors.len();
+        let k = (n + 127) / 127;
+        assert!(k <= 109, "no DIFAT sectors");
+        let fat_ids: Vec<u32> = (n as u32..(n + k) as u32).collect();
+        fat.resize(n + k, FATSECT);
+        fat.resize(128 * k, FREESECT);
+        for c in fat.chunks(128) {
+            let mut fs = Vec::new();
+            for v in c {
+                fs.extend(v.to_le_bytes());
+            }
+            sectors.push(fs);
         }
-        sectors.push(fs);
+        let fat_id = fat_ids[0];
 
         // Directory: root (holding the mini stream), Workbook, two unused entries.
         let entry = |name: &str, typ: u8, child: u32, start: u32, size: u32| {
@@ -264,16 +312,16 @@ impl Compound {
         put16(&mut h, 28, 0xFFFE);
         put16(&mut h, 30, 9);
         put16(&mut h, 32, 6);
-        put32(&mut h, 44, 1); // FAT sectors
+        put32(&mut h, 44, k as u32); // FAT sectors
         put32(&mut h, 48, 0); // directory
         put32(&mut h, 56, 4096);
         put32(&mut h, 60, minifat_id.unwrap_or(ENDOFCHAIN));
         put32(&mut h, 64, u32::from(minifat_id.is_some()));
         put32(&mut h, 68, ENDOFCHAIN); // no DIFAT sectors
         put32(&mut h, 72, 0);
-        put32(&mut h, 76, fat_id);
-        for i in 1..109 {
-            put32(&mut h, 76 + 4 * i, FREESECT);
+        for i in 0..109 {
+            let v = fat_ids.get(i).copied().unwrap_or(FREESECT);
+            put32(&mut h, 76 + 4 * i, v);
         }
         Compound {
             header: h,
@@ -288,8 +336,9 @@ impl Compound {
     }
 
     fn set_fat(&mut self, id: u32, next: u32) {
-        let s = &mut self.sectors[self.fat_id as usize];
-        s[4 * id as usize..4 * id as usize + 4].copy_from_slice(&next.to_le_bytes());
+        let s = &mut self.sectors[(self.fat_id + id / 128) as usize];
+        let at = 4 * (id % 128) as usize;
+        s[at..at + 4].copy_from_slice(&next.to_le_bytes());
     }
 
     fn bytes(&self) -> Vec<u8> {
@@ -496,6 +545,68 @@ fn ranges_of_many_sheets_add_up() {
     );
 }
 
+/// calamine clones a shared string into every LABELSST cell: one string of 65,535 characters
+/// and 30,000 cells (a 0.5 MB file) would be 2 GB of text.
+fn sst_bomb() -> Vec<u8> {
+    let long = "x".repeat(65_535);
+    let cells: Vec<Vec<u8>> = (0..30_000u32)
+        .map(|i| label_sst(8 + (i / 200) as u16, (i % 200) as u16, 1))
+        .collect();
+    let sheets = vec![
+        ("pre", survey_sheet(0.0, None, &cells)),
+        ("post", survey_sheet(1.0, None, &[])),
+    ];
+    workbook_with(&sst(&["ok".to_string(), long], 8000), 0, &sheets)
+}
+
+#[test]
+fn shared_strings_cloned_into_cells_are_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "sst_bomb.xls",
+        &Compound::new(&sst_bomb(), false).bytes(),
+    );
+    // Refused at the first cell that takes the text over 512 MiB: 8,193 × 65,535 bytes.
+    match refused(&p) {
+        ReadError::Declared {
+            what,
+            declared,
+            limit,
+            ..
+        } => {
+            assert_eq!(what, "bytes of shared strings in .xls cells");
+            assert_eq!(declared, 8_193 * 65_535);
+            assert_eq!(limit, 512 << 20);
+        }
+        other => panic!("{other:?}"),
+    }
+    // The same table used by a few cells reads (the long string is an item cell's text).
+    let cells: Vec<Vec<u8>> = (0..3).map(|i| label_sst(8, i, 1)).collect();
+    let sheets = vec![
+        ("pre", survey_sheet(0.0, None, &cells)),
+        ("post", survey_sheet(1.0, None, &[])),
+    ];
+    let bytes = workbook_with(
+        &sst(&["ok".to_string(), "x".repeat(65_535)], 8000),
+        0,
+        &sheets,
+    );
+    let p = write(
+        dir.path(),
+        "sst_ok.xls",
+        &Compound::new(&bytes, false).bytes(),
+    );
+    let e = read_survey(&p, &ReadOptions::default()).err();
+    assert!(
+        !matches!(
+            e,
+            Some(ReadError::Declared { .. } | ReadError::Damaged { .. })
+        ),
+        "{e:?}"
+    );
+}
+
 #[test]
 fn damaged_sector_structures_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
@@ -578,6 +689,11 @@ fn hostile_files_end_in_exit_2_within_bounded_memory() {
     ];
     let cases = [
         ("dir_cycle.xls", cycle.bytes(), "damaged"),
+        (
+            "sst_bomb.xls",
+            Compound::new(&sst_bomb(), false).bytes(),
+            "shared strings",
+        ),
         (
             "far.xls",
             Compound::new(&workbook(0, &far), false).bytes(),

@@ -54,7 +54,7 @@
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-use super::load::MAX_CELLS;
+use super::load::{MAX_CELLS, MAX_TEXT_BYTES};
 use super::ReadError;
 
 const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;
@@ -65,6 +65,8 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 pub(crate) const WHAT_DIMENSIONS: &str = "cells (.xls DIMENSIONS record)";
 /// `what` of [`ReadError::Declared`] for a sheet's cell records.
 pub(crate) const WHAT_CELL_RECORDS: &str = "cells (.xls cell records of one sheet)";
+/// `what` of [`ReadError::Declared`] for the shared strings cloned into cells.
+pub(crate) const WHAT_SST_TEXT: &str = "bytes of shared strings in .xls cells";
 /// `what` of [`ReadError::Declared`] for the sheets' ranges together.
 pub(crate) const WHAT_USED_RANGES: &str = "cells in the sheets' used ranges (.xls)";
 
@@ -78,8 +80,10 @@ pub(crate) enum Stop {
     TooMany {
         /// One of the `WHAT_*` constants.
         what: &'static str,
-        /// Cells calamine would hold.
-        cells: u128,
+        /// Cells (or bytes of text) calamine would hold.
+        amount: u128,
+        /// The limit exceeded.
+        limit: u128,
     },
     /// The compound file is damaged in a way that makes calamine loop, over-allocate or panic.
     Damaged {
@@ -116,6 +120,9 @@ pub(crate) struct Scan {
     pub reserved: u128,
     /// Cells of the dense ranges calamine would build, all sheets together.
     pub ranges: u128,
+    /// Bytes of shared strings cloned into LabelSst cells, all sheets together (exact for
+    /// UTF-16 text, an upper bound otherwise).
+    pub text: u128,
 }
 
 /// Refuses an `.xls` file that would make calamine allocate without bound (see the module
@@ -135,11 +142,15 @@ pub(crate) fn check(path: &Path) -> Result<(), ReadError> {
     let mut reader = BufReader::with_capacity(1 << 16, file);
     match scan(&mut reader, usize::try_from(len).unwrap_or(usize::MAX)) {
         Ok(_) | Err(Stop::Fails) => Ok(()),
-        Err(Stop::TooMany { what, cells }) => Err(ReadError::Declared {
+        Err(Stop::TooMany {
+            what,
+            amount,
+            limit,
+        }) => Err(ReadError::Declared {
             path: path.to_path_buf(),
             what,
-            declared: cells,
-            limit: MAX_CELLS as u128,
+            declared: amount,
+            limit,
         }),
         Err(Stop::Damaged { en, ja }) => Err(ReadError::Damaged {
             path: path.to_path_buf(),
@@ -402,14 +413,15 @@ fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
     }
 }
 
-/// calamine's `RecordIter`: `(type, data)` of each record, the CONTINUE records that follow it
-/// skipped; `Err(Stop::Fails)` where calamine's iterator yields an error.
+/// calamine's `RecordIter`: `(type, data, continues)` of each record, `continues` being the
+/// CONTINUE records that follow it (headers included); `Err(Stop::Fails)` where calamine's
+/// iterator yields an error.
 struct Records<'a> {
     stream: &'a [u8],
 }
 
 impl<'a> Iterator for Records<'a> {
-    type Item = Result<(u16, &'a [u8]), Stop>;
+    type Item = Result<(u16, &'a [u8], &'a [u8]), Stop>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let s = self.stream;
@@ -421,7 +433,8 @@ impl<'a> Iterator for Records<'a> {
         if s.len() < len + 4 {
             return Some(Err(Stop::Fails));
         }
-        let (data, mut next) = s.split_at(len + 4);
+        let (data, rest) = s.split_at(len + 4);
+        let mut next = rest;
         if next.len() > 4 && next[..2] == [0x3C, 0x00] {
             while next.len() > 4 && next[..2] == [0x3C, 0x00] {
                 let l = u16::from_le_bytes([next[2], next[3]]) as usize;
@@ -433,8 +446,132 @@ impl<'a> Iterator for Records<'a> {
             }
         }
         self.stream = next;
-        Some(Ok((typ, &data[4..])))
+        let continues = &rest[..rest.len() - next.len()];
+        Some(Ok((typ, &data[4..], continues)))
     }
+}
+
+/// A record's data and the CONTINUE records after it, consumed as calamine's `Record` does.
+struct Cont<'a> {
+    data: &'a [u8],
+    continues: &'a [u8],
+}
+
+impl<'a> Cont<'a> {
+    /// `Record::continue_record`: the next CONTINUE record's data becomes `data`.
+    fn next(&mut self) -> bool {
+        let c = self.continues;
+        if c.len() < 4 {
+            return false;
+        }
+        let l = u16::from_le_bytes([c[2], c[3]]) as usize;
+        self.data = &c[4..4 + l];
+        self.continues = &c[4 + l..];
+        true
+    }
+
+    /// `Record::skip`.
+    fn skip(&mut self, mut len: usize) -> Result<(), Stop> {
+        while len > 0 {
+            if self.data.is_empty() && !self.next() {
+                return Err(Stop::Fails);
+            }
+            let l = len.min(self.data.len());
+            self.data = &self.data[l..];
+            len -= l;
+        }
+        Ok(())
+    }
+}
+
+/// UTF-8 bytes of text calamine's `XlsEncoding::decode_to` makes from `chunk` (exact for
+/// UTF-16LE without a byte-order mark at the start, which encoding_rs would sniff; otherwise at
+/// most 3 bytes per input byte).
+fn decoded_len(chunk: &[u8], high_byte: bool, utf16: bool) -> u64 {
+    if !utf16 {
+        // The buffer decoded is 2 bytes a character either way.
+        let bytes = if high_byte {
+            chunk.len()
+        } else {
+            2 * chunk.len()
+        };
+        return 3 * bytes as u64;
+    }
+    if !high_byte {
+        // Widened to UTF-16 with zero high bytes: U+0000..U+00FF (no BOM possible).
+        return chunk.iter().map(|&b| if b < 0x80 { 1 } else { 2 }).sum();
+    }
+    if chunk.starts_with(&[0xFF, 0xFE])
+        || chunk.starts_with(&[0xFE, 0xFF])
+        || chunk.starts_with(&[0xEF, 0xBB, 0xBF])
+    {
+        return 3 * chunk.len() as u64;
+    }
+    let units = chunk
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.map_or(3, |c| c.len_utf8() as u64))
+        .sum()
+}
+
+/// calamine's `parse_sst` (with `read_rich_extended_string` and `read_dbcs`): the UTF-8 size of
+/// each string of the shared-string table, in order. `Err(Stop::Fails)` where calamine returns
+/// an error or panics (it then opens nothing).
+fn sst_sizes(data: &[u8], continues: &[u8], utf16: bool) -> Result<Vec<u32>, Stop> {
+    let mut r = Cont {
+        data: data.get(8..).ok_or(Stop::Fails)?,
+        continues,
+    };
+    let mut sizes = Vec::new();
+    while !r.data.is_empty() || r.next() {
+        if r.data.is_empty() {
+            sizes.push(0);
+            continue;
+        }
+        if r.data.len() < 3 {
+            return Err(Stop::Fails);
+        }
+        let mut len = u16::from_le_bytes([r.data[0], r.data[1]]) as usize;
+        let flags = r.data[2];
+        r.data = &r.data[3..];
+        let mut high_byte = flags & 0x1 != 0;
+        let mut runs = 0;
+        let mut ext = 0;
+        if flags & 0x8 != 0 {
+            runs = u16_at(r.data, 0).ok_or(Stop::Fails)? as usize;
+            r.data = &r.data[2..];
+        }
+        if flags & 0x4 != 0 {
+            // `read_i32(..) as usize`: a negative length is huge.
+            ext = u32_at(r.data, 0).ok_or(Stop::Fails)? as i32 as usize;
+            r.data = &r.data[4..];
+        }
+        let mut size = 0u64;
+        while len > 0 {
+            let (l, at) = if high_byte {
+                let l = (r.data.len() / 2).min(len);
+                (l, 2 * l)
+            } else {
+                let l = r.data.len().min(len);
+                (l, l)
+            };
+            size += decoded_len(&r.data[..at], high_byte, utf16);
+            r.data = &r.data[at..];
+            len -= l;
+            if len > 0 {
+                if !r.next() {
+                    return Err(Stop::Fails);
+                }
+                high_byte = r.data.first().ok_or(Stop::Fails)? & 0x1 != 0;
+                r.data = &r.data[1..];
+            }
+        }
+        r.skip(runs * 4)?;
+        r.skip(ext)?;
+        sizes.push(u32::try_from(size).unwrap_or(u32::MAX));
+    }
+    Ok(sizes)
 }
 
 /// calamine's cell vector for one sheet: its length and capacity, as `Vec` grows them.
@@ -483,11 +620,18 @@ impl BBox {
 /// would allocate.
 fn biff(stream: &[u8]) -> Result<Scan, Stop> {
     let limit = MAX_CELLS as u128;
+    let text_limit = MAX_TEXT_BYTES as u128;
     // Globals: up to the first EOF.
     let mut positions = Vec::new();
+    let mut utf16 = true;
+    let mut sst: Vec<u32> = Vec::new();
     for rec in (Records { stream }) {
-        let (typ, data) = rec?;
+        let (typ, data, continues) = rec?;
         match typ {
+            // CodePage: the encoding of the strings that follow (1200: UTF-16LE, the default).
+            0x0042 => utf16 = u16_at(data, 0) == Some(1200),
+            // SST: the strings LabelSst cells will clone.
+            0x00FC => sst = sst_sizes(data, continues, utf16)?,
             // FilePass: calamine reports a password (or panics on a short record).
             0x002F => match u16_at(data, 0) {
                 Some(0) => (),
@@ -517,13 +661,17 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
         let check = |cells: &CellVec, what| {
             let held = scan.ranges + cells.cap as u128;
             if held > limit {
-                Err(Stop::TooMany { what, cells: held })
+                Err(Stop::TooMany {
+                    what,
+                    amount: held,
+                    limit,
+                })
             } else {
                 Ok(())
             }
         };
         for rec in (Records { stream: sheet }) {
-            let (typ, d) = rec?;
+            let (typ, d, _) = rec?;
             if depth > 0 {
                 match typ {
                     0x0809 => depth += 1,
@@ -557,20 +705,38 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
                     if declared > limit {
                         return Err(Stop::TooMany {
                             what: WHAT_DIMENSIONS,
-                            cells: declared,
+                            amount: declared,
+                            limit,
                         });
                     }
                     check(&cells, WHAT_DIMENSIONS)?;
                 }
-                // Number, Label, RString, BoolErr, Rk, LabelSst (counted even when its string
-                // index is out of range, which calamine skips: an over-estimate).
-                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD => {
+                // LabelSst: a cell (a clone of the shared string) when the index is in the table.
+                0x00FD => {
+                    need(10)?;
+                    let i = u32_at(d, 6).ok_or(Stop::Fails)? as usize;
+                    if let Some(&bytes) = sst.get(i) {
+                        let (row, col) = rc().ok_or(Stop::Fails)?;
+                        values.add(row, col);
+                        cells.push();
+                        check(&cells, WHAT_CELL_RECORDS)?;
+                        scan.text += u128::from(bytes);
+                        if scan.text > text_limit {
+                            return Err(Stop::TooMany {
+                                what: WHAT_SST_TEXT,
+                                amount: scan.text,
+                                limit: text_limit,
+                            });
+                        }
+                    }
+                }
+                // Number, Label, RString, BoolErr, Rk.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E => {
                     need(match typ {
                         0x0203 => 14,
                         0x0204 | 0x00D6 => 6,
                         0x0205 => 8,
-                        0x027E | 0x00FD => 10,
-                        _ => 0,
+                        _ => 10,
                     })?;
                     let (row, col) = rc().ok_or(Stop::Fails)?;
                     values.add(row, col);
@@ -623,7 +789,8 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
         if scan.ranges > limit {
             return Err(Stop::TooMany {
                 what: WHAT_USED_RANGES,
-                cells: scan.ranges,
+                amount: scan.ranges,
+                limit,
             });
         }
     }
@@ -690,13 +857,24 @@ mod tests {
             let mut wb: Xls<_> = open_workbook(&p).unwrap();
             let names = wb.sheet_names();
             let mut cells = 0u128;
+            let mut text = 0u128;
             for n in &names {
-                let (h, w) = wb.worksheet_range(n).unwrap().get_size();
+                let range = wb.worksheet_range(n).unwrap();
+                text += range
+                    .used_cells()
+                    .map(|(_, _, v)| match v {
+                        calamine::Data::String(s) => s.len() as u128,
+                        _ => 0,
+                    })
+                    .sum::<u128>();
+                let (h, w) = range.get_size();
                 let (fh, fw) = wb.worksheet_formula(n).unwrap().get_size();
                 cells += (h * w + fh * fw) as u128;
             }
             assert_eq!(scan.sheets, names.len(), "{}", p.display());
             assert_eq!(scan.ranges, cells, "{}", p.display());
+            eprintln!("{}: text {} of {text}", p.display(), scan.text);
+            assert!(scan.text <= text, "{}", p.display());
             assert!(
                 scan.reserved >= 1 && scan.reserved <= 65_536 * 256,
                 "{}",
