@@ -350,7 +350,12 @@ impl Compound {
     }
 }
 
+/// Writes a case to `dir`, and also to `$TTXL_XLS_SAVE` when set (to reproduce it by hand).
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    if let Ok(save) = std::env::var("TTXL_XLS_SAVE") {
+        std::fs::create_dir_all(&save).unwrap();
+        std::fs::write(Path::new(&save).join(name), bytes).unwrap();
+    }
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
     p

@@ -40,8 +40,15 @@
 //! [`ReadError::TooLarge`] or [`ReadError::Workbook`], not an out-of-memory abort. A panic inside
 //! the parser is caught and reported as [`ReadError::Internal`] naming the file.
 //!
-//! Known gap: for .xls files calamine reserves memory for the size a sheet *declares* before
-//! reading it; a hand-crafted .xls declaring billions of cells can still exhaust memory.
+//! calamine parses every sheet of an .xls file while it opens it, reserving memory for what the
+//! file declares (DIMENSIONS records) and building a dense range over each sheet's used area. So
+//! an .xls is first walked the way calamine walks it — its compound-file sectors and BIFF records
+//! — and refused with [`ReadError::Declared`] when calamine would hold more than [`MAX_CELLS`]
+//! cells (declared or in the sheets' used ranges, all sheets together) or more than
+//! [`MAX_TEXT_BYTES`] of shared strings copied into cells, and with [`ReadError::Damaged`] when
+//! its sector structure would make calamine loop or allocate beyond the file's size (a sector
+//! chain that loops, a sector table longer than the file). A genuine .xls sheet (at most
+//! 65,536 × 256 cells) is never refused for its declared size.
 //!
 //! The data model below is shared with the analysis and report modules: add, never remove or
 //! rename. (One exception, for memory: `Group::cells`, one address `String` per value — 340 MB

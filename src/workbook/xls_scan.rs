@@ -883,6 +883,41 @@ mod tests {
         }
     }
 
+    /// The pre-scan's cost against calamine's open on one file (`TTXL_XLS_BENCH=path`; run with
+    /// `cargo test --release --lib prescan_cost -- --ignored --nocapture`): best of five each.
+    #[test]
+    #[ignore = "measurement; needs TTXL_XLS_BENCH"]
+    fn prescan_cost() {
+        let Ok(p) = std::env::var("TTXL_XLS_BENCH") else {
+            return;
+        };
+        let p = PathBuf::from(p);
+        let best = |f: &mut dyn FnMut()| {
+            (0..5)
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    f();
+                    t.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let scan_s = best(&mut || check(&p).unwrap());
+        let open_s = best(&mut || {
+            let wb: Xls<_> = open_workbook(&p).unwrap();
+            drop(wb);
+        });
+        let bytes = std::fs::read(&p).unwrap();
+        let s = scan(&mut std::io::Cursor::new(&bytes), bytes.len()).unwrap();
+        eprintln!(
+            "{}: {} bytes, {s:?}; pre-scan {:.1} ms, calamine open {:.1} ms, ratio {:.3}",
+            p.display(),
+            bytes.len(),
+            scan_s * 1e3,
+            open_s * 1e3,
+            scan_s / open_s
+        );
+    }
+
     #[test]
     fn dimensions_as_calamine_computes_them() {
         let b8 = |rf: u32, rl: u32, cf: u16, cl: u16, reserved: u16| {
