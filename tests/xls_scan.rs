@@ -376,6 +376,22 @@ fn refused(p: &Path) -> ReadError {
     e
 }
 
+/// The scan lets `p` through: calamine reads it or reports its own error (never a refusal by
+/// the scan, never a panic).
+fn not_refused_by_the_scan(p: &Path) {
+    match read_survey(p, &ReadOptions::default()) {
+        Ok(_) => (),
+        Err(
+            e @ (ReadError::Declared { .. }
+            | ReadError::Damaged { .. }
+            | ReadError::Internal { .. }),
+        ) => {
+            panic!("{}: {e:?}", p.display())
+        }
+        Err(_) => (),
+    }
+}
+
 fn declared(e: &ReadError) -> (&'static str, u128) {
     match e {
         ReadError::Declared {
@@ -617,13 +633,20 @@ fn damaged_sector_structures_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let big = padded(&two_sheets(), 2);
 
-    // The stream's chain loops back to its first sector (calamine would repeat it up to the
-    // stream's declared length).
+    // The stream's chain loops back to its first sector and the stream declares 1 GiB: calamine
+    // would go round the loop until it has read 1 GiB.
     let mut c = Compound::new(&big, true);
     let (first, third) = (c.chain[0], c.chain[2]);
     c.set_fat(third, first);
+    c.sectors[0][128 + 120..128 + 124].copy_from_slice(&(1u32 << 30).to_le_bytes());
     let p = write(dir.path(), "stream_cycle.xls", &c.bytes());
     assert!(damaged(&refused(&p)).contains("loops"));
+    // The same loop with the stream's own length (within the file's size): calamine reads the
+    // repeated sectors and gives its own verdict; the scan follows it and does not refuse.
+    let mut c = Compound::new(&big, true);
+    c.set_fat(third, first);
+    let p = write(dir.path(), "stream_loop_small.xls", &c.bytes());
+    not_refused_by_the_scan(&p);
 
     // The directory chain loops on itself (calamine would read it forever).
     let mut c = Compound::new(&big, false);
@@ -631,15 +654,14 @@ fn damaged_sector_structures_are_clear_errors() {
     let p = write(dir.path(), "dir_cycle.xls", &c.bytes());
     assert!(damaged(&refused(&p)).contains("loops"));
 
-    // The mini stream's chain loops (a stream under 4096 bytes).
+    // The mini stream's chain loops (a stream under 4096 bytes, so at most 4 kB): followed.
     let mut c = Compound::new(&workbook(0, &two_sheets()), false);
-    let root = c.chain.len() as u32; // mini sectors 0..root
-    assert!(root > 2);
+    assert!(c.chain.len() > 2);
     let minifat_id = u32::from_le_bytes(c.header[60..64].try_into().unwrap());
     let mf = &mut c.sectors[minifat_id as usize];
     mf[4..8].copy_from_slice(&0u32.to_le_bytes()); // mini sector 1 → 0
     let p = write(dir.path(), "mini_cycle.xls", &c.bytes());
-    assert!(damaged(&refused(&p)).contains("loops"));
+    not_refused_by_the_scan(&p);
 
     // The FAT (last sector) cut short at a multiple of 4 bytes: the stream's chain runs off the
     // end of the sector table.
@@ -650,14 +672,31 @@ fn damaged_sector_structures_are_clear_errors() {
     let p = write(dir.path(), "odd_fat.xls", &full[..full.len() - 512 + 17]);
     assert!(damaged(&refused(&p)).contains("cut short"));
 
-    // Every DIFAT entry names the same FAT sector: calamine's FAT would be 109 sectors long
-    // for a file of a dozen.
+    // Every DIFAT entry names the same FAT sector: a damaged file calamine still reads (its
+    // FAT is 109 sectors long for a file of a dozen) — not refused …
     let mut c = Compound::new(&big, false);
     let fat_id = c.fat_id;
     for i in 0..109 {
         c.header[76 + 4 * i..80 + 4 * i].copy_from_slice(&fat_id.to_le_bytes());
     }
     let p = write(dir.path(), "difat_repeats.xls", &c.bytes());
+    read_survey(&p, &ReadOptions::default()).unwrap();
+    // … until the repeats, continued in 4,200 DIFAT sectors (a 2 MB file), would make a FAT of
+    // (109 + 127 × 4,200) × 512 bytes = 261 MiB.
+    let n = c.sectors.len() as u32;
+    let difat = 4_200u32;
+    for k in 0..difat {
+        let mut s = Vec::new();
+        for _ in 0..127 {
+            s.extend(fat_id.to_le_bytes());
+        }
+        let next = if k + 1 < difat { n + k + 1 } else { ENDOFCHAIN };
+        s.extend(next.to_le_bytes());
+        c.sectors.push(s);
+    }
+    c.header[68..72].copy_from_slice(&n.to_le_bytes());
+    c.header[72..76].copy_from_slice(&difat.to_le_bytes());
+    let p = write(dir.path(), "difat_bomb.xls", &c.bytes());
     assert!(damaged(&refused(&p)).contains("more sectors"));
 
     // A chain pointing past the end of the file, and a file cut in the middle of the stream:

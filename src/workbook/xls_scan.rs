@@ -37,10 +37,13 @@
 //! * a sheet whose cell vector would exceed [`MAX_CELLS`] cells, counting the ranges already
 //!   built for earlier sheets ([`ReadError::Declared`]);
 //! * sheets whose ranges together exceed [`MAX_CELLS`] cells ([`ReadError::Declared`]);
-//! * a compound file that would make calamine loop or allocate beyond the file's size, or
-//!   panic: a sector chain that comes back to a sector it has already visited, a FAT longer than
-//!   the file (its sector list names sectors twice), a chain that leaves the FAT, a sector table
-//!   cut short by the end of the file ([`ReadError::Damaged`]).
+//! * a compound file that would make calamine loop, allocate beyond the file's size or panic: a
+//!   sector chain that comes back to a sector it has already visited when calamine would go
+//!   round it for more bytes than the file holds (the directory's chain, read with no length
+//!   limit, or a stream declaring more bytes than the file has; a loop within the file's size is
+//!   followed as calamine follows it), a DIFAT naming FAT sectors again and again until the FAT
+//!   exceeds 256 MiB, a chain that leaves the FAT, a sector table cut short by the end of the
+//!   file ([`ReadError::Damaged`]).
 //!
 //! A file calamine itself rejects with an error before allocating (no OLE signature, a sector
 //! number past the end of the file, no `Workbook` stream, a truncated record, a record too
@@ -60,6 +63,9 @@ use super::ReadError;
 const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+/// Largest FAT accepted when the DIFAT names more FAT sectors than the file has (a damaged
+/// file calamine still reads, with a FAT of up to 128 times the file's size): 256 MiB.
+const MAX_FAT_BYTES: usize = 256 << 20;
 
 /// `what` of [`ReadError::Declared`] for a DIMENSIONS record.
 pub(crate) const WHAT_DIMENSIONS: &str = "cells (.xls DIMENSIONS record)";
@@ -222,16 +228,21 @@ impl Sectors {
     }
 
     /// calamine's `get_chain`, with cycle detection: the bytes of the chain from `id`, at most
-    /// `len`.
+    /// `len`. calamine goes round a loop in the chain until it has `len` bytes: that is refused
+    /// when `len` is more than `file_len` (the directory's chain, read with no length, would
+    /// never end; a stream declaring gigabytes would take them), and followed as calamine
+    /// follows it otherwise (at most `file_len` bytes).
     fn chain<R: Read>(
         &mut self,
         mut id: u32,
         fats: &[u32],
         r: &mut R,
         len: usize,
+        file_len: usize,
     ) -> Result<Vec<u8>, Stop> {
         let mut chain = Vec::new();
         let mut seen = vec![0u64; self.maxid as usize / 64 + 1];
+        let mut looped = false;
         while id != ENDOFCHAIN {
             let sector = self.get(id, r)?;
             let to_copy = sector.len().min(len - chain.len());
@@ -241,8 +252,11 @@ impl Sectors {
             }
             // `get` succeeded, so `id <= maxid`.
             let (w, bit) = (id as usize / 64, 1u64 << (id % 64));
-            if seen[w] & bit != 0 {
-                return Err(CYCLE);
+            if !looped && seen[w] & bit != 0 {
+                if len > file_len {
+                    return Err(CYCLE);
+                }
+                looped = true;
             }
             seen[w] |= bit;
             id = *fats.get(id as usize).ok_or(OFF_FAT)?;
@@ -342,12 +356,12 @@ fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
 
     // FAT: one sector per DIFAT entry, repeats included. A file of `maxid` sectors cannot need
     // more than `maxid + 1` FAT sectors; more means repeats, which multiply calamine's FAT (up
-    // to 128 times the file's size).
+    // to 128 times the file's size): refused beyond MAX_FAT_BYTES.
     let mut fats: Vec<u32> = Vec::new();
     let mut fat_sectors = 0usize;
     for id in difat.into_iter().filter(|id| *id < DIFSECT) {
         fat_sectors += 1;
-        if fat_sectors > maxid + 1 {
+        if fat_sectors > maxid + 1 && fat_sectors * size > MAX_FAT_BYTES {
             // calamine would first fail on a sector past the end, if there is one.
             return Err(if id > sectors.maxid {
                 Stop::Fails
@@ -359,7 +373,7 @@ fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
     }
 
     // Directory.
-    let dirs = sectors.chain(dir_start, &fats, r, usize::MAX)?;
+    let dirs = sectors.chain(dir_start, &fats, r, usize::MAX, len)?;
     let entries: Vec<Entry> = dirs
         .chunks_exact(128)
         .map(|c| {
@@ -386,8 +400,8 @@ fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
 
     // Mini stream and mini FAT.
     let (mini_fats, ministream) = if mini_fat_len > 0 {
-        let ministream = sectors.chain(entries[0].start, &fats, r, entries[0].len)?;
-        let minifat = sectors.chain(mini_fat_start, &fats, r, mini_fat_len * size)?;
+        let ministream = sectors.chain(entries[0].start, &fats, r, entries[0].len, len)?;
+        let minifat = sectors.chain(mini_fat_start, &fats, r, mini_fat_len * size, len)?;
         let minifat: Vec<u32> = words(&minifat)?.collect();
         (minifat, ministream)
     } else {
@@ -402,9 +416,9 @@ fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
     let mut get_stream = |want: fn(&Entry) -> bool| -> Result<Vec<u8>, Stop> {
         let e = entries.iter().find(|e| want(e)).ok_or(Stop::Fails)?;
         if e.len < 4096 {
-            mini.chain(e.start, &mini_fats, r, e.len)
+            mini.chain(e.start, &mini_fats, r, e.len, len)
         } else {
-            sectors.chain(e.start, &fats, r, e.len)
+            sectors.chain(e.start, &fats, r, e.len, len)
         }
     };
     match get_stream(|e| e.workbook) {
