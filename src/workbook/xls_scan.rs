@@ -932,6 +932,70 @@ mod tests {
         );
     }
 
+    /// Mutated real files (bytes flipped anywhere, header included; truncations): the scan never
+    /// panics, and when it lets a file through that calamine then opens, it never under-counts
+    /// the ranges calamine built.
+    #[test]
+    fn mutations_never_panic_and_never_undercount() {
+        let mut state = 0x5eed_0f_c0ffee_u64;
+        let mut next = move || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)) as usize
+        };
+        let (mut cases, mut opened, mut refused) = (0, 0, 0);
+        for p in real_files() {
+            let bytes = std::fs::read(&p).unwrap();
+            for c in 0..120 {
+                let mut m = bytes.clone();
+                if c % 6 == 5 {
+                    m.truncate(next() % bytes.len());
+                } else {
+                    for _ in 0..1 + next() % 4 {
+                        let at = if c % 3 == 0 {
+                            next() % 512
+                        } else {
+                            next() % m.len()
+                        };
+                        m[at] = next() as u8;
+                    }
+                }
+                cases += 1;
+                let got = std::panic::catch_unwind(|| scan(&mut std::io::Cursor::new(&m), m.len()))
+                    .unwrap_or_else(|_| panic!("{} case {c}: the scan panicked", p.display()));
+                let Ok(s) = got else {
+                    refused += usize::from(!matches!(got, Err(Stop::Fails)));
+                    continue;
+                };
+                if s.ranges > 1_000_000 || s.reserved > 1_000_000 {
+                    continue;
+                }
+                let open = std::panic::catch_unwind(|| {
+                    let mut wb = Xls::new(std::io::Cursor::new(m.clone())).ok()?;
+                    let mut cells = 0u128;
+                    for n in wb.sheet_names() {
+                        let (h, w) = wb.worksheet_range(&n).ok()?.get_size();
+                        let (fh, fw) = wb.worksheet_formula(&n).ok()?.get_size();
+                        cells += (h * w + fh * fw) as u128;
+                    }
+                    Some(cells)
+                });
+                if let Ok(Some(cells)) = open {
+                    opened += 1;
+                    assert!(
+                        s.ranges >= cells,
+                        "{} case {c}: {s:?} < {cells}",
+                        p.display()
+                    );
+                }
+            }
+        }
+        eprintln!("{cases} mutations: {opened} opened by calamine, {refused} refused by the scan");
+        assert!(opened > cases / 4, "{opened} of {cases}");
+    }
+
     #[test]
     fn dimensions_as_calamine_computes_them() {
         let b8 = |rf: u32, rl: u32, cf: u16, cl: u16, reserved: u16| {
