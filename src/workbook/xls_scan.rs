@@ -937,7 +937,7 @@ mod tests {
     /// the ranges calamine built.
     #[test]
     fn mutations_never_panic_and_never_undercount() {
-        let mut state = 0x5eed_0f_c0ffee_u64;
+        let mut state = 0x5eed_0fc0_ffee_u64;
         let mut next = move || {
             state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
             let mut z = state;
