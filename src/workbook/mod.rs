@@ -40,8 +40,15 @@
 //! [`ReadError::TooLarge`] or [`ReadError::Workbook`], not an out-of-memory abort. A panic inside
 //! the parser is caught and reported as [`ReadError::Internal`] naming the file.
 //!
-//! Known gap: for .xls files calamine reserves memory for the size a sheet *declares* before
-//! reading it; a hand-crafted .xls declaring billions of cells can still exhaust memory.
+//! calamine parses every sheet of an .xls file while it opens it, reserving memory for what the
+//! file declares (DIMENSIONS records) and building a dense range over each sheet's used area. So
+//! an .xls is first walked the way calamine walks it — its compound-file sectors and BIFF records
+//! — and refused with [`ReadError::Declared`] when calamine would hold more than [`MAX_CELLS`]
+//! cells (declared or in the sheets' used ranges, all sheets together) or more than
+//! [`MAX_TEXT_BYTES`] of shared strings copied into cells, and with [`ReadError::Damaged`] when
+//! its sector structure would make calamine loop or allocate beyond the file's size (a sector
+//! chain that loops, a sector table longer than the file). A genuine .xls sheet (at most
+//! 65,536 × 256 cells) is never refused for its declared size.
 //!
 //! The data model below is shared with the analysis and report modules: add, never remove or
 //! rename. (One exception, for memory: `Group::cells`, one address `String` per value — 340 MB
@@ -55,6 +62,7 @@ use crate::lang::Lang;
 mod clean;
 mod layout;
 mod load;
+mod xls_scan;
 
 pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
@@ -371,12 +379,26 @@ pub enum ReadError {
         /// File path.
         path: PathBuf,
         /// What is declared (`"shared strings"`, `"bytes of shared strings"`,
-        /// `"cells (.xls DIMENSIONS record)"`).
+        /// `"cells (.xls DIMENSIONS record)"`, `"cells (.xls cell records of one sheet)"`,
+        /// `"cells in the sheets' used ranges (.xls)"`, `"bytes of shared strings in .xls cells"`).
         what: &'static str,
         /// The declared amount.
         declared: u128,
         /// The limit.
         limit: u128,
+    },
+    /// The file's internal structure is damaged in a way that would make the parser loop,
+    /// allocate without bound or crash (for example a cycle in an .xls sector chain). Refused
+    /// before the parser runs.
+    #[error("{path}: the file is damaged: {reason}; open it in Excel and save a copy, or use a backup",
+        path = .path.display())]
+    Damaged {
+        /// File path.
+        path: PathBuf,
+        /// What is wrong (English).
+        reason: String,
+        /// The same in Japanese.
+        reason_ja: String,
     },
     /// The workbook (or the sheet) has no data rows.
     #[error("{path}: {where_} has no data rows under the header; check that you chose the right file and sheet",
@@ -439,6 +461,7 @@ impl ReadError {
             | ReadError::Workbook { path, .. }
             | ReadError::TooLarge { path, .. }
             | ReadError::Declared { path, .. }
+            | ReadError::Damaged { path, .. }
             | ReadError::NoData { path, .. }
             | ReadError::Layout { path, .. }
             | ReadError::DuplicateId { path, .. }
@@ -492,12 +515,18 @@ impl ReadError {
                     "shared strings" => "共有文字列の数",
                     "bytes of shared strings" => "共有文字列のバイト数",
                     "cells (.xls DIMENSIONS record)" => "セル数（.xls の DIMENSIONS レコード）",
+                    "cells (.xls cell records of one sheet)" => "1 シートのセルレコードの数（.xls）",
+                    "cells in the sheets' used ranges (.xls)" => "シートの使用範囲のセル数（.xls）",
+                    "bytes of shared strings in .xls cells" => "セルが参照する共有文字列のバイト数（.xls）",
                     other => other,
                 };
                 format!(
                     "{p}: ブックが宣言している{what}（{declared}）が上限（{limit}）を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください"
                 )
             }
+            ReadError::Damaged { reason_ja, .. } => format!(
+                "{p}: ファイルが壊れています（{reason_ja}）。Excel で開いて別名で保存するか、バックアップを使ってください"
+            ),
             ReadError::NoData { sheet, .. } => {
                 let w = match sheet {
                     Some(s) => format!("シート「{s}」"),
