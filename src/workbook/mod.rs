@@ -57,7 +57,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::lang::Lang;
+use crate::lang::{grouped, Lang};
 
 mod clean;
 mod layout;
@@ -362,7 +362,7 @@ pub enum ReadError {
     /// More cells than [`MAX_CELLS`], or a cell beyond Excel's limits.
     #[error("{path}: sheet {sheet} is too large to read (limit: {limit}); delete unused rows and columns or split the workbook",
         path = .path.display(),
-        limit = match .cells { Some(n) => format!("{n} non-empty cells"), None => format!("{MAX_ROWS} rows × {MAX_COLUMNS} columns") })]
+        limit = match .cells { Some(n) => format!("{} non-empty cells", grouped(*n as u128)), None => format!("{} rows × {} columns", grouped(MAX_ROWS), grouped(MAX_COLUMNS)) })]
     TooLarge {
         /// File path.
         path: PathBuf,
@@ -374,7 +374,7 @@ pub enum ReadError {
     /// The file declares a size beyond the limits (for example four billion shared strings):
     /// damaged or not written by a spreadsheet program. Refused before anything is allocated.
     #[error("{path}: the workbook declares {declared} {what}, more than the limit of {limit}; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy",
-        path = .path.display())]
+        path = .path.display(), declared = grouped(*.declared), limit = grouped(*.limit))]
     Declared {
         /// File path.
         path: PathBuf,
@@ -498,8 +498,8 @@ impl ReadError {
             ),
             ReadError::TooLarge { sheet, cells, .. } => {
                 let limit = match cells {
-                    Some(n) => format!("空でないセル {n} 個"),
-                    None => format!("{MAX_ROWS} 行 × {MAX_COLUMNS} 列"),
+                    Some(n) => format!("空でないセル {} 個", grouped(*n as u128)),
+                    None => format!("{} 行 × {} 列", grouped(MAX_ROWS), grouped(MAX_COLUMNS)),
                 };
                 format!(
                     "{p}: シート「{sheet}」が大きすぎて読み込めません（上限: {limit}）。使っていない行や列を削除するか、ブックを分けてください"
@@ -521,7 +521,9 @@ impl ReadError {
                     other => other,
                 };
                 format!(
-                    "{p}: ブックが宣言している{what}（{declared}）が上限（{limit}）を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください"
+                    "{p}: ブックに記録されている{what}が {} で、上限の {} を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください",
+                    grouped(*declared),
+                    grouped(*limit)
                 )
             }
             ReadError::Damaged { reason_ja, .. } => format!(
