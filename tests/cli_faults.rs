@@ -643,16 +643,14 @@ fn ods_with_repeated_rows_is_refused_within_memory() {
     assert!(entries(&out_dir).is_empty());
 }
 
-// BUG (workbook reader, .xls path): tests/hostile/flipped_datasets.xls (readxl's datasets.xls with
-// 3 bytes changed, found by workbook_fuzz in a release run) makes calamine build a range of
-// hundreds of millions of cells in memory (2.9 GB peak RSS, 2.4 s release / 3.9 s debug) before
-// the reader refuses it with ReadError::TooLarge ("sheet quakes is too large to read"). Under a
-// 1.5 GB address-space limit the allocation fails and the process aborts (exit 134). Expected: the
-// same clear TooLarge error (exit 2) within bounded memory. Fix: as for huge_dimensions.xls — check
-// the declared sizes before calamine allocates.
+/// tests/hostile/flipped_datasets.xls (readxl's datasets.xls with 3 bytes changed, found by
+/// workbook_fuzz in a release run) has a cell record at a far-away row/column: calamine 0.38 built
+/// a range of ~46 million cells at open (2.9 GB peak RSS) before the reader said TooLarge, and
+/// aborted under a 1.5 GB address-space limit. The .xls pre-scan (src/workbook/xls_scan.rs)
+/// computes the sheets' used ranges before calamine runs and refuses the file: exit 2, a clear
+/// message, within the limit.
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "bug: a 98 kB .xls with 3 flipped bytes takes 2.9 GB before TooLarge (aborts under 1.5 GB)"]
 fn flipped_xls_is_refused_within_memory() {
     let dir = tempfile::tempdir().unwrap();
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/flipped_datasets.xls");
@@ -677,8 +675,10 @@ fn flipped_xls_is_refused_within_memory() {
         &before,
         &out_dir,
         &["flipped_datasets.xls"],
-        &["delete unused rows", "split"],
+        &["used ranges", "save a copy"],
     );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("46,132,347"), "{stderr}");
 }
 
 /// An .ods package around `body` (the `table:table` elements of content.xml); `close: false`

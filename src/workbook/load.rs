@@ -587,63 +587,6 @@ fn check_ooxml_package(path: &Path) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// Refuses an `.xls` whose DIMENSIONS records (BIFF type 0x0200) declare more than [`MAX_CELLS`]
-/// cells. calamine 0.38 reserves `rows × columns` cells for each such record while it opens the
-/// file, before we can look at a sheet: a record claiming rows 0..2³² makes it request terabytes
-/// and the process aborts (an allocation failure cannot be caught).
-///
-/// The scan looks for the record header (type 0x0200, length 10, 14 or 16) anywhere in the file
-/// rather than walking the compound file's sector chain, and computes the size exactly as calamine
-/// does (including its unsigned wrap-around for a first row after the last). A genuine `.xls`
-/// cannot declare more than 65,536 × 256 cells (below the limit), so only a damaged or crafted
-/// file is refused; the BIFF8 reserved field must be 0 for a match, which keeps stray byte
-/// patterns in other records from being mistaken for a DIMENSIONS record. This is a heuristic
-/// guard, not a parser: a record split across two sectors is not seen.
-fn check_xls_dimensions(path: &Path) -> Result<(), ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Workbook {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })?;
-    let u16_at = |i: usize| u32::from(u16::from_le_bytes([bytes[i], bytes[i + 1]]));
-    let u32_at =
-        |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-    let mut worst: u128 = 0;
-    for i in 0..bytes.len().saturating_sub(4) {
-        if bytes[i] != 0x00 || bytes[i + 1] != 0x02 {
-            continue;
-        }
-        let len = u16_at(i + 2) as usize;
-        let d = i + 4;
-        if d + len > bytes.len() {
-            continue;
-        }
-        let (rf, rl, cf, cl) = match len {
-            10 => (u16_at(d), u16_at(d + 2), u16_at(d + 4), u16_at(d + 6)),
-            14 | 16 if u16_at(d + 12) == 0 => {
-                (u32_at(d), u32_at(d + 4), u16_at(d + 8), u16_at(d + 10))
-            }
-            _ => continue,
-        };
-        // calamine's parse_dimensions and the reservation in Xls::new.
-        let cf = if 0xFF < cf || cl < cf { 0 } else { cf };
-        if rl < 1 || cl < 1 {
-            continue;
-        }
-        let rows = (rl - 1).wrapping_sub(rf).wrapping_add(1);
-        let cols = (cl - 1).wrapping_sub(cf).wrapping_add(1);
-        worst = worst.max(u128::from(rows) * u128::from(cols));
-    }
-    if worst > MAX_CELLS as u128 {
-        return Err(ReadError::Declared {
-            path: path.to_path_buf(),
-            what: "cells (.xls DIMENSIONS record)",
-            declared: worst,
-            limit: MAX_CELLS as u128,
-        });
-    }
-    Ok(())
-}
-
 impl Book {
     /// Opens `path`, recognising the format from its content.
     pub(crate) fn open(path: &Path) -> Result<Book, ReadError> {
@@ -692,7 +635,7 @@ impl Book {
                         path: path.to_path_buf(),
                     });
                 }
-                check_xls_dimensions(path)?;
+                super::xls_scan::check(path)?;
                 match open_workbook::<Xls<_>, _>(path) {
                     Ok(x) => Ok(Sheets::Xls(x)),
                     Err(calamine::XlsError::Password) => Err(ReadError::Encrypted {

@@ -47,8 +47,15 @@
 //! [`ReadError::Workbook`], not an out-of-memory abort. A panic inside the parser is caught and
 //! reported as [`ReadError::Internal`] naming the file.
 //!
-//! Known gap: for .xls files calamine reserves memory for the size a sheet *declares* before
-//! reading it; a hand-crafted .xls declaring billions of cells can still exhaust memory.
+//! calamine parses every sheet of an .xls file while it opens it, reserving memory for what the
+//! file declares (DIMENSIONS records) and building a dense range over each sheet's used area. So
+//! an .xls is first walked the way calamine walks it — its compound-file sectors and BIFF records
+//! — and refused with [`ReadError::Declared`] when calamine would hold more than [`MAX_CELLS`]
+//! cells (declared or in the sheets' used ranges, all sheets together) or more than
+//! [`MAX_TEXT_BYTES`] of shared strings copied into cells, and with [`ReadError::Damaged`] when
+//! its sector structure would make calamine loop or allocate beyond the file's size (a sector
+//! chain that loops, a sector table longer than the file). A genuine .xls sheet (at most
+//! 65,536 × 256 cells) is never refused for its declared size.
 //!
 //! The data model below is shared with the analysis and report modules: add, never remove or
 //! rename. (One exception, for memory: `Group::cells`, one address `String` per value — 340 MB
@@ -57,12 +64,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::lang::Lang;
+use crate::lang::{grouped, Lang};
 
 mod clean;
 mod layout;
 mod load;
 mod ods_scan;
+mod xls_scan;
 
 pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
@@ -207,6 +215,10 @@ pub enum NoteKind {
     MissingGroup,
     /// An item column found in only one of the two sheets → not analysed. `cell` is its header.
     ItemInOneSheet,
+    /// Paired data: the breakdown value (`--by`, e.g. 所属) of a respondent differs between the
+    /// sheets (someone moved department). The first sheet's value is used; `original` is
+    /// `"first → second"` and `cell` the second sheet's cell.
+    ByChanged,
 }
 
 impl NoteKind {
@@ -219,6 +231,7 @@ impl NoteKind {
                 | NoteKind::Boolean
                 | NoteKind::OutOfScale
                 | NoteKind::ItemInOneSheet
+                | NoteKind::ByChanged
         )
     }
 
@@ -280,6 +293,10 @@ impl NoteKind {
             NoteKind::ItemInOneSheet => (
                 "item found in only one sheet, not analysed",
                 "片方のシートにしかない項目（分析していません）",
+            ),
+            NoteKind::ByChanged => (
+                "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
+                "内訳（--by）の値が1つ目のシートと異なります（1つ目のシートの値で集計しました）",
             ),
         };
         lang.pick(en, ja)
@@ -353,7 +370,7 @@ pub enum ReadError {
     /// More cells than [`MAX_CELLS`], or a cell beyond Excel's limits.
     #[error("{path}: sheet {sheet} is too large to read (limit: {limit}); delete unused rows and columns or split the workbook",
         path = .path.display(),
-        limit = match .cells { Some(n) => format!("{n} non-empty cells"), None => format!("{MAX_ROWS} rows × {MAX_COLUMNS} columns") })]
+        limit = match .cells { Some(n) => format!("{} non-empty cells", grouped(*n as u128)), None => format!("{} rows × {} columns", grouped(MAX_ROWS), grouped(MAX_COLUMNS)) })]
     TooLarge {
         /// File path.
         path: PathBuf,
@@ -365,14 +382,15 @@ pub enum ReadError {
     /// The file declares a size beyond the limits (for example four billion shared strings):
     /// damaged or not written by a spreadsheet program. Refused before anything is allocated.
     #[error("{path}: the workbook declares {declared} {what}, more than the limit of {limit}; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy",
-        path = .path.display())]
+        path = .path.display(), declared = grouped(*.declared), limit = grouped(*.limit))]
     Declared {
         /// File path.
         path: PathBuf,
         /// What is declared (`"shared strings"`, `"bytes of shared strings"`,
-        /// `"cells (.xls DIMENSIONS record)"`; for an .ods: `"bytes of content.xml
-        /// (uncompressed)"`, `"bytes in one XML element or text"`, `"levels of nested XML
-        /// elements"`, `"sheets"` and the like).
+        /// `"cells (.xls DIMENSIONS record)"`, `"cells (.xls cell records of one sheet)"`,
+        /// `"cells in the sheets' used ranges (.xls)"`, `"bytes of shared strings in .xls cells"`;
+        /// for an .ods: `"bytes of content.xml (uncompressed)"`, `"bytes in one XML element or
+        /// text"`, `"levels of nested XML elements"`, `"sheets"` and the like).
         what: &'static str,
         /// The declared amount.
         declared: u128,
@@ -383,7 +401,7 @@ pub enum ReadError {
     /// limits in memory (calamine expands them all when it opens the file). Refused before
     /// calamine opens it.
     #[error("{path}: {where_} expands to {amount} {what} when its repeated rows, columns and spaces are read (limit: {limit}); delete unused rows and columns (for example a value filled down to the last row) or split the workbook, or open it in Excel or LibreOffice and save a copy as .xlsx",
-        path = .path.display(),
+        path = .path.display(), amount = grouped(*.amount), limit = grouped(*.limit),
         where_ = match .sheet { Some(s) => format!("the workbook (at sheet {s})"), None => "the workbook".to_string() })]
     Expands {
         /// File path.
@@ -396,6 +414,19 @@ pub enum ReadError {
         amount: u128,
         /// The limit ([`MAX_CELLS`] or [`MAX_TEXT_BYTES`]).
         limit: u128,
+    },
+    /// The file's internal structure is damaged in a way that would make the parser loop,
+    /// allocate without bound or crash (for example a cycle in an .xls sector chain). Refused
+    /// before the parser runs.
+    #[error("{path}: the file is damaged: {reason}; open it in Excel and save a copy, or use a backup",
+        path = .path.display())]
+    Damaged {
+        /// File path.
+        path: PathBuf,
+        /// What is wrong (English).
+        reason: String,
+        /// The same in Japanese.
+        reason_ja: String,
     },
     /// The workbook (or the sheet) has no data rows.
     #[error("{path}: {where_} has no data rows under the header; check that you chose the right file and sheet",
@@ -459,6 +490,7 @@ impl ReadError {
             | ReadError::TooLarge { path, .. }
             | ReadError::Declared { path, .. }
             | ReadError::Expands { path, .. }
+            | ReadError::Damaged { path, .. }
             | ReadError::NoData { path, .. }
             | ReadError::Layout { path, .. }
             | ReadError::DuplicateId { path, .. }
@@ -495,8 +527,8 @@ impl ReadError {
             ),
             ReadError::TooLarge { sheet, cells, .. } => {
                 let limit = match cells {
-                    Some(n) => format!("空でないセル {n} 個"),
-                    None => format!("{MAX_ROWS} 行 × {MAX_COLUMNS} 列"),
+                    Some(n) => format!("空でないセル {} 個", grouped(*n as u128)),
+                    None => format!("{} 行 × {} 列", grouped(MAX_ROWS), grouped(MAX_COLUMNS)),
                 };
                 format!(
                     "{p}: シート「{sheet}」が大きすぎて読み込めません（上限: {limit}）。使っていない行や列を削除するか、ブックを分けてください"
@@ -520,10 +552,15 @@ impl ReadError {
                     "levels of nested XML elements" => "XML 要素の入れ子の深さ",
                     "bytes of open XML element names" => "開いている XML 要素名のバイト数",
                     "sheets" => "シート数",
+                    "cells (.xls cell records of one sheet)" => "1 シートのセルレコードの数（.xls）",
+                    "cells in the sheets' used ranges (.xls)" => "シートの使用範囲のセル数（.xls）",
+                    "bytes of shared strings in .xls cells" => "セルが参照する共有文字列のバイト数（.xls）",
                     other => other,
                 };
                 format!(
-                    "{p}: ブックが宣言している{what}（{declared}）が上限（{limit}）を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください"
+                    "{p}: ブックに記録されている{what}が {} で、上限の {} を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください",
+                    grouped(*declared),
+                    grouped(*limit)
                 )
             }
             ReadError::Expands {
@@ -542,10 +579,14 @@ impl ReadError {
                     "bytes of text" => "文字列のバイト数",
                     other => other,
                 };
+                let (amount, limit) = (grouped(*amount), grouped(*limit));
                 format!(
-                    "{p}: {w}は繰り返し指定された行・列・空白を展開すると{what}が {amount} になり、上限（{limit}）を超えます。使っていない行や列（最終行まで値を入力した列など）を削除するかブックを分けるか、Excel または LibreOffice で開いて .xlsx 形式で別名保存してください"
+                    "{p}: {w}は繰り返し指定された行・列・空白を展開すると{what}が {amount} になり、上限の {limit} を超えます。使っていない行や列（最終行まで値を入力した列など）を削除するかブックを分けるか、Excel または LibreOffice で開いて .xlsx 形式で別名保存してください"
                 )
             }
+            ReadError::Damaged { reason_ja, .. } => format!(
+                "{p}: ファイルが壊れています（{reason_ja}）。Excel で開いて別名で保存するか、バックアップを使ってください"
+            ),
             ReadError::NoData { sheet, .. } => {
                 let w = match sheet {
                     Some(s) => format!("シート「{s}」"),
