@@ -21,8 +21,11 @@
 //!
 //! The file is refused ([`ReadError::Expands`]) when calamine would hold more than [`MAX_CELLS`]
 //! cells at its peak (every sheet's value and formula ranges, plus the raw cells of the sheet it
-//! is parsing, plus one per row element of that sheet: calamine keeps two words per row) or more than [`MAX_TEXT_BYTES`] of text (a string repeated over columns and rows is
-//! copied for every cell; `<text:s text:c="2000000000"/>` is two billion spaces).
+//! is parsing, plus one per row element of that sheet: calamine keeps two words per row) or more
+//! than [`MAX_TEXT_BYTES`] of text (a string repeated over columns and rows is copied for every
+//! cell; `<text:s text:c="2000000000"/>` is two billion spaces). Not counted: the copy of one
+//! sheet's value range that `worksheet_range` returns when the reader loads it (at most the
+//! limit again, for one sheet at a time), and the reader's own grid.
 //!
 //! Other things a small file can make calamine do without bound are refused too: `content.xml`
 //! over [`MAX_CONTENT_BYTES`] (a zip bomb; also bounds the time of the scan), one XML event (a tag
