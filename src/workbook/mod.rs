@@ -45,10 +45,11 @@
 //! an .xls is first walked the way calamine walks it — its compound-file sectors and BIFF records
 //! — and refused with [`ReadError::Declared`] when calamine would hold more than [`MAX_CELLS`]
 //! cells (declared or in the sheets' used ranges, all sheets together) or more than
-//! [`MAX_TEXT_BYTES`] of shared strings copied into cells, and with [`ReadError::Damaged`] when
-//! its sector structure would make calamine loop or allocate beyond the file's size (a sector
-//! chain that loops, a sector table longer than the file). A genuine .xls sheet (at most
-//! 65,536 × 256 cells) is never refused for its declared size.
+//! [`MAX_TEXT_BYTES`] of shared strings copied into cells or of formula text, and with
+//! [`ReadError::Damaged`] when its sector structure would make calamine loop or allocate beyond
+//! the file's size (a sector chain that loops, a sector table longer than the file) or its
+//! formulas would take minutes to decode. A genuine .xls sheet (at most 65,536 × 256 cells) is
+//! never refused for its declared size.
 //!
 //! The data model below is shared with the analysis and report modules: add, never remove or
 //! rename. (One exception, for memory: `Group::cells`, one address `String` per value — 340 MB
