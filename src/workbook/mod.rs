@@ -372,7 +372,8 @@ pub enum ReadError {
         path: PathBuf,
         /// What is declared (`"shared strings"`, `"bytes of shared strings"`,
         /// `"cells (.xls DIMENSIONS record)"`, `"cells (.xls cell records of one sheet)"`,
-        /// `"cells in the sheets' used ranges (.xls)"`, `"bytes of shared strings in .xls cells"`).
+        /// `"cells in the sheets' used ranges (.xls)"`, `"bytes of shared strings in .xls cells"`,
+        /// `"bytes of formula text (.xls)"`).
         what: &'static str,
         /// The declared amount.
         declared: u128,
@@ -510,6 +511,7 @@ impl ReadError {
                     "cells (.xls cell records of one sheet)" => "1 シートのセルレコードの数（.xls）",
                     "cells in the sheets' used ranges (.xls)" => "シートの使用範囲のセル数（.xls）",
                     "bytes of shared strings in .xls cells" => "セルが参照する共有文字列のバイト数（.xls）",
+                    "bytes of formula text (.xls)" => "数式の文字列のバイト数（.xls）",
                     other => other,
                 };
                 format!(

@@ -1234,6 +1234,34 @@ mod tests {
     }
 
     #[test]
+    fn every_refusal_has_a_japanese_message() {
+        use crate::lang::Lang;
+        for what in [
+            WHAT_DIMENSIONS,
+            WHAT_CELL_RECORDS,
+            WHAT_USED_RANGES,
+            WHAT_SST_TEXT,
+            WHAT_FORMULA_TEXT,
+        ] {
+            let e = ReadError::Declared {
+                path: PathBuf::from("a.xls"),
+                what,
+                declared: 2,
+                limit: 1,
+            };
+            let ja = e.message(Lang::Ja);
+            assert!(!ja.contains(what), "{ja}");
+            assert!(e.to_string().contains(what));
+        }
+        for stop in [CYCLE, FAT_TOO_LONG, OFF_FAT, TRUNCATED, SLOW] {
+            let Stop::Damaged { en, ja } = stop else {
+                unreachable!()
+            };
+            assert!(en.is_ascii() && !ja.is_ascii(), "{en} / {ja}");
+        }
+    }
+
+    #[test]
     fn dimensions_as_calamine_computes_them() {
         let b8 = |rf: u32, rl: u32, cf: u16, cl: u16, reserved: u16| {
             let mut d = Vec::new();
