@@ -66,6 +66,16 @@
 //! it can only over-estimate.
 //!
 //! The walk reads the file once (buffered) and holds at most about twice its size in memory.
+//!
+//! # What it does not bound
+//!
+//! * What a file within the limits still costs calamine: up to [`MAX_CELLS`] reserved cells
+//!   (40 bytes each) plus [`MAX_CELLS`] cells of ranges (32 bytes each) — about 1.4 GB at
+//!   worst, 1.2 GB for a genuine sheet filled to 65,536 × 256 — and copies linear in the file's
+//!   size (cells pushed one by one, records' CONTINUE lists, defined names).
+//! * A different calamine: the emulation follows calamine 0.38.0 line by line. The unit tests
+//!   check it against calamine itself (ranges and text of real files, and 1,440 mutations of
+//!   them), so an upgrade that changes the parser fails them rather than passing silently.
 
 use std::io::{BufReader, Read};
 use std::path::Path;
