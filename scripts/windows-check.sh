@@ -21,6 +21,9 @@
 #     Japanese characters and spaces and checks every function against R's values under Wine; the
 #     harness's own "N passed, 0 failed" line is required (Wine can exit 0 without running anything);
 #  4. ttest-xl.exe (x64, default features) runs once under Wine on examples/staff_survey.xlsx;
+#     then, with the output held open by tests/windows/hold_open.c the way Excel holds a workbook
+#     (and once so that only the final rename fails), it must refuse with exit 2, say the file is
+#     open in Excel, leave the file byte-identical and leave no temporary file;
 #  5. the bundle dist/ttest-xl-<version>-windows.zip is built and does not contain the test shim.
 #
 # Wine 8 has no bcryptprimitives.dll (Windows 10+ does; Rust's std imports ProcessPrng from it), so
@@ -183,6 +186,43 @@ if [ -f examples/staff_survey.xlsx ]; then
 else
     printf '!!! SKIPPED: ttest-xl.exe under Wine: examples/staff_survey.xlsx is not in this tree yet (the exe was built and import-checked only)\n'
 fi
+
+# --------------------------------------------------------------------------------------------
+phase "Wine: an output held open (like Excel holds a workbook) is never replaced"
+# hold_open.exe keeps council.xlsx open until the file 'release' appears. Mode 'excel' denies
+# writers (caught before any work); mode 'nodelete' lets writers in but forbids the final rename
+# (caught at the end: the temporary file must be removed). Both: exit 2, a message that says the
+# file is open in Excel, council.xlsx byte-identical, no temporary file left.
+x86_64-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -Werror -pedantic -municode \
+    -o "$CLI/hold_open.exe" tests/windows/hold_open.c
+for mode in excel nodelete; do
+    cp "$CLI/results.xlsx" "$CLI/council.xlsx"
+    cp "$CLI/results.xlsx" "$CLI/council.orig"
+    rm -f "$CLI/release" "$CLI/hold.log"
+    # Straight to the file: a pipe through tr would hold "holding" in tr's buffer until exit.
+    (cd "$CLI" && exec timeout 170 wine ./hold_open.exe "$mode" council.xlsx release >"$CLI/hold.log" 2>&1) &
+    holder=$!
+    for _ in $(seq 1 600); do
+        grep -q holding "$CLI/hold.log" 2>/dev/null && break
+        sleep 0.1
+    done
+    grep -q holding "$CLI/hold.log" || die "hold_open.exe ($mode) did not open council.xlsx: $(cat "$CLI/hold.log")"
+    rc=0
+    (cd "$CLI" && run_wine "$CLI/open_$mode.log" ./ttest-xl.exe analyze staff_survey.xlsx -o council.xlsx --force --lang en) || rc=$?
+    touch "$CLI/release"
+    wait "$holder" || die "hold_open.exe ($mode) failed: $(cat "$CLI/hold.log")"
+    [ "$rc" -eq 2 ] || die "output held open ($mode): exit status $rc, expected 2"
+    grep -q "council.xlsx: the file is open in Excel; close it there" "$CLI/open_$mode.log" ||
+        die "output held open ($mode): the message does not say the file is open in Excel"
+    if grep -q "panicked" "$CLI/open_$mode.log"; then die "output held open ($mode): panic text"; fi
+    cmp -s "$CLI/council.xlsx" "$CLI/council.orig" || die "output held open ($mode): council.xlsx was changed"
+    if ls -A "$CLI" | grep -q '\.tmp$'; then die "output held open ($mode): temporary file left: $(ls -A "$CLI")"; fi
+    echo "held open ($mode): refused with exit 2, file unchanged, no temporary file"
+done
+rc=0
+(cd "$CLI" && run_wine "$CLI/open_released.log" ./ttest-xl.exe analyze staff_survey.xlsx -o council.xlsx --force --lang en) || rc=$?
+[ "$rc" -eq 0 ] || die "after the file was closed, --force should replace it (exit status $rc)"
+echo "after release: replaced with --force"
 
 # --------------------------------------------------------------------------------------------
 phase "bundle"

@@ -7,7 +7,8 @@
 //!   writable). Nothing was written.
 //!
 //! # Files
-//! The input is never written to. An existing output is refused unless `--force`. The workbook is
+//! The input is never written to. An existing output is refused unless `--force`; one that is open
+//! in Excel or LibreOffice is refused even then (see [`crate::office_lock`]). The workbook is
 //! written to a temporary file in the output's directory and renamed over the output, so a failure
 //! never leaves a half-written workbook; the temporary file is removed on every failure.
 
@@ -23,6 +24,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::analysis::{self, AnalysisError, AnalysisOptions, TestChoice};
 use crate::lang::Lang;
+use crate::office_lock::{self, OpenFile, Program};
 use crate::report::{self, ReportError, ReportMeta};
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::Alternative;
@@ -230,6 +232,14 @@ pub enum CliError {
         "{0}: the file already exists; use --force to overwrite it, or choose another -o path"
     )]
     OutputExists(PathBuf),
+    /// The output is open in Excel or LibreOffice, so it cannot (or must not) be replaced.
+    #[error("{}", open_message(path, open, Lang::En))]
+    OutputOpen {
+        /// The output path.
+        path: PathBuf,
+        /// Who has it open, and how we know.
+        open: OpenFile,
+    },
     /// The output's directory is missing.
     #[error("{0}: the output folder does not exist; create it or choose another -o path")]
     MissingDir(PathBuf),
@@ -276,6 +286,7 @@ impl CliError {
                 "{}: ファイルがすでにあります。上書きするには --force を付けるか、-o で別のファイルを指定してください",
                 p.display()
             ),
+            CliError::OutputOpen { path, open } => open_message(path, open, lang),
             CliError::MissingDir(p) => format!(
                 "{}: 出力先のフォルダがありません。フォルダを作るか、-o で別の場所を指定してください",
                 p.display()
@@ -292,6 +303,104 @@ impl CliError {
                 path.display()
             ),
         }
+    }
+}
+
+fn program_name(p: Program) -> &'static str {
+    match p {
+        Program::Excel => "Excel",
+        Program::LibreOffice => "LibreOffice",
+    }
+}
+
+fn open_message(path: &Path, open: &OpenFile, lang: Lang) -> String {
+    let program = program_name(open.program);
+    // Only an owner file can be stale; when Windows itself reports the file in use it is open.
+    let stale = if cfg!(windows) {
+        None
+    } else {
+        open.owner_file.as_ref()
+    };
+    match lang {
+        Lang::En => {
+            let by = open
+                .user
+                .as_ref()
+                .map(|u| format!(" by {u}"))
+                .unwrap_or_default();
+            let mut m = format!(
+                "{}: the file is open in {program}{by}; close it there and run again (with --force to replace it), or choose another -o path",
+                path.display()
+            );
+            if let Some(f) = stale {
+                m.push_str(&format!(
+                    ". If it is not open anywhere, delete the leftover lock file {}",
+                    f.display()
+                ));
+            }
+            m
+        }
+        Lang::Ja => {
+            let by = open
+                .user
+                .as_ref()
+                .map(|u| format!("（{u} さん）"))
+                .unwrap_or_default();
+            let mut m = format!(
+                "{}: このファイルは {program} で開かれています{by}。{program} で閉じてから実行し直す（置き換えるには --force を付けます）か、-o で別のファイルを指定してください",
+                path.display()
+            );
+            if let Some(f) = stale {
+                m.push_str(&format!(
+                    "。どこでも開いていない場合は、残っているロック用ファイル {} を削除してください",
+                    f.display()
+                ));
+            }
+            m
+        }
+    }
+}
+
+fn input_open_warning(path: &Path, open: &OpenFile, lang: Lang) -> String {
+    let program = program_name(open.program);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    match lang {
+        Lang::En => {
+            let by = open
+                .user
+                .as_ref()
+                .map(|u| format!(" by {u}"))
+                .unwrap_or_default();
+            format!("warning: {name} is open in {program}{by}; changes not yet saved there are not in this analysis")
+        }
+        Lang::Ja => {
+            let by = open
+                .user
+                .as_ref()
+                .map(|u| format!("（{u} さん）"))
+                .unwrap_or_default();
+            format!("警告: {name} は {program} で開かれています{by}。{program} で保存していない変更は、この分析に含まれていません")
+        }
+    }
+}
+
+/// A write failure; on Windows, a sharing or lock violation on an existing output means another
+/// program (Excel) holds it open.
+fn write_error(path: &Path, source: io::Error) -> CliError {
+    if office_lock::is_windows_in_use(&source) && path.exists() {
+        let evidence = office_lock::owner_file_evidence(path);
+        return CliError::OutputOpen {
+            path: path.to_path_buf(),
+            open: OpenFile {
+                program: evidence.as_ref().map_or(Program::Excel, |o| o.program),
+                user: evidence.as_ref().and_then(|o| o.user.clone()),
+                owner_file: evidence.and_then(|o| o.owner_file),
+            },
+        };
+    }
+    CliError::Write {
+        path: path.to_path_buf(),
+        source,
     }
 }
 
@@ -519,6 +628,12 @@ fn check_output(input: &Path, output: &Path, force: bool) -> Result<(), CliError
         return Err(CliError::SameFile(output.to_path_buf()));
     }
     if output.exists() {
+        if let Some(open) = office_lock::output_in_use(output) {
+            return Err(CliError::OutputOpen {
+                path: output.to_path_buf(),
+                open,
+            });
+        }
         if !force {
             return Err(CliError::OutputExists(output.to_path_buf()));
         }
@@ -640,6 +755,8 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
             return Err(CliError::SameFile(p.clone()));
         }
     }
+    // A workbook open in Excel may hold edits that are not saved yet: say so, but go on.
+    let input_open = office_lock::owner_file_evidence(&config.input);
     let pb = spinner(config);
     pb.set_message(lang.pick("reading the workbook…", "ブックを読み込んでいます…"));
     let survey = workbook::read_survey(&config.input, &config.read)?;
@@ -673,10 +790,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     // a full disk while writing the JSON leaves neither file behind ("nothing was written").
     let write_err = |path: &Path| {
         let path = path.to_path_buf();
-        move |source: io::Error| CliError::Write {
-            path: path.clone(),
-            source,
-        }
+        move |source: io::Error| write_error(&path, source)
     };
     let mut wb_tmp = TempFile::new(&config.output).map_err(write_err(&config.output))?;
     wb.save_to_writer(wb_tmp.file())
@@ -721,6 +835,9 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         for w in &analysis.warnings {
             let _ = writeln!(err, "{}: {}", lang.pick("warning", "警告"), w.message(lang));
         }
+        if let Some(open) = &input_open {
+            let _ = writeln!(err, "{}", input_open_warning(&config.input, open, lang));
+        }
         let overall = &analysis.blocks[0];
         let tested = overall
             .items
@@ -752,7 +869,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         };
     }
     Ok(Outcome {
-        warnings: analysis.warnings.len(),
+        warnings: analysis.warnings.len() + usize::from(input_open.is_some()),
     })
 }
 

@@ -29,6 +29,20 @@ impl Lang {
     }
 }
 
+/// A count with thousands separators, as both English and Japanese readers write it in prose:
+/// `20000000` → `"20,000,000"`.
+pub fn grouped(n: impl Into<u128>) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +53,15 @@ mod tests {
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale(""), Lang::En);
         assert_eq!(Lang::Ja.pick("yes", "はい"), "はい");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0u32), "0");
+        assert_eq!(grouped(999u32), "999");
+        assert_eq!(grouped(1000u32), "1,000");
+        assert_eq!(grouped(20_000_000u32), "20,000,000");
+        assert_eq!(grouped(1_095_216_660_225u64), "1,095,216,660,225");
+        assert_eq!(grouped(u128::MAX).len(), 39 + 12);
     }
 }

@@ -584,3 +584,65 @@ fn duplicate_ids_are_an_input_error() {
         .stderr(predicates::str::contains("duplicate"));
     assert!(!dir.path().join("r.xlsx").exists());
 }
+
+/// Reads one part of the result workbook's zip package as text.
+fn package_part(path: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// Width of column `col` (1-based, as in `<col min= max=>`) in a worksheet part.
+fn col_width(sheet_xml: &str, col: u32) -> f64 {
+    for tag in sheet_xml.split("<col ").skip(1) {
+        // rust_xlsxwriter writes `<col min="1" max="1" width="40.5" customWidth="1"/>`.
+        let attr = |name: &str| -> Option<&str> {
+            let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+            Some(&tag[start..start + tag[start..].find('"')?])
+        };
+        let (min, max): (u32, u32) = (
+            attr("min").unwrap().parse().unwrap(),
+            attr("max").unwrap().parse().unwrap(),
+        );
+        if (min..=max).contains(&col) {
+            return attr("width").unwrap().parse().unwrap();
+        }
+    }
+    panic!("no <col> for column {col}");
+}
+
+/// A printed copy must be readable: Japanese item names are not cut off (autofit in
+/// rust_xlsxwriter counts a kanji as one digit wide; Excel draws it about two digits wide), the
+/// wide Results table prints on A4 landscape with its header row and item column on every page,
+/// and the narrower sheets fit the page width.
+#[test]
+fn result_workbook_prints_readably_with_full_japanese_item_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_json, out) = analyze(&staff(), &["--lang", "ja"], dir.path());
+    let results = package_part(&out, "xl/worksheets/sheet1.xml");
+    // The longest item name of the example, as the generator writes it.
+    let longest = "Q7 研修で学んだことを業務に生かせている";
+    let wide = longest.chars().filter(|c| !c.is_ascii()).count() as f64;
+    let narrow = longest.chars().filter(char::is_ascii).count() as f64;
+    let need = 1.8 * wide + narrow;
+    let w = col_width(&results, 1);
+    assert!(w >= need, "item column {w} narrower than {need} digits");
+    assert!(w <= 60.0, "item column {w} capped at 60");
+    assert!(results.contains("paperSize=\"9\""), "A4");
+    assert!(results.contains("orientation=\"landscape\""));
+    let book = package_part(&out, "xl/workbook.xml");
+    assert!(
+        book.contains("name=\"_xlnm.Print_Titles\" localSheetId=\"0\">結果!$A:$A,結果!$1:$1<"),
+        "print titles on the Results sheet: {book}"
+    );
+    // Summary (sheet 2) and Checks (sheet 5) fit one landscape page width; every page has a footer.
+    for part in ["sheet2", "sheet5"] {
+        let xml = package_part(&out, &format!("xl/worksheets/{part}.xml"));
+        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{part}");
+        assert!(xml.contains("fitToHeight=\"0\""), "{part}");
+        assert!(xml.contains("orientation=\"landscape\""), "{part}");
+        assert!(xml.contains("<oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter>"));
+    }
+}

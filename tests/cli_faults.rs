@@ -679,5 +679,5 @@ fn flipped_xls_is_refused_within_memory() {
         &["used ranges", "save a copy"],
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("46132347"), "{stderr}");
+    assert!(stderr.contains("46,132,347"), "{stderr}");
 }

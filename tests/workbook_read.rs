@@ -1321,3 +1321,54 @@ fn out_of_scale_is_judged_per_item() {
         "ages are not on a scale; 33 on a 1–5 item is"
     );
 }
+
+/// Paired data with `--by`: a respondent who moved department between the surveys is analysed
+/// under the first sheet's department, and the move is listed (a warning) with the second
+/// sheet's cell, so nobody is silently counted in a department they left.
+#[test]
+fn paired_breakdown_that_changes_between_sheets_is_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |depts: [&'static str; 3], q: [f64; 3]| {
+        let mut rows = vec![vec![S("職員番号"), S("所属"), S("Q1")]];
+        for (i, (d, v)) in depts.iter().zip(q).enumerate() {
+            rows.push(vec![N(101.0 + i as f64), S(d), N(v)]);
+        }
+        rows
+    };
+    let p = write_book(
+        dir.path(),
+        "moved.xlsx",
+        &[
+            (
+                "事前",
+                sheet(["総務課", "市民課", "税務課"], [1.0, 2.0, 3.0]),
+            ),
+            (
+                "事後",
+                sheet(["総務課", "税務課", "税務課"], [2.0, 3.0, 4.0]),
+            ),
+        ],
+    );
+    let o = ReadOptions {
+        by: Some("所属".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert!(s.paired);
+    let moved: Vec<_> = s
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::ByChanged)
+        .collect();
+    assert_eq!(moved.len(), 1, "{:?}", s.notes);
+    assert_eq!(moved[0].sheet, "事後");
+    assert_eq!(moved[0].cell, "B3");
+    assert_eq!(moved[0].original, "市民課 → 税務課");
+    assert!(NoteKind::ByChanged.is_warning());
+    // The pair stays in the first sheet's department.
+    let first: Vec<_> = s.first.by.iter().map(|d| d.as_deref().unwrap()).collect();
+    assert_eq!(first, ["総務課", "市民課", "税務課"]);
+    // Without --by nothing is noted.
+    let s = read_survey(&p, &opts()).unwrap();
+    assert!(s.notes.iter().all(|n| n.kind != NoteKind::ByChanged));
+}

@@ -383,6 +383,7 @@ fn write_results(
     };
 
     let mut row = 1u32;
+    let mut note_texts: Vec<String> = Vec::new();
     for block in &a.blocks {
         for it in &block.items {
             if survey.by_column.is_some() {
@@ -464,7 +465,9 @@ fn write_results(
                 notes.push(ex.message(lang));
             }
             notes.extend(it.notes.iter().map(|n| n.message(lang, &a.labels)));
-            ws.write_string(row, col, notes.join(" / "))?;
+            let notes = notes.join(" / ");
+            ws.write_string(row, col, &notes)?;
+            note_texts.push(notes);
             row += 1;
         }
     }
@@ -505,12 +508,115 @@ fn write_results(
         &ConditionalFormatDataBar::new(),
     )?;
     ws.set_row_height(0, 45)?;
+    // Headers wrap (three lines), so numeric columns need not be as wide as their header text.
+    ws.set_autofit_max_width(RESULTS_MAX_AUTOFIT_PX);
     ws.autofit();
+    let item_col = u16::from(survey.by_column.is_some());
+    if item_col == 1 {
+        let all = lang.pick("(all)", "（全体）");
+        let by_values = a.blocks.iter().map(|b| b.by.as_deref().unwrap_or(all));
+        widen_for_text(
+            ws,
+            0,
+            by_values.chain(std::iter::once(headers[0].0.as_str())),
+            30.0,
+        )?;
+    }
+    let items = a
+        .blocks
+        .iter()
+        .flat_map(|b| b.items.iter().map(|i| i.item.as_str()));
+    widen_for_text(ws, item_col, items, 60.0)?;
+    widen_for_text(ws, last_col, note_texts.iter().map(String::as_str), 80.0)?;
+    print_setup(
+        ws,
+        Print::Titles {
+            label_cols_to: item_col,
+        },
+    )?;
     Ok(())
 }
 
+/// Display width of `text` in Excel column units (one unit ≈ the width of a digit in the default
+/// font): full-width characters (kanji, kana, full-width forms) take about two units. rust_xlsxwriter's
+/// `autofit()` counts every non-ASCII character as 8 pixels (about one unit), which cuts Japanese
+/// item names in half; [`widen_for_text`] corrects the columns that hold them.
+fn text_units(text: &str) -> f64 {
+    text.lines()
+        .map(|line| {
+            line.chars()
+                .map(|c| match u32::from(c) {
+                    0x1100..=0x115F
+                    | 0x2E80..=0x303E
+                    | 0x3041..=0x33FF
+                    | 0x3400..=0x4DBF
+                    | 0x4E00..=0x9FFF
+                    | 0xA000..=0xA4CF
+                    | 0xAC00..=0xD7A3
+                    | 0xF900..=0xFAFF
+                    | 0xFE30..=0xFE4F
+                    | 0xFF00..=0xFF60
+                    | 0xFFE0..=0xFFE6
+                    | 0x20000..=0x3FFFD => 2.0,
+                    _ => 1.1,
+                })
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Sets column `col` wide enough for the longest of `texts` (plus padding), at most `cap` units.
+/// Call after `autofit()`, which it overrides for that column.
+fn widen_for_text<'a>(
+    ws: &mut Worksheet,
+    col: u16,
+    texts: impl IntoIterator<Item = &'a str>,
+    cap: f64,
+) -> Result<(), XlsxError> {
+    let widest = texts.into_iter().map(text_units).fold(0.0, f64::max);
+    if widest > 0.0 {
+        ws.set_column_width(col, (widest + 2.0).min(cap))?;
+    }
+    Ok(())
+}
+
+/// How a sheet is laid out on paper.
+enum Print {
+    /// Every column on one page width (the sheet is narrow enough to stay legible).
+    FitWidth { landscape: bool },
+    /// A wide table at natural size over several landscape pages, with its header row and the
+    /// columns up to `label_cols_to` (item names) repeated on every page, as Excel's
+    /// "Print Titles" do.
+    Titles { label_cols_to: u16 },
+}
+
+/// Page setup: A4, the layout of [`Print`], "sheet name … page n / N" in the footer, so that a
+/// printed copy for a council meeting reads like the screen.
+fn print_setup(ws: &mut Worksheet, print: Print) -> Result<(), XlsxError> {
+    ws.set_paper_size(9);
+    match print {
+        Print::FitWidth { landscape } => {
+            if landscape {
+                ws.set_landscape();
+            }
+            ws.set_print_fit_to_pages(1, 0);
+        }
+        Print::Titles { label_cols_to } => {
+            ws.set_landscape();
+            ws.set_repeat_rows(0, 0)?;
+            ws.set_repeat_columns(0, label_cols_to)?;
+        }
+    }
+    ws.set_footer("&L&A&R&P / &N");
+    Ok(())
+}
+
+/// Widest a Results column becomes from `autofit()`, in pixels (about 13 digits); the item and
+/// notes columns are set separately by [`widen_for_text`].
+const RESULTS_MAX_AUTOFIT_PX: u32 = 96;
+
 /// Column width of the Summary sheet, in character units.
-const SUMMARY_WIDTH: f64 = 120.0;
+const SUMMARY_WIDTH: f64 = 100.0;
 
 /// Writes wrapped text and sets the row height for the lines it needs (spreadsheet applications
 /// do not all grow rows for wrapped text on load). Full-width characters count as two units.
@@ -560,6 +666,8 @@ fn write_summary(
         ),
     };
     put_wrapped(ws, row, &note, f)?;
+    // Landscape A4 holds the 100-unit column at full size.
+    print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }
 
@@ -671,6 +779,8 @@ fn write_charts(
     forest.set_width(640).set_height(120 + 30 * n.max(4));
     ws.insert_chart(20, 11, &forest)?;
     ws.autofit();
+    widen_for_text(ws, 0, block.items.iter().map(|i| i.item.as_str()), 60.0)?;
+    print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }
 
@@ -804,6 +914,8 @@ fn write_checks(
         }
         row += 1;
     }
+    // Item-level messages (column 4), kept for the column width.
+    let mut messages: Vec<String> = Vec::new();
     for block in &a.blocks {
         for it in &block.items {
             let by = block
@@ -824,31 +936,28 @@ fn write_checks(
             for (kind, msg) in lines {
                 ws.write_string(row, 0, kind)?;
                 ws.write_string(row, 3, format!("{}{by}", it.item))?;
-                ws.write_string(row, 4, msg)?;
+                ws.write_string(row, 4, &msg)?;
+                messages.push(msg);
                 row += 1;
             }
         }
     }
     if omitted > 0 {
-        ws.write_string(
-            row,
-            4,
-            match lang {
-                Lang::En => format!("… and {omitted} more conversions not listed (sheet limit)"),
-                Lang::Ja => format!("…ほか {omitted} 件の変換は行数の上限のため省略しました"),
-            },
-        )?;
+        let msg = match lang {
+            Lang::En => format!("… and {omitted} more conversions not listed (sheet limit)"),
+            Lang::Ja => format!("…ほか {omitted} 件の変換は行数の上限のため省略しました"),
+        };
+        ws.write_string(row, 4, &msg)?;
+        messages.push(msg);
         row += 1;
     }
     if row == 1 {
-        ws.write_string(
-            row,
-            4,
-            lang.pick(
-                "Nothing was converted or excluded.",
-                "変換・除外したセルはありません。",
-            ),
-        )?;
+        let msg = lang.pick(
+            "Nothing was converted or excluded.",
+            "変換・除外したセルはありません。",
+        );
+        ws.write_string(row, 4, msg)?;
+        messages.push(msg.to_string());
         row += 1;
     }
     let columns: Vec<TableColumn> = headers
@@ -871,6 +980,34 @@ fn write_checks(
     )?;
     ws.set_freeze_panes(1, 0)?;
     ws.autofit();
+    let sheets = survey.notes.iter().map(|n| n.sheet.as_str());
+    widen_for_text(ws, 1, sheets.chain([headers[1]]), 30.0)?;
+    let items = survey.notes.iter().filter_map(|n| n.item.as_deref());
+    let tested = a
+        .blocks
+        .iter()
+        .flat_map(|b| b.items.iter().map(|i| i.item.as_str()));
+    let by_len = a
+        .blocks
+        .iter()
+        .filter_map(|b| b.by.as_deref())
+        .map(text_units)
+        .fold(0.0, f64::max);
+    let widest_item = items
+        .chain(tested)
+        .chain([headers[3]])
+        .map(text_units)
+        .fold(0.0, f64::max);
+    ws.set_column_width(3, (widest_item + by_len + 5.0).min(50.0))?;
+    let kinds = survey.notes.iter().map(|n| n.kind.describe(lang));
+    let all_messages = kinds
+        .chain(messages.iter().map(String::as_str))
+        .chain([headers[4]]);
+    widen_for_text(ws, 4, all_messages, 80.0)?;
+    let originals = survey.notes.iter().map(|n| n.original.as_str());
+    widen_for_text(ws, 5, originals.chain([headers[5]]), 40.0)?;
+    ws.set_repeat_rows(0, 0)?;
+    print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }
 
@@ -1024,6 +1161,8 @@ fn write_method(
         ws.write_string_with_format(i as u32 + 2, 1, v, &f.wrap)?;
     }
     ws.autofit();
+    widen_for_text(ws, 0, rows.iter().map(|(k, _)| *k), 30.0)?;
     ws.set_column_width(1, 100)?;
+    print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }

@@ -1130,6 +1130,11 @@ fn two_sheets(
     if paired {
         let id_col_a = ra.id.map(|i| ta.columns[i].col);
         let id_col_b = rb.id.map(|i| tb.columns[i].col);
+        let by_col_b = if by_name.is_some() {
+            rb.by.map(|i| tb.columns[i].col)
+        } else {
+            None
+        };
         let ids_a: HashSet<String> = recs_a.iter().filter_map(|r| r.id.clone()).collect();
         let mut b_by_id: HashMap<String, Rec> = HashMap::new();
         for r in recs_b {
@@ -1166,9 +1171,25 @@ fn two_sheets(
                     String::new(),
                 )),
                 Some(id) => match b_by_id.remove(&id) {
-                    Some(rb) => {
+                    Some(rec_b) => {
+                        // The analysis groups a pair by the first sheet's breakdown value.
+                        if by_col_b.is_some() && r.by != rec_b.by {
+                            let change = format!(
+                                "{} → {}",
+                                r.by.as_deref().unwrap_or(""),
+                                rec_b.by.as_deref().unwrap_or("")
+                            );
+                            notes.push(row_note(
+                                tb.name(),
+                                1,
+                                &rec_b,
+                                by_col_b,
+                                NoteKind::ByChanged,
+                                change,
+                            ));
+                        }
                         push_rec(&mut first, r, 0, &mut notes);
-                        push_rec(&mut second, rb, 1, &mut notes);
+                        push_rec(&mut second, rec_b, 1, &mut notes);
                     }
                     None => notes.push(row_note(
                         ta.name(),

@@ -58,7 +58,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::lang::Lang;
+use crate::lang::{grouped, Lang};
 
 mod clean;
 mod layout;
@@ -208,6 +208,10 @@ pub enum NoteKind {
     MissingGroup,
     /// An item column found in only one of the two sheets → not analysed. `cell` is its header.
     ItemInOneSheet,
+    /// Paired data: the breakdown value (`--by`, e.g. 所属) of a respondent differs between the
+    /// sheets (someone moved department). The first sheet's value is used; `original` is
+    /// `"first → second"` and `cell` the second sheet's cell.
+    ByChanged,
 }
 
 impl NoteKind {
@@ -220,6 +224,7 @@ impl NoteKind {
                 | NoteKind::Boolean
                 | NoteKind::OutOfScale
                 | NoteKind::ItemInOneSheet
+                | NoteKind::ByChanged
         )
     }
 
@@ -281,6 +286,10 @@ impl NoteKind {
             NoteKind::ItemInOneSheet => (
                 "item found in only one sheet, not analysed",
                 "片方のシートにしかない項目（分析していません）",
+            ),
+            NoteKind::ByChanged => (
+                "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
+                "内訳（--by）の値が1つ目のシートと異なります（1つ目のシートの値で集計しました）",
             ),
         };
         lang.pick(en, ja)
@@ -354,7 +363,7 @@ pub enum ReadError {
     /// More cells than [`MAX_CELLS`], or a cell beyond Excel's limits.
     #[error("{path}: sheet {sheet} is too large to read (limit: {limit}); delete unused rows and columns or split the workbook",
         path = .path.display(),
-        limit = match .cells { Some(n) => format!("{n} non-empty cells"), None => format!("{MAX_ROWS} rows × {MAX_COLUMNS} columns") })]
+        limit = match .cells { Some(n) => format!("{} non-empty cells", grouped(*n as u128)), None => format!("{} rows × {} columns", grouped(MAX_ROWS), grouped(MAX_COLUMNS)) })]
     TooLarge {
         /// File path.
         path: PathBuf,
@@ -366,7 +375,7 @@ pub enum ReadError {
     /// The file declares a size beyond the limits (for example four billion shared strings):
     /// damaged or not written by a spreadsheet program. Refused before anything is allocated.
     #[error("{path}: the workbook declares {declared} {what}, more than the limit of {limit}; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy",
-        path = .path.display())]
+        path = .path.display(), declared = grouped(*.declared), limit = grouped(*.limit))]
     Declared {
         /// File path.
         path: PathBuf,
@@ -491,8 +500,8 @@ impl ReadError {
             ),
             ReadError::TooLarge { sheet, cells, .. } => {
                 let limit = match cells {
-                    Some(n) => format!("空でないセル {n} 個"),
-                    None => format!("{MAX_ROWS} 行 × {MAX_COLUMNS} 列"),
+                    Some(n) => format!("空でないセル {} 個", grouped(*n as u128)),
+                    None => format!("{} 行 × {} 列", grouped(MAX_ROWS), grouped(MAX_COLUMNS)),
                 };
                 format!(
                     "{p}: シート「{sheet}」が大きすぎて読み込めません（上限: {limit}）。使っていない行や列を削除するか、ブックを分けてください"
@@ -515,7 +524,9 @@ impl ReadError {
                     other => other,
                 };
                 format!(
-                    "{p}: ブックが宣言している{what}（{declared}）が上限（{limit}）を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください"
+                    "{p}: ブックに記録されている{what}が {} で、上限の {} を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください",
+                    grouped(*declared),
+                    grouped(*limit)
                 )
             }
             ReadError::Damaged { reason_ja, .. } => format!(
