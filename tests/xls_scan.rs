@@ -108,6 +108,19 @@ fn label_sst(row: u16, col: u16, index: u32) -> Vec<u8> {
     record(0x00FD, &d)
 }
 
+/// FORMULA (0x0006) with a cached number 0 and the parsed expression `rgce` (after its length).
+fn formula(row: u16, col: u16, rgce: &[u8]) -> Vec<u8> {
+    let mut d = Vec::new();
+    d.extend(row.to_le_bytes());
+    d.extend(col.to_le_bytes());
+    d.extend(0u16.to_le_bytes());
+    d.extend(0f64.to_le_bytes());
+    d.extend([0u8; 6]);
+    d.extend((rgce.len() as u16).to_le_bytes());
+    d.extend(rgce);
+    record(0x0006, &d)
+}
+
 /// A worksheet substream: ID, Q1, Q2 for six respondents, with a DIMENSIONS record declaring
 /// A1:C7 (or the one given), and `extra` records before EOF.
 fn survey_sheet(shift: f64, dims: Option<Vec<u8>>, extra: &[Vec<u8>]) -> Vec<u8> {
@@ -628,6 +641,64 @@ fn shared_strings_cloned_into_cells_are_bounded() {
     );
 }
 
+/// PtgInt 1 followed by `n` PtgAttrSpace tokens of 255 spaces each.
+fn spaces_rgce(n: usize) -> Vec<u8> {
+    let mut rgce = vec![0x1E, 1, 0];
+    for _ in 0..n {
+        rgce.extend([0x19, 0x40, 0x00, 0xFF]);
+    }
+    rgce
+}
+
+fn attr_space_book(n: usize) -> Vec<u8> {
+    let sheets = vec![
+        (
+            "pre",
+            survey_sheet(0.0, None, &[formula(8, 0, &spaces_rgce(n))]),
+        ),
+        ("post", survey_sheet(1.0, None, &[])),
+    ];
+    Compound::new(&workbook(0, &sheets), false).bytes()
+}
+
+/// calamine inserts a PtgAttrSpace's spaces into the formula text one `String::insert` at a
+/// time: one formula record of 4,000 such tokens (19 kB) took 28 s, 16,000 (a 67 kB file)
+/// minutes. Refused; a formula with a few hundred reads.
+#[test]
+fn formulas_that_take_minutes_to_decode_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "attr_space_300.xls", &attr_space_book(300));
+    not_refused_by_the_scan(&p);
+    for n in [4_000, 16_000] {
+        let p = write(
+            dir.path(),
+            &format!("attr_space_{n}.xls"),
+            &attr_space_book(n),
+        );
+        let t = std::time::Instant::now();
+        assert!(damaged(&refused(&p)).contains("minutes"), "{n}");
+        assert!(t.elapsed().as_secs() < 5, "{n}: {:?}", t.elapsed());
+    }
+}
+
+/// calamine takes each CONTINUE record of the shared-string table with `Vec::remove(0)`:
+/// quadratic in their number (200,000 empty ones, an 0.8 MB file, move 320 GB).
+#[test]
+fn a_shared_string_table_in_countless_pieces_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = |n: usize| {
+        let mut g = record(0x00FC, &[0u8; 8]);
+        for _ in 0..n {
+            g.extend(record(0x003C, &[]));
+        }
+        Compound::new(&workbook_with(&g, 0, &two_sheets()), false).bytes()
+    };
+    let p = write(dir.path(), "sst_pieces_2000.xls", &book(2_000));
+    read_survey(&p, &ReadOptions::default()).unwrap();
+    let p = write(dir.path(), "sst_pieces.xls", &book(200_000));
+    assert!(damaged(&refused(&p)).contains("minutes"));
+}
+
 #[test]
 fn damaged_sector_structures_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
@@ -733,6 +804,7 @@ fn hostile_files_end_in_exit_2_within_bounded_memory() {
     ];
     let cases = [
         ("dir_cycle.xls", cycle.bytes(), "damaged"),
+        ("attr_space.xls", attr_space_book(16_000), "minutes"),
         (
             "sst_bomb.xls",
             Compound::new(&sst_bomb(), false).bytes(),

@@ -52,10 +52,11 @@
 //! an .xls is first walked the way calamine walks it — its compound-file sectors and BIFF records
 //! — and refused with [`ReadError::Declared`] when calamine would hold more than [`MAX_CELLS`]
 //! cells (declared or in the sheets' used ranges, all sheets together) or more than
-//! [`MAX_TEXT_BYTES`] of shared strings copied into cells, and with [`ReadError::Damaged`] when
-//! its sector structure would make calamine loop or allocate beyond the file's size (a sector
-//! chain that loops, a sector table longer than the file). A genuine .xls sheet (at most
-//! 65,536 × 256 cells) is never refused for its declared size.
+//! [`MAX_TEXT_BYTES`] of shared strings copied into cells or of formula text, and with
+//! [`ReadError::Damaged`] when its sector structure would make calamine loop or allocate beyond
+//! the file's size (a sector chain that loops, a sector table longer than the file) or its
+//! formulas would take minutes to decode. A genuine .xls sheet (at most 65,536 × 256 cells) is
+//! never refused for its declared size.
 //!
 //! The data model below is shared with the analysis and report modules: add, never remove or
 //! rename. (One exception, for memory: `Group::cells`, one address `String` per value — 340 MB
@@ -388,9 +389,10 @@ pub enum ReadError {
         path: PathBuf,
         /// What is declared (`"shared strings"`, `"bytes of shared strings"`,
         /// `"cells (.xls DIMENSIONS record)"`, `"cells (.xls cell records of one sheet)"`,
-        /// `"cells in the sheets' used ranges (.xls)"`, `"bytes of shared strings in .xls cells"`;
-        /// for an .ods: `"bytes of content.xml (uncompressed)"`, `"bytes in one XML element or
-        /// text"`, `"levels of nested XML elements"`, `"sheets"` and the like).
+        /// `"cells in the sheets' used ranges (.xls)"`, `"bytes of shared strings in .xls cells"`,
+        /// `"bytes of formula text (.xls)"`; for an .ods: `"bytes of content.xml
+        /// (uncompressed)"`, `"bytes in one XML element or text"`, `"levels of nested XML
+        /// elements"`, `"sheets"` and the like).
         what: &'static str,
         /// The declared amount.
         declared: u128,
@@ -555,6 +557,7 @@ impl ReadError {
                     "cells (.xls cell records of one sheet)" => "1 シートのセルレコードの数（.xls）",
                     "cells in the sheets' used ranges (.xls)" => "シートの使用範囲のセル数（.xls）",
                     "bytes of shared strings in .xls cells" => "セルが参照する共有文字列のバイト数（.xls）",
+                    "bytes of formula text (.xls)" => "数式の文字列のバイト数（.xls）",
                     other => other,
                 };
                 format!(

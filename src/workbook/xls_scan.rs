@@ -29,14 +29,27 @@
 //!     reserved field is ignored, as calamine ignores it), and the vector grows as cells are
 //!     pushed;
 //!   - the bounding box of the cell records calamine turns into cells — NUMBER, RK, MULRK,
-//!     LABEL, RSTRING, LABELSST, BOOLERR, FORMULA and the STRING after it (BLANK and MULBLANK are
-//!     not kept by calamine) — and of the FORMULA records (a second range of formula text).
+//!     LABEL, RSTRING, LABELSST (when its index is in the table), BOOLERR, FORMULA and the
+//!     STRING after it (BLANK and MULBLANK are not kept by calamine) — and of the FORMULA
+//!     records (a second range of formula text);
+//!   - the shared-string table (SST with its CONTINUE records, calamine's `parse_sst`): the
+//!     UTF-8 size of each string, since calamine copies the string into every LABELSST cell
+//!     that uses it (a 0.5 MB file can ask for gigabytes), and the cost of calamine's
+//!     `Vec::remove(0)` on the CONTINUE records (quadratic);
+//!   - each FORMULA's tokens (calamine's `parse_formula`): an upper bound of the text it builds
+//!     (defined names and sheet names make it up to ~150 times the record's size) and of the
+//!     bytes moved by its `String::insert` calls (quadratic: one PtgAttrSpace token inserts up to
+//!     255 spaces one at a time).
 //!
 //! # Refused
 //!
 //! * a sheet whose cell vector would exceed [`MAX_CELLS`] cells, counting the ranges already
 //!   built for earlier sheets ([`ReadError::Declared`]);
 //! * sheets whose ranges together exceed [`MAX_CELLS`] cells ([`ReadError::Declared`]);
+//! * shared strings copied into cells, or formula text, beyond [`MAX_TEXT_BYTES`]
+//!   ([`ReadError::Declared`]);
+//! * formulas or a shared-string table whose decoding would move more than 2³⁶ bytes (minutes
+//!   of work: [`ReadError::Damaged`]);
 //! * a compound file that would make calamine loop, allocate beyond the file's size or panic: a
 //!   sector chain that comes back to a sector it has already visited when calamine would go
 //!   round it for more bytes than the file holds (the directory's chain, read with no length
@@ -53,6 +66,16 @@
 //! it can only over-estimate.
 //!
 //! The walk reads the file once (buffered) and holds at most about twice its size in memory.
+//!
+//! # What it does not bound
+//!
+//! * What a file within the limits still costs calamine: up to [`MAX_CELLS`] reserved cells
+//!   (40 bytes each) plus [`MAX_CELLS`] cells of ranges (32 bytes each) — about 1.4 GB at
+//!   worst, 1.2 GB for a genuine sheet filled to 65,536 × 256 — and copies linear in the file's
+//!   size (cells pushed one by one, records' CONTINUE lists, defined names).
+//! * A different calamine: the emulation follows calamine 0.38.0 line by line. The unit tests
+//!   check it against calamine itself (ranges and text of real files, and 1,440 mutations of
+//!   them), so an upgrade that changes the parser fails them rather than passing silently.
 
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -73,6 +96,13 @@ pub(crate) const WHAT_DIMENSIONS: &str = "cells (.xls DIMENSIONS record)";
 pub(crate) const WHAT_CELL_RECORDS: &str = "cells (.xls cell records of one sheet)";
 /// `what` of [`ReadError::Declared`] for the shared strings cloned into cells.
 pub(crate) const WHAT_SST_TEXT: &str = "bytes of shared strings in .xls cells";
+/// `what` of [`ReadError::Declared`] for the text of the formulas (an upper bound).
+pub(crate) const WHAT_FORMULA_TEXT: &str = "bytes of formula text (.xls)";
+/// Largest number of bytes calamine may move while decoding formulas and shared strings (its
+/// `String::insert` and `Vec::remove(0)` loops are quadratic): 2³⁶ (64 GiB of `memmove`, a few
+/// seconds; one formula of 4,000 PtgAttrSpace tokens took 28 s). Ordinary workbooks move a few
+/// hundred bytes per formula.
+const MAX_WORK: u128 = 1 << 36;
 /// `what` of [`ReadError::Declared`] for the sheets' ranges together.
 pub(crate) const WHAT_USED_RANGES: &str = "cells in the sheets' used ranges (.xls)";
 
@@ -112,6 +142,10 @@ const OFF_FAT: Stop = Stop::Damaged {
     en: "a sector chain of the compound file points outside its sector table",
     ja: "複合ファイルのセクタチェーンがセクタ表の外を指しています",
 };
+const SLOW: Stop = Stop::Damaged {
+    en: "its formulas or shared strings are built so that decoding them would take minutes",
+    ja: "数式または共有文字列が、読み込みに何分もかかるように作られています",
+};
 const TRUNCATED: Stop = Stop::Damaged {
     en: "the compound file is cut short (a sector it needs is past the end of the file)",
     ja: "複合ファイルが途中で切れています（必要なセクタがファイルの末尾より後ろにあります）",
@@ -129,6 +163,10 @@ pub(crate) struct Scan {
     /// Bytes of shared strings cloned into LabelSst cells, all sheets together (exact for
     /// UTF-16 text, an upper bound otherwise).
     pub text: u128,
+    /// Bytes of formula text calamine would build, all sheets together (an upper bound).
+    pub formula_text: u128,
+    /// Bytes calamine would move in its quadratic loops (an upper bound).
+    pub work: u128,
 }
 
 /// Refuses an `.xls` file that would make calamine allocate without bound (see the module
@@ -469,6 +507,10 @@ impl<'a> Iterator for Records<'a> {
 struct Cont<'a> {
     data: &'a [u8],
     continues: &'a [u8],
+    /// CONTINUE records not consumed yet.
+    left: u128,
+    /// Bytes moved by calamine's `cont.remove(0)` so far (16 per record left behind).
+    moved: u128,
 }
 
 impl<'a> Cont<'a> {
@@ -481,6 +523,8 @@ impl<'a> Cont<'a> {
         let l = u16::from_le_bytes([c[2], c[3]]) as usize;
         self.data = &c[4..4 + l];
         self.continues = &c[4 + l..];
+        self.left = self.left.saturating_sub(1);
+        self.moved += 16 * self.left;
         true
     }
 
@@ -532,11 +576,30 @@ fn decoded_len(chunk: &[u8], high_byte: bool, utf16: bool) -> u64 {
 /// calamine's `parse_sst` (with `read_rich_extended_string` and `read_dbcs`): the UTF-8 size of
 /// each string of the shared-string table, in order. `Err(Stop::Fails)` where calamine returns
 /// an error or panics (it then opens nothing).
-fn sst_sizes(data: &[u8], continues: &[u8], utf16: bool) -> Result<Vec<u32>, Stop> {
-    let mut r = Cont {
-        data: data.get(8..).ok_or(Stop::Fails)?,
-        continues,
+///
+/// Also the bytes moved by calamine's `Vec::remove(0)` on the CONTINUE records, quadratic in
+/// their number (returned even when the table ends in an error: the time is spent by then).
+fn sst_sizes(data: &[u8], continues: &[u8], utf16: bool) -> (Result<Vec<u32>, Stop>, u128) {
+    let Some(data) = data.get(8..) else {
+        return (Err(Stop::Fails), 0);
     };
+    let mut left = 0u128;
+    let mut c = continues;
+    while c.len() >= 4 {
+        c = &c[4 + u16::from_le_bytes([c[2], c[3]]) as usize..];
+        left += 1;
+    }
+    let mut r = Cont {
+        data,
+        continues,
+        left,
+        moved: 0,
+    };
+    let sizes = sst_strings(&mut r, utf16);
+    (sizes, r.moved)
+}
+
+fn sst_strings(r: &mut Cont<'_>, utf16: bool) -> Result<Vec<u32>, Stop> {
     let mut sizes = Vec::new();
     while !r.data.is_empty() || r.next() {
         if r.data.is_empty() {
@@ -586,6 +649,135 @@ fn sst_sizes(data: &[u8], continues: &[u8], utf16: bool) -> Result<Vec<u32>, Sto
         sizes.push(u32::try_from(size).unwrap_or(u32::MAX));
     }
     Ok(sizes)
+}
+
+/// What the formula walk needs from the globals.
+struct FormulaContext {
+    /// BIFF2–BIFF5 token sizes (calamine's `is_pre_biff8`).
+    pre_biff8: bool,
+    /// Upper bound of a sheet name's UTF-8 length.
+    sheet_max: u64,
+    /// Upper bound of a defined name's UTF-8 length.
+    name_max: u64,
+}
+
+/// calamine's `parse_formula` on `rgce` (a FORMULA record's data from byte 20), without building
+/// the text: an upper bound of the text's length and of the bytes moved by its `insert` and
+/// `split_off` calls (`cch` spaces inserted one at a time for each PtgAttrSpace make it
+/// quadratic). Where calamine returns an error the walk ends (the text is then calamine's error
+/// message); where it would panic, too (calamine then stops altogether, so going on with the
+/// next records can only over-estimate).
+fn formula_cost(rgce: &[u8], cx: &FormulaContext) -> (u64, u128) {
+    const ERROR_TEXT: u64 = 160;
+    let Some(cce) = u16_at(rgce, 0) else {
+        return (0, 0);
+    };
+    let Some(mut t) = rgce.get(2..2 + cce as usize) else {
+        return (0, 0);
+    };
+    let mut len: u64 = 0;
+    let mut work: u128 = 0;
+    let step = |t: &mut &[u8], n: usize| -> bool {
+        match t.get(n..) {
+            Some(rest) => {
+                *t = rest;
+                true
+            }
+            None => false,
+        }
+    };
+    while let Some((&ptg, rest)) = t.split_first() {
+        t = rest;
+        let moved = u128::from(len);
+        let (grow, ok) = match ptg {
+            0x3A | 0x5A | 0x7A => (cx.sheet_max + 16, step(&mut t, 6)),
+            0x3B | 0x5B | 0x7B => (cx.sheet_max + 28, step(&mut t, 10)),
+            0x3C | 0x5C | 0x7C => (cx.sheet_max + 8, step(&mut t, 6)),
+            0x3D | 0x5D | 0x7D => (cx.sheet_max + 8, step(&mut t, 10)),
+            0x01 => (0, step(&mut t, 4)),
+            0x03..=0x11 => {
+                work += 2 * moved;
+                (2, true)
+            }
+            0x12 | 0x13 | 0x15 => {
+                work += moved;
+                (2, true)
+            }
+            0x14 => (1, true),
+            0x16 => (0, true),
+            0x17 => {
+                let Some(&cch) = t.first() else { break };
+                let cch = cch as usize;
+                if cx.pre_biff8 {
+                    (3 * cch as u64 + 2, step(&mut t, 1 + cch))
+                } else {
+                    let Some(&flags) = t.get(1) else { break };
+                    let consumed = 1 + if flags & 1 != 0 { 2 * cch } else { cch };
+                    (6 * cch as u64 + 2, step(&mut t, 1 + consumed))
+                }
+            }
+            0x18 => (0, step(&mut t, 5)),
+            0x19 => {
+                let Some(&etpg) = t.first() else { break };
+                t = &t[1..];
+                match etpg {
+                    0x01 | 0x02 | 0x08 | 0x20 | 0x21 => (0, step(&mut t, 2)),
+                    0x04 => match u16_at(t, 0) {
+                        Some(n) => (0, step(&mut t, 2 + 2 * (n as usize + 1))),
+                        None => break,
+                    },
+                    0x10 => {
+                        work += 2 * moved;
+                        (5, step(&mut t, 2))
+                    }
+                    0x40 | 0x41 => {
+                        let (Some(&kind), Some(&cch)) = (t.first(), t.get(1)) else {
+                            break;
+                        };
+                        if kind > 0x06 {
+                            break;
+                        }
+                        // `cch` inserts, each moving the text after the insertion point.
+                        work += u128::from(cch) * (moved + u128::from(cch));
+                        (u64::from(cch), step(&mut t, 2))
+                    }
+                    _ => break,
+                }
+            }
+            0x1C => (13, step(&mut t, 1)),
+            0x1D => (5, step(&mut t, 1)),
+            0x1E => (5, step(&mut t, 2)),
+            0x1F => match t.get(..8) {
+                Some(b) => {
+                    let v = f64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+                    (format!("{v}").len() as u64, step(&mut t, 8))
+                }
+                None => break,
+            },
+            0x20 | 0x40 | 0x60 => (10, step(&mut t, 7)),
+            0x21 | 0x41 | 0x61 => {
+                work += 2 * moved;
+                (18 + 2 + 255, step(&mut t, 2))
+            }
+            0x22 | 0x42 | 0x62 => {
+                work += 2 * moved;
+                (18 + 2 + 255, step(&mut t, 3))
+            }
+            0x23 | 0x43 | 0x63 => (cx.name_max.max(5), step(&mut t, 4)),
+            0x24 | 0x44 | 0x64 => (12, step(&mut t, if cx.pre_biff8 { 3 } else { 4 })),
+            0x25 | 0x45 | 0x65 => (24, step(&mut t, if cx.pre_biff8 { 6 } else { 8 })),
+            0x2A | 0x4A | 0x6A => (5, step(&mut t, if cx.pre_biff8 { 3 } else { 4 })),
+            0x2B | 0x4B | 0x6B => (5, step(&mut t, if cx.pre_biff8 { 6 } else { 8 })),
+            0x39 | 0x59 => (10, step(&mut t, 6)),
+            _ => break,
+        };
+        len += grow;
+        if !ok {
+            break;
+        }
+    }
+    // `String::with_capacity(rgce.len())`, the text, or the error message replacing it.
+    (len.max(ERROR_TEXT).max(rgce.len() as u64), work)
 }
 
 /// calamine's cell vector for one sheet: its length and capacity, as `Vec` grows them.
@@ -639,13 +831,40 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
     let mut positions = Vec::new();
     let mut utf16 = true;
     let mut sst: Vec<u32> = Vec::new();
+    let mut cx = FormulaContext {
+        pre_biff8: false,
+        sheet_max: 4,
+        name_max: 5,
+    };
+    let mut work: u128 = 0;
     for rec in (Records { stream }) {
         let (typ, data, continues) = rec?;
         match typ {
+            // BOF: the BIFF version (calamine's `parse_bof`).
+            0x0809 => {
+                let version = u16_at(data, 0).ok_or(Stop::Fails)?;
+                let dt = u16_at(data, 2).unwrap_or(0);
+                cx.pre_biff8 =
+                    matches!(version, 0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500)
+                        || (version == 0 && dt == 0x1000);
+            }
+            // Lbl: a defined name of `data[3]` characters.
+            0x0018 => {
+                if let Some(&cch) = data.get(3) {
+                    cx.name_max = cx.name_max.max(6 * u64::from(cch));
+                }
+            }
             // CodePage: the encoding of the strings that follow (1200: UTF-16LE, the default).
             0x0042 => utf16 = u16_at(data, 0) == Some(1200),
             // SST: the strings LabelSst cells will clone.
-            0x00FC => sst = sst_sizes(data, continues, utf16)?,
+            0x00FC => {
+                let (sizes, moved) = sst_sizes(data, continues, utf16);
+                work += moved;
+                if work > MAX_WORK {
+                    return Err(SLOW);
+                }
+                sst = sizes?;
+            }
             // FilePass: calamine reports a password (or panics on a short record).
             0x002F => match u16_at(data, 0) {
                 Some(0) => (),
@@ -653,7 +872,11 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
             },
             // BoundSheet8: `data[4]`, `data[5]` are read before anything else.
             0x0085 => match (u32_at(data, 0), data.len() >= 6) {
-                (Some(pos), true) => positions.push(pos as usize),
+                (Some(pos), true) => {
+                    positions.push(pos as usize);
+                    let cch = data.get(6).copied().unwrap_or(0);
+                    cx.sheet_max = cx.sheet_max.max(6 * u64::from(cch));
+                }
                 _ => return Err(Stop::Fails),
             },
             0x000A => break,
@@ -661,7 +884,10 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
         }
     }
 
-    let mut scan = Scan::default();
+    let mut scan = Scan {
+        work,
+        ..Scan::default()
+    };
     for pos in positions {
         // calamine slices `stream[pos..]`: a panic past the end.
         let sheet = stream.get(pos..).ok_or(Stop::Fails)?;
@@ -786,6 +1012,19 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
                 // Formula: its position, a value cell (counted even when calamine finds none).
                 0x0006 => {
                     need(20)?;
+                    let (text, moved) = formula_cost(&d[20..], &cx);
+                    scan.formula_text += u128::from(text);
+                    scan.work += moved;
+                    if scan.work > MAX_WORK {
+                        return Err(SLOW);
+                    }
+                    if scan.formula_text > text_limit {
+                        return Err(Stop::TooMany {
+                            what: WHAT_FORMULA_TEXT,
+                            amount: scan.formula_text,
+                            limit: text_limit,
+                        });
+                    }
                     let (row, col) = rc().ok_or(Stop::Fails)?;
                     fmla_pos = (row, col);
                     formulas.add(row, col);
@@ -872,6 +1111,7 @@ mod tests {
             let names = wb.sheet_names();
             let mut cells = 0u128;
             let mut text = 0u128;
+            let mut formula_text = 0u128;
             for n in &names {
                 let range = wb.worksheet_range(n).unwrap();
                 text += range
@@ -882,9 +1122,16 @@ mod tests {
                     })
                     .sum::<u128>();
                 let (h, w) = range.get_size();
-                let (fh, fw) = wb.worksheet_formula(n).unwrap().get_size();
+                let f = wb.worksheet_formula(n).unwrap();
+                let (fh, fw) = f.get_size();
+                formula_text += f
+                    .used_cells()
+                    .map(|(_, _, s)| s.len() as u128)
+                    .sum::<u128>();
                 cells += (h * w + fh * fw) as u128;
             }
+            assert!(scan.formula_text >= formula_text, "{}", p.display());
+            assert!(scan.work < 1 << 24, "{}: {scan:?}", p.display());
             assert_eq!(scan.sheets, names.len(), "{}", p.display());
             assert_eq!(scan.ranges, cells, "{}", p.display());
             eprintln!("{}: text {} of {text}", p.display(), scan.text);
@@ -994,6 +1241,34 @@ mod tests {
         }
         eprintln!("{cases} mutations: {opened} opened by calamine, {refused} refused by the scan");
         assert!(opened > cases / 4, "{opened} of {cases}");
+    }
+
+    #[test]
+    fn every_refusal_has_a_japanese_message() {
+        use crate::lang::Lang;
+        for what in [
+            WHAT_DIMENSIONS,
+            WHAT_CELL_RECORDS,
+            WHAT_USED_RANGES,
+            WHAT_SST_TEXT,
+            WHAT_FORMULA_TEXT,
+        ] {
+            let e = ReadError::Declared {
+                path: PathBuf::from("a.xls"),
+                what,
+                declared: 2,
+                limit: 1,
+            };
+            let ja = e.message(Lang::Ja);
+            assert!(!ja.contains(what), "{ja}");
+            assert!(e.to_string().contains(what));
+        }
+        for stop in [CYCLE, FAT_TOO_LONG, OFF_FAT, TRUNCATED, SLOW] {
+            let Stop::Damaged { en, ja } = stop else {
+                unreachable!()
+            };
+            assert!(en.is_ascii() && !ja.is_ascii(), "{en} / {ja}");
+        }
     }
 
     #[test]
