@@ -35,7 +35,8 @@
 //! ends inside a sheet or a cell comment (calamine loops forever on both).
 //!
 //! Where calamine would fail on the XML (a parse error, an unexpected element in a row), the scan
-//! fails at the same point with [`ReadError::Workbook`]; it never lets calamine parse a part of
+//! fails at the same point with [`ReadError::Workbook`] (and with [`ReadError::Damaged`] where
+//! calamine would loop); it never lets calamine parse a part of
 //! the file that it has not checked. Files that calamine refuses before reading `content.xml`
 //! (not a zip, wrong `mimetype`, password protected) are left to calamine's own error.
 //!
@@ -74,6 +75,17 @@ pub const MAX_SHEETS: usize = 10_000;
 /// Largest `META-INF/manifest.xml` accepted: 16 MiB (calamine keeps it in one buffer).
 pub const MAX_MANIFEST_BYTES: u64 = 16 << 20;
 
+/// What each structural limit is called in [`ReadError::Declared`] (mod.rs translates each).
+pub(crate) const WHAT_CONTENT: &str = "bytes of content.xml (uncompressed)";
+pub(crate) const WHAT_MANIFEST: &str = "bytes of META-INF/manifest.xml (uncompressed)";
+pub(crate) const WHAT_EVENT: &str = "bytes in one XML element or text";
+pub(crate) const WHAT_DEPTH: &str = "levels of nested XML elements";
+pub(crate) const WHAT_OPEN_NAMES: &str = "bytes of open XML element names";
+pub(crate) const WHAT_SHEETS: &str = "sheets";
+/// What [`ReadError::Expands`] counts.
+pub(crate) const WHAT_CELLS: &str = "cells";
+pub(crate) const WHAT_TEXT: &str = "bytes of text";
+
 // calamine 0.38 ods.rs constants.
 const CAL_MAX_ROWS: usize = 1_048_576;
 const CAL_MAX_COLUMNS: usize = 16_384;
@@ -96,8 +108,10 @@ pub(crate) enum Stop {
         amount: u128,
         limit: u128,
     },
-    /// calamine would fail (or loop forever) here.
+    /// calamine would fail here.
     Broken(String),
+    /// `content.xml` ends where calamine would wait for more, forever: English, Japanese.
+    Truncated(String, String),
 }
 
 impl Stop {
@@ -127,6 +141,11 @@ impl Stop {
                 limit,
             },
             Stop::Broken(reason) => ReadError::Workbook { path, reason },
+            Stop::Truncated(reason, reason_ja) => ReadError::Damaged {
+                path,
+                reason,
+                reason_ja,
+            },
         }
     }
 }
@@ -149,7 +168,8 @@ fn clip(s: String) -> String {
 ///
 /// [`ReadError::Expands`] when calamine would expand the sheets beyond [`MAX_CELLS`] cells or
 /// [`MAX_TEXT_BYTES`] of text, [`ReadError::Declared`] for a structural limit,
-/// [`ReadError::Workbook`] where calamine would fail or hang.
+/// [`ReadError::Workbook`] where calamine would fail, [`ReadError::Damaged`] where it would loop
+/// forever.
 pub(crate) fn check(path: &Path) -> Result<(), ReadError> {
     check_with(path, &Limits::default())
         .map(|_| ())
@@ -340,16 +360,16 @@ impl<R: Read> Xml<R> {
                     return Err(if self.allowed.get() >= self.total {
                         Stop::Declared {
                             what: if self.part == "content.xml" {
-                                "bytes of content.xml (uncompressed)"
+                                WHAT_CONTENT
                             } else {
-                                "bytes of META-INF/manifest.xml (uncompressed)"
+                                WHAT_MANIFEST
                             },
                             amount: u128::from(self.total) + 1,
                             limit: u128::from(self.total),
                         }
                     } else {
                         Stop::Declared {
-                            what: "bytes in one XML element or text",
+                            what: WHAT_EVENT,
                             amount: u128::from(self.event) + 1,
                             limit: u128::from(self.event),
                         }
@@ -365,14 +385,14 @@ impl<R: Read> Xml<R> {
                 self.open_bytes += n;
                 if self.open.len() > MAX_DEPTH {
                     return Err(Stop::Declared {
-                        what: "levels of nested XML elements",
+                        what: WHAT_DEPTH,
                         amount: self.open.len() as u128,
                         limit: MAX_DEPTH as u128,
                     });
                 }
                 if self.open_bytes > MAX_OPEN_NAME_BYTES {
                     return Err(Stop::Declared {
-                        what: "bytes of open XML element names",
+                        what: WHAT_OPEN_NAMES,
                         amount: self.open_bytes as u128,
                         limit: MAX_OPEN_NAME_BYTES as u128,
                     });
@@ -693,7 +713,7 @@ impl<R: Read> Scanner<'_, R> {
         if cells > self.limits.cells {
             return Err(Stop::Expands {
                 sheet: Some(sheet.to_string()),
-                what: "cells",
+                what: WHAT_CELLS,
                 amount: cells,
                 limit: self.limits.cells,
             });
@@ -702,7 +722,7 @@ impl<R: Read> Scanner<'_, R> {
         if text > self.limits.text {
             return Err(Stop::Expands {
                 sheet: Some(sheet.to_string()),
-                what: "bytes of text",
+                what: WHAT_TEXT,
                 amount: text,
                 limit: self.limits.text,
             });
@@ -716,7 +736,7 @@ impl<R: Read> Scanner<'_, R> {
         if text > self.limits.text {
             return Err(Stop::Expands {
                 sheet: None,
-                what: "bytes of text",
+                what: WHAT_TEXT,
                 amount: text,
                 limit: self.limits.text,
             });
@@ -751,7 +771,7 @@ impl<R: Read> Scanner<'_, R> {
                         let name = decode(v)?.into_owned();
                         if self.plan.tables.len() >= MAX_SHEETS {
                             return Err(Stop::Declared {
-                                what: "sheets",
+                                what: WHAT_SHEETS,
                                 amount: self.plan.tables.len() as u128 + 1,
                                 limit: MAX_SHEETS as u128,
                             });
@@ -806,9 +826,14 @@ impl<R: Read> Scanner<'_, R> {
                 Event::End(e) if e.name() == QName("table:table") => break,
                 Event::Eof => {
                     // calamine's read_table ignores Eof and asks again, forever.
-                    return Err(broken(format!(
-                        "the file ends inside sheet {name} (truncated or damaged)"
-                    )));
+                    return Err(Stop::Truncated(
+                        clip(format!(
+                            "content.xml ends inside sheet {name} (the file is truncated)"
+                        )),
+                        clip(format!(
+                            "content.xml がシート「{name}」の途中で終わっています（ファイルが途中で切れています）"
+                        )),
+                    ));
                 }
                 _ => {}
             }
@@ -966,7 +991,7 @@ impl<R: Read> Scanner<'_, R> {
             if text > limit {
                 return Err(Stop::Expands {
                     sheet: Some(sheet.to_string()),
-                    what: "bytes of text",
+                    what: WHAT_TEXT,
                     amount: text,
                     limit,
                 });
@@ -994,16 +1019,21 @@ impl<R: Read> Scanner<'_, R> {
                         match self.xml.next(buf)? {
                             Event::End(e) if e.name() == QName("office:annotation") => break,
                             Event::Eof => {
-                                return Err(broken(format!(
-                                    "the file ends inside a cell comment in sheet {sheet} (truncated or damaged)"
-                                )))
+                                return Err(Stop::Truncated(
+                                    clip(format!(
+                                        "content.xml ends inside a cell comment in sheet {sheet} (the file is truncated)"
+                                    )),
+                                    clip(format!(
+                                        "content.xml がシート「{sheet}」のセルのコメントの途中で終わっています（ファイルが途中で切れています）"
+                                    )),
+                                ))
                             }
                             _ => {}
                         }
                         let held = self.xml.position() - start;
                         if held > self.limits.event {
                             return Err(Stop::Declared {
-                                what: "bytes in one XML element or text",
+                                what: WHAT_EVENT,
                                 amount: u128::from(held),
                                 limit: u128::from(self.limits.event),
                             });
@@ -1394,7 +1424,7 @@ mod tests {
                     }
                     same += 1;
                 }
-                Err(Stop::Broken(m)) if m.contains("ends inside") => hangs += 1,
+                Err(Stop::Truncated(..)) => hangs += 1,
                 Err(Stop::Broken(m)) => {
                     assert!(
                         calamine_outcome(zip).is_err(),
@@ -1559,7 +1589,10 @@ mod tests {
         ] {
             let r = scan_content(format!("{HEAD}{body}").as_bytes(), &Limits::default());
             match r {
-                Err(Stop::Broken(m)) => assert!(m.contains("ends inside"), "{m}"),
+                Err(Stop::Truncated(en, ja)) => {
+                    assert!(en.contains("ends inside") && en.is_ascii(), "{en}");
+                    assert!(ja.contains("途中で終わって"), "{ja}");
+                }
                 other => panic!("{other:?}"),
             }
         }
@@ -1682,6 +1715,42 @@ mod tests {
         match check(&p) {
             Err(ReadError::Expands { amount, .. }) => assert_eq!(amount, 58_688_262),
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_refusal_has_a_japanese_message() {
+        use crate::lang::Lang;
+        let path = std::path::PathBuf::from("a.ods");
+        for what in [
+            WHAT_CONTENT,
+            WHAT_MANIFEST,
+            WHAT_EVENT,
+            WHAT_DEPTH,
+            WHAT_OPEN_NAMES,
+            WHAT_SHEETS,
+        ] {
+            let e = Stop::Declared {
+                what,
+                amount: 2,
+                limit: 1,
+            }
+            .into_error(&path);
+            assert!(e.to_string().contains(what));
+            let ja = e.message(Lang::Ja);
+            assert!(!ja.contains(what), "{ja}");
+        }
+        for what in [WHAT_CELLS, WHAT_TEXT] {
+            let e = Stop::Expands {
+                sheet: Some("事前".into()),
+                what,
+                amount: 2,
+                limit: 1,
+            }
+            .into_error(&path);
+            assert!(e.to_string().contains(what));
+            let ja = e.message(Lang::Ja);
+            assert!(!ja.contains(what) && ja.contains("シート「事前」"), "{ja}");
         }
     }
 
