@@ -125,5 +125,5 @@ fn text_too_long_for_excel_is_refused_in_either_part() {
     // Exactly the limit (in UTF-16 units) is accepted.
     survey.first.ids[last] = Some("あ".repeat(32_767));
     let mut b = build(&survey, &a, &meta(), Lang::Ja, 0).unwrap();
-    b.save_to_writer(&mut Vec::new()).unwrap();
+    b.save_to_writer(Vec::new()).unwrap();
 }
