@@ -5,6 +5,10 @@
 //! labels, breakdown values) is written with `write_string`, never as a formula; NaN and ±Inf are
 //! written explicitly as "—", "∞" and "−∞" (rust_xlsxwriter would write the string "NAN");
 //! `autofit()` comes last on every sheet.
+//!
+//! The Data sheet can hold millions of cells: only its header and first rows go through
+//! rust_xlsxwriter; the rest are written into the package when it is saved ([`ResultBook`],
+//! module `data_sheet`), on a second thread while the first compresses them.
 
 mod data_sheet;
 pub mod json;
