@@ -3,7 +3,8 @@
 # on the same large workbook: N respondents × K items × 2 sheets (default 100,000 × 40).
 # Reports wall time and peak memory (GNU time -v) of each, in one run. Not a timed test.
 #
-#   benches/analyze_bench.sh [N] [K]
+#   benches/analyze_bench.sh [N] [K]        (REPEAT=3 REPEAT_PY=1 BENCH_DIR=dir to keep files,
+#                                            BASELINE=path/to/older/ttest-xl to compare builds)
 #
 # Needs: cargo; optional Rscript with readxl (Debian r-cran-readxl), python3 with pandas, openpyxl
 # and scipy. A missing competitor is reported as skipped.
@@ -37,7 +38,7 @@ fi
 ls -l "$BOOK"
 echo "cores: $(nproc)"
 
-measure() { # name, command...
+measure() { # name, command...: one run, appended to $WORK/$name.runs
   name=$1; shift
   if "$TIME" -v "$@" > "$WORK/$name.out" 2> "$WORK/$name.time"; then
     wall=$(grep "Elapsed (wall clock)" "$WORK/$name.time" | awk '{print $NF}')
@@ -48,32 +49,70 @@ measure() { # name, command...
     wall_s=$(echo "$wall" | awk -F: '{s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s}')
     cpu_s=$(echo "$usr + $sys" | bc -l)
     rss_mib=$(echo "$rss / 1024" | bc -l)
-    echo "$wall_s $cpu_s $rss_mib" > "$WORK/$name.fig"
+    echo "$wall_s $cpu_s $rss_mib" >> "$WORK/$name.runs"
     # CPU time is the fair figure on a shared machine; wall time depends on the load.
-    printf '%-10s wall %8.2f s   cpu %8.2f s   peak RSS %8.1f MiB\n' "$name" "$wall_s" "$cpu_s" "$rss_mib"
+    printf '%-10s wall %8.2f s   cpu %8.2f s   peak RSS %8.1f MiB   (load %s)\n' "$name" "$wall_s" \
+      "$cpu_s" "$rss_mib" "$(cut -d' ' -f1 /proc/loadavg)"
   else
     printf '%-10s FAILED (see %s)\n' "$name" "$WORK/$name.time"
     tail -5 "$WORK/$name.time"
   fi
 }
 
-measure ttest-xl ./target/release/ttest-xl analyze "$BOOK" -o "$WORK/results.xlsx" --force --quiet \
-  --json "$WORK/results.json"
+# Median of each column of $WORK/$name.runs into $WORK/$name.fig.
+median() {
+  name=$1
+  [ -s "$WORK/$name.runs" ] || return 0
+  for col in 1 2 3; do
+    cut -d' ' -f$col "$WORK/$name.runs" | sort -g | awk '{v[NR] = $1} END {
+      print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+  done | paste -sd' ' > "$WORK/$name.fig"
+}
+
+have_r=false
 if command -v Rscript > /dev/null && Rscript -e 'library(readxl)' > /dev/null 2>&1; then
-  measure R Rscript benches/analyze_bench.R "$BOOK"
+  have_r=true
 else
   echo "R         skipped (Rscript or readxl missing)"
 fi
+have_py=false
 if python3 -c 'import pandas, scipy, openpyxl' > /dev/null 2>&1; then
-  measure Python python3 benches/analyze_bench.py "$BOOK"
+  have_py=true
 else
   echo "Python    skipped (pandas, scipy or openpyxl missing)"
 fi
-# Ratios: how many times the competitor's wall/CPU time is ours (target: R >= 4, Python >= 25),
-# and our peak memory (target < 512 MiB).
+rm -f "$WORK"/*.runs "$WORK"/*.fig
+# ttest-xl and R alternate REPEAT times (default 3) so that both see the same machine load;
+# Python (about 50 s a run) runs REPEAT_PY times (default 1). Medians are compared.
+i=0
+while [ "$i" -lt "${REPEAT:-3}" ]; do
+  measure ttest-xl ./target/release/ttest-xl analyze "$BOOK" -o "$WORK/results.xlsx" --force \
+    --quiet --json "$WORK/results.json"
+  if $have_r; then measure R Rscript benches/analyze_bench.R "$BOOK"; fi
+  if [ -n "${BASELINE:-}" ]; then
+    measure baseline "$BASELINE" analyze "$BOOK" -o "$WORK/results_baseline.xlsx" --force \
+      --quiet --json "$WORK/results_baseline.json"
+  fi
+  i=$((i + 1))
+done
+i=0
+while $have_py && [ "$i" -lt "${REPEAT_PY:-1}" ]; do
+  measure Python python3 benches/analyze_bench.py "$BOOK"
+  i=$((i + 1))
+done
+for name in ttest-xl baseline R Python; do
+  median "$name"
+  if [ -f "$WORK/$name.fig" ]; then
+    read -r wall cpu rss < "$WORK/$name.fig"
+    printf '%-10s median wall %6.2f s   cpu %6.2f s   peak RSS %7.1f MiB   (%s runs)\n' "$name" \
+      "$wall" "$cpu" "$rss" "$(wc -l < "$WORK/$name.runs")"
+  fi
+done
+# Ratios of the medians: how many times the competitor's wall/CPU time is ours (target: R >= 4,
+# Python >= 25), and our peak memory (target < 512 MiB).
 if [ -f "$WORK/ttest-xl.fig" ]; then
   read -r our_wall our_cpu our_rss < "$WORK/ttest-xl.fig"
-  for name in R Python; do
+  for name in baseline R Python; do
     if [ -f "$WORK/$name.fig" ]; then
       read -r wall cpu rss < "$WORK/$name.fig"
       printf '%-10s / ttest-xl: wall %6.1f x   cpu %6.1f x   peak RSS %6.2f x\n' "$name" \

@@ -3,8 +3,12 @@
 //! (the after sheet in a different row order), plus a department column.
 //!
 //! ```text
-//! cargo run --release --example bench_workbook -- big.xlsx [N] [K]
+//! cargo run --release --example bench_workbook -- big.xlsx [N] [K] [long]
 //! ```
+//!
+//! With `long`, one sheet 回答 instead: `N` rows (up to 1,048,575) of 職員番号, 所属, 研修 (two
+//! independent groups, あり/なし alternating) and `K` items — the shape of a sheet filled to
+//! Excel's last row (`N = 1048575`, `K = 7`: 10 columns).
 //!
 //! Seeded (SplitMix64), written in rust_xlsxwriter's constant-memory mode.
 
@@ -48,6 +52,30 @@ fn main() -> Result<(), XlsxError> {
         (1 + (p + rng.below(3) + bump).min(4)) as f64
     };
     let mut wb = Workbook::new();
+    if args.get(4).map(String::as_str) == Some("long") {
+        let ws = wb.add_worksheet_with_constant_memory()?;
+        ws.set_name("回答")?;
+        ws.write_string(0, 0, "職員番号")?;
+        ws.write_string(0, 1, "所属")?;
+        ws.write_string(0, 2, "研修")?;
+        for j in 0..k {
+            ws.write_string(0, (j + 3) as u16, format!("Q{}", j + 1))?;
+        }
+        for i in 0..n {
+            let row = (i + 1) as u32;
+            let trained = i % 2 == 1;
+            ws.write_number(row, 0, (100_000 + i) as f64)?;
+            ws.write_string(row, 1, DEPARTMENTS[dept[i]])?;
+            ws.write_string(row, 2, if trained { "あり" } else { "なし" })?;
+            for j in 0..k {
+                let bump = u64::from(trained && j % 5 == 0 && rng.below(4) == 0);
+                ws.write_number(row, (j + 3) as u16, score(&mut rng, person[i], bump))?;
+            }
+        }
+        wb.save(path)?;
+        eprintln!("wrote {path}: {n} rows × {k} items, one sheet (group column 研修)");
+        return Ok(());
+    }
     for (s, name) in ["事前", "事後"].into_iter().enumerate() {
         let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(name)?;

@@ -618,6 +618,11 @@ fn check_shape(survey: &Survey) -> Result<(), AnalysisError> {
     Ok(())
 }
 
+/// A block with at least this many values (rows × items) is analysed on several threads.
+const PARALLEL_VALUES: usize = 200_000;
+/// Most threads used for one block.
+const MAX_THREADS: usize = 8;
+
 #[allow(clippy::too_many_arguments)]
 fn run_block(
     survey: &Survey,
@@ -629,8 +634,7 @@ fn run_block(
     range_first: Range<usize>,
     range_second: Range<usize>,
 ) -> Result<Block, AnalysisError> {
-    let mut items = Vec::with_capacity(survey.items.len());
-    for (index, name) in survey.items.iter().enumerate() {
+    let item = |index: usize| {
         let first: Vec<f64> = rows_first
             .iter()
             .map(|&r| survey.first.values[index][r])
@@ -639,8 +643,35 @@ fn run_block(
             .iter()
             .map(|&r| survey.second.values[index][r])
             .collect();
-        items.push(run_item(name, index, test, options, &first, &second));
-    }
+        run_item(&survey.items[index], index, test, options, &first, &second)
+    };
+    let k = survey.items.len();
+    let values = (rows_first.len() + rows_second.len()) * k;
+    let threads = if values >= PARALLEL_VALUES {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(MAX_THREADS)
+            .min(k)
+    } else {
+        1
+    };
+    let mut items: Vec<ItemResult> = if threads <= 1 {
+        (0..k).map(item).collect()
+    } else {
+        // Items are independent: contiguous runs of them on each thread, results in item order.
+        let per = k.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = (0..k)
+                .step_by(per)
+                .map(|start| {
+                    scope.spawn(move || (start..(start + per).min(k)).map(item).collect::<Vec<_>>())
+                })
+                .collect();
+            runs.into_iter()
+                .flat_map(|run| run.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
     let p: Vec<f64> = items.iter().map(|i| i.p_value).collect();
     let adjusted = p_adjust::p_adjust(&p, options.adjust).map_err(AnalysisError::Adjust)?;
     for (item, q) in items.iter_mut().zip(adjusted) {

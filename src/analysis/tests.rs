@@ -175,3 +175,64 @@ fn skewness_matches_the_moment_formula() {
     assert_eq!(skewness(&[1.0, 2.0]), None);
     assert_eq!(skewness(&[2.0, 2.0, 2.0]), None);
 }
+
+#[test]
+fn a_large_block_on_several_threads_equals_item_by_item() {
+    // 2 × 2,600 rows × 40 items = 208,000 values: above PARALLEL_VALUES, so the items of the
+    // overall block are split over threads; each item alone is analysed on one.
+    let (n, k) = (2_600usize, 40usize);
+    assert!(2 * n * k >= PARALLEL_VALUES && 2 * n < PARALLEL_VALUES);
+    let mut state = 7u64;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        ((state >> 33) % 5 + 1) as f64
+    };
+    let mut values = |shift: usize| -> Vec<Vec<f64>> {
+        (0..k)
+            .map(|j| {
+                (0..n)
+                    .map(|r| {
+                        if (r + j) % 97 == 0 {
+                            NAN
+                        } else {
+                            (next() + ((j + shift) % 3 == 0) as u8 as f64).min(5.0)
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let ids: Vec<String> = (0..n).map(|i| format!("id{i}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let (v1, v2) = (values(0), values(1));
+    let s = survey(
+        group(v1.clone(), Some(ids.clone()), None),
+        group(v2.clone(), Some(ids.clone()), None),
+        true,
+        false,
+    );
+    let options = AnalysisOptions::default();
+    let whole = analyze(&s, &options).unwrap();
+    assert_eq!(whole.blocks[0].items.len(), k);
+    for j in 0..k {
+        let mut one = survey(
+            group(vec![v1[j].clone()], Some(ids.clone()), None),
+            group(vec![v2[j].clone()], Some(ids.clone()), None),
+            true,
+            false,
+        );
+        one.items = vec![s.items[j].clone()];
+        let alone = analyze(&one, &options).unwrap();
+        let mut expected = alone.blocks[0].items[0].clone();
+        let got = &whole.blocks[0].items[j];
+        expected.index = j;
+        expected.p_adjusted = got.p_adjusted;
+        assert_eq!(got, &expected, "item {j}");
+    }
+    let p: Vec<f64> = whole.blocks[0].items.iter().map(|i| i.p_value).collect();
+    let adjusted = p_adjust::p_adjust(&p, options.adjust).unwrap();
+    let got: Vec<f64> = whole.blocks[0].items.iter().map(|i| i.p_adjusted).collect();
+    assert_eq!(got, adjusted);
+}

@@ -5,9 +5,19 @@
 //! labels, breakdown values) is written with `write_string`, never as a formula; NaN and ±Inf are
 //! written explicitly as "—", "∞" and "−∞" (rust_xlsxwriter would write the string "NAN");
 //! `autofit()` comes last on every sheet.
+//!
+//! The Data sheet can hold millions of cells: only its header and first rows go through
+//! rust_xlsxwriter; the rest are written into the package when it is saved ([`ResultBook`],
+//! module `data_sheet`), on a second thread while the first compresses them.
 
+mod data_sheet;
 pub mod json;
+#[cfg(test)]
+mod tests;
 pub mod text;
+
+pub use data_sheet::ResultBook;
+use data_sheet::{DataRows, Tail, HEAD_ROWS};
 
 use rust_xlsxwriter::utility::worksheet_range;
 use rust_xlsxwriter::{
@@ -39,8 +49,8 @@ pub enum ReportError {
     Xlsx(#[from] XlsxError),
 }
 
-/// Above this many data cells the Data sheet is written in constant-memory mode.
-const CONSTANT_MEMORY_CELLS: usize = 200_000;
+/// Above this many data cells the package is deflated at the fastest level.
+const LARGE_DATA_CELLS: usize = 200_000;
 /// Excel's last row (0-based).
 const MAX_ROW: u32 = 1_048_575;
 
@@ -151,37 +161,51 @@ enum Kind {
     P,
 }
 
-/// Builds the result workbook. Save it with `Workbook::save_to_writer` (the CLI writes a temporary
-/// file and renames it).
+/// Builds the result workbook. Save it with [`ResultBook::save_to_writer`] (the CLI writes a
+/// temporary file and renames it); the Data sheet's rows beyond the first [`HEAD_ROWS`] are
+/// written then, straight into the package (see [`data_sheet`]).
 ///
 /// # Errors
 /// [`ReportError::Xlsx`] when rust_xlsxwriter rejects the content (for example more rows than Excel
 /// allows).
-pub fn build_workbook(
-    survey: &Survey,
-    a: &Analysis,
+pub fn build_workbook<'a>(
+    survey: &'a Survey,
+    a: &'a Analysis,
     meta: &ReportMeta,
     lang: Lang,
-) -> Result<Workbook, ReportError> {
+) -> Result<ResultBook<'a>, ReportError> {
+    build(survey, a, meta, lang, HEAD_ROWS)
+}
+
+/// [`build_workbook`] with `head_rows` Data rows written through rust_xlsxwriter.
+fn build<'a>(
+    survey: &'a Survey,
+    a: &'a Analysis,
+    meta: &ReportMeta,
+    lang: Lang,
+    head_rows: usize,
+) -> Result<ResultBook<'a>, ReportError> {
     let names = SheetNames::of(lang);
     let f = Formats::new();
     let mut wb = Workbook::new();
     let data_cells = (survey.first.ids.len() + survey.second.ids.len()) * survey.items.len();
-    if data_cells > CONSTANT_MEMORY_CELLS {
+    let level = if data_cells > LARGE_DATA_CELLS {
         // Large Data sheet: fastest deflate level (the file grows by ~1/3, saving takes half the time).
         wb.set_zip_compression_level(1);
-    }
-    wb.add_worksheet().set_name(names.results)?;
-    wb.add_worksheet().set_name(names.summary)?;
-    wb.add_worksheet().set_name(names.charts)?;
-    if data_cells > CONSTANT_MEMORY_CELLS {
-        wb.add_worksheet_with_constant_memory()?
-            .set_name(names.data)?;
+        Some(1)
     } else {
-        wb.add_worksheet().set_name(names.data)?;
+        None
+    };
+    for name in [
+        names.results,
+        names.summary,
+        names.charts,
+        names.data,
+        names.checks,
+        names.method,
+    ] {
+        wb.add_worksheet().set_name(name)?;
     }
-    wb.add_worksheet().set_name(names.checks)?;
-    wb.add_worksheet().set_name(names.method)?;
 
     let layout = data_layout(survey, a);
     write_results(
@@ -195,13 +219,14 @@ pub fn build_workbook(
     )?;
     write_summary(wb.worksheet_from_name(names.summary)?, a, &f, lang)?;
     write_charts(wb.worksheet_from_name(names.charts)?, a, &names, &f, lang)?;
-    write_data(
+    let last_col = write_data(
         wb.worksheet_from_name(names.data)?,
         survey,
         a,
         &layout,
         &f,
         lang,
+        head_rows,
     )?;
     write_checks(wb.worksheet_from_name(names.checks)?, survey, a, &f, lang)?;
     write_method(
@@ -212,11 +237,21 @@ pub fn build_workbook(
         &f,
         lang,
     )?;
-    Ok(wb)
+    let rows = DataRows::new(survey, a, &layout);
+    let tail = (rows.len() > head_rows).then(|| Tail {
+        rows,
+        start: head_rows,
+        // rust_xlsxwriter names worksheet parts by position: the Data sheet is the fourth.
+        part: "xl/worksheets/sheet4.xml".to_string(),
+        level,
+        last_col,
+    });
+    Ok(ResultBook { workbook: wb, tail })
 }
 
 /// Where each analysed value sits on the Data sheet.
-struct DataLayout {
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DataLayout {
     /// Columns before the item columns.
     lead: u16,
     /// Paired: two columns per item (first, second); independent: one column per item.
@@ -784,6 +819,8 @@ fn write_charts(
     Ok(())
 }
 
+/// Writes the Data sheet's header and its first `head_rows` rows; returns the last column.
+#[allow(clippy::too_many_arguments)]
 fn write_data(
     ws: &mut Worksheet,
     survey: &Survey,
@@ -791,7 +828,8 @@ fn write_data(
     layout: &DataLayout,
     f: &Formats,
     lang: Lang,
-) -> Result<(), XlsxError> {
+    head_rows: usize,
+) -> Result<u16, XlsxError> {
     let id_header = survey
         .id_column
         .clone()
@@ -802,9 +840,11 @@ fn write_data(
         c += 1;
     }
     ws.write_string_with_format(0, c, &id_header, &f.header)?;
+    let mut last_col = c;
     c += 1;
     if let Some(by) = &survey.by_column {
         ws.write_string_with_format(0, c, by, &f.header)?;
+        last_col = c;
     }
     for (k, item) in survey.items.iter().enumerate() {
         if layout.paired {
@@ -816,58 +856,17 @@ fn write_data(
                     &f.header,
                 )?;
             }
+            last_col = layout.col(k, 1);
         } else {
             ws.write_string_with_format(0, layout.col(k, 0), item, &f.header)?;
+            last_col = layout.col(k, 0);
         }
     }
-    let sides: &[usize] = if layout.paired { &[0] } else { &[0, 1] };
-    for &side in sides {
-        let (group, order) = if side == 0 {
-            (&survey.first, &a.order_first)
-        } else {
-            (&survey.second, &a.order_second)
-        };
-        for (pos, &r) in order.iter().enumerate() {
-            let row = layout.row(side, pos);
-            if row > MAX_ROW {
-                break;
-            }
-            let mut c = 0u16;
-            if !layout.paired {
-                ws.write_string(row, c, &a.labels[side])?;
-                c += 1;
-            }
-            match group.ids.get(r).cloned().flatten() {
-                Some(id) => ws.write_string(row, c, id)?,
-                None => ws.write_number(row, c, r as f64 + 1.0)?,
-            };
-            c += 1;
-            if survey.by_column.is_some() {
-                if let Some(Some(by)) = group.by.get(r) {
-                    ws.write_string(row, c, by)?;
-                }
-            }
-            for k in 0..survey.items.len() {
-                if layout.paired {
-                    for s in 0..2 {
-                        let g = if s == 0 {
-                            &survey.first
-                        } else {
-                            &survey.second
-                        };
-                        if a.used(survey, k, s, r) {
-                            ws.write_number(row, layout.col(k, s), g.values[k][r])?;
-                        }
-                    }
-                } else if a.used(survey, k, side, r) {
-                    ws.write_number(row, layout.col(k, 0), group.values[k][r])?;
-                }
-            }
-        }
-    }
+    let rows = DataRows::new(survey, a, layout);
+    rows.write_head(ws, rows.len().min(head_rows))?;
     ws.set_freeze_panes(1, 0)?;
     ws.autofit();
-    Ok(())
+    Ok(last_col)
 }
 
 fn write_checks(

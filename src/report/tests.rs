@@ -1,0 +1,129 @@
+//! The Data sheet written in two parts (rust_xlsxwriter for the head, our XML for the rest)
+//! must read back exactly as the same sheet written wholly by rust_xlsxwriter.
+
+use std::io::Cursor;
+use std::path::PathBuf;
+
+use calamine::{Data, Range, Reader, Xlsx};
+
+use super::*;
+use crate::analysis::{analyze, AnalysisOptions};
+use crate::workbook::{read_survey, ReadOptions};
+
+fn input(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn meta() -> ReportMeta {
+    ReportMeta {
+        input: "x.xlsx".into(),
+        options: String::new(),
+    }
+}
+
+/// Saves `survey`'s result workbook with `head_rows` rows written by rust_xlsxwriter and returns
+/// every sheet as calamine reads it.
+fn sheets(
+    survey: &Survey,
+    a: &Analysis,
+    lang: Lang,
+    head_rows: usize,
+) -> Vec<(String, Range<Data>)> {
+    let mut book = build(survey, a, &meta(), lang, head_rows).unwrap();
+    assert_eq!(book.tail.is_some(), head_rows < usize::MAX);
+    let mut bytes = Vec::new();
+    book.save_to_writer(&mut bytes).unwrap();
+    let mut x: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    x.sheet_names()
+        .into_iter()
+        .map(|n| {
+            let r = x.worksheet_range(&n).unwrap();
+            (n, r)
+        })
+        .collect()
+}
+
+fn assert_same_workbook(survey: &Survey, a: &Analysis, lang: Lang) {
+    let whole = sheets(survey, a, lang, usize::MAX);
+    for head in [0, 1, 3] {
+        let split = sheets(survey, a, lang, head);
+        assert_eq!(whole.len(), split.len());
+        for ((n1, r1), (n2, r2)) in whole.iter().zip(&split) {
+            assert_eq!(n1, n2);
+            assert_eq!(r1.start(), r2.start(), "{n1} (head {head})");
+            assert_eq!(r1.end(), r2.end(), "{n1} (head {head})");
+            for (row, (a1, a2)) in r1.rows().zip(r2.rows()).enumerate() {
+                assert_eq!(a1, a2, "{n1} row {} (head {head})", row + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn data_rows_written_as_xml_read_back_like_rust_xlsxwriters_paired() {
+    let opts = ReadOptions {
+        by: Some("所属".into()),
+        ..ReadOptions::default()
+    };
+    let mut survey = read_survey(&input("examples/staff_survey.xlsx"), &opts).unwrap();
+    // Text that needs escaping, whitespace kept, a literal `_x0041_`, control characters.
+    let odd = [
+        " 職員 A&B <1> ",
+        "_x0041_",
+        "tab\tnew\nline\r\u{1}",
+        "\u{FFFE}x",
+        "",
+    ];
+    for (i, id) in odd.iter().enumerate() {
+        survey.first.ids[i] = Some(id.to_string());
+        survey.second.ids[i] = Some(id.to_string());
+    }
+    survey.first.ids[odd.len()] = None;
+    survey.first.by[odd.len()] = Some("課 & <係>".into());
+    survey.first.values[0][1] = 2.5;
+    survey.first.values[1][2] = -1.0 / 3.0;
+    survey.first.values[2][3] = 6.02e23;
+    survey.first.values[3][4] = 1e-300;
+    let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+    assert_eq!(a.design, DesignKind::Paired);
+    assert_same_workbook(&survey, &a, Lang::Ja);
+}
+
+#[test]
+fn data_rows_written_as_xml_read_back_like_rust_xlsxwriters_independent() {
+    let survey = read_survey(
+        &input("tests/reference/analyze_groups.xlsx"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+    assert_eq!(a.design, DesignKind::Independent);
+    assert_same_workbook(&survey, &a, Lang::En);
+}
+
+#[test]
+fn text_too_long_for_excel_is_refused_in_either_part() {
+    let mut survey = read_survey(
+        &input("examples/staff_survey.xlsx"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+    let last = a.order_first[a.order_first.len() - 1];
+    survey.first.ids[last] = Some("あ".repeat(32_768));
+    for head in [usize::MAX, 0] {
+        let built = build(&survey, &a, &meta(), Lang::Ja, head);
+        let saved = built.map_err(|ReportError::Xlsx(e)| e).and_then(|mut b| {
+            let mut bytes = Vec::new();
+            b.save_to_writer(&mut bytes)
+        });
+        assert!(
+            matches!(saved, Err(XlsxError::MaxStringLengthExceeded)),
+            "head {head}: {saved:?}"
+        );
+    }
+    // Exactly the limit (in UTF-16 units) is accepted.
+    survey.first.ids[last] = Some("あ".repeat(32_767));
+    let mut b = build(&survey, &a, &meta(), Lang::Ja, 0).unwrap();
+    b.save_to_writer(Vec::new()).unwrap();
+}
