@@ -33,7 +33,8 @@ use crate::workbook::Survey;
 use super::{DataLayout, MAX_ROW};
 
 /// Data rows written through rust_xlsxwriter (and so seen by its `autofit()`); the rest are
-/// appended to the sheet's XML when the package is saved.
+/// appended to the sheet's XML when the package is saved. (The docs of `ResultBook` and
+/// `build_workbook` say 50.)
 pub(crate) const HEAD_ROWS: usize = 50;
 
 /// Bytes of XML handed from the generating thread to the compressing one at a time.
@@ -223,7 +224,7 @@ pub(crate) struct Tail<'a> {
 }
 
 /// The result workbook, ready to be saved: a rust_xlsxwriter [`Workbook`] plus, for a Data sheet
-/// longer than [`HEAD_ROWS`], the rows still to be written into its package.
+/// longer than its first 50 rows, the rows still to be written into its package.
 pub struct ResultBook<'a> {
     pub(crate) workbook: Workbook,
     pub(crate) tail: Option<Tail<'a>>,

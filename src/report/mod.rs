@@ -162,8 +162,8 @@ enum Kind {
 }
 
 /// Builds the result workbook. Save it with [`ResultBook::save_to_writer`] (the CLI writes a
-/// temporary file and renames it); the Data sheet's rows beyond the first [`HEAD_ROWS`] are
-/// written then, straight into the package (see [`data_sheet`]).
+/// temporary file and renames it); the Data sheet's rows beyond the first 50 are written then,
+/// straight into the package.
 ///
 /// # Errors
 /// [`ReportError::Xlsx`] when rust_xlsxwriter rejects the content (for example more rows than Excel
