@@ -9,7 +9,9 @@
 # 2. Workbook mutations (tests/workbook_fuzz.rs), release build, WB_SCALE × the default number of
 #    random mutations, plus a sheet with 1,048,576 real rows (TTXL_WB_FUZZ_BIG); then every
 #    ignored known-bug regression of the hardening tests (stopped after WIDE_TIMEOUT s).
-# 3. Engine torture (tests/torture_engine.rs), release build, TORTURE_N values and PROPTEST_CASES
+# 3. The .ods pre-scan against calamine on ODS_CASES generated and ODS_CASES mutated sheets
+#    (src/workbook/ods_scan.rs, TTXL_ODS_MIRROR_CASES).
+# 4. Engine torture (tests/torture_engine.rs), release build, TORTURE_N values and PROPTEST_CASES
 #    random cases per property.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +20,7 @@ FFI_CALLS=${FFI_CALLS:-1000000}
 WB_SCALE=${WB_SCALE:-10}
 TORTURE_N=${TORTURE_N:-10000000}
 CASES=${PROPTEST_CASES:-20000}
+ODS_CASES=${ODS_CASES:-20000}
 status=0
 log=$(mktemp)
 
@@ -52,6 +55,10 @@ run "workbook fuzz: TTXL_WB_FUZZ_SCALE=$WB_SCALE, TTXL_WB_FUZZ_BIG=1" \
 # Every known-bug regression (#[ignore]) of the hardening tests, to see which are still open.
 run "known-bug regressions (ignored tests; failures expected until fixed)" \
     timeout "${WIDE_TIMEOUT:-300}" cargo test -q --release --test workbook_fuzz --test cli_faults --test torture_engine -- --ignored
+
+run ".ods pre-scan mirrors calamine: TTXL_ODS_MIRROR_CASES=$ODS_CASES" \
+    env TTXL_ODS_MIRROR_CASES="$ODS_CASES" "${TIME[@]}" \
+    cargo test -q --release --lib workbook::ods_scan -- --nocapture
 
 run "engine torture: TTXL_TORTURE_N=$TORTURE_N, PROPTEST_CASES=$CASES" \
     env TTXL_TORTURE_N="$TORTURE_N" PROPTEST_CASES="$CASES" "${TIME[@]}" \
