@@ -183,7 +183,7 @@ fn compare_sheet(path: &Path, sheet: &str, run: &[Value], labels: [&str; 2]) {
     };
     let item_col = header
         .iter()
-        .position(|x| x == "項目" || x == "Item")
+        .position(|x| x == "設問" || x == "Item")
         .unwrap();
     let block = &run[0];
     for r in block["items"].as_array().unwrap() {
