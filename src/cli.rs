@@ -447,7 +447,9 @@ impl Config {
             if !(v > 0.0 && v < 1.0) {
                 return Err(usage(
                     format!("{flag} must be between 0 and 1 (exclusive), got {v}"),
-                    format!("{flag} には 0 より大きく 1 より小さい値を指定してください（指定値: {v}）"),
+                    format!(
+                        "{flag} には 0 より大きく 1 より小さい値を指定してください（指定値: {v}）"
+                    ),
                 ));
             }
         }

@@ -306,9 +306,12 @@ fn write_results(
         format!("{} ({l2} − {l1})", lang.pick("Difference", "差")),
         Kind::Num2,
     ));
-    headers.push((format!("{cl}% CI {}", lang.pick("low", "下限")), Kind::Num2));
     headers.push((
-        format!("{cl}% CI {}", lang.pick("high", "上限")),
+        format!("{cl}% {}", lang.pick("CI low", "信頼区間 下限")),
+        Kind::Num2,
+    ));
+    headers.push((
+        format!("{cl}% {}", lang.pick("CI high", "信頼区間 上限")),
         Kind::Num2,
     ));
     headers.push((text::stat_name(a.test).into(), Kind::Num2));
@@ -327,11 +330,11 @@ fn write_results(
     let d_col = headers.len() as u16;
     headers.push((effect_header(a.test, lang).into(), Kind::Num2));
     headers.push((
-        format!("d {cl}% CI {}", lang.pick("low", "下限")),
+        format!("d {cl}% {}", lang.pick("CI low", "信頼区間 下限")),
         Kind::Num2,
     ));
     headers.push((
-        format!("d {cl}% CI {}", lang.pick("high", "上限")),
+        format!("d {cl}% {}", lang.pick("CI high", "信頼区間 上限")),
         Kind::Num2,
     ));
     headers.push(("Hedges' g".into(), Kind::Num2));
@@ -754,7 +757,7 @@ fn write_charts(
         )));
     let title = match lang {
         Lang::En => format!("Effect sizes d ({l2} − {l1}) with {cl}% CI"),
-        Lang::Ja => format!("効果量 d（{l2}−{l1}）と {cl}% 信頼区間"),
+        Lang::Ja => format!("効果量 d（{l2} − {l1}）と {cl}% 信頼区間"),
     };
     forest.title().set_name(&title);
     // Category labels at the left edge (not over negative bars); the value axis spans every CI.
