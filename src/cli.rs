@@ -862,7 +862,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
             ),
             Lang::Ja => writeln!(
                 err,
-                "{} を書き込みました。{} 問を検定し、{} 問で有意な差がありました（{}）",
+                "{} を書き込みました。{} 問を検定し、有意な差があったのは {} 問でした（{}）",
                 config.output.display(),
                 tested,
                 sig,

@@ -1669,12 +1669,12 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     Dim table() As Variant
     ReDim table(1 To itemCount + 1, 1 To COLUMNS_OUT)
     table(1, 1) = L("Item", U("\u8A2D\u554F"))
-    table(1, 2) = "n (" & beforeLabel & ")"
-    table(1, 3) = "n (" & afterLabel & ")"
+    table(1, 2) = "n" & L(" (", U("\uFF08")) & beforeLabel & L(")", U("\uFF09"))
+    table(1, 3) = "n" & L(" (", U("\uFF08")) & afterLabel & L(")", U("\uFF09"))
     table(1, 4) = L("Mean (", U("\u5E73\u5747\uFF08")) & beforeLabel & L(")", U("\uFF09"))
-    table(1, 5) = "SD (" & beforeLabel & ")"
+    table(1, 5) = "SD" & L(" (", U("\uFF08")) & beforeLabel & L(")", U("\uFF09"))
     table(1, 6) = L("Mean (", U("\u5E73\u5747\uFF08")) & afterLabel & L(")", U("\uFF09"))
-    table(1, 7) = "SD (" & afterLabel & ")"
+    table(1, 7) = "SD" & L(" (", U("\uFF08")) & afterLabel & L(")", U("\uFF09"))
     table(1, 8) = L("Difference (", U("\u5DEE\uFF08")) & afterLabel & " - " & beforeLabel & L(")", U("\uFF09"))
     table(1, 9) = L("95% CI low", U("95% \u4FE1\u983C\u533A\u9593 \u4E0B\u9650"))
     table(1, 10) = L("95% CI high", U("95% \u4FE1\u983C\u533A\u9593 \u4E0A\u9650"))

@@ -296,14 +296,16 @@ fn write_results(
         headers.push((by.clone(), Kind::Text));
     }
     headers.push((lang.pick("Item", "設問").into(), Kind::Text));
-    headers.push((format!("n ({l1})"), Kind::Int));
-    headers.push((format!("n ({l2})"), Kind::Int));
-    headers.push((format!("M ({l1})"), Kind::Num2));
-    headers.push((format!("SD ({l1})"), Kind::Num2));
-    headers.push((format!("M ({l2})"), Kind::Num2));
-    headers.push((format!("SD ({l2})"), Kind::Num2));
+    // Japanese headers take full-width parentheses: 「n（事前）」.
+    let (op, cp) = (lang.pick(" (", "（"), lang.pick(")", "）"));
+    headers.push((format!("n{op}{l1}{cp}"), Kind::Int));
+    headers.push((format!("n{op}{l2}{cp}"), Kind::Int));
+    headers.push((format!("M{op}{l1}{cp}"), Kind::Num2));
+    headers.push((format!("SD{op}{l1}{cp}"), Kind::Num2));
+    headers.push((format!("M{op}{l2}{cp}"), Kind::Num2));
+    headers.push((format!("SD{op}{l2}{cp}"), Kind::Num2));
     headers.push((
-        format!("{} ({l2} − {l1})", lang.pick("Difference", "差")),
+        format!("{}{op}{l2} − {l1}{cp}", lang.pick("Difference", "差")),
         Kind::Num2,
     ));
     headers.push((
@@ -320,7 +322,7 @@ fn write_results(
     let p_adj_col = headers.len() as u16;
     headers.push((
         format!(
-            "{} p ({})",
+            "{} p{op}{}{cp}",
             lang.pick("Adjusted", "補正後"),
             text::adjust_key(a.options.adjust)
         ),
@@ -337,7 +339,7 @@ fn write_results(
         format!("d {cl}% {}", lang.pick("CI high", "信頼区間 上限")),
         Kind::Num2,
     ));
-    headers.push(("Hedges' g".into(), Kind::Num2));
+    headers.push((lang.pick("Hedges' g", "Hedges の g").into(), Kind::Num2));
     if paired {
         headers.push(("d_av".into(), Kind::Num2));
     }
@@ -661,7 +663,7 @@ fn write_summary(
             text::num(a.options.conf_level * 100.0, 0)
         ),
         Lang::Ja => format!(
-            "差は「{} − {}」で計算した。有意かどうかは補正後の p 値（{}）で判断した。d は Cohen の d、［ ］内はその {}% 信頼区間である。",
+            "差は「{} − {}」で計算した。有意かどうかは補正後の p 値（{}）で判断した。M は平均値、SD は標準偏差、d は効果量（Cohen の d）で、［ ］内はその {}% 信頼区間である。",
             a.labels[1],
             a.labels[0],
             text::adjust_name(a.options.adjust, lang),
@@ -683,10 +685,11 @@ fn write_charts(
 ) -> Result<(), XlsxError> {
     let [l1, l2] = &a.labels;
     let cl = text::num(a.options.conf_level * 100.0, 0);
+    let (op, cp) = (lang.pick(" (", "（"), lang.pick(")", "）"));
     let headers = [
         lang.pick("Item", "設問").to_string(),
-        format!("M ({l1})"),
-        format!("M ({l2})"),
+        format!("M{op}{l1}{cp}"),
+        format!("M{op}{l2}{cp}"),
         format!("{l1} CI +"),
         format!("{l1} CI −"),
         format!("{l2} CI +"),
@@ -1089,7 +1092,7 @@ fn write_method(
                     if a.test.is_paired() { "; d_av (Algina & Keselman 2003 CI)" } else { "" }
                 ),
                 Lang::Ja => format!(
-                    "{}（{cl}% 信頼区間は非心 t 分布による）、Hedges の g（小標本補正済み）{}、大きさの目安は Cohen（1988）による",
+                    "{}、その {cl}% 信頼区間（非心 t 分布による）、Hedges の g（小標本補正済み）{}、大きさの目安は Cohen（1988）による",
                     effect_header(a.test, lang),
                     if a.test.is_paired() { "、d_av（信頼区間は Algina & Keselman 2003）" } else { "" }
                 ),
@@ -1097,7 +1100,7 @@ fn write_method(
         ),
         (
             lang.pick("Robustness", "頑健性の確認"),
-            format!("{} ({})", rank.name(lang), lang.pick("two-sided", "両側")),
+            format!("{}{}", rank.name(lang), lang.pick(" (two-sided)", "（両側）")),
         ),
         (
             lang.pick("Sensitivity", "感度分析"),
