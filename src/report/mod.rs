@@ -690,13 +690,13 @@ fn write_charts(
         lang.pick("Item", "設問").to_string(),
         format!("M{op}{l1}{cp}"),
         format!("M{op}{l2}{cp}"),
-        format!("{l1} CI +"),
-        format!("{l1} CI −"),
-        format!("{l2} CI +"),
-        format!("{l2} CI −"),
+        format!("{l1} {}", lang.pick("CI +", "誤差範囲 +")),
+        format!("{l1} {}", lang.pick("CI −", "誤差範囲 −")),
+        format!("{l2} {}", lang.pick("CI +", "誤差範囲 +")),
+        format!("{l2} {}", lang.pick("CI −", "誤差範囲 −")),
         "d".to_string(),
-        "d CI +".to_string(),
-        "d CI −".to_string(),
+        format!("d {}", lang.pick("CI +", "誤差範囲 +")),
+        format!("d {}", lang.pick("CI −", "誤差範囲 −")),
     ];
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &f.header)?;
