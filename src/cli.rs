@@ -288,7 +288,7 @@ impl CliError {
             ),
             CliError::OutputOpen { path, open } => open_message(path, open, lang),
             CliError::MissingDir(p) => format!(
-                "{}: 出力先のフォルダがありません。フォルダを作るか、-o で別の場所を指定してください",
+                "{}: 出力先のフォルダーがありません。フォルダーを作成するか、-o で別の場所を指定してください",
                 p.display()
             ),
             CliError::Input { path, source } => format!(
@@ -297,9 +297,9 @@ impl CliError {
             ),
             CliError::Read(e) => e.message(lang),
             CliError::Analysis(e) => e.message(lang),
-            CliError::Report(e) => format!("結果のブックを作成できませんでした: {e}"),
+            CliError::Report(e) => format!("結果のブックを作成できませんでした（{e}）"),
             CliError::Write { path, source } => format!(
-                "{}: 書き込めません（{source}）。何も書き込んでいません。フォルダに書き込み権限があるか、ディスクに空きがあるか、Excel でファイルを開いていないかを確認してください",
+                "{}: 書き込めません（{source}）。ファイルは作成していません。フォルダーへの書き込み権限、ディスクの空き容量、Excel でそのファイルを開いていないかを確認してください",
                 path.display()
             ),
         }
@@ -347,12 +347,12 @@ fn open_message(path: &Path, open: &OpenFile, lang: Lang) -> String {
                 .map(|u| format!("（{u} さん）"))
                 .unwrap_or_default();
             let mut m = format!(
-                "{}: このファイルは {program} で開かれています{by}。{program} で閉じてから実行し直す（置き換えるには --force を付けます）か、-o で別のファイルを指定してください",
+                "{}: このファイルは {program} で開かれています{by}。{program} でファイルを閉じてから実行し直す（上書きするには --force が必要です）か、-o で別のファイルを指定してください",
                 path.display()
             );
             if let Some(f) = stale {
                 m.push_str(&format!(
-                    "。どこでも開いていない場合は、残っているロック用ファイル {} を削除してください",
+                    "。どこでも開いていない場合は、残っているロックファイル {} を削除してください",
                     f.display()
                 ));
             }
@@ -447,14 +447,16 @@ impl Config {
             if !(v > 0.0 && v < 1.0) {
                 return Err(usage(
                     format!("{flag} must be between 0 and 1 (exclusive), got {v}"),
-                    format!("{flag} は 0 より大きく 1 より小さい値にしてください（指定値: {v}）"),
+                    format!(
+                        "{flag} には 0 より大きく 1 より小さい値を指定してください（指定値: {v}）"
+                    ),
                 ));
             }
         }
         if args.header_row == Some(0) {
             return Err(usage(
                 "--header-row counts from 1".into(),
-                "--header-row は 1 から数えます".into(),
+                "--header-row には 1 以上の行番号を指定してください（1 行目が 1 です）".into(),
             ));
         }
         let sheets = args
@@ -860,7 +862,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
             ),
             Lang::Ja => writeln!(
                 err,
-                "{} を書き込みました: {} 項目を検定し、{} 項目で有意差（{}）",
+                "{} を書き込みました。{} 問を検定し、有意な差があったのは {} 問でした（{}）",
                 config.output.display(),
                 tested,
                 sig,

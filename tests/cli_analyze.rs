@@ -175,6 +175,12 @@ fn cell_f64(d: &Data) -> f64 {
 /// Compares the Results sheet of the workbook with the overall block of an R run.
 fn compare_sheet(path: &Path, sheet: &str, run: &[Value], labels: [&str; 2]) {
     let (header, rows) = results_sheet(path, sheet);
+    // Japanese headers use full-width parentheses: 「n（事前）」.
+    let (op, cp) = if sheet == "結果" {
+        ("（", "）")
+    } else {
+        (" (", ")")
+    };
     let col = |h: &str| {
         header
             .iter()
@@ -183,7 +189,7 @@ fn compare_sheet(path: &Path, sheet: &str, run: &[Value], labels: [&str; 2]) {
     };
     let item_col = header
         .iter()
-        .position(|x| x == "項目" || x == "Item")
+        .position(|x| x == "設問" || x == "Item")
         .unwrap();
     let block = &run[0];
     for r in block["items"].as_array().unwrap() {
@@ -194,12 +200,12 @@ fn compare_sheet(path: &Path, sheet: &str, run: &[Value], labels: [&str; 2]) {
             .unwrap_or_else(|| panic!("{name} not on {sheet}"));
         let what = |f: &str| format!("{sheet} {name}: {f}");
         assert_eq!(
-            cell_f64(&row[col(&format!("n ({})", labels[0]))]),
+            cell_f64(&row[col(&format!("n{op}{}{cp}", labels[0]))]),
             num(&r["n_1"])
         );
         for (h, f) in [
-            (format!("M ({})", labels[0]), "mean_1"),
-            (format!("SD ({})", labels[1]), "sd_2"),
+            (format!("M{op}{}{cp}", labels[0]), "mean_1"),
+            (format!("SD{op}{}{cp}", labels[1]), "sd_2"),
             ("p".to_string(), "p_value"),
         ] {
             assert_rel(cell_f64(&row[col(&h)]), num(&r[f]), REL_TTEST, &what(f));

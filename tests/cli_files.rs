@@ -160,7 +160,7 @@ fn japanese_error_messages_follow_the_locale() {
         .code(2)
         .stderr(
             predicate::str::contains("エラー")
-                .and(predicate::str::contains("フォルダがありません")),
+                .and(predicate::str::contains("フォルダーがありません")),
         );
 }
 

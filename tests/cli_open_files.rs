@@ -99,7 +99,7 @@ fn output_open_in_excel_is_not_replaced_even_with_force() {
         .stderr(predicate::str::contains(
             "このファイルは Excel で開かれています（山田 花子 さん）",
         ))
-        .stderr(predicate::str::contains("Excel で閉じてから"));
+        .stderr(predicate::str::contains("Excel でファイルを閉じてから"));
     // Once Excel has closed it (the owner file is gone), --force replaces it.
     fs::remove_file(&owner).unwrap();
     cmd("en_US.UTF-8")

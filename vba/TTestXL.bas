@@ -386,7 +386,7 @@ Private Function EnsureDll() As Boolean
                 wrongBitness = True
                 tried = tried & vbCrLf & "  " & path & L("   - found, but built for " & OtherBitnessText() _
                         & " (Windows error 193)", U("\u3000\u2192 \u3042\u308A\u307E\u3059\u304C\u3001") _
-                        & OtherBitnessText() & U("\u7528\u3067\u3059\uFF08Windows \u30A8\u30E9\u30FC 193\uFF09"))
+                        & OtherBitnessText() & U(" \u7528\u3067\u3059\uFF08Windows \u30A8\u30E9\u30FC 193\uFF09"))
             Else
                 otherError = True
                 tried = tried & vbCrLf & "  " & path & L("   - found, but Windows could not load it (error " _
@@ -428,16 +428,16 @@ Private Function LoadFailureMessage(ByVal tried As String, ByVal notes As String
     If otherError Then
         text = text & L("Windows refused to load a file that exists. Check that it was unblocked (right-click >" _
                 & " Properties > Unblock) and that it is not damaged; see Troubleshooting in README.", _
-                U("\u30D5\u30A1\u30A4\u30EB\u306F\u3042\u308A\u307E\u3059\u304C Windows \u304C\u8AAD\u307F\u8FBC\u307F\u3092\u62D2\u5426\u3057\u307E\u3057\u305F\u3002\u30D6\u30ED\u30C3\u30AF\u306E\u89E3\u9664\uFF08\u53F3\u30AF\u30EA\u30C3\u30AF > \u30D7\u30ED\u30D1\u30C6\u30A3 > \u8A31\u53EF\u3059\u308B\uFF09\u3068\u30D5\u30A1\u30A4\u30EB\u306E\u7834\u640D\u304C\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\uFF08README \u306E\u300C\u3046\u307E\u304F\u3044\u304B\u306A\u3044\u3068\u304D\u300D\u53C2\u7167\uFF09\u3002")) & vbCrLf
+                U("\u30D5\u30A1\u30A4\u30EB\u306F\u3042\u308A\u307E\u3059\u304C Windows \u304C\u8AAD\u307F\u8FBC\u307F\u3092\u62D2\u5426\u3057\u307E\u3057\u305F\u3002\u30D6\u30ED\u30C3\u30AF\u304C\u89E3\u9664\u3055\u308C\u3066\u3044\u308B\u304B\uFF08\u53F3\u30AF\u30EA\u30C3\u30AF > \u30D7\u30ED\u30D1\u30C6\u30A3 > \u300C\u8A31\u53EF\u3059\u308B\u300D\u306B\u30C1\u30A7\u30C3\u30AF\uFF09\u3001\u30D5\u30A1\u30A4\u30EB\u304C\u7834\u640D\u3057\u3066\u3044\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\uFF08README \u306E\u300C\u3046\u307E\u304F\u3044\u304B\u306A\u3044\u3068\u304D\u300D\u3092\u53C2\u7167\uFF09\u3002")) & vbCrLf
     End If
     text = text & L("To fix: put the " & BitnessFolder() & " folder (with " & DLL_FILE & " inside) next to this" _
             & " workbook, or type the full path of " & DLL_FILE & " into a cell and name that cell " _
             & DLL_PATH_NAME & ". Then press Ctrl+Alt+F9 to recalculate." & vbCrLf _
             & "(This message is shown once per Excel session; =TTXL_LAST_ERROR() repeats it.)", _
-            U("\u76F4\u3057\u65B9\uFF1A\u3053\u306E\u30D6\u30C3\u30AF\u3068\u540C\u3058\u30D5\u30A9\u30EB\u30C0\u30FC\u306B ") & BitnessFolder() _
+            U("\u5BFE\u51E6\u65B9\u6CD5\uFF1A\u3053\u306E\u30D6\u30C3\u30AF\u3068\u540C\u3058\u30D5\u30A9\u30EB\u30C0\u30FC\u306B ") & BitnessFolder() _
             & U(" \u30D5\u30A9\u30EB\u30C0\u30FC\uFF08\u4E2D\u306B ") & DLL_FILE & U("\uFF09\u3092\u7F6E\u304F\u304B\u3001") & DLL_FILE _
             & U(" \u306E\u30D5\u30EB\u30D1\u30B9\u3092\u30BB\u30EB\u306B\u5165\u529B\u3057\u3066\u305D\u306E\u30BB\u30EB\u306B ") & DLL_PATH_NAME _
-            & U(" \u3068\u3044\u3046\u540D\u524D\u3092\u4ED8\u3051\u3066\u304F\u3060\u3055\u3044\u3002\u305D\u306E\u5F8C Ctrl+Alt+F9 \u3067\u518D\u8A08\u7B97\u3057\u307E\u3059\u3002") & vbCrLf _
+            & U(" \u3068\u3044\u3046\u540D\u524D\u3092\u4ED8\u3051\u3066\u304F\u3060\u3055\u3044\u3002\u305D\u306E\u5F8C\u3001Ctrl+Alt+F9 \u30AD\u30FC\u3067\u518D\u8A08\u7B97\u3057\u3066\u304F\u3060\u3055\u3044\u3002") & vbCrLf _
             & U("\uFF08\u3053\u306E\u30E1\u30C3\u30BB\u30FC\u30B8\u306F Excel \u3092\u8D77\u52D5\u3059\u308B\u3054\u3068\u306B 1 \u56DE\u3060\u3051\u8868\u793A\u3057\u307E\u3059\u3002=TTXL_LAST_ERROR() \u3067\u3082\u78BA\u8A8D\u3067\u304D\u307E\u3059\u3002\uFF09"))
     LoadFailureMessage = text
 End Function
@@ -621,7 +621,7 @@ Private Sub RememberDllError(ByVal functionName As String, ByVal status As Long)
     End If
     cut = InStr(buffer, vbNullChar)
     If cut > 0 Then buffer = Left$(buffer, cut - 1)
-    If Len(buffer) = 0 Then buffer = L("error status ", U("\u30A8\u30E9\u30FC\u72B6\u614B ")) & status
+    If Len(buffer) = 0 Then buffer = L("error status ", U("\u72B6\u614B\u30B3\u30FC\u30C9 ")) & status
     mLastError = functionName & ": " & buffer
 End Sub
 
@@ -742,7 +742,7 @@ Private Function DataOf(ByVal source As Variant, ByVal argName As String, ByVal 
                     U(" \u306B\u306F\u30BB\u30EB\u7BC4\u56F2\u304B\u914D\u5217\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002")))
         ElseIf source.Areas.Count > 1 Then
             DataOf = Fail(xlErrValue, functionName, argName & L(" must be one rectangular range, not several.", _
-                    U(" \u306B\u306F 1 \u3064\u306E\u9577\u65B9\u5F62\u306E\u7BC4\u56F2\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u8907\u6570\u306E\u7BC4\u56F2\u306F\u4F7F\u3048\u307E\u305B\u3093\uFF09\u3002")))
+                    U(" \u306B\u306F\u9023\u7D9A\u3057\u305F 1 \u3064\u306E\u30BB\u30EB\u7BC4\u56F2\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u8907\u6570\u306E\u7BC4\u56F2\u306F\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093\uFF09\u3002")))
         Else
             data = source.Value2
         End If
@@ -795,7 +795,7 @@ Private Function ReadValues(ByVal source As Variant, ByVal argName As String, By
         Next r
     Case Else
         ReadValues = Fail(xlErrValue, functionName, argName & L(" has more than two dimensions.", _
-                U(" \u306E\u6B21\u5143\u304C 2 \u3092\u8D85\u3048\u3066\u3044\u307E\u3059\u3002")))
+                U(" \u306F 3 \u6B21\u5143\u4EE5\u4E0A\u306E\u914D\u5217\u306E\u305F\u3081\u4F7F\u3048\u307E\u305B\u3093\u3002")))
     End Select
 End Function
 
@@ -804,7 +804,7 @@ Private Function ErrorCell(ByVal functionName As String, ByVal argName As String
     ErrorCell = Fail(xlErrValue, functionName, L(argName & " contains the error value " & errorValue _
             & " (row " & rowIndex & ", column " & columnIndex & " of the range). Fix or clear that cell.", _
             argName & U(" \u306B\u30A8\u30E9\u30FC\u5024 ") & errorValue & U(" \u304C\u3042\u308A\u307E\u3059\uFF08\u7BC4\u56F2\u306E ") & rowIndex & U(" \u884C\u76EE\u30FB") _
-            & columnIndex & U(" \u5217\u76EE\uFF09\u3002\u305D\u306E\u30BB\u30EB\u3092\u76F4\u3059\u304B\u7A7A\u767D\u306B\u3057\u3066\u304F\u3060\u3055\u3044\u3002")))
+            & columnIndex & U(" \u5217\u76EE\uFF09\u3002\u305D\u306E\u30BB\u30EB\u3092\u4FEE\u6B63\u3059\u308B\u304B\u3001\u7A7A\u6B04\u306B\u3057\u3066\u304F\u3060\u3055\u3044\u3002")))
 End Function
 
 Private Function MaxLong(ByVal a As Long, ByVal b As Long) As Long
@@ -1486,7 +1486,7 @@ End Function
 ' The sentence for an item that could not be tested.
 Private Function NotTestedSentence(ByVal item As String, ByVal reason As String) As String
     NotTestedSentence = item & ": " & L("not tested " & ChrW$(&H2014) & " " & reason & ".", _
-            U("\u691C\u5B9A\u3057\u3066\u3044\u307E\u305B\u3093\uFF08") & reason & U("\uFF09\u3002"))
+            U("\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\u3002\u7406\u7531: ") & reason & U("\u3002"))
 End Function
 
 ' The overall conclusion naming the test and the correction (src/report/text.rs, conclusion()).
@@ -1494,11 +1494,11 @@ Private Function ConclusionSentence(ByVal paired As Boolean, ByVal tested As Lon
         ByVal lower As Long, ByVal untested As Long, ByVal beforeLabel As String, ByVal afterLabel As String) As String
     Dim text As String
     If IsJapanese() Then
-        text = U("\u691C\u5B9A\u3057\u305F ") & tested & U(" \u9805\u76EE\uFF08") & IIf(paired, U("\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A"), U("Welch \u306E t \u691C\u5B9A")) _
-                & U("\u3001") & tested & U(" \u9805\u76EE\u306B\u3064\u3044\u3066 Holm \u6CD5\u306B\u3088\u308B\u88DC\u6B63\u3001\u6709\u610F\u6C34\u6E96 .05\uFF09\u306E\u3046\u3061\u3001") & beforeLabel & U("\u3068") _
-                & afterLabel & U("\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u304C\u3042\u3063\u305F\u306E\u306F ") & (higher + lower) & U(" \u9805\u76EE\u3067\u3057\u305F\uFF08") & afterLabel _
-                & U("\u304C\u9AD8\u3044: ") & higher & U(" \u9805\u76EE\u3001\u4F4E\u3044: ") & lower & U(" \u9805\u76EE\uFF09\u3002")
-        If untested > 0 Then text = text & " " & untested & U(" \u9805\u76EE\u306F\u691C\u5B9A\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\uFF08\u5099\u8003\u306E\u5217\u3092\u53C2\u7167\uFF09\u3002")
+        text = tested & U(" \u554F\u306B\u3064\u3044\u3066\u3001") & IIf(paired, U("\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A"), U("Welch \u306E t \u691C\u5B9A")) _
+                & U("\u3092\u884C\u3063\u305F\uFF08\u6709\u610F\u6C34\u6E96 .05\u3001Holm \u6CD5\u306B\u3088\u308B\u88DC\u6B63\uFF09\u3002") & beforeLabel & U("\u3068") _
+                & afterLabel & U("\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u304C\u3042\u3063\u305F\u306E\u306F ") & (higher + lower) & U(" \u554F\u3067\u3042\u3063\u305F\uFF08") & afterLabel _
+                & U("\u306E\u307B\u3046\u304C\u9AD8\u3044: ") & higher & U(" \u554F\u3001\u4F4E\u3044: ") & lower & U(" \u554F\uFF09\u3002")
+        If untested > 0 Then text = text & untested & U(" \u554F\u306F\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\uFF08\u5099\u8003\u306E\u5217\u3092\u53C2\u7167\uFF09\u3002")
     Else
         text = "Of " & tested & " item(s) tested (" & IIf(paired, "paired t-test", "Welch's t-test") _
                 & ", Holm correction across " & tested & " item(s), " & ChrW$(&H3B1) & " = .05), " & (higher + lower) _
@@ -1569,11 +1569,11 @@ Public Sub TTXL_AnalyzeSelection()
         Exit Sub
     End If
     Set before = AskRange(L("Select the BEFORE data: the first row holds the item names, each column is one item," _
-            & " each row one person.", U("\u300C\u4E8B\u524D\u300D\u306E\u30C7\u30FC\u30BF\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u30021 \u884C\u76EE\u306F\u9805\u76EE\u540D\u3001\u5404\u5217\u304C 1 \u9805\u76EE\u3001\u5404\u884C\u304C 1 \u4EBA\u3067\u3059\u3002")), _
+            & " each row one person.", U("\u300C\u4E8B\u524D\u300D\u306E\u30C7\u30FC\u30BF\u306E\u7BC4\u56F2\u3092\u9078\u629E\u3057\u3066\u304F\u3060\u3055\u3044\u30021 \u884C\u76EE\u306F\u8A2D\u554F\u540D\u30011 \u5217\u304C 1 \u3064\u306E\u8A2D\u554F\u30011 \u884C\u304C 1 \u4EBA\u5206\u306E\u56DE\u7B54\u3067\u3059\u3002")), _
             L("ttest-xl: before (1/3)", U("ttest-xl\uFF1A\u4E8B\u524D\uFF081/3\uFF09")))
     If before Is Nothing Then Exit Sub
     Set after = AskRange(L("Select the AFTER data, with the same items in the same column order.", _
-            U("\u300C\u4E8B\u5F8C\u300D\u306E\u30C7\u30FC\u30BF\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u3002\u9805\u76EE\u306F\u4E8B\u524D\u3068\u540C\u3058\u5217\u306E\u9806\u306B\u3057\u3066\u304F\u3060\u3055\u3044\u3002")), _
+            U("\u300C\u4E8B\u5F8C\u300D\u306E\u30C7\u30FC\u30BF\u306E\u7BC4\u56F2\u3092\u9078\u629E\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u8A2D\u554F\u306F\u4E8B\u524D\u3068\u540C\u3058\u9806\u306B\u4E26\u3079\u3066\u304F\u3060\u3055\u3044\u3002")), _
             L("ttest-xl: after (2/3)", U("ttest-xl\uFF1A\u4E8B\u5F8C\uFF082/3\uFF09")))
     If after Is Nothing Then Exit Sub
     answer = ShowMessage(L("Are the rows the same people in the same order in both ranges (paired data)?" & vbCrLf _
@@ -1594,18 +1594,18 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     Dim beforeLabel As String, afterLabel As String, problem As String
 
     If before.Areas.Count > 1 Or after.Areas.Count > 1 Then
-        problem = L("Select one rectangular range each time.", U("\u305D\u308C\u305E\u308C 1 \u3064\u306E\u9577\u65B9\u5F62\u306E\u7BC4\u56F2\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u3002"))
+        problem = L("Select one rectangular range each time.", U("\u305D\u308C\u305E\u308C\u9023\u7D9A\u3057\u305F 1 \u3064\u306E\u30BB\u30EB\u7BC4\u56F2\u3092\u9078\u629E\u3057\u3066\u304F\u3060\u3055\u3044\u3002"))
     ElseIf before.Rows.Count < 3 Or after.Rows.Count < 3 Then
         problem = L("Each range needs a header row and at least two rows of data.", _
                 U("\u5404\u7BC4\u56F2\u306B\u306F\u898B\u51FA\u3057\u306E\u884C\u3068 2 \u884C\u4EE5\u4E0A\u306E\u30C7\u30FC\u30BF\u304C\u5FC5\u8981\u3067\u3059\u3002"))
     ElseIf before.Columns.Count <> after.Columns.Count Then
         problem = L("The two ranges must have the same number of columns (items): before has " & before.Columns.Count _
-                & ", after has " & after.Columns.Count & ".", U("2 \u3064\u306E\u7BC4\u56F2\u306E\u5217\uFF08\u9805\u76EE\uFF09\u306E\u6570\u304C\u9055\u3044\u307E\u3059\uFF08\u4E8B\u524D ") _
+                & ", after has " & after.Columns.Count & ".", U("2 \u3064\u306E\u7BC4\u56F2\u306E\u5217\uFF08\u8A2D\u554F\uFF09\u306E\u6570\u304C\u9055\u3044\u307E\u3059\uFF08\u4E8B\u524D ") _
                 & before.Columns.Count & U(" \u5217\u3001\u4E8B\u5F8C ") & after.Columns.Count & U(" \u5217\uFF09\u3002"))
     ElseIf paired And before.Rows.Count <> after.Rows.Count Then
         problem = L("Paired data need the same number of rows (people) in both ranges: before has " _
                 & before.Rows.Count - 1 & ", after has " & after.Rows.Count - 1 & ".", _
-                U("\u5BFE\u5FDC\u306E\u3042\u308B\u30C7\u30FC\u30BF\u3067\u306F 2 \u3064\u306E\u7BC4\u56F2\u306E\u884C\uFF08\u4EBA\uFF09\u306E\u6570\u304C\u540C\u3058\u3067\u306A\u3051\u308C\u3070\u306A\u308A\u307E\u305B\u3093\uFF08\u4E8B\u524D ") _
+                U("\u5BFE\u5FDC\u306E\u3042\u308B\u30C7\u30FC\u30BF\u3067\u306F\u30012 \u3064\u306E\u7BC4\u56F2\u306E\u884C\uFF08\u4EBA\uFF09\u306E\u6570\u3092\u305D\u308D\u3048\u3066\u304F\u3060\u3055\u3044\uFF08\u4E8B\u524D ") _
                 & before.Rows.Count - 1 & U(" \u884C\u3001\u4E8B\u5F8C ") & after.Rows.Count - 1 & U(" \u884C\uFF09\u3002"))
     End If
     If Len(problem) > 0 Then
@@ -1649,7 +1649,7 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
         End If
         If errorsBefore + errorsAfter > 0 Then
             notes(j) = Trim$(notes(j) & " " & L(errorsBefore + errorsAfter & " error cell(s) (#N/A etc.) treated as blank.", _
-                    errorsBefore + errorsAfter & U(" \u500B\u306E\u30A8\u30E9\u30FC\u5024\u306E\u30BB\u30EB\uFF08#N/A \u306A\u3069\uFF09\u3092\u7A7A\u767D\u3068\u3057\u3066\u6271\u3044\u307E\u3057\u305F\u3002")))
+                    errorsBefore + errorsAfter & U(" \u500B\u306E\u30A8\u30E9\u30FC\u5024\u306E\u30BB\u30EB\uFF08#N/A \u306A\u3069\uFF09\u3092\u7A7A\u6B04\u3068\u3057\u3066\u6271\u3044\u307E\u3057\u305F\u3002")))
         End If
     Next j
     Dim tested As Long
@@ -1668,20 +1668,20 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     ' The table, written in one assignment.
     Dim table() As Variant
     ReDim table(1 To itemCount + 1, 1 To COLUMNS_OUT)
-    table(1, 1) = L("Item", U("\u9805\u76EE"))
-    table(1, 2) = "n (" & beforeLabel & ")"
-    table(1, 3) = "n (" & afterLabel & ")"
+    table(1, 1) = L("Item", U("\u8A2D\u554F"))
+    table(1, 2) = "n" & L(" (", U("\uFF08")) & beforeLabel & L(")", U("\uFF09"))
+    table(1, 3) = "n" & L(" (", U("\uFF08")) & afterLabel & L(")", U("\uFF09"))
     table(1, 4) = L("Mean (", U("\u5E73\u5747\uFF08")) & beforeLabel & L(")", U("\uFF09"))
-    table(1, 5) = "SD (" & beforeLabel & ")"
+    table(1, 5) = "SD" & L(" (", U("\uFF08")) & beforeLabel & L(")", U("\uFF09"))
     table(1, 6) = L("Mean (", U("\u5E73\u5747\uFF08")) & afterLabel & L(")", U("\uFF09"))
-    table(1, 7) = "SD (" & afterLabel & ")"
+    table(1, 7) = "SD" & L(" (", U("\uFF08")) & afterLabel & L(")", U("\uFF09"))
     table(1, 8) = L("Difference (", U("\u5DEE\uFF08")) & afterLabel & " - " & beforeLabel & L(")", U("\uFF09"))
     table(1, 9) = L("95% CI low", U("95% \u4FE1\u983C\u533A\u9593 \u4E0B\u9650"))
     table(1, 10) = L("95% CI high", U("95% \u4FE1\u983C\u533A\u9593 \u4E0A\u9650"))
     table(1, 11) = "t"
     table(1, 12) = L("df", U("\u81EA\u7531\u5EA6"))
     table(1, 13) = "p"
-    table(1, 14) = L("p (Holm)", U("p\uFF08Holm \u88DC\u6B63\uFF09"))
+    table(1, 14) = L("p (Holm)", U("\u88DC\u6B63\u5F8C p\uFF08Holm \u6CD5\uFF09"))
     table(1, 15) = IIf(paired, "d_z", "d")
     table(1, 16) = L("d 95% CI low", U("d 95% \u4FE1\u983C\u533A\u9593 \u4E0B\u9650"))
     table(1, 17) = L("d 95% CI high", U("d 95% \u4FE1\u983C\u533A\u9593 \u4E0A\u9650"))
@@ -1783,10 +1783,10 @@ End Sub
 Private Function MethodText(ByVal paired As Boolean, ByVal itemCount As Long, ByVal beforeLabel As String, _
         ByVal afterLabel As String, ByVal version As String) As String
     If IsJapanese() Then
-        MethodText = IIf(paired, U("\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A\uFF08\u540C\u3058\u4EBA\u306E\u4E8B\u524D\u3068\u4E8B\u5F8C\u3002\u7247\u65B9\u304C\u7A7A\u767D\u306E\u7D44\u306F\u9664\u5916\uFF09"), _
-                U("Welch \u306E t \u691C\u5B9A\uFF08\u72EC\u7ACB\u3057\u305F 2 \u7FA4\u3002\u7A7A\u767D\u3068\u6587\u5B57\u306E\u30BB\u30EB\u306F\u9664\u5916\uFF09")) _
-                & U("\u3002\u5DEE\u306F\u300C") & afterLabel & " - " & beforeLabel & U("\u300D\u3002p \u5024\u306F ") & itemCount _
-                & U(" \u9805\u76EE\u306B\u3064\u3044\u3066 Holm \u6CD5\u3067\u88DC\u6B63\u3057\u3001\u88DC\u6B63\u5F8C p < .05 \u3092\u6709\u610F\u3068\u3057\u307E\u3057\u305F\u3002ttest-xl ") & version & U(" \u3067\u8A08\u7B97\u3002")
+        MethodText = IIf(paired, U("\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A\uFF08\u540C\u3058\u4EBA\u306E\u4E8B\u524D\u3068\u4E8B\u5F8C\u3092\u6BD4\u8F03\u3002\u7247\u65B9\u304C\u7A7A\u6B04\u306E\u7D44\u306F\u9664\u5916\uFF09"), _
+                U("Welch \u306E t \u691C\u5B9A\uFF08\u72EC\u7ACB\u3057\u305F 2 \u7FA4\u3092\u6BD4\u8F03\u3002\u7A7A\u6B04\u3068\u6587\u5B57\u5217\u306E\u30BB\u30EB\u306F\u9664\u5916\uFF09")) _
+                & U("\u3002\u5DEE\u306F\u300C") & afterLabel & " - " & beforeLabel & U("\u300D\u3067\u8A08\u7B97\u3002p \u5024\u306F ") & itemCount _
+                & U(" \u554F\u306B\u3064\u3044\u3066 Holm \u6CD5\u3067\u88DC\u6B63\u3057\u3001\u88DC\u6B63\u5F8C p < .05 \u3092\u6709\u610F\u3068\u3057\u305F\u3002ttest-xl ") & version & U(" \u3067\u8A08\u7B97\u3002")
     Else
         MethodText = IIf(paired, "Paired t-test (the same people before and after; pairs with a blank are dropped)", _
                 "Welch's t-test (two independent groups; blank and text cells are skipped)") _
@@ -1797,7 +1797,7 @@ End Function
 
 Private Function EffectRuleText(ByVal paired As Boolean) As String
     If IsJapanese() Then
-        EffectRuleText = IIf(paired, U("d \u306F d_z\uFF08\u5DEE\u306E\u5E73\u5747 \u00F7 \u5DEE\u306E SD\uFF09"), U("d \u306F\u5E73\u5747\u306E\u5DEE \u00F7 2 \u7FA4\u306E\u5206\u6563\u306E\u5E73\u5747\u306E\u5E73\u65B9\u6839")) _
+        EffectRuleText = IIf(paired, U("d \u306F d_z\uFF08\u5DEE\u306E\u5E73\u5747 \u00F7 \u5DEE\u306E\u6A19\u6E96\u504F\u5DEE\uFF09"), U("d \u306F\u5E73\u5747\u306E\u5DEE \u00F7 2 \u7FA4\u306E\u5206\u6563\u306E\u5E73\u5747\u306E\u5E73\u65B9\u6839")) _
                 & U("\u3002\uFF3B \uFF3D\u5185\u306F 95% \u4FE1\u983C\u533A\u9593\u3002\u5927\u304D\u3055\u306E\u76EE\u5B89\uFF08Cohen, 1988\uFF09\uFF1A|d| < 0.2 \u7121\u8996\u3067\u304D\u308B\u7A0B\u5EA6\u30010.2 \u4EE5\u4E0A \u5C0F\u3055\u3044\u30010.5 \u4EE5\u4E0A \u4E2D\u7A0B\u5EA6\u30010.8 \u4EE5\u4E0A \u5927\u304D\u3044\u3002")
     Else
         EffectRuleText = IIf(paired, "d is d_z (mean of the differences / SD of the differences)", _

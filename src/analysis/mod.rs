@@ -195,16 +195,16 @@ impl AnalysisError {
         match (lang, self) {
             (Lang::En, e) => e.to_string(),
             (Lang::Ja, AnalysisError::NeedsPairs { test }) => format!(
-                "--test {test} には ID で対応付けられた回答が必要です。--id 列名 を指定するか、welch / student / mann-whitney を選んでください"
+                "--test {test} には、ID で対応付けた回答が必要です。--id で ID の列を指定するか、--test で welch、student、mann-whitney のいずれかを選んでください"
             ),
             (Lang::Ja, AnalysisError::Shape(s)) => {
                 format!("調査データの形が一致しません: {s}")
             }
             (Lang::Ja, AnalysisError::NoItems) => {
-                "分析する項目列がありません。--items で指定してください".to_string()
+                "分析する設問の列がありません。--items で指定してください".to_string()
             }
             (Lang::Ja, AnalysisError::Adjust(e)) => {
-                format!("p 値の調整に失敗しました: {}", e.message(Lang::Ja))
+                format!("p 値の補正に失敗しました: {}", e.message(Lang::Ja))
             }
         }
     }
@@ -230,7 +230,7 @@ impl Exclusion {
         match self {
             Exclusion::TooFew { n_1, n_2 } => match lang {
                 Lang::En => format!("too few valid values to test (n = {n_1} and {n_2})"),
-                Lang::Ja => format!("有効な回答が少なすぎるため検定できません（n = {n_1}, {n_2}）"),
+                Lang::Ja => format!("有効な回答が少なすぎます（n = {n_1}, {n_2}）"),
             },
             Exclusion::Failed(e) => e.message(lang),
         }
@@ -270,7 +270,7 @@ impl AssumptionNote {
                     "small sample (n = {n}): little power, and normality cannot be checked; read the rank test beside it"
                 ),
                 Lang::Ja => format!(
-                    "標本が小さい（n = {n}）ため検出力が低く、正規性も確認できません。順位検定の結果もあわせて見てください"
+                    "回答数が少ない（n = {n}）ため検出力が低く、正規性も確認できません。順位検定の結果もあわせて確認してください"
                 ),
             },
             AssumptionNote::Skew { which, skewness } => {
@@ -284,7 +284,7 @@ impl AssumptionNote {
                         "strong skew in {what} (skewness {skewness:.2}); the rank test is more robust"
                     ),
                     Lang::Ja => format!(
-                        "{what}の分布に強い歪みがあります（歪度 {skewness:.2}）。順位検定の結果のほうが頑健です"
+                        "{what}の分布が大きく歪んでいます（歪度 {skewness:.2}）。歪みの影響を受けにくい順位検定の結果もあわせて確認してください"
                     ),
                 }
             }
@@ -293,7 +293,7 @@ impl AssumptionNote {
                     "the SDs differ (ratio {ratio:.2}) but Student's test assumes equal variances; Welch's test is safer"
                 ),
                 Lang::Ja => format!(
-                    "標準偏差の比が {ratio:.2} と大きく異なりますが、Student の t 検定は等分散を仮定しています。Welch の t 検定のほうが安全です"
+                    "2 群の標準偏差が大きく異なります（比 {ratio:.2}）が、Student の t 検定は等分散を仮定しています。Welch の t 検定のほうが適切です"
                 ),
             },
             AssumptionNote::RankFailed => lang
@@ -930,7 +930,7 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
             by: None,
             item: None,
             en: format!("{count} cell(s): {en} (see the Checks sheet)"),
-            ja: format!("{count} 件: {ja}（データ確認シートを参照）"),
+            ja: format!("{ja}: {count} 件（データ確認シートを参照）"),
         });
     }
     for block in blocks {
@@ -946,7 +946,7 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
                     item: Some(item.item.clone()),
                     en: format!("{scope}{}: not tested: {}", item.item, ex.message(Lang::En)),
                     ja: format!(
-                        "{scope}{}: 検定していません: {}",
+                        "{scope}{}: 検定できませんでした。{}",
                         item.item,
                         ex.message(Lang::Ja)
                     ),

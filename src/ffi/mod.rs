@@ -967,7 +967,7 @@ fn df_arg(df: f64) -> Result<f64, FfiError> {
         Err(FfiError::Argument {
             name: "df",
             en: "must be positive (infinity gives the normal distribution)",
-            ja: "正の値を指定してください（無限大は正規分布になります）",
+            ja: "正の値を指定してください（無限大を指定すると正規分布として計算します）",
         })
     }
 }

@@ -291,11 +291,11 @@ fn data_layout(survey: &Survey, a: &Analysis) -> DataLayout {
 
 fn effect_header(test: TestUsed, lang: Lang) -> &'static str {
     match test {
-        TestUsed::Paired | TestUsed::Wilcoxon => "Cohen's d_z",
+        TestUsed::Paired | TestUsed::Wilcoxon => lang.pick("Cohen's d_z", "Cohen の d_z"),
         TestUsed::Student => lang.pick("Cohen's d (pooled SD)", "Cohen の d（プールした SD）"),
         TestUsed::Welch | TestUsed::MannWhitney => lang.pick(
             "Cohen's d (average-variance SD)",
-            "Cohen の d（平均分散の SD）",
+            "Cohen の d（2 群の分散の平均による SD）",
         ),
     }
 }
@@ -330,20 +330,25 @@ fn write_results(
     if let Some(by) = &survey.by_column {
         headers.push((by.clone(), Kind::Text));
     }
-    headers.push((lang.pick("Item", "項目").into(), Kind::Text));
-    headers.push((format!("n ({l1})"), Kind::Int));
-    headers.push((format!("n ({l2})"), Kind::Int));
-    headers.push((format!("M ({l1})"), Kind::Num2));
-    headers.push((format!("SD ({l1})"), Kind::Num2));
-    headers.push((format!("M ({l2})"), Kind::Num2));
-    headers.push((format!("SD ({l2})"), Kind::Num2));
+    headers.push((lang.pick("Item", "設問").into(), Kind::Text));
+    // Japanese headers take full-width parentheses: 「n（事前）」.
+    let (op, cp) = (lang.pick(" (", "（"), lang.pick(")", "）"));
+    headers.push((format!("n{op}{l1}{cp}"), Kind::Int));
+    headers.push((format!("n{op}{l2}{cp}"), Kind::Int));
+    headers.push((format!("M{op}{l1}{cp}"), Kind::Num2));
+    headers.push((format!("SD{op}{l1}{cp}"), Kind::Num2));
+    headers.push((format!("M{op}{l2}{cp}"), Kind::Num2));
+    headers.push((format!("SD{op}{l2}{cp}"), Kind::Num2));
     headers.push((
-        format!("{} ({l2} − {l1})", lang.pick("Difference", "差")),
+        format!("{}{op}{l2} − {l1}{cp}", lang.pick("Difference", "差")),
         Kind::Num2,
     ));
-    headers.push((format!("{cl}% CI {}", lang.pick("low", "下限")), Kind::Num2));
     headers.push((
-        format!("{cl}% CI {}", lang.pick("high", "上限")),
+        format!("{cl}% {}", lang.pick("CI low", "信頼区間 下限")),
+        Kind::Num2,
+    ));
+    headers.push((
+        format!("{cl}% {}", lang.pick("CI high", "信頼区間 上限")),
         Kind::Num2,
     ));
     headers.push((text::stat_name(a.test).into(), Kind::Num2));
@@ -352,7 +357,7 @@ fn write_results(
     let p_adj_col = headers.len() as u16;
     headers.push((
         format!(
-            "{} p ({})",
+            "{} p{op}{}{cp}",
             lang.pick("Adjusted", "補正後"),
             text::adjust_key(a.options.adjust)
         ),
@@ -362,14 +367,14 @@ fn write_results(
     let d_col = headers.len() as u16;
     headers.push((effect_header(a.test, lang).into(), Kind::Num2));
     headers.push((
-        format!("d {cl}% CI {}", lang.pick("low", "下限")),
+        format!("d {cl}% {}", lang.pick("CI low", "信頼区間 下限")),
         Kind::Num2,
     ));
     headers.push((
-        format!("d {cl}% CI {}", lang.pick("high", "上限")),
+        format!("d {cl}% {}", lang.pick("CI high", "信頼区間 上限")),
         Kind::Num2,
     ));
-    headers.push(("Hedges' g".into(), Kind::Num2));
+    headers.push((lang.pick("Hedges' g", "Hedges の g").into(), Kind::Num2));
     if paired {
         headers.push(("d_av".into(), Kind::Num2));
     }
@@ -406,7 +411,7 @@ fn write_results(
             Kind::P,
         ));
     }
-    headers.push((lang.pick("Notes", "注記").into(), Kind::Text));
+    headers.push((lang.pick("Notes", "備考").into(), Kind::Text));
 
     let rows: usize = a.blocks.iter().map(|b| b.items.len()).sum();
     let last_col = headers.len() as u16 - 1;
@@ -693,7 +698,7 @@ fn write_summary(
             text::num(a.options.conf_level * 100.0, 0)
         ),
         Lang::Ja => format!(
-            "差は「{}−{}」の向きです。有意かどうかは補正後の p 値（{}）で判断しています。d は Cohen の d、［ ］内は {}% 信頼区間です。",
+            "差は「{} − {}」で計算した。有意かどうかは補正後の p 値（{}）で判断した。M は平均値、SD は標準偏差、d は効果量（Cohen の d）で、［ ］内はその {}% 信頼区間である。",
             a.labels[1],
             a.labels[0],
             text::adjust_name(a.options.adjust, lang),
@@ -715,17 +720,18 @@ fn write_charts(
 ) -> Result<(), XlsxError> {
     let [l1, l2] = &a.labels;
     let cl = text::num(a.options.conf_level * 100.0, 0);
+    let (op, cp) = (lang.pick(" (", "（"), lang.pick(")", "）"));
     let headers = [
-        lang.pick("Item", "項目").to_string(),
-        format!("M ({l1})"),
-        format!("M ({l2})"),
-        format!("{l1} CI +"),
-        format!("{l1} CI −"),
-        format!("{l2} CI +"),
-        format!("{l2} CI −"),
+        lang.pick("Item", "設問").to_string(),
+        format!("M{op}{l1}{cp}"),
+        format!("M{op}{l2}{cp}"),
+        format!("{l1} {}", lang.pick("CI +", "誤差範囲 +")),
+        format!("{l1} {}", lang.pick("CI −", "誤差範囲 −")),
+        format!("{l2} {}", lang.pick("CI +", "誤差範囲 +")),
+        format!("{l2} {}", lang.pick("CI −", "誤差範囲 −")),
         "d".to_string(),
-        "d CI +".to_string(),
-        "d CI −".to_string(),
+        format!("d {}", lang.pick("CI +", "誤差範囲 +")),
+        format!("d {}", lang.pick("CI −", "誤差範囲 −")),
     ];
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &f.header)?;
@@ -771,7 +777,7 @@ fn write_charts(
     }
     let title = match lang {
         Lang::En => format!("Means per item with {cl}% confidence intervals"),
-        Lang::Ja => format!("項目ごとの平均値と {cl}% 信頼区間"),
+        Lang::Ja => format!("設問ごとの平均値と {cl}% 信頼区間"),
     };
     means.title().set_name(&title);
     means.set_width(120 + 60 * n.max(4)).set_height(360);
@@ -789,7 +795,7 @@ fn write_charts(
         )));
     let title = match lang {
         Lang::En => format!("Effect sizes d ({l2} − {l1}) with {cl}% CI"),
-        Lang::Ja => format!("効果量 d（{l2}−{l1}）と {cl}% 信頼区間"),
+        Lang::Ja => format!("効果量 d（{l2} − {l1}）と {cl}% 信頼区間"),
     };
     forest.title().set_name(&title);
     // Category labels at the left edge (not over negative bars); the value axis spans every CI.
@@ -880,7 +886,7 @@ fn write_checks(
         lang.pick("Kind", "種類"),
         lang.pick("Sheet", "シート"),
         lang.pick("Cell", "セル"),
-        lang.pick("Item", "項目"),
+        lang.pick("Item", "設問"),
         lang.pick("What happened", "内容"),
         lang.pick("Original", "元の値"),
         lang.pick("Value used", "使用した値"),
@@ -924,7 +930,7 @@ fn write_checks(
                 .unwrap_or_default();
             let mut lines: Vec<(String, String)> = Vec::new();
             if let Some(ex) = &it.excluded {
-                lines.push((lang.pick("Not tested", "検定せず").into(), ex.message(lang)));
+                lines.push((lang.pick("Not tested", "検定不可").into(), ex.message(lang)));
             }
             for n in &it.notes {
                 lines.push((
@@ -944,7 +950,7 @@ fn write_checks(
     if omitted > 0 {
         let msg = match lang {
             Lang::En => format!("… and {omitted} more conversions not listed (sheet limit)"),
-            Lang::Ja => format!("…ほか {omitted} 件の変換は行数の上限のため省略しました"),
+            Lang::Ja => format!("…ほか {omitted} 件の変換は、行数の上限のため記載を省略"),
         };
         ws.write_string(row, 4, &msg)?;
         messages.push(msg);
@@ -1026,7 +1032,7 @@ fn write_method(
             survey.id_column.as_deref().unwrap_or("ID")
         ),
         (DesignKind::Paired, Lang::Ja) => format!(
-            "対応あり（同じ回答者を {} で対応付け）",
+            "対応あり（同じ回答者を「{}」の列で対応付け）",
             survey.id_column.as_deref().unwrap_or("ID")
         ),
         (DesignKind::Independent, Lang::En) => "two independent groups".into(),
@@ -1047,24 +1053,24 @@ fn write_method(
     let excel = match excel_ttest_type(a) {
         Some(_) => lang.pick(
             "Results also contains Excel's own T.TEST over the Data sheet, which should equal p.",
-            "結果シートには、データシートに対する Excel 自身の T.TEST も入れてあります（p と一致するはずです）。",
+            "結果シートに、データシートの値を Excel の T.TEST 関数で計算した p を併記（p の列と一致するはず）",
         ),
         None => lang.pick(
             "Excel has no T.TEST for this test or alternative, so no Excel cross-check column is given.",
-            "この検定・対立仮説に対応する Excel の T.TEST がないため、Excel による照合列はありません。",
+            "この検定・対立仮説に対応する Excel の T.TEST 関数がないため、照合の列はなし",
         ),
     };
     let rows: Vec<(&str, String)> = vec![
         (lang.pick("Input file", "入力ファイル"), meta.input.clone()),
         (lang.pick("Options", "オプション"), meta.options.clone()),
-        (lang.pick("Design", "デザイン"), design),
+        (lang.pick("Design", "調査の設計"), design),
         (lang.pick("Conditions", "条件"), format!("{l1} → {l2}")),
         (lang.pick("Test", "検定"), a.test.name(lang).to_string()),
         (
             lang.pick("Orientation", "差の向き"),
             match lang {
                 Lang::En => format!("every difference, t and d is {l2} − {l1} (positive = higher in {l2})"),
-                Lang::Ja => format!("差・t・d はすべて「{l2} − {l1}」（正の値 = {l2}のほうが高い）"),
+                Lang::Ja => format!("差・t・d はすべて「{l2} − {l1}」で計算（正の値は{l2}のほうが高いことを示す）"),
             },
         ),
         (lang.pick("Alternative", "対立仮説"), alt),
@@ -1085,7 +1091,7 @@ fn write_method(
                     if a.test.is_paired() { "; d_av (Algina & Keselman 2003 CI)" } else { "" }
                 ),
                 Lang::Ja => format!(
-                    "{}（{cl}% 信頼区間は非心 t 分布による）、Hedges の g（小標本補正）{}、大きさの目安は Cohen (1988)",
+                    "{}、その {cl}% 信頼区間（非心 t 分布による）、Hedges の g（小標本補正済み）{}、大きさの目安は Cohen（1988）による",
                     effect_header(a.test, lang),
                     if a.test.is_paired() { "、d_av（信頼区間は Algina & Keselman 2003）" } else { "" }
                 ),
@@ -1093,13 +1099,13 @@ fn write_method(
         ),
         (
             lang.pick("Robustness", "頑健性の確認"),
-            format!("{} ({})", rank.name(lang), lang.pick("two-sided", "両側")),
+            format!("{}{}", rank.name(lang), lang.pick(" (two-sided)", "（両側）")),
         ),
         (
             lang.pick("Sensitivity", "感度分析"),
             lang.pick(
                 "smallest d detectable with 80% power at the n of each item and α",
-                "各項目の n と α で、検出力 80% で検出できる最小の d",
+                "設問ごとの n と α のもとで、検出力 80% で検出できる最小の d",
             )
             .to_string(),
         ),
@@ -1113,7 +1119,7 @@ fn write_method(
                     analysis::UNEQUAL_SD_RATIO
                 ),
                 Lang::Ja => format!(
-                    "小標本（n < {}）、強い歪み（|歪度| ≥ {}）、Student の t 検定での標準偏差の違い（比 ≥ {}）",
+                    "次の場合に備考の列で注意を表示: 回答数が少ない（n < {}）、分布の歪みが大きい（|歪度| ≥ {}）、Student の t 検定で 2 群の標準偏差が大きく異なる（比 ≥ {}）",
                     analysis::SMALL_N,
                     analysis::STRONG_SKEW,
                     analysis::UNEQUAL_SD_RATIO
@@ -1125,13 +1131,13 @@ fn write_method(
             lang.pick("Missing values", "欠測値"),
             lang.pick(
                 "blank, text and error cells are missing and listed on the Checks sheet; paired tests use complete pairs only",
-                "空欄・文字・エラー値は欠測として扱い、データ確認シートに一覧にしています。対応のある検定は両方そろった回答のみを使います",
+                "空欄・文字列・エラー値は欠測として扱い、データ確認シートに一覧を掲載。対応のある検定では、両方の回答がそろった人のみを使用",
             )
             .to_string(),
         ),
         (
             lang.pick("Not computed", "計算できない値"),
-            lang.pick("— (dash); ∞ for one-sided interval limits", "—（ダッシュ）、片側区間の限界は ∞").to_string(),
+            lang.pick("— (dash); ∞ for one-sided interval limits", "「—」で表示（片側の信頼区間の限界は ∞ と表示）").to_string(),
         ),
         (
             lang.pick("Software", "ソフトウェア"),
@@ -1144,7 +1150,7 @@ fn write_method(
                 crate::VERSION,
                 lang.pick(
                     "Results agree with R 4.2 t.test, wilcox.test, p.adjust and effectsize 0.8.3.",
-                    "結果は R 4.2 の t.test・wilcox.test・p.adjust と effectsize 0.8.3 に一致することを確認しています。"
+                    "計算結果は R 4.2 の t.test・wilcox.test・p.adjust および effectsize 0.8.3 と一致することを確認済み。"
                 )
             ),
         ),

@@ -172,7 +172,7 @@ pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> Str
             "{prefix}{}",
             match lang {
                 Lang::En => format!("not tested — {}.", ex.message(lang)),
-                Lang::Ja => format!("検定していません（{}）。", ex.message(lang)),
+                Lang::Ja => format!("検定できなかった。理由: {}。", ex.message(lang)),
             }
         );
     }
@@ -250,10 +250,9 @@ pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
             sig.len()
         ),
         Lang::Ja => format!(
-            "{scope}検定した {} 項目（{}、{} 項目について{}、有意水準 {alpha}）のうち、{l1}と{l2}の間に有意な差があったのは {} 項目でした（{l2}が高い: {up} 項目、低い: {down} 項目）。",
+            "{scope}{} 問について、{}を行った（有意水準 {alpha}、{}）。{l1}と{l2}の間に有意な差があったのは {} 問であった（{l2}のほうが高い: {up} 問、低い: {down} 問）。",
             tested.len(),
             a.test.name(lang),
-            tested.len(),
             correction,
             sig.len()
         ),
@@ -262,7 +261,7 @@ pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
         s.push_str(&match lang {
             Lang::En => format!(" {untested} item(s) could not be tested (see the Checks sheet)."),
             Lang::Ja => {
-                format!(" {untested} 項目は検定できませんでした（データ確認シートを参照）。")
+                format!("{untested} 問は検定できなかった（データ確認シートを参照）。")
             }
         });
     }

@@ -101,26 +101,51 @@ impl StatsError {
                     needed,
                     found,
                 } => format!(
-                    "{group} の有効なデータが足りません（{found} 件。少なくとも {needed} 件必要です）"
+                    "{} の有効なデータが足りません（{found} 件。少なくとも {needed} 件必要です）",
+                    term_ja(group)
                 ),
                 StatsError::Constant => {
                     "データがすべて同じ値（分散がゼロ）のため、検定統計量を計算できません".to_string()
                 }
                 StatsError::NonFinite { group, index } => format!(
-                    "{group} の {index} 番目に無限大の値があります。値を確認してください"
+                    "{} の {index} 番目に無限大の値があります。値を確認してください",
+                    term_ja(group)
                 ),
                 StatsError::LengthMismatch { x, y } => format!(
-                    "対応のあるデータは同じ件数が必要です（x は {x} 件、y は {y} 件）"
+                    "対応のあるデータでは x と y の件数をそろえてください（x は {x} 件、y は {y} 件）"
                 ),
                 StatsError::InvalidArgument { name, reason } => {
                     format!("引数 {name} が正しくありません: {}", reason_ja(reason))
                 }
                 StatsError::OutOfRange { what } => {
-                    format!("値が大きすぎるか小さすぎるため、正確に計算できません（{what}）")
+                    format!(
+                        "値が大きすぎるか小さすぎるため、正確に計算できません（{}）",
+                        term_ja(what)
+                    )
                 }
-                StatsError::NoSolution { what } => format!("解が見つかりませんでした（{what}）"),
+                StatsError::NoSolution { what } => {
+                    format!("解が見つかりませんでした（{}）", term_ja(what))
+                }
             },
         }
+    }
+}
+
+/// Japanese names for the fixed English group and quantity names used in [`StatsError`].
+/// Unknown names (e.g. `x`, `y`) are returned unchanged.
+fn term_ja(term: &str) -> &str {
+    match term {
+        "non-zero paired differences" => "0 以外の差（対応のあるデータ）",
+        "confidence limit of the noncentrality parameter" => "非心度の信頼限界",
+        "standard deviation" => "標準偏差",
+        "standard error" => "標準誤差",
+        "standardized difference" => "標準化した差",
+        "t statistic" => "t 統計量",
+        "variance" => "分散",
+        "variance underflows: the values differ by less than about 1e-140" => {
+            "分散がアンダーフローします。値の違いが約 1e-140 未満です"
+        }
+        other => other,
     }
 }
 

@@ -425,7 +425,7 @@ fn not_found(path: &Path, flag: &str, spec: &str, t: &Table) -> ReadError {
             t.names()
         ),
         format!(
-            "{flag} {spec}: シート「{}」にその列がありません（列: {}）",
+            "{flag} {spec}: シート「{}」にその列がありません（シートにある列: {}）",
             t.name(),
             t.names()
         ),
@@ -622,7 +622,7 @@ fn roles(
                 t.names()
             ),
             format!(
-                "シート「{}」に得点の入った項目の列が見つかりません（列: {}）。--items で指定してください",
+                "シート「{}」に得点の入った設問の列が見つかりません（列: {}）。--items で指定してください",
                 t.name(),
                 t.names()
             ),
@@ -857,7 +857,7 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             ReadError::layout(
                 path,
                 format!("--scale: cannot read {bad:?}; write label=score pairs separated by commas, e.g. \"とてもそう思う=5,そう思う=4\""),
-                format!("--scale: 「{bad}」を解釈できません。「とてもそう思う=5,そう思う=4」のように 文言=得点 をカンマで区切って指定してください"),
+                format!("--scale: 「{bad}」を解釈できません。「とてもそう思う=5,そう思う=4」のように、「選択肢の文言=得点」をカンマで区切って指定してください"),
             )
         })?),
         None => None,
@@ -1006,7 +1006,7 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
                 names.join(", ")
             ),
             format!(
-                "シート「{}」のどの行を比べればよいか判断できません（シート: {}）。--sheets 事前,事後 で2つのシートを、または --group 列名 で2群を表す列を指定してください",
+                "シート「{}」では何と何を比べればよいか判断できません（シート: {}）。--sheets 事前,事後 で 2 つのシートを指定するか、--group 列名 で 2 群を表す列を指定してください",
                 t.name(),
                 names.join("、")
             ),
@@ -1060,7 +1060,7 @@ fn two_sheets(
                 tb.name()
             ),
             format!(
-                "シート「{}」と「{}」に共通の項目の列がありません。両方のシートで項目の見出しを同じにしてください",
+                "シート「{}」と「{}」に共通する設問の列がありません。両方のシートで設問の見出しをそろえてください",
                 ta.name(),
                 tb.name()
             ),
@@ -1120,7 +1120,7 @@ fn two_sheets(
                     id_column.as_deref().unwrap_or("")
                 ),
                 format!(
-                    "--id {}: 両方のシートにある ID が1つもありません",
+                    "--id {}: 両方のシートに共通する ID が 1 つもありません。ID の列が正しいか確認してください",
                     id_column.as_deref().unwrap_or("")
                 ),
             ));
@@ -1274,7 +1274,7 @@ fn group_column(
                 values.join(", ")
             ),
             format!(
-                "群の列「{gname}」にはちょうど2種類の値が必要です（見つかった値: {}）",
+                "群の列「{gname}」には、ちょうど 2 種類の値が必要です（見つかった値: {}）",
                 values.join("、")
             ),
         ));
@@ -1297,7 +1297,7 @@ fn group_column(
                             values.join(", ")
                         ),
                         format!(
-                            "--levels {a},{b}: 群の列「{gname}」の値は {} です",
+                            "--levels {a},{b}: 群の列「{gname}」にある値は {} です。この中から 2 つを指定してください",
                             values.join("、")
                         ),
                     ))
@@ -1357,7 +1357,7 @@ fn group_column(
                     id_column.as_deref().unwrap_or("")
                 ),
                 format!(
-                    "--id {}: 両方の群にある ID が1つもありません",
+                    "--id {}: 両方の群に共通する ID が 1 つもありません。ID の列が正しいか確認してください",
                     id_column.as_deref().unwrap_or("")
                 ),
             ));

@@ -241,63 +241,63 @@ impl NoteKind {
         let (en, ja) = match self {
             NoteKind::Blank => (
                 "blank cell, treated as missing",
-                "空欄（欠測として扱いました）",
+                "空欄（欠測扱い）",
             ),
             NoteKind::NoAnswer => (
                 "no answer, treated as missing",
-                "無回答（欠測として扱いました）",
+                "無回答（欠測扱い）",
             ),
             NoteKind::Text => (
                 "text that is not a score, treated as missing",
-                "数値でない文字列（欠測として扱いました）",
+                "数値でない文字列（欠測扱い）",
             ),
             NoteKind::FullWidthDigits => (
                 "full-width digits, converted to a number",
-                "全角数字（数値に変換しました）",
+                "全角数字（数値に変換）",
             ),
             NoteKind::NumberAsText => (
                 "number stored as text, converted to a number",
-                "文字列として保存された数値（数値に変換しました）",
+                "文字列として保存された数値（数値に変換）",
             ),
             NoteKind::LikertLabel => (
                 "answer label, converted to its score",
-                "選択肢の文言（得点に変換しました）",
+                "選択肢の文言（得点に変換）",
             ),
             NoteKind::ErrorCell => (
                 "error value in the cell, treated as missing: check the formula",
-                "エラー値（欠測として扱いました。数式を確認してください）",
+                "エラー値（欠測扱い。数式を要確認）",
             ),
             NoteKind::Date => (
                 "date or time in an item column, treated as missing: check the cell",
-                "項目の列に日付・時刻（欠測として扱いました。セルを確認してください）",
+                "設問の列に日付・時刻（欠測扱い。セルを要確認）",
             ),
             NoteKind::Boolean => (
                 "TRUE/FALSE in an item column, treated as missing: check the cell",
-                "項目の列に TRUE/FALSE（欠測として扱いました。セルを確認してください）",
+                "設問の列に TRUE/FALSE（欠測扱い。セルを要確認）",
             ),
             NoteKind::OutOfScale => (
                 "value outside the answer scale, kept: check the cell",
-                "回答の範囲外の値（そのまま使いました。セルを確認してください）",
+                "回答の範囲外の値（そのまま使用。セルを要確認）",
             ),
             NoteKind::UnmatchedId => (
                 "ID found in only one sheet, excluded from the paired test",
-                "片方のシートにしかない ID（対応のある検定から除外しました）",
+                "片方のシートにしかない ID（対応のある検定から除外）",
             ),
             NoteKind::MissingId => (
                 "row without an ID, excluded from the paired test",
-                "ID のない行（対応のある検定から除外しました）",
+                "ID のない行（対応のある検定から除外）",
             ),
             NoteKind::MissingGroup => (
                 "row without a group value, excluded",
-                "群の値がない行（除外しました）",
+                "群の値がない行（除外）",
             ),
             NoteKind::ItemInOneSheet => (
                 "item found in only one sheet, not analysed",
-                "片方のシートにしかない項目（分析していません）",
+                "片方のシートにしかない設問（分析の対象外）",
             ),
             NoteKind::ByChanged => (
                 "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
-                "内訳（--by）の値が1つ目のシートと異なります（1つ目のシートの値で集計しました）",
+                "内訳（--by）の値が 1 つ目のシートと異なる（1 つ目のシートの値で集計）",
             ),
         };
         lang.pick(en, ja)
@@ -519,13 +519,13 @@ impl ReadError {
                 format!("{p}: ファイルが見つかりません。パスとファイル名を確認してください")
             }
             ReadError::NotAWorkbook { .. } => format!(
-                "{p}: ブック（Excel などのファイル）ではありません。.xlsx、.xlsm、.xls、.ods のいずれかを指定してください（CSV は Excel で .xlsx として保存できます）"
+                "{p}: Excel などのブックではありません。.xlsx、.xlsm、.xls、.ods のいずれかを指定してください（CSV ファイルは、Excel で開いて .xlsx 形式で保存し直してください）"
             ),
             ReadError::Encrypted { .. } => format!(
-                "{p}: ブックにパスワードが設定されています。Excel で開き、パスワードを解除して（ファイル > 情報 > ブックの保護 > パスワードを使用して暗号化）別名で保存してください"
+                "{p}: ブックにパスワードが設定されています。Excel で開いてパスワードを解除し（［ファイル］>［情報］>［ブックの保護］>［パスワードを使用して暗号化］でパスワードを消去）、別名で保存してください"
             ),
             ReadError::Workbook { reason, .. } => format!(
-                "{p}: ブックを読み込めません（{reason}）。Excel で開ける場合は .xlsx として保存し直してお試しください"
+                "{p}: ブックを読み込めません（{reason}）。Excel で開ける場合は、.xlsx 形式で保存し直してから再度お試しください"
             ),
             ReadError::TooLarge { sheet, cells, .. } => {
                 let limit = match cells {
@@ -561,7 +561,7 @@ impl ReadError {
                     other => other,
                 };
                 format!(
-                    "{p}: ブックに記録されている{what}が {} で、上限の {} を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではありません。Excel で開いて別名で保存してください",
+                    "{p}: ブックに記録されている{what}が {} で、上限の {} を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではない可能性があります。Excel で開いて別名で保存してください",
                     grouped(*declared),
                     grouped(*limit)
                 )
@@ -588,7 +588,7 @@ impl ReadError {
                 )
             }
             ReadError::Damaged { reason_ja, .. } => format!(
-                "{p}: ファイルが壊れています（{reason_ja}）。Excel で開いて別名で保存するか、バックアップを使ってください"
+                "{p}: ファイルが壊れています（{reason_ja}）。Excel で開いて別名で保存するか、バックアップから復元してください"
             ),
             ReadError::NoData { sheet, .. } => {
                 let w = match sheet {
@@ -599,11 +599,11 @@ impl ReadError {
             }
             ReadError::Layout { reason_ja, .. } => format!("{p}: {reason_ja}"),
             ReadError::DuplicateId { sheet, id, rows, .. } => format!(
-                "{p}: シート「{sheet}」で ID「{id}」が重複しています（{} 行目）。回答者ごとに異なる ID が必要です（行を直すか、--id で別の列を指定してください）",
+                "{p}: シート「{sheet}」で ID「{id}」が重複しています（{} 行目）。回答者ごとに異なる ID が必要です（行を修正するか、--id で別の列を指定してください）",
                 join_rows(rows)
             ),
             ReadError::Internal { detail, .. } => format!(
-                "{p}: ブックの読み込み中に内部エラーが発生しました（{detail}）。ttest-xl または calamine の不具合です。可能であればファイルを添えて報告してください"
+                "{p}: ブックの読み込み中に内部エラーが発生しました（{detail}）。ttest-xl または calamine の不具合です。可能であれば、このファイルを添えて開発元に報告してください"
             ),
         }
     }

@@ -132,23 +132,23 @@ pub(crate) enum Stop {
 
 const CYCLE: Stop = Stop::Damaged {
     en: "a sector chain of the compound file loops back on itself",
-    ja: "複合ファイルのセクタチェーンが循環しています",
+    ja: "複合ファイルのセクターチェーンが循環しています",
 };
 const FAT_TOO_LONG: Stop = Stop::Damaged {
     en: "the compound file's sector table lists more sectors than the file holds",
-    ja: "複合ファイルのセクタ表がファイルにある以上のセクタを指しています",
+    ja: "複合ファイルのセクター表がファイルにある以上のセクターを指しています",
 };
 const OFF_FAT: Stop = Stop::Damaged {
     en: "a sector chain of the compound file points outside its sector table",
-    ja: "複合ファイルのセクタチェーンがセクタ表の外を指しています",
+    ja: "複合ファイルのセクターチェーンがセクター表の外を指しています",
 };
 const SLOW: Stop = Stop::Damaged {
     en: "its formulas or shared strings are built so that decoding them would take minutes",
-    ja: "数式または共有文字列が、読み込みに何分もかかるように作られています",
+    ja: "数式または共有文字列が、読み込みに何分もかかる構造になっています",
 };
 const TRUNCATED: Stop = Stop::Damaged {
     en: "the compound file is cut short (a sector it needs is past the end of the file)",
-    ja: "複合ファイルが途中で切れています（必要なセクタがファイルの末尾より後ろにあります）",
+    ja: "複合ファイルが途中で切れています（必要なセクターがファイルの末尾より後ろにあります）",
 };
 
 /// What the scan found in a workbook calamine can open.

@@ -334,7 +334,7 @@ static void bad_parameters(void) {
                 "引数 t が正しくありません: NaN（非数）は指定できません");
     EXPECT_FAIL(ttxl_t_cdf(1.0, 0.0, 1, &r), TTXL_ERR_ARGUMENT,
                 "invalid argument df: must be positive (infinity gives the normal distribution)",
-                "引数 df が正しくありません: 正の値を指定してください（無限大は正規分布になります）");
+                "引数 df が正しくありません: 正の値を指定してください（無限大を指定すると正規分布として計算します）");
     CHECK_STATUS(ttxl_t_cdf(1.0, nan, 1, &r), TTXL_ERR_ARGUMENT, "df NaN");
     CHECK_STATUS(ttxl_t_cdf(1.0, -3.0, 0, &r), TTXL_ERR_ARGUMENT, "df -3");
     EXPECT_FAIL(ttxl_t_quantile(1.5, 5.0, &r), TTXL_ERR_ARGUMENT,
