@@ -621,9 +621,18 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Refuses unsafe output paths before any work is done.
 fn check_output(input: &Path, output: &Path, force: bool) -> Result<(), CliError> {
-    let input_canon = fs::canonicalize(input).map_err(|source| CliError::Input {
-        path: input.to_path_buf(),
-        source,
+    let input_canon = fs::canonicalize(input).map_err(|source| {
+        if source.kind() == io::ErrorKind::NotFound {
+            // The reader's own message, in both languages, without the OS's English text.
+            CliError::Read(ReadError::NotFound {
+                path: input.to_path_buf(),
+            })
+        } else {
+            CliError::Input {
+                path: input.to_path_buf(),
+                source,
+            }
+        }
     })?;
     let out_canon = canonical_target(output)?;
     if out_canon == input_canon || same_file(input, output) {

@@ -242,7 +242,21 @@ fn bad_input_gives_exit_code_2_naming_the_file() {
         .arg(dir.path().join("r.xlsx"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("missing.xlsx"));
+        .stderr(predicate::str::contains("missing.xlsx: file not found"))
+        .stderr(predicate::str::contains("os error").not());
+    // In Japanese, without the operating system's English text.
+    cmd()
+        .env("LANG", "ja_JP.UTF-8")
+        .arg("analyze")
+        .arg(dir.path().join("missing.xlsx"))
+        .arg("-o")
+        .arg(dir.path().join("r.xlsx"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing.xlsx: ファイルが見つかりません",
+        ))
+        .stderr(predicate::str::contains("os error").not());
     assert_eq!(entries(dir.path()), vec!["broken.xlsx"]);
 }
 

@@ -29,7 +29,7 @@ use rust_xlsxwriter::{
 use crate::analysis::{self, Analysis, DesignKind, TestUsed};
 use crate::lang::Lang;
 use crate::stats::Alternative;
-use crate::workbook::Survey;
+use crate::workbook::{NoteKind, Survey};
 
 /// What the Method sheet says about the run.
 #[derive(Debug, Clone, PartialEq)]
@@ -526,6 +526,12 @@ fn write_results(
         .set_columns(&columns);
     ws.add_table(0, 0, rows as u32, last_col, &table)?;
     ws.set_freeze_panes(1, u16::from(survey.by_column.is_some()) + 1)?;
+    // What the marks of the significance column mean (column widths are set below).
+    ws.write_string(
+        rows as u32 + 2,
+        0,
+        text::mark_legend(a.options.alpha, a.options.adjust, lang),
+    )?;
 
     // Significant rows (adjusted p < alpha) stand out; d gets data bars.
     let p_cell = rust_xlsxwriter::utility::row_col_to_cell(1, p_adj_col);
@@ -911,9 +917,31 @@ fn write_checks(
         }
         ws.write_string(row, 4, note.kind.describe(lang))?;
         ws.write_string(row, 5, &note.original)?;
-        match note.value {
-            Some(v) => put_num(ws, row, 6, v, &f.text, &f.missing)?,
-            None => {
+        match (note.value, note.kind) {
+            (Some(v), _) => put_num(ws, row, 6, v, &f.text, &f.missing)?,
+            // Notes about a whole row or column, not a cell value.
+            (None, NoteKind::UnmatchedId | NoteKind::MissingId | NoteKind::MissingGroup) => {
+                ws.write_string_with_format(
+                    row,
+                    6,
+                    lang.pick("row excluded", "行を除外"),
+                    &f.missing,
+                )?;
+            }
+            (None, NoteKind::ItemInOneSheet) => {
+                ws.write_string_with_format(
+                    row,
+                    6,
+                    lang.pick("not analysed", "分析対象外"),
+                    &f.missing,
+                )?;
+            }
+            (None, NoteKind::ByChanged) => {
+                // `original` is "first → second"; the first sheet's value is the one used.
+                let first = note.original.split(" → ").next().unwrap_or_default();
+                ws.write_string(row, 6, first)?;
+            }
+            (None, _) => {
                 ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &f.missing)?;
             }
         }

@@ -105,6 +105,21 @@ pub fn mark(p_adjusted: f64, alpha: f64) -> &'static str {
     }
 }
 
+/// The legend of the marks of [`mark`], for the Results sheet.
+pub fn mark_legend(alpha: f64, adjust: AdjustMethod, lang: Lang) -> String {
+    let a = num(alpha, 3).trim_end_matches('0').to_string();
+    let a = a.trim_start_matches('0');
+    let correction = adjust_name(adjust, lang);
+    match lang {
+        Lang::En => format!(
+            "Sig. (adjusted p, {correction}, α = {a}): *** p < .001, ** p < .01, * p < {a}, n.s. not significant, — not tested"
+        ),
+        Lang::Ja => format!(
+            "判定（補正後 p、{correction}、有意水準 {a}）: *** p < .001、** p < .01、* p < {a}、n.s. 有意な差なし、— 検定せず"
+        ),
+    }
+}
+
 /// Cohen's (1988) label of a d.
 pub fn effect_label(d: f64, lang: Lang) -> String {
     if d.is_nan() {
