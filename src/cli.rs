@@ -209,6 +209,10 @@ pub struct Config {
     pub quiet: bool,
     /// Warnings → exit code 1.
     pub strict: bool,
+    /// Creation time written into the workbook's properties (Unix seconds), from the
+    /// `SOURCE_DATE_EPOCH` environment variable; `None` for now. With it the same input and
+    /// options give a byte-identical workbook.
+    pub created: Option<i64>,
 }
 
 /// Everything that can stop a run. Messages say what to do, in English (`Display`) or Japanese
@@ -404,6 +408,21 @@ fn write_error(path: &Path, source: io::Error) -> CliError {
     }
 }
 
+/// `SOURCE_DATE_EPOCH` (the reproducible-builds convention): Unix seconds up to 9999-12-31.
+fn source_date_epoch(value: Option<OsString>) -> Result<Option<i64>, CliError> {
+    let Some(v) = value else {
+        return Ok(None);
+    };
+    let text = v.to_string_lossy();
+    match text.trim().parse::<i64>() {
+        Ok(t) if (0..=253_402_300_799).contains(&t) => Ok(Some(t)),
+        _ => Err(usage(
+            format!("SOURCE_DATE_EPOCH={text:?}: write the time as whole seconds since 1970-01-01 UTC, e.g. 1767225600"),
+            format!("SOURCE_DATE_EPOCH={text:?}: 1970-01-01 UTC からの秒数（整数）で指定してください（例: 1767225600）"),
+        )),
+    }
+}
+
 fn usage(en: String, ja: String) -> CliError {
     CliError::Usage { en, ja }
 }
@@ -518,6 +537,7 @@ impl Config {
             force: args.force,
             quiet: args.quiet,
             strict: args.strict,
+            created: source_date_epoch(std::env::var_os("SOURCE_DATE_EPOCH"))?,
         })
     }
 
@@ -784,6 +804,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         options: config.options_text(),
+        created: config.created,
     };
     let mut wb = report::build_workbook(&survey, &analysis, &meta, lang)?;
     let json_text = match &config.json {

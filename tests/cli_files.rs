@@ -357,3 +357,50 @@ fn json_to_a_file_and_help() {
         .code(0)
         .stdout(predicate::str::contains("Exit codes"));
 }
+
+/// With `SOURCE_DATE_EPOCH` (the reproducible-builds convention) the same input and options give
+/// a byte-identical workbook, whose creation time is that moment; a malformed value is a usage
+/// error before anything is read.
+#[test]
+fn source_date_epoch_makes_the_workbook_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = staff_copy(dir.path());
+    let run = |name: &str| {
+        let out = dir.path().join(name);
+        cmd()
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .arg("analyze")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .args(["--by", "所属", "--quiet"])
+            .assert()
+            .code(0);
+        fs::read(out).unwrap()
+    };
+    let a = run("a.xlsx");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let b = run("b.xlsx");
+    assert!(a == b, "two runs differ");
+    // 1767225600 is 2026-01-01T00:00:00Z.
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(a)).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("docProps/core.xml").unwrap(), &mut core).unwrap();
+    assert!(
+        core.contains(">2026-01-01T00:00:00Z</dcterms:created>"),
+        "{core}"
+    );
+
+    for bad in ["yesterday", "-1", "1e9", "99999999999999"] {
+        cmd()
+            .env("SOURCE_DATE_EPOCH", bad)
+            .arg("analyze")
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join("c.xlsx"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("SOURCE_DATE_EPOCH"));
+    }
+    assert!(!dir.path().join("c.xlsx").exists());
+}

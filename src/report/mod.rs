@@ -38,6 +38,9 @@ pub struct ReportMeta {
     pub input: String,
     /// The options, as a command line (`--test welch --adjust holm …`).
     pub options: String,
+    /// The workbook's creation time (Unix seconds, UTC) for its document properties; `None` for
+    /// now. A fixed time makes the file byte-for-byte reproducible (`SOURCE_DATE_EPOCH`).
+    pub created: Option<i64>,
 }
 
 /// Why the result workbook could not be built.
@@ -188,6 +191,10 @@ fn build<'a>(
     let names = SheetNames::of(lang);
     let f = Formats::new();
     let mut wb = Workbook::new();
+    if let Some(t) = meta.created {
+        let when = rust_xlsxwriter::ExcelDateTime::from_timestamp(t)?;
+        wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&when));
+    }
     let data_cells = (survey.first.ids.len() + survey.second.ids.len()) * survey.items.len();
     let level = if data_cells > LARGE_DATA_CELLS {
         // Large Data sheet: fastest deflate level (the file grows by ~1/3, saving takes half the time).

@@ -18,6 +18,7 @@ fn meta() -> ReportMeta {
     ReportMeta {
         input: "x.xlsx".into(),
         options: String::new(),
+        created: None,
     }
 }
 
