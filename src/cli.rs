@@ -317,6 +317,15 @@ fn program_name(p: Program) -> &'static str {
     }
 }
 
+/// " by NAME" / "（NAME さん）" when the owner file names the user.
+fn by_user(open: &OpenFile, lang: Lang) -> String {
+    match (&open.user, lang) {
+        (None, _) => String::new(),
+        (Some(u), Lang::En) => format!(" by {u}"),
+        (Some(u), Lang::Ja) => format!("（{u} さん）"),
+    }
+}
+
 fn open_message(path: &Path, open: &OpenFile, lang: Lang) -> String {
     let program = program_name(open.program);
     // Only an owner file can be stale; when Windows itself reports the file in use it is open.
@@ -327,11 +336,7 @@ fn open_message(path: &Path, open: &OpenFile, lang: Lang) -> String {
     };
     match lang {
         Lang::En => {
-            let by = open
-                .user
-                .as_ref()
-                .map(|u| format!(" by {u}"))
-                .unwrap_or_default();
+            let by = by_user(open, lang);
             let mut m = format!(
                 "{}: the file is open in {program}{by}; close it there and run again (with --force to replace it), or choose another -o path",
                 path.display()
@@ -345,11 +350,7 @@ fn open_message(path: &Path, open: &OpenFile, lang: Lang) -> String {
             m
         }
         Lang::Ja => {
-            let by = open
-                .user
-                .as_ref()
-                .map(|u| format!("（{u} さん）"))
-                .unwrap_or_default();
+            let by = by_user(open, lang);
             let mut m = format!(
                 "{}: このファイルは {program} で開かれています{by}。{program} でファイルを閉じてから実行し直す（上書きするには --force が必要です）か、-o で別のファイルを指定してください",
                 path.display()
@@ -368,23 +369,10 @@ fn open_message(path: &Path, open: &OpenFile, lang: Lang) -> String {
 fn input_open_warning(path: &Path, open: &OpenFile, lang: Lang) -> String {
     let program = program_name(open.program);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let by = by_user(open, lang);
     match lang {
-        Lang::En => {
-            let by = open
-                .user
-                .as_ref()
-                .map(|u| format!(" by {u}"))
-                .unwrap_or_default();
-            format!("warning: {name} is open in {program}{by}; changes not yet saved there are not in this analysis")
-        }
-        Lang::Ja => {
-            let by = open
-                .user
-                .as_ref()
-                .map(|u| format!("（{u} さん）"))
-                .unwrap_or_default();
-            format!("警告: {name} は {program} で開かれています{by}。{program} で保存していない変更は、この分析に含まれていません")
-        }
+        Lang::En => format!("warning: {name} is open in {program}{by}; changes not yet saved there are not in this analysis"),
+        Lang::Ja => format!("警告: {name} は {program} で開かれています{by}。{program} で保存していない変更は、この分析に含まれていません"),
     }
 }
 
@@ -392,14 +380,9 @@ fn input_open_warning(path: &Path, open: &OpenFile, lang: Lang) -> String {
 /// program (Excel) holds it open.
 fn write_error(path: &Path, source: io::Error) -> CliError {
     if office_lock::is_windows_in_use(&source) && path.exists() {
-        let evidence = office_lock::owner_file_evidence(path);
         return CliError::OutputOpen {
             path: path.to_path_buf(),
-            open: OpenFile {
-                program: evidence.as_ref().map_or(Program::Excel, |o| o.program),
-                user: evidence.as_ref().and_then(|o| o.user.clone()),
-                owner_file: evidence.and_then(|o| o.owner_file),
-            },
+            open: office_lock::held_open(path),
         };
     }
     CliError::Write {

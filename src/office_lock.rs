@@ -156,6 +156,17 @@ pub fn is_windows_in_use(e: &std::io::Error) -> bool {
     cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
 }
 
+/// What is known about a file Windows reports as in use: the owner file's program and user when
+/// there is one, else Excel (the usual holder of a workbook).
+pub fn held_open(path: &Path) -> OpenFile {
+    let evidence = owner_file_evidence(path);
+    OpenFile {
+        program: evidence.as_ref().map_or(Program::Excel, |o| o.program),
+        user: evidence.as_ref().and_then(|o| o.user.clone()),
+        owner_file: evidence.and_then(|o| o.owner_file),
+    }
+}
+
 /// Is the existing file `path` open in another program, so that replacing it would fail or
 /// pull it from under the user?
 ///
@@ -166,14 +177,7 @@ pub fn output_in_use(path: &Path) -> Option<OpenFile> {
     if cfg!(windows) {
         // Opening for writing without truncating changes nothing in the file.
         match fs::OpenOptions::new().write(true).open(path) {
-            Err(e) if matches!(e.raw_os_error(), Some(32 | 33)) => {
-                let evidence = owner_file_evidence(path);
-                Some(OpenFile {
-                    program: evidence.as_ref().map_or(Program::Excel, |o| o.program),
-                    user: evidence.as_ref().and_then(|o| o.user.clone()),
-                    owner_file: evidence.and_then(|o| o.owner_file),
-                })
-            }
+            Err(e) if matches!(e.raw_os_error(), Some(32 | 33)) => Some(held_open(path)),
             _ => None,
         }
     } else {
