@@ -720,6 +720,9 @@ impl Recs {
     }
 }
 
+/// Rows read between two shrinks of the sheet's row list in [`records`].
+const ROWS_PER_BLOCK: usize = 1 << 16;
+
 /// Reads the data rows; `items[k]` is the column index in `t` for survey item `k`. The sheet's
 /// cells are freed row by row as they are read (`t.sheet.rows` is empty afterwards).
 /// `first_group` is the first label of the group column, if any.
@@ -734,8 +737,9 @@ fn records(
     let col = |i: Option<usize>| i.map(|i| t.columns[i].col);
     let (id_c, by_c, group_c) = (col(roles.id), col(roles.by), col(roles.group));
     let item_cols: Vec<u32> = items.iter().map(|&i| t.columns[i].col).collect();
-    let sheet = std::mem::take(&mut t.sheet.rows);
-    let n = sheet.len().saturating_sub(t.first_data);
+    let mut sheet = std::mem::take(&mut t.sheet.rows);
+    sheet.drain(..t.first_data.min(sheet.len()));
+    let n = sheet.len();
     let mut out = Recs {
         rows: Vec::with_capacity(n),
         ids: Vec::with_capacity(n),
@@ -744,46 +748,52 @@ fn records(
         values: item_cols.iter().map(|_| Vec::with_capacity(n)).collect(),
         notes: Vec::new(),
     };
-    for row in sheet.into_iter().skip(t.first_data) {
-        let relevant = item_cols
-            .iter()
-            .chain(id_c.iter())
-            .chain(by_c.iter())
-            .chain(group_c.iter())
-            .any(|&c| !matches!(row.get(c), Value::Empty));
-        if !relevant {
-            continue;
-        }
-        let i = out.rows.len();
-        let text = |c: Option<u32>| c.and_then(|c| id_text(row.get(c)));
-        out.rows.push(row.row);
-        out.ids.push(text(id_c));
-        if by_c.is_some() {
-            out.by.push(text(by_c));
-        }
-        if group_c.is_some() {
-            out.group
-                .push(text(group_c).map(|g| Some(g.as_str()) == first_group));
-        }
-        for (k, &c) in item_cols.iter().enumerate() {
-            let v = row.get(c);
-            let cl = clean(v, scale);
-            if let Some(kind) = cl.kind {
-                out.notes.push((
-                    i,
-                    c,
-                    Some(Note {
-                        sheet: t.name().to_string(),
-                        cell: a1(row.row, c),
-                        item: Some(names[k].clone()),
-                        kind,
-                        original: short(&v.display(), 200),
-                        value: cl.value.is_finite().then_some(cl.value),
-                    }),
-                ));
+    // A block of rows at a time, the list shrunk after each: the sheet's memory is given back
+    // while it is read, not only at the end.
+    while !sheet.is_empty() {
+        let block = sheet.len().min(ROWS_PER_BLOCK);
+        for row in sheet.drain(..block) {
+            let relevant = item_cols
+                .iter()
+                .chain(id_c.iter())
+                .chain(by_c.iter())
+                .chain(group_c.iter())
+                .any(|&c| !matches!(row.get(c), Value::Empty));
+            if !relevant {
+                continue;
             }
-            out.values[k].push(cl.value);
+            let i = out.rows.len();
+            let text = |c: Option<u32>| c.and_then(|c| id_text(row.get(c)));
+            out.rows.push(row.row);
+            out.ids.push(text(id_c));
+            if by_c.is_some() {
+                out.by.push(text(by_c));
+            }
+            if group_c.is_some() {
+                out.group
+                    .push(text(group_c).map(|g| Some(g.as_str()) == first_group));
+            }
+            for (k, &c) in item_cols.iter().enumerate() {
+                let v = row.get(c);
+                let cl = clean(v, scale);
+                if let Some(kind) = cl.kind {
+                    out.notes.push((
+                        i,
+                        c,
+                        Some(Note {
+                            sheet: t.name().to_string(),
+                            cell: a1(row.row, c),
+                            item: Some(names[k].clone()),
+                            kind,
+                            original: short(&v.display(), 200),
+                            value: cl.value.is_finite().then_some(cl.value),
+                        }),
+                    ));
+                }
+                out.values[k].push(cl.value);
+            }
         }
+        sheet.shrink_to_fit();
     }
     out
 }
