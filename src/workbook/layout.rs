@@ -631,82 +631,198 @@ fn roles(
     Ok(r)
 }
 
-/// One respondent row as read from a sheet.
-struct Rec {
-    row: u32,
-    id: Option<String>,
-    by: Option<String>,
-    group: Option<String>,
-    values: Vec<f64>,
-    /// Notes on this row's item cells.
-    notes: Vec<(u32, Note)>,
+/// The respondent rows of a sheet as read, column by column (one entry per row in every
+/// column): no allocation per row beyond the ID and breakdown texts, and the columns move into a
+/// [`Group`] whole or gathered one at a time.
+struct Recs {
+    /// 0-based sheet row.
+    rows: Vec<u32>,
+    ids: Vec<Option<String>>,
+    /// Breakdown value per row; empty when there is no breakdown column.
+    by: Vec<Option<String>>,
+    /// Group column per row: `Some(true)` for the first label, `Some(false)` for any other
+    /// value, `None` when blank; empty when there is no group column.
+    group: Vec<Option<bool>>,
+    /// `values[item][row]`.
+    values: Vec<Vec<f64>>,
+    /// Notes on item cells as (row index in these columns, column, note), in row order;
+    /// `None` once moved out by [`Recs::take_notes`].
+    notes: Vec<(usize, u32, Option<Note>)>,
 }
 
-/// Reads the data rows; `items[k]` is the column index in `t` for survey item `k`.
+impl Recs {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Moves the notes of row `i` into `out`, keyed for sorting.
+    fn take_notes(&mut self, i: usize, sheet_no: usize, out: &mut Vec<Keyed>) {
+        let row = self.rows[i];
+        let start = self.notes.partition_point(|n| n.0 < i);
+        for (_, c, n) in self.notes[start..].iter_mut().take_while(|n| n.0 == i) {
+            if let Some(n) = n.take() {
+                out.push(((sheet_no, row, *c), n));
+            }
+        }
+    }
+
+    /// The rows `sel` (indices, in that order) as a group of sheet `t` with item columns
+    /// `items` (indices in `t.columns`); `sel = None` takes every row in order. The columns
+    /// are gathered one at a time, each old column freed before the next.
+    fn into_groups<const N: usize>(
+        mut self,
+        t: &Table,
+        items: &[usize],
+        sel: [Option<&[usize]>; N],
+    ) -> [Group; N] {
+        fn gather<T: Default, const N: usize>(
+            mut old: Vec<T>,
+            sel: [Option<&[usize]>; N],
+        ) -> [Vec<T>; N] {
+            if N == 1 && sel[0].is_none() {
+                let mut old = Some(old);
+                return std::array::from_fn(|_| old.take().unwrap_or_default());
+            }
+            let n = old.len();
+            sel.map(|s| match s {
+                Some(s) => s.iter().map(|&i| std::mem::take(&mut old[i])).collect(),
+                None => (0..n).map(|i| std::mem::take(&mut old[i])).collect(),
+            })
+        }
+        for r in &mut self.rows {
+            *r += 1;
+        }
+        let rows = gather(std::mem::take(&mut self.rows), sel);
+        let ids = gather(std::mem::take(&mut self.ids), sel);
+        let by = if self.by.is_empty() {
+            [(); N].map(|_| Vec::new())
+        } else {
+            gather(std::mem::take(&mut self.by), sel)
+        };
+        let mut values: [Vec<Vec<f64>>; N] = [(); N].map(|_| Vec::with_capacity(self.values.len()));
+        for column in std::mem::take(&mut self.values) {
+            for (k, v) in gather(column, sel).into_iter().enumerate() {
+                values[k].push(v);
+            }
+        }
+        let mut rows = rows.into_iter();
+        let mut ids = ids.into_iter();
+        let mut by = by.into_iter();
+        let mut values = values.into_iter();
+        std::array::from_fn(|_| Group {
+            ids: ids.next().unwrap_or_default(),
+            by: by.next().unwrap_or_default(),
+            values: values.next().unwrap_or_default(),
+            sheet: t.name().to_string(),
+            columns: items.iter().map(|&i| t.columns[i].col + 1).collect(),
+            rows: rows.next().unwrap_or_default(),
+        })
+    }
+}
+
+/// Rows read between two shrinks of the sheet's row list in [`records`].
+const ROWS_PER_BLOCK: usize = 1 << 16;
+
+/// Reads the data rows; `items[k]` is the column index in `t` for survey item `k`. The sheet's
+/// cells are freed row by row as they are read (`t.sheet.rows` is empty afterwards).
+/// `first_group` is the first label of the group column, if any.
 fn records(
-    t: &Table,
+    t: &mut Table,
     roles: &Roles,
     items: &[usize],
     names: &[String],
     scale: Option<&Scale>,
-) -> Vec<Rec> {
+    first_group: Option<&str>,
+) -> Recs {
     let col = |i: Option<usize>| i.map(|i| t.columns[i].col);
     let (id_c, by_c, group_c) = (col(roles.id), col(roles.by), col(roles.group));
     let item_cols: Vec<u32> = items.iter().map(|&i| t.columns[i].col).collect();
-    let mut out = Vec::new();
-    for row in t.data_rows() {
-        let relevant = item_cols
-            .iter()
-            .chain(id_c.iter())
-            .chain(by_c.iter())
-            .chain(group_c.iter())
-            .any(|&c| !matches!(row.get(c), Value::Empty));
-        if !relevant {
-            continue;
-        }
-        let text = |c: Option<u32>| c.and_then(|c| id_text(row.get(c)));
-        let mut rec = Rec {
-            row: row.row,
-            id: text(id_c),
-            by: text(by_c),
-            group: text(group_c),
-            values: Vec::with_capacity(item_cols.len()),
-            notes: Vec::new(),
-        };
-        for (k, &c) in item_cols.iter().enumerate() {
-            let v = row.get(c);
-            let cl = clean(v, scale);
-            if let Some(kind) = cl.kind {
-                rec.notes.push((
-                    c,
-                    Note {
-                        sheet: t.name().to_string(),
-                        cell: a1(row.row, c),
-                        item: Some(names[k].clone()),
-                        kind,
-                        original: short(&v.display(), 200),
-                        value: cl.value.is_finite().then_some(cl.value),
-                    },
-                ));
+    let mut sheet = std::mem::take(&mut t.sheet.rows);
+    sheet.drain(..t.first_data.min(sheet.len()));
+    let n = sheet.len();
+    let mut out = Recs {
+        rows: Vec::with_capacity(n),
+        ids: Vec::with_capacity(n),
+        by: Vec::with_capacity(if by_c.is_some() { n } else { 0 }),
+        group: Vec::with_capacity(if group_c.is_some() { n } else { 0 }),
+        values: item_cols.iter().map(|_| Vec::with_capacity(n)).collect(),
+        notes: Vec::new(),
+    };
+    // A block of rows at a time, the list shrunk after each: the sheet's memory is given back
+    // while it is read, not only at the end.
+    while !sheet.is_empty() {
+        let block = sheet.len().min(ROWS_PER_BLOCK);
+        for row in sheet.drain(..block) {
+            let relevant = item_cols
+                .iter()
+                .chain(id_c.iter())
+                .chain(by_c.iter())
+                .chain(group_c.iter())
+                .any(|&c| !matches!(row.get(c), Value::Empty));
+            if !relevant {
+                continue;
             }
-            rec.values.push(cl.value);
+            let i = out.rows.len();
+            let text = |c: Option<u32>| c.and_then(|c| id_text(row.get(c)));
+            out.rows.push(row.row);
+            out.ids.push(text(id_c));
+            if by_c.is_some() {
+                out.by.push(text(by_c));
+            }
+            if group_c.is_some() {
+                out.group
+                    .push(text(group_c).map(|g| Some(g.as_str()) == first_group));
+            }
+            for (k, &c) in item_cols.iter().enumerate() {
+                let v = row.get(c);
+                let cl = clean(v, scale);
+                if let Some(kind) = cl.kind {
+                    out.notes.push((
+                        i,
+                        c,
+                        Some(Note {
+                            sheet: t.name().to_string(),
+                            cell: a1(row.row, c),
+                            item: Some(names[k].clone()),
+                            kind,
+                            original: short(&v.display(), 200),
+                            value: cl.value.is_finite().then_some(cl.value),
+                        }),
+                    ));
+                }
+                out.values[k].push(cl.value);
+            }
         }
-        out.push(rec);
+        sheet.shrink_to_fit();
     }
     out
 }
 
-fn check_duplicates(path: &Path, sheet: &str, recs: &[&Rec]) -> Result<(), ReadError> {
-    let mut first: HashMap<&str, u32> = HashMap::new();
-    for r in recs {
-        if let Some(id) = &r.id {
-            if let Some(&prev) = first.get(id.as_str()) {
-                let rows = recs
+/// Checks that no ID appears twice among the rows `sel` of `recs` (all rows when `None`) and
+/// returns the row index of each ID.
+fn id_index<'a>(
+    path: &Path,
+    sheet: &str,
+    recs: &'a Recs,
+    sel: Option<&[usize]>,
+) -> Result<HashMap<&'a str, usize>, ReadError> {
+    let all: Vec<usize>;
+    let sel = match sel {
+        Some(s) => s,
+        None => {
+            all = (0..recs.len()).collect();
+            &all
+        }
+    };
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(sel.len());
+    for &i in sel {
+        if let Some(id) = &recs.ids[i] {
+            if first.contains_key(id.as_str()) {
+                let rows = sel
                     .iter()
-                    .filter(|x| x.id.as_deref() == Some(id.as_str()))
-                    .map(|x| x.row + 1)
+                    .filter(|&&j| recs.ids[j].as_deref() == Some(id.as_str()))
+                    .map(|&j| recs.rows[j] + 1)
                     .collect();
-                let _ = prev;
                 return Err(ReadError::DuplicateId {
                     path: path.to_path_buf(),
                     sheet: sheet.to_string(),
@@ -714,10 +830,10 @@ fn check_duplicates(path: &Path, sheet: &str, recs: &[&Rec]) -> Result<(), ReadE
                     rows,
                 });
             }
-            first.insert(id, r.row);
+            first.insert(id, i);
         }
     }
-    Ok(())
+    Ok(first)
 }
 
 /// Notes keyed for sorting: (sheet order, row, column).
@@ -726,18 +842,18 @@ type Keyed = ((usize, u32, u32), Note);
 fn row_note(
     sheet: &str,
     sheet_no: usize,
-    rec: &Rec,
+    row: u32,
     col: Option<u32>,
     kind: NoteKind,
     original: String,
 ) -> Keyed {
     (
-        (sheet_no, rec.row, col.unwrap_or(0)),
+        (sheet_no, row, col.unwrap_or(0)),
         Note {
             sheet: sheet.to_string(),
             cell: match col {
-                Some(c) => a1(rec.row, c),
-                None => (rec.row + 1).to_string(),
+                Some(c) => a1(row, c),
+                None => (row + 1).to_string(),
             },
             item: None,
             kind,
@@ -745,34 +861,6 @@ fn row_note(
             value: None,
         },
     )
-}
-
-/// An empty group of sheet `t` for the item columns `items` (indices in `t.columns`), with room
-/// for `rows` respondents.
-fn group_with_capacity(t: &Table, items: &[usize], rows: usize) -> Group {
-    Group {
-        ids: Vec::with_capacity(rows),
-        by: Vec::with_capacity(rows),
-        values: (0..items.len()).map(|_| Vec::with_capacity(rows)).collect(),
-        sheet: t.name().to_string(),
-        columns: items.iter().map(|&i| t.columns[i].col + 1).collect(),
-        rows: Vec::with_capacity(rows),
-    }
-}
-
-/// Appends one respondent to a group.
-fn push_rec(g: &mut Group, rec: Rec, sheet_no: usize, notes: &mut Vec<Keyed>) {
-    g.ids.push(rec.id);
-    g.by.push(rec.by);
-    g.rows.push(rec.row + 1);
-    for (k, v) in rec.values.into_iter().enumerate() {
-        g.values[k].push(v);
-    }
-    notes.extend(
-        rec.notes
-            .into_iter()
-            .map(|(c, n)| ((sheet_no, rec.row, c), n)),
-    );
 }
 
 /// Flags values outside the answer scale, item by item: the `--scale` range, or else the first
@@ -1076,22 +1164,20 @@ fn two_sheets(
         }
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
-    // The cells are copied into the records (both sheets at once, on two threads): free the
-    // sheets as soon as they are read.
+    // The cells are read into columns (both sheets at once, on two threads), each sheet freed
+    // row by row as it is read.
     let (recs_a, recs_b) = on_two_threads(
         path,
         "reading the rows of the second sheet",
-        || Ok(records(&ta, &ra, &cols_a, &items, scale)),
-        || Ok(records(&tb, &rb, &cols_b, &items, scale)),
+        || Ok(records(&mut ta, &ra, &cols_a, &items, scale, None)),
+        || Ok(records(&mut tb, &rb, &cols_b, &items, scale, None)),
     );
-    ta.sheet.rows = Vec::new();
-    tb.sheet.rows = Vec::new();
-    let (recs_a, recs_b) = (recs_a?, recs_b?);
-    if recs_a.is_empty() || recs_b.is_empty() {
+    let (mut recs_a, mut recs_b) = (recs_a?, recs_b?);
+    if recs_a.len() == 0 || recs_b.len() == 0 {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
             sheet: Some(
-                if recs_a.is_empty() {
+                if recs_a.len() == 0 {
                     ta.name()
                 } else {
                     tb.name()
@@ -1100,18 +1186,19 @@ fn two_sheets(
             ),
         });
     }
-    let mut first = group_with_capacity(&ta, &cols_a, recs_a.len());
-    let mut second = group_with_capacity(&tb, &cols_b, recs_b.len());
     let id_column = if rb.id.is_some() { id_name } else { None };
     let mut paired = false;
+    // For each row of the first sheet, the row of the second with the same ID.
+    let mut partner: Vec<Option<usize>> = Vec::new();
     if id_column.is_some() {
-        check_duplicates(path, ta.name(), &recs_a.iter().collect::<Vec<_>>())?;
-        check_duplicates(path, tb.name(), &recs_b.iter().collect::<Vec<_>>())?;
-        let ids_b: HashSet<&str> = recs_b.iter().filter_map(|r| r.id.as_deref()).collect();
-        let matched = recs_a
+        id_index(path, ta.name(), &recs_a, None)?;
+        let index_b = id_index(path, tb.name(), &recs_b, None)?;
+        partner = recs_a
+            .ids
             .iter()
-            .filter(|r| r.id.as_deref().is_some_and(|id| ids_b.contains(id)))
-            .count();
+            .map(|id| id.as_deref().and_then(|id| index_b.get(id).copied()))
+            .collect();
+        let matched = partner.iter().filter(|p| p.is_some()).count();
         if matched == 0 && ra.id_forced {
             return Err(ReadError::layout(
                 path,
@@ -1127,7 +1214,7 @@ fn two_sheets(
         }
         paired = matched > 0;
     }
-    if paired {
+    let [mut first, mut second] = if paired {
         let id_col_a = ra.id.map(|i| ta.columns[i].col);
         let id_col_b = rb.id.map(|i| tb.columns[i].col);
         let by_col_b = if by_name.is_some() {
@@ -1135,81 +1222,90 @@ fn two_sheets(
         } else {
             None
         };
-        let ids_a: HashSet<String> = recs_a.iter().filter_map(|r| r.id.clone()).collect();
-        let mut b_by_id: HashMap<String, Rec> = HashMap::new();
-        for r in recs_b {
-            match &r.id {
+        // IDs are unique in each sheet: a row of the second sheet is matched by at most one.
+        let mut matched_b = vec![false; recs_b.len()];
+        for &j in partner.iter().flatten() {
+            matched_b[j] = true;
+        }
+        for (j, id) in recs_b.ids.iter().enumerate() {
+            match id {
                 None => notes.push(row_note(
                     tb.name(),
                     1,
-                    &r,
+                    recs_b.rows[j],
                     id_col_b,
                     NoteKind::MissingId,
                     String::new(),
                 )),
-                Some(id) if !ids_a.contains(id) => notes.push(row_note(
+                Some(id) if !matched_b[j] => notes.push(row_note(
                     tb.name(),
                     1,
-                    &r,
+                    recs_b.rows[j],
                     id_col_b,
                     NoteKind::UnmatchedId,
                     id.clone(),
                 )),
-                Some(id) => {
-                    b_by_id.insert(id.clone(), r);
-                }
+                Some(_) => {}
             }
         }
-        for r in recs_a {
-            match r.id.clone() {
-                None => notes.push(row_note(
+        drop(matched_b);
+        let mut sel_a = Vec::new();
+        let mut sel_b = Vec::new();
+        for (i, p) in partner.iter().enumerate() {
+            match (&recs_a.ids[i], *p) {
+                (None, _) => notes.push(row_note(
                     ta.name(),
                     0,
-                    &r,
+                    recs_a.rows[i],
                     id_col_a,
                     NoteKind::MissingId,
                     String::new(),
                 )),
-                Some(id) => match b_by_id.remove(&id) {
-                    Some(rec_b) => {
-                        // The analysis groups a pair by the first sheet's breakdown value.
-                        if by_col_b.is_some() && r.by != rec_b.by {
-                            let change = format!(
-                                "{} → {}",
-                                r.by.as_deref().unwrap_or(""),
-                                rec_b.by.as_deref().unwrap_or("")
-                            );
-                            notes.push(row_note(
-                                tb.name(),
-                                1,
-                                &rec_b,
-                                by_col_b,
-                                NoteKind::ByChanged,
-                                change,
-                            ));
-                        }
-                        push_rec(&mut first, r, 0, &mut notes);
-                        push_rec(&mut second, rec_b, 1, &mut notes);
+                (Some(_), Some(j)) => {
+                    // The analysis groups a pair by the first sheet's breakdown value.
+                    let by_a = recs_a.by.get(i).and_then(Option::as_deref);
+                    let by_b = recs_b.by.get(j).and_then(Option::as_deref);
+                    if by_col_b.is_some() && by_a != by_b {
+                        let change = format!("{} → {}", by_a.unwrap_or(""), by_b.unwrap_or(""));
+                        notes.push(row_note(
+                            tb.name(),
+                            1,
+                            recs_b.rows[j],
+                            by_col_b,
+                            NoteKind::ByChanged,
+                            change,
+                        ));
                     }
-                    None => notes.push(row_note(
-                        ta.name(),
-                        0,
-                        &r,
-                        id_col_a,
-                        NoteKind::UnmatchedId,
-                        id,
-                    )),
-                },
+                    recs_a.take_notes(i, 0, &mut notes);
+                    recs_b.take_notes(j, 1, &mut notes);
+                    sel_a.push(i);
+                    sel_b.push(j);
+                }
+                (Some(id), None) => notes.push(row_note(
+                    ta.name(),
+                    0,
+                    recs_a.rows[i],
+                    id_col_a,
+                    NoteKind::UnmatchedId,
+                    id.clone(),
+                )),
             }
         }
+        drop(partner);
+        let [first] = recs_a.into_groups(&ta, &cols_a, [Some(&sel_a)]);
+        let [second] = recs_b.into_groups(&tb, &cols_b, [Some(&sel_b)]);
+        [first, second]
     } else {
-        for r in recs_a {
-            push_rec(&mut first, r, 0, &mut notes);
+        for i in 0..recs_a.len() {
+            recs_a.take_notes(i, 0, &mut notes);
         }
-        for r in recs_b {
-            push_rec(&mut second, r, 1, &mut notes);
+        for j in 0..recs_b.len() {
+            recs_b.take_notes(j, 1, &mut notes);
         }
-    }
+        let [first] = recs_a.into_groups(&ta, &cols_a, [None]);
+        let [second] = recs_b.into_groups(&tb, &cols_b, [None]);
+        [first, second]
+    };
     if by_name.is_none() {
         first.by = Vec::new();
         second.by = Vec::new();
@@ -1313,42 +1409,44 @@ fn group_column(
         }
     };
     let items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
-    let recs = records(&t, &r, &r.items, &items, scale);
-    t.sheet.rows = Vec::new();
+    let mut recs = records(&mut t, &r, &r.items, &items, scale, Some(&labels[0]));
     let gcol = t.columns[g].col;
     let mut notes: Vec<Keyed> = Vec::new();
-    let mut parts: [Vec<Rec>; 2] = [Vec::new(), Vec::new()];
-    for rec in recs {
-        match rec.group.as_deref().map(|s| s == labels[0]) {
-            Some(true) => parts[0].push(rec),
-            Some(false) => parts[1].push(rec),
+    // Row indices of each group, in sheet order.
+    let mut parts: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for (i, grp) in recs.group.iter().enumerate() {
+        match grp {
+            Some(true) => parts[0].push(i),
+            Some(false) => parts[1].push(i),
             None => notes.push(row_note(
                 t.name(),
                 0,
-                &rec,
+                recs.rows[i],
                 Some(gcol),
                 NoteKind::MissingGroup,
                 String::new(),
             )),
         }
     }
+    recs.group = Vec::new();
     let id_column = r.id.map(|i| t.columns[i].name.clone());
     let id_col = r.id.map(|i| t.columns[i].col);
     let mut paired = false;
+    // For each row of the first group, the row of the second with the same ID.
+    let mut partner: Vec<Option<usize>> = Vec::new();
     if id_column.is_some() {
-        for (k, p) in parts.iter().enumerate() {
-            let refs: Vec<&Rec> = p.iter().collect();
-            check_duplicates(
-                path,
-                &format!("{} ({}={})", t.name(), gname, labels[k]),
-                &refs,
-            )?;
-        }
-        let ids1: HashSet<&str> = parts[1].iter().filter_map(|r| r.id.as_deref()).collect();
-        let matched = parts[0]
+        let sheet_k = |k: usize| format!("{} ({}={})", t.name(), gname, labels[k]);
+        id_index(path, &sheet_k(0), &recs, Some(&parts[0]))?;
+        let index1 = id_index(path, &sheet_k(1), &recs, Some(&parts[1]))?;
+        partner = parts[0]
             .iter()
-            .filter(|r| r.id.as_deref().is_some_and(|id| ids1.contains(id)))
-            .count();
+            .map(|&i| {
+                recs.ids[i]
+                    .as_deref()
+                    .and_then(|id| index1.get(id).copied())
+            })
+            .collect();
+        let matched = partner.iter().filter(|p| p.is_some()).count();
         if matched == 0 && r.id_forced {
             return Err(ReadError::layout(
                 path,
@@ -1364,69 +1462,72 @@ fn group_column(
         }
         paired = matched > 0;
     }
-    let mut first = group_with_capacity(&t, &r.items, parts[0].len());
-    let mut second = group_with_capacity(&t, &r.items, parts[1].len());
     let [p0, p1] = parts;
-    if paired {
-        let ids0: HashSet<String> = p0.iter().filter_map(|r| r.id.clone()).collect();
-        let mut by_id: HashMap<String, Rec> = HashMap::new();
-        for rec in p1 {
-            match &rec.id {
+    let (sel0, sel1) = if paired {
+        // IDs are unique in each group: a row of the second is matched by at most one.
+        let mut matched1 = vec![false; recs.len()];
+        for &j in partner.iter().flatten() {
+            matched1[j] = true;
+        }
+        for &j in &p1 {
+            match &recs.ids[j] {
                 None => notes.push(row_note(
                     t.name(),
                     0,
-                    &rec,
+                    recs.rows[j],
                     id_col,
                     NoteKind::MissingId,
                     String::new(),
                 )),
-                Some(id) if !ids0.contains(id) => notes.push(row_note(
+                Some(id) if !matched1[j] => notes.push(row_note(
                     t.name(),
                     0,
-                    &rec,
+                    recs.rows[j],
                     id_col,
                     NoteKind::UnmatchedId,
                     id.clone(),
                 )),
-                Some(id) => {
-                    by_id.insert(id.clone(), rec);
-                }
+                Some(_) => {}
             }
         }
-        for rec in p0 {
-            match rec.id.clone() {
-                None => notes.push(row_note(
+        drop(matched1);
+        let mut sel0 = Vec::new();
+        let mut sel1 = Vec::new();
+        for (&i, p) in p0.iter().zip(&partner) {
+            match (&recs.ids[i], *p) {
+                (None, _) => notes.push(row_note(
                     t.name(),
                     0,
-                    &rec,
+                    recs.rows[i],
                     id_col,
                     NoteKind::MissingId,
                     String::new(),
                 )),
-                Some(id) => match by_id.remove(&id) {
-                    Some(other) => {
-                        push_rec(&mut first, rec, 0, &mut notes);
-                        push_rec(&mut second, other, 0, &mut notes);
-                    }
-                    None => notes.push(row_note(
-                        t.name(),
-                        0,
-                        &rec,
-                        id_col,
-                        NoteKind::UnmatchedId,
-                        id,
-                    )),
-                },
+                (Some(_), Some(j)) => {
+                    recs.take_notes(i, 0, &mut notes);
+                    recs.take_notes(j, 0, &mut notes);
+                    sel0.push(i);
+                    sel1.push(j);
+                }
+                (Some(id), None) => notes.push(row_note(
+                    t.name(),
+                    0,
+                    recs.rows[i],
+                    id_col,
+                    NoteKind::UnmatchedId,
+                    id.clone(),
+                )),
             }
         }
+        (sel0, sel1)
     } else {
-        for rec in p0 {
-            push_rec(&mut first, rec, 0, &mut notes);
+        for &i in p0.iter().chain(&p1) {
+            recs.take_notes(i, 0, &mut notes);
         }
-        for rec in p1 {
-            push_rec(&mut second, rec, 0, &mut notes);
-        }
-    }
+        (p0, p1)
+    };
+    drop(partner);
+    let [mut first, mut second] = recs.into_groups(&t, &r.items, [Some(&sel0), Some(&sel1)]);
     if first.ids.is_empty() || second.ids.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
