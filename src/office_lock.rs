@@ -15,6 +15,7 @@
 //!
 //! This module only reads; it never creates, changes or deletes an owner file.
 
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -43,7 +44,12 @@ const MAX_OWNER_FILE: u64 = 4096;
 /// Excel limits a user name to 52 characters.
 const MAX_USER: usize = 52;
 
-fn sibling(path: &Path, name: String) -> Option<PathBuf> {
+/// `prefix` + `path`'s file name + `suffix`, beside `path` (the name's bytes kept as they are,
+/// UTF-8 or not).
+fn sibling(path: &Path, prefix: &str, suffix: &str) -> Option<PathBuf> {
+    let mut name = OsString::from(prefix);
+    name.push(path.file_name()?);
+    name.push(suffix);
     Some(match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.join(name),
         _ => PathBuf::from(name),
@@ -52,14 +58,12 @@ fn sibling(path: &Path, name: String) -> Option<PathBuf> {
 
 /// Excel's owner file for `path`.
 pub fn excel_owner_file(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?.to_string_lossy();
-    sibling(path, format!("~${name}"))
+    sibling(path, "~$", "")
 }
 
 /// LibreOffice's lock file for `path`.
 pub fn libreoffice_lock_file(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?.to_string_lossy();
-    sibling(path, format!(".~lock.{name}#"))
+    sibling(path, ".~lock.", "#")
 }
 
 fn read_small(path: &Path) -> Option<Vec<u8>> {
@@ -258,5 +262,30 @@ mod tests {
         fs::remove_file(&lo).unwrap();
         fs::create_dir(&owner).unwrap();
         assert_eq!(owner_file_evidence(&book), None);
+    }
+
+    /// A file name that is not UTF-8 (possible on Unix): the owner files carry the same bytes.
+    #[cfg(unix)]
+    #[test]
+    fn owner_files_of_a_name_that_is_not_utf8() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = OsStr::from_bytes(b"r\xe9sultats.xlsx");
+        let book = dir.path().join(name);
+        fs::write(&book, b"x").unwrap();
+        let mut owner = OsString::from("~$");
+        owner.push(name);
+        fs::write(dir.path().join(&owner), excel_owner("ito")).unwrap();
+        let e = owner_file_evidence(&book).expect("Excel's owner file is found");
+        assert_eq!(e.owner_file, Some(dir.path().join(&owner)));
+        assert_eq!(e.user.as_deref(), Some("ito"));
+        fs::remove_file(dir.path().join(&owner)).unwrap();
+        let mut lock = OsString::from(".~lock.");
+        lock.push(name);
+        lock.push("#");
+        fs::write(dir.path().join(&lock), ",kato,host,date,url;").unwrap();
+        let e = owner_file_evidence(&book).expect("LibreOffice's lock file is found");
+        assert_eq!(e.owner_file, Some(dir.path().join(&lock)));
     }
 }
