@@ -376,10 +376,15 @@ fn input_open_warning(path: &Path, open: &OpenFile, lang: Lang) -> String {
     }
 }
 
-/// A write failure; on Windows, a sharing or lock violation on an existing output means another
-/// program (Excel) holds it open.
-fn write_error(path: &Path, source: io::Error) -> CliError {
-    if office_lock::is_windows_in_use(&source) && path.exists() {
+/// A write failure; on Windows, a sharing or lock violation on an existing output (or, when
+/// `replacing` it, access denied to a file that is not read-only) means another program (Excel)
+/// holds it open.
+fn write_error(path: &Path, source: io::Error, replacing: bool) -> CliError {
+    let read_only = || fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+    if office_lock::is_windows_in_use(&source, replacing)
+        && path.exists()
+        && !(source.raw_os_error() == Some(5) && read_only())
+    {
         return CliError::OutputOpen {
             path: path.to_path_buf(),
             open: office_lock::held_open(path),
@@ -805,7 +810,11 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     // a full disk while writing the JSON leaves neither file behind ("nothing was written").
     let write_err = |path: &Path| {
         let path = path.to_path_buf();
-        move |source: io::Error| write_error(&path, source)
+        move |source: io::Error| write_error(&path, source, false)
+    };
+    let replace_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source: io::Error| write_error(&path, source, true)
     };
     let mut wb_tmp = TempFile::new(&config.output).map_err(write_err(&config.output))?;
     wb.save_to_writer(wb_tmp.file())
@@ -828,12 +837,12 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     };
     wb_tmp
         .persist(&config.output, config.force)
-        .map_err(write_err(&config.output))?;
+        .map_err(replace_err(&config.output))?;
     if let Some((tmp, p)) = json_tmp {
         if let Err(e) = tmp.persist(p, config.force) {
             // Keep the promise that a failed run leaves nothing behind.
             let _ = fs::remove_file(&config.output);
-            return Err(write_err(p)(e));
+            return Err(replace_err(p)(e));
         }
     }
     if let (Some(JsonTarget::Stdout), Some(text)) = (&config.json, &json_text) {

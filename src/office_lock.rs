@@ -153,11 +153,18 @@ pub fn owner_file_evidence(path: &Path) -> Option<OpenFile> {
     None
 }
 
-/// `true` for the Windows errors a file held open by another program gives
-/// (`ERROR_ACCESS_DENIED` 5 on a rename over it, `ERROR_SHARING_VIOLATION` 32,
-/// `ERROR_LOCK_VIOLATION` 33).
-pub fn is_windows_in_use(e: &std::io::Error) -> bool {
-    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
+/// `true` for the Windows errors a file held open by another program gives: on Windows, see
+/// [`in_use_code`].
+pub fn is_windows_in_use(e: &std::io::Error, replacing: bool) -> bool {
+    cfg!(windows) && in_use_code(e.raw_os_error(), replacing)
+}
+
+/// `true` for a Windows error code that means the file is held open by another program:
+/// `ERROR_SHARING_VIOLATION` 32 and `ERROR_LOCK_VIOLATION` 33 at any step, and
+/// `ERROR_ACCESS_DENIED` 5 only when `replacing` (the rename over the file). On any other step
+/// (creating or writing the temporary file) error 5 means a folder without write permission.
+pub fn in_use_code(code: Option<i32>, replacing: bool) -> bool {
+    matches!(code, Some(32 | 33)) || (replacing && code == Some(5))
 }
 
 /// What is known about a file Windows reports as in use: the owner file's program and user when
@@ -262,6 +269,22 @@ mod tests {
         fs::remove_file(&lo).unwrap();
         fs::create_dir(&owner).unwrap();
         assert_eq!(owner_file_evidence(&book), None);
+    }
+
+    #[test]
+    fn access_denied_means_in_use_only_when_replacing_the_file() {
+        // Sharing and lock violations: another program holds the file, at any step.
+        for replacing in [false, true] {
+            assert!(in_use_code(Some(32), replacing));
+            assert!(in_use_code(Some(33), replacing));
+        }
+        // ERROR_ACCESS_DENIED on the rename over an open workbook; creating or writing the
+        // temporary file in a folder without write permission gives it too, and that is not
+        // Excel's doing.
+        assert!(in_use_code(Some(5), true));
+        assert!(!in_use_code(Some(5), false));
+        assert!(!in_use_code(Some(2), true));
+        assert!(!in_use_code(None, true));
     }
 
     /// A file name that is not UTF-8 (possible on Unix): the owner files carry the same bytes.
