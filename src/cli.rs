@@ -745,6 +745,34 @@ impl Drop for TempFile {
     }
 }
 
+/// Renames the finished temporary files over their targets (the workbook, then the JSON file).
+/// A target opened in Excel or LibreOffice since [`check_output`] looked (a large run takes
+/// minutes) is refused before anything is renamed; when a later rename fails, the files already
+/// put in place are removed, so that a failed run leaves nothing behind.
+fn put_in_place(files: Vec<(TempFile, &Path)>, force: bool) -> Result<(), CliError> {
+    for &(_, target) in &files {
+        if target.exists() {
+            if let Some(open) = office_lock::output_in_use(target) {
+                return Err(CliError::OutputOpen {
+                    path: target.to_path_buf(),
+                    open,
+                });
+            }
+        }
+    }
+    let mut done: Vec<&Path> = Vec::new();
+    for (tmp, target) in files {
+        if let Err(e) = tmp.persist(target, force) {
+            for p in done {
+                let _ = fs::remove_file(p);
+            }
+            return Err(write_error(target, e, true));
+        }
+        done.push(target);
+    }
+    Ok(())
+}
+
 fn spinner(config: &Config) -> ProgressBar {
     let large = fs::metadata(&config.input).is_ok_and(|m| m.len() >= PROGRESS_BYTES);
     if config.quiet || !large {
@@ -812,10 +840,6 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         let path = path.to_path_buf();
         move |source: io::Error| write_error(&path, source, false)
     };
-    let replace_err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source: io::Error| write_error(&path, source, true)
-    };
     let mut wb_tmp = TempFile::new(&config.output).map_err(write_err(&config.output))?;
     wb.save_to_writer(wb_tmp.file())
         .map_err(|e| match e {
@@ -835,16 +859,9 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         }
         _ => None,
     };
-    wb_tmp
-        .persist(&config.output, config.force)
-        .map_err(replace_err(&config.output))?;
-    if let Some((tmp, p)) = json_tmp {
-        if let Err(e) = tmp.persist(p, config.force) {
-            // Keep the promise that a failed run leaves nothing behind.
-            let _ = fs::remove_file(&config.output);
-            return Err(replace_err(p)(e));
-        }
-    }
+    let mut files = vec![(wb_tmp, config.output.as_path())];
+    files.extend(json_tmp.map(|(tmp, p)| (tmp, p.as_path())));
+    put_in_place(files, config.force)?;
     if let (Some(JsonTarget::Stdout), Some(text)) = (&config.json, &json_text) {
         let mut out = io::stdout().lock();
         writeln!(out, "{text}").map_err(|source| CliError::Write {
@@ -944,6 +961,61 @@ pub fn main_with(cli: Cli) -> ExitCode {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    /// The run can take minutes: a workbook opened in Excel meanwhile (an owner file appears)
+    /// is not replaced, neither is the JSON file renamed, and no temporary file is left. (On
+    /// Windows the operating system answers instead of owner files.)
+    #[cfg(not(windows))]
+    #[test]
+    fn an_output_opened_during_the_run_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("results.xlsx");
+        let json = dir.path().join("results.json");
+        fs::write(&out, b"old workbook").unwrap();
+        fs::write(&json, b"old json").unwrap();
+        let temp = |target: &Path| {
+            let mut t = TempFile::new(target).unwrap();
+            t.file().write_all(b"new").unwrap();
+            t
+        };
+        // Excel opened the workbook after check_output: nothing is replaced.
+        fs::write(dir.path().join("~$results.xlsx"), b"").unwrap();
+        let files = vec![(temp(&out), out.as_path()), (temp(&json), json.as_path())];
+        let e = put_in_place(files, true).unwrap_err();
+        assert!(
+            matches!(&e, CliError::OutputOpen { path, .. } if *path == out),
+            "{e}"
+        );
+        assert_eq!(fs::read(&out).unwrap(), b"old workbook");
+        assert_eq!(fs::read(&json).unwrap(), b"old json");
+        // LibreOffice opened the JSON file: the workbook is not replaced either.
+        fs::remove_file(dir.path().join("~$results.xlsx")).unwrap();
+        fs::write(
+            dir.path().join(".~lock.results.json#"),
+            b",sato,pc,date,url;",
+        )
+        .unwrap();
+        let files = vec![(temp(&out), out.as_path()), (temp(&json), json.as_path())];
+        let e = put_in_place(files, true).unwrap_err();
+        assert!(
+            matches!(&e, CliError::OutputOpen { path, .. } if *path == json),
+            "{e}"
+        );
+        assert_eq!(fs::read(&out).unwrap(), b"old workbook");
+        assert_eq!(fs::read(&json).unwrap(), b"old json");
+        // Closed again: both are replaced.
+        fs::remove_file(dir.path().join(".~lock.results.json#")).unwrap();
+        let files = vec![(temp(&out), out.as_path()), (temp(&json), json.as_path())];
+        put_in_place(files, true).unwrap();
+        assert_eq!(fs::read(&out).unwrap(), b"new");
+        assert_eq!(fs::read(&json).unwrap(), b"new");
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["results.json", "results.xlsx"]);
+    }
 
     #[test]
     fn clap_definition_is_consistent() {
