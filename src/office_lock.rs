@@ -130,8 +130,13 @@ fn clean_name(s: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-/// Owner files beside `path` that say it is open (Excel's first).
+/// Owner files that say `path` is open (Excel's first): beside `path`, or, when `path` leads
+/// through symbolic links, beside the real file (where LibreOffice puts its lock file).
 pub fn owner_file_evidence(path: &Path) -> Option<OpenFile> {
+    owner_files_beside(path).or_else(|| owner_files_beside(&fs::canonicalize(path).ok()?))
+}
+
+fn owner_files_beside(path: &Path) -> Option<OpenFile> {
     if let Some(owner) = excel_owner_file(path) {
         if let Some(bytes) = read_small(&owner) {
             return Some(OpenFile {
@@ -285,6 +290,31 @@ mod tests {
         assert!(!in_use_code(Some(5), false));
         assert!(!in_use_code(Some(2), true));
         assert!(!in_use_code(None, true));
+    }
+
+    /// LibreOffice resolves symbolic links and puts its lock file beside the real file
+    /// (`LockFileCommon::ResolveLinks`): a workbook opened through a link, or a link to an open
+    /// workbook, is found either way; so is one in a linked folder.
+    #[cfg(unix)]
+    #[test]
+    fn owner_files_beside_the_target_of_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real_dir = dir.path().join("share");
+        fs::create_dir(&real_dir).unwrap();
+        let real = real_dir.join("results.xlsx");
+        fs::write(&real, b"x").unwrap();
+        let link = dir.path().join("link.xlsx");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert_eq!(owner_file_evidence(&link), None);
+        let lock = real_dir.join(".~lock.results.xlsx#");
+        fs::write(&lock, ",kato,host,date,url;").unwrap();
+        let e = owner_file_evidence(&link).expect("the lock beside the link's target");
+        assert_eq!(e.owner_file, Some(lock.clone()));
+        assert_eq!(e.user.as_deref(), Some("kato"));
+        let linked_dir = dir.path().join("linked");
+        std::os::unix::fs::symlink(&real_dir, &linked_dir).unwrap();
+        let e = owner_file_evidence(&linked_dir.join("results.xlsx")).unwrap();
+        assert_eq!(e.program, Program::LibreOffice);
     }
 
     /// A file name that is not UTF-8 (possible on Unix): the owner files carry the same bytes.
