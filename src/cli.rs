@@ -679,7 +679,14 @@ impl TempFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        // At most 64 bytes of the target's name, so that the temporary name stays within the
+        // 255 bytes a file name may have however long the target's name is.
+        let full = target.file_name().unwrap_or_default().to_string_lossy();
+        let mut end = full.len().min(64);
+        while !full.is_char_boundary(end) {
+            end -= 1;
+        }
+        let name = &full[..end];
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
@@ -1015,6 +1022,20 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["results.json", "results.xlsx"]);
+    }
+
+    /// A long Japanese file name (83 characters, 254 bytes: within the 255 bytes a name may
+    /// have) can be written: the temporary file's name must fit too.
+    #[test]
+    fn an_output_with_a_name_near_the_length_limit_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join(format!("{}.xlsx", "結".repeat(83)));
+        assert_eq!(out.file_name().unwrap().len(), 254);
+        let mut tmp = TempFile::new(&out).unwrap();
+        tmp.file().write_all(b"new").unwrap();
+        put_in_place(vec![(tmp, out.as_path())], false).unwrap();
+        assert_eq!(fs::read(&out).unwrap(), b"new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
