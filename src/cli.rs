@@ -376,10 +376,15 @@ fn input_open_warning(path: &Path, open: &OpenFile, lang: Lang) -> String {
     }
 }
 
-/// A write failure; on Windows, a sharing or lock violation on an existing output means another
-/// program (Excel) holds it open.
-fn write_error(path: &Path, source: io::Error) -> CliError {
-    if office_lock::is_windows_in_use(&source) && path.exists() {
+/// A write failure; on Windows, a sharing or lock violation on an existing output (or, when
+/// `replacing` it, access denied to a file that is not read-only) means another program (Excel)
+/// holds it open.
+fn write_error(path: &Path, source: io::Error, replacing: bool) -> CliError {
+    let read_only = || fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+    if office_lock::is_windows_in_use(&source, replacing)
+        && path.exists()
+        && !(source.raw_os_error() == Some(5) && read_only())
+    {
         return CliError::OutputOpen {
             path: path.to_path_buf(),
             open: office_lock::held_open(path),
@@ -674,7 +679,14 @@ impl TempFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        // At most 64 bytes of the target's name, so that the temporary name stays within the
+        // 255 bytes a file name may have however long the target's name is.
+        let full = target.file_name().unwrap_or_default().to_string_lossy();
+        let mut end = full.len().min(64);
+        while !full.is_char_boundary(end) {
+            end -= 1;
+        }
+        let name = &full[..end];
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
@@ -738,6 +750,34 @@ impl Drop for TempFile {
             let _ = fs::remove_file(&self.path);
         }
     }
+}
+
+/// Renames the finished temporary files over their targets (the workbook, then the JSON file).
+/// A target opened in Excel or LibreOffice since [`check_output`] looked (a large run takes
+/// minutes) is refused before anything is renamed; when a later rename fails, the files already
+/// put in place are removed, so that a failed run leaves nothing behind.
+fn put_in_place(files: Vec<(TempFile, &Path)>, force: bool) -> Result<(), CliError> {
+    for &(_, target) in &files {
+        if target.exists() {
+            if let Some(open) = office_lock::output_in_use(target) {
+                return Err(CliError::OutputOpen {
+                    path: target.to_path_buf(),
+                    open,
+                });
+            }
+        }
+    }
+    let mut done: Vec<&Path> = Vec::new();
+    for (tmp, target) in files {
+        if let Err(e) = tmp.persist(target, force) {
+            for p in done {
+                let _ = fs::remove_file(p);
+            }
+            return Err(write_error(target, e, true));
+        }
+        done.push(target);
+    }
+    Ok(())
 }
 
 fn spinner(config: &Config) -> ProgressBar {
@@ -805,7 +845,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     // a full disk while writing the JSON leaves neither file behind ("nothing was written").
     let write_err = |path: &Path| {
         let path = path.to_path_buf();
-        move |source: io::Error| write_error(&path, source)
+        move |source: io::Error| write_error(&path, source, false)
     };
     let mut wb_tmp = TempFile::new(&config.output).map_err(write_err(&config.output))?;
     wb.save_to_writer(wb_tmp.file())
@@ -826,16 +866,9 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         }
         _ => None,
     };
-    wb_tmp
-        .persist(&config.output, config.force)
-        .map_err(write_err(&config.output))?;
-    if let Some((tmp, p)) = json_tmp {
-        if let Err(e) = tmp.persist(p, config.force) {
-            // Keep the promise that a failed run leaves nothing behind.
-            let _ = fs::remove_file(&config.output);
-            return Err(write_err(p)(e));
-        }
-    }
+    let mut files = vec![(wb_tmp, config.output.as_path())];
+    files.extend(json_tmp.map(|(tmp, p)| (tmp, p.as_path())));
+    put_in_place(files, config.force)?;
     if let (Some(JsonTarget::Stdout), Some(text)) = (&config.json, &json_text) {
         let mut out = io::stdout().lock();
         writeln!(out, "{text}").map_err(|source| CliError::Write {
@@ -935,6 +968,75 @@ pub fn main_with(cli: Cli) -> ExitCode {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    /// The run can take minutes: a workbook opened in Excel meanwhile (an owner file appears)
+    /// is not replaced, neither is the JSON file renamed, and no temporary file is left. (On
+    /// Windows the operating system answers instead of owner files.)
+    #[cfg(not(windows))]
+    #[test]
+    fn an_output_opened_during_the_run_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("results.xlsx");
+        let json = dir.path().join("results.json");
+        fs::write(&out, b"old workbook").unwrap();
+        fs::write(&json, b"old json").unwrap();
+        let temp = |target: &Path| {
+            let mut t = TempFile::new(target).unwrap();
+            t.file().write_all(b"new").unwrap();
+            t
+        };
+        // Excel opened the workbook after check_output: nothing is replaced.
+        fs::write(dir.path().join("~$results.xlsx"), b"").unwrap();
+        let files = vec![(temp(&out), out.as_path()), (temp(&json), json.as_path())];
+        let e = put_in_place(files, true).unwrap_err();
+        assert!(
+            matches!(&e, CliError::OutputOpen { path, .. } if *path == out),
+            "{e}"
+        );
+        assert_eq!(fs::read(&out).unwrap(), b"old workbook");
+        assert_eq!(fs::read(&json).unwrap(), b"old json");
+        // LibreOffice opened the JSON file: the workbook is not replaced either.
+        fs::remove_file(dir.path().join("~$results.xlsx")).unwrap();
+        fs::write(
+            dir.path().join(".~lock.results.json#"),
+            b",sato,pc,date,url;",
+        )
+        .unwrap();
+        let files = vec![(temp(&out), out.as_path()), (temp(&json), json.as_path())];
+        let e = put_in_place(files, true).unwrap_err();
+        assert!(
+            matches!(&e, CliError::OutputOpen { path, .. } if *path == json),
+            "{e}"
+        );
+        assert_eq!(fs::read(&out).unwrap(), b"old workbook");
+        assert_eq!(fs::read(&json).unwrap(), b"old json");
+        // Closed again: both are replaced.
+        fs::remove_file(dir.path().join(".~lock.results.json#")).unwrap();
+        let files = vec![(temp(&out), out.as_path()), (temp(&json), json.as_path())];
+        put_in_place(files, true).unwrap();
+        assert_eq!(fs::read(&out).unwrap(), b"new");
+        assert_eq!(fs::read(&json).unwrap(), b"new");
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["results.json", "results.xlsx"]);
+    }
+
+    /// A long Japanese file name (83 characters, 254 bytes: within the 255 bytes a name may
+    /// have) can be written: the temporary file's name must fit too.
+    #[test]
+    fn an_output_with_a_name_near_the_length_limit_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join(format!("{}.xlsx", "結".repeat(83)));
+        assert_eq!(out.file_name().unwrap().len(), 254);
+        let mut tmp = TempFile::new(&out).unwrap();
+        tmp.file().write_all(b"new").unwrap();
+        put_in_place(vec![(tmp, out.as_path())], false).unwrap();
+        assert_eq!(fs::read(&out).unwrap(), b"new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 
     #[test]
     fn clap_definition_is_consistent() {

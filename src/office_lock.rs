@@ -15,6 +15,7 @@
 //!
 //! This module only reads; it never creates, changes or deletes an owner file.
 
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -43,7 +44,12 @@ const MAX_OWNER_FILE: u64 = 4096;
 /// Excel limits a user name to 52 characters.
 const MAX_USER: usize = 52;
 
-fn sibling(path: &Path, name: String) -> Option<PathBuf> {
+/// `prefix` + `path`'s file name + `suffix`, beside `path` (the name's bytes kept as they are,
+/// UTF-8 or not).
+fn sibling(path: &Path, prefix: &str, suffix: &str) -> Option<PathBuf> {
+    let mut name = OsString::from(prefix);
+    name.push(path.file_name()?);
+    name.push(suffix);
     Some(match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.join(name),
         _ => PathBuf::from(name),
@@ -52,14 +58,12 @@ fn sibling(path: &Path, name: String) -> Option<PathBuf> {
 
 /// Excel's owner file for `path`.
 pub fn excel_owner_file(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?.to_string_lossy();
-    sibling(path, format!("~${name}"))
+    sibling(path, "~$", "")
 }
 
 /// LibreOffice's lock file for `path`.
 pub fn libreoffice_lock_file(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?.to_string_lossy();
-    sibling(path, format!(".~lock.{name}#"))
+    sibling(path, ".~lock.", "#")
 }
 
 fn read_small(path: &Path) -> Option<Vec<u8>> {
@@ -126,8 +130,13 @@ fn clean_name(s: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-/// Owner files beside `path` that say it is open (Excel's first).
+/// Owner files that say `path` is open (Excel's first): beside `path`, or, when `path` leads
+/// through symbolic links, beside the real file (where LibreOffice puts its lock file).
 pub fn owner_file_evidence(path: &Path) -> Option<OpenFile> {
+    owner_files_beside(path).or_else(|| owner_files_beside(&fs::canonicalize(path).ok()?))
+}
+
+fn owner_files_beside(path: &Path) -> Option<OpenFile> {
     if let Some(owner) = excel_owner_file(path) {
         if let Some(bytes) = read_small(&owner) {
             return Some(OpenFile {
@@ -149,11 +158,18 @@ pub fn owner_file_evidence(path: &Path) -> Option<OpenFile> {
     None
 }
 
-/// `true` for the Windows errors a file held open by another program gives
-/// (`ERROR_ACCESS_DENIED` 5 on a rename over it, `ERROR_SHARING_VIOLATION` 32,
-/// `ERROR_LOCK_VIOLATION` 33).
-pub fn is_windows_in_use(e: &std::io::Error) -> bool {
-    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
+/// `true` for the Windows errors a file held open by another program gives: on Windows, see
+/// [`in_use_code`].
+pub fn is_windows_in_use(e: &std::io::Error, replacing: bool) -> bool {
+    cfg!(windows) && in_use_code(e.raw_os_error(), replacing)
+}
+
+/// `true` for a Windows error code that means the file is held open by another program:
+/// `ERROR_SHARING_VIOLATION` 32 and `ERROR_LOCK_VIOLATION` 33 at any step, and
+/// `ERROR_ACCESS_DENIED` 5 only when `replacing` (the rename over the file). On any other step
+/// (creating or writing the temporary file) error 5 means a folder without write permission.
+pub fn in_use_code(code: Option<i32>, replacing: bool) -> bool {
+    matches!(code, Some(32 | 33)) || (replacing && code == Some(5))
 }
 
 /// What is known about a file Windows reports as in use: the owner file's program and user when
@@ -258,5 +274,71 @@ mod tests {
         fs::remove_file(&lo).unwrap();
         fs::create_dir(&owner).unwrap();
         assert_eq!(owner_file_evidence(&book), None);
+    }
+
+    #[test]
+    fn access_denied_means_in_use_only_when_replacing_the_file() {
+        // Sharing and lock violations: another program holds the file, at any step.
+        for replacing in [false, true] {
+            assert!(in_use_code(Some(32), replacing));
+            assert!(in_use_code(Some(33), replacing));
+        }
+        // ERROR_ACCESS_DENIED on the rename over an open workbook; creating or writing the
+        // temporary file in a folder without write permission gives it too, and that is not
+        // Excel's doing.
+        assert!(in_use_code(Some(5), true));
+        assert!(!in_use_code(Some(5), false));
+        assert!(!in_use_code(Some(2), true));
+        assert!(!in_use_code(None, true));
+    }
+
+    /// LibreOffice resolves symbolic links and puts its lock file beside the real file
+    /// (`LockFileCommon::ResolveLinks`): a workbook opened through a link, or a link to an open
+    /// workbook, is found either way; so is one in a linked folder.
+    #[cfg(unix)]
+    #[test]
+    fn owner_files_beside_the_target_of_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real_dir = dir.path().join("share");
+        fs::create_dir(&real_dir).unwrap();
+        let real = real_dir.join("results.xlsx");
+        fs::write(&real, b"x").unwrap();
+        let link = dir.path().join("link.xlsx");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert_eq!(owner_file_evidence(&link), None);
+        let lock = real_dir.join(".~lock.results.xlsx#");
+        fs::write(&lock, ",kato,host,date,url;").unwrap();
+        let e = owner_file_evidence(&link).expect("the lock beside the link's target");
+        assert_eq!(e.owner_file, Some(lock.clone()));
+        assert_eq!(e.user.as_deref(), Some("kato"));
+        let linked_dir = dir.path().join("linked");
+        std::os::unix::fs::symlink(&real_dir, &linked_dir).unwrap();
+        let e = owner_file_evidence(&linked_dir.join("results.xlsx")).unwrap();
+        assert_eq!(e.program, Program::LibreOffice);
+    }
+
+    /// A file name that is not UTF-8 (possible on Unix): the owner files carry the same bytes.
+    #[cfg(unix)]
+    #[test]
+    fn owner_files_of_a_name_that_is_not_utf8() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = OsStr::from_bytes(b"r\xe9sultats.xlsx");
+        let book = dir.path().join(name);
+        fs::write(&book, b"x").unwrap();
+        let mut owner = OsString::from("~$");
+        owner.push(name);
+        fs::write(dir.path().join(&owner), excel_owner("ito")).unwrap();
+        let e = owner_file_evidence(&book).expect("Excel's owner file is found");
+        assert_eq!(e.owner_file, Some(dir.path().join(&owner)));
+        assert_eq!(e.user.as_deref(), Some("ito"));
+        fs::remove_file(dir.path().join(&owner)).unwrap();
+        let mut lock = OsString::from(".~lock.");
+        lock.push(name);
+        lock.push("#");
+        fs::write(dir.path().join(&lock), ",kato,host,date,url;").unwrap();
+        let e = owner_file_evidence(&book).expect("LibreOffice's lock file is found");
+        assert_eq!(e.owner_file, Some(dir.path().join(&lock)));
     }
 }

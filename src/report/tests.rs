@@ -128,3 +128,112 @@ fn text_too_long_for_excel_is_refused_in_either_part() {
     let mut b = build(&survey, &a, &meta(), Lang::Ja, 0).unwrap();
     b.save_to_writer(Vec::new()).unwrap();
 }
+
+/// The Data sheet's part as saved, with the rows after the first `head_rows` written as XML.
+fn data_part(survey: &Survey, a: &Analysis, head_rows: usize) -> String {
+    use std::io::Read;
+    let mut book = build(survey, a, &meta(), Lang::Ja, head_rows).unwrap();
+    let mut bytes = Vec::new();
+    book.save_to_writer(&mut bytes).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet4.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+/// What Excel requires of a worksheet part beyond what calamine checks: only characters XML 1.0
+/// allows, rows in ascending order, each cell's reference in its row, cells in ascending column
+/// order, and a `<dimension>` that spans exactly the cells.
+#[test]
+fn data_sheet_xml_is_what_excel_opens_without_repair() {
+    use quick_xml::events::Event;
+    let mut survey = read_survey(
+        &input("examples/staff_survey.xlsx"),
+        &ReadOptions {
+            by: Some("所属".into()),
+            ..ReadOptions::default()
+        },
+    )
+    .unwrap();
+    let odd = [
+        " lead and trail ",
+        "_x0041_ & <b> \"q\" 'a'",
+        "c0\u{0}\u{1}\u{8}\u{B}\u{C}\u{D}\u{1F} c1\u{7F}\u{80}\u{9F}",
+        "nonchars \u{FFFE}\u{FFFF}\u{FDD0} astral 𠮷😀",
+        "\ttab",
+    ];
+    for (i, id) in odd.iter().enumerate() {
+        survey.first.ids[i] = Some(id.to_string());
+        survey.second.ids[i] = Some(id.to_string());
+        survey.first.by[i] = Some(id.to_string());
+    }
+    for (i, v) in [
+        -0.0,
+        1e16,
+        2f64.powi(60) + 2048.0,
+        5e-324,
+        -1.5e-7,
+        f64::MAX,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        survey.first.values[0][i] = v;
+    }
+    let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+    let n_rows = a.order_first.len() as u32 + 1;
+    for head in [0, 3] {
+        let xml = data_part(&survey, &a, head);
+        let bad = xml.chars().find(|&c| {
+            !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        });
+        assert_eq!(
+            bad, None,
+            "a character XML 1.0 does not allow (head {head})"
+        );
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        let (mut row, mut col, mut max_col, mut dim) = (0u32, 0u16, 0u16, String::new());
+        let attr = |e: &quick_xml::events::BytesStart, name: &str| {
+            e.try_get_attribute(name)
+                .unwrap()
+                .map(|a| a.value.to_string())
+        };
+        // "AB12" → (11, 27): 0-based row, 0-based column.
+        let cell = |r: &str| {
+            let digits = r.find(|c: char| c.is_ascii_digit()).unwrap();
+            let col = r[..digits]
+                .bytes()
+                .fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1));
+            (r[digits..].parse::<u32>().unwrap() - 1, (col - 1) as u16)
+        };
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                    "dimension" => dim = attr(&e, "ref").unwrap(),
+                    "row" => {
+                        let r: u32 = attr(&e, "r").unwrap().parse().unwrap();
+                        assert!(r > row, "row {r} after {row} (head {head})");
+                        (row, col) = (r, 0);
+                    }
+                    "c" => {
+                        let r = attr(&e, "r").unwrap();
+                        let (cr, cc) = cell(&r);
+                        assert_eq!(cr + 1, row, "{r} in row {row} (head {head})");
+                        assert!(cc + 1 > col, "{r} after column {col} (head {head})");
+                        col = cc + 1;
+                        max_col = max_col.max(cc);
+                    }
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(row, n_rows, "head {head}");
+        let last = rust_xlsxwriter::utility::row_col_to_cell(n_rows - 1, max_col);
+        assert_eq!(dim, format!("A1:{last}"), "head {head}");
+    }
+}

@@ -107,15 +107,29 @@ pub fn mark(p_adjusted: f64, alpha: f64) -> &'static str {
 
 /// The legend of the marks of [`mark`], for the Results sheet.
 pub fn mark_legend(alpha: f64, adjust: AdjustMethod, lang: Lang) -> String {
-    let a = num(alpha, 3).trim_end_matches('0').to_string();
-    let a = a.trim_start_matches('0');
+    // Without the leading zero, all the digits --alpha was given with (".05", ".0001").
+    let apa = |v: f64| {
+        let s = v.to_string();
+        s.strip_prefix('0').map_or(s.clone(), str::to_string)
+    };
+    let a = apa(alpha);
     let correction = adjust_name(adjust, lang);
+    // As `mark`: a mark whose threshold is not below alpha is never given.
+    let mut marks = vec![format!("*** p < {}", apa(alpha.min(0.001)))];
+    if alpha > 0.001 {
+        marks.push(format!("** p < {}", apa(alpha.min(0.01))));
+    }
+    if alpha > 0.01 {
+        marks.push(format!("* p < {a}"));
+    }
     match lang {
         Lang::En => format!(
-            "Sig. (adjusted p, {correction}, α = {a}): *** p < .001, ** p < .01, * p < {a}, n.s. not significant, — not tested"
+            "Sig. (adjusted p, {correction}, α = {a}): {}, n.s. not significant, — not tested",
+            marks.join(", ")
         ),
         Lang::Ja => format!(
-            "判定（補正後 p、{correction}、有意水準 {a}）: *** p < .001、** p < .01、* p < {a}、n.s. 有意な差なし、— 検定せず"
+            "判定（補正後 p、{correction}、有意水準 {a}）: {}、n.s. 有意な差なし、— 検定せず",
+            marks.join("、")
         ),
     }
 }
@@ -285,6 +299,31 @@ pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// The legend names exactly the marks [`mark`] gives, with their real thresholds, for any
+    /// --alpha (it printed "** p < .01" when alpha was .005, where .007 is n.s., and "α = ."
+    /// for .0001).
+    #[test]
+    fn mark_legend_says_what_mark_does() {
+        let h = AdjustMethod::Holm;
+        assert_eq!(
+            mark_legend(0.05, h, Lang::En),
+            "Sig. (adjusted p, Holm correction, α = .05): *** p < .001, ** p < .01, * p < .05, n.s. not significant, — not tested"
+        );
+        assert_eq!(
+            mark_legend(0.005, h, Lang::En),
+            "Sig. (adjusted p, Holm correction, α = .005): *** p < .001, ** p < .005, n.s. not significant, — not tested"
+        );
+        assert_eq!(mark(0.007, 0.005), "n.s.");
+        assert_eq!(
+            mark_legend(0.0001, AdjustMethod::None, Lang::Ja),
+            "判定（補正後 p、補正なし、有意水準 .0001）: *** p < .0001、n.s. 有意な差なし、— 検定せず"
+        );
+        assert_eq!(
+            mark_legend(0.1, h, Lang::Ja),
+            "判定（補正後 p、Holm 法による補正、有意水準 .1）: *** p < .001、** p < .01、* p < .1、n.s. 有意な差なし、— 検定せず"
+        );
+    }
     use super::*;
 
     #[test]
