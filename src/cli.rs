@@ -673,30 +673,35 @@ struct TempFile {
     keep: bool,
 }
 
+/// A hidden name beside `target` for a temporary or backup file:
+/// `.{name}.{pid}.{nanos}.{attempt}.{ext}`, with at most 64 bytes of the target's name, so that it
+/// stays within the 255 bytes a file name may have however long the target's name is.
+fn sibling_name(target: &Path, attempt: u32, ext: &str) -> PathBuf {
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let full = target.file_name().unwrap_or_default().to_string_lossy();
+    let mut end = full.len().min(64);
+    while !full.is_char_boundary(end) {
+        end -= 1;
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let mut name = OsString::from(".");
+    name.push(format!(
+        "{}.{}.{nanos}.{attempt}.{ext}",
+        &full[..end],
+        std::process::id()
+    ));
+    dir.join(name)
+}
+
 impl TempFile {
     fn new(target: &Path) -> io::Result<TempFile> {
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        // At most 64 bytes of the target's name, so that the temporary name stays within the
-        // 255 bytes a file name may have however long the target's name is.
-        let full = target.file_name().unwrap_or_default().to_string_lossy();
-        let mut end = full.len().min(64);
-        while !full.is_char_boundary(end) {
-            end -= 1;
-        }
-        let name = &full[..end];
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
         for attempt in 0..16u32 {
-            let mut tmp_name = OsString::from(".");
-            tmp_name.push(format!(
-                "{name}.{}.{nanos}.{attempt}.tmp",
-                std::process::id()
-            ));
-            let path = dir.join(tmp_name);
+            let path = sibling_name(target, attempt, "tmp");
             match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(file) => {
                     return Ok(TempFile {
@@ -767,17 +772,53 @@ fn put_in_place(files: Vec<(TempFile, &Path)>, force: bool) -> Result<(), CliErr
             }
         }
     }
-    let mut done: Vec<&Path> = Vec::new();
+    // A file being replaced (--force) is kept under a second name (a hard link) until every
+    // rename has succeeded, so that a failure half-way restores it instead of losing it.
+    let mut done: Vec<(&Path, Option<PathBuf>)> = Vec::new();
     for (tmp, target) in files {
+        let backup = if target.exists() {
+            keep_old(target)
+        } else {
+            None
+        };
         if let Err(e) = tmp.persist(target, force) {
-            for p in done {
-                let _ = fs::remove_file(p);
+            if let Some(b) = &backup {
+                let _ = fs::remove_file(b);
+            }
+            for (p, old) in done.into_iter().rev() {
+                match old {
+                    Some(b) => {
+                        let _ = fs::rename(&b, p);
+                    }
+                    None => {
+                        let _ = fs::remove_file(p);
+                    }
+                }
             }
             return Err(write_error(target, e, true));
         }
-        done.push(target);
+        done.push((target, backup));
+    }
+    for (_, backup) in done {
+        if let Some(b) = backup {
+            let _ = fs::remove_file(b);
+        }
     }
     Ok(())
+}
+
+/// A second name (hard link) for the existing file `target`, beside it; `None` when the file
+/// system cannot make one (the file is then replaced without a way back, as before).
+fn keep_old(target: &Path) -> Option<PathBuf> {
+    for attempt in 0..16u32 {
+        let path = sibling_name(target, attempt, "bak");
+        match fs::hard_link(target, &path) {
+            Ok(()) => return Some(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 fn spinner(config: &Config) -> ProgressBar {
@@ -968,6 +1009,48 @@ pub fn main_with(cli: Cli) -> ExitCode {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    /// When the second of two renames fails, the first output is put back as it was: the old
+    /// file a --force run was replacing is restored (not deleted), and no helper file is left.
+    #[test]
+    fn a_failed_second_rename_restores_the_replaced_first_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let (d1, d2) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir(&d1).unwrap();
+        fs::create_dir(&d2).unwrap();
+        let out = d1.join("results.xlsx");
+        fs::write(&out, b"the council's copy").unwrap();
+        let json = d2.join("results.json");
+        let mut t1 = TempFile::new(&out).unwrap();
+        t1.file().write_all(b"new workbook").unwrap();
+        let t2 = TempFile::new(&json).unwrap();
+        // The JSON's folder disappears before the renames: the second one fails.
+        fs::remove_dir_all(&d2).unwrap();
+        assert!(put_in_place(vec![(t1, out.as_path()), (t2, json.as_path())], true).is_err());
+        assert_eq!(fs::read(&out).unwrap(), b"the council's copy");
+        let names: Vec<_> = fs::read_dir(&d1)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["results.xlsx"]);
+        // A new output that did not exist before is removed again.
+        fs::create_dir(&d2).unwrap();
+        fs::remove_file(&out).unwrap();
+        let t1 = TempFile::new(&out).unwrap();
+        let t2 = TempFile::new(&json).unwrap();
+        fs::remove_dir_all(&d2).unwrap();
+        assert!(put_in_place(vec![(t1, out.as_path()), (t2, json.as_path())], true).is_err());
+        assert_eq!(fs::read_dir(&d1).unwrap().count(), 0);
+        // Success leaves only the outputs (the kept old file is removed).
+        fs::create_dir(&d2).unwrap();
+        fs::write(&out, b"old").unwrap();
+        let mut t1 = TempFile::new(&out).unwrap();
+        t1.file().write_all(b"new").unwrap();
+        let t2 = TempFile::new(&json).unwrap();
+        put_in_place(vec![(t1, out.as_path()), (t2, json.as_path())], true).unwrap();
+        assert_eq!(fs::read(&out).unwrap(), b"new");
+        assert_eq!(fs::read_dir(&d1).unwrap().count(), 1);
+    }
 
     /// The run can take minutes: a workbook opened in Excel meanwhile (an owner file appears)
     /// is not replaced, neither is the JSON file renamed, and no temporary file is left. (On
