@@ -27,7 +27,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::analysis::{self, Analysis, DesignKind, TestUsed};
-use crate::lang::Lang;
+use crate::lang::{grouped, Lang};
 use crate::stats::Alternative;
 use crate::workbook::{NoteKind, Survey};
 
@@ -485,7 +485,16 @@ fn write_results(
             if let Some(kind) = excel_type {
                 let r1 = block.rows_first.clone();
                 let r2 = block.rows_second.clone();
-                if it.excluded.is_none() && !r1.is_empty() && !r2.is_empty() {
+                // Only over rows the Data sheet holds (it stops at Excel's last row).
+                let fits = |side: usize, r: &std::ops::Range<usize>| {
+                    r.end > 0 && layout.row(side, r.end - 1) <= MAX_ROW
+                };
+                if it.excluded.is_none()
+                    && !r1.is_empty()
+                    && !r2.is_empty()
+                    && fits(0, &r1)
+                    && fits(1, &r2)
+                {
                     let range = |side: usize, r: &std::ops::Range<usize>| {
                         worksheet_range(
                             names.data,
@@ -1095,7 +1104,12 @@ fn write_method(
             "この検定・対立仮説に対応する Excel の T.TEST 関数がないため、照合の列はなし",
         ),
     };
-    let rows: Vec<(&str, String)> = vec![
+    let data_rows = if a.design == DesignKind::Paired {
+        a.order_first.len()
+    } else {
+        a.order_first.len() + a.order_second.len()
+    };
+    let mut rows: Vec<(&str, String)> = vec![
         (lang.pick("Input file", "入力ファイル"), meta.input.clone()),
         (lang.pick("Options", "オプション"), meta.options.clone()),
         (lang.pick("Design", "調査の設計"), design),
@@ -1195,6 +1209,16 @@ fn write_method(
                 .to_string(),
         ),
     ];
+    if data_rows > MAX_ROW as usize {
+        let (shown, all) = (grouped(MAX_ROW), grouped(data_rows as u64));
+        rows.push((
+            lang.pick("Data sheet", "データシート"),
+            match lang {
+                Lang::En => format!("only the first {shown} of {all} rows (Excel's row limit); the analysis used all of them, and Excel's T.TEST is left out where its values lie beyond"),
+                Lang::Ja => format!("全 {all} 行のうち先頭の {shown} 行のみ（Excel の行数の上限）。分析にはすべての行を使用。値が上限より後にある設問では Excel の T.TEST を省略"),
+            },
+        ));
+    }
     ws.write_string_with_format(0, 0, lang.pick("Method", "方法"), &f.title)?;
     for (i, (k, v)) in rows.iter().enumerate() {
         ws.write_string_with_format(i as u32 + 2, 0, *k, &f.header)?;

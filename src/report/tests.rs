@@ -237,3 +237,62 @@ fn data_sheet_xml_is_what_excel_opens_without_repair() {
         assert_eq!(dim, format!("A1:{last}"), "head {head}");
     }
 }
+
+/// Two independent groups with more rows together than an Excel sheet holds: the Data sheet
+/// stops at Excel's last row, the Method sheet says so, and Excel's T.TEST is left out rather
+/// than pointing past the last row (which Excel would reject as a damaged file).
+#[test]
+fn data_beyond_excels_last_row_is_said_and_not_referenced() {
+    let mut survey = read_survey(
+        &input("tests/reference/analyze_groups.xlsx"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let n = 600_000;
+    for (g, shift) in [(&mut survey.first, 0.0), (&mut survey.second, 0.25)] {
+        let k = g.values.len();
+        g.ids = vec![None; n];
+        g.by = Vec::new();
+        g.values = (0..k)
+            .map(|_| (0..n).map(|i| (i % 5) as f64 + 1.0 + shift).collect())
+            .collect();
+        g.rows = (2..n as u32 + 2).collect();
+    }
+    survey.notes.clear();
+    let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+    assert_eq!(a.design, DesignKind::Independent);
+    let mut book = build_workbook(&survey, &a, &meta(), Lang::En).unwrap();
+    let mut bytes = Vec::new();
+    book.save_to_writer(&mut bytes).unwrap();
+    let mut x: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let results = x.worksheet_range("Results").unwrap();
+    let header: Vec<String> = results
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = header.iter().position(|h| h == "Excel T.TEST p").unwrap();
+    let body: Vec<_> = results
+        .rows()
+        .skip(1)
+        .take_while(|r| r.iter().any(|c| *c != Data::Empty))
+        .collect();
+    assert!(!body.is_empty());
+    for r in &body {
+        assert_eq!(r[col], Data::String("—".into()), "{:?}", r);
+    }
+    assert!(
+        x.worksheet_formula("Results")
+            .unwrap()
+            .used_cells()
+            .next()
+            .is_none(),
+        "no formula may reference rows beyond Excel's last row"
+    );
+    let method = x.worksheet_range("Method").unwrap();
+    assert!(method.rows().any(|r| r[1]
+        .to_string()
+        .starts_with("only the first 1,048,575 of 1,200,000 rows")));
+}
