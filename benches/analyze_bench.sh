@@ -9,23 +9,20 @@
 # Needs: cargo; optional Rscript with readxl (Debian r-cran-readxl), python3 with pandas, openpyxl
 # and scipy. A missing competitor is reported as skipped.
 #
-# Measured 2026-11-25 18:07-18:10 UTC on the shared 2-core build machine, load average 2.3
-# rising to 4.3 (other builds running), REPEAT=3, medians; `baseline` is the previous build
-# (ce52c56: Data sheet through rust_xlsxwriter's constant-memory mode, one-thread analysis):
-#   ttest-xl  wall  6.3 s  cpu  4.06 s  peak RSS  290 MiB   (runs: 4.1/6.3/7.0 s wall)
-#   baseline  wall  8.7 s  cpu  5.43 s  peak RSS  290 MiB
-#   R         wall  7.4 s  cpu  5.75 s  peak RSS 2081 MiB   (readxl + t.test)
-#   Python    wall 73.1 s  cpu 54.8 s   peak RSS  371 MiB   (pandas.read_excel/openpyxl + scipy)
-#   ratios of medians: R/ttest-xl 1.2x wall, 1.4x cpu; Python/ttest-xl 11.6x wall, 13.5x cpu;
-#   baseline/ttest-xl 1.3x cpu. At this load wall time mostly measures the other builds: CPU time
-#   is the fairer figure. Five alternating runs at load 5.3 (17:52-17:57): ttest-xl cpu 4.09 s,
-#   baseline 5.47 s, R 4.78 s, Python 54.0 s. The 4x (R) and 25x (Python) targets are NOT met;
-#   the memory target (< 512 MiB) is. R does less work here (no CIs, rank tests, breakdown or
-#   output workbook).
-# Where ttest-xl's CPU goes now (perf, same workbook, 4.1 s): calamine/quick_xml parsing the two
-# sheets ~55 % (one sheet per thread), our reader and layout ~15 %, the Data sheet's XML ~5 % and
-# its deflate ~6 % (on two threads), the analysis ~6 % (on all cores). The reader's peak (290 MiB)
-# is the cell grid (165 MiB for 8.4 M cells) plus the layout's per-row records and ID maps.
+# Measured 2026-11-25 18:42-18:44 UTC on the 2-core build machine, load average 1.1-1.6 (idle
+# but for this run), REPEAT=3 (ttest-xl and R alternating), REPEAT_PY=1, medians, main at 6d95191:
+#   ttest-xl  wall  2.33 s  cpu  4.17 s  peak RSS  224 MiB   (runs 2.28-2.41 s wall)
+#   R         wall  4.96 s  cpu  4.95 s  peak RSS 2081 MiB   (readxl + t.test)
+#   Python    wall 55.0 s   cpu 54.8 s   peak RSS  372 MiB   (pandas.read_excel/openpyxl + scipy)
+#   ratios: R/ttest-xl 2.1x wall, 1.2x cpu, 9.3x memory; Python/ttest-xl 23.6x wall, 13.2x cpu.
+#   ttest-xl uses both cores (wall < cpu); R and Python one. The 4x (R) and 25x (Python) targets
+#   are NOT met; the memory target (< 512 MiB) is. R does less work here (no CIs, rank tests,
+#   breakdown or output workbook). Earlier the same day at load 2.3-5.5: ttest-xl cpu 4.06 s,
+#   the previous build (ce52c56) 5.43 s, R 5.75 s, Python 54.8 s.
+# Where ttest-xl's CPU goes (perf, same workbook): calamine/quick_xml parsing the two sheets
+# ~55 % (one sheet per thread), our reader and layout ~15 %, the Data sheet's XML ~5 % and its
+# deflate ~6 % (on two threads), the analysis ~6 % (on all cores). The peak (224 MiB) is while the
+# sheets are read: the cell grid (165 MiB for 8.4 M cells, ~20 B a cell) plus the value columns.
 set -eu
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 N=${1:-100000}
