@@ -675,3 +675,64 @@ fn result_workbook_prints_readably_with_full_japanese_item_names() {
         assert!(xml.contains("<oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter>"));
     }
 }
+
+/// Respondents with a blank breakdown cell form their own group, named "(blank)" / 「（空欄）」
+/// on the Results and Summary sheets and in the warnings, never an empty name.
+#[test]
+fn blank_breakdown_cells_form_a_named_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("blank_dept.xlsx");
+    let sheet = |shift: f64| {
+        let mut rows = vec![vec![C::S("職員番号"), C::S("所属"), C::S("Q1")]];
+        for i in 0..12 {
+            let dept = match i % 3 {
+                0 => C::Blank,
+                1 => C::S("総務課"),
+                _ => C::S("市民課"),
+            };
+            rows.push(vec![
+                C::N(100.0 + i as f64),
+                dept,
+                C::N((i % 5) as f64 + 1.0 + shift),
+            ]);
+        }
+        rows
+    };
+    write_book(&input, &[("事前", sheet(0.0)), ("事後", sheet(1.0))]);
+    for (lang, label, summary) in [
+        ("en", "(blank)", "[(blank)] "),
+        ("ja", "（空欄）", "【（空欄）】"),
+    ] {
+        let out = dir.path().join(format!("r_{lang}.xlsx"));
+        let assert = Command::cargo_bin("ttest-xl")
+            .unwrap()
+            .arg("analyze")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .args(["--by", "所属", "--lang", lang])
+            .assert()
+            .success();
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(stderr.contains(&format!("[{label}] Q1")), "{stderr}");
+        let mut wb = open_workbook_auto(&out).unwrap();
+        let results_name = if lang == "en" { "Results" } else { "結果" };
+        let results = wb.worksheet_range(results_name).unwrap();
+        let depts: Vec<String> = results
+            .rows()
+            .skip(1)
+            .take_while(|r| r.iter().any(|c| *c != Data::Empty))
+            .map(|r| r[0].to_string())
+            .collect();
+        assert!(depts.iter().any(|d| d == label), "{depts:?}");
+        assert!(depts.iter().all(|d| !d.is_empty()), "{depts:?}");
+        let summary_name = if lang == "en" { "Summary" } else { "概要" };
+        let text: Vec<String> = wb
+            .worksheet_range(summary_name)
+            .unwrap()
+            .rows()
+            .map(|r| r[0].to_string())
+            .collect();
+        assert!(text.iter().any(|t| t.starts_with(summary)), "{text:?}");
+    }
+}

@@ -473,6 +473,16 @@ impl Analysis {
     }
 }
 
+/// How a breakdown group is named to a reader: respondents whose breakdown cell (e.g. 所属) is
+/// blank form a group of their own, shown as "(blank)" / 「（空欄）」 rather than as nothing.
+pub fn by_label(by: &str, lang: Lang) -> &str {
+    if by.trim().is_empty() {
+        lang.pick("(blank)", "（空欄）")
+    } else {
+        by
+    }
+}
+
 /// Runs the analysis.
 ///
 /// # Errors
@@ -934,11 +944,14 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
         });
     }
     for block in blocks {
-        let scope = block
-            .by
-            .as_ref()
-            .map(|b| format!("[{b}] "))
-            .unwrap_or_default();
+        let scope_of = |lang: Lang| {
+            block
+                .by
+                .as_ref()
+                .map(|b| format!("[{}] ", by_label(b, lang)))
+                .unwrap_or_default()
+        };
+        let (scope, scope_ja) = (scope_of(Lang::En), scope_of(Lang::Ja));
         for item in &block.items {
             if let Some(ex) = &item.excluded {
                 out.push(Warning {
@@ -946,7 +959,7 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
                     item: Some(item.item.clone()),
                     en: format!("{scope}{}: not tested: {}", item.item, ex.message(Lang::En)),
                     ja: format!(
-                        "{scope}{}: 検定できませんでした。{}",
+                        "{scope_ja}{}: 検定できませんでした。{}",
                         item.item,
                         ex.message(Lang::Ja)
                     ),
@@ -962,7 +975,7 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
                         note.message(Lang::En, &survey.labels)
                     ),
                     ja: format!(
-                        "{scope}{}: {}",
+                        "{scope_ja}{}: {}",
                         item.item,
                         note.message(Lang::Ja, &survey.labels)
                     ),

@@ -435,7 +435,7 @@ fn write_results(
         for it in &block.items {
             if survey.by_column.is_some() {
                 match &block.by {
-                    Some(by) => ws.write_string(row, 0, by)?,
+                    Some(by) => ws.write_string(row, 0, text::by_label(by, lang))?,
                     None => ws.write_string(row, 0, lang.pick("(all)", "（全体）"))?,
                 };
             }
@@ -576,7 +576,10 @@ fn write_results(
     let item_col = u16::from(survey.by_column.is_some());
     if item_col == 1 {
         let all = lang.pick("(all)", "（全体）");
-        let by_values = a.blocks.iter().map(|b| b.by.as_deref().unwrap_or(all));
+        let by_values = a
+            .blocks
+            .iter()
+            .map(|b| b.by.as_deref().map_or(all, |by| text::by_label(by, lang)));
         widen_for_text(
             ws,
             0,
@@ -970,7 +973,7 @@ fn write_checks(
             let by = block
                 .by
                 .as_ref()
-                .map(|b| format!(" [{b}]"))
+                .map(|b| format!(" [{}]", text::by_label(b, lang)))
                 .unwrap_or_default();
             let mut lines: Vec<(String, String)> = Vec::new();
             if let Some(ex) = &it.excluded {
@@ -1040,7 +1043,7 @@ fn write_checks(
         .blocks
         .iter()
         .filter_map(|b| b.by.as_deref())
-        .map(text_units)
+        .map(|b| text_units(text::by_label(b, lang)))
         .fold(0.0, f64::max);
     let widest_item = items
         .chain(tested)

@@ -105,6 +105,8 @@ pub fn mark(p_adjusted: f64, alpha: f64) -> &'static str {
     }
 }
 
+pub use crate::analysis::by_label;
+
 /// The legend of the marks of [`mark`], for the Results sheet.
 pub fn mark_legend(alpha: f64, adjust: AdjustMethod, lang: Lang) -> String {
     // Without the leading zero, all the digits --alpha was given with (".05", ".0001").
@@ -193,7 +195,7 @@ fn stats_part(a: &Analysis, it: &ItemResult, lang: Lang) -> String {
 pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> String {
     let [l1, l2] = &a.labels;
     let prefix = match &block.by {
-        Some(by) => format!("[{by}] {}: ", it.item),
+        Some(by) => format!("[{}] {}: ", by_label(by, lang), it.item),
         None => format!("{}: ", it.item),
     };
     if let Some(ex) = &it.excluded {
@@ -262,7 +264,7 @@ pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
     let correction = adjust_name(a.options.adjust, lang);
     let alpha = num(a.options.alpha, 3).trim_end_matches('0').to_string();
     let alpha = alpha.trim_start_matches('0');
-    let scope = match &block.by {
+    let scope = match block.by.as_deref().map(|b| by_label(b, lang)) {
         Some(by) => match lang {
             Lang::En => format!("[{by}] "),
             Lang::Ja => format!("【{by}】"),
