@@ -863,6 +863,28 @@ fn row_note(
     )
 }
 
+/// The note for a row left out of the pairing: no ID ([`NoteKind::MissingId`]) or an ID the
+/// other side does not have ([`NoteKind::UnmatchedId`]).
+fn unpaired_note(
+    sheet: &str,
+    sheet_no: usize,
+    row: u32,
+    col: Option<u32>,
+    id: Option<&String>,
+) -> Keyed {
+    match id {
+        None => row_note(
+            sheet,
+            sheet_no,
+            row,
+            col,
+            NoteKind::MissingId,
+            String::new(),
+        ),
+        Some(id) => row_note(sheet, sheet_no, row, col, NoteKind::UnmatchedId, id.clone()),
+    }
+}
+
 /// Flags values outside the answer scale, item by item: the `--scale` range, or else the first
 /// of 1–5, 1–7 and 0–10 that holds every value of the item (both groups) but at most one in
 /// twenty (and at least one). An item with no such scale (ages, amounts) is not checked.
@@ -1228,24 +1250,14 @@ fn two_sheets(
             matched_b[j] = true;
         }
         for (j, id) in recs_b.ids.iter().enumerate() {
-            match id {
-                None => notes.push(row_note(
+            if id.is_none() || !matched_b[j] {
+                notes.push(unpaired_note(
                     tb.name(),
                     1,
                     recs_b.rows[j],
                     id_col_b,
-                    NoteKind::MissingId,
-                    String::new(),
-                )),
-                Some(id) if !matched_b[j] => notes.push(row_note(
-                    tb.name(),
-                    1,
-                    recs_b.rows[j],
-                    id_col_b,
-                    NoteKind::UnmatchedId,
-                    id.clone(),
-                )),
-                Some(_) => {}
+                    id.as_ref(),
+                ));
             }
         }
         drop(matched_b);
@@ -1253,14 +1265,6 @@ fn two_sheets(
         let mut sel_b = Vec::new();
         for (i, p) in partner.iter().enumerate() {
             match (&recs_a.ids[i], *p) {
-                (None, _) => notes.push(row_note(
-                    ta.name(),
-                    0,
-                    recs_a.rows[i],
-                    id_col_a,
-                    NoteKind::MissingId,
-                    String::new(),
-                )),
                 (Some(_), Some(j)) => {
                     // The analysis groups a pair by the first sheet's breakdown value.
                     let by_a = recs_a.by.get(i).and_then(Option::as_deref);
@@ -1281,13 +1285,12 @@ fn two_sheets(
                     sel_a.push(i);
                     sel_b.push(j);
                 }
-                (Some(id), None) => notes.push(row_note(
+                (id, _) => notes.push(unpaired_note(
                     ta.name(),
                     0,
                     recs_a.rows[i],
                     id_col_a,
-                    NoteKind::UnmatchedId,
-                    id.clone(),
+                    id.as_ref(),
                 )),
             }
         }
@@ -1470,24 +1473,9 @@ fn group_column(
             matched1[j] = true;
         }
         for &j in &p1 {
-            match &recs.ids[j] {
-                None => notes.push(row_note(
-                    t.name(),
-                    0,
-                    recs.rows[j],
-                    id_col,
-                    NoteKind::MissingId,
-                    String::new(),
-                )),
-                Some(id) if !matched1[j] => notes.push(row_note(
-                    t.name(),
-                    0,
-                    recs.rows[j],
-                    id_col,
-                    NoteKind::UnmatchedId,
-                    id.clone(),
-                )),
-                Some(_) => {}
+            let id = recs.ids[j].as_ref();
+            if id.is_none() || !matched1[j] {
+                notes.push(unpaired_note(t.name(), 0, recs.rows[j], id_col, id));
             }
         }
         drop(matched1);
@@ -1495,27 +1483,18 @@ fn group_column(
         let mut sel1 = Vec::new();
         for (&i, p) in p0.iter().zip(&partner) {
             match (&recs.ids[i], *p) {
-                (None, _) => notes.push(row_note(
-                    t.name(),
-                    0,
-                    recs.rows[i],
-                    id_col,
-                    NoteKind::MissingId,
-                    String::new(),
-                )),
                 (Some(_), Some(j)) => {
                     recs.take_notes(i, 0, &mut notes);
                     recs.take_notes(j, 0, &mut notes);
                     sel0.push(i);
                     sel1.push(j);
                 }
-                (Some(id), None) => notes.push(row_note(
+                (id, _) => notes.push(unpaired_note(
                     t.name(),
                     0,
                     recs.rows[i],
                     id_col,
-                    NoteKind::UnmatchedId,
-                    id.clone(),
+                    id.as_ref(),
                 )),
             }
         }
