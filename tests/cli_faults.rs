@@ -15,33 +15,11 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
-fn example() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx")
-}
-
-fn staff_copy(dir: &Path) -> PathBuf {
-    let dst = dir.join("survey.xlsx");
-    fs::copy(example(), &dst).unwrap();
-    dst
-}
+mod common;
+use common::cli::{entries, example, staff_copy};
 
 fn cmd() -> Command {
-    let mut c = Command::cargo_bin("ttest-xl").unwrap();
-    c.env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    c
-}
-
-fn entries(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .map(|r| {
-            r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
+    common::cli::ttest_xl("en_US.UTF-8")
 }
 
 /// Runs `analyze input -o output [extra…]`.

@@ -8,29 +8,11 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn staff_copy(dir: &Path) -> PathBuf {
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx");
-    let dst = dir.join("survey.xlsx");
-    fs::copy(src, &dst).unwrap();
-    dst
-}
+mod common;
+use common::cli::{entries, staff_copy};
 
 fn cmd() -> Command {
-    let mut c = Command::cargo_bin("ttest-xl").unwrap();
-    c.env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    c
-}
-
-/// Names in `dir` (no temporary files may be among them).
-fn entries(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
+    common::cli::ttest_xl("en_US.UTF-8")
 }
 
 fn assert_no_temp(dir: &Path) {

@@ -10,34 +10,11 @@
 #![cfg(not(windows))]
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn staff_copy(dir: &Path) -> PathBuf {
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx");
-    let dst = dir.join("survey.xlsx");
-    fs::copy(src, &dst).unwrap();
-    dst
-}
-
-fn cmd(lang: &str) -> Command {
-    let mut c = Command::cargo_bin("ttest-xl").unwrap();
-    c.env("LANG", lang)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    c
-}
-
-fn entries(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
+mod common;
+use common::cli::{entries, staff_copy, ttest_xl as cmd};
 
 /// An Excel owner file as Excel 2016 writes it: name length, the name in the ANSI code page
 /// padded with spaces to offset 55, the length as u16 and the name in UTF-16LE, spaces to 165

@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+pub mod cli;
+
 /// Relative tolerance for t, df and p of t-tests (issue #3).
 pub const REL_TTEST: f64 = 1e-10;
 /// Tolerance for noncentral-t intervals and power (issue #3).
