@@ -996,10 +996,10 @@ Private Function RunTTest(ByVal kind As Long, ByVal array1 As Variant, ByVal arr
 End Function
 
 ' Reads the optional alternative / mu / conf_level arguments shared by the t-test functions.
-Private Function TestOptions(ByVal alternativeArg As Variant, ByVal muArg As Variant, ByVal confArg As Variant, _
+Private Function TestOptions(ByVal alternativeValue As Variant, ByVal muArg As Variant, ByVal confArg As Variant, _
         ByVal functionName As String, ByRef alternative As Long, ByRef mu As Double, ByRef confLevel As Double) As Long
     Dim code As Long
-    code = AlternativeArg(alternativeArg, functionName, alternative)
+    code = AlternativeArg(alternativeValue, functionName, alternative)
     If code = 0 Then code = NumberArg(muArg, 0, "mu", functionName, mu)
     If code = 0 Then code = NumberArg(confArg, 0.95, "conf_level", functionName, confLevel)
     TestOptions = code
@@ -1018,13 +1018,13 @@ Private Function TTestRow(ByRef r As TtxlTTest) As Variant
     outRow(1, 8) = CellNumber(r.cohen_d_low)
     outRow(1, 9) = CellNumber(r.cohen_d_high)
     outRow(1, 10) = CellNumber(r.hedges_g)
-    TTestRow = cells
+    TTestRow = outRow
 End Function
 
 Private Function TTestFunction(ByVal kind As Long, ByVal functionName As String, ByVal array1 As Variant, _
-        ByVal array2 As Variant, ByVal alternativeArg As Variant, ByVal muArg As Variant, ByVal confArg As Variant) As Variant
+        ByVal array2 As Variant, ByVal alternativeValue As Variant, ByVal muArg As Variant, ByVal confArg As Variant) As Variant
     Dim r As TtxlTTest, code As Long, alternative As Long, mu As Double, confLevel As Double
-    code = TestOptions(alternativeArg, muArg, confArg, functionName, alternative, mu, confLevel)
+    code = TestOptions(alternativeValue, muArg, confArg, functionName, alternative, mu, confLevel)
     If code = 0 Then code = RunTTest(kind, array1, array2, alternative, mu, confLevel, functionName, r)
     If code <> 0 Then
         TTestFunction = CVErr(code)
@@ -1200,7 +1200,7 @@ Private Function EffectFunction(ByVal wantG As Boolean, ByVal functionName As St
         outRow(1, 3) = CellNumber(r.cohen_d_high)
     End If
     If withCi Then
-        EffectFunction = cells
+        EffectFunction = outRow
     Else
         EffectFunction = outRow(1, 1)
     End If
@@ -1228,15 +1228,15 @@ Private Function RankRow(ByRef r As TtxlRankTest) As Variant
     outRow(1, 1) = CellNumber(r.statistic)
     outRow(1, 2) = CellNumber(r.p_value)
     outRow(1, 3) = CellNumber(r.rank_biserial)
-    RankRow = cells
+    RankRow = outRow
 End Function
 
 ' Shared body of the two rank tests.
 Private Function RankFunction(ByVal paired As Boolean, ByVal functionName As String, ByVal array1 As Variant, _
-        ByVal array2 As Variant, ByVal alternativeArg As Variant, ByVal correctArg As Variant) As Variant
+        ByVal array2 As Variant, ByVal alternativeValue As Variant, ByVal correctArg As Variant) As Variant
     Dim x() As Double, y() As Double, nx As Long, ny As Long, code As Long, status As Long
     Dim alternative As Long, correct As Boolean, r As TtxlRankTest
-    code = AlternativeArg(alternativeArg, functionName, alternative)
+    code = AlternativeArg(alternativeValue, functionName, alternative)
     If code = 0 Then code = BoolArg(correctArg, True, "correct", functionName, correct)
     If code = 0 Then
         If Not EnsureDll() Then code = xlErrNA
