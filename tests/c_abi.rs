@@ -551,10 +551,12 @@ fn asan_available() -> bool {
     match probe {
         Ok(o) if o.status.success() => true,
         Ok(o) => {
-            eprintln!(
-                "SKIPPED AddressSanitizer run: gcc cannot build with -fsanitize=address \
-                 (libasan missing?):\n{}",
-                String::from_utf8_lossy(&o.stderr)
+            common::tool_missing(
+                "AddressSanitizer run",
+                &format!(
+                    "gcc cannot build with -fsanitize=address (libasan missing?):\n{}",
+                    String::from_utf8_lossy(&o.stderr)
+                ),
             );
             false
         }
@@ -612,7 +614,7 @@ fn header_compiles_as_cpp() {
     {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("SKIPPED header_compiles_as_cpp: no g++ ({e})");
+            common::tool_missing("header_compiles_as_cpp", &format!("no g++ ({e})"));
             return;
         }
     };

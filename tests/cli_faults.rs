@@ -97,7 +97,10 @@ impl Mount {
         if ok {
             Some(Mount { dir })
         } else {
-            eprintln!("cannot mount a tmpfs ({options}) here: case skipped");
+            common::tool_missing(
+                "tmpfs fault test",
+                &format!("cannot mount a tmpfs ({options}) here (needs root)"),
+            );
             None
         }
     }

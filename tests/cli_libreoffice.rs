@@ -3,6 +3,8 @@
 //!
 //! Skipped — loudly — when `soffice` is not installed (Debian: `libreoffice-calc-nogui`).
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
@@ -141,9 +143,10 @@ fn check(soffice: &Path, input: &Path, extra: &[&str], name: &str) {
 #[test]
 fn libreoffice_opens_the_result_and_its_t_test_equals_our_p() {
     let Some(soffice) = soffice() else {
-        eprintln!(
-            "\n*** SKIPPED cli_libreoffice: soffice not found. Install libreoffice-calc-nogui to run \
-             this test (the result workbook has NOT been checked in a real spreadsheet). ***\n"
+        common::tool_missing(
+            "cli_libreoffice",
+            "soffice not found; install libreoffice-calc-nogui (the result workbook has NOT been \
+             checked in a real spreadsheet)",
         );
         return;
     };

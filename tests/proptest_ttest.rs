@@ -41,6 +41,30 @@ fn mirrored(a: Alternative) -> Alternative {
     }
 }
 
+/// Two runs of a test on equivalent data must succeed together or be refused together, for the
+/// same reason: `Some` with both results, `None` when both refused alike, a failed case otherwise.
+fn both(
+    a: Result<TTest, StatsError>,
+    b: Result<TTest, StatsError>,
+) -> Result<Option<(TTest, TTest)>, TestCaseError> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok(Some((a, b))),
+        (Err(ea), Err(eb)) => {
+            prop_assert_eq!(
+                std::mem::discriminant(&ea),
+                std::mem::discriminant(&eb),
+                "refused for different reasons: {:?} vs {:?}",
+                ea,
+                eb
+            );
+            Ok(None)
+        }
+        (a, b) => Err(TestCaseError::fail(format!(
+            "one side refused, the other did not: {a:?} vs {b:?}"
+        ))),
+    }
+}
+
 type TwoSample = fn(&[f64], &[f64], &TTestOptions) -> Result<TTest, StatsError>;
 
 fn check_basic(r: &TTest) -> Result<(), TestCaseError> {
@@ -61,8 +85,10 @@ proptest! {
         let tests: [TwoSample; 3] = [ttest::welch, ttest::student, ttest::paired];
         for (i, test) in tests.iter().enumerate() {
             let (x, y) = if i == 2 { let n = x.len().min(y.len()); (&x[..n], &y[..n]) } else { (&x[..], &y[..]) };
-            let (Ok(a), Ok(b)) = (test(x, y, &o), test(y, x, &TTestOptions { mu: -o.mu, alternative: mirrored(o.alternative), ..o })) else {
-                continue; // constant data: both refuse
+            // Constant data are refused whichever group comes first: both sides fail together.
+            let (a, b) = match both(test(x, y, &o), test(y, x, &TTestOptions { mu: -o.mu, alternative: mirrored(o.alternative), ..o }))? {
+                Some(pair) => pair,
+                None => continue,
             };
             check_basic(&a)?;
             check_basic(&b)?;
@@ -84,7 +110,7 @@ proptest! {
         let tol = 1e-9_f64.max(64.0 * f64::EPSILON * shift.abs());
         let tests: [TwoSample; 2] = [ttest::welch, ttest::student];
         for test in tests {
-            let (Ok(a), Ok(b)) = (test(&x, &y, &o), test(&xs, &ys, &o)) else { continue };
+            let Some((a, b)) = both(test(&x, &y, &o), test(&xs, &ys, &o))? else { continue };
             check_basic(&b)?;
             prop_assert!(close(a.statistic, b.statistic, tol), "t {} vs {} (shift {shift})", a.statistic, b.statistic);
             prop_assert!(close(a.df, b.df, tol));
@@ -93,12 +119,12 @@ proptest! {
         }
         // Paired: shifting both sides leaves the differences unchanged.
         let n = x.len().min(y.len());
-        if let (Ok(a), Ok(b)) = (ttest::paired(&x[..n], &y[..n], &o), ttest::paired(&xs[..n], &ys[..n], &o)) {
+        if let Some((a, b)) = both(ttest::paired(&x[..n], &y[..n], &o), ttest::paired(&xs[..n], &ys[..n], &o))? {
             prop_assert!(close(a.statistic, b.statistic, tol), "paired t {} vs {}", a.statistic, b.statistic);
         }
         // One-sample: shifting data and mu together.
         let o1 = TTestOptions { mu: o.mu + shift, ..o };
-        if let (Ok(a), Ok(b)) = (ttest::one_sample(&x, &o), ttest::one_sample(&xs, &o1)) {
+        if let Some((a, b)) = both(ttest::one_sample(&x, &o), ttest::one_sample(&xs, &o1))? {
             prop_assert!(close(a.statistic, b.statistic, tol), "one-sample t {} vs {}", a.statistic, b.statistic);
             check_basic(&b)?;
         }

@@ -17,6 +17,8 @@
 //! hundred cases); `TTXL_WB_FUZZ_BIG=1` adds a sheet with 1,048,576 real rows (slow in a debug
 //! build; `scripts/fuzz-long.sh` runs it in release).
 
+mod common;
+
 use std::io::{Cursor, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -1115,7 +1117,10 @@ fn real_excel_xls_files_and_their_mutations() {
     }
     files.sort();
     if files.is_empty() {
-        eprintln!("[workbook_fuzz] no .xls files from R packages on this machine: skipped");
+        common::tool_missing(
+            "real_excel_xls_files_and_their_mutations",
+            "no .xls files from R packages on this machine (install r-cran-readxl)",
+        );
         return;
     }
     let k = scale();

@@ -86,3 +86,13 @@ pub fn assert_abs(got: f64, want: f64, abs: f64, what: &str) {
         "{what}: got {got:.17e}, want {want:.17e} (absolute error {err:.3e} > {abs:e})"
     );
 }
+
+/// A test whose external tool (LibreOffice, g++, libasan, tmpfs, R's sample files…) is missing.
+/// Under `TTXL_REQUIRE_TOOLS=1`, which `.ci/run` sets, this fails the test: CI never reports "ok"
+/// for a check that did not run. Elsewhere it prints a loud SKIPPED line and the caller returns.
+pub fn tool_missing(test: &str, why: &str) {
+    if std::env::var("TTXL_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
+        panic!("{test}: {why}. TTXL_REQUIRE_TOOLS=1 (CI): a check whose tool is missing fails");
+    }
+    eprintln!("\n*** SKIPPED {test}: {why} (the check did NOT run) ***\n");
+}
