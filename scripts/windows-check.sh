@@ -63,6 +63,8 @@ trap timings EXIT
 skip_all() {
     printf '\n!!! SKIPPED: Windows check (DLLs, Wine harness, CLI, bundle): %s\n' "$*"
     printf '!!! SKIPPED: nothing Windows-related was built or tested in this run.\n\n'
+    # CI (.ci/run sets TTXL_REQUIRE_TOOLS=1) must not pass a check that did not run.
+    [ "${TTXL_REQUIRE_TOOLS:-}" = 1 ] && exit 1
     exit 0
 }
 die() {
@@ -138,6 +140,7 @@ phase "Wine: harness loads the x64 DLL from a Japanese folder name with spaces"
 if ! command -v wine >/dev/null 2>&1 || ! command -v winepath >/dev/null 2>&1; then
     printf '\n!!! SKIPPED: Windows check under Wine: wine not found (apt-get install wine wine64).\n'
     printf '!!! SKIPPED: the DLLs and the exe were built and export/import-checked, but NOT run; no bundle.\n\n'
+    [ "${TTXL_REQUIRE_TOOLS:-}" = 1 ] && exit 1
     exit 0
 fi
 export WINEPREFIX="$WORK/wineprefix" WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml=" RUST_BACKTRACE=0
