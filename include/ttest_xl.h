@@ -2,8 +2,9 @@
  * ttest_xl.h — the C interface of ttest-xl: t-tests (Welch, Student, paired, one-sample, from
  * summary statistics) with Cohen's d and Hedges' g and their confidence intervals, rank tests
  * (Mann–Whitney, Wilcoxon signed-rank) with the rank-biserial correlation, p-value adjustment,
- * power and sample size, and the t distribution. Results match R (t.test, effectsize 0.8.3,
- * wilcox.test, p.adjust, pwr).
+ * power and sample size, the t distribution, differences of positive-answer shares (independent
+ * and paired) and Welch contrasts of group means. Results match R (t.test, effectsize 0.8.3,
+ * wilcox.test, p.adjust, pwr, prop.test, binom.test).
  *
  * SPDX-License-Identifier: MIT OR Apache-2.0
  */
@@ -25,7 +26,8 @@
  * - Missing values: NaN in an input array means "missing" and is skipped (pairwise for paired
  *   data). VBA, which cannot write NaN, uses ttxl_nan(). Infinite data values are an error.
  * - No silent NaN: a result returned with TTXL_OK contains NaN only where a field's
- *   documentation says so (mean_y/sd_y of a one-sample test, the SD of a single value).
+ *   documentation says so (mean_y/sd_y of a one-sample test, the SD of a single value, the
+ *   chi-square p of two shares that are both 0 % or both 100 %).
  * - Arrays: a pointer and an int32_t count. A NULL pointer is allowed only with count 0 (an empty
  *   array); NULL with a positive count is TTXL_ERR_NULL, a negative count TTXL_ERR_LENGTH.
  *   Input arrays are never modified or retained after the call; no alignment is required of
@@ -344,6 +346,87 @@ typedef struct TtxlRankTest {
      */
     double missing_y;
 } TtxlRankTest;
+
+/**
+ * Result of `ttxl_prop_test_2indep` and `ttxl_prop_test_paired`: a difference of two
+ * proportions, **second − first** (after − before). All fields are doubles.
+ */
+typedef struct TtxlProportions {
+    /**
+     * p_second − p_first.
+     */
+    double estimate;
+    /**
+     * Lower limit of the Newcombe score interval of the difference.
+     */
+    double conf_low;
+    /**
+     * Upper limit of the Newcombe score interval of the difference.
+     */
+    double conf_high;
+    /**
+     * Two-sided p-value: Pearson's chi-square without continuity correction (independent; R
+     * `prop.test(correct = FALSE)`) or the exact McNemar test (paired; R `binom.test(c, b + c)`,
+     * 1 when no pair is discordant). NaN for independent groups in which nobody, or everybody,
+     * answered positively (the chi-square is 0/0; R reports NA).
+     */
+    double p_value;
+    /**
+     * The chi-square statistic (independent; NaN as `p_value`) or the number of discordant
+     * pairs positive only the first time, b (paired).
+     */
+    double statistic;
+    /**
+     * The first proportion.
+     */
+    double p_first;
+    /**
+     * The second proportion.
+     */
+    double p_second;
+    /**
+     * Respondents behind the first proportion (paired: the number of pairs).
+     */
+    double n_first;
+    /**
+     * Respondents behind the second proportion (paired: the number of pairs).
+     */
+    double n_second;
+} TtxlProportions;
+
+/**
+ * Result of `ttxl_welch_contrast_from_stats`. All fields are doubles.
+ */
+typedef struct TtxlContrast {
+    /**
+     * Σ weights[i]·means[i].
+     */
+    double estimate;
+    /**
+     * √(Σ weights[i]²·sds[i]²/ns[i]).
+     */
+    double std_err;
+    /**
+     * estimate / std_err.
+     */
+    double statistic;
+    /**
+     * Welch–Satterthwaite degrees of freedom.
+     */
+    double df;
+    /**
+     * p-value for the alternative (H0: the contrast is 0).
+     */
+    double p_value;
+    /**
+     * Lower confidence limit (-Infinity for TTXL_LESS).
+     */
+    double conf_low;
+    /**
+     * Upper confidence limit (+Infinity for TTXL_GREATER).
+     */
+    double conf_high;
+} TtxlContrast;
 
 #ifdef __cplusplus
 extern "C" {
@@ -730,6 +813,86 @@ const char *ttxl_version(void);
  * that it equals `TTXL_ABI_VERSION`.
  */
 int32_t ttxl_abi_version(void);
+
+/**
+ * Difference of two independent proportions, `x_second/n_second − x_first/n_first` (e.g. the
+ * share of staff answering 4 or 5 in this year's anonymous survey minus last year's), with
+ * Newcombe's hybrid score interval (Newcombe 1998, method 10) and Pearson's chi-square test
+ * without continuity correction (R: `prop.test(c(x_first, x_second), c(n_first, n_second),
+ * correct = FALSE)`).
+ *
+ * Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
+ * `TTXL_ERR_NULL` if `out` is NULL;
+ * `TTXL_ERR_TOO_FEW` if `n_first` or `n_second` is 0;
+ * `TTXL_ERR_ARGUMENT` for a negative count, a positive count larger than its group
+ * (`x_first > n_first`), or `conf_level` outside (0, 1); `TTXL_ERR_INTERNAL` on a bug.
+ * `p_value` and `statistic` are NaN (with `TTXL_OK`) when nobody, or everybody, in both groups
+ * answered positively.
+ *
+ * # Safety
+ * `out` must point to a writable `TtxlProportions` (no alignment needed). Thread-safe.
+ */
+int32_t ttxl_prop_test_2indep(int32_t x_first,
+                              int32_t n_first,
+                              int32_t x_second,
+                              int32_t n_second,
+                              double conf_level,
+                              struct TtxlProportions *out);
+
+/**
+ * Difference of two paired proportions from the paired 2 × 2 table of the same respondents
+ * (matched by ID): `both` positive both times, `first_only` positive only the first time,
+ * `second_only` only the second time, `neither`. The estimate is
+ * `(second_only − first_only) / n`, with Newcombe's paired score interval (Newcombe 1998,
+ * Stat Med 17:2635, method 10) and the exact McNemar test (R: `binom.test(second_only,
+ * first_only + second_only)`; p = 1 when there is no discordant pair).
+ *
+ * Returns `TTXL_OK` and fills `*out` (`statistic` = `first_only`); otherwise `*out` is
+ * unchanged and the status is:
+ * `TTXL_ERR_NULL` if `out` is NULL;
+ * `TTXL_ERR_TOO_FEW` if the four counts add up to 0;
+ * `TTXL_ERR_ARGUMENT` for a negative count or `conf_level` outside (0, 1);
+ * `TTXL_ERR_INTERNAL` on a bug.
+ *
+ * # Safety
+ * `out` must point to a writable `TtxlProportions` (no alignment needed). Thread-safe.
+ */
+int32_t ttxl_prop_test_paired(int32_t both,
+                              int32_t first_only,
+                              int32_t second_only,
+                              int32_t neither,
+                              double conf_level,
+                              struct TtxlProportions *out);
+
+/**
+ * A linear contrast Σ weights[i]·means[i] of `k` independent group means with its Welch
+ * standard error √(Σ weights[i]²·sds[i]²/ns[i]), Welch–Satterthwaite degrees of freedom
+ * (Σ vᵢ)² / Σ vᵢ²/(ns[i] − 1) with vᵢ = weights[i]²·sds[i]²/ns[i], t test and interval (R:
+ * `t.test` for k = 2 with weights (1, −1)). For an anonymous survey with a comparison group the
+ * difference in differences (B₂ − B₁) − (A₂ − A₁) is k = 4, means (A₁, A₂, B₁, B₂), weights
+ * (1, −1, −1, 1). Groups with weight 0 are ignored.
+ *
+ * Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
+ * `TTXL_ERR_NULL` if `out` is NULL, or an array is NULL while `k` > 0;
+ * `TTXL_ERR_LENGTH` if `k` is negative;
+ * `TTXL_ERR_TOO_FEW` if a group with a non-zero weight has `ns[i]` < 2;
+ * `TTXL_ERR_CONSTANT` if every group with a non-zero weight has SD 0;
+ * `TTXL_ERR_ARGUMENT` if `k` < 2, all weights are 0, an unknown `alternative`, a NaN or
+ * infinite mean, SD or weight, a negative SD, or `conf_level` outside (0, 1);
+ * `TTXL_ERR_INTERNAL` on a bug.
+ *
+ * # Safety
+ * `means`, `sds`, `ns` and `weights` must each point to `k` readable doubles (or be NULL if `k`
+ * is 0); `out` must point to a writable `TtxlContrast`. Thread-safe.
+ */
+int32_t ttxl_welch_contrast_from_stats(int32_t k,
+                                       const double *means,
+                                       const double *sds,
+                                       const double *ns,
+                                       const double *weights,
+                                       int32_t alternative,
+                                       double conf_level,
+                                       struct TtxlContrast *out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -19,11 +19,17 @@
 #[macro_use]
 pub(crate) mod boundary;
 pub(crate) mod error;
+mod kpi;
 /// cbindgen:ignore
 #[cfg(any(test, all(windows, target_arch = "x86")))]
 pub mod stdcall;
 
 use std::ffi::c_char;
+
+pub use self::kpi::{
+    ttxl_prop_test_2indep, ttxl_prop_test_paired, ttxl_welch_contrast_from_stats, TtxlContrast,
+    TtxlProportions,
+};
 
 use self::boundary::write_out;
 use self::error::{fail, succeed, FfiError};

@@ -16,7 +16,7 @@
 
 use std::ffi::c_char;
 
-use super::{TtxlRankTest, TtxlTTest};
+use super::{TtxlContrast, TtxlProportions, TtxlRankTest, TtxlTTest};
 
 macro_rules! stdcall_twins {
     ($( fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty ; )*) => {
@@ -74,6 +74,12 @@ stdcall_twins! {
     fn ttxl_nan() -> f64;
     fn ttxl_version() -> *const c_char;
     fn ttxl_abi_version() -> i32;
+    fn ttxl_prop_test_2indep(x_first: i32, n_first: i32, x_second: i32, n_second: i32,
+        conf_level: f64, out: *mut TtxlProportions) -> i32;
+    fn ttxl_prop_test_paired(both: i32, first_only: i32, second_only: i32, neither: i32,
+        conf_level: f64, out: *mut TtxlProportions) -> i32;
+    fn ttxl_welch_contrast_from_stats(k: i32, means: *const f64, sds: *const f64, ns: *const f64,
+        weights: *const f64, alternative: i32, conf_level: f64, out: *mut TtxlContrast) -> i32;
 }
 
 #[cfg(test)]
@@ -92,6 +98,6 @@ mod tests {
             unsafe { ttxl_t_quantile(2.0, 5.0, &mut out) },
             super::super::TTXL_ERR_ARGUMENT
         );
-        assert_eq!(TWINNED.len(), 19);
+        assert_eq!(TWINNED.len(), 22);
     }
 }

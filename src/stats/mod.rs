@@ -8,11 +8,13 @@
 //! * **p-values** come from the survival function of the reference distribution, never `1 − cdf`.
 //! * **Orientation**: differences are `x − y` (first argument minus second), as R's `t.test(x, y)`.
 
+pub mod contrast;
 pub mod descriptive;
 pub mod effect_size;
 pub mod noncentral_t;
 pub mod p_adjust;
 pub mod power;
+pub mod proportion;
 pub mod rank;
 pub mod tdist;
 pub mod ttest;
@@ -142,6 +144,10 @@ fn term_ja(term: &str) -> &str {
         "standardized difference" => "標準化した差",
         "t statistic" => "t 統計量",
         "variance" => "分散",
+        "respondents" => "回答者",
+        "first group" => "1 つ目の群",
+        "second group" => "2 つ目の群",
+        "group" => "群",
         "variance underflows: the values differ by less than about 1e-140" => {
             "分散がアンダーフローします。値の違いが約 1e-140 未満です"
         }
@@ -171,6 +177,11 @@ fn reason_ja(reason: &str) -> String {
             "要約統計量（件数・平均・標準偏差）が不足しています".into()
         }
         "p-values must lie between 0 and 1" => "p 値は 0 以上 1 以下で指定してください".into(),
+        "positive answers must be between 0 and the number of respondents" => {
+            "肯定的な回答の数は 0 以上、回答者数以下で指定してください".into()
+        }
+        "must not be negative" => "負の値は指定できません".into(),
+        "must not all be 0" => "すべてを 0 にはできません".into(),
         other => other.to_string(),
     }
 }
