@@ -14,6 +14,7 @@ pub mod effect_size;
 pub mod noncentral_t;
 pub mod p_adjust;
 pub mod power;
+pub mod power_prop;
 pub mod proportion;
 pub mod rank;
 pub mod tdist;
