@@ -56,6 +56,11 @@ pub enum Command {
     ///
     /// Exit codes: 0 ok; 1 warnings with --strict; 2 usage or input error (nothing written).
     Analyze(AnalyzeArgs),
+    /// Plan the next survey: respondents needed to detect a change in a mean or a share, or the
+    /// smallest change the staff you have can detect.
+    ///
+    /// Exit codes: 0 ok; 2 usage error.
+    Plan(crate::plan::PlanArgs),
 }
 
 /// `--test`.
@@ -976,7 +981,10 @@ fn ignore_file_size_signal() {
 /// The whole program after argument parsing: validate, run, print errors with `{:#}`, exit code.
 pub fn main_with(cli: Cli) -> ExitCode {
     ignore_file_size_signal();
-    let Command::Analyze(args) = cli.command;
+    let args = match cli.command {
+        Command::Analyze(args) => args,
+        Command::Plan(args) => return crate::plan::main_with(args),
+    };
     let lang_hint = match args.lang {
         Some(LangArg::Ja) => Lang::Ja,
         Some(LangArg::En) => Lang::En,
@@ -1129,7 +1137,9 @@ mod tests {
     fn args(extra: &[&str]) -> Result<Config, CliError> {
         let mut v = vec!["ttest-xl", "analyze", "in.xlsx", "-o", "out.xlsx"];
         v.extend_from_slice(extra);
-        let Command::Analyze(a) = Cli::try_parse_from(v).unwrap().command;
+        let Command::Analyze(a) = Cli::try_parse_from(v).unwrap().command else {
+            panic!("not analyze")
+        };
         Config::from_args(a)
     }
 

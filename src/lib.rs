@@ -22,6 +22,8 @@ pub mod cli;
 #[cfg(feature = "cli")]
 pub mod office_lock;
 #[cfg(feature = "cli")]
+pub mod plan;
+#[cfg(feature = "cli")]
 pub mod report;
 #[cfg(feature = "cli")]
 pub mod workbook;
