@@ -413,4 +413,23 @@ fn bad_input_gets_a_status_and_leaves_out_alone() {
         assert_eq!(ok, two);
     }
     assert_eq!(c, c0);
+
+    // Found by tests/ffi_fuzz.rs: an SD of 1e154 squared twice overflowed Satterthwaite's df to
+    // NaN (returned with TTXL_OK); a mean of 1e308 gave t = -inf. Now a finite df, or a refusal.
+    let g = |n, mean, sd| GroupStats { n, mean, sd };
+    let r = welch_contrast(
+        &[g(4.0, 4.3, 1e154), g(54.0, 3.9, 1.2)],
+        &[1.0, -1.0],
+        Alternative::TwoSided,
+        0.95,
+    )
+    .unwrap();
+    assert!((r.df - 3.0).abs() < 1e-12 && r.p_value.is_finite(), "{r:?}");
+    assert!(welch_contrast(
+        &[g(4.0, -1.7e308, 1.0), g(54.0, 3.9, 1.2)],
+        &[1.0, -1.0],
+        Alternative::TwoSided,
+        0.95
+    )
+    .is_err());
 }

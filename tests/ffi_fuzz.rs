@@ -302,6 +302,162 @@ fn check_scalar(
     }
 }
 
+fn sentinel_props() -> TtxlProportions {
+    let fields = [SENTINEL; std::mem::size_of::<TtxlProportions>() / 8];
+    unsafe {
+        std::mem::transmute::<[f64; std::mem::size_of::<TtxlProportions>() / 8], TtxlProportions>(
+            fields,
+        )
+    }
+}
+
+fn sentinel_contrast() -> TtxlContrast {
+    let fields = [SENTINEL; std::mem::size_of::<TtxlContrast>() / 8];
+    unsafe {
+        std::mem::transmute::<[f64; std::mem::size_of::<TtxlContrast>() / 8], TtxlContrast>(fields)
+    }
+}
+
+/// A count as careless callers pass them: typical, zero, negative, huge.
+fn count(r: &mut Rng) -> i32 {
+    match r.below(10) {
+        0 => r.pick(&[-1, i32::MIN, i32::MAX, 0, 1]),
+        1 => r.below(1_000_000) as i32,
+        _ => r.below(60) as i32,
+    }
+}
+
+/// The share and contrast functions (issue 14).
+fn kpi_call(r: &mut Rng, t: &mut Tally, alt: i32, conf: f64, null_out: bool) {
+    let check_props = |t: &mut Tally,
+                       name: &str,
+                       status: i32,
+                       out: &TtxlProportions,
+                       case: &dyn Fn() -> String| {
+        if t.status(name, status, case) {
+            let p_ok = in_unit(out.p_value)
+                || (name == "prop_2indep"
+                    && out.p_value.is_nan()
+                    && (out.p_first == out.p_second)
+                    && (out.p_first == 0.0 || out.p_first == 1.0));
+            let slack = 1e-12;
+            let good = p_ok
+                && (-1.0..=1.0).contains(&out.estimate)
+                && out.conf_low >= -1.0 - slack
+                && out.conf_high <= 1.0 + slack
+                && ordered(out.conf_low, out.estimate, out.conf_high, conf >= 0.5)
+                && in_unit(out.p_first)
+                && in_unit(out.p_second);
+            if !good {
+                t.finding(format!("{name}: invariant broken: {out:?} for {}", case()));
+            }
+        } else if *out != sentinel_props() {
+            t.finding(format!(
+                "{name}: out written on failure (status {status}) for {}",
+                case()
+            ));
+        }
+    };
+    match r.below(3) {
+        0 => {
+            let (x1, n1, x2, n2) = (count(r), count(r), count(r), count(r));
+            // Mostly valid tables: x ≤ n.
+            let (x1, x2) = if r.chance(80) && n1 > 0 && n2 > 0 {
+                (
+                    (x1 as i64).rem_euclid(n1 as i64 + 1) as i32,
+                    (x2 as i64).rem_euclid(n2 as i64 + 1) as i32,
+                )
+            } else {
+                (x1, x2)
+            };
+            let mut out = sentinel_props();
+            let po = if null_out {
+                ptr::null_mut()
+            } else {
+                &mut out as *mut TtxlProportions
+            };
+            let case = || format!("x1={x1} n1={n1} x2={x2} n2={n2} conf={conf}");
+            let status = unsafe { ttxl_prop_test_2indep(x1, n1, x2, n2, conf, po) };
+            check_props(t, "prop_2indep", status, &out, &case);
+        }
+        1 => {
+            let (a, b, c, d) = (count(r), count(r), count(r), count(r));
+            let mut out = sentinel_props();
+            let po = if null_out {
+                ptr::null_mut()
+            } else {
+                &mut out as *mut TtxlProportions
+            };
+            let case = || format!("a={a} b={b} c={c} d={d} conf={conf}");
+            let status = unsafe { ttxl_prop_test_paired(a, b, c, d, conf, po) };
+            check_props(t, "prop_paired", status, &out, &case);
+        }
+        _ => {
+            let k = r.pick(&[2usize, 2, 3, 4, 4, 1, 0, 6]);
+            let mut v = |typical: f64| -> Vec<f64> {
+                (0..k)
+                    .map(|_| {
+                        if r.chance(85) {
+                            typical * (0.5 + r.unit())
+                        } else {
+                            r.value()
+                        }
+                    })
+                    .collect()
+            };
+            let means = v(3.0);
+            let sds = v(0.9);
+            let ns = v(40.0);
+            let weights = v(1.0);
+            let kk = r.claim(k);
+            let mut out = sentinel_contrast();
+            let po = if null_out {
+                ptr::null_mut()
+            } else {
+                &mut out as *mut TtxlContrast
+            };
+            let case = || {
+                format!("k={kk} means={means:?} sds={sds:?} ns={ns:?} w={weights:?} alt={alt} conf={conf}")
+            };
+            let status = unsafe {
+                ttxl_welch_contrast_from_stats(
+                    kk,
+                    r.ptr_or_null(&means),
+                    r.ptr_or_null(&sds),
+                    r.ptr_or_null(&ns),
+                    r.ptr_or_null(&weights),
+                    alt,
+                    conf,
+                    po,
+                )
+            };
+            if t.status("welch_contrast", status, &case) {
+                let good = in_unit(out.p_value)
+                    && out.df > 0.0
+                    && out.std_err > 0.0
+                    && out.statistic.is_finite()
+                    && ordered(
+                        out.conf_low,
+                        out.estimate,
+                        out.conf_high,
+                        must_contain(alt, conf),
+                    );
+                if !good {
+                    t.finding(format!(
+                        "welch_contrast: invariant broken: {out:?} for {}",
+                        case()
+                    ));
+                }
+            } else if out != sentinel_contrast() {
+                t.finding(format!(
+                    "welch_contrast: out written on failure (status {status}) for {}",
+                    case()
+                ));
+            }
+        }
+    }
+}
+
 /// One random call of one random export.
 fn one_call(r: &mut Rng, t: &mut Tally) {
     if r.chance(2) {
@@ -311,7 +467,7 @@ fn one_call(r: &mut Rng, t: &mut Tally) {
     let mu = if r.chance(80) { 0.0 } else { r.param(1.0) };
     let conf = if r.chance(80) { 0.95 } else { r.param(0.9) };
     let null_out = r.chance(3);
-    match r.below(14) {
+    match r.below(16) {
         0..=3 => {
             let x = r.data(60);
             let y = r.data(60);
@@ -517,6 +673,7 @@ fn one_call(r: &mut Rng, t: &mut Tally) {
             let status = unsafe { ttxl_t_quantile(p, df, po) };
             check_scalar(t, "t_quantile", status, out, |v| !v.is_nan(), &case);
         }
+        13 | 14 => kpi_call(r, t, alt, conf, null_out),
         _ => {
             // The message readers with hostile buffers: NULL with a capacity, tiny and negative
             // capacities. They must never write past `cap` units.

@@ -86,8 +86,7 @@ pub fn welch_contrast(
         });
     }
     let mut estimate = 0.0;
-    let mut var = 0.0;
-    let mut df_denominator = 0.0;
+    let mut parts: Vec<(f64, f64)> = Vec::with_capacity(groups.len()); // (wᵢ²sᵢ²/nᵢ, nᵢ − 1)
     let mut used = 0;
     for (g, &w) in groups.iter().zip(weights) {
         check_finite("weights", w)?;
@@ -115,9 +114,9 @@ pub fn welch_contrast(
         }
         used += 1;
         estimate += w * g.mean;
-        let v = w * w * g.sd * g.sd / g.n;
-        var += v;
-        df_denominator += v * v / (g.n - 1.0);
+        // (|w|·s)² / n, formed so that it overflows only when the result itself does.
+        let ws = w.abs() * g.sd;
+        parts.push((ws * (ws / g.n), g.n - 1.0));
     }
     if used == 0 {
         return Err(StatsError::InvalidArgument {
@@ -125,15 +124,25 @@ pub fn welch_contrast(
             reason: "must not all be 0",
         });
     }
+    let var: f64 = parts.iter().map(|p| p.0).sum();
     if var == 0.0 {
         return Err(StatsError::Constant);
     }
     if !var.is_finite() || !estimate.is_finite() {
         return Err(StatsError::OutOfRange { what: "variance" });
     }
+    // Satterthwaite's df on parts scaled by the largest, so that squaring cannot overflow.
+    let scale = parts.iter().map(|p| p.0).fold(0.0_f64, f64::max);
+    let scaled_sum: f64 = parts.iter().map(|p| p.0 / scale).sum();
+    let scaled_den: f64 = parts.iter().map(|p| (p.0 / scale).powi(2) / p.1).sum();
+    let df = scaled_sum * scaled_sum / scaled_den;
     let std_err = var.sqrt();
-    let df = var * var / df_denominator;
     let statistic = estimate / std_err;
+    if !statistic.is_finite() || !df.is_finite() || df <= 0.0 {
+        return Err(StatsError::OutOfRange {
+            what: "t statistic",
+        });
+    }
     let p_value = tdist::p_value(statistic, df, alternative);
     let (conf_low, conf_high) = match alternative {
         Alternative::TwoSided => {
@@ -149,6 +158,11 @@ pub fn welch_contrast(
             f64::INFINITY,
         ),
     };
+    if conf_low.is_nan() || conf_high.is_nan() || conf_low == conf_high {
+        return Err(StatsError::OutOfRange {
+            what: "confidence limit",
+        });
+    }
     Ok(Contrast {
         estimate,
         std_err,

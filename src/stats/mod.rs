@@ -149,6 +149,7 @@ fn term_ja(term: &str) -> &str {
         "first group" => "1 つ目の群",
         "second group" => "2 つ目の群",
         "group" => "群",
+        "confidence limit" => "信頼限界",
         "variance underflows: the values differ by less than about 1e-140" => {
             "分散がアンダーフローします。値の違いが約 1e-140 未満です"
         }
