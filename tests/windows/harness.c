@@ -1,7 +1,13 @@
 /*
  * Windows harness for ttest_xl.dll: run under Wine (or on Windows) by scripts/windows-check.sh.
  *
- *   harness.exe <path of the x64 ttest_xl.dll to test>
+ *   harness.exe <path of the ttest_xl.dll to test>
+ *
+ * Built twice: as a 64-bit program for the x64 DLL, and with -DTTXL_STDCALL_TWINS as a 32-bit
+ * program for the x86 DLL. The 32-bit build calls every function the way 32-bit VBA does: through
+ * the `<name>_stdcall` export (VBA's `Alias "<name>_stdcall"`) via a `__stdcall` function pointer,
+ * and first checks, with hand-written pushes and a `call`, that each twin removes exactly its
+ * arguments from the stack (and that the plain C exports do not: the measurement can tell).
  *
  * 1. copies the DLL into %USERPROFILE%\Documents\ドキュメント\ttest xl テスト\ (Japanese characters and
  *    spaces, as a Japanese user's Documents folder) and loads it from there with LoadLibraryW;
@@ -14,10 +20,16 @@
  * Build (the script does this):
  *   x86_64-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -Werror -pedantic -Iinclude -Itests/windows \
  *     -I<dir of ttxl_names.h> -DTTXL_EXPECTED_VERSION='"x.y.z"' -o harness.exe harness.c
+ *   i686-w64-mingw32-gcc   (the same flags) -DTTXL_STDCALL_TWINS -o harness32.exe harness.c
+ *     (then <dir> also holds ttxl_slots.h: `TTXL_SLOTS(name, slots, returns_double)` per function,
+ *     generated from the header by abi_check.py slots)
  * The harness does not link against the DLL: every call goes through a GetProcAddress pointer whose
  * type is taken from the header's own declaration (__typeof__), so a signature change in the header
  * is a compile error here, and a missing export a test failure.
  */
+#if defined(TTXL_STDCALL_TWINS) && !defined(__i386__)
+#error "TTXL_STDCALL_TWINS is for the 32-bit build (i686-w64-mingw32-gcc)"
+#endif
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 
@@ -88,7 +100,16 @@ static int status_is(int32_t got, int32_t want, const char *call, int line)
 /* ------------------------------------------------------------------------------------------ */
 /* The DLL's functions, typed from the header                                                   */
 
-#define TTXL_FN(name) static __typeof__(&name) p_##name;
+#ifdef TTXL_STDCALL_TWINS
+/* 32-bit VBA declares `Alias "<name>_stdcall"` and calls with the stdcall convention. */
+#define TTXL_CALLCONV __attribute__((stdcall))
+#define TTXL_EXPORT_SUFFIX "_stdcall"
+#else
+#define TTXL_CALLCONV
+#define TTXL_EXPORT_SUFFIX ""
+#endif
+
+#define TTXL_FN(name) static __typeof__(name) TTXL_CALLCONV *p_##name;
 #include "ttxl_names.h"
 #undef TTXL_FN
 
@@ -100,15 +121,16 @@ static int resolve_all(void)
     int found = 0, total = 0;
 #define TTXL_FN(name)                                                                           \
     do {                                                                                        \
-        FARPROC f_ = GetProcAddress(dll, #name);                                                \
+        FARPROC f_ = GetProcAddress(dll, #name TTXL_EXPORT_SUFFIX);                             \
         total++;                                                                                \
-        p_##name = (__typeof__(&name))(void (*)(void))f_;                                       \
-        report(f_ != NULL, "GetProcAddress(\"%s\") failed: not exported", #name);               \
+        p_##name = (__typeof__(p_##name))(void (*)(void))f_;                                    \
+        report(f_ != NULL, "GetProcAddress(\"%s\") failed: not exported", #name TTXL_EXPORT_SUFFIX); \
         if (f_ != NULL) found++;                                                                \
     } while (0);
 #include "ttxl_names.h"
 #undef TTXL_FN
-    printf("resolved %d of %d header functions with GetProcAddress\n", found, total);
+    printf("resolved %d of %d header functions with GetProcAddress%s\n", found, total,
+           TTXL_EXPORT_SUFFIX[0] ? " (as their " TTXL_EXPORT_SUFFIX " twins)" : "");
     return found == total;
 }
 
@@ -479,6 +501,69 @@ static void test_errors(void)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* 32-bit: each _stdcall twin removes its own arguments, as 32-bit VBA requires                  */
+
+#ifdef TTXL_STDCALL_TWINS
+/* Pushes `nslots` zero 32-bit words (NULL pointers, 0, 0.0), calls `f` the way 32-bit VBA calls a
+ * Declare'd function (the caller does not pop) and returns how many bytes of arguments are still
+ * on the stack after the call: 0 for a stdcall function, 4 x nslots for a cdecl one. A function
+ * returning a double leaves it on the x87 stack, which is popped here. */
+static int stack_bytes_left(FARPROC f, int nslots, int returns_double)
+{
+    int left, n = nslots;
+    __asm__ __volatile__("movl %%esp, %%esi\n\t"
+                         "testl %%ecx, %%ecx\n\t"
+                         "jz 2f\n"
+                         "1:\n\t"
+                         "pushl $0\n\t"
+                         "decl %%ecx\n\t"
+                         "jnz 1b\n"
+                         "2:\n\t"
+                         "call *%%ebx\n\t"
+                         "testl %%edi, %%edi\n\t"
+                         "jz 3f\n\t"
+                         "fstp %%st(0)\n"
+                         "3:\n\t"
+                         "movl %%esi, %%eax\n\t"
+                         "subl %%esp, %%eax\n\t"
+                         "movl %%esi, %%esp\n\t"
+                         : "=a"(left), "+c"(n)
+                         : "b"(f), "D"(returns_double)
+                         : "edx", "esi", "memory", "cc");
+    return left;
+}
+
+static void test_stdcall_pops(void)
+{
+    int twins = 0, plain = 0;
+#define TTXL_SLOTS(name, slots, returns_double)                                                 \
+    do {                                                                                        \
+        FARPROC twin_ = GetProcAddress(dll, #name "_stdcall");                                  \
+        FARPROC c_ = GetProcAddress(dll, #name);                                                \
+        int left_;                                                                              \
+        if (twin_ != NULL) {                                                                    \
+            left_ = stack_bytes_left(twin_, (slots), (returns_double));                         \
+            report(left_ == 0, "%s_stdcall left %d of its %d bytes of arguments on the stack "  \
+                   "(not stdcall: 32-bit VBA would fail with 'Bad DLL calling convention')",    \
+                   #name, left_, 4 * (slots));                                                  \
+            twins++;                                                                            \
+        }                                                                                       \
+        /* the control: the plain C export is cdecl, so all its argument bytes stay */          \
+        if (c_ != NULL) {                                                                       \
+            left_ = stack_bytes_left(c_, (slots), (returns_double));                            \
+            report(left_ == 4 * (slots), "%s (cdecl) left %d bytes on the stack, expected %d",  \
+                   #name, left_, 4 * (slots));                                                  \
+            plain++;                                                                            \
+        }                                                                                       \
+    } while (0);
+#include "ttxl_slots.h"
+#undef TTXL_SLOTS
+    printf("stack checked after a VBA-style call: %d _stdcall twins (callee pops), %d C exports "
+           "(caller pops)\n", twins, plain);
+}
+#endif
+
+/* ------------------------------------------------------------------------------------------ */
 /* Two threads at once give the answers of one thread alone                                      */
 
 #define THREAD_ROUNDS 100
@@ -621,6 +706,9 @@ int main(int argc, char **argv)
                (long)passed, (long)failed + 1);
         return 1;
     }
+#ifdef TTXL_STDCALL_TWINS
+    section("stdcall twins pop their arguments (32-bit VBA calls)", test_stdcall_pops);
+#endif
     section("version", test_version);
     /* The R comparisons run twice: with the x87 precision control a mingw program's main thread
      * has, and with the one Excel (and every new Windows thread) has; see get_x87. */
