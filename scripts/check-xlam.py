@@ -19,6 +19,8 @@ failure). Needs oletools (PyPI; it brings olefile): pip install oletools==0.60.2
  4. oletools' olevba (its own decompression and dir-stream parser, relaxed=False) reads the
     project: name, code page, module list, and each module's source byte for byte equal to
     vba/TTestXL.bas and vba/TTestXLAddin.bas; ThisWorkbook's Workbook_Open calls TTXL_AddinOpen;
+ 0. build-xlam's compression round-trips through olevba's decompressor on edge cases, and the
+    byte-for-byte comparison notices a one-byte change of a module;
  5. the PROJECT stream's CMG/DPB/GC decrypt ([MS-OVBA] 2.4.3.3) to "not protected", "no password",
     "visible" (the decryption is first checked on a CMG value taken from a file made by Office).
 """
@@ -194,11 +196,52 @@ def check_protection(ole):
           "PROJECT lists the standard and document modules")
 
 
+def check_compression():
+    """build-xlam's compressor against olevba's decompressor on inputs that reach the edge cases:
+    an empty container, one byte, long runs (copy tokens of every bit count and the maximum
+    length), exactly one chunk, one chunk and a byte, text, incompressible full chunks (stored
+    raw)."""
+    import random
+    rng = random.Random(17)
+    text = "".join(rng.choice("abcdefgh ijk\r\n'()=_") for _ in range(20000)).encode()
+    cases = [("empty", b""), ("one byte", b"A"), ("runs", b"abc" * 5000 + b"x" * 9000),
+             ("4096 bytes", text[:4096]), ("4097 bytes", text[:4097]), ("20000 bytes of text", text),
+             ("8192 random bytes (raw chunks)", bytes(rng.randrange(256) for _ in range(8192)))]
+    for label, data in cases:
+        packed = build_xlam.compress(data)
+        back = bytes(decompress_stream(bytearray(packed))) if data else b""
+        check(back == data and packed[0] == 1,
+              "compression round trip through olevba's decompressor: %s (%d -> %d bytes)" % (
+                  label, len(data), len(packed)))
+
+
+def check_detects_a_change(path):
+    """The byte-for-byte comparison must fail on an add-in whose module differs by one byte."""
+    import tempfile
+    sources = build_xlam.module_sources()
+    name, source, doc = sources[0]
+    sources[0] = (name, source.replace(b"Option Explicit", b"Option Explicit ", 1), doc)
+    with zipfile.ZipFile(path) as z, tempfile.TemporaryDirectory() as tmp:
+        changed = os.path.join(tmp, "changed.xlam")
+        with zipfile.ZipFile(changed, "w") as out:
+            for item in z.infolist():
+                data = z.read(item.filename)
+                if item.filename == "xl/vbaProject.bin":
+                    data = build_xlam.vba_project_bin(sources)
+                out.writestr(item, data)
+        got = {sp: code for _, sp, _, code in VBA_Parser(changed, relaxed=False).extract_macros()}
+        with open(os.path.join(ROOT, "vba", name + ".bas"), "rb") as f:
+            same = got.get("VBA/" + name, "").encode("cp1252") == f.read()
+    check(not same, "the source comparison notices a module that differs by one byte")
+
+
 def main(argv):
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     path = argv[1]
+    check_compression()
+    check_detects_a_change(path)
     with zipfile.ZipFile(path) as z:
         check_package(z)
         data = z.read("xl/vbaProject.bin")

@@ -126,6 +126,9 @@ phase "add-in TTestXL.xlam: build from vba/*.bas, read back with olevba and Libr
 # Built by the project's own script (no Excel); checked by readers that are not ours: olefile and
 # oletools' olevba (the sources byte for byte), then LibreOffice's VBA import through UNO.
 python3 scripts/build-xlam.py "$OUT/TTestXL.xlam"
+python3 scripts/build-xlam.py "$WORK/TTestXL.again.xlam" >/dev/null
+cmp -s "$OUT/TTestXL.xlam" "$WORK/TTestXL.again.xlam" || die "two builds of TTestXL.xlam differ: the build is not deterministic"
+echo "a second build is byte-identical"
 if ! python3 -c "import oletools.olevba" 2>/dev/null; then
     echo "installing oletools (PyPI) for the add-in check ..."
     python3 -m pip install --quiet oletools==0.60.2 || die "pip install oletools==0.60.2 failed: cannot check the add-in"
