@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the Excel add-in TTestXL.xlam from vba/TTestXL.bas and vba/TTestXLAddin.bas, without Excel.
+"""Builds the Excel add-in TTestXL.xlam from vba/*.bas (TTestXL.bas, TTestXLAddin.bas), without Excel.
 
     python3 scripts/build-xlam.py OUT.xlam
 
@@ -36,8 +36,10 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# The project's standard modules, in this order, from vba/.
-MODULES = ["TTestXL", "TTestXLAddin"]
+# The project's standard modules: every vba/*.bas, TTestXL first (a module added to vba/ is in the
+# add-in without a change here).
+MODULES = sorted((f[:-4] for f in os.listdir(os.path.join(ROOT, "vba")) if f.endswith(".bas")),
+                 key=lambda name: (name != "TTestXL", name))
 PROJECT_NAME = "TTestXLProject"   # must differ from every module name
 PROJECT_ID = "{6F1C2E4A-3B5D-4C7E-9A81-2D4F6B8C0E13}"   # fixed: deterministic output
 CODE_PAGE = 1252                  # the .bas files are ASCII-only (scripts/vba_parse.py checks)
@@ -572,6 +574,8 @@ def read_module(name):
 def module_sources():
     """The project's modules in the order of the dir stream: standard modules, then the
     workbook's, then the sheet's (the order Excel writes)."""
+    if PROJECT_NAME.lower() in (m.lower() for m in MODULES + ["ThisWorkbook", "Sheet1"]):
+        sys.exit("build-xlam: a module is named like the project (%s): VBA would not compile it" % PROJECT_NAME)
     mods = [(name, read_module(name), False) for name in MODULES]
     mods.append(("ThisWorkbook", THIS_WORKBOOK.encode("ascii"), True))
     mods.append(("Sheet1", SHEET1.encode("ascii"), True))

@@ -132,8 +132,8 @@ def check_red_black(ole, storage):
 def check_compound_file(data):
     ole = olefile.OleFileIO(io.BytesIO(data), raise_defects=olefile.DEFECT_INCORRECT)
     names = sorted("/".join(p) for p in ole.listdir(streams=True, storages=True))
-    want = sorted(["PROJECT", "PROJECTwm", "VBA", "VBA/_VBA_PROJECT", "VBA/dir", "VBA/TTestXL",
-                   "VBA/TTestXLAddin", "VBA/ThisWorkbook", "VBA/Sheet1"])
+    want = sorted(["PROJECT", "PROJECTwm", "VBA", "VBA/_VBA_PROJECT", "VBA/dir", "VBA/ThisWorkbook",
+                   "VBA/Sheet1"] + ["VBA/" + m for m in build_xlam.MODULES])
     check(names == want, "vbaProject.bin holds exactly %s (olefile, strict)" % ", ".join(want))
     for e in ole.direntries:
         if e is not None and e.entry_type in (olefile.STGTY_ROOT, olefile.STGTY_STORAGE):
@@ -152,8 +152,9 @@ def check_sources(path, ole):
     got = {}
     for _, stream_path, _, code in parser.extract_macros():
         got[stream_path] = code
-    check(sorted(got) == sorted("VBA/" + m for m in ["TTestXL", "TTestXLAddin", "ThisWorkbook", "Sheet1"]),
-          "olevba extracts the modules TTestXL, TTestXLAddin, ThisWorkbook, Sheet1: %s" % sorted(got))
+    want = build_xlam.MODULES + ["ThisWorkbook", "Sheet1"]
+    check(sorted(got) == sorted("VBA/" + m for m in want),
+          "olevba extracts the modules %s: %s" % (", ".join(want), sorted(got)))
     for name in build_xlam.MODULES:
         with open(os.path.join(ROOT, "vba", name + ".bas"), "rb") as f:
             want = f.read()
