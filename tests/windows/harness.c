@@ -7,7 +7,8 @@
  * program for the x86 DLL. The 32-bit build calls every function the way 32-bit VBA does: through
  * the `<name>_stdcall` export (VBA's `Alias "<name>_stdcall"`) via a `__stdcall` function pointer,
  * and first checks, with hand-written pushes and a `call`, that each twin removes exactly its
- * arguments from the stack (and that the plain C exports do not: the measurement can tell).
+ * arguments from the stack (and that the plain C exports do not: the measurement can tell), and
+ * that results do not depend on the stack's alignment (VBA promises 4 bytes, not 16).
  *
  * 1. copies the DLL into %USERPROFILE%\Documents\ドキュメント\ttest xl テスト\ (Japanese characters and
  *    spaces, as a Japanese user's Documents folder) and loads it from there with LoadLibraryW;
@@ -533,6 +534,90 @@ static int stack_bytes_left(FARPROC f, int nslots, int returns_double)
     return left;
 }
 
+/* Calls `f` with the 32-bit argument words `words[0..n)` (words[0] is the first argument) pushed
+ * by hand below `pad` extra bytes, so the callee starts on a stack aligned only to 4 bytes (as in
+ * a 32-bit VBA call, which promises no more); returns the function's int32 result and stores in
+ * *left the argument bytes still on the stack afterwards (0 for stdcall). */
+static int32_t call_words(FARPROC f, const uint32_t *words, int n, int pad, int *left)
+{
+    int eax = pad, bytes_left;
+    const uint32_t *w = words;
+    __asm__ __volatile__("movl %%esp, %%esi\n\t"
+                         "subl %%eax, %%esp\n\t"
+                         "testl %%ecx, %%ecx\n\t"
+                         "jz 2f\n"
+                         "1:\n\t"
+                         "pushl -4(%%edi,%%ecx,4)\n\t"
+                         "decl %%ecx\n\t"
+                         "jnz 1b\n"
+                         "2:\n\t"
+                         "movl %%eax, %%edi\n\t"
+                         "call *%%ebx\n\t"
+                         "movl %%esi, %%edx\n\t"
+                         "subl %%esp, %%edx\n\t"
+                         "subl %%edi, %%edx\n\t"
+                         "movl %%esi, %%esp\n\t"
+                         : "+a"(eax), "=d"(bytes_left), "+c"(n), "+D"(w)
+                         : "b"(f)
+                         : "esi", "memory", "cc");
+    *left = bytes_left;
+    return (int32_t)eax;
+}
+
+static void put_double(uint32_t *words, double v)
+{
+    memcpy(words, &v, sizeof v); /* little-endian: the low word is the first */
+}
+
+/* The full computations through hand-made calls at each 4-byte stack alignment give the same
+ * bits as the compiler's calls: the DLL does not assume a 16-byte aligned stack. */
+static void test_stack_alignment(void)
+{
+    FARPROC welch = GetProcAddress(dll, "ttxl_ttest_welch_stdcall");
+    FARPROC power = GetProcAddress(dll, "ttxl_power_ttest_stdcall");
+    TtxlTTest want, got;
+    double n_want = 0, n_got;
+    uint32_t w[16];
+    int pad, left;
+
+    CHECK(welch != NULL && power != NULL);
+    if (welch == NULL || power == NULL) return;
+    CHECK_STATUS(p_ttxl_ttest_welch(SLEEP_X, 10, SLEEP_Y, 10, TTXL_TWO_SIDED, 0.0, 0.95, &want), TTXL_OK);
+    CHECK_STATUS(p_ttxl_power_ttest(TTXL_DESIGN_TWO_SAMPLE, TTXL_TWO_SIDED, TTXL_SOLVE_N, 0, 0.5, 0.05,
+                                    0.8, &n_want),
+                 TTXL_OK);
+    for (pad = 0; pad < 16; pad += 4) {
+        memset(&got, 0, sizeof got);
+        w[0] = (uint32_t)(uintptr_t)SLEEP_X;
+        w[1] = 10;
+        w[2] = (uint32_t)(uintptr_t)SLEEP_Y;
+        w[3] = 10;
+        w[4] = TTXL_TWO_SIDED;
+        put_double(&w[5], 0.0);
+        put_double(&w[7], 0.95);
+        w[9] = (uint32_t)(uintptr_t)&got;
+        CHECK(call_words(welch, w, 10, pad, &left) == TTXL_OK && left == 0);
+        report(memcmp(&got, &want, sizeof got) == 0,
+               "Welch through a hand-made stdcall call (stack padded by %d) differs", pad);
+
+        n_got = 0;
+        w[0] = TTXL_DESIGN_TWO_SAMPLE;
+        w[1] = TTXL_TWO_SIDED;
+        w[2] = TTXL_SOLVE_N;
+        put_double(&w[3], 0.0);
+        put_double(&w[5], 0.5);
+        put_double(&w[7], 0.05);
+        put_double(&w[9], 0.8);
+        w[11] = (uint32_t)(uintptr_t)&n_got;
+        CHECK(call_words(power, w, 12, pad, &left) == TTXL_OK && left == 0);
+        report(memcmp(&n_got, &n_want, sizeof n_got) == 0,
+               "power n through a hand-made stdcall call (stack padded by %d): %.17g, want %.17g",
+               pad, n_got, n_want);
+    }
+    CHECK_REL(want.p_value, WELCH_P, REL_TTEST);
+    CHECK_REL(n_want, POWER_N_D05_P08, REL_POWER);
+}
+
 static void test_stdcall_pops(void)
 {
     int twins = 0, plain = 0;
@@ -708,6 +793,7 @@ int main(int argc, char **argv)
     }
 #ifdef TTXL_STDCALL_TWINS
     section("stdcall twins pop their arguments (32-bit VBA calls)", test_stdcall_pops);
+    section("stdcall calls on a stack aligned to 4, 8, 12 and 16 bytes", test_stack_alignment);
 #endif
     section("version", test_version);
     /* The R comparisons run twice: with the x87 precision control a mingw program's main thread
