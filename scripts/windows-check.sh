@@ -6,7 +6,8 @@
 #   bash scripts/windows-check.sh          # called by .ci/run
 #
 # Needs: rustup (targets x86_64-pc-windows-gnu and i686-pc-windows-gnu, added here), mingw-w64
-# (x86_64-w64-mingw32-gcc, i686-w64-mingw32-objdump), wine (64-bit), python3.
+# (x86_64-w64-mingw32-gcc, i686-w64-mingw32-gcc, both objdumps), wine (64-bit) and wine32:i386
+# (32-bit programs; with CI=true its absence is a failure, not a skip), python3.
 # If a tool or the target download is missing, the Windows part is SKIPPED with a loud line naming
 # the reason and the script exits 0: it never pretends to have run. Any check that runs and fails
 # exits 1.
@@ -20,11 +21,20 @@
 #  3. tests/windows/harness.c (mingw) loads the x64 DLL with LoadLibraryW from a folder named with
 #     Japanese characters and spaces and checks every function against R's values under Wine; the
 #     harness's own "N passed, 0 failed" line is required (Wine can exit 0 without running anything);
+#  3b. the same harness built as a 32-bit program loads the x86 DLL and calls every function through
+#     its `<name>_stdcall` export and a `__stdcall` pointer, as 32-bit VBA does, after checking
+#     with hand-pushed arguments that each twin pops exactly its arguments (32-bit Wine, wine32);
 #  4. ttest-xl.exe (x64, default features) runs once under Wine on examples/staff_survey.xlsx;
 #     then, with the output held open by tests/windows/hold_open.c the way Excel holds a workbook
 #     (and once so that only the final rename fails), it must refuse with exit 2, say the file is
 #     open in Excel, leave the file byte-identical and leave no temporary file;
-#  5. the bundle dist/ttest-xl-<version>-windows.zip is built and does not contain the test shim.
+#  5. the add-in TTestXL.xlam is built from vba/TTestXL.bas + vba/TTestXLAddin.bas by
+#     scripts/build-xlam.py and read back: scripts/check-xlam.py (package, compound file, olevba's
+#     sources byte for byte) and tests/windows/xlam_libreoffice.py (LibreOffice's VBA import);
+#  6. tests/windows/security_check.py checks the claims of SECURITY-STATEMENT.md (import tables,
+#     sources, a run of the Linux CLI under strace);
+#  7. the bundle dist/ttest-xl-<version>-windows.zip is built (with the add-in, the security
+#     statements and SHA256SUMS) and does not contain the test shim.
 #
 # Wine 8 has no bcryptprimitives.dll (Windows 10+ does; Rust's std imports ProcessPrng from it), so
 # a test-only shim (tests/windows/bcryptprimitives_shim.c) is put next to the test executables under
@@ -74,7 +84,7 @@ die() {
 
 # --------------------------------------------------------------------------------------------
 phase "prerequisites"
-for tool in x86_64-w64-mingw32-gcc x86_64-w64-mingw32-objdump i686-w64-mingw32-objdump python3; do
+for tool in x86_64-w64-mingw32-gcc x86_64-w64-mingw32-objdump i686-w64-mingw32-gcc i686-w64-mingw32-objdump python3; do
     command -v "$tool" >/dev/null 2>&1 || skip_all "$tool not found (apt-get install mingw-w64 python3)"
 done
 command -v rustup >/dev/null 2>&1 || skip_all "rustup not found: cannot add the Windows targets"
@@ -91,7 +101,7 @@ VERSION=$(sed -n 's/^version *= *"\([^"]*\)".*/\1/p' Cargo.toml | head -1)
 echo "ttest-xl $VERSION; $(rustc --version); $(x86_64-w64-mingw32-gcc --version | head -1)"
 
 mkdir -p "$OUT/x64" "$OUT/x86"
-rm -f "$OUT"/x64/* "$OUT"/x86/* "$OUT/ttest-xl.exe"
+rm -f "$OUT"/x64/* "$OUT"/x86/* "$OUT/ttest-xl.exe" "$OUT/TTestXL.xlam"
 
 # --------------------------------------------------------------------------------------------
 # The DLLs are built without the CLI features (the C library users get). The CLI needs the
@@ -114,6 +124,37 @@ cp "$CLI_TARGET_DIR/$X64/release/ttest-xl.exe" "$OUT/ttest-xl.exe"
 ls -l "$OUT/x64/ttest_xl.dll" "$OUT/x86/ttest_xl.dll" "$OUT/ttest-xl.exe"
 
 # --------------------------------------------------------------------------------------------
+phase "add-in TTestXL.xlam: build from vba/*.bas, read back with olevba and LibreOffice"
+# Built by the project's own script (no Excel); checked by readers that are not ours: olefile and
+# oletools' olevba (the sources byte for byte), then LibreOffice's VBA import through UNO.
+python3 scripts/build-xlam.py "$OUT/TTestXL.xlam"
+python3 scripts/build-xlam.py "$WORK/TTestXL.again.xlam" >/dev/null
+cmp -s "$OUT/TTestXL.xlam" "$WORK/TTestXL.again.xlam" || die "two builds of TTestXL.xlam differ: the build is not deterministic"
+echo "a second build is byte-identical"
+if ! python3 -c "import oletools.olevba" 2>/dev/null; then
+    echo "installing oletools (PyPI) for the add-in check ..."
+    python3 -m pip install --quiet oletools==0.60.2 || die "pip install oletools==0.60.2 failed: cannot check the add-in"
+fi
+python3 scripts/check-xlam.py "$OUT/TTestXL.xlam" || die "the add-in TTestXL.xlam failed its read-back checks (FAIL lines above)"
+PYUNO=""
+for py in /usr/bin/python3 python3; do
+    if "$py" -c "import uno" 2>/dev/null; then PYUNO=$py; break; fi
+done
+rc=0
+if [ -n "$PYUNO" ] && command -v soffice >/dev/null 2>&1; then
+    timeout 300 "$PYUNO" tests/windows/xlam_libreoffice.py "$OUT/TTestXL.xlam" || rc=$?
+else
+    rc=2
+    echo "soffice or the Python-UNO bridge (python3-uno) is missing"
+fi
+if [ "$rc" -eq 1 ]; then
+    die "LibreOffice does not read the add-in's VBA modules back as vba/*.bas (FAIL lines above)"
+elif [ "$rc" -ne 0 ]; then
+    [ "${CI:-}" = "true" ] && die "the add-in could not be opened in LibreOffice (status $rc); CI needs libreoffice-calc-nogui and python3-uno"
+    printf '\n!!! SKIPPED: opening TTestXL.xlam in LibreOffice (status %s; needs soffice and python3-uno).\n\n' "$rc"
+fi
+
+# --------------------------------------------------------------------------------------------
 phase "export/import/calling-convention check against include/ttest_xl.h"
 python3 tests/windows/abi_check.py dll include/ttest_xl.h "$OUT/x64/ttest_xl.dll" x64 x86_64-w64-mingw32-objdump ||
     die "x64 DLL does not match include/ttest_xl.h (see FAIL lines above)"
@@ -122,6 +163,16 @@ python3 tests/windows/abi_check.py dll include/ttest_xl.h "$OUT/x86/ttest_xl.dll
 # The CLI must not need mingw runtime DLLs either.
 python3 tests/windows/abi_check.py imports "$OUT/ttest-xl.exe" x86_64-w64-mingw32-objdump ||
     die "ttest-xl.exe imports a DLL that Windows 10+ does not ship (see FAIL lines above)"
+
+# --------------------------------------------------------------------------------------------
+phase "security statement: SECURITY-STATEMENT.md's claims (imports, sources, strace of a run)"
+# The claims are checked on the Linux build of the CLI (same source) under strace; cargo test
+# (run before this script by .ci/run) has built it already, else it is built here (debug).
+LINUX_CLI="$CARGO_TARGET_DIR/debug/ttest-xl"
+[ -x "$LINUX_CLI" ] || cargo build --bin ttest-xl
+python3 tests/windows/security_check.py x86_64-w64-mingw32-objdump "$OUT/x64/ttest_xl.dll" \
+    "$OUT/x86/ttest_xl.dll" "$OUT/ttest-xl.exe" "$LINUX_CLI" ||
+    die "a claim of SECURITY-STATEMENT.md does not hold (FAIL lines above)"
 
 # --------------------------------------------------------------------------------------------
 phase "C harness and bcryptprimitives shim (mingw)"
@@ -134,6 +185,18 @@ x86_64-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -Werror -pedantic \
     -o "$HARNESS/harness.exe" tests/windows/harness.c
 x86_64-w64-mingw32-gcc -shared -O2 -Wall -Wextra -Werror \
     -o "$HARNESS/bcryptprimitives.dll" tests/windows/bcryptprimitives_shim.c -lbcrypt
+# The same harness as a 32-bit program calling the _stdcall twins through __stdcall pointers, as
+# 32-bit VBA does; its own folder, since it needs the 32-bit shim beside it. --kill-at: the shim
+# must export `ProcessPrng`, not the stdcall-decorated `ProcessPrng@8`.
+HARNESS32="$WORK/harness32"
+mkdir -p "$HARNESS32"
+cp "$HARNESS/ttxl_names.h" "$HARNESS32/"
+python3 tests/windows/abi_check.py slots include/ttest_xl.h >"$HARNESS32/ttxl_slots.h"
+i686-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -Werror -pedantic \
+    -Iinclude -Itests/windows -I"$HARNESS32" -DTTXL_EXPECTED_VERSION="\"$VERSION\"" -DTTXL_STDCALL_TWINS \
+    -o "$HARNESS32/harness32.exe" tests/windows/harness.c
+i686-w64-mingw32-gcc -shared -O2 -Wall -Wextra -Werror -Wl,--kill-at \
+    -o "$HARNESS32/bcryptprimitives.dll" tests/windows/bcryptprimitives_shim.c -lbcrypt
 
 # --------------------------------------------------------------------------------------------
 phase "Wine: harness loads the x64 DLL from a Japanese folder name with spaces"
@@ -172,6 +235,34 @@ if ! grep -qE '^[1-9][0-9]* passed, 0 failed$' <<<"$summary" || [ "$rc" -ne 0 ];
     die "Wine harness: $summary (exit status $rc)"
 fi
 echo "Wine harness: $summary"
+
+# --------------------------------------------------------------------------------------------
+phase "Wine (32-bit): harness calls the x86 DLL's _stdcall twins as 32-bit VBA does"
+# Needs wine32 (Debian: dpkg --add-architecture i386 && apt-get update && apt-get install
+# wine32:i386; .ci/run does this). Without it Wine cannot start a 32-bit program: under CI=true
+# that is a failure, elsewhere a loud SKIPPED line.
+src32_win=$(winepath -w "$OUT/x86/ttest_xl.dll" 2>/dev/null)
+rc=0
+run_wine "$HARNESS32/harness.log" "$HARNESS32/harness32.exe" "$src32_win" || rc=$?
+summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$HARNESS32/harness.log" | tail -1 || true)
+wine32_missing=false
+if grep -qiE 'wine32 is missing|Bad EXE format|not supported on this system' "$HARNESS32/harness.log" ||
+    { [ ! -x /usr/lib/wine/wine ] && ! dpkg -s wine32:i386 >/dev/null 2>&1; }; then
+    wine32_missing=true
+fi
+if [ -z "$summary" ] && $wine32_missing; then
+    if [ "${CI:-}" = "true" ]; then
+        die "32-bit Wine is not installed (wine32:i386), so the x86 DLL cannot be run; CI must run it: dpkg --add-architecture i386 && apt-get update && apt-get install wine32:i386"
+    fi
+    printf '\n!!! SKIPPED: the 32-bit harness: wine32 is not installed (dpkg --add-architecture i386 && apt-get update && apt-get install wine32:i386).\n'
+    printf '!!! SKIPPED: the x86 DLL was export- and calling-convention-checked but NOT run.\n\n'
+elif [ -z "$summary" ]; then
+    die "the 32-bit harness printed no 'N passed, M failed' line under Wine (exit status $rc): it did not run"
+elif ! grep -qE '^[1-9][0-9]* passed, 0 failed$' <<<"$summary" || [ "$rc" -ne 0 ]; then
+    die "Wine 32-bit harness: $summary (exit status $rc)"
+else
+    echo "Wine 32-bit harness: $summary"
+fi
 
 # --------------------------------------------------------------------------------------------
 phase "Wine: ttest-xl.exe analyze examples/staff_survey.xlsx"

@@ -4,6 +4,8 @@
 Used by scripts/windows-check.sh; reads only the outputs of mingw's objdump, so it runs on Linux.
 
     abi_check.py names   HEADER              print every function the header declares
+    abi_check.py slots   HEADER              print TTXL_SLOTS(name, 32-bit argument slots,
+                                             returns a double) per function (32-bit harness)
     abi_check.py imports EXE_OR_DLL OBJDUMP  only the import allow-list (used for ttest-xl.exe)
     abi_check.py dll     HEADER DLL ARCH OBJDUMP
                                              ARCH is x64 or x86; checks exports, imports and, for x86,
@@ -53,19 +55,19 @@ def strip_comments(text):
 
 
 def header_functions(path):
-    """Return [(name, [param, ...])] for every `ttxl_*` function declared in the header."""
+    """Return [(name, [param, ...], return type)] for every `ttxl_*` function declared in the header."""
     with open(path, encoding="utf-8") as f:
         text = strip_comments(f.read())
     # Drop preprocessor lines (#define TTXL_..., #include, #if ...), joining continuations first.
     text = re.sub(r"\\\n", " ", text)
     text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     funcs = []
-    for m in re.finditer(r"\b(ttxl_[A-Za-z0-9_]+)\s*\(([^()]*)\)\s*;", text):
-        params = [p.strip() for p in m.group(2).split(",")]
+    for m in re.finditer(r"([A-Za-z0-9_ \t\n*]*?)\b(ttxl_[A-Za-z0-9_]+)\s*\(([^()]*)\)\s*;", text):
+        params = [p.strip() for p in m.group(3).split(",")]
         if params == ["void"] or params == [""]:
             params = []
-        funcs.append((m.group(1), params))
-    names = [n for n, _ in funcs]
+        funcs.append((m.group(2), params, " ".join(m.group(1).split())))
+    names = [n for n, _, _ in funcs]
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
         sys.exit(f"abi_check: functions declared twice in {path}: {sorted(dupes)}")
@@ -174,9 +176,9 @@ def check_dll(header, dll, arch, objdump_bin):
     check_imports(imports, arch, fail)
 
     # Exports.
-    expected = {n for n, _ in funcs}
+    expected = {n for n, _, _ in funcs}
     if arch == "x86":
-        expected |= {n + "_stdcall" for n, _ in funcs}
+        expected |= {n + "_stdcall" for n, _, _ in funcs}
     actual = set(exports)
     for name in sorted(expected - actual):
         fail(f"{arch}: {name} is declared in the header but not exported (undecorated)")
@@ -190,7 +192,7 @@ def check_dll(header, dll, arch, objdump_bin):
     if arch == "x86":
         blocks = parse_disassembly(objdump_bin, dll)
         checked = 0
-        for name, params in funcs:
+        for name, params, _ in funcs:
             nbytes = 4 * sum(slots_x86(p) for p in params)
             for export, want in ((name, "ret"), (name + "_stdcall",
                                                  "ret" if nbytes == 0 else f"ret ${nbytes:#x}")):
@@ -215,8 +217,16 @@ def check_dll(header, dll, arch, objdump_bin):
 
 def main(argv):
     if len(argv) >= 3 and argv[1] == "names":
-        for name, _ in header_functions(argv[2]):
+        for name, _, _ in header_functions(argv[2]):
             print(name)
+        return 0
+    if len(argv) >= 3 and argv[1] == "slots":
+        # For the 32-bit harness: 4-byte argument slots and whether the result comes back on the
+        # x87 stack (a double).
+        for name, params, ret in header_functions(argv[2]):
+            if ret not in ("int32_t", "double", "const char *", "const char*"):
+                sys.exit(f"abi_check: {name} returns {ret!r}: teach the slots mode about it")
+            print(f"TTXL_SLOTS({name}, {sum(slots_x86(p) for p in params)}, {int(ret == 'double')})")
         return 0
     if len(argv) == 4 and argv[1] == "imports":
         failures = []

@@ -1,7 +1,14 @@
 /*
  * Windows harness for ttest_xl.dll: run under Wine (or on Windows) by scripts/windows-check.sh.
  *
- *   harness.exe <path of the x64 ttest_xl.dll to test>
+ *   harness.exe <path of the ttest_xl.dll to test>
+ *
+ * Built twice: as a 64-bit program for the x64 DLL, and with -DTTXL_STDCALL_TWINS as a 32-bit
+ * program for the x86 DLL. The 32-bit build calls every function the way 32-bit VBA does: through
+ * the `<name>_stdcall` export (VBA's `Alias "<name>_stdcall"`) via a `__stdcall` function pointer,
+ * and first checks, with hand-written pushes and a `call`, that each twin removes exactly its
+ * arguments from the stack (and that the plain C exports do not: the measurement can tell), and
+ * that results do not depend on the stack's alignment (VBA promises 4 bytes, not 16).
  *
  * 1. copies the DLL into %USERPROFILE%\Documents\ドキュメント\ttest xl テスト\ (Japanese characters and
  *    spaces, as a Japanese user's Documents folder) and loads it from there with LoadLibraryW;
@@ -14,10 +21,16 @@
  * Build (the script does this):
  *   x86_64-w64-mingw32-gcc -std=c11 -O2 -Wall -Wextra -Werror -pedantic -Iinclude -Itests/windows \
  *     -I<dir of ttxl_names.h> -DTTXL_EXPECTED_VERSION='"x.y.z"' -o harness.exe harness.c
+ *   i686-w64-mingw32-gcc   (the same flags) -DTTXL_STDCALL_TWINS -o harness32.exe harness.c
+ *     (then <dir> also holds ttxl_slots.h: `TTXL_SLOTS(name, slots, returns_double)` per function,
+ *     generated from the header by abi_check.py slots)
  * The harness does not link against the DLL: every call goes through a GetProcAddress pointer whose
  * type is taken from the header's own declaration (__typeof__), so a signature change in the header
  * is a compile error here, and a missing export a test failure.
  */
+#if defined(TTXL_STDCALL_TWINS) && !defined(__i386__)
+#error "TTXL_STDCALL_TWINS is for the 32-bit build (i686-w64-mingw32-gcc)"
+#endif
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 
@@ -88,7 +101,16 @@ static int status_is(int32_t got, int32_t want, const char *call, int line)
 /* ------------------------------------------------------------------------------------------ */
 /* The DLL's functions, typed from the header                                                   */
 
-#define TTXL_FN(name) static __typeof__(&name) p_##name;
+#ifdef TTXL_STDCALL_TWINS
+/* 32-bit VBA declares `Alias "<name>_stdcall"` and calls with the stdcall convention. */
+#define TTXL_CALLCONV __attribute__((stdcall))
+#define TTXL_EXPORT_SUFFIX "_stdcall"
+#else
+#define TTXL_CALLCONV
+#define TTXL_EXPORT_SUFFIX ""
+#endif
+
+#define TTXL_FN(name) static __typeof__(name) TTXL_CALLCONV *p_##name;
 #include "ttxl_names.h"
 #undef TTXL_FN
 
@@ -100,15 +122,16 @@ static int resolve_all(void)
     int found = 0, total = 0;
 #define TTXL_FN(name)                                                                           \
     do {                                                                                        \
-        FARPROC f_ = GetProcAddress(dll, #name);                                                \
+        FARPROC f_ = GetProcAddress(dll, #name TTXL_EXPORT_SUFFIX);                             \
         total++;                                                                                \
-        p_##name = (__typeof__(&name))(void (*)(void))f_;                                       \
-        report(f_ != NULL, "GetProcAddress(\"%s\") failed: not exported", #name);               \
+        p_##name = (__typeof__(p_##name))(void (*)(void))f_;                                    \
+        report(f_ != NULL, "GetProcAddress(\"%s\") failed: not exported", #name TTXL_EXPORT_SUFFIX); \
         if (f_ != NULL) found++;                                                                \
     } while (0);
 #include "ttxl_names.h"
 #undef TTXL_FN
-    printf("resolved %d of %d header functions with GetProcAddress\n", found, total);
+    printf("resolved %d of %d header functions with GetProcAddress%s\n", found, total,
+           TTXL_EXPORT_SUFFIX[0] ? " (as their " TTXL_EXPORT_SUFFIX " twins)" : "");
     return found == total;
 }
 
@@ -479,6 +502,153 @@ static void test_errors(void)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* 32-bit: each _stdcall twin removes its own arguments, as 32-bit VBA requires                  */
+
+#ifdef TTXL_STDCALL_TWINS
+/* Pushes `nslots` zero 32-bit words (NULL pointers, 0, 0.0), calls `f` the way 32-bit VBA calls a
+ * Declare'd function (the caller does not pop) and returns how many bytes of arguments are still
+ * on the stack after the call: 0 for a stdcall function, 4 x nslots for a cdecl one. A function
+ * returning a double leaves it on the x87 stack, which is popped here. */
+static int stack_bytes_left(FARPROC f, int nslots, int returns_double)
+{
+    int left, n = nslots;
+    __asm__ __volatile__("movl %%esp, %%esi\n\t"
+                         "testl %%ecx, %%ecx\n\t"
+                         "jz 2f\n"
+                         "1:\n\t"
+                         "pushl $0\n\t"
+                         "decl %%ecx\n\t"
+                         "jnz 1b\n"
+                         "2:\n\t"
+                         "call *%%ebx\n\t"
+                         "testl %%edi, %%edi\n\t"
+                         "jz 3f\n\t"
+                         "fstp %%st(0)\n"
+                         "3:\n\t"
+                         "movl %%esi, %%eax\n\t"
+                         "subl %%esp, %%eax\n\t"
+                         "movl %%esi, %%esp\n\t"
+                         : "=a"(left), "+c"(n)
+                         : "b"(f), "D"(returns_double)
+                         : "edx", "esi", "memory", "cc");
+    return left;
+}
+
+/* Calls `f` with the 32-bit argument words `words[0..n)` (words[0] is the first argument) pushed
+ * by hand below `pad` extra bytes, so the callee starts on a stack aligned only to 4 bytes (as in
+ * a 32-bit VBA call, which promises no more); returns the function's int32 result and stores in
+ * *left the argument bytes still on the stack afterwards (0 for stdcall). */
+static int32_t call_words(FARPROC f, const uint32_t *words, int n, int pad, int *left)
+{
+    int eax = pad, bytes_left;
+    const uint32_t *w = words;
+    __asm__ __volatile__("movl %%esp, %%esi\n\t"
+                         "subl %%eax, %%esp\n\t"
+                         "testl %%ecx, %%ecx\n\t"
+                         "jz 2f\n"
+                         "1:\n\t"
+                         "pushl -4(%%edi,%%ecx,4)\n\t"
+                         "decl %%ecx\n\t"
+                         "jnz 1b\n"
+                         "2:\n\t"
+                         "movl %%eax, %%edi\n\t"
+                         "call *%%ebx\n\t"
+                         "movl %%esi, %%edx\n\t"
+                         "subl %%esp, %%edx\n\t"
+                         "subl %%edi, %%edx\n\t"
+                         "movl %%esi, %%esp\n\t"
+                         : "+a"(eax), "=d"(bytes_left), "+c"(n), "+D"(w)
+                         : "b"(f)
+                         : "esi", "memory", "cc");
+    *left = bytes_left;
+    return (int32_t)eax;
+}
+
+static void put_double(uint32_t *words, double v)
+{
+    memcpy(words, &v, sizeof v); /* little-endian: the low word is the first */
+}
+
+/* The full computations through hand-made calls at each 4-byte stack alignment give the same
+ * bits as the compiler's calls: the DLL does not assume a 16-byte aligned stack. */
+static void test_stack_alignment(void)
+{
+    FARPROC welch = GetProcAddress(dll, "ttxl_ttest_welch_stdcall");
+    FARPROC power = GetProcAddress(dll, "ttxl_power_ttest_stdcall");
+    TtxlTTest want, got;
+    double n_want = 0, n_got;
+    uint32_t w[16];
+    int pad, left;
+
+    CHECK(welch != NULL && power != NULL);
+    if (welch == NULL || power == NULL) return;
+    CHECK_STATUS(p_ttxl_ttest_welch(SLEEP_X, 10, SLEEP_Y, 10, TTXL_TWO_SIDED, 0.0, 0.95, &want), TTXL_OK);
+    CHECK_STATUS(p_ttxl_power_ttest(TTXL_DESIGN_TWO_SAMPLE, TTXL_TWO_SIDED, TTXL_SOLVE_N, 0, 0.5, 0.05,
+                                    0.8, &n_want),
+                 TTXL_OK);
+    for (pad = 0; pad < 16; pad += 4) {
+        memset(&got, 0, sizeof got);
+        w[0] = (uint32_t)(uintptr_t)SLEEP_X;
+        w[1] = 10;
+        w[2] = (uint32_t)(uintptr_t)SLEEP_Y;
+        w[3] = 10;
+        w[4] = TTXL_TWO_SIDED;
+        put_double(&w[5], 0.0);
+        put_double(&w[7], 0.95);
+        w[9] = (uint32_t)(uintptr_t)&got;
+        CHECK(call_words(welch, w, 10, pad, &left) == TTXL_OK && left == 0);
+        report(memcmp(&got, &want, sizeof got) == 0,
+               "Welch through a hand-made stdcall call (stack padded by %d) differs", pad);
+
+        n_got = 0;
+        w[0] = TTXL_DESIGN_TWO_SAMPLE;
+        w[1] = TTXL_TWO_SIDED;
+        w[2] = TTXL_SOLVE_N;
+        put_double(&w[3], 0.0);
+        put_double(&w[5], 0.5);
+        put_double(&w[7], 0.05);
+        put_double(&w[9], 0.8);
+        w[11] = (uint32_t)(uintptr_t)&n_got;
+        CHECK(call_words(power, w, 12, pad, &left) == TTXL_OK && left == 0);
+        report(memcmp(&n_got, &n_want, sizeof n_got) == 0,
+               "power n through a hand-made stdcall call (stack padded by %d): %.17g, want %.17g",
+               pad, n_got, n_want);
+    }
+    CHECK_REL(want.p_value, WELCH_P, REL_TTEST);
+    CHECK_REL(n_want, POWER_N_D05_P08, REL_POWER);
+}
+
+static void test_stdcall_pops(void)
+{
+    int twins = 0, plain = 0;
+#define TTXL_SLOTS(name, slots, returns_double)                                                 \
+    do {                                                                                        \
+        FARPROC twin_ = GetProcAddress(dll, #name "_stdcall");                                  \
+        FARPROC c_ = GetProcAddress(dll, #name);                                                \
+        int left_;                                                                              \
+        if (twin_ != NULL) {                                                                    \
+            left_ = stack_bytes_left(twin_, (slots), (returns_double));                         \
+            report(left_ == 0, "%s_stdcall left %d of its %d bytes of arguments on the stack "  \
+                   "(not stdcall: 32-bit VBA would fail with 'Bad DLL calling convention')",    \
+                   #name, left_, 4 * (slots));                                                  \
+            twins++;                                                                            \
+        }                                                                                       \
+        /* the control: the plain C export is cdecl, so all its argument bytes stay */          \
+        if (c_ != NULL) {                                                                       \
+            left_ = stack_bytes_left(c_, (slots), (returns_double));                            \
+            report(left_ == 4 * (slots), "%s (cdecl) left %d bytes on the stack, expected %d",  \
+                   #name, left_, 4 * (slots));                                                  \
+            plain++;                                                                            \
+        }                                                                                       \
+    } while (0);
+#include "ttxl_slots.h"
+#undef TTXL_SLOTS
+    printf("stack checked after a VBA-style call: %d _stdcall twins (callee pops), %d C exports "
+           "(caller pops)\n", twins, plain);
+}
+#endif
+
+/* ------------------------------------------------------------------------------------------ */
 /* Two threads at once give the answers of one thread alone                                      */
 
 #define THREAD_ROUNDS 100
@@ -621,6 +791,10 @@ int main(int argc, char **argv)
                (long)passed, (long)failed + 1);
         return 1;
     }
+#ifdef TTXL_STDCALL_TWINS
+    section("stdcall twins pop their arguments (32-bit VBA calls)", test_stdcall_pops);
+    section("stdcall calls on a stack aligned to 4, 8, 12 and 16 bytes", test_stack_alignment);
+#endif
     section("version", test_version);
     /* The R comparisons run twice: with the x87 precision control a mingw program's main thread
      * has, and with the one Excel (and every new Windows thread) has; see get_x87. */
