@@ -69,11 +69,12 @@ use crate::lang::{grouped, Lang};
 
 mod clean;
 mod layout;
+mod limits;
 mod load;
 mod ods_scan;
 mod xls_scan;
 
-pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
+pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
 /// What the user told us on the command line; `None` means "guess".
 #[derive(Debug, Clone, Default, PartialEq)]
