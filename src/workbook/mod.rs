@@ -67,11 +67,17 @@ use std::path::{Path, PathBuf};
 
 use crate::lang::{grouped, Lang};
 
+mod address;
 mod clean;
+mod columns;
+mod header;
 mod layout;
 mod limits;
 mod load;
 mod ods_scan;
+mod pairing;
+mod rows;
+mod time;
 mod xls_scan;
 
 pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
@@ -149,7 +155,7 @@ impl Group {
     pub fn cell(&self, item: usize, row: usize) -> String {
         format!(
             "{}!{}",
-            layout::sheet_ref(&self.sheet),
+            address::sheet_ref(&self.sheet),
             self.address(item, row)
         )
     }
@@ -162,7 +168,7 @@ impl Group {
     pub fn address(&self, item: usize, row: usize) -> String {
         format!(
             "{}{}",
-            layout::col_letters(self.columns[item].saturating_sub(1)),
+            address::col_letters(self.columns[item].saturating_sub(1)),
             self.rows[row]
         )
     }

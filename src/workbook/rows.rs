@@ -1,0 +1,225 @@
+//! Row roles: reading the respondent rows of a table into columns of values, IDs, breakdown and
+//! group values, with a [`Note`] for every converted or left-out cell or row.
+
+use super::address::a1;
+use super::clean::{clean, id_text, short, Scale};
+use super::columns::Roles;
+use super::header::Table;
+use super::load::Value;
+use super::{Group, Note, NoteKind};
+
+/// The respondent rows of a sheet as read, column by column (one entry per row in every
+/// column): no allocation per row beyond the ID and breakdown texts, and the columns move into a
+/// [`Group`] whole or gathered one at a time.
+pub(super) struct Recs {
+    /// 0-based sheet row.
+    pub(super) rows: Vec<u32>,
+    pub(super) ids: Vec<Option<String>>,
+    /// Breakdown value per row; empty when there is no breakdown column.
+    pub(super) by: Vec<Option<String>>,
+    /// Group column per row: `Some(true)` for the first label, `Some(false)` for any other
+    /// value, `None` when blank; empty when there is no group column.
+    pub(super) group: Vec<Option<bool>>,
+    /// `values[item][row]`.
+    pub(super) values: Vec<Vec<f64>>,
+    /// Notes on item cells as (row index in these columns, column, note), in row order;
+    /// `None` once moved out by [`Recs::take_notes`].
+    pub(super) notes: Vec<(usize, u32, Option<Note>)>,
+}
+
+impl Recs {
+    pub(super) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Moves the notes of row `i` into `out`, keyed for sorting.
+    pub(super) fn take_notes(&mut self, i: usize, sheet_no: usize, out: &mut Vec<Keyed>) {
+        let row = self.rows[i];
+        let start = self.notes.partition_point(|n| n.0 < i);
+        for (_, c, n) in self.notes[start..].iter_mut().take_while(|n| n.0 == i) {
+            if let Some(n) = n.take() {
+                out.push(((sheet_no, row, *c), n));
+            }
+        }
+    }
+
+    /// The rows `sel` (indices, in that order) as a group of sheet `t` with item columns
+    /// `items` (indices in `t.columns`); `sel = None` takes every row in order. The columns
+    /// are gathered one at a time, each old column freed before the next.
+    pub(super) fn into_groups<const N: usize>(
+        mut self,
+        t: &Table,
+        items: &[usize],
+        sel: [Option<&[usize]>; N],
+    ) -> [Group; N] {
+        fn gather<T: Default, const N: usize>(
+            mut old: Vec<T>,
+            sel: [Option<&[usize]>; N],
+        ) -> [Vec<T>; N] {
+            if N == 1 && sel[0].is_none() {
+                let mut old = Some(old);
+                return std::array::from_fn(|_| old.take().unwrap_or_default());
+            }
+            let n = old.len();
+            sel.map(|s| match s {
+                Some(s) => s.iter().map(|&i| std::mem::take(&mut old[i])).collect(),
+                None => (0..n).map(|i| std::mem::take(&mut old[i])).collect(),
+            })
+        }
+        for r in &mut self.rows {
+            *r += 1;
+        }
+        let rows = gather(std::mem::take(&mut self.rows), sel);
+        let ids = gather(std::mem::take(&mut self.ids), sel);
+        let by = if self.by.is_empty() {
+            [(); N].map(|_| Vec::new())
+        } else {
+            gather(std::mem::take(&mut self.by), sel)
+        };
+        let mut values: [Vec<Vec<f64>>; N] = [(); N].map(|_| Vec::with_capacity(self.values.len()));
+        for column in std::mem::take(&mut self.values) {
+            for (k, v) in gather(column, sel).into_iter().enumerate() {
+                values[k].push(v);
+            }
+        }
+        let mut rows = rows.into_iter();
+        let mut ids = ids.into_iter();
+        let mut by = by.into_iter();
+        let mut values = values.into_iter();
+        std::array::from_fn(|_| Group {
+            ids: ids.next().unwrap_or_default(),
+            by: by.next().unwrap_or_default(),
+            values: values.next().unwrap_or_default(),
+            sheet: t.name().to_string(),
+            columns: items.iter().map(|&i| t.columns[i].col + 1).collect(),
+            rows: rows.next().unwrap_or_default(),
+        })
+    }
+}
+
+/// Rows read between two shrinks of the sheet's row list in [`records`].
+pub(super) const ROWS_PER_BLOCK: usize = 1 << 16;
+
+/// Reads the data rows; `items[k]` is the column index in `t` for survey item `k`. The sheet's
+/// cells are freed row by row as they are read (`t.sheet.rows` is empty afterwards).
+/// `first_group` is the first label of the group column, if any.
+pub(super) fn records(
+    t: &mut Table,
+    roles: &Roles,
+    items: &[usize],
+    names: &[String],
+    scale: Option<&Scale>,
+    first_group: Option<&str>,
+) -> Recs {
+    let col = |i: Option<usize>| i.map(|i| t.columns[i].col);
+    let (id_c, by_c, group_c) = (col(roles.id), col(roles.by), col(roles.group));
+    let item_cols: Vec<u32> = items.iter().map(|&i| t.columns[i].col).collect();
+    let mut sheet = std::mem::take(&mut t.sheet.rows);
+    sheet.drain(..t.first_data.min(sheet.len()));
+    let n = sheet.len();
+    let mut out = Recs {
+        rows: Vec::with_capacity(n),
+        ids: Vec::with_capacity(n),
+        by: Vec::with_capacity(if by_c.is_some() { n } else { 0 }),
+        group: Vec::with_capacity(if group_c.is_some() { n } else { 0 }),
+        values: item_cols.iter().map(|_| Vec::with_capacity(n)).collect(),
+        notes: Vec::new(),
+    };
+    // A block of rows at a time, the list shrunk after each: the sheet's memory is given back
+    // while it is read, not only at the end.
+    while !sheet.is_empty() {
+        let block = sheet.len().min(ROWS_PER_BLOCK);
+        for row in sheet.drain(..block) {
+            let relevant = item_cols
+                .iter()
+                .chain(id_c.iter())
+                .chain(by_c.iter())
+                .chain(group_c.iter())
+                .any(|&c| !matches!(row.get(c), Value::Empty));
+            if !relevant {
+                continue;
+            }
+            let i = out.rows.len();
+            let text = |c: Option<u32>| c.and_then(|c| id_text(row.get(c)));
+            out.rows.push(row.row);
+            out.ids.push(text(id_c));
+            if by_c.is_some() {
+                out.by.push(text(by_c));
+            }
+            if group_c.is_some() {
+                out.group
+                    .push(text(group_c).map(|g| Some(g.as_str()) == first_group));
+            }
+            for (k, &c) in item_cols.iter().enumerate() {
+                let v = row.get(c);
+                let cl = clean(v, scale);
+                if let Some(kind) = cl.kind {
+                    out.notes.push((
+                        i,
+                        c,
+                        Some(Note {
+                            sheet: t.name().to_string(),
+                            cell: a1(row.row, c),
+                            item: Some(names[k].clone()),
+                            kind,
+                            original: short(&v.display(), 200),
+                            value: cl.value.is_finite().then_some(cl.value),
+                        }),
+                    ));
+                }
+                out.values[k].push(cl.value);
+            }
+        }
+        sheet.shrink_to_fit();
+    }
+    out
+}
+
+/// Notes keyed for sorting: (sheet order, row, column).
+pub(super) type Keyed = ((usize, u32, u32), Note);
+
+pub(super) fn row_note(
+    sheet: &str,
+    sheet_no: usize,
+    row: u32,
+    col: Option<u32>,
+    kind: NoteKind,
+    original: String,
+) -> Keyed {
+    (
+        (sheet_no, row, col.unwrap_or(0)),
+        Note {
+            sheet: sheet.to_string(),
+            cell: match col {
+                Some(c) => a1(row, c),
+                None => (row + 1).to_string(),
+            },
+            item: None,
+            kind,
+            original,
+            value: None,
+        },
+    )
+}
+
+/// The note for a row left out of the pairing: no ID ([`NoteKind::MissingId`]) or an ID the
+/// other side does not have ([`NoteKind::UnmatchedId`]).
+pub(super) fn unpaired_note(
+    sheet: &str,
+    sheet_no: usize,
+    row: u32,
+    col: Option<u32>,
+    id: Option<&String>,
+) -> Keyed {
+    match id {
+        None => row_note(
+            sheet,
+            sheet_no,
+            row,
+            col,
+            NoteKind::MissingId,
+            String::new(),
+        ),
+        Some(id) => row_note(sheet, sheet_no, row, col, NoteKind::UnmatchedId, id.clone()),
+    }
+}
