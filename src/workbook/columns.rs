@@ -76,23 +76,6 @@ pub(super) const META_NAMES: &[&str] = &[
     "mean",
 ];
 
-/// Headers that name a group column, preferred when several columns have two values.
-pub(super) const GROUP_NAMES: &[&str] = &[
-    "時期",
-    "実施時期",
-    "調査時期",
-    "回",
-    "群",
-    "グループ",
-    "条件",
-    "区分",
-    "group",
-    "condition",
-    "time",
-    "phase",
-    "wave",
-];
-
 /// Roles of the columns of one table.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Roles {
@@ -145,6 +128,14 @@ pub(super) fn guess_id(t: &Table) -> Option<usize> {
                 .iter()
                 .position(|c| looks_like_id(&c.name) && all_distinct(t, c.col))
         })
+}
+
+/// `true` for headers naming a person's own number (職員番号, 回答者ID, 受講者番号, …), kept as
+/// the ID even when the values count 1, 2, 3 down the sheet; the bare "ID" is not one (Forms'
+/// ID and many hand-made sheets use it for a running number).
+pub(super) fn names_a_person(name: &str) -> bool {
+    let n = normalize(name);
+    n != "id" && ID_NAMES.contains(&n.as_str())
 }
 
 /// Short headers such as 職員No, 社員コード, 受付番号, Staff ID, Employee number: identifiers,

@@ -7,6 +7,7 @@ use super::address::{col_letters, letters_col};
 use super::clean::{is_score_like, normalize, Scale};
 use super::columns::FORMS_TIME;
 use super::load::{SheetData, Value};
+use super::rows::summary_label;
 use super::ReadError;
 
 /// One column under the header.
@@ -28,6 +29,9 @@ pub(super) struct Table {
     pub(super) columns: Vec<Column>,
     /// Index in `sheet.rows` of the first row under the header.
     pub(super) first_data: usize,
+    /// Summary rows (合計, 平均, …) taken out from under the header: (0-based row, column of the
+    /// label, label).
+    pub(super) summary: Vec<(u32, u32, String)>,
     /// A Microsoft/Google Forms export (has a timestamp column).
     pub(super) forms: bool,
 }
@@ -86,7 +90,7 @@ pub(super) fn find_header(sheet: &SheetData) -> Option<usize> {
 
 pub(super) fn make_table(
     path: &Path,
-    sheet: SheetData,
+    mut sheet: SheetData,
     header_row: Option<u32>,
     scale: Option<&Scale>,
 ) -> Result<Table, ReadError> {
@@ -128,6 +132,22 @@ pub(super) fn make_table(
             )
         })?,
     };
+    // Summary rows are not respondents: out before any column is judged by its values.
+    let mut summary = Vec::new();
+    let mut k = 0usize;
+    sheet.rows.retain(|r| {
+        k += 1;
+        if k <= idx + 1 {
+            return true;
+        }
+        match summary_label(r) {
+            Some((c, label)) => {
+                summary.push((r.row, c, label));
+                false
+            }
+            None => true,
+        }
+    });
     let header = &sheet.rows[idx];
     // Columns in use, and below the position of each in `columns`: indexed by column number
     // (at most MAX_COLUMNS), not hashed, as this runs for every cell of the sheet.
@@ -182,6 +202,7 @@ pub(super) fn make_table(
         .iter()
         .any(|c| FORMS_TIME.contains(&normalize(&c.name).as_str()));
     Ok(Table {
+        summary,
         forms,
         header: header.row,
         first_data: idx + 1,

@@ -3,14 +3,17 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use crate::lang::Lang;
+
 use super::address::a1;
 use super::clean::{normalize, Scale};
-use super::columns::{distinct, guess_id, is_meta, not_found, roles, GROUP_NAMES};
+use super::columns::{distinct, guess_id, is_meta, names_a_person, not_found, roles, ID_NAMES};
 use super::header::{make_table, make_tables, on_two_threads, Table};
 use super::load::Book;
-use super::pairing::id_index;
+use super::pairing::{id_index, is_running, unify_leading_zeros, unmatched_examples, ZeroFix};
+use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, row_note, unpaired_note, Keyed};
-use super::time::condition_of;
+use super::time::{condition_of, earlier};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 
 /// Flags values outside the answer scale, item by item: the `--scale` range, or else the first
@@ -110,13 +113,27 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         });
     }
 
+    let mut plan = ReadPlan::default();
+
     // 1. Two sheets named by the user.
     if let Some((a, b)) = &options.sheets {
         let a = find_sheet(&names, a).ok_or_else(|| sheet_missing(path, a, &names))?;
         let b = find_sheet(&names, b).ok_or_else(|| sheet_missing(path, b, &names))?;
         let (sa, sb) = book.load_two(&a, &b)?;
         let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
-        return two_sheets(path, options, scale, ta, tb);
+        plan.add(
+            PlanTopic::Layout,
+            None,
+            format!("two sheets, {a} and {b}: named by --sheets"),
+            format!("2 つのシート「{a}」と「{b}」（--sheets で指定）"),
+        );
+        plan.add(
+            PlanTopic::Order,
+            None,
+            format!("{a} first, then {b}: the order given by --sheets"),
+            format!("「{a}」が先、「{b}」が後（--sheets で指定した順）"),
+        );
+        return two_sheets(path, options, scale, ta, tb, plan);
     }
     // 2. A group column named by the user.
     if let Some(group) = &options.group {
@@ -132,7 +149,16 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             }
             let t = make_table(path, sheet, options.header_row, scale)?;
             match t.find(group) {
-                Some(g) => return group_column(path, options, scale, t, g),
+                Some(g) => {
+                    let gname = &t.columns[g].name;
+                    plan.add(
+                        PlanTopic::Layout,
+                        Some((t.name(), a1(t.header, t.columns[g].col))),
+                        format!("one sheet, {name}, split into two groups by the column {gname}: named by --group"),
+                        format!("1 つのシート「{name}」を列「{gname}」で 2 群に分割（--group で指定）"),
+                    );
+                    return group_column(path, options, scale, t, g, plan);
+                }
                 None => last_err = Some(not_found(path, "--group", group, &t)),
             }
         }
@@ -141,37 +167,48 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             sheet: None,
         }));
     }
-    // 3. Two sheets whose names say before/after.
-    if options.sheet.is_none() {
-        let before: Vec<&String> = names
-            .iter()
-            .filter(|n| condition_of(n) == Some(0))
-            .collect();
-        let after: Vec<&String> = names
-            .iter()
-            .filter(|n| condition_of(n) == Some(1))
-            .collect();
-        if before.len() == 1 && after.len() == 1 {
-            let (sa, sb) = book.load_two(before[0], after[0])?;
-            let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
-            return two_sheets(path, options, scale, ta, tb);
-        }
-    }
-    // Load the sheets that have data.
-    let mut tables = Vec::new();
     let only = match &options.sheet {
         Some(s) => Some(find_sheet(&names, s).ok_or_else(|| sheet_missing(path, s, &names))?),
         None => None,
     };
-    for name in &names {
-        if only.as_ref().is_some_and(|o| o != name) {
-            continue;
+    // Load the sheets that have data: two at once when the workbook has two sheets.
+    let mut tables = Vec::new();
+    if only.is_none() && names.len() == 2 {
+        let (sa, sb) = book.load_two(&names[0], &names[1])?;
+        match (sa.rows.is_empty(), sb.rows.is_empty()) {
+            (false, false) => {
+                let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
+                tables.push(ta);
+                tables.push(tb);
+            }
+            (false, true) => tables.push(make_table(path, sa, options.header_row, scale)?),
+            (true, false) => tables.push(make_table(path, sb, options.header_row, scale)?),
+            (true, true) => {}
         }
-        let sheet = book.load(name)?;
-        if sheet.rows.is_empty() {
-            continue;
+    } else {
+        // A sheet whose header cannot be found (a notes or chart-data sheet) is left aside
+        // while another sheet can be read.
+        let mut first_err = None;
+        for name in &names {
+            if only.as_ref().is_some_and(|o| o != name) {
+                continue;
+            }
+            let sheet = book.load(name)?;
+            if sheet.rows.is_empty() {
+                continue;
+            }
+            match make_table(path, sheet, options.header_row, scale) {
+                Ok(t) => tables.push(t),
+                Err(e) => {
+                    first_err.get_or_insert(e);
+                }
+            }
         }
-        tables.push(make_table(path, sheet, options.header_row, scale)?);
+        if tables.is_empty() {
+            if let Some(e) = first_err {
+                return Err(e);
+            }
+        }
     }
     if tables.is_empty() {
         return Err(ReadError::NoData {
@@ -179,7 +216,8 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             sheet: only,
         });
     }
-    // 4. Two sheets with the same item headers.
+    // 3. Sheets with the same item headers: two are compared, in time order; three or more
+    //    (a third wave) are refused, never dropped silently.
     if only.is_none() && tables.len() >= 2 {
         let item_names = |t: &Table| -> HashSet<String> {
             t.columns
@@ -189,54 +227,124 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
                 .collect()
         };
         let sets: Vec<HashSet<String>> = tables.iter().map(item_names).collect();
-        let mut pair = None;
-        'outer: for i in 0..tables.len() {
-            for j in i + 1..tables.len() {
-                let common = sets[i].intersection(&sets[j]).count();
-                let union = sets[i].union(&sets[j]).count();
-                if common >= 1 && common * 5 >= union * 4 {
-                    pair = Some((i, j));
-                    break 'outer;
-                }
-            }
+        let similar = |i: usize, j: usize| {
+            let common = sets[i].intersection(&sets[j]).count();
+            let union = sets[i].union(&sets[j]).count();
+            common >= 1 && common * 5 >= union * 4
+        };
+        let alike: Vec<usize> = (0..tables.len())
+            .filter(|&i| (0..tables.len()).any(|j| j != i && similar(i, j)))
+            .collect();
+        if alike.len() >= 3 {
+            return Err(more_than_two(path, &tables, &alike));
         }
+        let pair = if alike.len() == 2 {
+            Some((alike[0], alike[1]))
+        } else {
+            // Sheets whose names say before/after, even with different headers (as before).
+            let before: Vec<usize> = (0..tables.len())
+                .filter(|&i| condition_of(tables[i].name()) == Some(0))
+                .collect();
+            let after: Vec<usize> = (0..tables.len())
+                .filter(|&i| condition_of(tables[i].name()) == Some(1))
+                .collect();
+            (before.len() == 1 && after.len() == 1).then(|| (before[0], after[0]))
+        };
         if let Some((i, j)) = pair {
-            let tb = tables.swap_remove(j);
-            let ta = tables.swap_remove(i);
-            return two_sheets(path, options, scale, ta, tb);
+            let (na, nb) = (tables[i].name().to_string(), tables[j].name().to_string());
+            let why_en = if alike.len() == 2 {
+                "they have the same item headers"
+            } else {
+                "their names say before and after"
+            };
+            let why_ja = if alike.len() == 2 {
+                "設問の見出しが同じ"
+            } else {
+                "シート名が事前・事後を示している"
+            };
+            plan.add(
+                PlanTopic::Layout,
+                None,
+                format!("two sheets, {na} and {nb}: {why_en}; another pair can be named with --sheets FIRST,SECOND"),
+                format!("2 つのシート「{na}」と「{nb}」（{why_ja}。別のシートを比べるには --sheets 先,後 で指定）"),
+            );
+            let (i, j) = match earlier(&na, &nb) {
+                Some((first, ra, rb)) => {
+                    let (x, y) = if first == 0 { (&na, &nb) } else { (&nb, &na) };
+                    let (rx, ry) = if first == 0 { (&ra, &rb) } else { (&rb, &ra) };
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{x} first, then {y}: the names carry time ({x}: {rx}; {y}: {ry}), whatever the order of the sheets; --sheets {y},{x} reverses it"),
+                        format!("「{x}」が先、「{y}」が後（シート名が時期を示している: 「{x}」は {rx}、「{y}」は {ry}。シートの並び順によらない。逆にするには --sheets {y},{x}）"),
+                    );
+                    if first == 0 {
+                        (i, j)
+                    } else {
+                        (j, i)
+                    }
+                }
+                None => {
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{na} first, then {nb}: the order of the sheets in the workbook (their names carry no time); --sheets {nb},{na} reverses it"),
+                        format!("「{na}」が先、「{nb}」が後（シート名から時期が読み取れないため、ブック内のシートの順。逆にするには --sheets {nb},{na}）"),
+                    );
+                    (i, j)
+                }
+            };
+            let (hi, lo) = (i.max(j), i.min(j));
+            let t_hi = tables.swap_remove(hi);
+            let t_lo = tables.swap_remove(lo);
+            let (ta, tb) = if i < j { (t_lo, t_hi) } else { (t_hi, t_lo) };
+            return two_sheets(path, options, scale, ta, tb, plan);
         }
     }
-    // 5. One sheet with a group column of exactly two values.
+    // 4. One sheet with a group column of exactly two values.
     let t = tables.swap_remove(0);
-    let id = options
-        .id
-        .as_ref()
-        .and_then(|s| t.find(s))
-        .or_else(|| guess_id(&t));
+    let id = if options.no_id {
+        None
+    } else {
+        options
+            .id
+            .as_ref()
+            .and_then(|s| t.find(s))
+            .or_else(|| guess_id(&t))
+    };
     let by = options.by.as_ref().and_then(|s| t.find(s));
-    let candidates: Vec<usize> = (0..t.columns.len())
-        .filter(|&i| {
+    let candidates: Vec<(usize, Vec<String>)> = (0..t.columns.len())
+        .filter_map(|i| {
             let c = &t.columns[i];
-            Some(i) != id
-                && Some(i) != by
-                && !is_meta(&t, c)
-                && c.score_like * 2 < c.filled
-                && distinct(&t, c.col, 2).len() == 2
+            if Some(i) == id || Some(i) == by || is_meta(&t, c) || c.score_like * 2 >= c.filled {
+                return None;
+            }
+            let values = distinct(&t, c.col, 2);
+            (values.len() == 2).then_some((i, values))
         })
         .collect();
-    let preferred: Vec<usize> = candidates
-        .iter()
-        .copied()
-        .filter(|&i| GROUP_NAMES.contains(&normalize(&t.columns[i].name).as_str()))
-        .collect();
-    let g = match (candidates.len(), preferred.len()) {
-        (1, _) => Some(candidates[0]),
-        (_, 1) => Some(preferred[0]),
-        _ => None,
-    };
-    match g {
-        Some(g) => group_column(path, options, scale, t, g),
-        None => Err(ReadError::layout(
+    match candidates.len() {
+        1 => {
+            let (g, values) = &candidates[0];
+            let gname = &t.columns[*g].name;
+            plan.add(
+                PlanTopic::Layout,
+                Some((t.name(), a1(t.header, t.columns[*g].col))),
+                format!(
+                    "one sheet, {}, split into two groups by the column {gname}: the only column with exactly two values ({}); --group COLUMN names another",
+                    t.name(),
+                    values.join(", ")
+                ),
+                format!(
+                    "1 つのシート「{}」を列「{gname}」で 2 群に分割（ちょうど 2 種類の値（{}）をもつ唯一の列。別の列は --group 列名 で指定）",
+                    t.name(),
+                    values.join("、")
+                ),
+            );
+            let g = *g;
+            group_column(path, options, scale, t, g, plan)
+        }
+        0 => Err(ReadError::layout(
             path,
             format!(
                 "cannot tell which rows to compare in sheet {} (sheets: {}); name two sheets with --sheets BEFORE,AFTER or a column of two groups with --group COLUMN",
@@ -249,7 +357,57 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
                 names.join("、")
             ),
         )),
+        _ => {
+            let list = |sep: &str, open: &str, close: &str| {
+                candidates
+                    .iter()
+                    .map(|(i, v)| format!("{}{open}{}{close}", t.columns[*i].name, v.join(sep)))
+                    .collect::<Vec<_>>()
+            };
+            let first = &t.columns[candidates[0].0].name;
+            Err(ReadError::layout(
+                path,
+                format!(
+                    "sheet {}: {} columns could split the rows into two groups: {}; name the one to compare with --group COLUMN (e.g. --group {first})",
+                    t.name(),
+                    candidates.len(),
+                    list(", ", " (", ")").join("; ")
+                ),
+                format!(
+                    "シート「{}」には 2 群に分けられる列が {} つあります: {}。比べる列を --group 列名 で指定してください（例: --group {first}）",
+                    t.name(),
+                    candidates.len(),
+                    list("、", "（", "）").join("、")
+                ),
+            ))
+        }
     }
+}
+
+/// Three or more sheets with the same item headers: which two to compare is not guessed.
+fn more_than_two(path: &Path, tables: &[Table], alike: &[usize]) -> ReadError {
+    let names: Vec<&str> = alike.iter().map(|&i| tables[i].name()).collect();
+    // Suggest the two earliest sheets when the names carry time, else the first two.
+    let mut order: Vec<&str> = names.clone();
+    order.sort_by(|a, b| match earlier(a, b) {
+        Some((0, ..)) => std::cmp::Ordering::Less,
+        Some(_) => std::cmp::Ordering::Greater,
+        None => std::cmp::Ordering::Equal,
+    });
+    let (x, y) = (order[0], order[1]);
+    ReadError::layout(
+        path,
+        format!(
+            "{} sheets have the same item headers: {}; this tool compares two of them (a multi-wave analysis is not supported yet), so name the two with --sheets, e.g. --sheets {x},{y}",
+            names.len(),
+            names.join(", ")
+        ),
+        format!(
+            "設問の見出しが同じシートが {} つあります: {}。比べられるのは 2 つのシートです（3 時点以上の分析には未対応）。--sheets で 2 つを指定してください（例: --sheets {x},{y}）",
+            names.len(),
+            names.join("、")
+        ),
+    )
 }
 
 fn two_sheets(
@@ -258,7 +416,9 @@ fn two_sheets(
     scale: Option<&Scale>,
     mut ta: Table,
     mut tb: Table,
+    mut plan: ReadPlan,
 ) -> Result<Survey, ReadError> {
+    header_plan(&mut plan, options, &[&ta, &tb]);
     let ra = roles(path, &ta, options, None)?;
     let mut rb = roles(path, &tb, options, None)?;
     // Items: those of the first sheet also found (by name) in the second.
@@ -323,6 +483,8 @@ fn two_sheets(
         || Ok(records(&mut tb, &rb, &cols_b, &items, scale, None)),
     );
     let (mut recs_a, mut recs_b) = (recs_a?, recs_b?);
+    summary_rows(&ta, 0, &mut notes, &mut plan);
+    summary_rows(&tb, 1, &mut notes, &mut plan);
     if recs_a.len() == 0 || recs_b.len() == 0 {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
@@ -336,11 +498,75 @@ fn two_sheets(
             ),
         });
     }
-    let id_column = if rb.id.is_some() { id_name } else { None };
+    let (na, nb) = (ta.name().to_string(), tb.name().to_string());
+    let id_place = ra
+        .id
+        .map(|i| (na.as_str(), a1(ta.header, ta.columns[i].col)));
+    let mut id_column = if rb.id.is_some() {
+        id_name.clone()
+    } else {
+        None
+    };
+    if let (Some(name), None) = (&id_name, &id_column) {
+        plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            format!("no ID column: {name} is in sheet {na} only, so the sheets are compared as independent groups"),
+            format!("ID の列なし（「{name}」はシート「{na}」にしかないため、2 つのシートを独立した 2 群として比較）"),
+        );
+    }
+    // A running number (1, 2, 3, … in each sheet) numbers answers, not people.
+    if let (Some(name), false) = (
+        &id_column,
+        ra.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
+    ) {
+        if is_running(recs_a.ids.iter().map(Option::as_deref))
+            && is_running(recs_b.ids.iter().map(Option::as_deref))
+        {
+            plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                format!("{name} is not used as an ID: it counts 1, 2, 3, … in each sheet (a running number numbers answers, not people), so the sheets are compared as independent groups; if it does identify the same people in both sheets, add --id {name}"),
+                format!("「{name}」は ID として使用しない（各シートで 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 つのシートを独立した 2 群として比較。両方のシートで同じ人を表す番号の場合は --id {name} を指定）"),
+            );
+            id_column = None;
+        }
+    }
+    if let (Some(name), true) = (&id_column, options.no_id) {
+        plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each sheet is analysed"),
+            format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各シートの回答者全員を分析"),
+        );
+        id_column = None;
+    }
+    if let Some(name) = &id_column {
+        plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            id_reason(&ta, ra.id_forced, name, Lang::En),
+            id_reason(&ta, ra.id_forced, name, Lang::Ja),
+        );
+    } else if id_name.is_none() {
+        plan.add(
+            PlanTopic::IdColumn,
+            None,
+            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the sheets are compared as independent groups; name one with --id COLUMN to pair respondents",
+            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 つのシートを独立した 2 群として比較。回答者を対応付けるには --id 列名 で指定）",
+        );
+    }
     let mut paired = false;
     // For each row of the first sheet, the row of the second with the same ID.
     let mut partner: Vec<Option<usize>> = Vec::new();
-    if id_column.is_some() {
+    if let Some(name) = id_column.clone() {
+        let fix = unify_leading_zeros(
+            &mut recs_a.ids.iter_mut().collect::<Vec<_>>(),
+            &mut recs_b.ids.iter_mut().collect::<Vec<_>>(),
+        );
+        if let Some(z) = &fix {
+            zero_plan(&mut plan, z, [&na, &nb], &name);
+        }
         id_index(path, ta.name(), &recs_a, None)?;
         let index_b = id_index(path, tb.name(), &recs_b, None)?;
         partner = recs_a
@@ -349,20 +575,38 @@ fn two_sheets(
             .map(|id| id.as_deref().and_then(|id| index_b.get(id).copied()))
             .collect();
         let matched = partner.iter().filter(|p| p.is_some()).count();
-        if matched == 0 && ra.id_forced {
-            return Err(ReadError::layout(
-                path,
-                format!(
-                    "--id {}: no ID appears in both sheets",
-                    id_column.as_deref().unwrap_or("")
-                ),
-                format!(
-                    "--id {}: 両方のシートに共通する ID が 1 つもありません。ID の列が正しいか確認してください",
-                    id_column.as_deref().unwrap_or("")
-                ),
-            ));
+        let sides = [
+            (
+                na.as_str(),
+                recs_a
+                    .ids
+                    .iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                nb.as_str(),
+                recs_b
+                    .ids
+                    .iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            ),
+        ];
+        paired = decide_pairing(
+            path,
+            &mut plan,
+            &name,
+            ra.id_forced,
+            matched,
+            &sides,
+            id_place,
+        )?;
+        if !paired {
+            id_column = None;
         }
-        paired = matched > 0;
     }
     let [mut first, mut second] = if paired {
         let id_col_a = ra.id.map(|i| ta.columns[i].col);
@@ -441,7 +685,6 @@ fn two_sheets(
         first.by = Vec::new();
         second.by = Vec::new();
     }
-    let (na, nb) = (ta.name().to_string(), tb.name().to_string());
     let sheet_no = |s: &str| usize::from(s == nb && s != na);
     out_of_scale(&first, &second, scale, &items, &mut notes, &sheet_no);
     notes.sort_by_key(|a| a.0);
@@ -460,7 +703,146 @@ fn two_sheets(
         second,
         notes: notes.into_iter().map(|k| k.1).collect(),
         header_row: ta.header + 1,
+        plan,
     })
+}
+
+/// Plan entries for the header row of each table.
+fn header_plan(plan: &mut ReadPlan, options: &ReadOptions, tables: &[&Table]) {
+    for t in tables {
+        let row = t.header + 1;
+        let (en, ja) = match options.header_row {
+            Some(_) => (
+                format!("row {row} of sheet {}: given by --header-row", t.name()),
+                format!("シート「{}」の {row} 行目（--header-row で指定）", t.name()),
+            ),
+            None => (
+                format!("row {row} of sheet {}: the first row with text in at least half of the columns (title and note rows above it are skipped); --header-row N chooses another", t.name()),
+                format!("シート「{}」の {row} 行目（半数以上の列に文字が入っている最初の行。その上の表題・注記の行は読み飛ばし。別の行は --header-row N で指定）", t.name()),
+            ),
+        };
+        plan.add(
+            PlanTopic::HeaderRow,
+            Some((t.name(), String::new())),
+            en,
+            ja,
+        );
+    }
+}
+
+/// Notes and a plan entry for the summary rows taken out of `t`.
+fn summary_rows(t: &Table, sheet_no: usize, notes: &mut Vec<Keyed>, plan: &mut ReadPlan) {
+    if t.summary.is_empty() {
+        return;
+    }
+    for (row, col, label) in &t.summary {
+        notes.push(row_note(
+            t.name(),
+            sheet_no,
+            *row,
+            Some(*col),
+            NoteKind::SummaryRow,
+            label.clone(),
+        ));
+    }
+    let rows: Vec<String> = t
+        .summary
+        .iter()
+        .map(|(r, c, label)| format!("{} {label}", a1(*r, *c)))
+        .collect();
+    plan.add(
+        PlanTopic::SummaryRows,
+        Some((t.name(), String::new())),
+        format!(
+            "{} row(s) of sheet {} are summary rows, not respondents, and are left out: {}",
+            rows.len(),
+            t.name(),
+            rows.join(", ")
+        ),
+        format!(
+            "シート「{}」の {} 行は集計行（回答者ではない）のため除外: {}",
+            t.name(),
+            rows.len(),
+            rows.join("、")
+        ),
+    );
+}
+
+/// Why `name` is the ID column.
+fn id_reason(t: &Table, forced: bool, name: &str, lang: Lang) -> String {
+    let n = normalize(name);
+    match lang {
+        Lang::En if forced => format!("{name}: named by --id"),
+        Lang::Ja if forced => format!("「{name}」（--id で指定）"),
+        Lang::En if t.is_forms() => format!("{name}: a Forms export (it has a timestamp column) is paired by e-mail address; Forms' own ID numbers the answers, not the people; --id COLUMN chooses another column, --no-id pairs no one"),
+        Lang::Ja if t.is_forms() => format!("「{name}」（Forms の出力（タイムスタンプの列がある）なので、メールアドレスで対応付け。Forms の ID は回答の通し番号で人を表さない。別の列は --id 列名、対応付けない場合は --no-id）"),
+        Lang::En if ID_NAMES.contains(&n.as_str()) => format!("{name}: its header names a respondent ID; --id COLUMN chooses another column, --no-id pairs no one"),
+        Lang::Ja if ID_NAMES.contains(&n.as_str()) => format!("「{name}」（見出しが回答者の ID を表すため。別の列は --id 列名、対応付けない場合は --no-id）"),
+        Lang::En => format!("{name}: its header looks like an identifier and its values are all different; --id COLUMN chooses another column, --no-id pairs no one"),
+        Lang::Ja => format!("「{name}」（見出しが識別番号らしく、値がすべて異なるため。別の列は --id 列名、対応付けない場合は --no-id）"),
+    }
+}
+
+/// Plan entry for IDs matched after their leading zeros were dropped.
+fn zero_plan(plan: &mut ReadPlan, z: &ZeroFix, sides: [&str; 2], name: &str) {
+    let (zs, other) = (sides[z.side], sides[1 - z.side]);
+    let (from, to) = (&z.example.0, &z.example.1);
+    plan.add(
+        PlanTopic::Pairing,
+        None,
+        format!("{} ID(s) of {zs} written with leading zeros are compared without them ({from} = {to}), as {other} stores {name} as numbers and Excel drops leading zeros from numbers", z.count),
+        format!("{zs} の {} 件の ID は先頭の 0 を除いて照合（{from} = {to}）。{other} では「{name}」が数値として保存されており、Excel は数値の先頭の 0 を表示しないため", z.count),
+    );
+}
+
+/// Decides whether the IDs pair the two sides (`sides`: name and IDs of each). Few pairs
+/// without `--id` is refused with examples; none means independent groups, said with examples.
+fn decide_pairing(
+    path: &Path,
+    plan: &mut ReadPlan,
+    name: &str,
+    forced: bool,
+    matched: usize,
+    sides: &[(&str, Vec<&str>); 2],
+    id_place: Option<(&str, String)>,
+) -> Result<bool, ReadError> {
+    let (n_a, n_b) = (sides[0].1.len(), sides[1].1.len());
+    let set = |k: usize| sides[k].1.iter().copied().collect::<HashSet<&str>>();
+    let examples =
+        |k: usize| unmatched_examples(sides[k].1.iter().copied(), &set(1 - k), 3).join(", ");
+    let (sa, sb) = (sides[0].0, sides[1].0);
+    if matched == 0 {
+        let (ea, eb) = (examples(0), examples(1));
+        if forced {
+            return Err(ReadError::layout(
+                path,
+                format!("--id {name}: no ID appears in both {sa} and {sb} ({sa}: {ea}; {sb}: {eb}); check that the column is right, or use --no-id to compare independent groups"),
+                format!("--id {name}: 両方に共通する ID が 1 つもありません（{sa}: {ea}、{sb}: {eb}）。ID の列が正しいか確認するか、独立した 2 群として比べる場合は --no-id を指定してください"),
+            ));
+        }
+        plan.add(
+            PlanTopic::Pairing,
+            id_place,
+            format!("not paired: no value of {name} appears in both {sa} (e.g. {ea}) and {sb} (e.g. {eb}), so they are compared as independent groups; if they are the same people, make their IDs the same"),
+            format!("対応付けなし（「{name}」の値で {sa}（例: {ea}）と {sb}（例: {eb}）に共通するものがないため、独立した 2 群として比較。同じ人の回答であれば、ID をそろえてください）"),
+        );
+        return Ok(false);
+    }
+    if !forced && matched * 2 < n_a.min(n_b) {
+        let (ea, eb) = (examples(0), examples(1));
+        return Err(ReadError::layout(
+            path,
+            format!("only {matched} of {n_a} IDs in {sa} and {n_b} in {sb} pair by {name} (unmatched, e.g. {sa}: {ea}; {sb}: {eb}); add --id {name} to pair the {matched} that match and leave out the rest, or --no-id to compare every respondent as independent groups"),
+            format!("「{name}」で対応が付くのは {sa} の {n_a} 件・{sb} の {n_b} 件のうち {matched} 件だけです（対応しない ID の例 {sa}: {ea}、{sb}: {eb}）。一致した {matched} 人だけを対応付けて分析するには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください"),
+        ));
+    }
+    plan.add(
+        PlanTopic::Pairing,
+        id_place,
+        format!("paired by {name}: {matched} respondents appear in both {sa} ({n_a} IDs) and {sb} ({n_b} IDs); the others are listed below and left out of the paired test; --no-id compares every respondent as independent groups"),
+        format!("「{name}」で対応付け: {sa}（ID {n_a} 件）と {sb}（ID {n_b} 件）の両方にいる {matched} 人。それ以外の行は下に記載し、対応のある検定から除外。全員を独立した 2 群として比べるには --no-id"),
+    );
+    Ok(true)
 }
 
 fn header_note(t: &Table, sheet_no: usize, i: usize) -> Keyed {
@@ -478,13 +860,23 @@ fn header_note(t: &Table, sheet_no: usize, i: usize) -> Keyed {
     )
 }
 
+/// A one-sheet layout has groups, not sheets: an unmatched ID is "in one group only".
+fn in_group(mut k: Keyed) -> Keyed {
+    if k.1.kind == NoteKind::UnmatchedId {
+        k.1.kind = NoteKind::UnmatchedIdInGroup;
+    }
+    k
+}
+
 fn group_column(
     path: &Path,
     options: &ReadOptions,
     scale: Option<&Scale>,
     mut t: Table,
     g: usize,
+    mut plan: ReadPlan,
 ) -> Result<Survey, ReadError> {
+    header_plan(&mut plan, options, &[&t]);
     let r = roles(path, &t, options, Some(g))?;
     let gname = t.columns[g].name.clone();
     let values = distinct(&t, t.columns[g].col, 2);
@@ -515,7 +907,15 @@ fn group_column(
                     .cloned()
             };
             match (pick(a), pick(b)) {
-                (Some(x), Some(y)) if x != y => [x, y],
+                (Some(x), Some(y)) if x != y => {
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{x} first, then {y}: the order given by --levels"),
+                        format!("「{x}」が先、「{y}」が後（--levels で指定した順）"),
+                    );
+                    [x, y]
+                }
                 _ => {
                     return Err(ReadError::layout(
                         path,
@@ -532,10 +932,31 @@ fn group_column(
             }
         }
         None => {
-            if condition_of(&values[1]) == Some(0) && condition_of(&values[0]) != Some(0) {
-                [values[1].clone(), values[0].clone()]
-            } else {
-                [values[0].clone(), values[1].clone()]
+            let (v0, v1) = (&values[0], &values[1]);
+            match earlier(v0, v1) {
+                Some((first, r0, r1)) => {
+                    let (x, y, rx, ry) = if first == 0 {
+                        (v0, v1, r0, r1)
+                    } else {
+                        (v1, v0, r1, r0)
+                    };
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{x} first, then {y}: the values of {gname} carry time ({x}: {rx}; {y}: {ry}), whatever the order of the rows; --levels {y},{x} reverses it"),
+                        format!("「{x}」が先、「{y}」が後（列「{gname}」の値が時期を示している: 「{x}」は {rx}、「{y}」は {ry}。行の並び順によらない。逆にするには --levels {y},{x}）"),
+                    );
+                    [x.clone(), y.clone()]
+                }
+                None => {
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{v0} first, then {v1}: the order in which they first appear in {gname} (the values carry no time); --levels {v1},{v0} reverses it"),
+                        format!("「{v0}」が先、「{v1}」が後（値から時期が読み取れないため、列「{gname}」に現れる順。逆にするには --levels {v1},{v0}）"),
+                    );
+                    [v0.clone(), v1.clone()]
+                }
             }
         }
     };
@@ -560,12 +981,78 @@ fn group_column(
         }
     }
     recs.group = Vec::new();
-    let id_column = r.id.map(|i| t.columns[i].name.clone());
+    let tname = t.name().to_string();
+    summary_rows(&t, 0, &mut notes, &mut plan);
+    let id_name = r.id.map(|i| t.columns[i].name.clone());
     let id_col = r.id.map(|i| t.columns[i].col);
+    let id_place = id_col.map(|c| (tname.as_str(), a1(t.header, c)));
+    let mut id_column = id_name.clone();
+    let group_ids = |k: usize| parts[k].iter().map(|&i| recs.ids[i].as_deref());
+    if let (Some(name), false) = (
+        &id_column,
+        r.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
+    ) {
+        if is_running(group_ids(0)) && is_running(group_ids(1)) {
+            plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                format!("{name} is not used as an ID: it counts 1, 2, 3, … in each group (a running number numbers answers, not people), so the groups are compared as independent; if it does identify the same people in both groups, add --id {name}"),
+                format!("「{name}」は ID として使用しない（各群で 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 群を独立した群として比較。両方の群で同じ人を表す番号の場合は --id {name} を指定）"),
+            );
+            id_column = None;
+        }
+    }
+    if let (Some(name), true) = (&id_column, options.no_id) {
+        plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each group is analysed"),
+            format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各群の回答者全員を分析"),
+        );
+        id_column = None;
+    }
+    match &id_column {
+        Some(name) => plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            id_reason(&t, r.id_forced, name, Lang::En),
+            id_reason(&t, r.id_forced, name, Lang::Ja),
+        ),
+        None if id_name.is_none() => plan.add(
+            PlanTopic::IdColumn,
+            None,
+            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the two groups are compared as independent; name one with --id COLUMN to pair respondents",
+            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 群を独立した群として比較。回答者を対応付けるには --id 列名 で指定）",
+        ),
+        None => {}
+    }
     let mut paired = false;
     // For each row of the first group, the row of the second with the same ID.
     let mut partner: Vec<Option<usize>> = Vec::new();
-    if id_column.is_some() {
+    if let Some(name) = id_column.clone() {
+        let mut side = vec![2u8; recs.len()];
+        for (k, part) in parts.iter().enumerate() {
+            for &i in part {
+                side[i] = k as u8;
+            }
+        }
+        let (mut ids0, mut ids1): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
+        for (i, id) in recs.ids.iter_mut().enumerate() {
+            match side[i] {
+                0 => ids0.push(id),
+                1 => ids1.push(id),
+                _ => {}
+            }
+        }
+        let fix = unify_leading_zeros(&mut ids0, &mut ids1);
+        drop((ids0, ids1));
+        let side_names = [
+            format!("{gname}={}", labels[0]),
+            format!("{gname}={}", labels[1]),
+        ];
+        if let Some(z) = &fix {
+            zero_plan(&mut plan, z, [&side_names[0], &side_names[1]], &name);
+        }
         let sheet_k = |k: usize| format!("{} ({}={})", t.name(), gname, labels[k]);
         id_index(path, &sheet_k(0), &recs, Some(&parts[0]))?;
         let index1 = id_index(path, &sheet_k(1), &recs, Some(&parts[1]))?;
@@ -578,20 +1065,28 @@ fn group_column(
             })
             .collect();
         let matched = partner.iter().filter(|p| p.is_some()).count();
-        if matched == 0 && r.id_forced {
-            return Err(ReadError::layout(
-                path,
-                format!(
-                    "--id {}: no ID appears in both groups",
-                    id_column.as_deref().unwrap_or("")
-                ),
-                format!(
-                    "--id {}: 両方の群に共通する ID が 1 つもありません。ID の列が正しいか確認してください",
-                    id_column.as_deref().unwrap_or("")
-                ),
-            ));
+        let ids_of = |k: usize| -> Vec<&str> {
+            parts[k]
+                .iter()
+                .filter_map(|&i| recs.ids[i].as_deref())
+                .collect()
+        };
+        let sides = [
+            (side_names[0].as_str(), ids_of(0)),
+            (side_names[1].as_str(), ids_of(1)),
+        ];
+        paired = decide_pairing(
+            path,
+            &mut plan,
+            &name,
+            r.id_forced,
+            matched,
+            &sides,
+            id_place.clone(),
+        )?;
+        if !paired {
+            id_column = None;
         }
-        paired = matched > 0;
     }
     let [p0, p1] = parts;
     let (sel0, sel1) = if paired {
@@ -603,7 +1098,13 @@ fn group_column(
         for &j in &p1 {
             let id = recs.ids[j].as_ref();
             if id.is_none() || !matched1[j] {
-                notes.push(unpaired_note(t.name(), 0, recs.rows[j], id_col, id));
+                notes.push(in_group(unpaired_note(
+                    t.name(),
+                    0,
+                    recs.rows[j],
+                    id_col,
+                    id,
+                )));
             }
         }
         drop(matched1);
@@ -617,13 +1118,13 @@ fn group_column(
                     sel0.push(i);
                     sel1.push(j);
                 }
-                (id, _) => notes.push(unpaired_note(
+                (id, _) => notes.push(in_group(unpaired_note(
                     t.name(),
                     0,
                     recs.rows[i],
                     id_col,
                     id.as_ref(),
-                )),
+                ))),
             }
         }
         (sel0, sel1)
@@ -662,5 +1163,6 @@ fn group_column(
         second,
         notes: notes.into_iter().map(|k| k.1).collect(),
         header_row: t.header + 1,
+        plan,
     })
 }

@@ -76,11 +76,13 @@ mod limits;
 mod load;
 mod ods_scan;
 mod pairing;
+mod plan;
 mod rows;
 mod time;
 mod xls_scan;
 
 pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
+pub use plan::{PlanEntry, PlanTopic, ReadPlan};
 
 /// What the user told us on the command line; `None` means "guess".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -103,6 +105,9 @@ pub struct ReadOptions {
     pub scale: Option<String>,
     /// `--sheet NAME` for the group-column layout (default: the first sheet with the group column).
     pub sheet: Option<String>,
+    /// `--no-id` (also set by an independent `--test`): do not pair by ID; every respondent of
+    /// each condition is analysed.
+    pub no_id: bool,
 }
 
 /// How the workbook was laid out.
@@ -227,6 +232,12 @@ pub enum NoteKind {
     /// sheets (someone moved department). The first sheet's value is used; `original` is
     /// `"first → second"` and `cell` the second sheet's cell.
     ByChanged,
+    /// A summary row (合計, 平均, Total, … in a label cell, or formulas aggregating the column):
+    /// not a respondent, left out. `original` is the label or formula.
+    SummaryRow,
+    /// Group-column layout: ID found in only one of the two groups → row excluded from the
+    /// paired test.
+    UnmatchedIdInGroup,
 }
 
 impl NoteKind {
@@ -306,6 +317,14 @@ impl NoteKind {
                 "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
                 "内訳（--by）の値が 1 つ目のシートと異なる（1 つ目のシートの値で集計）",
             ),
+            NoteKind::SummaryRow => (
+                "summary row (total, average, …), not a respondent: row excluded",
+                "集計行（合計・平均など。回答者ではないため除外）",
+            ),
+            NoteKind::UnmatchedIdInGroup => (
+                "ID found in only one of the two groups, excluded from the paired test",
+                "片方の群にしかない ID（対応のある検定から除外）",
+            ),
         };
         lang.pick(en, ja)
     }
@@ -336,6 +355,8 @@ pub struct Survey {
     pub notes: Vec<Note>,
     /// 1-based header row used in each sheet.
     pub header_row: u32,
+    /// Every reading decision with its evidence (printed on the Checks and Method sheets).
+    pub plan: ReadPlan,
 }
 
 /// Why a workbook could not be read. Messages name the file and say what to do; see

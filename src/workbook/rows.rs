@@ -2,10 +2,10 @@
 //! group values, with a [`Note`] for every converted or left-out cell or row.
 
 use super::address::a1;
-use super::clean::{clean, id_text, short, Scale};
+use super::clean::{clean, id_text, normalize, short, Scale};
 use super::columns::Roles;
 use super::header::Table;
-use super::load::Value;
+use super::load::{RowData, Value};
 use super::{Group, Note, NoteKind};
 
 /// The respondent rows of a sheet as read, column by column (one entry per row in every
@@ -175,6 +175,74 @@ pub(super) fn records(
     out
 }
 
+/// Labels of summary rows (normalised: half-width, lower case, no spaces or dots), in any label
+/// cell of the row, the ID column included.
+const SUMMARY_LABELS: &[&str] = &[
+    "合計",
+    "計",
+    "小計",
+    "総計",
+    "総合計",
+    "平均",
+    "平均値",
+    "平均点",
+    "標準偏差",
+    "分散",
+    "中央値",
+    "最大",
+    "最大値",
+    "最小",
+    "最小値",
+    "件数",
+    "回答数",
+    "回答者数",
+    "回答率",
+    "人数",
+    "total",
+    "grandtotal",
+    "subtotal",
+    "sum",
+    "average",
+    "avg",
+    "mean",
+    "sd",
+    "stdev",
+    "std",
+    "standarddeviation",
+    "variance",
+    "var",
+    "median",
+    "max",
+    "maximum",
+    "min",
+    "minimum",
+    "count",
+    "responses",
+    "responserate",
+];
+
+/// The first cell of `row` whose text is a summary label such as 合計, 平均, 【計】 or
+/// "Total:" — (column, label as written) — or `None` for a respondent's row.
+pub(crate) fn summary_label(row: &RowData) -> Option<(u32, String)> {
+    row.cells().find_map(|(c, v)| match v {
+        Value::Text(s) if is_summary_label(s) => Some((c, s.trim().to_string())),
+        _ => None,
+    })
+}
+
+/// `true` for 合計, 平均, 【計】, "Total:" and the other [`SUMMARY_LABELS`].
+fn is_summary_label(s: &str) -> bool {
+    let t = s.trim();
+    // Cheap test first: most text cells are answers, not one of a few short words.
+    if t.is_empty() || t.len() > 40 {
+        return false;
+    }
+    let key = normalize(t);
+    let key =
+        key.trim_matches(|c: char| "【】()（）[]［］「」<>＜＞〈〉:：=＝*＊※-－ー".contains(c));
+    SUMMARY_LABELS.contains(&key)
+}
+
 /// Notes keyed for sorting: (sheet order, row, column).
 pub(super) type Keyed = ((usize, u32, u32), Note);
 
@@ -221,5 +289,40 @@ pub(super) fn unpaired_note(
             String::new(),
         ),
         Some(id) => row_note(sheet, sheet_no, row, col, NoteKind::UnmatchedId, id.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_labels() {
+        for label in [
+            "合計",
+            "平均",
+            "平均値",
+            " 標準偏差 ",
+            "【計】",
+            "Total",
+            "Mean:",
+            "ＳＤ",
+            "回答率",
+            "（小計）",
+            "標準偏差　",
+        ] {
+            assert!(is_summary_label(label), "{label}");
+        }
+        for not in [
+            "そう思う",
+            "合計点",
+            "平均的だと思う",
+            "Tom",
+            "まったくそう思わない",
+            "3",
+            "",
+        ] {
+            assert!(!is_summary_label(not), "{not}");
+        }
     }
 }
