@@ -7,7 +7,7 @@ use super::address::{col_letters, letters_col};
 use super::clean::{is_score_like, normalize, Scale};
 use super::columns::FORMS_TIME;
 use super::load::{SheetData, Value};
-use super::rows::summary_label;
+use super::rows::{aggregate_rows, summary_label};
 use super::ReadError;
 
 /// One column under the header.
@@ -148,6 +148,21 @@ pub(super) fn make_table(
             None => true,
         }
     });
+    // Rows of formulas (or their cached values) aggregating the rows above: SUM, AVERAGE, ….
+    let aggregates = aggregate_rows(&sheet.rows, idx + 1);
+    if !aggregates.is_empty() {
+        let mut drop = vec![false; sheet.rows.len()];
+        for (i, c, why) in aggregates {
+            drop[i] = true;
+            summary.push((sheet.rows[i].row, c, why));
+        }
+        let mut k = 0;
+        sheet.rows.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+        summary.sort_by_key(|s| (s.0, s.1));
+    }
     let header = &sheet.rows[idx];
     // Columns in use, and below the position of each in `columns`: indexed by column number
     // (at most MAX_COLUMNS), not hashed, as this runs for every cell of the sheet.

@@ -1,11 +1,11 @@
 //! Row roles: reading the respondent rows of a table into columns of values, IDs, breakdown and
 //! group values, with a [`Note`] for every converted or left-out cell or row.
 
-use super::address::a1;
+use super::address::{a1, col_letters};
 use super::clean::{clean, id_text, normalize, short, Scale};
 use super::columns::Roles;
 use super::header::Table;
-use super::load::{RowData, Value};
+use super::load::{format_number, RowData, Value};
 use super::{Group, Note, NoteKind};
 
 /// The respondent rows of a sheet as read, column by column (one entry per row in every
@@ -241,6 +241,115 @@ fn is_summary_label(s: &str) -> bool {
     let key =
         key.trim_matches(|c: char| "【】()（）[]［］「」<>＜＞〈〉:：=＝*＊※-－ー".contains(c));
     SUMMARY_LABELS.contains(&key)
+}
+
+/// Aggregates a summary row computes from the rows above it (`=SUM(C5:C36)`, `=AVERAGE(...)`,
+/// `=STDEV(...)`, `=VAR(...)`, as the formula or as the value Excel or LibreOffice cached).
+const AGGREGATES: [&str; 4] = ["SUM", "AVERAGE", "STDEV", "VAR"];
+
+/// Running count, sum and sum of squares of the numbers of one column.
+#[derive(Debug, Clone, Copy, Default)]
+struct Running {
+    n: f64,
+    sum: f64,
+    sum_sq: f64,
+    max: f64,
+    /// 0-based sheet row of the first number counted.
+    first_row: u32,
+}
+
+impl Running {
+    /// The value of aggregate `k` of [`AGGREGATES`] over the numbers counted so far; `None`
+    /// below three numbers (a second respondent answering like the first is no sum).
+    fn value(&self, k: usize) -> Option<f64> {
+        let n = self.n;
+        if n < 3.0 {
+            return None;
+        }
+        let var =
+            || (n >= 2.0).then(|| ((self.sum_sq - self.sum * self.sum / n) / (n - 1.0)).max(0.0));
+        match k {
+            0 => Some(self.sum),
+            1 => Some(self.sum / n),
+            2 => var().map(f64::sqrt),
+            _ => var(),
+        }
+    }
+}
+
+/// Data rows (indices into `rows`, from `first` on) that aggregate the respondent rows above
+/// them: every number in the row equals the same aggregate (sum, average, SD or variance) of its
+/// column over the rows above, in two or more columns, and not all of them are small whole
+/// numbers (which a respondent could have typed). Returns (index, column of the first number,
+/// evidence such as `"3.42 = AVERAGE(C5:C36)"`).
+pub(crate) fn aggregate_rows(rows: &[RowData], first: usize) -> Vec<(usize, u32, String)> {
+    // Indexed by column (at most MAX_COLUMNS), not hashed: this runs for every cell.
+    let mut run: Vec<Running> = Vec::new();
+    let mut out = Vec::new();
+    let mut nums: Vec<(u32, f64)> = Vec::new();
+    for (idx, r) in rows.iter().enumerate().skip(first) {
+        nums.clear();
+        nums.extend(r.cells().filter_map(|(c, v)| match v {
+            Value::Num(x) => Some((c, *x)),
+            _ => None,
+        }));
+        let mut hit = None;
+        if nums.len() >= 2
+            && nums
+                .iter()
+                .any(|&(_, x)| x.fract() != 0.0 || x.abs() > 10.0)
+        {
+            hit = (0..AGGREGATES.len()).find(|&k| {
+                // What no respondent could have typed: a sum above every answer, or a
+                // fraction for an average, SD or variance.
+                let beyond = nums.iter().any(|&(c, x)| match k {
+                    0 => run.get(c as usize).is_some_and(|s| x > s.max),
+                    _ => x.fract() != 0.0,
+                });
+                beyond
+                    && nums.iter().all(|&(c, x)| {
+                        run.get(c as usize)
+                            .and_then(|s| s.value(k))
+                            .is_some_and(|want| (x - want).abs() <= 1e-9 * want.abs().max(1.0))
+                    })
+            });
+        }
+        match hit {
+            Some(k) => {
+                let (c, x) = nums[0];
+                let s = run[c as usize];
+                let col = col_letters(c);
+                out.push((
+                    idx,
+                    c,
+                    format!(
+                        "{} = {}({col}{}:{col}{})",
+                        format_number(x),
+                        AGGREGATES[k],
+                        s.first_row + 1,
+                        r.row
+                    ),
+                ));
+            }
+            None => {
+                for &(c, x) in &nums {
+                    if run.len() <= c as usize {
+                        run.resize(c as usize + 1, Running::default());
+                    }
+                    let s = &mut run[c as usize];
+                    if s.n == 0.0 {
+                        s.first_row = r.row;
+                        s.max = x;
+                    }
+                    s.max = s.max.max(x);
+                    s.n += 1.0;
+                    s.sum += x;
+                    s.sum_sq += x * x;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Notes keyed for sorting: (sheet order, row, column).
