@@ -11,6 +11,9 @@
 //! The data are fixed (no randomness): answer `k` of respondent `i` is `answer(i, k)`, so a test
 //! can recompute every expected value. Creation time is fixed, so the files are reproducible.
 
+// Row counters next to the respondent index read like the sheet being written.
+#![allow(clippy::explicit_counter_loop)]
+
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{

@@ -254,8 +254,9 @@ struct Running {
     sum: f64,
     sum_sq: f64,
     max: f64,
-    /// 0-based sheet row of the first number counted.
+    /// 0-based sheet rows of the first and the last number counted.
     first_row: u32,
+    last_row: u32,
 }
 
 impl Running {
@@ -327,7 +328,7 @@ pub(crate) fn aggregate_rows(rows: &[RowData], first: usize) -> Vec<(usize, u32,
                         format_number(x),
                         AGGREGATES[k],
                         s.first_row + 1,
-                        r.row
+                        s.last_row + 1
                     ),
                 ));
             }
@@ -342,6 +343,7 @@ pub(crate) fn aggregate_rows(rows: &[RowData], first: usize) -> Vec<(usize, u32,
                         s.max = x;
                     }
                     s.max = s.max.max(x);
+                    s.last_row = r.row;
                     s.n += 1.0;
                     s.sum += x;
                     s.sum_sq += x * x;
