@@ -176,7 +176,8 @@ pub(super) fn records(
 }
 
 /// Labels of summary rows (normalised: half-width, lower case, no spaces or dots), in any label
-/// cell of the row, the ID column included.
+/// cell of the row, the ID column included. Words that are also first names (Max, Min) are left
+/// out: a respondent's row is never taken for a summary.
 const SUMMARY_LABELS: &[&str] = &[
     "合計",
     "計",
@@ -207,14 +208,10 @@ const SUMMARY_LABELS: &[&str] = &[
     "mean",
     "sd",
     "stdev",
-    "std",
     "standarddeviation",
     "variance",
-    "var",
     "median",
-    "max",
     "maximum",
-    "min",
     "minimum",
     "count",
     "responses",
