@@ -215,6 +215,37 @@ fn three_waves(dir: &Path) -> Result<PathBuf, XlsxError> {
     Ok(p)
 }
 
+/// 事前 and 事後 (paired by 職員番号) and a 集計 sheet with the same item headers holding the
+/// averages per department: a summary sheet, not a third wave.
+fn summary_sheet(dir: &Path) -> Result<PathBuf, XlsxError> {
+    let mut wb = new_book()?;
+    for (wave, name) in [(0, "事前"), (1, "事後")] {
+        let ws = wb.add_worksheet().set_name(name)?;
+        let mut r = header(ws, 0, &["職員番号"])?;
+        for i in 0..8 {
+            ws.write_number(r, 0, f64::from(301 + i))?;
+            answers(ws, r, 1, i, wave)?;
+            r += 1;
+        }
+    }
+    let ws = wb.add_worksheet().set_name("集計")?;
+    let mut r = header(ws, 0, &["所属"])?;
+    for (d, dept) in ["総務課", "市民課", "税務課"].iter().enumerate() {
+        ws.write_string(r, 0, *dept)?;
+        for k in 0..ITEMS.len() as u32 {
+            ws.write_number(
+                r,
+                1 + k as u16,
+                2.5 + 0.25 * f64::from(k) + 0.125 * d as f64,
+            )?;
+        }
+        r += 1;
+    }
+    let p = dir.join("summary_sheet.xlsx");
+    wb.save(&p)?;
+    Ok(p)
+}
+
 /// One sheet with two columns of two values: 性別 (男性/女性) and 時期 (事前/事後).
 fn two_group_columns(dir: &Path) -> Result<PathBuf, XlsxError> {
     let mut wb = new_book()?;
@@ -265,6 +296,7 @@ fn main() -> Result<(), XlsxError> {
         pairs(&dir, "few_pairs.xlsx", 2)?,
         pairs(&dir, "no_pairs.xlsx", 0)?,
         three_waves(&dir)?,
+        summary_sheet(&dir)?,
         two_group_columns(&dir)?,
         months_long(&dir)?,
     ] {

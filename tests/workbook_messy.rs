@@ -230,6 +230,16 @@ fn a_third_wave_is_refused_naming_every_sheet() {
 }
 
 #[test]
+fn a_summary_sheet_with_the_same_items_is_named_not_taken_for_a_wave() {
+    let s = read_survey(&messy("summary_sheet.xlsx"), &ReadOptions::default()).unwrap();
+    assert_eq!(s.labels, ["事前".to_string(), "事後".to_string()]);
+    assert!(s.paired);
+    assert_eq!(s.first.ids.len(), 8);
+    let en = plan_text(&s, PlanTopic::Layout, Lang::En);
+    assert!(en.contains("sheet 集計") && en.contains("e.g. 2.5"), "{en}");
+}
+
+#[test]
 fn two_group_columns_are_refused_naming_each_with_its_values() {
     let p = messy("two_group_columns.xlsx");
     let (en, ja) = layout_error(&read_survey(&p, &ReadOptions::default()).unwrap_err());

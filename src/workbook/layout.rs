@@ -9,7 +9,7 @@ use super::address::a1;
 use super::clean::{normalize, Scale};
 use super::columns::{distinct, guess_id, is_meta, names_a_person, not_found, roles, ID_NAMES};
 use super::header::{make_table, make_tables, on_two_threads, Table};
-use super::load::Book;
+use super::load::{format_number, Book, Value};
 use super::pairing::{id_index, is_running, unify_leading_zeros, unmatched_examples, ZeroFix};
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, row_note, unpaired_note, Keyed};
@@ -232,9 +232,26 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             let union = sets[i].union(&sets[j]).count();
             common >= 1 && common * 5 >= union * 4
         };
-        let alike: Vec<usize> = (0..tables.len())
+        let mut alike: Vec<usize> = (0..tables.len())
             .filter(|&i| (0..tables.len()).any(|j| j != i && similar(i, j)))
             .collect();
+        // A sheet with the same item headers whose numbers are not answers (a 集計 sheet of
+        // averages or totals) is no wave: said on the plan, not compared.
+        if alike.len() >= 3 {
+            alike.retain(|&i| match not_answers(&tables[i], &sets[i]) {
+                None => true,
+                Some(example) => {
+                    let name = tables[i].name();
+                    plan.add(
+                        PlanTopic::Layout,
+                        Some((name, String::new())),
+                        format!("sheet {name} has the same item headers but its numbers are not answers (e.g. {example}): a summary sheet, not analysed; --sheets FIRST,SECOND chooses the sheets"),
+                        format!("シート「{name}」は設問の見出しが同じですが、数値が回答ではない（例: {example}）ため集計表とみなし、分析の対象外（比べるシートは --sheets 先,後 で指定）"),
+                    );
+                    false
+                }
+            });
+        }
         if alike.len() >= 3 {
             return Err(more_than_two(path, &tables, &alike));
         }
@@ -382,6 +399,30 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             ))
         }
     }
+}
+
+/// `Some(example)` when the numbers under the item headers `items` of `t` are not answers: more
+/// than one in ten is not a whole number within 0–10 (averages, totals, percentages).
+fn not_answers(t: &Table, items: &HashSet<String>) -> Option<String> {
+    let cols: Vec<u32> = t
+        .columns
+        .iter()
+        .filter(|c| items.contains(&c.name))
+        .map(|c| c.col)
+        .collect();
+    let (mut n, mut odd, mut example) = (0usize, 0usize, None);
+    for r in t.data_rows() {
+        for &c in &cols {
+            if let Value::Num(x) = r.get(c) {
+                n += 1;
+                if !(x.fract() == 0.0 && (0.0..=10.0).contains(x)) {
+                    odd += 1;
+                    example.get_or_insert_with(|| format_number(*x));
+                }
+            }
+        }
+    }
+    (n > 0 && odd * 10 > n).then(|| example.unwrap_or_default())
 }
 
 /// Three or more sheets with the same item headers: which two to compare is not guessed.
