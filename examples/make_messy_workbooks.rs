@@ -22,7 +22,7 @@ use rust_xlsxwriter::{
 
 /// The answer (1–5) of respondent `i` (0-based) to item `k` in wave `wave`.
 fn answer(i: u32, k: u32, wave: u32) -> f64 {
-    f64::from((i * 7 + k * 3 + wave * 2 + i * k) % 5 + 1)
+    f64::from((i * 7 + k * 3 + wave * 2 + i * k + i * i * k) % 5 + 1)
 }
 
 const ITEMS: [&str; 4] = [

@@ -293,7 +293,7 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
                         PlanTopic::Order,
                         None,
                         format!("{x} first, then {y}: the names carry time ({x}: {rx}; {y}: {ry}), whatever the order of the sheets; --sheets {y},{x} reverses it"),
-                        format!("「{x}」が先、「{y}」が後（シート名が時期を示している: 「{x}」は {rx}、「{y}」は {ry}。シートの並び順によらない。逆にするには --sheets {y},{x}）"),
+                        format!("「{x}」が先、「{y}」が後（シート名が時期を示している: 「{x}」は{}、「{y}」は{}。シートの並び順によらない。逆にするには --sheets {y},{x}）", ja_reading(rx), ja_reading(ry)),
                     );
                     if first == 0 {
                         (i, j)
@@ -423,6 +423,16 @@ fn not_answers(t: &Table, items: &HashSet<String>) -> Option<String> {
         }
     }
     (n > 0 && odd * 10 > n).then(|| example.unwrap_or_default())
+}
+
+/// A time reading for Japanese text: the before/after words in Japanese, years and months as
+/// they are ("令和5 = 2023", "4月").
+fn ja_reading(r: &str) -> String {
+    match r {
+        "before" => " 事前".to_string(),
+        "after" => " 事後".to_string(),
+        other => format!(" {other}"),
+    }
 }
 
 /// Three or more sheets with the same item headers: which two to compare is not guessed.
@@ -985,7 +995,7 @@ fn group_column(
                         PlanTopic::Order,
                         None,
                         format!("{x} first, then {y}: the values of {gname} carry time ({x}: {rx}; {y}: {ry}), whatever the order of the rows; --levels {y},{x} reverses it"),
-                        format!("「{x}」が先、「{y}」が後（列「{gname}」の値が時期を示している: 「{x}」は {rx}、「{y}」は {ry}。行の並び順によらない。逆にするには --levels {y},{x}）"),
+                        format!("「{x}」が先、「{y}」が後（列「{gname}」の値が時期を示している: 「{x}」は{}、「{y}」は{}。行の並び順によらない。逆にするには --levels {y},{x}）", ja_reading(&rx), ja_reading(&ry)),
                     );
                     [x.clone(), y.clone()]
                 }

@@ -275,6 +275,16 @@ impl Running {
     }
 }
 
+/// A number for evidence: integers as they are, fractions to four decimals ("1.4907").
+fn short_number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format_number(x)
+    } else {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
 /// Data rows (indices into `rows`, from `first` on) that aggregate the respondent rows above
 /// them: every number in the row equals the same aggregate (sum, average, SD or variance) of its
 /// column over the rows above, in two or more columns, and not all of them are small whole
@@ -322,7 +332,7 @@ pub(crate) fn aggregate_rows(rows: &[RowData], first: usize) -> Vec<(usize, u32,
                     c,
                     format!(
                         "{} = {}({col}{}:{col}{})",
-                        format_number(x),
+                        short_number(x),
                         AGGREGATES[k],
                         s.first_row + 1,
                         s.last_row + 1
