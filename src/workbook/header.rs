@@ -7,8 +7,10 @@ use super::address::{col_letters, letters_col};
 use super::clean::{is_score_like, normalize, Scale};
 use super::columns::FORMS_TIME;
 use super::load::{SheetData, Value};
+use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{aggregate_rows, summary_label};
 use super::ReadError;
+use super::ReadOptions;
 
 /// One column under the header.
 #[derive(Debug, Clone)]
@@ -263,4 +265,27 @@ pub(super) fn make_tables(
         || make_table(path, sb, header_row, scale),
     );
     Ok((ta?, tb?))
+}
+
+/// Plan entries for the header row of each table.
+pub(super) fn header_plan(plan: &mut ReadPlan, options: &ReadOptions, tables: &[&Table]) {
+    for t in tables {
+        let row = t.header + 1;
+        let (en, ja) = match options.header_row {
+            Some(_) => (
+                format!("row {row} of sheet {}: given by --header-row", t.name()),
+                format!("シート「{}」の {row} 行目（--header-row で指定）", t.name()),
+            ),
+            None => (
+                format!("row {row} of sheet {}: the first row with text in at least half of the columns (title and note rows above it are skipped); --header-row N chooses another", t.name()),
+                format!("シート「{}」の {row} 行目（半数以上の列に文字が入っている最初の行。その上の表題・注記の行は読み飛ばし。別の行は --header-row N で指定）", t.name()),
+            ),
+        };
+        plan.add(
+            PlanTopic::HeaderRow,
+            Some((t.name(), String::new())),
+            en,
+            ja,
+        );
+    }
 }

@@ -7,12 +7,12 @@ use crate::lang::Lang;
 
 use super::address::a1;
 use super::clean::{normalize, Scale};
-use super::columns::{distinct, guess_id, is_meta, names_a_person, not_found, roles, ID_NAMES};
-use super::header::{make_table, make_tables, on_two_threads, Table};
+use super::columns::{distinct, guess_id, id_reason, is_meta, names_a_person, not_found, roles};
+use super::header::{header_plan, make_table, make_tables, on_two_threads, Table};
 use super::load::{format_number, Book, Value};
-use super::pairing::{id_index, is_running, unify_leading_zeros, unmatched_examples, ZeroFix};
+use super::pairing::{decide_pairing, id_index, is_running, unify_leading_zeros, zero_plan};
 use super::plan::{PlanTopic, ReadPlan};
-use super::rows::{records, row_note, unpaired_note, Keyed};
+use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed};
 use super::time::{condition_of, earlier};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 
@@ -756,144 +756,6 @@ fn two_sheets(
         header_row: ta.header + 1,
         plan,
     })
-}
-
-/// Plan entries for the header row of each table.
-fn header_plan(plan: &mut ReadPlan, options: &ReadOptions, tables: &[&Table]) {
-    for t in tables {
-        let row = t.header + 1;
-        let (en, ja) = match options.header_row {
-            Some(_) => (
-                format!("row {row} of sheet {}: given by --header-row", t.name()),
-                format!("シート「{}」の {row} 行目（--header-row で指定）", t.name()),
-            ),
-            None => (
-                format!("row {row} of sheet {}: the first row with text in at least half of the columns (title and note rows above it are skipped); --header-row N chooses another", t.name()),
-                format!("シート「{}」の {row} 行目（半数以上の列に文字が入っている最初の行。その上の表題・注記の行は読み飛ばし。別の行は --header-row N で指定）", t.name()),
-            ),
-        };
-        plan.add(
-            PlanTopic::HeaderRow,
-            Some((t.name(), String::new())),
-            en,
-            ja,
-        );
-    }
-}
-
-/// Notes and a plan entry for the summary rows taken out of `t`.
-fn summary_rows(t: &Table, sheet_no: usize, notes: &mut Vec<Keyed>, plan: &mut ReadPlan) {
-    if t.summary.is_empty() {
-        return;
-    }
-    for (row, col, label) in &t.summary {
-        notes.push(row_note(
-            t.name(),
-            sheet_no,
-            *row,
-            Some(*col),
-            NoteKind::SummaryRow,
-            label.clone(),
-        ));
-    }
-    let rows: Vec<String> = t
-        .summary
-        .iter()
-        .map(|(r, c, label)| format!("{} {label}", a1(*r, *c)))
-        .collect();
-    plan.add(
-        PlanTopic::SummaryRows,
-        Some((t.name(), String::new())),
-        format!(
-            "{} row(s) of sheet {} are summary rows, not respondents, and are left out: {}",
-            rows.len(),
-            t.name(),
-            rows.join(", ")
-        ),
-        format!(
-            "シート「{}」の {} 行は集計行（回答者ではない）のため除外: {}",
-            t.name(),
-            rows.len(),
-            rows.join("、")
-        ),
-    );
-}
-
-/// Why `name` is the ID column.
-fn id_reason(t: &Table, forced: bool, name: &str, lang: Lang) -> String {
-    let n = normalize(name);
-    match lang {
-        Lang::En if forced => format!("{name}: named by --id"),
-        Lang::Ja if forced => format!("「{name}」（--id で指定）"),
-        Lang::En if t.is_forms() => format!("{name}: a Forms export (it has a timestamp column) is paired by e-mail address; Forms' own ID numbers the answers, not the people; --id COLUMN chooses another column, --no-id pairs no one"),
-        Lang::Ja if t.is_forms() => format!("「{name}」（Forms の出力（タイムスタンプの列がある）なので、メールアドレスで対応付け。Forms の ID は回答の通し番号で人を表さない。別の列は --id 列名、対応付けない場合は --no-id）"),
-        Lang::En if ID_NAMES.contains(&n.as_str()) => format!("{name}: its header names a respondent ID; --id COLUMN chooses another column, --no-id pairs no one"),
-        Lang::Ja if ID_NAMES.contains(&n.as_str()) => format!("「{name}」（見出しが回答者の ID を表すため。別の列は --id 列名、対応付けない場合は --no-id）"),
-        Lang::En => format!("{name}: its header looks like an identifier and its values are all different; --id COLUMN chooses another column, --no-id pairs no one"),
-        Lang::Ja => format!("「{name}」（見出しが識別番号らしく、値がすべて異なるため。別の列は --id 列名、対応付けない場合は --no-id）"),
-    }
-}
-
-/// Plan entry for IDs matched after their leading zeros were dropped.
-fn zero_plan(plan: &mut ReadPlan, z: &ZeroFix, sides: [&str; 2], name: &str) {
-    let (zs, other) = (sides[z.side], sides[1 - z.side]);
-    let (from, to) = (&z.example.0, &z.example.1);
-    plan.add(
-        PlanTopic::Pairing,
-        None,
-        format!("{} ID(s) of {zs} written with leading zeros are compared without them ({from} = {to}), as {other} stores {name} as numbers and Excel drops leading zeros from numbers", z.count),
-        format!("{zs} の {} 件の ID は先頭の 0 を除いて照合（{from} = {to}）。{other} では「{name}」が数値として保存されており、Excel は数値の先頭の 0 を表示しないため", z.count),
-    );
-}
-
-/// Decides whether the IDs pair the two sides (`sides`: name and IDs of each). Few pairs
-/// without `--id` is refused with examples; none means independent groups, said with examples.
-fn decide_pairing(
-    path: &Path,
-    plan: &mut ReadPlan,
-    name: &str,
-    forced: bool,
-    matched: usize,
-    sides: &[(&str, Vec<&str>); 2],
-    id_place: Option<(&str, String)>,
-) -> Result<bool, ReadError> {
-    let (n_a, n_b) = (sides[0].1.len(), sides[1].1.len());
-    let set = |k: usize| sides[k].1.iter().copied().collect::<HashSet<&str>>();
-    let examples =
-        |k: usize| unmatched_examples(sides[k].1.iter().copied(), &set(1 - k), 3).join(", ");
-    let (sa, sb) = (sides[0].0, sides[1].0);
-    if matched == 0 {
-        let (ea, eb) = (examples(0), examples(1));
-        if forced {
-            return Err(ReadError::layout(
-                path,
-                format!("--id {name}: no ID appears in both {sa} and {sb} ({sa}: {ea}; {sb}: {eb}); check that the column is right, or use --no-id to compare independent groups"),
-                format!("--id {name}: 両方に共通する ID が 1 つもありません（{sa}: {ea}、{sb}: {eb}）。ID の列が正しいか確認するか、独立した 2 群として比べる場合は --no-id を指定してください"),
-            ));
-        }
-        plan.add(
-            PlanTopic::Pairing,
-            id_place,
-            format!("not paired: no value of {name} appears in both {sa} (e.g. {ea}) and {sb} (e.g. {eb}), so they are compared as independent groups; if they are the same people, make their IDs the same"),
-            format!("対応付けなし（「{name}」の値で {sa}（例: {ea}）と {sb}（例: {eb}）に共通するものがないため、独立した 2 群として比較。同じ人の回答であれば、ID をそろえてください）"),
-        );
-        return Ok(false);
-    }
-    if !forced && matched * 2 < n_a.min(n_b) {
-        let (ea, eb) = (examples(0), examples(1));
-        return Err(ReadError::layout(
-            path,
-            format!("only {matched} of {n_a} IDs in {sa} and {n_b} in {sb} pair by {name} (unmatched, e.g. {sa}: {ea}; {sb}: {eb}); add --id {name} to pair the {matched} that match and leave out the rest, or --no-id to compare every respondent as independent groups"),
-            format!("「{name}」で対応が付くのは {sa} の {n_a} 件・{sb} の {n_b} 件のうち {matched} 件だけです（対応しない ID の例 {sa}: {ea}、{sb}: {eb}）。一致した {matched} 人だけを対応付けて分析するには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください"),
-        ));
-    }
-    plan.add(
-        PlanTopic::Pairing,
-        id_place,
-        format!("paired by {name}: {matched} respondents appear in both {sa} ({n_a} IDs) and {sb} ({n_b} IDs); the others are listed below and left out of the paired test; --no-id compares every respondent as independent groups"),
-        format!("「{name}」で対応付け: {sa}（ID {n_a} 件）と {sb}（ID {n_b} 件）の両方にいる {matched} 人。それ以外の行は下に記載し、対応のある検定から除外。全員を独立した 2 群として比べるには --no-id"),
-    );
-    Ok(true)
 }
 
 fn header_note(t: &Table, sheet_no: usize, i: usize) -> Keyed {

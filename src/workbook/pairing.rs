@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use super::plan::{PlanTopic, ReadPlan};
 use super::rows::Recs;
 use super::ReadError;
 
@@ -151,6 +152,68 @@ pub(super) fn is_running<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> bool
     n >= 3
 }
 
+/// Plan entry for IDs matched after their leading zeros were dropped.
+pub(super) fn zero_plan(plan: &mut ReadPlan, z: &ZeroFix, sides: [&str; 2], name: &str) {
+    let (zs, other) = (sides[z.side], sides[1 - z.side]);
+    let (from, to) = (&z.example.0, &z.example.1);
+    plan.add(
+        PlanTopic::Pairing,
+        None,
+        format!("{} ID(s) of {zs} written with leading zeros are compared without them ({from} = {to}), as {other} stores {name} as numbers and Excel drops leading zeros from numbers", z.count),
+        format!("{zs} の {} 件の ID は先頭の 0 を除いて照合（{from} = {to}）。{other} では「{name}」が数値として保存されており、Excel は数値の先頭の 0 を表示しないため", z.count),
+    );
+}
+
+/// Decides whether the IDs pair the two sides (`sides`: name and IDs of each). Few pairs
+/// without `--id` is refused with examples; none means independent groups, said with examples.
+pub(super) fn decide_pairing(
+    path: &Path,
+    plan: &mut ReadPlan,
+    name: &str,
+    forced: bool,
+    matched: usize,
+    sides: &[(&str, Vec<&str>); 2],
+    id_place: Option<(&str, String)>,
+) -> Result<bool, ReadError> {
+    let (n_a, n_b) = (sides[0].1.len(), sides[1].1.len());
+    let set = |k: usize| sides[k].1.iter().copied().collect::<HashSet<&str>>();
+    let examples =
+        |k: usize| unmatched_examples(sides[k].1.iter().copied(), &set(1 - k), 3).join(", ");
+    let (sa, sb) = (sides[0].0, sides[1].0);
+    if matched == 0 {
+        let (ea, eb) = (examples(0), examples(1));
+        if forced {
+            return Err(ReadError::layout(
+                path,
+                format!("--id {name}: no ID appears in both {sa} and {sb} ({sa}: {ea}; {sb}: {eb}); check that the column is right, or use --no-id to compare independent groups"),
+                format!("--id {name}: 両方に共通する ID が 1 つもありません（{sa}: {ea}、{sb}: {eb}）。ID の列が正しいか確認するか、独立した 2 群として比べる場合は --no-id を指定してください"),
+            ));
+        }
+        plan.add(
+            PlanTopic::Pairing,
+            id_place,
+            format!("not paired: no value of {name} appears in both {sa} (e.g. {ea}) and {sb} (e.g. {eb}), so they are compared as independent groups; if they are the same people, make their IDs the same"),
+            format!("対応付けなし（「{name}」の値で {sa}（例: {ea}）と {sb}（例: {eb}）に共通するものがないため、独立した 2 群として比較。同じ人の回答であれば、ID をそろえてください）"),
+        );
+        return Ok(false);
+    }
+    if !forced && matched * 2 < n_a.min(n_b) {
+        let (ea, eb) = (examples(0), examples(1));
+        return Err(ReadError::layout(
+            path,
+            format!("only {matched} of {n_a} IDs in {sa} and {n_b} in {sb} pair by {name} (unmatched, e.g. {sa}: {ea}; {sb}: {eb}); add --id {name} to pair the {matched} that match and leave out the rest, or --no-id to compare every respondent as independent groups"),
+            format!("「{name}」で対応が付くのは {sa} の {n_a} 件・{sb} の {n_b} 件のうち {matched} 件だけです（対応しない ID の例 {sa}: {ea}、{sb}: {eb}）。一致した {matched} 人だけを対応付けて分析するには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください"),
+        ));
+    }
+    plan.add(
+        PlanTopic::Pairing,
+        id_place,
+        format!("paired by {name}: {matched} respondents appear in both {sa} ({n_a} IDs) and {sb} ({n_b} IDs); the others are listed below and left out of the paired test; --no-id compares every respondent as independent groups"),
+        format!("「{name}」で対応付け: {sa}（ID {n_a} 件）と {sb}（ID {n_b} 件）の両方にいる {matched} 人。それ以外の行は下に記載し、対応のある検定から除外。全員を独立した 2 群として比べるには --no-id"),
+    );
+    Ok(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +250,33 @@ mod tests {
             &mut b.iter_mut().collect::<Vec<_>>()
         )
         .is_none());
+    }
+
+    #[test]
+    fn few_pairs_refused_none_independent_enough_paired() {
+        let path = Path::new("s.xlsx");
+        let a = ("事前", vec!["1", "2", "3", "4"]);
+        let few = ("事後", vec!["1", "7", "8", "9"]);
+        let mut plan = ReadPlan::default();
+        let sides = [a.clone(), few];
+        let e = decide_pairing(path, &mut plan, "職員番号", false, 1, &sides, None).unwrap_err();
+        let en = e.to_string();
+        assert!(
+            en.contains("only 1 of 4")
+                && en.contains("事前: 2, 3, 4")
+                && en.contains("事後: 7, 8, 9"),
+            "{en}"
+        );
+        // With --id the one pair is used.
+        assert!(decide_pairing(path, &mut plan, "職員番号", true, 1, &sides, None).unwrap());
+        let none = [a.clone(), ("事後", vec!["5", "6"])];
+        assert!(!decide_pairing(path, &mut plan, "職員番号", false, 0, &none, None).unwrap());
+        assert!(plan.entries.last().unwrap().ja.contains("独立した 2 群"));
+        // --id and no pair at all: refused, with examples and --no-id.
+        let e = decide_pairing(path, &mut plan, "職員番号", true, 0, &none, None).unwrap_err();
+        assert!(e.message(crate::lang::Lang::Ja).contains("--no-id"));
+        let half = [a, ("事後", vec!["1", "2", "9"])];
+        assert!(decide_pairing(path, &mut plan, "職員番号", false, 2, &half, None).unwrap());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::clean::{clean, id_text, normalize, short, Scale};
 use super::columns::Roles;
 use super::header::Table;
 use super::load::{format_number, RowData, Value};
+use super::plan::{PlanTopic, ReadPlan};
 use super::{Group, Note, NoteKind};
 
 /// The respondent rows of a sheet as read, column by column (one entry per row in every
@@ -408,6 +409,49 @@ pub(super) fn unpaired_note(
         ),
         Some(id) => row_note(sheet, sheet_no, row, col, NoteKind::UnmatchedId, id.clone()),
     }
+}
+
+/// Notes and a plan entry for the summary rows taken out of `t`.
+pub(super) fn summary_rows(
+    t: &Table,
+    sheet_no: usize,
+    notes: &mut Vec<Keyed>,
+    plan: &mut ReadPlan,
+) {
+    if t.summary.is_empty() {
+        return;
+    }
+    for (row, col, label) in &t.summary {
+        notes.push(row_note(
+            t.name(),
+            sheet_no,
+            *row,
+            Some(*col),
+            NoteKind::SummaryRow,
+            label.clone(),
+        ));
+    }
+    let rows: Vec<String> = t
+        .summary
+        .iter()
+        .map(|(r, c, label)| format!("{} {label}", a1(*r, *c)))
+        .collect();
+    plan.add(
+        PlanTopic::SummaryRows,
+        Some((t.name(), String::new())),
+        format!(
+            "{} row(s) of sheet {} are summary rows, not respondents, and are left out: {}",
+            rows.len(),
+            t.name(),
+            rows.join(", ")
+        ),
+        format!(
+            "シート「{}」の {} 行は集計行（回答者ではない）のため除外: {}",
+            t.name(),
+            rows.len(),
+            rows.join("、")
+        ),
+    );
 }
 
 #[cfg(test)]
