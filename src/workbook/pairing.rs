@@ -160,7 +160,7 @@ pub(super) fn zero_plan(plan: &mut ReadPlan, z: &ZeroFix, sides: [&str; 2], name
         PlanTopic::Pairing,
         None,
         format!("{} ID(s) of {zs} written with leading zeros are compared without them ({from} = {to}), as {other} stores {name} as numbers and Excel drops leading zeros from numbers", z.count),
-        format!("{zs} の {} 件の ID は先頭の 0 を除いて照合（{from} = {to}）。{other} では「{name}」が数値として保存されており、Excel は数値の先頭の 0 を表示しないため", z.count),
+        format!("「{zs}」の {} 件の ID は先頭の 0 を除いて照合（{from} = {to}）。「{other}」では「{name}」が数値として保存されており、Excel は数値の先頭の 0 を表示しないため", z.count),
     );
 }
 
@@ -186,14 +186,14 @@ pub(super) fn decide_pairing(
             return Err(ReadError::layout(
                 path,
                 format!("--id {name}: no ID appears in both {sa} and {sb} ({sa}: {ea}; {sb}: {eb}); check that the column is right, or use --no-id to compare independent groups"),
-                format!("--id {name}: 両方に共通する ID が 1 つもありません（{sa}: {ea}、{sb}: {eb}）。ID の列が正しいか確認するか、独立した 2 群として比べる場合は --no-id を指定してください"),
+                format!("--id {name}: 「{sa}」と「{sb}」に共通する ID が 1 つもありません（「{sa}」: {ea}／「{sb}」: {eb}）。ID の列が正しいか確認するか、独立した 2 群として比べる場合は --no-id を指定してください"),
             ));
         }
         plan.add(
             PlanTopic::Pairing,
             id_place,
             format!("not paired: no value of {name} appears in both {sa} (e.g. {ea}) and {sb} (e.g. {eb}), so they are compared as independent groups; if they are the same people, make their IDs the same"),
-            format!("対応付けなし（「{name}」の値で {sa}（例: {ea}）と {sb}（例: {eb}）に共通するものがないため、独立した 2 群として比較。同じ人の回答であれば、ID をそろえてください）"),
+            format!("対応付けなし（「{name}」の値が「{sa}」（例: {ea}）と「{sb}」（例: {eb}）で 1 つも一致しないため、独立した 2 群として比較。同じ人の回答であれば、ID をそろえてください）"),
         );
         return Ok(false);
     }
@@ -202,14 +202,14 @@ pub(super) fn decide_pairing(
         return Err(ReadError::layout(
             path,
             format!("only {matched} of {n_a} IDs in {sa} and {n_b} in {sb} pair by {name} (unmatched, e.g. {sa}: {ea}; {sb}: {eb}); add --id {name} to pair the {matched} that match and leave out the rest, or --no-id to compare every respondent as independent groups"),
-            format!("「{name}」で対応が付くのは {sa} の {n_a} 件・{sb} の {n_b} 件のうち {matched} 件だけです（対応しない ID の例 {sa}: {ea}、{sb}: {eb}）。一致した {matched} 人だけを対応付けて分析するには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください"),
+            format!("「{name}」で対応が付くのは、「{sa}」の {n_a} 件と「{sb}」の {n_b} 件のうち {matched} 件だけです（対応しない ID の例 「{sa}」: {ea}／「{sb}」: {eb}）。一致した {matched} 人だけを対応付けて分析するには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください"),
         ));
     }
     plan.add(
         PlanTopic::Pairing,
         id_place,
         format!("paired by {name}: {matched} respondents appear in both {sa} ({n_a} IDs) and {sb} ({n_b} IDs); the others are listed below and left out of the paired test; --no-id compares every respondent as independent groups"),
-        format!("「{name}」で対応付け: {sa}（ID {n_a} 件）と {sb}（ID {n_b} 件）の両方にいる {matched} 人。それ以外の行は下に記載し、対応のある検定から除外。全員を独立した 2 群として比べるには --no-id"),
+        format!("「{name}」で対応付け: 「{sa}」（ID {n_a} 件）と「{sb}」（ID {n_b} 件）の両方にいる {matched} 人。それ以外の行はこの下に記載し、対応のある検定から除外。全員を独立した 2 群として比べるには --no-id"),
     );
     Ok(true)
 }
