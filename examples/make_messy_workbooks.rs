@@ -78,6 +78,7 @@ fn formula_row(
             "SUM" => v.iter().sum::<f64>(),
             "AVERAGE" => mean,
             "STDEV" => var.sqrt(),
+            "MAX" => v.iter().copied().fold(f64::MIN, f64::max),
             _ => unreachable!(),
         };
         let f = format!("={func}({}{}:{}{})", col(c), rows.0, col(c), rows.1);
@@ -87,8 +88,8 @@ fn formula_row(
 }
 
 /// 事前/事後 paired by 職員番号 (101–110), title row, header on row 3, and under the answers:
-/// 「合計」 in the ID column with =SUM, 「平均」 in the 所属 column with =AVERAGE, and (事前) an
-/// unlabelled =STDEV row.
+/// 「合計」 in the ID column with =SUM, 「平均」 in the 所属 column with =AVERAGE, and an unlabelled
+/// =STDEV row (事前) or =MAX row (事後).
 fn summary_rows(dir: &Path) -> Result<PathBuf, XlsxError> {
     let mut wb = new_book()?;
     for (wave, name) in [(0, "事前"), (1, "事後")] {
@@ -111,9 +112,9 @@ fn summary_rows(dir: &Path) -> Result<PathBuf, XlsxError> {
         formula_row(ws, r, 2, "SUM", rows, &values)?;
         ws.write_string(r + 1, 1, "平均")?;
         formula_row(ws, r + 1, 2, "AVERAGE", rows, &values)?;
-        if wave == 0 {
-            formula_row(ws, r + 2, 2, "STDEV", rows, &values)?;
-        }
+        // Unlabelled: =STDEV under 事前, =MAX under 事後.
+        let last = if wave == 0 { "STDEV" } else { "MAX" };
+        formula_row(ws, r + 2, 2, last, rows, &values)?;
     }
     let p = dir.join("summary_rows.xlsx");
     wb.save(&p)?;

@@ -90,13 +90,16 @@ fn summary_rows_by_label_and_by_formula_are_left_out_and_listed() {
                 ("事前", "B15"),
                 ("事前", "C16"),
                 ("事後", "A14"),
-                ("事後", "B15")
+                ("事後", "B15"),
+                ("事後", "C16")
             ],
             "{file}: {summary:?}"
         );
         assert_eq!(summary[0].2, "合計");
         assert_eq!(summary[1].2, "平均");
+        // R: sd(c(1, 3, 5, 2, 4, 1, 3, 5, 2, 4)) = 1.490712
         assert_eq!(summary[2].2, "1.4907 = STDEV(C4:C13)");
+        assert_eq!(summary[5].2, "5 = MAX(C4:C13)");
         let en = plan_text(&s, PlanTopic::SummaryRows, Lang::En);
         assert!(en.contains("A14 合計") && en.contains("C16"), "{en}");
         let ja = plan_text(&s, PlanTopic::SummaryRows, Lang::Ja);

@@ -151,7 +151,8 @@ pub(super) fn make_table(
         }
     });
     // Rows of formulas (or their cached values) aggregating the rows above: SUM, AVERAGE, ….
-    let aggregates = aggregate_rows(&sheet.rows, idx + 1);
+    let after = summary.iter().map(|s: &(u32, u32, String)| s.0).min();
+    let aggregates = aggregate_rows(&sheet.rows, idx + 1, after);
     if !aggregates.is_empty() {
         let mut drop = vec![false; sheet.rows.len()];
         for (i, c, why) in aggregates {

@@ -245,6 +245,49 @@ fn is_summary_label(s: &str) -> bool {
 /// `=STDEV(...)`, `=VAR(...)`, as the formula or as the value Excel or LibreOffice cached).
 const AGGREGATES: [&str; 4] = ["SUM", "AVERAGE", "STDEV", "VAR"];
 
+/// [`AGGREGATES`], then those only looked for below another summary row (a respondent's
+/// answers could equal them).
+const ALL_AGGREGATES: [&str; 8] = [
+    "SUM", "AVERAGE", "STDEV", "VAR", "MAX", "MIN", "MEDIAN", "COUNT",
+];
+
+/// Below a summary row: the index in [`ALL_AGGREGATES`] of MAX, MIN, MEDIAN or COUNT when every
+/// number `nums` of row `idx` equals it over the respondent rows above (`flagged` rows left out).
+fn trailing_aggregate(
+    rows: &[RowData],
+    first: usize,
+    idx: usize,
+    flagged: &[usize],
+    nums: &[(u32, f64)],
+    run: &[Running],
+) -> Option<usize> {
+    let same = |x: f64, want: f64| (x - want).abs() <= 1e-9 * want.abs().max(1.0);
+    let stat = |k: usize, c: u32| -> Option<f64> {
+        let s = run.get(c as usize).filter(|s| s.n >= 3.0)?;
+        match k {
+            4 => Some(s.max),
+            5 => Some(s.min),
+            7 => Some(s.n),
+            _ => {
+                let mut v: Vec<f64> = (first..idx)
+                    .filter(|i| flagged.binary_search(i).is_err())
+                    .filter_map(|i| match rows[i].get(c) {
+                        Value::Num(x) => Some(*x),
+                        _ => None,
+                    })
+                    .collect();
+                v.sort_by(f64::total_cmp);
+                let m = v.len();
+                (m >= 3).then(|| (v[(m - 1) / 2] + v[m / 2]) / 2.0)
+            }
+        }
+    };
+    (4..8).find(|&k| {
+        nums.iter()
+            .all(|&(c, x)| stat(k, c).is_some_and(|w| same(x, w)))
+    })
+}
+
 /// Running count, sum and sum of squares of the numbers of one column.
 #[derive(Debug, Clone, Copy, Default)]
 struct Running {
@@ -252,6 +295,7 @@ struct Running {
     sum: f64,
     sum_sq: f64,
     max: f64,
+    min: f64,
     /// 0-based sheet rows of the first and the last number counted.
     first_row: u32,
     last_row: u32,
@@ -289,9 +333,15 @@ fn short_number(x: f64) -> String {
 /// Data rows (indices into `rows`, from `first` on) that aggregate the respondent rows above
 /// them: every number in the row equals the same aggregate (sum, average, SD or variance) of its
 /// column over the rows above, in two or more columns, and not all of them are small whole
-/// numbers (which a respondent could have typed). Returns (index, column of the first number,
-/// evidence such as `"3.42 = AVERAGE(C5:C36)"`).
-pub(crate) fn aggregate_rows(rows: &[RowData], first: usize) -> Vec<(usize, u32, String)> {
+/// numbers (which a respondent could have typed). Below a summary row (a labelled one at sheet
+/// row `after`, 0-based, or one found here) and among the last ten rows, a row whose numbers all
+/// equal the MAX, MIN, MEDIAN or COUNT of their columns is one too. Returns (index, column of the
+/// first number, evidence such as `"3.42 = AVERAGE(C5:C36)"`).
+pub(crate) fn aggregate_rows(
+    rows: &[RowData],
+    first: usize,
+    mut after: Option<u32>,
+) -> Vec<(usize, u32, String)> {
     // Indexed by column (at most MAX_COLUMNS), not hashed: this runs for every cell.
     let mut run: Vec<Running> = Vec::new();
     let mut out = Vec::new();
@@ -323,8 +373,14 @@ pub(crate) fn aggregate_rows(rows: &[RowData], first: usize) -> Vec<(usize, u32,
                     })
             });
         }
+        let near_end = idx + 10 >= rows.len();
+        if hit.is_none() && nums.len() >= 2 && near_end && after.is_some_and(|a| r.row > a) {
+            let flagged: Vec<usize> = out.iter().map(|o: &(usize, u32, String)| o.0).collect();
+            hit = trailing_aggregate(rows, first, idx, &flagged, &nums, &run);
+        }
         match hit {
             Some(k) => {
+                after.get_or_insert(r.row);
                 let (c, x) = nums[0];
                 let s = run[c as usize];
                 let col = col_letters(c);
@@ -334,7 +390,7 @@ pub(crate) fn aggregate_rows(rows: &[RowData], first: usize) -> Vec<(usize, u32,
                     format!(
                         "{} = {}({col}{}:{col}{})",
                         short_number(x),
-                        AGGREGATES[k],
+                        ALL_AGGREGATES[k],
                         s.first_row + 1,
                         s.last_row + 1
                     ),
@@ -349,8 +405,10 @@ pub(crate) fn aggregate_rows(rows: &[RowData], first: usize) -> Vec<(usize, u32,
                     if s.n == 0.0 {
                         s.first_row = r.row;
                         s.max = x;
+                        s.min = x;
                     }
                     s.max = s.max.max(x);
+                    s.min = s.min.min(x);
                     s.last_row = r.row;
                     s.n += 1.0;
                     s.sum += x;
