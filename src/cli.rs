@@ -134,6 +134,10 @@ pub struct AnalyzeArgs {
     /// Column identifying a respondent (pairs the two conditions).
     #[arg(long, value_name = "COLUMN")]
     pub id: Option<String>,
+    /// Do not pair respondents by ID: analyse every respondent of each condition as two
+    /// independent groups (also implied by `--test welch`, `student` and `mann-whitney`).
+    #[arg(long, conflicts_with = "id")]
+    pub no_id: bool,
     /// One sheet with a column of exactly two values (e.g. 時期 or 性別).
     #[arg(long, value_name = "COLUMN")]
     pub group: Option<String>,
@@ -499,6 +503,13 @@ impl Config {
                 header_row: args.header_row,
                 scale: args.scale,
                 sheet: args.sheet,
+                // An independent test compares every respondent: no row is dropped for lacking a
+                // partner.
+                no_id: args.no_id
+                    || matches!(
+                        args.test,
+                        TestArg::Welch | TestArg::Student | TestArg::MannWhitney
+                    ),
             },
             analysis: AnalysisOptions {
                 test: match args.test {

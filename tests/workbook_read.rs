@@ -419,7 +419,12 @@ fn every_kind_of_messy_cell_is_converted_and_noted() {
         vec![N(8.0), N(4.0), ErrCell("#DIV/0!")],
     ];
     let p = write_book(dir.path(), "messy.xlsx", &[("事前", a), ("事後", b)]);
-    let s = read_survey(&p, &opts()).unwrap();
+    // IDs 1–8 in both sheets count like a running number: pairing needs --id.
+    let o = ReadOptions {
+        id: Some("ID".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
     assert_eq!(s.header_row, 2);
     assert!(s.paired);
     let nan = f64::NAN;
@@ -569,8 +574,25 @@ fn group_column_with_ids_in_long_format_is_paired() {
         vec![N(13.0), S("女性"), S("2回目"), N(5.0), N(5.0)],
     ];
     let p = write_book(dir.path(), "long.xlsx", &[("データ", rows)]);
-    // Two columns with two values (性別, 回): 回 is a known group header name.
-    let s = read_survey(&p, &opts()).unwrap();
+    // Two columns with two values (性別, 回): ambiguous, refused naming both with their values.
+    let e = read_survey(&p, &opts()).unwrap_err();
+    let msg = e.to_string();
+    assert!(
+        msg.contains("性別 (女性, 男性)")
+            && msg.contains("回 (1回目, 2回目)")
+            && msg.contains("--group"),
+        "{msg}"
+    );
+    let ja = e.message(ttest_xl::lang::Lang::Ja);
+    assert!(
+        ja.contains("性別（女性、男性）") && ja.contains("--group 列名"),
+        "{ja}"
+    );
+    let o = ReadOptions {
+        group: Some("回".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
     assert_eq!(
         s.layout,
         Layout::GroupColumn {
@@ -584,7 +606,8 @@ fn group_column_with_ids_in_long_format_is_paired() {
     assert_eq!(s.first.values[0], vec![2.0, 3.0]);
     assert_eq!(s.second.values[0], vec![5.0, 4.0]);
     assert_eq!(s.notes.len(), 1);
-    assert_eq!(s.notes[0].kind, NoteKind::UnmatchedId);
+    // One sheet: "in one group only", never "in one sheet only".
+    assert_eq!(s.notes[0].kind, NoteKind::UnmatchedIdInGroup);
     assert_eq!(s.notes[0].cell, "A6");
 
     // The other two-valued column, chosen by the user, with --items as letters.

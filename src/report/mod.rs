@@ -12,6 +12,7 @@
 
 mod data_sheet;
 pub mod json;
+mod plan_sheet;
 #[cfg(test)]
 mod tests;
 pub mod text;
@@ -916,7 +917,7 @@ fn write_checks(
         lang.pick("Original", "元の値"),
         lang.pick("Value used", "使用した値"),
     ];
-    let mut row = 1u32;
+    let mut row = plan_sheet::write_checks_rows(ws, survey, lang, 1)?;
     let mut omitted = 0usize;
     for note in &survey.notes {
         if row >= MAX_ROW - 200 {
@@ -939,7 +940,14 @@ fn write_checks(
         match (note.value, note.kind) {
             (Some(v), _) => put_num(ws, row, 6, v, &f.text, &f.missing)?,
             // Notes about a whole row or column, not a cell value.
-            (None, NoteKind::UnmatchedId | NoteKind::MissingId | NoteKind::MissingGroup) => {
+            (
+                None,
+                NoteKind::UnmatchedId
+                | NoteKind::UnmatchedIdInGroup
+                | NoteKind::MissingId
+                | NoteKind::MissingGroup
+                | NoteKind::SummaryRow,
+            ) => {
                 ws.write_string_with_format(
                     row,
                     6,
@@ -1003,7 +1011,7 @@ fn write_checks(
         messages.push(msg);
         row += 1;
     }
-    if row == 1 {
+    if row == 1 + survey.plan.entries.len() as u32 {
         let msg = lang.pick(
             "Nothing was converted or excluded.",
             "変換・除外したセルはありません。",
@@ -1212,6 +1220,8 @@ fn write_method(
                 .to_string(),
         ),
     ];
+    // How the workbook was read, after Design and Conditions (src/report/plan_sheet.rs).
+    rows.splice(4..4, plan_sheet::method_rows(survey, lang));
     if data_rows > MAX_ROW as usize {
         let (shown, all) = (grouped(MAX_ROW), grouped(data_rows as u64));
         rows.push((

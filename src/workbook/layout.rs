@@ -3,887 +3,18 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::clean::{clean, id_text, is_score_like, normalize, short, Scale};
-use super::load::{Book, SheetData, Value};
+use crate::lang::Lang;
+
+use super::address::a1;
+use super::clean::{normalize, Scale};
+use super::columns::{distinct, guess_id, id_reason, is_meta, names_a_person, not_found, roles};
+use super::header::{header_plan, make_table, make_tables, on_two_threads, Table};
+use super::load::{format_number, Book, Value};
+use super::pairing::{decide_pairing, id_index, is_running, unify_leading_zeros, zero_plan};
+use super::plan::{PlanTopic, ReadPlan};
+use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed};
+use super::time::{condition_of, earlier};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
-
-/// Headers that name a respondent ID (normalised, see [`normalize`]).
-const ID_NAMES: &[&str] = &[
-    "id",
-    "職員番号",
-    "社員番号",
-    "職員id",
-    "社員id",
-    "職員コード",
-    "社員コード",
-    "回答者id",
-    "回答者番号",
-    "回答者",
-    "受講者番号",
-    "受講者id",
-    "参加者番号",
-    "参加者id",
-    "学籍番号",
-    "生徒番号",
-    "個人番号",
-    "respondentid",
-    "respondent",
-    "employeeid",
-    "staffid",
-    "userid",
-    "participantid",
-    "participant",
-    "subjectid",
-    "subject",
-];
-
-/// Headers of Forms metadata columns that mark an export (timestamps).
-const FORMS_TIME: &[&str] = &[
-    "タイムスタンプ",
-    "timestamp",
-    "開始時刻",
-    "完了時刻",
-    "最終変更時刻",
-    "starttime",
-    "completiontime",
-    "lastmodifiedtime",
-];
-
-/// Headers of other metadata columns that are never items.
-const META_NAMES: &[&str] = &[
-    "メール",
-    "メールアドレス",
-    "email",
-    "emailaddress",
-    "e-mail",
-    "名前",
-    "氏名",
-    "name",
-    "fullname",
-    "回答日",
-    "回答日時",
-    "記入日",
-    "日付",
-    "date",
-    "合計",
-    "total",
-    "平均",
-    "average",
-    "mean",
-];
-
-/// Headers that name a group column, preferred when several columns have two values.
-const GROUP_NAMES: &[&str] = &[
-    "時期",
-    "実施時期",
-    "調査時期",
-    "回",
-    "群",
-    "グループ",
-    "条件",
-    "区分",
-    "group",
-    "condition",
-    "time",
-    "phase",
-    "wave",
-];
-
-/// Words that mark the first (before) condition in sheet names and group values.
-const BEFORE_WORDS: &[&str] = &[
-    "事前",
-    "前",
-    "1回目",
-    "第1回",
-    "導入前",
-    "実施前",
-    "研修前",
-    "pre",
-    "pretest",
-    "before",
-    "t1",
-    "time1",
-];
-/// Words that mark the second (after) condition.
-const AFTER_WORDS: &[&str] = &[
-    "事後",
-    "後",
-    "2回目",
-    "第2回",
-    "導入後",
-    "実施後",
-    "研修後",
-    "post",
-    "posttest",
-    "after",
-    "t2",
-    "time2",
-];
-
-/// Which of the two conditions a name suggests: `Some(0)` before, `Some(1)` after.
-fn condition_of(name: &str) -> Option<usize> {
-    let n = normalize(name);
-    let tokens: Vec<&str> = n
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .collect();
-    let hit = |words: &[&str]| {
-        words.iter().any(|w| {
-            if w.is_ascii() {
-                tokens.iter().any(|t| t == w)
-            } else {
-                n.contains(w)
-            }
-        })
-    };
-    match (hit(BEFORE_WORDS), hit(AFTER_WORDS)) {
-        (true, false) => Some(0),
-        (false, true) => Some(1),
-        _ => None,
-    }
-}
-
-/// 0-based column index as letters: 0 → A, 26 → AA.
-pub(crate) fn col_letters(mut c: u32) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
-
-/// Column letters to a 0-based index; `None` unless 1–3 ASCII letters within XFD.
-fn letters_col(s: &str) -> Option<u32> {
-    let s = s.trim();
-    if s.is_empty() || s.len() > 3 || !s.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let mut n: u32 = 0;
-    for c in s.chars() {
-        n = n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1);
-    }
-    (1..=super::MAX_COLUMNS).contains(&n).then(|| n - 1)
-}
-
-/// `A1` address from 0-based row and column.
-fn a1(row: u32, col: u32) -> String {
-    format!("{}{}", col_letters(col), row + 1)
-}
-
-/// Sheet name as used in a reference: quoted when it holds spaces or punctuation.
-pub(crate) fn sheet_ref(name: &str) -> String {
-    if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        name.to_string()
-    } else {
-        format!("'{}'", name.replace('\'', "''"))
-    }
-}
-
-/// One column under the header.
-#[derive(Debug, Clone)]
-struct Column {
-    col: u32,
-    name: String,
-    /// Non-empty data cells.
-    filled: usize,
-    /// Data cells that would become scores.
-    score_like: usize,
-}
-
-/// A sheet with its header found.
-struct Table {
-    sheet: SheetData,
-    /// 0-based header row.
-    header: u32,
-    columns: Vec<Column>,
-    /// Index in `sheet.rows` of the first row under the header.
-    first_data: usize,
-    /// A Microsoft/Google Forms export (has a timestamp column).
-    forms: bool,
-}
-
-impl Table {
-    fn name(&self) -> &str {
-        &self.sheet.name
-    }
-
-    fn data_rows(&self) -> &[super::load::RowData] {
-        self.sheet.rows.get(self.first_data..).unwrap_or(&[])
-    }
-
-    /// Finds a column by name (exact, then normalised) or by letters.
-    fn find(&self, spec: &str) -> Option<usize> {
-        let spec = spec.trim();
-        if let Some(i) = self.columns.iter().position(|c| c.name == spec) {
-            return Some(i);
-        }
-        let key = normalize(spec);
-        if let Some(i) = self.columns.iter().position(|c| normalize(&c.name) == key) {
-            return Some(i);
-        }
-        let col = letters_col(spec)?;
-        self.columns.iter().position(|c| c.col == col)
-    }
-
-    fn is_forms(&self) -> bool {
-        self.forms
-    }
-
-    /// Column names in the header, for messages.
-    fn names(&self) -> String {
-        self.columns
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-/// Finds the header row: the first row (of the first 30 non-empty rows) whose text cells are at
-/// least half as many as the cells of the widest of those rows, and at least two unless the
-/// table is one column wide. Merged title rows (one cell) are skipped this way.
-fn find_header(sheet: &SheetData) -> Option<usize> {
-    let head: Vec<_> = sheet.rows.iter().take(30).collect();
-    let widest = head.iter().map(|r| r.cells().count()).max()?;
-    let need = widest.div_ceil(2).max(if widest > 1 { 2 } else { 1 });
-    head.iter().position(|r| {
-        r.cells()
-            .filter(|(_, v)| matches!(v, Value::Text(s) if !s.trim().is_empty()))
-            .count()
-            >= need
-    })
-}
-
-fn make_table(
-    path: &Path,
-    sheet: SheetData,
-    header_row: Option<u32>,
-    scale: Option<&Scale>,
-) -> Result<Table, ReadError> {
-    if sheet.rows.is_empty() {
-        return Err(ReadError::NoData {
-            path: path.to_path_buf(),
-            sheet: Some(sheet.name.clone()),
-        });
-    }
-    let idx = match header_row {
-        Some(r) => {
-            let r0 = r.saturating_sub(1);
-            sheet
-                .rows
-                .iter()
-                .position(|row| row.row == r0)
-                .ok_or_else(|| {
-                    ReadError::layout(
-                        path,
-                        format!("--header-row {r}: row {r} of sheet {} is empty", sheet.name),
-                        format!(
-                            "--header-row {r}: シート「{}」の {r} 行目は空です",
-                            sheet.name
-                        ),
-                    )
-                })?
-        }
-        None => find_header(&sheet).ok_or_else(|| {
-            ReadError::layout(
-                path,
-                format!(
-                    "cannot find the header row of sheet {}; give it with --header-row N",
-                    sheet.name
-                ),
-                format!(
-                    "シート「{}」の見出し行が見つかりません。--header-row N で指定してください",
-                    sheet.name
-                ),
-            )
-        })?,
-    };
-    let header = &sheet.rows[idx];
-    // Columns in use, and below the position of each in `columns`: indexed by column number
-    // (at most MAX_COLUMNS), not hashed, as this runs for every cell of the sheet.
-    let mut slot: Vec<usize> = vec![usize::MAX; super::MAX_COLUMNS as usize];
-    let mut cols: Vec<u32> = Vec::new();
-    for r in &sheet.rows[idx..] {
-        for (c, _) in r.cells() {
-            if let Some(s) = slot.get_mut(c as usize) {
-                if *s == usize::MAX {
-                    *s = 0;
-                    cols.push(c);
-                }
-            }
-        }
-    }
-    cols.sort_unstable();
-    let mut names_seen: HashMap<String, usize> = HashMap::new();
-    let mut columns = Vec::with_capacity(cols.len());
-    for c in cols {
-        let raw = header.get(c).display();
-        let mut name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() {
-            name = col_letters(c);
-        }
-        let count = names_seen.entry(name.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            name = format!("{name} ({})", col_letters(c));
-        }
-        columns.push(Column {
-            col: c,
-            name,
-            filled: 0,
-            score_like: 0,
-        });
-    }
-    for (i, c) in columns.iter().enumerate() {
-        slot[c.col as usize] = i;
-    }
-    for r in &sheet.rows[idx + 1..] {
-        for (c, v) in r.cells() {
-            let Some(col) = slot.get(c as usize).and_then(|&i| columns.get_mut(i)) else {
-                continue;
-            };
-            col.filled += 1;
-            if is_score_like(v, scale) {
-                col.score_like += 1;
-            }
-        }
-    }
-    let forms = columns
-        .iter()
-        .any(|c| FORMS_TIME.contains(&normalize(&c.name).as_str()));
-    Ok(Table {
-        forms,
-        header: header.row,
-        first_data: idx + 1,
-        sheet,
-        columns,
-    })
-}
-
-/// Runs `a` on this thread and `b` on a second one (both cores), each guarded against panics
-/// like the rest of the reading; returns both results.
-fn on_two_threads<A, B: Send>(
-    path: &Path,
-    what: &str,
-    a: impl FnOnce() -> Result<A, ReadError>,
-    b: impl FnOnce() -> Result<B, ReadError> + Send,
-) -> (Result<A, ReadError>, Result<B, ReadError>) {
-    std::thread::scope(|scope| {
-        let other = scope.spawn(|| super::load::guarded(path, what, b));
-        let first = a();
-        let second = other.join().unwrap_or_else(|_| {
-            Err(ReadError::Internal {
-                path: path.to_path_buf(),
-                detail: format!("{what}: the second thread stopped"),
-            })
-        });
-        (first, second)
-    })
-}
-
-/// [`make_table`] for two sheets at once, the second on another thread. The first sheet's error
-/// wins, as if they were made one after the other.
-fn make_tables(
-    path: &Path,
-    sa: SheetData,
-    sb: SheetData,
-    header_row: Option<u32>,
-    scale: Option<&Scale>,
-) -> Result<(Table, Table), ReadError> {
-    let (ta, tb) = on_two_threads(
-        path,
-        "finding the header of the second sheet",
-        || make_table(path, sa, header_row, scale),
-        || make_table(path, sb, header_row, scale),
-    );
-    Ok((ta?, tb?))
-}
-
-/// Roles of the columns of one table.
-#[derive(Debug, Clone, Default)]
-struct Roles {
-    id: Option<usize>,
-    /// `true` when the ID column was named by the user.
-    id_forced: bool,
-    group: Option<usize>,
-    by: Option<usize>,
-    /// Item columns (indices into `Table::columns`), in order.
-    items: Vec<usize>,
-}
-
-fn not_found(path: &Path, flag: &str, spec: &str, t: &Table) -> ReadError {
-    ReadError::layout(
-        path,
-        format!(
-            "{flag} {spec}: no such column in sheet {} (columns: {})",
-            t.name(),
-            t.names()
-        ),
-        format!(
-            "{flag} {spec}: シート「{}」にその列がありません（シートにある列: {}）",
-            t.name(),
-            t.names()
-        ),
-    )
-}
-
-/// Guesses the ID column: a known header, or in a Forms export the e-mail column.
-fn guess_id(t: &Table) -> Option<usize> {
-    if t.is_forms() {
-        // Microsoft Forms' "ID" is a response number, not a person: pair by e-mail instead.
-        return t.columns.iter().position(|c| {
-            matches!(
-                normalize(&c.name).as_str(),
-                "メール" | "メールアドレス" | "email" | "emailaddress" | "e-mail"
-            ) && t
-                .data_rows()
-                .iter()
-                .any(|r| matches!(r.get(c.col), Value::Text(s) if s.contains('@')))
-        });
-    }
-    t.columns
-        .iter()
-        .position(|c| ID_NAMES.contains(&normalize(&c.name).as_str()))
-        .or_else(|| {
-            // A header that looks like an identifier (職員No, 社員コード, Staff ID, …) whose
-            // values are all different.
-            t.columns
-                .iter()
-                .position(|c| looks_like_id(&c.name) && all_distinct(t, c.col))
-        })
-}
-
-/// Short headers such as 職員No, 社員コード, 受付番号, Staff ID, Employee number: identifiers,
-/// never items. Long question texts that merely contain 番号 are not caught.
-fn looks_like_id(name: &str) -> bool {
-    let n = normalize(name);
-    let max_len = if n.is_ascii() { 20 } else { 10 };
-    if ROW_NUMBER_NAMES.contains(&n.as_str()) || n.chars().count() > max_len {
-        return false;
-    }
-    n.contains("番号")
-        || n.contains("コード")
-        || ["id", "no", "code", "number"]
-            .iter()
-            .any(|suffix| n.len() > suffix.len() && n.ends_with(suffix))
-}
-
-/// `true` when the non-empty values of a column are all different (and there are some).
-fn all_distinct(t: &Table, col: u32) -> bool {
-    let mut seen = HashSet::new();
-    let mut any = false;
-    for r in t.data_rows() {
-        if let Some(id) = id_text(r.get(col)) {
-            any = true;
-            if !seen.insert(id) {
-                return false;
-            }
-        }
-    }
-    any
-}
-
-/// Headers of running-number columns (row numbers, not people and not items).
-const ROW_NUMBER_NAMES: &[&str] = &["no", "番号", "通し番号", "連番", "#", "回答番号", "行"];
-
-/// `true` for columns that are never items: Forms metadata, names, dates, totals, row numbers.
-fn is_meta(t: &Table, c: &Column) -> bool {
-    let n = normalize(&c.name);
-    FORMS_TIME.contains(&n.as_str())
-        || META_NAMES.contains(&n.as_str())
-        || ROW_NUMBER_NAMES.contains(&n.as_str())
-        || looks_like_id(&c.name)
-        || (t.is_forms() && n == "id")
-        || is_running_number(t, c.col)
-}
-
-/// A column counting 1, 2, 3, … (any start, step 1) down at least ten data rows: a row number.
-fn is_running_number(t: &Table, col: u32) -> bool {
-    let mut prev: Option<f64> = None;
-    let mut n = 0;
-    for r in t.data_rows() {
-        match r.get(col) {
-            Value::Num(x) => {
-                if prev.is_some_and(|p| *x != p + 1.0) {
-                    return false;
-                }
-                prev = Some(*x);
-                n += 1;
-            }
-            Value::Empty => {}
-            _ => return false,
-        }
-    }
-    // Ten consecutive values cannot all be answers on a 1–7 or 0–10 scale.
-    n >= 10
-}
-
-/// Distinct non-empty values of a column in order of first appearance (display text, trimmed).
-fn distinct(t: &Table, col: u32, limit: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for r in t.data_rows() {
-        let Some(s) = id_text(r.get(col)) else {
-            continue;
-        };
-        if !out.contains(&s) {
-            out.push(s);
-            if out.len() > limit {
-                break;
-            }
-        }
-    }
-    out
-}
-
-/// Parses `--items`: names, letters and ranges such as `C:V`, separated by commas.
-fn parse_items(path: &Path, spec: &str, t: &Table) -> Result<Vec<usize>, ReadError> {
-    let mut out = Vec::new();
-    for part in spec
-        .split([',', '、'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        if let Some(i) = t.columns.iter().position(|c| c.name == part) {
-            out.push(i);
-            continue;
-        }
-        if let Some((a, b)) = part.split_once(':') {
-            if let (Some(a), Some(b)) = (letters_col(a), letters_col(b)) {
-                let (lo, hi) = (a.min(b), a.max(b));
-                let cols: Vec<usize> = (0..t.columns.len())
-                    .filter(|&i| (lo..=hi).contains(&t.columns[i].col))
-                    .collect();
-                if cols.is_empty() {
-                    return Err(not_found(path, "--items", part, t));
-                }
-                out.extend(cols);
-                continue;
-            }
-        }
-        match t.find(part) {
-            Some(i) => out.push(i),
-            None => return Err(not_found(path, "--items", part, t)),
-        }
-    }
-    let mut seen = HashSet::new();
-    out.retain(|i| seen.insert(*i));
-    Ok(out)
-}
-
-/// Assigns roles. `group` is the resolved group column, if any.
-fn roles(
-    path: &Path,
-    t: &Table,
-    options: &ReadOptions,
-    group: Option<usize>,
-) -> Result<Roles, ReadError> {
-    let mut r = Roles {
-        group,
-        ..Roles::default()
-    };
-    if let Some(spec) = &options.id {
-        r.id = Some(
-            t.find(spec)
-                .ok_or_else(|| not_found(path, "--id", spec, t))?,
-        );
-        r.id_forced = true;
-    } else {
-        r.id = guess_id(t);
-    }
-    if let Some(spec) = &options.by {
-        r.by = Some(
-            t.find(spec)
-                .ok_or_else(|| not_found(path, "--by", spec, t))?,
-        );
-    }
-    let taken = |i: usize| Some(i) == r.id || Some(i) == r.group || Some(i) == r.by;
-    if let Some(spec) = &options.items {
-        r.items = parse_items(path, spec, t)?;
-        r.items.retain(|&i| !taken(i));
-    } else {
-        r.items = (0..t.columns.len())
-            .filter(|&i| {
-                let c = &t.columns[i];
-                !taken(i) && !is_meta(t, c) && c.score_like > 0 && c.score_like * 2 >= c.filled
-            })
-            .collect();
-    }
-    if r.items.is_empty() {
-        return Err(ReadError::layout(
-            path,
-            format!(
-                "sheet {}: no item columns with scores found (columns: {}); name them with --items",
-                t.name(),
-                t.names()
-            ),
-            format!(
-                "シート「{}」に得点の入った設問の列が見つかりません（列: {}）。--items で指定してください",
-                t.name(),
-                t.names()
-            ),
-        ));
-    }
-    Ok(r)
-}
-
-/// The respondent rows of a sheet as read, column by column (one entry per row in every
-/// column): no allocation per row beyond the ID and breakdown texts, and the columns move into a
-/// [`Group`] whole or gathered one at a time.
-struct Recs {
-    /// 0-based sheet row.
-    rows: Vec<u32>,
-    ids: Vec<Option<String>>,
-    /// Breakdown value per row; empty when there is no breakdown column.
-    by: Vec<Option<String>>,
-    /// Group column per row: `Some(true)` for the first label, `Some(false)` for any other
-    /// value, `None` when blank; empty when there is no group column.
-    group: Vec<Option<bool>>,
-    /// `values[item][row]`.
-    values: Vec<Vec<f64>>,
-    /// Notes on item cells as (row index in these columns, column, note), in row order;
-    /// `None` once moved out by [`Recs::take_notes`].
-    notes: Vec<(usize, u32, Option<Note>)>,
-}
-
-impl Recs {
-    fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    /// Moves the notes of row `i` into `out`, keyed for sorting.
-    fn take_notes(&mut self, i: usize, sheet_no: usize, out: &mut Vec<Keyed>) {
-        let row = self.rows[i];
-        let start = self.notes.partition_point(|n| n.0 < i);
-        for (_, c, n) in self.notes[start..].iter_mut().take_while(|n| n.0 == i) {
-            if let Some(n) = n.take() {
-                out.push(((sheet_no, row, *c), n));
-            }
-        }
-    }
-
-    /// The rows `sel` (indices, in that order) as a group of sheet `t` with item columns
-    /// `items` (indices in `t.columns`); `sel = None` takes every row in order. The columns
-    /// are gathered one at a time, each old column freed before the next.
-    fn into_groups<const N: usize>(
-        mut self,
-        t: &Table,
-        items: &[usize],
-        sel: [Option<&[usize]>; N],
-    ) -> [Group; N] {
-        fn gather<T: Default, const N: usize>(
-            mut old: Vec<T>,
-            sel: [Option<&[usize]>; N],
-        ) -> [Vec<T>; N] {
-            if N == 1 && sel[0].is_none() {
-                let mut old = Some(old);
-                return std::array::from_fn(|_| old.take().unwrap_or_default());
-            }
-            let n = old.len();
-            sel.map(|s| match s {
-                Some(s) => s.iter().map(|&i| std::mem::take(&mut old[i])).collect(),
-                None => (0..n).map(|i| std::mem::take(&mut old[i])).collect(),
-            })
-        }
-        for r in &mut self.rows {
-            *r += 1;
-        }
-        let rows = gather(std::mem::take(&mut self.rows), sel);
-        let ids = gather(std::mem::take(&mut self.ids), sel);
-        let by = if self.by.is_empty() {
-            [(); N].map(|_| Vec::new())
-        } else {
-            gather(std::mem::take(&mut self.by), sel)
-        };
-        let mut values: [Vec<Vec<f64>>; N] = [(); N].map(|_| Vec::with_capacity(self.values.len()));
-        for column in std::mem::take(&mut self.values) {
-            for (k, v) in gather(column, sel).into_iter().enumerate() {
-                values[k].push(v);
-            }
-        }
-        let mut rows = rows.into_iter();
-        let mut ids = ids.into_iter();
-        let mut by = by.into_iter();
-        let mut values = values.into_iter();
-        std::array::from_fn(|_| Group {
-            ids: ids.next().unwrap_or_default(),
-            by: by.next().unwrap_or_default(),
-            values: values.next().unwrap_or_default(),
-            sheet: t.name().to_string(),
-            columns: items.iter().map(|&i| t.columns[i].col + 1).collect(),
-            rows: rows.next().unwrap_or_default(),
-        })
-    }
-}
-
-/// Rows read between two shrinks of the sheet's row list in [`records`].
-const ROWS_PER_BLOCK: usize = 1 << 16;
-
-/// Reads the data rows; `items[k]` is the column index in `t` for survey item `k`. The sheet's
-/// cells are freed row by row as they are read (`t.sheet.rows` is empty afterwards).
-/// `first_group` is the first label of the group column, if any.
-fn records(
-    t: &mut Table,
-    roles: &Roles,
-    items: &[usize],
-    names: &[String],
-    scale: Option<&Scale>,
-    first_group: Option<&str>,
-) -> Recs {
-    let col = |i: Option<usize>| i.map(|i| t.columns[i].col);
-    let (id_c, by_c, group_c) = (col(roles.id), col(roles.by), col(roles.group));
-    let item_cols: Vec<u32> = items.iter().map(|&i| t.columns[i].col).collect();
-    let mut sheet = std::mem::take(&mut t.sheet.rows);
-    sheet.drain(..t.first_data.min(sheet.len()));
-    let n = sheet.len();
-    let mut out = Recs {
-        rows: Vec::with_capacity(n),
-        ids: Vec::with_capacity(n),
-        by: Vec::with_capacity(if by_c.is_some() { n } else { 0 }),
-        group: Vec::with_capacity(if group_c.is_some() { n } else { 0 }),
-        values: item_cols.iter().map(|_| Vec::with_capacity(n)).collect(),
-        notes: Vec::new(),
-    };
-    // A block of rows at a time, the list shrunk after each: the sheet's memory is given back
-    // while it is read, not only at the end.
-    while !sheet.is_empty() {
-        let block = sheet.len().min(ROWS_PER_BLOCK);
-        for row in sheet.drain(..block) {
-            let relevant = item_cols
-                .iter()
-                .chain(id_c.iter())
-                .chain(by_c.iter())
-                .chain(group_c.iter())
-                .any(|&c| !matches!(row.get(c), Value::Empty));
-            if !relevant {
-                continue;
-            }
-            let i = out.rows.len();
-            let text = |c: Option<u32>| c.and_then(|c| id_text(row.get(c)));
-            out.rows.push(row.row);
-            out.ids.push(text(id_c));
-            if by_c.is_some() {
-                out.by.push(text(by_c));
-            }
-            if group_c.is_some() {
-                out.group
-                    .push(text(group_c).map(|g| Some(g.as_str()) == first_group));
-            }
-            for (k, &c) in item_cols.iter().enumerate() {
-                let v = row.get(c);
-                let cl = clean(v, scale);
-                if let Some(kind) = cl.kind {
-                    out.notes.push((
-                        i,
-                        c,
-                        Some(Note {
-                            sheet: t.name().to_string(),
-                            cell: a1(row.row, c),
-                            item: Some(names[k].clone()),
-                            kind,
-                            original: short(&v.display(), 200),
-                            value: cl.value.is_finite().then_some(cl.value),
-                        }),
-                    ));
-                }
-                out.values[k].push(cl.value);
-            }
-        }
-        sheet.shrink_to_fit();
-    }
-    out
-}
-
-/// Checks that no ID appears twice among the rows `sel` of `recs` (all rows when `None`) and
-/// returns the row index of each ID.
-fn id_index<'a>(
-    path: &Path,
-    sheet: &str,
-    recs: &'a Recs,
-    sel: Option<&[usize]>,
-) -> Result<HashMap<&'a str, usize>, ReadError> {
-    let all: Vec<usize>;
-    let sel = match sel {
-        Some(s) => s,
-        None => {
-            all = (0..recs.len()).collect();
-            &all
-        }
-    };
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(sel.len());
-    for &i in sel {
-        if let Some(id) = &recs.ids[i] {
-            if first.contains_key(id.as_str()) {
-                let rows = sel
-                    .iter()
-                    .filter(|&&j| recs.ids[j].as_deref() == Some(id.as_str()))
-                    .map(|&j| recs.rows[j] + 1)
-                    .collect();
-                return Err(ReadError::DuplicateId {
-                    path: path.to_path_buf(),
-                    sheet: sheet.to_string(),
-                    id: id.clone(),
-                    rows,
-                });
-            }
-            first.insert(id, i);
-        }
-    }
-    Ok(first)
-}
-
-/// Notes keyed for sorting: (sheet order, row, column).
-type Keyed = ((usize, u32, u32), Note);
-
-fn row_note(
-    sheet: &str,
-    sheet_no: usize,
-    row: u32,
-    col: Option<u32>,
-    kind: NoteKind,
-    original: String,
-) -> Keyed {
-    (
-        (sheet_no, row, col.unwrap_or(0)),
-        Note {
-            sheet: sheet.to_string(),
-            cell: match col {
-                Some(c) => a1(row, c),
-                None => (row + 1).to_string(),
-            },
-            item: None,
-            kind,
-            original,
-            value: None,
-        },
-    )
-}
-
-/// The note for a row left out of the pairing: no ID ([`NoteKind::MissingId`]) or an ID the
-/// other side does not have ([`NoteKind::UnmatchedId`]).
-fn unpaired_note(
-    sheet: &str,
-    sheet_no: usize,
-    row: u32,
-    col: Option<u32>,
-    id: Option<&String>,
-) -> Keyed {
-    match id {
-        None => row_note(
-            sheet,
-            sheet_no,
-            row,
-            col,
-            NoteKind::MissingId,
-            String::new(),
-        ),
-        Some(id) => row_note(sheet, sheet_no, row, col, NoteKind::UnmatchedId, id.clone()),
-    }
-}
 
 /// Flags values outside the answer scale, item by item: the `--scale` range, or else the first
 /// of 1–5, 1–7 and 0–10 that holds every value of the item (both groups) but at most one in
@@ -982,13 +113,27 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         });
     }
 
+    let mut plan = ReadPlan::default();
+
     // 1. Two sheets named by the user.
     if let Some((a, b)) = &options.sheets {
         let a = find_sheet(&names, a).ok_or_else(|| sheet_missing(path, a, &names))?;
         let b = find_sheet(&names, b).ok_or_else(|| sheet_missing(path, b, &names))?;
         let (sa, sb) = book.load_two(&a, &b)?;
         let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
-        return two_sheets(path, options, scale, ta, tb);
+        plan.add(
+            PlanTopic::Layout,
+            None,
+            format!("two sheets, {a} and {b}: named by --sheets"),
+            format!("2 つのシート「{a}」と「{b}」（--sheets で指定）"),
+        );
+        plan.add(
+            PlanTopic::Order,
+            None,
+            format!("{a} first, then {b}: the order given by --sheets"),
+            format!("「{a}」が先、「{b}」が後（--sheets で指定した順）"),
+        );
+        return two_sheets(path, options, scale, ta, tb, plan);
     }
     // 2. A group column named by the user.
     if let Some(group) = &options.group {
@@ -1004,7 +149,16 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             }
             let t = make_table(path, sheet, options.header_row, scale)?;
             match t.find(group) {
-                Some(g) => return group_column(path, options, scale, t, g),
+                Some(g) => {
+                    let gname = &t.columns[g].name;
+                    plan.add(
+                        PlanTopic::Layout,
+                        Some((t.name(), a1(t.header, t.columns[g].col))),
+                        format!("one sheet, {name}, split into two groups by the column {gname}: named by --group"),
+                        format!("1 つのシート「{name}」を列「{gname}」で 2 群に分割（--group で指定）"),
+                    );
+                    return group_column(path, options, scale, t, g, plan);
+                }
                 None => last_err = Some(not_found(path, "--group", group, &t)),
             }
         }
@@ -1013,37 +167,48 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             sheet: None,
         }));
     }
-    // 3. Two sheets whose names say before/after.
-    if options.sheet.is_none() {
-        let before: Vec<&String> = names
-            .iter()
-            .filter(|n| condition_of(n) == Some(0))
-            .collect();
-        let after: Vec<&String> = names
-            .iter()
-            .filter(|n| condition_of(n) == Some(1))
-            .collect();
-        if before.len() == 1 && after.len() == 1 {
-            let (sa, sb) = book.load_two(before[0], after[0])?;
-            let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
-            return two_sheets(path, options, scale, ta, tb);
-        }
-    }
-    // Load the sheets that have data.
-    let mut tables = Vec::new();
     let only = match &options.sheet {
         Some(s) => Some(find_sheet(&names, s).ok_or_else(|| sheet_missing(path, s, &names))?),
         None => None,
     };
-    for name in &names {
-        if only.as_ref().is_some_and(|o| o != name) {
-            continue;
+    // Load the sheets that have data: two at once when the workbook has two sheets.
+    let mut tables = Vec::new();
+    if only.is_none() && names.len() == 2 {
+        let (sa, sb) = book.load_two(&names[0], &names[1])?;
+        match (sa.rows.is_empty(), sb.rows.is_empty()) {
+            (false, false) => {
+                let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
+                tables.push(ta);
+                tables.push(tb);
+            }
+            (false, true) => tables.push(make_table(path, sa, options.header_row, scale)?),
+            (true, false) => tables.push(make_table(path, sb, options.header_row, scale)?),
+            (true, true) => {}
         }
-        let sheet = book.load(name)?;
-        if sheet.rows.is_empty() {
-            continue;
+    } else {
+        // A sheet whose header cannot be found (a notes or chart-data sheet) is left aside
+        // while another sheet can be read.
+        let mut first_err = None;
+        for name in &names {
+            if only.as_ref().is_some_and(|o| o != name) {
+                continue;
+            }
+            let sheet = book.load(name)?;
+            if sheet.rows.is_empty() {
+                continue;
+            }
+            match make_table(path, sheet, options.header_row, scale) {
+                Ok(t) => tables.push(t),
+                Err(e) => {
+                    first_err.get_or_insert(e);
+                }
+            }
         }
-        tables.push(make_table(path, sheet, options.header_row, scale)?);
+        if tables.is_empty() {
+            if let Some(e) = first_err {
+                return Err(e);
+            }
+        }
     }
     if tables.is_empty() {
         return Err(ReadError::NoData {
@@ -1051,7 +216,8 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
             sheet: only,
         });
     }
-    // 4. Two sheets with the same item headers.
+    // 3. Sheets with the same item headers: two are compared, in time order; three or more
+    //    (a third wave) are refused, never dropped silently.
     if only.is_none() && tables.len() >= 2 {
         let item_names = |t: &Table| -> HashSet<String> {
             t.columns
@@ -1061,54 +227,141 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
                 .collect()
         };
         let sets: Vec<HashSet<String>> = tables.iter().map(item_names).collect();
-        let mut pair = None;
-        'outer: for i in 0..tables.len() {
-            for j in i + 1..tables.len() {
-                let common = sets[i].intersection(&sets[j]).count();
-                let union = sets[i].union(&sets[j]).count();
-                if common >= 1 && common * 5 >= union * 4 {
-                    pair = Some((i, j));
-                    break 'outer;
+        let similar = |i: usize, j: usize| {
+            let common = sets[i].intersection(&sets[j]).count();
+            let union = sets[i].union(&sets[j]).count();
+            common >= 1 && common * 5 >= union * 4
+        };
+        let mut alike: Vec<usize> = (0..tables.len())
+            .filter(|&i| (0..tables.len()).any(|j| j != i && similar(i, j)))
+            .collect();
+        // A sheet with the same item headers whose numbers are not answers (a 集計 sheet of
+        // averages or totals) is no wave: said on the plan, not compared.
+        if alike.len() >= 3 {
+            alike.retain(|&i| match not_answers(&tables[i], &sets[i]) {
+                None => true,
+                Some(example) => {
+                    let name = tables[i].name();
+                    plan.add(
+                        PlanTopic::Layout,
+                        Some((name, String::new())),
+                        format!("sheet {name} has the same item headers but its numbers are not answers (e.g. {example}): a summary sheet, not analysed; --sheets FIRST,SECOND chooses the sheets"),
+                        format!("シート「{name}」は設問の見出しが同じですが、数値が回答ではない（例: {example}）ため集計表とみなし、分析の対象外（比べるシートは --sheets 先,後 で指定）"),
+                    );
+                    false
                 }
-            }
+            });
         }
+        if alike.len() >= 3 {
+            return Err(more_than_two(path, &tables, &alike));
+        }
+        let pair = if alike.len() == 2 {
+            Some((alike[0], alike[1]))
+        } else {
+            // Sheets whose names say before/after, even with different headers (as before).
+            let before: Vec<usize> = (0..tables.len())
+                .filter(|&i| condition_of(tables[i].name()) == Some(0))
+                .collect();
+            let after: Vec<usize> = (0..tables.len())
+                .filter(|&i| condition_of(tables[i].name()) == Some(1))
+                .collect();
+            (before.len() == 1 && after.len() == 1).then(|| (before[0], after[0]))
+        };
         if let Some((i, j)) = pair {
-            let tb = tables.swap_remove(j);
-            let ta = tables.swap_remove(i);
-            return two_sheets(path, options, scale, ta, tb);
+            let (na, nb) = (tables[i].name().to_string(), tables[j].name().to_string());
+            let why_en = if alike.len() == 2 {
+                "they have the same item headers"
+            } else {
+                "their names say before and after"
+            };
+            let why_ja = if alike.len() == 2 {
+                "設問の見出しが同じ"
+            } else {
+                "シート名が事前・事後を示している"
+            };
+            plan.add(
+                PlanTopic::Layout,
+                None,
+                format!("two sheets, {na} and {nb}: {why_en}; another pair can be named with --sheets FIRST,SECOND"),
+                format!("2 つのシート「{na}」と「{nb}」（{why_ja}。別のシートを比べるには --sheets 先,後 で指定）"),
+            );
+            let (i, j) = match earlier(&na, &nb) {
+                Some((first, ra, rb)) => {
+                    let (x, y) = if first == 0 { (&na, &nb) } else { (&nb, &na) };
+                    let (rx, ry) = if first == 0 { (&ra, &rb) } else { (&rb, &ra) };
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{x} first, then {y}: the names carry time ({x}: {rx}; {y}: {ry}), whatever the order of the sheets; --sheets {y},{x} reverses it"),
+                        format!("「{x}」が先、「{y}」が後（シート名が時期を示している: 「{x}」は{}、「{y}」は{}。シートの並び順によらない。逆にするには --sheets {y},{x}）", ja_reading(rx), ja_reading(ry)),
+                    );
+                    if first == 0 {
+                        (i, j)
+                    } else {
+                        (j, i)
+                    }
+                }
+                None => {
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{na} first, then {nb}: the order of the sheets in the workbook (their names carry no time); --sheets {nb},{na} reverses it"),
+                        format!("「{na}」が先、「{nb}」が後（シート名から時期が読み取れないため、ブック内のシートの順。逆にするには --sheets {nb},{na}）"),
+                    );
+                    (i, j)
+                }
+            };
+            let (hi, lo) = (i.max(j), i.min(j));
+            let t_hi = tables.swap_remove(hi);
+            let t_lo = tables.swap_remove(lo);
+            let (ta, tb) = if i < j { (t_lo, t_hi) } else { (t_hi, t_lo) };
+            return two_sheets(path, options, scale, ta, tb, plan);
         }
     }
-    // 5. One sheet with a group column of exactly two values.
+    // 4. One sheet with a group column of exactly two values.
     let t = tables.swap_remove(0);
-    let id = options
-        .id
-        .as_ref()
-        .and_then(|s| t.find(s))
-        .or_else(|| guess_id(&t));
+    let id = if options.no_id {
+        None
+    } else {
+        options
+            .id
+            .as_ref()
+            .and_then(|s| t.find(s))
+            .or_else(|| guess_id(&t))
+    };
     let by = options.by.as_ref().and_then(|s| t.find(s));
-    let candidates: Vec<usize> = (0..t.columns.len())
-        .filter(|&i| {
+    let candidates: Vec<(usize, Vec<String>)> = (0..t.columns.len())
+        .filter_map(|i| {
             let c = &t.columns[i];
-            Some(i) != id
-                && Some(i) != by
-                && !is_meta(&t, c)
-                && c.score_like * 2 < c.filled
-                && distinct(&t, c.col, 2).len() == 2
+            if Some(i) == id || Some(i) == by || is_meta(&t, c) || c.score_like * 2 >= c.filled {
+                return None;
+            }
+            let values = distinct(&t, c.col, 2);
+            (values.len() == 2).then_some((i, values))
         })
         .collect();
-    let preferred: Vec<usize> = candidates
-        .iter()
-        .copied()
-        .filter(|&i| GROUP_NAMES.contains(&normalize(&t.columns[i].name).as_str()))
-        .collect();
-    let g = match (candidates.len(), preferred.len()) {
-        (1, _) => Some(candidates[0]),
-        (_, 1) => Some(preferred[0]),
-        _ => None,
-    };
-    match g {
-        Some(g) => group_column(path, options, scale, t, g),
-        None => Err(ReadError::layout(
+    match candidates.len() {
+        1 => {
+            let (g, values) = &candidates[0];
+            let gname = &t.columns[*g].name;
+            plan.add(
+                PlanTopic::Layout,
+                Some((t.name(), a1(t.header, t.columns[*g].col))),
+                format!(
+                    "one sheet, {}, split into two groups by the column {gname}: the only column with exactly two values ({}); --group COLUMN names another",
+                    t.name(),
+                    values.join(", ")
+                ),
+                format!(
+                    "1 つのシート「{}」を列「{gname}」で 2 群に分割（ちょうど 2 種類の値（{}）をもつ唯一の列。別の列は --group 列名 で指定）",
+                    t.name(),
+                    values.join("、")
+                ),
+            );
+            let g = *g;
+            group_column(path, options, scale, t, g, plan)
+        }
+        0 => Err(ReadError::layout(
             path,
             format!(
                 "cannot tell which rows to compare in sheet {} (sheets: {}); name two sheets with --sheets BEFORE,AFTER or a column of two groups with --group COLUMN",
@@ -1121,7 +374,91 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
                 names.join("、")
             ),
         )),
+        _ => {
+            let list = |sep: &str, open: &str, close: &str| {
+                candidates
+                    .iter()
+                    .map(|(i, v)| format!("{}{open}{}{close}", t.columns[*i].name, v.join(sep)))
+                    .collect::<Vec<_>>()
+            };
+            let first = &t.columns[candidates[0].0].name;
+            Err(ReadError::layout(
+                path,
+                format!(
+                    "sheet {}: {} columns could split the rows into two groups: {}; name the one to compare with --group COLUMN (e.g. --group {first})",
+                    t.name(),
+                    candidates.len(),
+                    list(", ", " (", ")").join("; ")
+                ),
+                format!(
+                    "シート「{}」には 2 群に分けられる列が {} つあります: {}。比べる列を --group 列名 で指定してください（例: --group {first}）",
+                    t.name(),
+                    candidates.len(),
+                    list("、", "（", "）").join("、")
+                ),
+            ))
+        }
     }
+}
+
+/// `Some(example)` when the numbers under the item headers `items` of `t` are not answers: more
+/// than one in ten is not a whole number within 0–10 (averages, totals, percentages).
+fn not_answers(t: &Table, items: &HashSet<String>) -> Option<String> {
+    let cols: Vec<u32> = t
+        .columns
+        .iter()
+        .filter(|c| items.contains(&c.name))
+        .map(|c| c.col)
+        .collect();
+    let (mut n, mut odd, mut example) = (0usize, 0usize, None);
+    for r in t.data_rows() {
+        for &c in &cols {
+            if let Value::Num(x) = r.get(c) {
+                n += 1;
+                if !(x.fract() == 0.0 && (0.0..=10.0).contains(x)) {
+                    odd += 1;
+                    example.get_or_insert_with(|| format_number(*x));
+                }
+            }
+        }
+    }
+    (n > 0 && odd * 10 > n).then(|| example.unwrap_or_default())
+}
+
+/// A time reading for Japanese text: the before/after words in Japanese, years and months as
+/// they are ("令和5 = 2023", "4月").
+fn ja_reading(r: &str) -> String {
+    match r {
+        "before" => " 事前".to_string(),
+        "after" => " 事後".to_string(),
+        other => format!(" {other}"),
+    }
+}
+
+/// Three or more sheets with the same item headers: which two to compare is not guessed.
+fn more_than_two(path: &Path, tables: &[Table], alike: &[usize]) -> ReadError {
+    let names: Vec<&str> = alike.iter().map(|&i| tables[i].name()).collect();
+    // Suggest the two earliest sheets when the names carry time, else the first two.
+    let mut order: Vec<&str> = names.clone();
+    order.sort_by(|a, b| match earlier(a, b) {
+        Some((0, ..)) => std::cmp::Ordering::Less,
+        Some(_) => std::cmp::Ordering::Greater,
+        None => std::cmp::Ordering::Equal,
+    });
+    let (x, y) = (order[0], order[1]);
+    ReadError::layout(
+        path,
+        format!(
+            "{} sheets have the same item headers: {}; this tool compares two of them (a multi-wave analysis is not supported yet), so name the two with --sheets, e.g. --sheets {x},{y}",
+            names.len(),
+            names.join(", ")
+        ),
+        format!(
+            "設問の見出しが同じシートが {} つあります: {}。比べられるのは 2 つのシートです（3 時点以上の分析には未対応）。--sheets で 2 つを指定してください（例: --sheets {x},{y}）",
+            names.len(),
+            names.join("、")
+        ),
+    )
 }
 
 fn two_sheets(
@@ -1130,7 +467,9 @@ fn two_sheets(
     scale: Option<&Scale>,
     mut ta: Table,
     mut tb: Table,
+    mut plan: ReadPlan,
 ) -> Result<Survey, ReadError> {
+    header_plan(&mut plan, options, &[&ta, &tb]);
     let ra = roles(path, &ta, options, None)?;
     let mut rb = roles(path, &tb, options, None)?;
     // Items: those of the first sheet also found (by name) in the second.
@@ -1195,6 +534,8 @@ fn two_sheets(
         || Ok(records(&mut tb, &rb, &cols_b, &items, scale, None)),
     );
     let (mut recs_a, mut recs_b) = (recs_a?, recs_b?);
+    summary_rows(&ta, 0, &mut notes, &mut plan);
+    summary_rows(&tb, 1, &mut notes, &mut plan);
     if recs_a.len() == 0 || recs_b.len() == 0 {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
@@ -1208,11 +549,75 @@ fn two_sheets(
             ),
         });
     }
-    let id_column = if rb.id.is_some() { id_name } else { None };
+    let (na, nb) = (ta.name().to_string(), tb.name().to_string());
+    let id_place = ra
+        .id
+        .map(|i| (na.as_str(), a1(ta.header, ta.columns[i].col)));
+    let mut id_column = if rb.id.is_some() {
+        id_name.clone()
+    } else {
+        None
+    };
+    if let (Some(name), None) = (&id_name, &id_column) {
+        plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            format!("no ID column: {name} is in sheet {na} only, so the sheets are compared as independent groups"),
+            format!("ID の列なし（「{name}」はシート「{na}」にしかないため、2 つのシートを独立した 2 群として比較）"),
+        );
+    }
+    // A running number (1, 2, 3, … in each sheet) numbers answers, not people.
+    if let (Some(name), false) = (
+        &id_column,
+        ra.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
+    ) {
+        if is_running(recs_a.ids.iter().map(Option::as_deref))
+            && is_running(recs_b.ids.iter().map(Option::as_deref))
+        {
+            plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                format!("{name} is not used as an ID: it counts 1, 2, 3, … in each sheet (a running number numbers answers, not people), so the sheets are compared as independent groups; if it does identify the same people in both sheets, add --id {name}"),
+                format!("「{name}」は ID として使用しない（各シートで 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 つのシートを独立した 2 群として比較。両方のシートで同じ人を表す番号の場合は --id {name} を指定）"),
+            );
+            id_column = None;
+        }
+    }
+    if let (Some(name), true) = (&id_column, options.no_id) {
+        plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each sheet is analysed"),
+            format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各シートの回答者全員を分析"),
+        );
+        id_column = None;
+    }
+    if let Some(name) = &id_column {
+        plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            id_reason(&ta, ra.id_forced, name, Lang::En),
+            id_reason(&ta, ra.id_forced, name, Lang::Ja),
+        );
+    } else if id_name.is_none() {
+        plan.add(
+            PlanTopic::IdColumn,
+            None,
+            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the sheets are compared as independent groups; name one with --id COLUMN to pair respondents",
+            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 つのシートを独立した 2 群として比較。回答者を対応付けるには --id 列名 で指定）",
+        );
+    }
     let mut paired = false;
     // For each row of the first sheet, the row of the second with the same ID.
     let mut partner: Vec<Option<usize>> = Vec::new();
-    if id_column.is_some() {
+    if let Some(name) = id_column.clone() {
+        let fix = unify_leading_zeros(
+            &mut recs_a.ids.iter_mut().collect::<Vec<_>>(),
+            &mut recs_b.ids.iter_mut().collect::<Vec<_>>(),
+        );
+        if let Some(z) = &fix {
+            zero_plan(&mut plan, z, [&na, &nb], &name);
+        }
         id_index(path, ta.name(), &recs_a, None)?;
         let index_b = id_index(path, tb.name(), &recs_b, None)?;
         partner = recs_a
@@ -1221,20 +626,38 @@ fn two_sheets(
             .map(|id| id.as_deref().and_then(|id| index_b.get(id).copied()))
             .collect();
         let matched = partner.iter().filter(|p| p.is_some()).count();
-        if matched == 0 && ra.id_forced {
-            return Err(ReadError::layout(
-                path,
-                format!(
-                    "--id {}: no ID appears in both sheets",
-                    id_column.as_deref().unwrap_or("")
-                ),
-                format!(
-                    "--id {}: 両方のシートに共通する ID が 1 つもありません。ID の列が正しいか確認してください",
-                    id_column.as_deref().unwrap_or("")
-                ),
-            ));
+        let sides = [
+            (
+                na.as_str(),
+                recs_a
+                    .ids
+                    .iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                nb.as_str(),
+                recs_b
+                    .ids
+                    .iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            ),
+        ];
+        paired = decide_pairing(
+            path,
+            &mut plan,
+            &name,
+            ra.id_forced,
+            matched,
+            &sides,
+            id_place,
+        )?;
+        if !paired {
+            id_column = None;
         }
-        paired = matched > 0;
     }
     let [mut first, mut second] = if paired {
         let id_col_a = ra.id.map(|i| ta.columns[i].col);
@@ -1313,7 +736,6 @@ fn two_sheets(
         first.by = Vec::new();
         second.by = Vec::new();
     }
-    let (na, nb) = (ta.name().to_string(), tb.name().to_string());
     let sheet_no = |s: &str| usize::from(s == nb && s != na);
     out_of_scale(&first, &second, scale, &items, &mut notes, &sheet_no);
     notes.sort_by_key(|a| a.0);
@@ -1332,6 +754,7 @@ fn two_sheets(
         second,
         notes: notes.into_iter().map(|k| k.1).collect(),
         header_row: ta.header + 1,
+        plan,
     })
 }
 
@@ -1350,13 +773,23 @@ fn header_note(t: &Table, sheet_no: usize, i: usize) -> Keyed {
     )
 }
 
+/// A one-sheet layout has groups, not sheets: an unmatched ID is "in one group only".
+fn in_group(mut k: Keyed) -> Keyed {
+    if k.1.kind == NoteKind::UnmatchedId {
+        k.1.kind = NoteKind::UnmatchedIdInGroup;
+    }
+    k
+}
+
 fn group_column(
     path: &Path,
     options: &ReadOptions,
     scale: Option<&Scale>,
     mut t: Table,
     g: usize,
+    mut plan: ReadPlan,
 ) -> Result<Survey, ReadError> {
+    header_plan(&mut plan, options, &[&t]);
     let r = roles(path, &t, options, Some(g))?;
     let gname = t.columns[g].name.clone();
     let values = distinct(&t, t.columns[g].col, 2);
@@ -1387,7 +820,15 @@ fn group_column(
                     .cloned()
             };
             match (pick(a), pick(b)) {
-                (Some(x), Some(y)) if x != y => [x, y],
+                (Some(x), Some(y)) if x != y => {
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{x} first, then {y}: the order given by --levels"),
+                        format!("「{x}」が先、「{y}」が後（--levels で指定した順）"),
+                    );
+                    [x, y]
+                }
                 _ => {
                     return Err(ReadError::layout(
                         path,
@@ -1404,10 +845,31 @@ fn group_column(
             }
         }
         None => {
-            if condition_of(&values[1]) == Some(0) && condition_of(&values[0]) != Some(0) {
-                [values[1].clone(), values[0].clone()]
-            } else {
-                [values[0].clone(), values[1].clone()]
+            let (v0, v1) = (&values[0], &values[1]);
+            match earlier(v0, v1) {
+                Some((first, r0, r1)) => {
+                    let (x, y, rx, ry) = if first == 0 {
+                        (v0, v1, r0, r1)
+                    } else {
+                        (v1, v0, r1, r0)
+                    };
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{x} first, then {y}: the values of {gname} carry time ({x}: {rx}; {y}: {ry}), whatever the order of the rows; --levels {y},{x} reverses it"),
+                        format!("「{x}」が先、「{y}」が後（列「{gname}」の値が時期を示している: 「{x}」は{}、「{y}」は{}。行の並び順によらない。逆にするには --levels {y},{x}）", ja_reading(&rx), ja_reading(&ry)),
+                    );
+                    [x.clone(), y.clone()]
+                }
+                None => {
+                    plan.add(
+                        PlanTopic::Order,
+                        None,
+                        format!("{v0} first, then {v1}: the order in which they first appear in {gname} (the values carry no time); --levels {v1},{v0} reverses it"),
+                        format!("「{v0}」が先、「{v1}」が後（値から時期が読み取れないため、列「{gname}」に現れる順。逆にするには --levels {v1},{v0}）"),
+                    );
+                    [v0.clone(), v1.clone()]
+                }
             }
         }
     };
@@ -1432,12 +894,78 @@ fn group_column(
         }
     }
     recs.group = Vec::new();
-    let id_column = r.id.map(|i| t.columns[i].name.clone());
+    let tname = t.name().to_string();
+    summary_rows(&t, 0, &mut notes, &mut plan);
+    let id_name = r.id.map(|i| t.columns[i].name.clone());
     let id_col = r.id.map(|i| t.columns[i].col);
+    let id_place = id_col.map(|c| (tname.as_str(), a1(t.header, c)));
+    let mut id_column = id_name.clone();
+    let group_ids = |k: usize| parts[k].iter().map(|&i| recs.ids[i].as_deref());
+    if let (Some(name), false) = (
+        &id_column,
+        r.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
+    ) {
+        if is_running(group_ids(0)) && is_running(group_ids(1)) {
+            plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                format!("{name} is not used as an ID: it counts 1, 2, 3, … in each group (a running number numbers answers, not people), so the groups are compared as independent; if it does identify the same people in both groups, add --id {name}"),
+                format!("「{name}」は ID として使用しない（各群で 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 群を独立した群として比較。両方の群で同じ人を表す番号の場合は --id {name} を指定）"),
+            );
+            id_column = None;
+        }
+    }
+    if let (Some(name), true) = (&id_column, options.no_id) {
+        plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each group is analysed"),
+            format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各群の回答者全員を分析"),
+        );
+        id_column = None;
+    }
+    match &id_column {
+        Some(name) => plan.add(
+            PlanTopic::IdColumn,
+            id_place.clone(),
+            id_reason(&t, r.id_forced, name, Lang::En),
+            id_reason(&t, r.id_forced, name, Lang::Ja),
+        ),
+        None if id_name.is_none() => plan.add(
+            PlanTopic::IdColumn,
+            None,
+            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the two groups are compared as independent; name one with --id COLUMN to pair respondents",
+            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 群を独立した群として比較。回答者を対応付けるには --id 列名 で指定）",
+        ),
+        None => {}
+    }
     let mut paired = false;
     // For each row of the first group, the row of the second with the same ID.
     let mut partner: Vec<Option<usize>> = Vec::new();
-    if id_column.is_some() {
+    if let Some(name) = id_column.clone() {
+        let mut side = vec![2u8; recs.len()];
+        for (k, part) in parts.iter().enumerate() {
+            for &i in part {
+                side[i] = k as u8;
+            }
+        }
+        let (mut ids0, mut ids1): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
+        for (i, id) in recs.ids.iter_mut().enumerate() {
+            match side[i] {
+                0 => ids0.push(id),
+                1 => ids1.push(id),
+                _ => {}
+            }
+        }
+        let fix = unify_leading_zeros(&mut ids0, &mut ids1);
+        drop((ids0, ids1));
+        let side_names = [
+            format!("{gname}={}", labels[0]),
+            format!("{gname}={}", labels[1]),
+        ];
+        if let Some(z) = &fix {
+            zero_plan(&mut plan, z, [&side_names[0], &side_names[1]], &name);
+        }
         let sheet_k = |k: usize| format!("{} ({}={})", t.name(), gname, labels[k]);
         id_index(path, &sheet_k(0), &recs, Some(&parts[0]))?;
         let index1 = id_index(path, &sheet_k(1), &recs, Some(&parts[1]))?;
@@ -1450,20 +978,28 @@ fn group_column(
             })
             .collect();
         let matched = partner.iter().filter(|p| p.is_some()).count();
-        if matched == 0 && r.id_forced {
-            return Err(ReadError::layout(
-                path,
-                format!(
-                    "--id {}: no ID appears in both groups",
-                    id_column.as_deref().unwrap_or("")
-                ),
-                format!(
-                    "--id {}: 両方の群に共通する ID が 1 つもありません。ID の列が正しいか確認してください",
-                    id_column.as_deref().unwrap_or("")
-                ),
-            ));
+        let ids_of = |k: usize| -> Vec<&str> {
+            parts[k]
+                .iter()
+                .filter_map(|&i| recs.ids[i].as_deref())
+                .collect()
+        };
+        let sides = [
+            (side_names[0].as_str(), ids_of(0)),
+            (side_names[1].as_str(), ids_of(1)),
+        ];
+        paired = decide_pairing(
+            path,
+            &mut plan,
+            &name,
+            r.id_forced,
+            matched,
+            &sides,
+            id_place.clone(),
+        )?;
+        if !paired {
+            id_column = None;
         }
-        paired = matched > 0;
     }
     let [p0, p1] = parts;
     let (sel0, sel1) = if paired {
@@ -1475,7 +1011,13 @@ fn group_column(
         for &j in &p1 {
             let id = recs.ids[j].as_ref();
             if id.is_none() || !matched1[j] {
-                notes.push(unpaired_note(t.name(), 0, recs.rows[j], id_col, id));
+                notes.push(in_group(unpaired_note(
+                    t.name(),
+                    0,
+                    recs.rows[j],
+                    id_col,
+                    id,
+                )));
             }
         }
         drop(matched1);
@@ -1489,13 +1031,13 @@ fn group_column(
                     sel0.push(i);
                     sel1.push(j);
                 }
-                (id, _) => notes.push(unpaired_note(
+                (id, _) => notes.push(in_group(unpaired_note(
                     t.name(),
                     0,
                     recs.rows[i],
                     id_col,
                     id.as_ref(),
-                )),
+                ))),
             }
         }
         (sel0, sel1)
@@ -1534,57 +1076,6 @@ fn group_column(
         second,
         notes: notes.into_iter().map(|k| k.1).collect(),
         header_row: t.header + 1,
+        plan,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn column_letters_round_trip() {
-        for c in [0, 25, 26, 51, 52, 701, 702, 16_383] {
-            assert_eq!(letters_col(&col_letters(c)), Some(c));
-        }
-        assert_eq!(col_letters(0), "A");
-        assert_eq!(col_letters(27), "AB");
-        assert_eq!(letters_col("XFE"), None);
-        assert_eq!(letters_col("所属"), None);
-        assert_eq!(a1(6, 3), "D7");
-    }
-
-    #[test]
-    fn identifier_headers() {
-        for id in [
-            "職員No",
-            "社員コード",
-            "受付番号",
-            "Staff ID",
-            "Employee number",
-            "職員NO.",
-        ] {
-            assert!(looks_like_id(id), "{id}");
-        }
-        for not in [
-            "番号",
-            "No",
-            "Q3 職員番号を知っている",
-            "満足度",
-            "Q1",
-            "仕事にやりがいを感じている",
-        ] {
-            assert!(!looks_like_id(not), "{not}");
-        }
-    }
-
-    #[test]
-    fn before_after_names() {
-        assert_eq!(condition_of("事前"), Some(0));
-        assert_eq!(condition_of("事後"), Some(1));
-        assert_eq!(condition_of("研修前アンケート"), Some(0));
-        assert_eq!(condition_of("Post-test"), Some(1));
-        assert_eq!(condition_of("Pre"), Some(0));
-        assert_eq!(condition_of("presentation"), None);
-        assert_eq!(condition_of("Sheet1"), None);
-    }
 }

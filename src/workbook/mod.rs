@@ -6,18 +6,34 @@
 //!
 //! * **Format** from the file's first bytes, not only its extension (a renamed .xls opens).
 //! * **Layout**, in this order: the two sheets named by `sheets`; the column named by `group`;
-//!   two sheets whose names say before/after (事前/事後, 前/後, 研修前/研修後, 1回目/2回目,
-//!   pre/post, before/after, …); two sheets with (at least 80 %) the same item headers, in
-//!   workbook order; one sheet with a column holding exactly two values (preferring headers
-//!   such as 時期, 回, 群, 条件, group, time). Otherwise [`ReadError::Layout`] asks for a flag.
+//!   two sheets with (at least 80 %) the same item headers, in time order (years, 令和/R eras,
+//!   rounds, months, before/after words in their names; else workbook order), or two sheets whose
+//!   names say before/after; one sheet with the only column holding exactly two values (values
+//!   in time order as above). Three or more sheets with the same item headers, or two or more
+//!   candidate group columns, are refused with [`ReadError::Layout`] naming each candidate.
 //! * **Header row**: the first of the first 30 non-empty rows whose text cells number at least
 //!   half the widest of those rows (and two or more), so merged title and note rows above the
 //!   header are skipped.
+//! * **Summary rows** (合計, 平均, Total, … in any label cell, or numbers that all equal the
+//!   SUM/AVERAGE/STDEV/VAR of their columns above) are taken out before anything else is judged:
+//!   [`NoteKind::SummaryRow`].
 //! * **ID column**: headers such as ID, 職員番号, 社員番号, 回答者ID, 受講者番号, respondent. In a
 //!   Microsoft/Google Forms export (a 開始時刻/タイムスタンプ/timestamp column) the e-mail column
-//!   is used instead and Forms' own `ID` (a response number) is ignored. Rows pair when at least
-//!   one ID appears in both sheets (or both groups); IDs in one sheet only become
-//!   [`NoteKind::UnmatchedId`] notes, a repeated ID is [`ReadError::DuplicateId`].
+//!   is used instead and Forms' own `ID` (a response number) is ignored. An ID counting 1, 2, 3,
+//!   … in each sheet is a running number, not a person (unless its header names one, such as
+//!   職員番号). Leading zeros are dropped against a side that stores numbers. Rows pair when at
+//!   least half of the smaller side pairs (fewer is refused, none means independent groups);
+//!   IDs on one side only become [`NoteKind::UnmatchedId`] (two sheets) or
+//!   [`NoteKind::UnmatchedIdInGroup`] (one sheet) notes, a repeated ID is
+//!   [`ReadError::DuplicateId`]. `no_id` pairs no one.
+//!
+//! Every decision is recorded with its evidence in the [`ReadPlan`] on [`Survey::plan`].
+//!
+//! The reading step, module by module: `header` (header row, the [`Survey`]'s tables),
+//! `columns` (ID / group / breakdown / item / ignored columns), `rows` (respondent and summary
+//! rows), `pairing` (ID matching), `time` (time order), `plan` (the decisions), `layout` (the
+//! order of the decisions and the assembly), `limits` (what a workbook may hold), `load`,
+//! `xls_scan`, `ods_scan` (opening files safely), `clean` (cell values to scores).
 //! * **Items**: every column whose non-empty cells are mostly scores (numbers, numbers as text,
 //!   full-width digits, Likert labels) and that is not the ID, group or breakdown column, Forms
 //!   metadata (timestamps, e-mail, name), a date, total or average column, or a running number
@@ -67,13 +83,22 @@ use std::path::{Path, PathBuf};
 
 use crate::lang::{grouped, Lang};
 
+mod address;
 mod clean;
+mod columns;
+mod header;
 mod layout;
+mod limits;
 mod load;
 mod ods_scan;
+mod pairing;
+mod plan;
+mod rows;
+mod time;
 mod xls_scan;
 
-pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
+pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
+pub use plan::{PlanEntry, PlanTopic, ReadPlan};
 
 /// What the user told us on the command line; `None` means "guess".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -96,6 +121,9 @@ pub struct ReadOptions {
     pub scale: Option<String>,
     /// `--sheet NAME` for the group-column layout (default: the first sheet with the group column).
     pub sheet: Option<String>,
+    /// `--no-id` (also set by an independent `--test`): do not pair by ID; every respondent of
+    /// each condition is analysed.
+    pub no_id: bool,
 }
 
 /// How the workbook was laid out.
@@ -148,7 +176,7 @@ impl Group {
     pub fn cell(&self, item: usize, row: usize) -> String {
         format!(
             "{}!{}",
-            layout::sheet_ref(&self.sheet),
+            address::sheet_ref(&self.sheet),
             self.address(item, row)
         )
     }
@@ -161,7 +189,7 @@ impl Group {
     pub fn address(&self, item: usize, row: usize) -> String {
         format!(
             "{}{}",
-            layout::col_letters(self.columns[item].saturating_sub(1)),
+            address::col_letters(self.columns[item].saturating_sub(1)),
             self.rows[row]
         )
     }
@@ -220,6 +248,12 @@ pub enum NoteKind {
     /// sheets (someone moved department). The first sheet's value is used; `original` is
     /// `"first → second"` and `cell` the second sheet's cell.
     ByChanged,
+    /// A summary row (合計, 平均, Total, … in a label cell, or formulas aggregating the column):
+    /// not a respondent, left out. `original` is the label or formula.
+    SummaryRow,
+    /// Group-column layout: ID found in only one of the two groups → row excluded from the
+    /// paired test.
+    UnmatchedIdInGroup,
 }
 
 impl NoteKind {
@@ -299,6 +333,14 @@ impl NoteKind {
                 "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
                 "内訳（--by）の値が 1 つ目のシートと異なる（1 つ目のシートの値で集計）",
             ),
+            NoteKind::SummaryRow => (
+                "summary row (total, average, …), not a respondent: row excluded",
+                "集計行（合計・平均など。回答者ではないため除外）",
+            ),
+            NoteKind::UnmatchedIdInGroup => (
+                "ID found in only one of the two groups, excluded from the paired test",
+                "片方の群にしかない ID（対応のある検定から除外）",
+            ),
         };
         lang.pick(en, ja)
     }
@@ -329,6 +371,8 @@ pub struct Survey {
     pub notes: Vec<Note>,
     /// 1-based header row used in each sheet.
     pub header_row: u32,
+    /// Every reading decision with its evidence (printed on the Checks and Method sheets).
+    pub plan: ReadPlan,
 }
 
 /// Why a workbook could not be read. Messages name the file and say what to do; see

@@ -53,7 +53,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::QName;
 use quick_xml::Reader as XmlReader;
 
-use super::load::{MAX_CELLS, MAX_TEXT_BYTES};
+use super::limits::{MAX_CELLS, MAX_TEXT_BYTES};
 use super::ReadError;
 
 /// Largest `content.xml` scanned (uncompressed): 4 GiB. LibreOffice writes about 100 bytes per

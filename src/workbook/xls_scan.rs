@@ -80,7 +80,7 @@
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-use super::load::{MAX_CELLS, MAX_TEXT_BYTES};
+use super::limits::{MAX_CELLS, MAX_TEXT_BYTES};
 use super::ReadError;
 
 const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;

@@ -4,7 +4,8 @@
 #  * examples/staff_survey.xlsx (two sheets 事前/事後 paired by 職員番号), read here with readxl and
 #    cleaned here (full-width digits, numbers stored as text, 「無回答」 and blanks → NA), paired by
 #    an inner join on 職員番号: paired analysis, overall and per 所属 (--by), and Welch/Student/
-#    Mann–Whitney on the same matched rows (--test welch|student|mann-whitney).
+#    Mann–Whitney on every respondent of each sheet, unpaired (--test welch|student|mann-whitney
+#    compare all rows: none is dropped for lacking a partner).
 #  * analyze_groups.xlsx, written here with openxlsx from seeded data: one sheet, group column 性別
 #    (男性/女性), messy cells; independent Welch analysis (group-column layout).
 #
@@ -106,9 +107,11 @@ for (dep in depts) {
 }
 runs[["staff_by"]] <- by_blocks
 runs[["staff_greater"]] <- list(analyse(items, first, second, "paired", alt = "greater"))
-runs[["staff_welch"]] <- list(analyse(items, first, second, "welch"))
-runs[["staff_student"]] <- list(analyse(items, first, second, "student"))
-runs[["staff_mann_whitney"]] <- list(analyse(items, first, second, "mann-whitney"))
+all_first <- setNames(lapply(items, function(it) before[[it]]), items)
+all_second <- setNames(lapply(items, function(it) after[[it]]), items)
+runs[["staff_welch"]] <- list(analyse(items, all_first, all_second, "welch"))
+runs[["staff_student"]] <- list(analyse(items, all_first, all_second, "student"))
+runs[["staff_mann_whitney"]] <- list(analyse(items, all_first, all_second, "mann-whitney"))
 runs[["staff_wilcoxon"]] <- list(analyse(items, first, second, "wilcoxon"))
 
 # ---- analyze_groups.xlsx: one sheet, group column 性別, independent samples ----

@@ -1,0 +1,99 @@
+//! The [`ReadPlan`]: every reading decision (layout, which condition is first, header row, ID
+//! column and pairing, group column, rows left out) with the evidence it was made on and the
+//! option that overrides it. Carried on [`super::Survey`] so that the Checks and Method sheets
+//! print it.
+
+use crate::lang::Lang;
+
+/// What a [`PlanEntry`] decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PlanTopic {
+    /// Two sheets or one sheet with a group column, and which.
+    Layout,
+    /// Which condition is first (time order).
+    Order,
+    /// The header row.
+    HeaderRow,
+    /// The respondent ID column (or why there is none).
+    IdColumn,
+    /// How respondents were paired (or why they were not).
+    Pairing,
+    /// The group column of a one-sheet layout.
+    GroupColumn,
+    /// Rows that are not respondents (summary rows).
+    SummaryRows,
+}
+
+impl PlanTopic {
+    /// Short name in the requested language.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        let (en, ja) = match self {
+            PlanTopic::Layout => ("Layout", "データの配置"),
+            PlanTopic::Order => ("Order of the conditions", "比較の順序"),
+            PlanTopic::HeaderRow => ("Header row", "見出し行"),
+            PlanTopic::IdColumn => ("ID column", "ID の列"),
+            PlanTopic::Pairing => ("Pairing", "回答者の対応付け"),
+            PlanTopic::GroupColumn => ("Group column", "群の列"),
+            PlanTopic::SummaryRows => ("Summary rows", "集計行"),
+        };
+        lang.pick(en, ja)
+    }
+}
+
+/// One reading decision with its evidence, in English and Japanese.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanEntry {
+    /// What is decided.
+    pub topic: PlanTopic,
+    /// Sheet concerned, if one.
+    pub sheet: Option<String>,
+    /// A1 address of the evidence (a header cell), if one.
+    pub cell: Option<String>,
+    /// The decision, why, and the option that overrides it (English).
+    pub en: String,
+    /// The same in Japanese.
+    pub ja: String,
+}
+
+impl PlanEntry {
+    /// The text in the requested language.
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.ja)
+    }
+}
+
+/// Every reading decision, in the order it was made.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadPlan {
+    /// The decisions.
+    pub entries: Vec<PlanEntry>,
+}
+
+impl ReadPlan {
+    /// Records a decision.
+    pub(crate) fn add(
+        &mut self,
+        topic: PlanTopic,
+        place: Option<(&str, String)>,
+        en: impl Into<String>,
+        ja: impl Into<String>,
+    ) {
+        let (sheet, cell) = match place {
+            Some((s, c)) => (Some(s.to_string()), (!c.is_empty()).then_some(c)),
+            None => (None, None),
+        };
+        self.entries.push(PlanEntry {
+            topic,
+            sheet,
+            cell,
+            en: en.into(),
+            ja: ja.into(),
+        });
+    }
+
+    /// The entries about `topic`.
+    pub fn about(&self, topic: PlanTopic) -> impl Iterator<Item = &PlanEntry> {
+        self.entries.iter().filter(move |e| e.topic == topic)
+    }
+}
