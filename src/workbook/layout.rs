@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::clean::{clean, id_text, is_score_like, normalize, short, Scale};
-use super::load::{Book, SheetData, Value};
+use super::load::{Input, SheetData, Value};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 
 /// Headers that name a respondent ID (normalised, see [`normalize`]).
@@ -973,7 +973,7 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         None => None,
     };
     let scale = scale.as_ref();
-    let mut book = Book::open(path)?;
+    let mut book = Input::open(path, options)?;
     let names = book.sheet_names();
     if names.is_empty() {
         return Err(ReadError::NoData {
