@@ -3,7 +3,8 @@
 //! Deterministic (seeded) mutations of `examples/staff_survey.xlsx` and of workbooks generated
 //! here with rust_xlsxwriter — truncated zips, flipped bytes inside the deflated XML, zips
 //! rewritten with corrupted XML, hostile dimensions and cell references, 16,384 columns, huge
-//! shared-string tables, CSV files in three encodings mutated byte by byte (issue 19), an encrypted workbook (`tests/hostile/encrypted.xlsx`, made by
+//! shared-string tables, CSV files in three encodings mutated byte by byte (issue 19), an
+//! encrypted workbook (`tests/hostile/encrypted.xlsx`, made by
 //! `tests/hostile/make_encrypted.sh`), empty and header-only workbooks, formulas without cached
 //! values, merged cells over the header, and files that are not workbooks at all.
 //!
