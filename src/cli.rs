@@ -259,6 +259,15 @@ fn input_text(config: &Config) -> String {
                     Lang::Ja => format!("{}（シート「{sheet}」: {}）", name(p), f.describe(lang)),
                 }
             })
+            .chain(std::iter::once(
+                config
+                    .lang
+                    .pick(
+                        "cell addresses are the rows and columns Excel shows when it opens the file",
+                        "セル番地は、ファイルを Excel で開いたときの行と列",
+                    )
+                    .to_string(),
+            ))
             .collect::<Vec<_>>()
             .join(" / "),
         Err(_) => name(&config.input),

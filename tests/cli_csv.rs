@@ -637,7 +637,7 @@ fn the_method_sheet_says_how_each_text_file_was_read() {
         .unwrap_or_else(|| panic!("{text:?}"));
     assert_eq!(
         input,
-        "事前.csv（シート「事前」: テキストファイル。文字コード CP932 (Shift_JIS)（ファイルから判定）、区切り文字 カンマ（--delimiter で指定）） / 事後.csv（シート「事後」: テキストファイル。文字コード UTF-8（BOM 付き）（ファイルから判定）、区切り文字 カンマ（--delimiter で指定））"
+        "事前.csv（シート「事前」: テキストファイル。文字コード CP932 (Shift_JIS)（ファイルから判定）、区切り文字 カンマ（--delimiter で指定）） / 事後.csv（シート「事後」: テキストファイル。文字コード UTF-8（BOM 付き）（ファイルから判定）、区切り文字 カンマ（--delimiter で指定）） / セル番地は、ファイルを Excel で開いたときの行と列"
     );
     assert!(
         text.iter().any(|t| t.contains("--delimiter comma")),

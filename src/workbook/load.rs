@@ -510,6 +510,19 @@ impl Input {
         if reads_as_text(path, options)? {
             return super::csv::TextFiles::open(path, options).map(Input::Text);
         }
+        if let Some(flag) = [
+            ("--encoding", options.encoding.is_some()),
+            ("--delimiter", options.delimiter.is_some()),
+        ]
+        .into_iter()
+        .find_map(|(f, given)| given.then_some(f))
+        {
+            return Err(ReadError::layout(
+                path,
+                format!("{flag} applies to text (CSV) files, and this one is a workbook; leave {flag} out"),
+                format!("{flag} はテキスト（CSV）ファイルに対するオプションですが、このファイルはブックです。{flag} を外してください"),
+            ));
+        }
         if options.second_file.is_some() {
             return Err(ReadError::layout(
                 path,
