@@ -243,6 +243,31 @@ fn encoding_and_delimiter_options_override_detection() {
         err.contains("事前.csv: line 1: bytes that are not valid UTF-8"),
         "{err}"
     );
+    // UTF-16 without a byte-order mark: NUL bytes, so "not text" with the option to add; read
+    // with it.
+    let text = csv_text(&sheet_rows(&book, "事前"), &EXCEL_UTF8);
+    let no_bom = |t: &str| -> Vec<u8> { t.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
+    let sub = dir.path().join("no_bom");
+    fs::create_dir(&sub).unwrap();
+    let x = sub.join("事前.csv");
+    let y = sub.join("事後.csv");
+    fs::write(&x, no_bom(&text)).unwrap();
+    fs::write(
+        &y,
+        no_bom(&csv_text(&sheet_rows(&book, "事後"), &EXCEL_UTF8)),
+    )
+    .unwrap();
+    let (code, err) = run(&[&x, &y], &[], dir.path(), "en_US.UTF-8").unwrap_err();
+    assert_eq!(code, 2);
+    assert!(err.contains("give --encoding utf-16le"), "{err}");
+    assert_eq!(
+        json(&[&x, &y], &["--encoding", "utf-16le"], dir.path()),
+        want
+    );
+    // A workbook renamed .csv is read as the workbook it is.
+    let renamed = dir.path().join("survey.csv");
+    fs::copy(&book, &renamed).unwrap();
+    assert_eq!(json(&[&renamed], &[], dir.path()), want);
     // A text file with another extension is read when an option says it is text.
     let dat = dir.path().join("事前.dat");
     fs::copy(&a, &dat).unwrap();
