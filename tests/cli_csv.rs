@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use calamine::{open_workbook_auto, Data, Reader};
 use common::cli::ttest_xl;
 use serde_json::Value;
-use ttest_xl::workbook::{read_survey, NoteKind, ReadError, ReadOptions};
+use ttest_xl::workbook::{read_survey, Group, Note, NoteKind, ReadError, ReadOptions};
 
 /// A sheet as rows of cells written as Excel writes them to CSV (numbers in shortest form that
 /// reads back exactly, text as is, booleans as TRUE/FALSE, errors as their code).
@@ -483,6 +483,50 @@ fn blank_lines_and_multi_line_fields_keep_excel_row_numbers() {
     assert_eq!(s.first.address(0, 0), "C4");
 }
 
+#[test]
+fn rows_without_their_trailing_empty_fields_are_read_as_blanks() {
+    // Excel leaves out the delimiters of empty cells at the end of some rows.
+    let dir = tempfile::tempdir().unwrap();
+    let full = "ID,群,Q1,Q2,コメント\r\n1,A,4,3,\r\n2,B,3,,\r\n3,A,5,4,良い\r\n4,B,2,2,\r\n5,A,4,5,\r\n6,B,1,3,\r\n";
+    let short = "ID,群,Q1,Q2,コメント\r\n1,A,4,3\r\n2,B,3\r\n3,A,5,4,良い\r\n4,B,2,2,\r\n5,A,4,5\r\n6,B,1,3\r\n";
+    let a = dir.path().join("full.csv");
+    let b = dir.path().join("short.csv");
+    fs::write(&a, full).unwrap();
+    fs::write(&b, short).unwrap();
+    let o = ReadOptions {
+        group: Some("群".into()),
+        ..ReadOptions::default()
+    };
+    let (x, y) = (read_survey(&a, &o).unwrap(), read_survey(&b, &o).unwrap());
+    // Debug text: NaN (missing) compares unequal to itself.
+    let same = |g: &Group| {
+        format!(
+            "{:?}",
+            Group {
+                sheet: String::new(),
+                ..g.clone()
+            }
+        )
+    };
+    assert_eq!(same(&x.first), same(&y.first));
+    assert_eq!(same(&x.second), same(&y.second));
+    let notes = |v: &[Note]| -> Vec<String> {
+        v.iter()
+            .map(|n| {
+                format!(
+                    "{:?}",
+                    Note {
+                        sheet: String::new(),
+                        ..n.clone()
+                    }
+                )
+            })
+            .collect()
+    };
+    assert_eq!(notes(&x.notes), notes(&y.notes));
+    assert_eq!(y.notes.len(), 1, "{:?}", y.notes);
+}
+
 /// Runs one bad file and checks exit 2 with the file and the line named in both languages.
 fn refused(dir: &Path, name: &str, bytes: &[u8], extra: &[&str], en: &str, ja: &str) {
     let p = dir.join(name);
@@ -549,8 +593,8 @@ fn bad_text_files_are_refused_naming_the_file_and_line() {
         "ragged.csv",
         b"ID,Q1,Q2\n1,4,5\n2,3,4,5\n3,2,2\n",
         &[],
-        "line 3: the line has 4 fields but line 1 has 3",
-        "3 行目: この行の項目数は 4 で、1 行目の 3 と異なります",
+        "line 3: the line has 4 fields but line 1 has only 3",
+        "3 行目: この行の項目数は 4 で、1 行目の 3 より多くなっています",
     );
     refused(
         d,

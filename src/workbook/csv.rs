@@ -23,7 +23,8 @@
 //! # Refused (exit 2, naming the file and the line)
 //!
 //! An empty file, a file that is not text, mixed encodings, bytes that are not valid in the
-//! encoding, a record with more or fewer fields than the first one (ragged rows), a record longer
+//! encoding, a record with more fields than the first one (ragged rows; one with fewer has blanks at
+//! its end, as Excel writes some rows), a record longer
 //! than [`MAX_RECORD_BYTES`] or with more than [`MAX_COLUMNS`] fields, more than [`MAX_ROWS`]
 //! rows. Memory is bounded: the file is read in 1 MiB blocks, one record is held at a time and the
 //! grid shares the workbook limits ([`super::MAX_CELLS`], [`super::MAX_TEXT_BYTES`]); a single
@@ -834,13 +835,16 @@ impl Parser<'_> {
         }
         match self.width {
             None => self.width = Some((fields.len(), line)),
-            Some((w, at)) if w != fields.len() => {
+            // Fewer fields: blanks at the end of the row (Excel leaves out trailing empty fields
+            // on some rows; Excel, R's read.csv and pandas read them as blanks). More fields: the
+            // values would be shifted under the wrong headers (pandas refuses them too).
+            Some((w, at)) if fields.len() > w => {
                 let n = fields.len();
                 return Err(text_error(
                     self.path,
                     Some(line),
-                    format!("the line has {n} fields but line {at} has {w}: every line needs the same number of values (a value holding a delimiter must be in double quotes); fix the file, or give the right --delimiter"),
-                    format!("この行の項目数は {n} で、{at} 行目の {w} と異なります。すべての行で項目数をそろえてください（区切り文字を含む値は \"\" で囲みます）。ファイルを修正するか、正しい --delimiter を指定してください"),
+                    format!("the line has {n} fields but line {at} has only {w}: values would land under the wrong headers (a value holding a delimiter must be in double quotes); fix the file, or give the right --delimiter"),
+                    format!("この行の項目数は {n} で、{at} 行目の {w} より多くなっています（このままでは値が別の見出しの列に入ってしまいます。区切り文字を含む値は \"\" で囲みます）。ファイルを修正するか、正しい --delimiter を指定してください"),
                 ));
             }
             Some(_) => {}
