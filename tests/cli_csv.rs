@@ -645,6 +645,12 @@ fn two_inputs_are_for_text_files_only_and_replace_sheets_and_group() {
         err.contains("two input files are read only as CSV"),
         "{err}"
     );
+    let (code, err) = run(&[&a, &book], &[], dir.path(), "en_US.UTF-8").unwrap_err();
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("staff_survey.xlsx: two input files are read only as CSV"),
+        "{err}"
+    );
     for flag in [["--sheets", "事前,事後"], ["--group", "所属"]] {
         let (code, err) = run(&[&a, &b], &flag, dir.path(), "ja_JP.UTF-8").unwrap_err();
         assert_eq!(code, 2);
