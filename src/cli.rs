@@ -961,7 +961,10 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         }
     }
     // A workbook open in Excel may hold edits that are not saved yet: say so, but go on.
-    let input_open = office_lock::owner_file_evidence(&config.input);
+    let input_open: Vec<(&Path, OpenFile)> = std::iter::once(config.input.as_path())
+        .chain(config.read.second_file.as_deref())
+        .filter_map(|p| office_lock::owner_file_evidence(p).map(|o| (p, o)))
+        .collect();
     let pb = spinner(config);
     pb.set_message(lang.pick("reading the workbook…", "ブックを読み込んでいます…"));
     let survey = workbook::read_survey(&config.input, &config.read)?;
@@ -1030,8 +1033,8 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         for w in &analysis.warnings {
             let _ = writeln!(err, "{}: {}", lang.pick("warning", "警告"), w.message(lang));
         }
-        if let Some(open) = &input_open {
-            let _ = writeln!(err, "{}", input_open_warning(&config.input, open, lang));
+        for (path, open) in &input_open {
+            let _ = writeln!(err, "{}", input_open_warning(path, open, lang));
         }
         let overall = &analysis.blocks[0];
         let tested = overall
@@ -1064,7 +1067,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         };
     }
     Ok(Outcome {
-        warnings: analysis.warnings.len() + usize::from(input_open.is_some()),
+        warnings: analysis.warnings.len() + input_open.len(),
     })
 }
 

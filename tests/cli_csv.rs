@@ -780,3 +780,33 @@ fn read_errors_name_the_second_file() {
     assert_eq!(e.path(), b);
     assert!(matches!(e, ReadError::Text { line: Some(2), .. }), "{e:?}");
 }
+
+#[test]
+fn a_second_input_open_in_excel_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = common::cli::example();
+    let a = write_csv(dir.path(), "事前", &sheet_rows(&book, "事前"), &EXCEL_UTF8);
+    let b = write_csv(dir.path(), "事後", &sheet_rows(&book, "事後"), &EXCEL_UTF8);
+    // Excel's owner file (as in tests/cli_open_files.rs): user name "sato", ASCII.
+    let mut owner = vec![4u8];
+    owner.extend(b"sato");
+    owner.resize(55, b' ');
+    owner.extend(4u16.to_le_bytes());
+    owner.extend("sato".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    while owner.len() < 165 {
+        owner.extend([b' ', 0]);
+    }
+    owner.truncate(165);
+    fs::write(dir.path().join("~$事後.csv"), owner).unwrap();
+    ttest_xl("en_US.UTF-8")
+        .arg("analyze")
+        .args([&a, &b])
+        .arg("-o")
+        .arg(dir.path().join("results.xlsx"))
+        .arg("--strict")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "warning: 事後.csv is open in Excel by sato; changes not yet saved there are not in this analysis",
+        ));
+}
