@@ -810,3 +810,60 @@ fn a_second_input_open_in_excel_is_read_with_a_warning() {
             "warning: 事後.csv is open in Excel by sato; changes not yet saved there are not in this analysis",
         ));
 }
+
+/// CSV written by another program: LibreOffice exports the example's two sheets (UTF-8, and
+/// CP932 as Japanese Excel writes), and their analysis equals the workbook's. Skipped — loudly —
+/// without `soffice` (Debian: `libreoffice-calc-nogui`, installed by .ci/run).
+#[test]
+fn csv_written_by_libreoffice_in_utf8_and_cp932_gives_the_xlsx_results() {
+    let Some(soffice) = [
+        "/usr/bin/soffice",
+        "/usr/local/bin/soffice",
+        "/usr/bin/libreoffice",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists()) else {
+        eprintln!("\n*** SKIPPED csv_written_by_libreoffice: soffice not found ***\n");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("staff_survey.xlsx");
+    fs::copy(common::cli::example(), &book).unwrap();
+    let want = json(&[&book], &[], dir.path());
+    // LibreOffice's charset numbers: 76 UTF-8, 60 Windows-932.
+    for (charset, label) in [("76", "UTF-8"), ("60", "CP932")] {
+        let out = dir.path().join(label);
+        fs::create_dir(&out).unwrap();
+        let status = std::process::Command::new("timeout")
+            .arg("300")
+            .arg(&soffice)
+            .args(["--headless", "--norestore"])
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.path().join("profile").display()
+            ))
+            .arg("--convert-to")
+            // CSV, comma, double quote, charset, all sheets (last token -1).
+            .arg(format!(
+                "csv:Text - txt - csv (StarCalc):44,34,{charset},1,,0,false,true,false,false,false,-1"
+            ))
+            .arg("--outdir")
+            .arg(&out)
+            .arg(&book)
+            .output()
+            .expect("run soffice");
+        let a = out.join("staff_survey-事前.csv");
+        let b = out.join("staff_survey-事後.csv");
+        assert!(a.exists() && b.exists(), "{label}: {status:?}");
+        let bytes = fs::read(&a).unwrap();
+        assert_eq!(
+            std::str::from_utf8(&bytes).is_ok(),
+            label == "UTF-8",
+            "{label}: the export is in the charset asked for"
+        );
+        let got = json(&[&a, &b], &[], dir.path());
+        assert_eq!(got["items"], want["items"], "{label}");
+        assert_eq!(got["warnings"], want["warnings"], "{label}");
+    }
+}
