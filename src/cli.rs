@@ -28,7 +28,7 @@ use crate::office_lock::{self, OpenFile, Program};
 use crate::report::{self, ReportError, ReportMeta};
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::Alternative;
-use crate::workbook::{self, ReadError, ReadOptions};
+use crate::workbook::{self, Delimiter, ReadError, ReadOptions, TextEncoding};
 
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
@@ -120,7 +120,7 @@ pub enum LangArg {
 /// Options of `ttest-xl analyze`.
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    /// Survey workbook (.xlsx, .xlsm, .xls, .ods). Never modified.
+    /// Survey workbook (.xlsx, .xlsm, .xls, .ods) or text file (.csv, .tsv, .txt). Never modified.
     pub input: PathBuf,
     /// Result workbook to write (.xlsx).
     #[arg(short, long)]
@@ -186,6 +186,101 @@ pub struct AnalyzeArgs {
     /// Exit with code 1 when the analysis produced warnings.
     #[arg(long)]
     pub strict: bool,
+    // Text (CSV) input, issue 19.
+    /// Second text file, the second condition: `analyze before.csv after.csv`.
+    #[arg(value_name = "SECOND")]
+    pub second: Option<PathBuf>,
+    /// Encoding of text input (default: found from the bytes).
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
+    /// Delimiter of text input (default: found from the file).
+    #[arg(long, value_enum)]
+    pub delimiter: Option<DelimiterArg>,
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8, with or without BOM.
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// UTF-16 little-endian (Excel's Unicode text).
+    #[value(name = "utf-16le", alias = "utf16le")]
+    Utf16le,
+    /// UTF-16 big-endian.
+    #[value(name = "utf-16be", alias = "utf16be")]
+    Utf16be,
+    /// Shift_JIS as Windows writes it (Japanese Excel's CSV).
+    #[value(name = "cp932", alias = "shift_jis", alias = "sjis")]
+    Cp932,
+}
+
+/// `--delimiter`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DelimiterArg {
+    /// `,`
+    Comma,
+    /// Tab.
+    Tab,
+    /// `;`
+    Semicolon,
+}
+
+impl From<EncodingArg> for TextEncoding {
+    fn from(e: EncodingArg) -> TextEncoding {
+        match e {
+            EncodingArg::Utf8 => TextEncoding::Utf8,
+            EncodingArg::Utf16le => TextEncoding::Utf16Le,
+            EncodingArg::Utf16be => TextEncoding::Utf16Be,
+            EncodingArg::Cp932 => TextEncoding::Cp932,
+        }
+    }
+}
+
+impl From<DelimiterArg> for Delimiter {
+    fn from(d: DelimiterArg) -> Delimiter {
+        match d {
+            DelimiterArg::Comma => Delimiter::Comma,
+            DelimiterArg::Tab => Delimiter::Tab,
+            DelimiterArg::Semicolon => Delimiter::Semicolon,
+        }
+    }
+}
+
+/// The input file names for the Method sheet; for text files, each with the sheet it became and
+/// how it was read (encoding and delimiter, found or given).
+fn input_text(config: &Config) -> String {
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    if !workbook::csv::is_text_input(&config.input, &config.read) {
+        return name(&config.input);
+    }
+    match workbook::csv::text_formats(&config.input, &config.read) {
+        Ok(files) => files
+            .iter()
+            .map(|(p, sheet, f)| {
+                let lang = config.lang;
+                match lang {
+                    Lang::En => format!("{} (sheet {sheet}: {})", name(p), f.describe(lang)),
+                    Lang::Ja => format!("{}（シート「{sheet}」: {}）", name(p), f.describe(lang)),
+                }
+            })
+            .chain(std::iter::once(
+                config
+                    .lang
+                    .pick(
+                        "cell addresses are the rows and columns Excel shows when it opens the file",
+                        "セル番地は、ファイルを Excel で開いたときの行と列",
+                    )
+                    .to_string(),
+            ))
+            .collect::<Vec<_>>()
+            .join(" / "),
+        Err(_) => name(&config.input),
+    }
 }
 
 /// Where the JSON goes.
@@ -510,6 +605,9 @@ impl Config {
                         args.test,
                         TestArg::Welch | TestArg::Student | TestArg::MannWhitney
                     ),
+                second_file: args.second,
+                encoding: args.encoding.map(Into::into),
+                delimiter: args.delimiter.map(Into::into),
             },
             analysis: AnalysisOptions {
                 test: match args.test {
@@ -575,6 +673,12 @@ impl Config {
         }
         if let Some(v) = &r.scale {
             s.push(format!("--scale {v:?}"));
+        }
+        if let Some(v) = r.encoding {
+            s.push(format!("--encoding {}", v.key()));
+        }
+        if let Some(v) = r.delimiter {
+            s.push(format!("--delimiter {}", v.key()));
         }
         let a = &self.analysis;
         let test = match a.test {
@@ -860,14 +964,23 @@ fn spinner(config: &Config) -> ProgressBar {
 pub fn run(config: &Config) -> Result<Outcome, CliError> {
     let lang = config.lang;
     check_output(&config.input, &config.output, config.force)?;
+    if let Some(second) = &config.read.second_file {
+        check_output(second, &config.output, config.force)?;
+    }
     if let Some(JsonTarget::File(p)) = &config.json {
         check_output(&config.input, p, config.force)?;
+        if let Some(second) = &config.read.second_file {
+            check_output(second, p, config.force)?;
+        }
         if canonical_target(p)? == canonical_target(&config.output)? {
             return Err(CliError::SameFile(p.clone()));
         }
     }
     // A workbook open in Excel may hold edits that are not saved yet: say so, but go on.
-    let input_open = office_lock::owner_file_evidence(&config.input);
+    let input_open: Vec<(&Path, OpenFile)> = std::iter::once(config.input.as_path())
+        .chain(config.read.second_file.as_deref())
+        .filter_map(|p| office_lock::owner_file_evidence(p).map(|o| (p, o)))
+        .collect();
     let pb = spinner(config);
     pb.set_message(lang.pick("reading the workbook…", "ブックを読み込んでいます…"));
     let survey = workbook::read_survey(&config.input, &config.read)?;
@@ -878,11 +991,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         "結果のブックを書き込んでいます…",
     ));
     let meta = ReportMeta {
-        input: config
-            .input
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        input: input_text(config),
         options: config.options_text(),
         created: config.created,
     };
@@ -940,8 +1049,8 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         for w in &analysis.warnings {
             let _ = writeln!(err, "{}: {}", lang.pick("warning", "警告"), w.message(lang));
         }
-        if let Some(open) = &input_open {
-            let _ = writeln!(err, "{}", input_open_warning(&config.input, open, lang));
+        for (path, open) in &input_open {
+            let _ = writeln!(err, "{}", input_open_warning(path, open, lang));
         }
         let overall = &analysis.blocks[0];
         let tested = overall
@@ -974,7 +1083,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         };
     }
     Ok(Outcome {
-        warnings: analysis.warnings.len() + usize::from(input_open.is_some()),
+        warnings: analysis.warnings.len() + input_open.len(),
     })
 }
 

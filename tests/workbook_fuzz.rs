@@ -3,7 +3,8 @@
 //! Deterministic (seeded) mutations of `examples/staff_survey.xlsx` and of workbooks generated
 //! here with rust_xlsxwriter — truncated zips, flipped bytes inside the deflated XML, zips
 //! rewritten with corrupted XML, hostile dimensions and cell references, 16,384 columns, huge
-//! shared-string tables, an encrypted workbook (`tests/hostile/encrypted.xlsx`, made by
+//! shared-string tables, CSV files in three encodings mutated byte by byte (issue 19), an
+//! encrypted workbook (`tests/hostile/encrypted.xlsx`, made by
 //! `tests/hostile/make_encrypted.sh`), empty and header-only workbooks, formulas without cached
 //! values, merged cells over the header, and files that are not workbooks at all.
 //!
@@ -1152,4 +1153,195 @@ fn real_excel_xls_files_and_their_mutations() {
     }
     eprintln!("[workbook_fuzz] real files: {}", files.len());
     finish(&t, "real Excel .xls/.ods files");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text (CSV) files, issue 19.
+
+/// The rows of a workbook sheet as CSV text (numbers in shortest form, text quoted when needed).
+fn sheet_as_csv(book: &Path, sheet: &str, delimiter: char, newline: &str) -> String {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut wb = open_workbook_auto(book).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    let mut s = String::new();
+    for row in range.rows() {
+        let fields: Vec<String> = row
+            .iter()
+            .map(|c| {
+                let v = match c {
+                    Data::Empty => String::new(),
+                    Data::Float(f) => format!("{f}"),
+                    Data::Int(i) => i.to_string(),
+                    other => other.to_string(),
+                };
+                if v.contains([delimiter, '"', '\r', '\n']) {
+                    format!("\"{}\"", v.replace('"', "\"\""))
+                } else {
+                    v
+                }
+            })
+            .collect();
+        s.push_str(&fields.join(&delimiter.to_string()));
+        s.push_str(newline);
+    }
+    s
+}
+
+/// One mutation of a text file's bytes.
+fn mutate_text(bytes: &[u8], rng: &mut Rng) -> (String, Vec<u8>) {
+    const INSERTS: &[&[u8]] = &[
+        b"\"",
+        b",",
+        b"\t",
+        b";",
+        b"\r",
+        b"\n",
+        b"\0",
+        b"\x81",
+        b"\xE3\x81",
+        b"\xFF\xFE",
+        b"=\"",
+        b"\"\"",
+        b"\r\n\r\n",
+        b"#N/A",
+        b"\xEF\xBB\xBF",
+        "そう思う".as_bytes(),
+        b"\x82\xbb\x82\xa4",
+    ];
+    let mut b = bytes.to_vec();
+    let at = rng.below(b.len() + 1);
+    let label = match rng.below(7) {
+        0 => {
+            if !b.is_empty() {
+                let i = rng.below(b.len());
+                b[i] = rng.next() as u8;
+            }
+            "flip"
+        }
+        1 => {
+            b.truncate(at);
+            "truncate"
+        }
+        2 => {
+            let ins = INSERTS[rng.below(INSERTS.len())];
+            b.splice(at..at, ins.iter().copied());
+            "insert"
+        }
+        3 => {
+            let end = (at + rng.below(200)).min(b.len());
+            b.drain(at..end);
+            "delete"
+        }
+        4 => {
+            let end = (at + rng.below(300)).min(b.len());
+            let copy = b[at..end].to_vec();
+            let to = rng.below(b.len() + 1);
+            b.splice(to..to, copy);
+            "duplicate"
+        }
+        5 => {
+            let long = vec![b'x'; 1 << 20];
+            b.splice(at..at, long);
+            "long_field"
+        }
+        _ => {
+            const BOMS: &[&[u8]] = &[b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF", b""];
+            let bom = BOMS[rng.below(BOMS.len())];
+            b.splice(0..0, bom.iter().copied());
+            "bom"
+        }
+    };
+    (label.to_string(), b)
+}
+
+#[test]
+fn mutated_csv_files_never_panic() {
+    let _serial = serial();
+    let dir = tempfile::tempdir().unwrap();
+    let k = scale();
+    let mut t = Tally::default();
+    let mut rng = Rng(0x6373_762d_6669_6c65);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let staff = root.join("examples/staff_survey.xlsx");
+    let groups = root.join("tests/reference/analyze_groups.xlsx");
+    let utf8 = |s: String| [&b"\xEF\xBB\xBF"[..], s.as_bytes()].concat();
+    let cp932 = |s: String| encoding_rs::SHIFT_JIS.encode(&s).0.into_owned();
+    let utf16 = |s: String| -> Vec<u8> {
+        [0xFF, 0xFE]
+            .into_iter()
+            .chain(s.encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect()
+    };
+    // (seed, extension, first file, second file when the seed is two files)
+    type Seed<'a> = (&'a str, &'a str, Vec<u8>, Option<Vec<u8>>);
+    let seeds: Vec<Seed> = vec![
+        (
+            "staff_utf8",
+            "csv",
+            utf8(sheet_as_csv(&staff, "事前", ',', "\r\n")),
+            Some(utf8(sheet_as_csv(&staff, "事後", ',', "\r\n"))),
+        ),
+        (
+            "staff_cp932",
+            "csv",
+            cp932(sheet_as_csv(&staff, "事前", ',', "\r\n")),
+            Some(cp932(sheet_as_csv(&staff, "事後", ',', "\r\n"))),
+        ),
+        (
+            "staff_utf16",
+            "txt",
+            utf16(sheet_as_csv(&staff, "事前", '\t', "\r\n")),
+            Some(utf16(sheet_as_csv(&staff, "事後", '\t', "\r\n"))),
+        ),
+        (
+            "groups_semicolon",
+            "csv",
+            sheet_as_csv(&groups, "回答", ';', "\n").into_bytes(),
+            None,
+        ),
+    ];
+    for (seed, ext, first, second) in &seeds {
+        let options = match second {
+            Some(bytes) => {
+                let p = dir.path().join(format!("{seed}_second.{ext}"));
+                std::fs::write(&p, bytes).unwrap();
+                ReadOptions {
+                    second_file: Some(p),
+                    ..ReadOptions::default()
+                }
+            }
+            None => ReadOptions::default(),
+        };
+        let run = |t: &mut Tally, name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            run_path(t, &p, name, &options);
+            std::fs::remove_file(&p).ok();
+        };
+        let before = t.ok;
+        run(&mut t, &format!("{seed}.{ext}"), first);
+        assert_eq!(t.ok, before + 1, "seed {seed} must read: {:?}", t.findings);
+        for i in 0..60 * k {
+            let (label, bytes) = mutate_text(first, &mut rng);
+            run(&mut t, &format!("{seed}_{label}_{i}.{ext}"), &bytes);
+            // Mutations on mutations.
+            let (label2, bytes) = mutate_text(&bytes, &mut rng);
+            run(
+                &mut t,
+                &format!("{seed}_{label}_{label2}_{i}.{ext}"),
+                &bytes,
+            );
+        }
+    }
+    // Sizes at the limits: 16,385 fields, a record after row 1,048,576, a line of 17 MiB.
+    let wide = format!("ID{}\n1{}\n", ",Q".repeat(16_384), ",3".repeat(16_384));
+    run_bytes(&mut t, dir.path(), "wide.csv", wide.as_bytes());
+    let mut tall = b"ID,Q1\n".to_vec();
+    tall.extend(vec![b'\n'; 1_048_575]);
+    tall.extend(b"1,2\n");
+    run_bytes(&mut t, dir.path(), "tall.csv", &tall);
+    let mut long = b"ID,Q1\n1,\"".to_vec();
+    long.extend(vec![b'4'; 17 << 20]);
+    run_bytes(&mut t, dir.path(), "long_quoted.csv", &long);
+    finish(&t, "csv mutations");
 }

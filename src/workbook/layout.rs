@@ -9,7 +9,7 @@ use super::address::a1;
 use super::clean::{normalize, Scale};
 use super::columns::{distinct, guess_id, id_reason, is_meta, names_a_person, not_found, roles};
 use super::header::{header_plan, make_table, make_tables, on_two_threads, Table};
-use super::load::{format_number, Book, Value};
+use super::load::{format_number, Input, Value};
 use super::pairing::{decide_pairing, id_index, is_running, unify_leading_zeros, zero_plan};
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed};
@@ -104,7 +104,7 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         None => None,
     };
     let scale = scale.as_ref();
-    let mut book = Book::open(path)?;
+    let mut book = Input::open(path, options)?;
     let names = book.sheet_names();
     if names.is_empty() {
         return Err(ReadError::NoData {

@@ -4,7 +4,8 @@
 //!   [`ReadError::Internal`] naming the input instead of a backtrace.
 //! * The file type is recognised from its first bytes, not only its extension (a renamed .xls
 //!   still opens; an encrypted .xlsx — an OLE container holding `EncryptedPackage` — gets its own
-//!   message; a CSV or text file is "not a workbook").
+//!   message). A `.csv`, `.tsv` or `.txt` file that is not a workbook inside is read as text by
+//!   src/workbook/csv.rs into the same grid ([`Input`]); any other text file is "not a workbook".
 //! * `.xlsx`/`.xlsm` sheets are streamed cell by cell ([`calamine::Xlsx::worksheet_cells_reader`]),
 //!   so a hostile declared dimension (`A1:XFD1048576`) allocates nothing; only cells that exist are
 //!   stored, and at most [`MAX_CELLS`] of them. Other formats go through
@@ -163,7 +164,7 @@ impl SheetData {
 }
 
 /// Collects cells (in any order) into a [`SheetData`], enforcing the limits.
-struct Builder<'a> {
+pub(crate) struct Builder<'a> {
     path: &'a Path,
     sheet: SheetData,
     /// The workbook's limits, shared by the threads reading its sheets.
@@ -208,8 +209,30 @@ impl Budget {
     }
 }
 
+impl<'a> Builder<'a> {
+    /// An empty sheet named `name`, taking its cells and text from `budget`.
+    pub(crate) fn new(path: &'a Path, name: &str, budget: &'a Budget) -> Builder<'a> {
+        Builder {
+            path,
+            sheet: SheetData {
+                name: name.to_string(),
+                rows: Vec::new(),
+            },
+            budget,
+            cells_left: 0,
+            text_left: 0,
+            strings: HashSet::new(),
+        }
+    }
+
+    /// Name of the sheet being built.
+    pub(crate) fn sheet_name(&self) -> &str {
+        &self.sheet.name
+    }
+}
+
 impl Builder<'_> {
-    fn push(&mut self, row: u32, col: u32, v: Value) -> Result<(), ReadError> {
+    pub(crate) fn push(&mut self, row: u32, col: u32, v: Value) -> Result<(), ReadError> {
         if matches!(v, Value::Empty) {
             return Ok(());
         }
@@ -262,7 +285,7 @@ impl Builder<'_> {
     }
 
     /// Stores text once: a string equal to one already stored shares its allocation.
-    fn text(&mut self, s: &str) -> Result<Value, ReadError> {
+    pub(crate) fn text(&mut self, s: &str) -> Result<Value, ReadError> {
         if let Some(k) = self.strings.get(s) {
             return Ok(Value::Text(k.0.clone()));
         }
@@ -295,7 +318,7 @@ impl Builder<'_> {
         })
     }
 
-    fn finish(mut self) -> SheetData {
+    pub(crate) fn finish(mut self) -> SheetData {
         // Give back what was taken and not used.
         self.budget
             .cells
@@ -445,6 +468,83 @@ pub(crate) fn guarded<T>(
                 path: path.to_path_buf(),
                 detail: format!("{what}: {message}{at}"),
             })
+        }
+    }
+}
+
+/// `true` when `path` is read as text: not a workbook inside (by its first bytes), and named
+/// `.csv`/`.tsv`/`.txt` or given with a second file, `--encoding` or `--delimiter`.
+pub(crate) fn reads_as_text(path: &Path, options: &super::ReadOptions) -> Result<bool, ReadError> {
+    let (magic, _) = sniff(path)?;
+    Ok(magic == Magic::Other
+        && (super::csv::has_text_extension(path)
+            || options.second_file.is_some()
+            || options.encoding.is_some()
+            || options.delimiter.is_some()))
+}
+
+/// What the reader reads: a workbook, or one or two text files (CSV) whose sheets are named by
+/// their stems. The file's first bytes decide: a `.csv`/`.tsv`/`.txt` that is an .xlsx or .xls
+/// inside opens as a workbook.
+pub(crate) enum Input {
+    Book(Box<Book>),
+    Text(super::csv::TextFiles),
+}
+
+impl Input {
+    /// Opens `path` (and `options.second_file`).
+    pub(crate) fn open(path: &Path, options: &super::ReadOptions) -> Result<Input, ReadError> {
+        if reads_as_text(path, options)? {
+            return super::csv::TextFiles::open(path, options).map(Input::Text);
+        }
+        if let Some(flag) = [
+            ("--encoding", options.encoding.is_some()),
+            ("--delimiter", options.delimiter.is_some()),
+        ]
+        .into_iter()
+        .find_map(|(f, given)| given.then_some(f))
+        {
+            return Err(ReadError::layout(
+                path,
+                format!("{flag} applies to text (CSV) files, and this one is a workbook; leave {flag} out"),
+                format!("{flag} はテキスト（CSV）ファイルに対するオプションですが、このファイルはブックです。{flag} を外してください"),
+            ));
+        }
+        if options.second_file.is_some() {
+            return Err(ReadError::layout(
+                path,
+                "two input files are read only as CSV (or TSV) files, and this one is a workbook; give one workbook with both sheets (--sheets BEFORE,AFTER), or save each sheet as CSV",
+                "入力ファイルを 2 つ指定できるのは CSV（TSV）ファイルの場合だけですが、このファイルはブックです。2 つのシートを含むブックを 1 つ指定するか（--sheets 事前,事後）、各シートを CSV で保存してください",
+            ));
+        }
+        Book::open(path).map(|b| Input::Book(Box::new(b)))
+    }
+
+    /// Names of the sheets, in workbook (or command-line) order.
+    pub(crate) fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Input::Book(b) => b.sheet_names(),
+            Input::Text(t) => t.sheet_names(),
+        }
+    }
+
+    /// Loads two sheets at once.
+    pub(crate) fn load_two(
+        &mut self,
+        a: &str,
+        b: &str,
+    ) -> Result<(SheetData, SheetData), ReadError> {
+        match self {
+            Input::Book(book) => book.load_two(a, b),
+            Input::Text(t) => t.load_two(a, b),
+        }
+    }
+
+    /// Loads one sheet.
+    pub(crate) fn load(&mut self, name: &str) -> Result<SheetData, ReadError> {
+        match self {
+            Input::Book(book) => book.load(name),
+            Input::Text(t) => t.load(name),
         }
     }
 }

@@ -1,10 +1,14 @@
-//! Reading survey workbooks (.xlsx, .xlsm, .xls, .ods) with calamine into a [`Survey`]: layout
+//! Reading survey workbooks (.xlsx, .xlsm, .xls, .ods) with calamine, and survey data saved as
+//! text (.csv, .tsv, .txt: src/workbook/csv.rs, which builds the same cell grid), into a [`Survey`]: layout
 //! detection (two sheets or a group column), header row, ID pairing, item columns and messy-cell
 //! cleaning, every conversion recorded as a [`Note`] with its cell address.
 //!
 //! # What is guessed (every guess has an option in [`ReadOptions`])
 //!
-//! * **Format** from the file's first bytes, not only its extension (a renamed .xls opens).
+//! * **Format** from the file's first bytes, not only its extension (a renamed .xls opens). A
+//!   `.csv`/`.tsv`/`.txt` file is text: its encoding and delimiter are found from the bytes
+//!   (`encoding`, `delimiter`), it becomes one sheet named by the file's stem, and two such files
+//!   (`second_file`) are the two sheets, first then second.
 //! * **Layout**, in this order: the two sheets named by `sheets`; the column named by `group`;
 //!   two sheets with (at least 80 %) the same item headers, in time order (years, 令和/R eras,
 //!   rounds, months, before/after words in their names; else workbook order), or two sheets whose
@@ -86,6 +90,7 @@ use crate::lang::{grouped, Lang};
 mod address;
 mod clean;
 mod columns;
+pub mod csv;
 mod header;
 mod layout;
 mod limits;
@@ -97,6 +102,7 @@ mod rows;
 mod time;
 mod xls_scan;
 
+pub use csv::{Delimiter, TextEncoding, TextFormat, MAX_RECORD_BYTES};
 pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 pub use plan::{PlanEntry, PlanTopic, ReadPlan};
 
@@ -124,6 +130,13 @@ pub struct ReadOptions {
     /// `--no-id` (also set by an independent `--test`): do not pair by ID; every respondent of
     /// each condition is analysed.
     pub no_id: bool,
+    /// `analyze before.csv after.csv`: the second text file. The two files are the two sheets,
+    /// named by their stems, first then second.
+    pub second_file: Option<PathBuf>,
+    /// `--encoding`: the text files' encoding (found from the bytes otherwise).
+    pub encoding: Option<TextEncoding>,
+    /// `--delimiter`: the text files' delimiter (found from the file otherwise).
+    pub delimiter: Option<Delimiter>,
 }
 
 /// How the workbook was laid out.
@@ -386,9 +399,9 @@ pub enum ReadError {
         /// File path.
         path: PathBuf,
     },
-    /// The file is not a spreadsheet (empty, text, CSV, a picture, …).
+    /// The file is not a spreadsheet (empty, a picture, text without a .csv/.tsv/.txt name, …).
     #[error(
-        "{path}: not a workbook; give an .xlsx, .xlsm, .xls or .ods file (a CSV file can be saved as .xlsx from Excel)",
+        "{path}: not a workbook; give an .xlsx, .xlsm, .xls or .ods file, or a .csv, .tsv or .txt text file (a text file with another name is read with --encoding or --delimiter)",
         path = .path.display()
     )]
     NotAWorkbook {
@@ -507,6 +520,20 @@ pub enum ReadError {
         /// 1-based rows where it occurs.
         rows: Vec<u32>,
     },
+    /// A text (CSV) file that cannot be read as a table: empty, not text, mixed encodings, ragged
+    /// rows, a line too long, a delimiter that cannot be told.
+    #[error("{path}: {where_}{reason}", path = .path.display(),
+        where_ = match .line { Some(n) => format!("line {n}: "), None => String::new() })]
+    Text {
+        /// File path.
+        path: PathBuf,
+        /// 1-based line of the file (as a text editor counts), when one line is at fault.
+        line: Option<u64>,
+        /// What is wrong and what to do (English).
+        reason: String,
+        /// The same in Japanese.
+        reason_ja: String,
+    },
     /// A bug: the workbook parser panicked. The input is named so it can be reported.
     #[error("{path}: internal error while reading the workbook ({detail}); this is a bug in ttest-xl or calamine, please report it with the file if you can",
         path = .path.display())]
@@ -540,6 +567,7 @@ impl ReadError {
             | ReadError::NoData { path, .. }
             | ReadError::Layout { path, .. }
             | ReadError::DuplicateId { path, .. }
+            | ReadError::Text { path, .. }
             | ReadError::Internal { path, .. } => path,
         }
     }
@@ -563,7 +591,7 @@ impl ReadError {
                 format!("{p}: ファイルが見つかりません。パスとファイル名を確認してください")
             }
             ReadError::NotAWorkbook { .. } => format!(
-                "{p}: Excel などのブックではありません。.xlsx、.xlsm、.xls、.ods のいずれかを指定してください（CSV ファイルは、Excel で開いて .xlsx 形式で保存し直してください）"
+                "{p}: Excel などのブックではありません。.xlsx、.xlsm、.xls、.ods のブック、または .csv、.tsv、.txt のテキストファイルを指定してください（ほかの名前のテキストファイルは --encoding か --delimiter を指定すると読み込めます）"
             ),
             ReadError::Encrypted { .. } => format!(
                 "{p}: ブックにパスワードが設定されています。Excel で開いてパスワードを解除し（［ファイル］>［情報］>［ブックの保護］>［パスワードを使用して暗号化］でパスワードを消去）、別名で保存してください"
@@ -646,6 +674,12 @@ impl ReadError {
                 "{p}: シート「{sheet}」で ID「{id}」が重複しています（{} 行目）。回答者ごとに異なる ID が必要です（行を修正するか、--id で別の列を指定してください）",
                 join_rows(rows)
             ),
+            ReadError::Text {
+                line, reason_ja, ..
+            } => match line {
+                Some(n) => format!("{p}: {n} 行目: {reason_ja}"),
+                None => format!("{p}: {reason_ja}"),
+            },
             ReadError::Internal { detail, .. } => format!(
                 "{p}: ブックの読み込み中に内部エラーが発生しました（{detail}）。ttest-xl または calamine の不具合です。可能であれば、このファイルを添えて開発元に報告してください"
             ),
@@ -663,5 +697,30 @@ impl ReadError {
 /// data, a layout that cannot be recognised or options that do not match, or duplicate IDs.
 /// Never panics on any input file.
 pub fn read_survey(path: &Path, options: &ReadOptions) -> Result<Survey, ReadError> {
-    load::guarded(path, "reading the survey", || layout::read(path, options))
+    load::guarded(path, "reading the survey", || {
+        if options.second_file.is_none() {
+            return layout::read(path, options);
+        }
+        // Two files are the two sheets, in the order given.
+        let flag = [
+            ("--sheets", options.sheets.is_some()),
+            ("--group", options.group.is_some()),
+            ("--sheet", options.sheet.is_some()),
+        ]
+        .into_iter()
+        .find(|f| f.1);
+        if let Some((flag, _)) = flag {
+            return Err(ReadError::layout(
+                path,
+                format!("{flag} does not apply to two input files: the first file is the first condition (before), the second the second (after); give one file for {flag}"),
+                format!("入力ファイルを 2 つ指定した場合、{flag} は使えません（1 つ目のファイルが 1 つ目の条件〔事前〕、2 つ目が 2 つ目の条件〔事後〕です）。{flag} を使う場合はファイルを 1 つだけ指定してください"),
+            ));
+        }
+        let names = csv::sheet_names(path, options);
+        let forced = ReadOptions {
+            sheets: Some((names[0].1.clone(), names[1].1.clone())),
+            ..options.clone()
+        };
+        layout::read(path, &forced)
+    })
 }
