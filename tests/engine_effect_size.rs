@@ -69,6 +69,13 @@ fn ttest_of(case: &Value) -> TTest {
         x: summary("x"),
         y: case.get("n_y").map(|_| summary("y")),
         sd_diff: case.get("sd_diff").map(num),
+        // R effectsize::sd_pooled: sqrt(((n_x − 1) sd_x² + (n_y − 1) sd_y²) / (n_x + n_y − 2)).
+        sd_pooled: (kind == TTestKind::Student).then(|| {
+            let (nx, ny) = (num(&case["n_x"]), num(&case["n_y"]));
+            let (sx, sy) = (num(&case["sd_x"]), num(&case["sd_y"]));
+            (((nx - 1.0) * sx * sx + (ny - 1.0) * sy * sy) / (nx + ny - 2.0)).sqrt()
+        }),
+        difference: num(&case["estimate"]) - num(&case["mu"]),
     }
 }
 
@@ -256,6 +263,7 @@ fn swapping_groups_flips_the_sign() {
         s.x = t.y.unwrap();
         s.y = Some(t.x);
         s.estimate = -t.estimate;
+        s.difference = -t.difference;
         s.statistic = -t.statistic;
         s.options.alternative = Alternative::TwoSided;
         let mut t2 = t.clone();
@@ -282,7 +290,18 @@ fn errors_are_typed() {
     let mut t = ttest_of(case);
     t.x.sd = 0.0;
     t.y.as_mut().unwrap().sd = 0.0;
+    t.sd_pooled = Some(0.0);
     assert_eq!(for_ttest(&t), Err(StatsError::Constant));
+    // A Student test without its pooled SD (built by hand) is refused, not computed from NaN.
+    let mut t = ttest_of(case);
+    t.sd_pooled = None;
+    assert!(matches!(
+        for_ttest(&t),
+        Err(StatsError::InvalidArgument {
+            name: "sd_pooled",
+            ..
+        })
+    ));
     let mut t = ttest_of(case);
     t.y = None;
     assert!(matches!(
