@@ -15,6 +15,7 @@ pub mod p_adjust;
 pub mod power;
 pub mod rank;
 pub mod tdist;
+pub mod tost;
 pub mod ttest;
 
 use crate::lang::Lang;
@@ -160,6 +161,7 @@ fn reason_ja(reason: &str) -> String {
         "must be positive" => "正の値を指定してください".into(),
         "unknown value" => "指定できない値です".into(),
         "must be greater than 1" => "1 より大きい値を指定してください".into(),
+        "must be less than high" => "high より小さい値を指定してください".into(),
         "must be at least 2" => "2 以上の値を指定してください".into(),
         "must be at most 1e12" => "1e12（1 兆）以下の値を指定してください".into(),
         "must be between -1e6 and 1e6" => "-1e6 以上 1e6 以下の値を指定してください".into(),
