@@ -8,11 +8,13 @@
 //! * **p-values** come from the survival function of the reference distribution, never `1 − cdf`.
 //! * **Orientation**: differences are `x − y` (first argument minus second), as R's `t.test(x, y)`.
 
+pub mod bayes_factor;
 pub mod descriptive;
 pub mod effect_size;
 pub mod noncentral_t;
 pub mod p_adjust;
 pub mod power;
+mod quadrature;
 pub mod rank;
 pub mod tdist;
 pub mod tost;
@@ -138,6 +140,7 @@ fn term_ja(term: &str) -> &str {
     match term {
         "non-zero paired differences" => "0 以外の差（対応のあるデータ）",
         "confidence limit of the noncentrality parameter" => "非心度の信頼限界",
+        "Bayes factor" => "ベイズファクター",
         "standard deviation" => "標準偏差",
         "standard error" => "標準誤差",
         "standardized difference" => "標準化した差",

@@ -1,4 +1,4 @@
-"""Reference values for the equivalence tests (TOST): tests/engine_tost.rs and tests/c/tost.c.
+"""Reference values for the equivalence tests (TOST): tests/engine_tost.rs, tests/c/tost_bayes.c.
 
 statsmodels 0.15 (statsmodels.stats.weightstats):
   * ttost_ind(x, y, low, upp, usevar="unequal" | "pooled")   Welch / Student, difference x - y
@@ -91,6 +91,9 @@ def main():
         paired("paired normal", normal_x[:18], normal_y, -1.0, 1.0),
         one_sample("one-sample likert around 3.5", before, 3.2, 3.8),
         one_sample("one-sample normal", normal_x, 9.0, 11.0, 0.95),
+        # Small cases typed into tests/c/tost_bayes.c.
+        paired("paired small", small_x, small_y, -0.5, 0.5),
+        one_sample("one-sample small", small_x, 4.5, 5.5),
     ]
     with open("tost.json", "w") as f:
         json.dump({"generator": f"tost.py (statsmodels {statsmodels.__version__}, "
