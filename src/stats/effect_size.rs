@@ -46,7 +46,8 @@
 //! * Ben-Shachar, M. S., Lüdecke, D., & Makowski, D. (2020). effectsize: Estimation of effect size
 //!   indices and standardized parameters. *Journal of Open Source Software*, 5(56), 2815.
 
-use super::noncentral_t::{self, ln_gamma_shift};
+use super::noncentral_t;
+use super::special::ln_gamma_shift;
 use super::ttest::{TTest, TTestKind};
 use super::{check_finite, check_unit_open, StatsError};
 use crate::lang::Lang;

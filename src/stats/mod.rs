@@ -16,6 +16,8 @@ pub mod p_adjust;
 pub mod power;
 mod quadrature;
 pub mod rank;
+mod roots;
+pub(crate) mod special;
 pub mod tdist;
 pub mod tost;
 pub mod ttest;
