@@ -2,9 +2,10 @@
  * ttest_xl.h — the C interface of ttest-xl: t-tests (Welch, Student, paired, one-sample, from
  * summary statistics) with Cohen's d and Hedges' g and their confidence intervals, rank tests
  * (Mann–Whitney, Wilcoxon signed-rank) with the rank-biserial correlation, p-value adjustment,
- * power and sample size, the t distribution, differences of positive-answer shares (independent
- * and paired) and Welch contrasts of group means. Results match R (t.test, effectsize 0.8.3,
- * wilcox.test, p.adjust, pwr, prop.test, binom.test).
+ * power and sample size, the t distribution, equivalence tests (TOST), JZS Bayes factors,
+ * differences of positive-answer shares (independent and paired) and Welch contrasts of group
+ * means. Results match R (t.test, effectsize 0.8.3, wilcox.test, p.adjust, pwr, BayesFactor,
+ * prop.test, binom.test) and statsmodels (ttost_ind, ttost_paired).
  *
  * SPDX-License-Identifier: MIT OR Apache-2.0
  */
@@ -346,6 +347,53 @@ typedef struct TtxlRankTest {
      */
     double missing_y;
 } TtxlRankTest;
+
+/**
+ * Result of an equivalence test (two one-sided t-tests, TOST), filled by the `ttxl_tost_*`
+ * functions. All fields are doubles (see `TtxlTTest`).
+ *
+ * Equivalence (the difference lies between `low` and `high`) is shown at level alpha when
+ * `p_value` < alpha, which is the same as the `conf_level` = 1 - 2 alpha interval
+ * [`conf_low`, `conf_high`] lying inside (`low`, `high`) (Schuirmann 1987).
+ */
+typedef struct TtxlTost {
+    /**
+     * The larger of `p_lower` and `p_upper`: the p-value of the equivalence test.
+     */
+    double p_value;
+    /**
+     * p of the one-sided test against the lower bound (H1: difference > low).
+     */
+    double p_lower;
+    /**
+     * p of the one-sided test against the upper bound (H1: difference < high).
+     */
+    double p_upper;
+    /**
+     * t against the lower bound, `(estimate - low) / std_err`.
+     */
+    double statistic_lower;
+    /**
+     * t against the upper bound, `(estimate - high) / std_err`.
+     */
+    double statistic_upper;
+    /**
+     * Degrees of freedom of the t-test (Welch–Satterthwaite for Welch).
+     */
+    double df;
+    /**
+     * mean(x) - mean(y) (two samples), mean(x - y) (paired) or mean(x) (one sample).
+     */
+    double estimate;
+    /**
+     * Lower limit of the two-sided `conf_level` interval of `estimate` (e.g. 90%).
+     */
+    double conf_low;
+    /**
+     * Upper limit of that interval.
+     */
+    double conf_high;
+} TtxlTost;
 
 /**
  * Result of `ttxl_prop_test_2indep` and `ttxl_prop_test_paired`: a difference of two
@@ -813,6 +861,130 @@ const char *ttxl_version(void);
  * that it equals `TTXL_ABI_VERSION`.
  */
 int32_t ttxl_abi_version(void);
+
+/**
+ * Equivalence test for two independent samples with Welch's t (statsmodels `ttost_ind(x, y,
+ * low, high, usevar = "unequal")`; pingouin `tost(x, y, bound)`): two one-sided Welch tests of mean(x) - mean(y) > `low` and < `high`
+ * (Schuirmann 1987). `low` and `high` are in the data's units, on the difference x - y.
+ * `conf_level` is the level of the reported interval, 1 - 2 alpha (0.90 for alpha = 0.05).
+ * NaN in `x` or `y` is a missing value and is skipped.
+ *
+ * Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
+ * `TTXL_ERR_NULL` if `out` is NULL, or `x` (`y`) is NULL while `nx` (`ny`) > 0;
+ * `TTXL_ERR_LENGTH` if `nx` or `ny` is negative;
+ * `TTXL_ERR_TOO_FEW` if a group has fewer than 2 valid values;
+ * `TTXL_ERR_CONSTANT` if both groups are constant;
+ * `TTXL_ERR_ARGUMENT` if `low` >= `high`, a bound is NaN or infinite, `conf_level` is outside
+ * (0, 1), or a data value is infinite; `TTXL_ERR_INTERNAL` on a bug.
+ *
+ * # Safety
+ * `x` must point to `nx` readable doubles (or be NULL if `nx` is 0), likewise `y`/`ny`;
+ * `out` must point to a writable `TtxlTost` (no alignment needed). Thread-safe.
+ */
+int32_t ttxl_tost_welch(const double *x,
+                        int32_t nx,
+                        const double *y,
+                        int32_t ny,
+                        double low,
+                        double high,
+                        double conf_level,
+                        struct TtxlTost *out);
+
+/**
+ * Equivalence test for two independent samples with Student's pooled-variance t (statsmodels
+ * `ttost_ind(x, y, low, high, usevar = "pooled")`). Parameters as `ttxl_tost_welch`.
+ *
+ * Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is as for
+ * `ttxl_tost_welch`, except that `TTXL_ERR_TOO_FEW` means a group has no valid value or both
+ * together have fewer than 3.
+ *
+ * # Safety
+ * As `ttxl_tost_welch`.
+ */
+int32_t ttxl_tost_student(const double *x,
+                          int32_t nx,
+                          const double *y,
+                          int32_t ny,
+                          double low,
+                          double high,
+                          double conf_level,
+                          struct TtxlTost *out);
+
+/**
+ * Equivalence test for paired data (statsmodels `ttost_paired(x, y, low, high)`): two one-sided
+ * paired t-tests of mean(x - y) > `low` and < `high`. A pair with NaN on either side is skipped.
+ * Other parameters as `ttxl_tost_welch`.
+ *
+ * Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
+ * `TTXL_ERR_NULL` if `out` is NULL, or `x` or `y` is NULL while `n` > 0;
+ * `TTXL_ERR_LENGTH` if `n` is negative;
+ * `TTXL_ERR_TOO_FEW` if fewer than 2 complete pairs;
+ * `TTXL_ERR_CONSTANT` if all differences are equal;
+ * `TTXL_ERR_ARGUMENT` as for `ttxl_tost_welch`; `TTXL_ERR_INTERNAL` on a bug.
+ *
+ * # Safety
+ * `x` and `y` must each point to `n` readable doubles (or be NULL if `n` is 0); `out` must
+ * point to a writable `TtxlTost`. Thread-safe.
+ */
+int32_t ttxl_tost_paired(const double *x,
+                         const double *y,
+                         int32_t n,
+                         double low,
+                         double high,
+                         double conf_level,
+                         struct TtxlTost *out);
+
+/**
+ * Equivalence test for one sample (statsmodels `DescrStatsW(x).ttost_mean(low, high)`): two
+ * one-sided t-tests of mean(x) > `low` and < `high`; the bounds are on mean(x) itself. Other
+ * parameters as `ttxl_tost_welch`.
+ *
+ * Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
+ * `TTXL_ERR_NULL` if `out` is NULL, or `x` is NULL while `n` > 0;
+ * `TTXL_ERR_LENGTH` if `n` is negative;
+ * `TTXL_ERR_TOO_FEW` if fewer than 2 valid values;
+ * `TTXL_ERR_CONSTANT` if all valid values are equal;
+ * `TTXL_ERR_ARGUMENT` as for `ttxl_tost_welch`; `TTXL_ERR_INTERNAL` on a bug.
+ *
+ * # Safety
+ * `x` must point to `n` readable doubles (or be NULL if `n` is 0); `out` must point to a
+ * writable `TtxlTost`. Thread-safe.
+ */
+int32_t ttxl_tost_one_sample(const double *x,
+                             int32_t n,
+                             double low,
+                             double high,
+                             double conf_level,
+                             struct TtxlTost *out);
+
+/**
+ * The JZS Bayes factor BF10 of a t-test (Rouder et al. 2009; R: `BayesFactor::ttest.tstat(t,
+ * n1, n2, rscale, simple = TRUE)`): the evidence for an effect over no effect, with a Cauchy
+ * prior of scale `rscale` on the standardized effect (sqrt(2)/2 = 0.7071... is BayesFactor's
+ * and JASP's default "medium"). 1 / BF10 is the evidence for no effect.
+ *
+ * `design` is `TTXL_DESIGN_ONE_SAMPLE` or `TTXL_DESIGN_PAIRED` (`t` of a one-sample or paired
+ * test on `nx` values or pairs; `ny` is ignored) or `TTXL_DESIGN_TWO_SAMPLE` (`t` is Student's
+ * two-sample t of groups of `nx` and `ny`; for Welch data, compute Student's t).
+ *
+ * Returns `TTXL_OK` and writes `*bf10`; otherwise `*bf10` is unchanged and the status is:
+ * `TTXL_ERR_NULL` if `bf10` is NULL;
+ * `TTXL_ERR_LENGTH` if `nx` (or, for two samples, `ny`) is negative;
+ * `TTXL_ERR_TOO_FEW` if the degrees of freedom are below 1 (fewer than 2 values or pairs; for two
+ * samples an empty group or fewer than 3 values together);
+ * `TTXL_ERR_ARGUMENT` for an unknown `design`, a NaN or infinite `t`, an `rscale` that is not a
+ * positive number, or a Bayes factor above the largest double (about 1e308);
+ * `TTXL_ERR_INTERNAL` on a bug.
+ *
+ * # Safety
+ * `bf10` must point to a writable double. Thread-safe.
+ */
+int32_t ttxl_bayes_factor_t(int32_t design,
+                            double t,
+                            int32_t nx,
+                            int32_t ny,
+                            double rscale,
+                            double *bf10);
 
 /**
  * Difference of two independent proportions, `x_second/n_second − x_first/n_first` (e.g. the

@@ -488,6 +488,16 @@ fn results_match_r_static() {
 }
 
 #[test]
+fn tost_bayes_shared() {
+    compile_and_run("tost_bayes", Link::Shared);
+}
+
+#[test]
+fn tost_bayes_static() {
+    compile_and_run("tost_bayes", Link::Static);
+}
+
+#[test]
 fn threads_shared() {
     compile_and_run("threads", Link::Shared);
 }
@@ -577,6 +587,13 @@ fn validation_asan_static() {
 fn results_asan_static() {
     if asan_available() {
         compile_and_run("results", Link::StaticAsan);
+    }
+}
+
+#[test]
+fn tost_bayes_asan_static() {
+    if asan_available() {
+        compile_and_run("tost_bayes", Link::StaticAsan);
     }
 }
 

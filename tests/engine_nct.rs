@@ -18,8 +18,12 @@ use serde_json::Value;
 use ttest_xl::stats::noncentral_t::{cdf, ncp_interval, quantile, sf};
 use ttest_xl::stats::{Alternative, StatsError};
 
-/// Issue #3: absolute accuracy of the CDF and SF.
-const ABS_NCT: f64 = 1e-10;
+/// Absolute accuracy of the CDF and SF. Requirement (issue #3): 1e-10. Measured: 2.2e-11 (against
+/// R where R is exact and against mpmath); asserted at about twice (issue 15: tolerances ratchet).
+const ABS_NCT: f64 = 5e-11;
+/// Noncentrality limits against R's uniroot(tol = 1e-15). Requirement REL_NCT = 1e-8; measured
+/// 5.5e-11; asserted at about twice.
+const REL_NCP_LIMITS: f64 = 1.2e-10;
 
 fn fixture() -> Value {
     load_json("nct.json")
@@ -222,14 +226,29 @@ fn ncp_intervals_match_r_uniroot() {
         let call = iv["call"].as_str().unwrap();
         let (lo, hi) = ncp_interval(t, df, conf, Alternative::TwoSided).unwrap();
         // R: uniroot(function(d) pt(t, df, d, lower = FALSE) - alpha/2, tol = 1e-15) (and upper)
-        assert_rel(lo, num(&iv["low"]), REL_NCT, &format!("{call} low"));
-        assert_rel(hi, num(&iv["high"]), REL_NCT, &format!("{call} high"));
+        assert_rel(lo, num(&iv["low"]), REL_NCP_LIMITS, &format!("{call} low"));
+        assert_rel(
+            hi,
+            num(&iv["high"]),
+            REL_NCP_LIMITS,
+            &format!("{call} high"),
+        );
         // One-sided (effectsize convention): level 2·conf − 1 two-sided, open end infinite.
         let one = 0.5 + conf / 2.0;
         let (g_lo, g_hi) = ncp_interval(t, df, one, Alternative::Greater).unwrap();
         let (l_lo, l_hi) = ncp_interval(t, df, one, Alternative::Less).unwrap();
-        assert_rel(g_lo, num(&iv["low"]), REL_NCT, &format!("{call} greater"));
-        assert_rel(l_hi, num(&iv["high"]), REL_NCT, &format!("{call} less"));
+        assert_rel(
+            g_lo,
+            num(&iv["low"]),
+            REL_NCP_LIMITS,
+            &format!("{call} greater"),
+        );
+        assert_rel(
+            l_hi,
+            num(&iv["high"]),
+            REL_NCP_LIMITS,
+            &format!("{call} less"),
+        );
         assert_eq!((g_hi, l_lo), (f64::INFINITY, f64::NEG_INFINITY));
     }
 }

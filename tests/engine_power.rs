@@ -12,6 +12,10 @@
 mod common;
 
 use common::{assert_rel, load_json, num, REL_NCT};
+
+/// Against the tightly solved R values. Requirement REL_NCT = 1e-8; measured 6.4e-12; asserted at
+/// about twice (issue 15: tolerances ratchet).
+const REL_POWER: f64 = 1.5e-11;
 use serde_json::Value;
 use ttest_xl::stats::power::{power, power_2n, solve_d, solve_d_2n, solve_n, solve_n2, Design};
 use ttest_xl::stats::{Alternative, StatsError};
@@ -52,7 +56,7 @@ fn check_solved(got: Result<f64, StatsError>, row: &Value, key: &str) -> f64 {
     let got = got.unwrap_or_else(|e| panic!("{call}: {e}"));
     let want = num(&row[key]);
     // R: uniroot(..., tol = 1e-14) on pwr's power function (the call is in the fixture).
-    assert_rel(got, want, REL_NCT, call);
+    assert_rel(got, want, REL_POWER, call);
     // R: pwr's own printed value; uniroot's default tol = .Machine$double.eps^0.25 ≈ 1.2e-4 is
     // absolute in n or d, so allow twice that.
     let pwr = num(&row["pwr_value"]);

@@ -12,8 +12,9 @@ use common::{assert_rel, load_json, num, nums};
 use ttest_xl::stats::rank::{mann_whitney, signed_rank, RankOptions, RankTest, RankTestKind};
 use ttest_xl::stats::{Alternative, StatsError};
 
-/// Relative tolerance for W/V and p (issue #3: 1e-10 for rank tests as for t-tests).
-const REL: f64 = common::REL_TTEST;
+/// Relative tolerance for W/V and p. Requirement (issue #3): 1e-10 as for t-tests
+/// (`common::REL_TTEST`). Measured: 4.3e-15; asserted at about twice (issue 15).
+const REL: f64 = 1e-14;
 
 fn alternative(name: &str) -> Alternative {
     match name {

@@ -5,7 +5,11 @@
 
 mod common;
 
-use common::{assert_abs, assert_rel, load_json, num, nums, REL_TTEST};
+use common::{assert_abs, assert_rel, load_json, num, nums};
+
+/// t, df, p and CI against R. Requirement (issue #3): `common::REL_TTEST` = 1e-10. Measured:
+/// 1.8e-12; asserted at about twice (issue 15: tolerances ratchet).
+const REL_TTEST: f64 = 4e-12;
 use serde_json::Value;
 use ttest_xl::stats::descriptive::Summary;
 use ttest_xl::stats::ttest::{self, TTest, TTestKind, TTestOptions};

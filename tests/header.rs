@@ -196,6 +196,11 @@ fn every_function_is_documented_with_its_return_value() {
         "ttxl_nan",
         "ttxl_version",
         "ttxl_abi_version",
+        "ttxl_tost_welch",
+        "ttxl_tost_student",
+        "ttxl_tost_paired",
+        "ttxl_tost_one_sample",
+        "ttxl_bayes_factor_t",
     ] {
         assert!(
             functions.iter().any(|f| f == required),
@@ -293,6 +298,21 @@ fn result_structs_have_the_contract_fields_in_order() {
             "rank_biserial",
             "missing_x",
             "missing_y"
+        ]
+    );
+    // Issue 15's C block.
+    assert_eq!(
+        fields("TtxlTost"),
+        [
+            "p_value",
+            "p_lower",
+            "p_upper",
+            "statistic_lower",
+            "statistic_upper",
+            "df",
+            "estimate",
+            "conf_low",
+            "conf_high"
         ]
     );
 }

@@ -220,6 +220,80 @@ Private Declare Function c_ttxl_set_language Lib "ttest_xl.dll" Alias "ttxl_set_
         ByVal language As Long) As Long
 #End If
 
+' ---- Equivalence tests (TOST) and Bayes factors (issue 15): the C struct TtxlTost and the raw
+' Declares of ttxl_tost_* and ttxl_bayes_factor_t, in the same pattern as above. (VBA allows
+' Declare and Type statements only before the first procedure, so they cannot sit with the
+' worksheet functions TTXL_TOST, TTXL_TOST_ONE_SAMPLE and TTXL_BAYES_FACTOR at the end of the module.)
+' Result of an equivalence test (C struct TtxlTost), doubles only, in the C order.
+Public Type TtxlTost
+    p_value As Double
+    p_lower As Double
+    p_upper As Double
+    statistic_lower As Double
+    statistic_upper As Double
+    df As Double
+    estimate As Double
+    conf_low As Double
+    conf_high As Double
+End Type
+#If VBA7 Then
+    #If Win64 Then
+Private Declare PtrSafe Function c_ttxl_tost_welch Lib "ttest_xl.dll" Alias "ttxl_tost_welch" ( _
+        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
+        ByVal low As Double, ByVal high As Double, ByVal conf_level As Double, _
+        ByRef out As TtxlTost) As Long
+Private Declare PtrSafe Function c_ttxl_tost_student Lib "ttest_xl.dll" Alias "ttxl_tost_student" ( _
+        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
+        ByVal low As Double, ByVal high As Double, ByVal conf_level As Double, _
+        ByRef out As TtxlTost) As Long
+Private Declare PtrSafe Function c_ttxl_tost_paired Lib "ttest_xl.dll" Alias "ttxl_tost_paired" ( _
+        ByRef x As Double, ByRef y As Double, ByVal n As Long, ByVal low As Double, _
+        ByVal high As Double, ByVal conf_level As Double, ByRef out As TtxlTost) As Long
+Private Declare PtrSafe Function c_ttxl_tost_one_sample Lib "ttest_xl.dll" Alias "ttxl_tost_one_sample" ( _
+        ByRef x As Double, ByVal n As Long, ByVal low As Double, ByVal high As Double, _
+        ByVal conf_level As Double, ByRef out As TtxlTost) As Long
+Private Declare PtrSafe Function c_ttxl_bayes_factor_t Lib "ttest_xl.dll" Alias "ttxl_bayes_factor_t" ( _
+        ByVal design As Long, ByVal t As Double, ByVal nx As Long, ByVal ny As Long, _
+        ByVal rscale As Double, ByRef bf10 As Double) As Long
+    #Else
+Private Declare PtrSafe Function c_ttxl_tost_welch Lib "ttest_xl.dll" Alias "ttxl_tost_welch_stdcall" ( _
+        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
+        ByVal low As Double, ByVal high As Double, ByVal conf_level As Double, _
+        ByRef out As TtxlTost) As Long
+Private Declare PtrSafe Function c_ttxl_tost_student Lib "ttest_xl.dll" Alias "ttxl_tost_student_stdcall" ( _
+        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
+        ByVal low As Double, ByVal high As Double, ByVal conf_level As Double, _
+        ByRef out As TtxlTost) As Long
+Private Declare PtrSafe Function c_ttxl_tost_paired Lib "ttest_xl.dll" Alias "ttxl_tost_paired_stdcall" ( _
+        ByRef x As Double, ByRef y As Double, ByVal n As Long, ByVal low As Double, _
+        ByVal high As Double, ByVal conf_level As Double, ByRef out As TtxlTost) As Long
+Private Declare PtrSafe Function c_ttxl_tost_one_sample Lib "ttest_xl.dll" Alias "ttxl_tost_one_sample_stdcall" ( _
+        ByRef x As Double, ByVal n As Long, ByVal low As Double, ByVal high As Double, _
+        ByVal conf_level As Double, ByRef out As TtxlTost) As Long
+Private Declare PtrSafe Function c_ttxl_bayes_factor_t Lib "ttest_xl.dll" Alias "ttxl_bayes_factor_t_stdcall" ( _
+        ByVal design As Long, ByVal t As Double, ByVal nx As Long, ByVal ny As Long, _
+        ByVal rscale As Double, ByRef bf10 As Double) As Long
+    #End If
+#Else
+Private Declare Function c_ttxl_tost_welch Lib "ttest_xl.dll" Alias "ttxl_tost_welch_stdcall" ( _
+        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
+        ByVal low As Double, ByVal high As Double, ByVal conf_level As Double, _
+        ByRef out As TtxlTost) As Long
+Private Declare Function c_ttxl_tost_student Lib "ttest_xl.dll" Alias "ttxl_tost_student_stdcall" ( _
+        ByRef x As Double, ByVal nx As Long, ByRef y As Double, ByVal ny As Long, _
+        ByVal low As Double, ByVal high As Double, ByVal conf_level As Double, _
+        ByRef out As TtxlTost) As Long
+Private Declare Function c_ttxl_tost_paired Lib "ttest_xl.dll" Alias "ttxl_tost_paired_stdcall" ( _
+        ByRef x As Double, ByRef y As Double, ByVal n As Long, ByVal low As Double, _
+        ByVal high As Double, ByVal conf_level As Double, ByRef out As TtxlTost) As Long
+Private Declare Function c_ttxl_tost_one_sample Lib "ttest_xl.dll" Alias "ttxl_tost_one_sample_stdcall" ( _
+        ByRef x As Double, ByVal n As Long, ByVal low As Double, ByVal high As Double, _
+        ByVal conf_level As Double, ByRef out As TtxlTost) As Long
+Private Declare Function c_ttxl_bayes_factor_t Lib "ttest_xl.dll" Alias "ttxl_bayes_factor_t_stdcall" ( _
+        ByVal design As Long, ByVal t As Double, ByVal nx As Long, ByVal ny As Long, _
+        ByVal rscale As Double, ByRef bf10 As Double) As Long
+#End If
+
 ' Windows functions used to find and load the DLL, to decode UTF-8 and to show Unicode dialogs
 ' (VBA's MsgBox is not Unicode-safe on a PC whose code page is not Japanese).
 #If VBA7 Then
@@ -2015,3 +2089,175 @@ Public Sub TTXL_SelfTest()
         ShowMessage summary & vbCrLf & mReport, MB_OK Or MB_ICONEXCLAMATION
     End If
 End Sub
+
+' ==== Equivalence tests (TOST) and Bayes factors (issue 15) ==================================
+' Worksheet functions over ttxl_tost_* and ttxl_bayes_factor_t (their Declares and the Type
+' TtxlTost are in section (2), where VBA requires declarations).
+
+' The one-row result of TTXL_TOST / TTXL_TOST_ONE_SAMPLE.
+Private Function TostRow(ByRef r As TtxlTost) As Variant
+    Dim outRow(1 To 1, 1 To 9) As Variant
+    outRow(1, 1) = CellNumber(r.p_value)
+    outRow(1, 2) = CellNumber(r.p_lower)
+    outRow(1, 3) = CellNumber(r.p_upper)
+    outRow(1, 4) = CellNumber(r.statistic_lower)
+    outRow(1, 5) = CellNumber(r.statistic_upper)
+    outRow(1, 6) = CellNumber(r.df)
+    outRow(1, 7) = CellNumber(r.estimate)
+    outRow(1, 8) = CellNumber(r.conf_low)
+    outRow(1, 9) = CellNumber(r.conf_high)
+    TostRow = outRow
+End Function
+
+' A number argument that must be given (an equivalence bound, t, n1).
+Private Function RequiredNumber(ByVal arg As Variant, ByVal argName As String, ByVal functionName As String, _
+        ByRef number As Double) As Long
+    If IsEmpty(ArgValue(arg)) Then
+        RequiredNumber = Fail(xlErrValue, functionName, argName & L(" is required.", U(" \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002")))
+    Else
+        RequiredNumber = NumberArg(arg, 0, argName, functionName, number)
+    End If
+End Function
+
+' test of TTXL_TOST: "welch" (default), "student", "paired", or T.TEST's type numbers 3, 2, 1.
+Private Function TostKindArg(ByVal arg As Variant, ByVal functionName As String, ByRef kind As Long) As Long
+    Dim value As Variant
+    value = ArgValue(arg)
+    kind = -1
+    If IsEmpty(value) Then
+        kind = KIND_WELCH
+    ElseIf IsNumberValue(value) Then
+        If value = 3 Then kind = KIND_WELCH
+        If value = 2 Then kind = KIND_STUDENT
+        If value = 1 Then kind = KIND_PAIRED
+    ElseIf VarType(value) = vbString Then
+        Select Case Keyword(value)
+        Case "welch"
+            kind = KIND_WELCH
+        Case "student"
+            kind = KIND_STUDENT
+        Case "paired"
+            kind = KIND_PAIRED
+        End Select
+    End If
+    If kind < 0 Then
+        TostKindArg = Fail(xlErrValue, functionName, L("test must be ""welch"", ""student"" or ""paired"" (or T.TEST's type 3, 2, 1).", _
+                U("test \u306B\u306F ""welch""\uFF08\u4E0D\u7B49\u5206\u6563\uFF09\u3001""student""\uFF08\u7B49\u5206\u6563\uFF09\u3001""paired""\uFF08\u5BFE\u5FDC\u3042\u308A\uFF09\u306E\u3044\u305A\u308C\u304B\uFF08\u307E\u305F\u306F T.TEST \u306E type \u3068\u540C\u3058 3\u30012\u30011\uFF09\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002")))
+    End If
+End Function
+
+' Equivalence test (TOST, Schuirmann 1987): is the difference mean(array1) - mean(array2)
+' (paired: mean(array1 - array2)) shown to lie between low and high? Two one-sided t-tests;
+' equivalence is shown at level alpha when p < alpha, i.e. when the conf_level = 1 - 2 alpha
+' interval (default 0.90, for alpha = 0.05) lies inside (low, high). low and high are in the
+' data's units (points of the scale). test: "welch" (default), "student" or "paired".
+' Returns one row: p, p (lower bound), p (upper bound), t (lower), t (upper), df, difference,
+' CI low, CI high. statsmodels: ttost_ind(x, y, low, high) / ttost_paired(x, y, low, high).
+' Example: =TTXL_TOST(C2:C51, B2:B51, -0.3, 0.3, "paired")   (did the score stay within 0.3 points?)
+Public Function TTXL_TOST(ByVal array1 As Variant, ByVal array2 As Variant, ByVal low As Variant, _
+        ByVal high As Variant, Optional ByVal test As Variant, Optional ByVal conf_level As Variant) As Variant
+    Const FN As String = "TTXL_TOST"
+    Dim r As TtxlTost, x() As Double, y() As Double, nx As Long, ny As Long, code As Long, status As Long
+    Dim kind As Long, lowBound As Double, highBound As Double, confLevel As Double
+    code = TostKindArg(test, FN, kind)
+    If code = 0 Then code = RequiredNumber(low, "low", FN, lowBound)
+    If code = 0 Then code = RequiredNumber(high, "high", FN, highBound)
+    If code = 0 Then code = NumberArg(conf_level, 0.9, "conf_level", FN, confLevel)
+    If code = 0 Then
+        If Not EnsureDll() Then code = xlErrNA
+    End If
+    If code = 0 Then code = ReadValues(array1, "array1", FN, x, nx)
+    If code = 0 Then code = ReadValues(array2, "array2", FN, y, ny)
+    If code = 0 Then
+        Select Case kind
+        Case KIND_WELCH
+            status = c_ttxl_tost_welch(x(0), nx, y(0), ny, lowBound, highBound, confLevel, r)
+        Case KIND_STUDENT
+            status = c_ttxl_tost_student(x(0), nx, y(0), ny, lowBound, highBound, confLevel, r)
+        Case Else
+            If nx <> ny Then
+                code = Fail(xlErrNA, FN, L("paired data need two ranges of the same size: array1 has " _
+                        & nx & " cells, array2 has " & ny & ".", U("\u5BFE\u5FDC\u306E\u3042\u308B\u30C7\u30FC\u30BF\u306B\u306F\u540C\u3058\u5927\u304D\u3055\u306E 2 \u3064\u306E\u7BC4\u56F2\u304C\u5FC5\u8981\u3067\u3059\uFF08array1 \u306F ") _
+                        & nx & U(" \u30BB\u30EB\u3001array2 \u306F ") & ny & U(" \u30BB\u30EB\uFF09\u3002")))
+            Else
+                status = c_ttxl_tost_paired(x(0), y(0), nx, lowBound, highBound, confLevel, r)
+            End If
+        End Select
+        If code = 0 Then code = CheckStatus(status, FN)
+    End If
+    If code <> 0 Then
+        TTXL_TOST = CVErr(code)
+    Else
+        TTXL_TOST = TostRow(r)
+    End If
+End Function
+
+' Equivalence test for one sample: is mean(array1) shown to lie between low and high (two
+' one-sided t-tests; conf_level default 0.90)? Same row as TTXL_TOST, the "difference" column
+' being the mean. statsmodels: DescrStatsW(x).ttost_mean(low, high).
+' Example: =TTXL_TOST_ONE_SAMPLE(B2:B51, 2.5, 3.5)   (is the mean score within 0.5 of the midpoint 3?)
+Public Function TTXL_TOST_ONE_SAMPLE(ByVal array1 As Variant, ByVal low As Variant, ByVal high As Variant, _
+        Optional ByVal conf_level As Variant) As Variant
+    Const FN As String = "TTXL_TOST_ONE_SAMPLE"
+    Dim r As TtxlTost, x() As Double, nx As Long, code As Long
+    Dim lowBound As Double, highBound As Double, confLevel As Double
+    code = RequiredNumber(low, "low", FN, lowBound)
+    If code = 0 Then code = RequiredNumber(high, "high", FN, highBound)
+    If code = 0 Then code = NumberArg(conf_level, 0.9, "conf_level", FN, confLevel)
+    If code = 0 Then
+        If Not EnsureDll() Then code = xlErrNA
+    End If
+    If code = 0 Then code = ReadValues(array1, "array1", FN, x, nx)
+    If code = 0 Then code = CheckStatus(c_ttxl_tost_one_sample(x(0), nx, lowBound, highBound, confLevel, r), FN)
+    If code <> 0 Then
+        TTXL_TOST_ONE_SAMPLE = CVErr(code)
+    Else
+        TTXL_TOST_ONE_SAMPLE = TostRow(r)
+    End If
+End Function
+
+' A sample size argument: a whole number from 0 to 2147483647.
+Private Function CountArg(ByVal arg As Variant, ByVal argName As String, ByVal functionName As String, _
+        ByRef count As Long) As Long
+    Dim number As Double, code As Long
+    code = NumberArg(arg, 0, argName, functionName, number)
+    If code = 0 Then
+        If number < 0 Or number > 2147483647# Or number <> Fix(number) Then
+            code = Fail(xlErrNum, functionName, argName & L(" must be a whole number of observations (0 or more).", _
+                    U(" \u306B\u306F 0 \u4EE5\u4E0A\u306E\u6574\u6570\uFF08\u30C7\u30FC\u30BF\u306E\u4EF6\u6570\uFF09\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002")))
+        Else
+            count = CLng(number)
+        End If
+    End If
+    CountArg = code
+End Function
+
+' JZS Bayes factor BF10 of a t-test (Rouder et al. 2009; R: BayesFactor::ttest.tstat): how many
+' times more likely the data are if there is an effect than if there is none (1/BF10 is the
+' evidence for no effect). t: the t statistic; n1: the number of values (one sample) or pairs
+' (paired); for two independent groups give both sizes n1 and n2 and Student's t (TTXL_STUDENT).
+' rscale: scale of the Cauchy prior on the standardized effect, default SQRT(2)/2 ("medium").
+' Example: =TTXL_BAYES_FACTOR(INDEX(TTXL_PAIRED(C2:C51, B2:B51), 1), 50)   (paired, 50 pairs)
+Public Function TTXL_BAYES_FACTOR(ByVal t As Variant, ByVal n1 As Variant, Optional ByVal n2 As Variant, _
+        Optional ByVal rscale As Variant) As Variant
+    Const FN As String = "TTXL_BAYES_FACTOR"
+    Dim tValue As Double, given As Double, nx As Long, ny As Long, scaleValue As Double, code As Long
+    Dim design As Long, bf As Double
+    code = RequiredNumber(t, "t", FN, tValue)
+    If code = 0 Then code = RequiredNumber(n1, "n1", FN, given)     ' n1 must be given ...
+    If code = 0 Then code = CountArg(n1, "n1", FN, nx)             ' ... as a whole number
+    If code = 0 Then code = CountArg(n2, "n2", FN, ny)
+    If code = 0 Then code = NumberArg(rscale, Sqr(2#) / 2#, "rscale", FN, scaleValue)
+    If code = 0 Then
+        If Not EnsureDll() Then code = xlErrNA
+    End If
+    If code = 0 Then
+        If ny = 0 Then design = TTXL_DESIGN_ONE_SAMPLE Else design = TTXL_DESIGN_TWO_SAMPLE
+        code = CheckStatus(c_ttxl_bayes_factor_t(design, tValue, nx, ny, scaleValue, bf), FN)
+    End If
+    If code <> 0 Then
+        TTXL_BAYES_FACTOR = CVErr(code)
+    Else
+        TTXL_BAYES_FACTOR = CellNumber(bf)
+    End If
+End Function

@@ -34,11 +34,13 @@ pub use self::kpi::{
 use self::boundary::write_out;
 use self::error::{fail, succeed, FfiError};
 use crate::lang::Lang;
+use crate::stats::bayes_factor::{self, BfDesign};
 use crate::stats::descriptive::Summary;
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::power::Design;
 use crate::stats::rank::{RankOptions, RankTest};
-use crate::stats::ttest::{TTest, TTestOptions};
+use crate::stats::tost::{self, Bounds, Tost};
+use crate::stats::ttest::{TTest, TTestKind, TTestOptions};
 use crate::stats::{
     check_finite, check_unit_open, effect_size, p_adjust, power, rank, tdist, ttest, Alternative,
     StatsError,
@@ -1157,6 +1159,267 @@ pub extern "C" fn ttxl_version() -> *const c_char {
 #[no_mangle]
 pub extern "C" fn ttxl_abi_version() -> i32 {
     ffi_panic_boundary! { TTXL_ABI_VERSION }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Equivalence tests (TOST) and Bayes factors (added in ABI 1; appended, nothing above changed)
+// ---------------------------------------------------------------------------------------------
+
+/// Result of an equivalence test (two one-sided t-tests, TOST), filled by the `ttxl_tost_*`
+/// functions. All fields are doubles (see `TtxlTTest`).
+///
+/// Equivalence (the difference lies between `low` and `high`) is shown at level alpha when
+/// `p_value` < alpha, which is the same as the `conf_level` = 1 - 2 alpha interval
+/// [`conf_low`, `conf_high`] lying inside (`low`, `high`) (Schuirmann 1987).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TtxlTost {
+    /// The larger of `p_lower` and `p_upper`: the p-value of the equivalence test.
+    pub p_value: f64,
+    /// p of the one-sided test against the lower bound (H1: difference > low).
+    pub p_lower: f64,
+    /// p of the one-sided test against the upper bound (H1: difference < high).
+    pub p_upper: f64,
+    /// t against the lower bound, `(estimate - low) / std_err`.
+    pub statistic_lower: f64,
+    /// t against the upper bound, `(estimate - high) / std_err`.
+    pub statistic_upper: f64,
+    /// Degrees of freedom of the t-test (Welch–Satterthwaite for Welch).
+    pub df: f64,
+    /// mean(x) - mean(y) (two samples), mean(x - y) (paired) or mean(x) (one sample).
+    pub estimate: f64,
+    /// Lower limit of the two-sided `conf_level` interval of `estimate` (e.g. 90%).
+    pub conf_low: f64,
+    /// Upper limit of that interval.
+    pub conf_high: f64,
+}
+
+fn tost_result(r: &Tost) -> Result<TtxlTost, FfiError> {
+    let out = TtxlTost {
+        p_value: r.p_value,
+        p_lower: r.p_lower,
+        p_upper: r.p_upper,
+        statistic_lower: r.statistic_lower,
+        statistic_upper: r.statistic_upper,
+        df: r.df,
+        estimate: r.estimate,
+        conf_low: r.conf_low,
+        conf_high: r.conf_high,
+    };
+    no_nan(&[
+        ("p_value", out.p_value),
+        ("p_lower", out.p_lower),
+        ("p_upper", out.p_upper),
+        ("statistic_lower", out.statistic_lower),
+        ("statistic_upper", out.statistic_upper),
+        ("df", out.df),
+        ("estimate", out.estimate),
+        ("conf_low", out.conf_low),
+        ("conf_high", out.conf_high),
+    ])?;
+    Ok(out)
+}
+
+/// Shared body of the `ttxl_tost_*` functions (`y` is `None` for one sample).
+fn run_tost(
+    kind: TTestKind,
+    x: &[f64],
+    y: Option<&[f64]>,
+    low: f64,
+    high: f64,
+    conf_level: f64,
+) -> Result<TtxlTost, FfiError> {
+    let bounds = Bounds::new(low, high)?;
+    let r = tost::tost(kind, x, y, bounds, conf_level)?;
+    tost_result(&r)
+}
+
+/// Equivalence test for two independent samples with Welch's t (statsmodels `ttost_ind(x, y,
+/// low, high, usevar = "unequal")`; pingouin `tost(x, y, bound)`): two one-sided Welch tests of mean(x) - mean(y) > `low` and < `high`
+/// (Schuirmann 1987). `low` and `high` are in the data's units, on the difference x - y.
+/// `conf_level` is the level of the reported interval, 1 - 2 alpha (0.90 for alpha = 0.05).
+/// NaN in `x` or `y` is a missing value and is skipped.
+///
+/// Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
+/// `TTXL_ERR_NULL` if `out` is NULL, or `x` (`y`) is NULL while `nx` (`ny`) > 0;
+/// `TTXL_ERR_LENGTH` if `nx` or `ny` is negative;
+/// `TTXL_ERR_TOO_FEW` if a group has fewer than 2 valid values;
+/// `TTXL_ERR_CONSTANT` if both groups are constant;
+/// `TTXL_ERR_ARGUMENT` if `low` >= `high`, a bound is NaN or infinite, `conf_level` is outside
+/// (0, 1), or a data value is infinite; `TTXL_ERR_INTERNAL` on a bug.
+///
+/// # Safety
+/// `x` must point to `nx` readable doubles (or be NULL if `nx` is 0), likewise `y`/`ny`;
+/// `out` must point to a writable `TtxlTost` (no alignment needed). Thread-safe.
+#[no_mangle]
+pub unsafe extern "C" fn ttxl_tost_welch(
+    x: *const f64,
+    nx: i32,
+    y: *const f64,
+    ny: i32,
+    low: f64,
+    high: f64,
+    conf_level: f64,
+    out: *mut TtxlTost,
+) -> i32 {
+    ffi_panic_boundary! {
+        let xs = try_slice!(x, nx, "x", "nx");
+        let ys = try_slice!(y, ny, "y", "ny");
+        try_out!(out, "out");
+        let result = try_ffi!(run_tost(TTestKind::Welch, &xs, Some(&ys), low, high, conf_level));
+        // SAFETY: `out` is non-null (checked above) and writable by the caller's contract.
+        unsafe { write_out(out, result) };
+        succeed()
+    }
+}
+
+/// Equivalence test for two independent samples with Student's pooled-variance t (statsmodels
+/// `ttost_ind(x, y, low, high, usevar = "pooled")`). Parameters as `ttxl_tost_welch`.
+///
+/// Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is as for
+/// `ttxl_tost_welch`, except that `TTXL_ERR_TOO_FEW` means a group has no valid value or both
+/// together have fewer than 3.
+///
+/// # Safety
+/// As `ttxl_tost_welch`.
+#[no_mangle]
+pub unsafe extern "C" fn ttxl_tost_student(
+    x: *const f64,
+    nx: i32,
+    y: *const f64,
+    ny: i32,
+    low: f64,
+    high: f64,
+    conf_level: f64,
+    out: *mut TtxlTost,
+) -> i32 {
+    ffi_panic_boundary! {
+        let xs = try_slice!(x, nx, "x", "nx");
+        let ys = try_slice!(y, ny, "y", "ny");
+        try_out!(out, "out");
+        let result =
+            try_ffi!(run_tost(TTestKind::Student, &xs, Some(&ys), low, high, conf_level));
+        // SAFETY: `out` is non-null (checked above) and writable by the caller's contract.
+        unsafe { write_out(out, result) };
+        succeed()
+    }
+}
+
+/// Equivalence test for paired data (statsmodels `ttost_paired(x, y, low, high)`): two one-sided
+/// paired t-tests of mean(x - y) > `low` and < `high`. A pair with NaN on either side is skipped.
+/// Other parameters as `ttxl_tost_welch`.
+///
+/// Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
+/// `TTXL_ERR_NULL` if `out` is NULL, or `x` or `y` is NULL while `n` > 0;
+/// `TTXL_ERR_LENGTH` if `n` is negative;
+/// `TTXL_ERR_TOO_FEW` if fewer than 2 complete pairs;
+/// `TTXL_ERR_CONSTANT` if all differences are equal;
+/// `TTXL_ERR_ARGUMENT` as for `ttxl_tost_welch`; `TTXL_ERR_INTERNAL` on a bug.
+///
+/// # Safety
+/// `x` and `y` must each point to `n` readable doubles (or be NULL if `n` is 0); `out` must
+/// point to a writable `TtxlTost`. Thread-safe.
+#[no_mangle]
+pub unsafe extern "C" fn ttxl_tost_paired(
+    x: *const f64,
+    y: *const f64,
+    n: i32,
+    low: f64,
+    high: f64,
+    conf_level: f64,
+    out: *mut TtxlTost,
+) -> i32 {
+    ffi_panic_boundary! {
+        let xs = try_slice!(x, n, "x", "n");
+        let ys = try_slice!(y, n, "y", "n");
+        try_out!(out, "out");
+        let result =
+            try_ffi!(run_tost(TTestKind::Paired, &xs, Some(&ys), low, high, conf_level));
+        // SAFETY: `out` is non-null (checked above) and writable by the caller's contract.
+        unsafe { write_out(out, result) };
+        succeed()
+    }
+}
+
+/// Equivalence test for one sample (statsmodels `DescrStatsW(x).ttost_mean(low, high)`): two
+/// one-sided t-tests of mean(x) > `low` and < `high`; the bounds are on mean(x) itself. Other
+/// parameters as `ttxl_tost_welch`.
+///
+/// Returns `TTXL_OK` and fills `*out`; otherwise `*out` is unchanged and the status is:
+/// `TTXL_ERR_NULL` if `out` is NULL, or `x` is NULL while `n` > 0;
+/// `TTXL_ERR_LENGTH` if `n` is negative;
+/// `TTXL_ERR_TOO_FEW` if fewer than 2 valid values;
+/// `TTXL_ERR_CONSTANT` if all valid values are equal;
+/// `TTXL_ERR_ARGUMENT` as for `ttxl_tost_welch`; `TTXL_ERR_INTERNAL` on a bug.
+///
+/// # Safety
+/// `x` must point to `n` readable doubles (or be NULL if `n` is 0); `out` must point to a
+/// writable `TtxlTost`. Thread-safe.
+#[no_mangle]
+pub unsafe extern "C" fn ttxl_tost_one_sample(
+    x: *const f64,
+    n: i32,
+    low: f64,
+    high: f64,
+    conf_level: f64,
+    out: *mut TtxlTost,
+) -> i32 {
+    ffi_panic_boundary! {
+        let xs = try_slice!(x, n, "x", "n");
+        try_out!(out, "out");
+        let result = try_ffi!(run_tost(TTestKind::OneSample, &xs, None, low, high, conf_level));
+        // SAFETY: `out` is non-null (checked above) and writable by the caller's contract.
+        unsafe { write_out(out, result) };
+        succeed()
+    }
+}
+
+/// The JZS Bayes factor BF10 of a t-test (Rouder et al. 2009; R: `BayesFactor::ttest.tstat(t,
+/// n1, n2, rscale, simple = TRUE)`): the evidence for an effect over no effect, with a Cauchy
+/// prior of scale `rscale` on the standardized effect (sqrt(2)/2 = 0.7071... is BayesFactor's
+/// and JASP's default "medium"). 1 / BF10 is the evidence for no effect.
+///
+/// `design` is `TTXL_DESIGN_ONE_SAMPLE` or `TTXL_DESIGN_PAIRED` (`t` of a one-sample or paired
+/// test on `nx` values or pairs; `ny` is ignored) or `TTXL_DESIGN_TWO_SAMPLE` (`t` is Student's
+/// two-sample t of groups of `nx` and `ny`; for Welch data, compute Student's t).
+///
+/// Returns `TTXL_OK` and writes `*bf10`; otherwise `*bf10` is unchanged and the status is:
+/// `TTXL_ERR_NULL` if `bf10` is NULL;
+/// `TTXL_ERR_LENGTH` if `nx` (or, for two samples, `ny`) is negative;
+/// `TTXL_ERR_TOO_FEW` if the degrees of freedom are below 1 (fewer than 2 values or pairs; for two
+/// samples an empty group or fewer than 3 values together);
+/// `TTXL_ERR_ARGUMENT` for an unknown `design`, a NaN or infinite `t`, an `rscale` that is not a
+/// positive number, or a Bayes factor above the largest double (about 1e308);
+/// `TTXL_ERR_INTERNAL` on a bug.
+///
+/// # Safety
+/// `bf10` must point to a writable double. Thread-safe.
+#[no_mangle]
+pub unsafe extern "C" fn ttxl_bayes_factor_t(
+    design: i32,
+    t: f64,
+    nx: i32,
+    ny: i32,
+    rscale: f64,
+    bf10: *mut f64,
+) -> i32 {
+    ffi_panic_boundary! {
+        let design = try_ffi!(design_arg(design));
+        let n_x = try_ffi!(boundary::length(nx, "nx"));
+        let samples = match design {
+            Design::TwoSample => BfDesign::TwoSample {
+                n_x,
+                n_y: try_ffi!(boundary::length(ny, "ny")),
+            },
+            Design::Paired | Design::OneSample => BfDesign::OneSample { n: n_x },
+        };
+        try_out!(bf10, "bf10");
+        let value = try_ffi!(bayes_factor::bf10(t, samples, rscale));
+        let value = try_ffi!(number(value, "the Bayes factor"));
+        // SAFETY: `bf10` is non-null (checked above) and writable by the caller's contract.
+        unsafe { write_out(bf10, value) };
+        succeed()
+    }
 }
 
 #[cfg(test)]

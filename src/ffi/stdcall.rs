@@ -16,7 +16,7 @@
 
 use std::ffi::c_char;
 
-use super::{TtxlContrast, TtxlProportions, TtxlRankTest, TtxlTTest};
+use super::{TtxlContrast, TtxlProportions, TtxlRankTest, TtxlTTest, TtxlTost};
 
 macro_rules! stdcall_twins {
     ($( fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty ; )*) => {
@@ -74,6 +74,16 @@ stdcall_twins! {
     fn ttxl_nan() -> f64;
     fn ttxl_version() -> *const c_char;
     fn ttxl_abi_version() -> i32;
+    fn ttxl_tost_welch(x: *const f64, nx: i32, y: *const f64, ny: i32, low: f64, high: f64,
+        conf_level: f64, out: *mut TtxlTost) -> i32;
+    fn ttxl_tost_student(x: *const f64, nx: i32, y: *const f64, ny: i32, low: f64, high: f64,
+        conf_level: f64, out: *mut TtxlTost) -> i32;
+    fn ttxl_tost_paired(x: *const f64, y: *const f64, n: i32, low: f64, high: f64,
+        conf_level: f64, out: *mut TtxlTost) -> i32;
+    fn ttxl_tost_one_sample(x: *const f64, n: i32, low: f64, high: f64, conf_level: f64,
+        out: *mut TtxlTost) -> i32;
+    fn ttxl_bayes_factor_t(design: i32, t: f64, nx: i32, ny: i32, rscale: f64,
+        bf10: *mut f64) -> i32;
     fn ttxl_prop_test_2indep(x_first: i32, n_first: i32, x_second: i32, n_second: i32,
         conf_level: f64, out: *mut TtxlProportions) -> i32;
     fn ttxl_prop_test_paired(both: i32, first_only: i32, second_only: i32, neither: i32,
@@ -98,6 +108,6 @@ mod tests {
             unsafe { ttxl_t_quantile(2.0, 5.0, &mut out) },
             super::super::TTXL_ERR_ARGUMENT
         );
-        assert_eq!(TWINNED.len(), 22);
+        assert_eq!(TWINNED.len(), 27);
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! # Formula
 //!
-//! Every d here is `(estimate − mu) / s` for a standardizer `s`, and its confidence interval is the
+//! Every d here is `(estimate − mu) / s` for a standardizer `s` (the numerator is the test's
+//! [`TTest::difference`], formed without rounding the estimate first, so a one-sample or paired d
+//! on data near 1e9 keeps full precision), and its confidence interval is the
 //! noncentral-t interval of the matching t statistic (Steiger & Fouladi 1997; Steiger 2004),
 //! scaled back to the d metric: `[δ_L, δ_U] · √h` where `d = t · √h`. This is the `"ncp"` method
 //! of `effectsize:::.effect_size_difference`, but solved to full precision
@@ -10,7 +12,7 @@
 //!
 //! | kind | `s` | `h` | `df` |
 //! |---|---|---|---|
-//! | [`DKind::Pooled`] | `√(((n₁−1)s₁² + (n₂−1)s₂²)/(n₁+n₂−2))` | `1/n₁ + 1/n₂` | `n₁+n₂−2` |
+//! | [`DKind::Pooled`] | `√(((n₁−1)s₁² + (n₂−1)s₂²)/(n₁+n₂−2))` ([`TTest::sd_pooled`]; a group of one adds 0) | `1/n₁ + 1/n₂` | `n₁+n₂−2` |
 //! | [`DKind::AverageVariance`] | `√((s₁² + s₂²)/2)` | `2(n₂s₁² + n₁s₂²)/(n₁n₂(s₁² + s₂²))` | Welch |
 //! | [`DKind::Glass`] | `s₂` | `1/n₂ + s₁²/(n₁s₂²)` | `n₂ − 1` |
 //! | [`DKind::Dz`] | `s_D` (SD of differences) | `1/n` | `n − 1` |
@@ -44,7 +46,8 @@
 //! * Ben-Shachar, M. S., Lüdecke, D., & Makowski, D. (2020). effectsize: Estimation of effect size
 //!   indices and standardized parameters. *Journal of Open Source Software*, 5(56), 2815.
 
-use super::noncentral_t::{self, ln_gamma_shift};
+use super::noncentral_t;
+use super::special::ln_gamma_shift;
 use super::ttest::{TTest, TTestKind};
 use super::{check_finite, check_unit_open, StatsError};
 use crate::lang::Lang;
@@ -259,21 +262,24 @@ fn build(
 /// let t = 1.2 / (2.0 / 10f64.sqrt());
 /// let test = TTest { kind: TTestKind::OneSample, options: TTestOptions::default(), statistic: t,
 ///     df: 9.0, p_value: f64::NAN, estimate: 1.2, conf_low: f64::NAN, conf_high: f64::NAN,
-///     std_err: 2.0 / 10f64.sqrt(), x: Summary::from_stats(10, 1.2, 2.0), y: None, sd_diff: None };
+///     std_err: 2.0 / 10f64.sqrt(), x: Summary::from_stats(10, 1.2, 2.0), y: None, sd_diff: None,
+///     sd_pooled: None, difference: 1.2 };
 /// let dg = for_ttest(&test).unwrap();
 /// assert_eq!(dg.d.kind, DKind::OneSample);
 /// assert!((dg.d.estimate - 0.6).abs() < 1e-15);
 /// assert!(dg.d.conf_low < 0.6 && 0.6 < dg.d.conf_high);
 /// ```
 pub fn for_ttest(t: &TTest) -> Result<DAndG, StatsError> {
-    let diff = t.estimate - t.options.mu;
+    let diff = t.difference;
     match t.kind {
         TTestKind::Student => {
             let y =
                 t.y.as_ref()
                     .ok_or(invalid("test", "needs a two-sample t-test"))?;
             let (n1, n2) = (t.x.n as f64, y.n as f64);
-            let s = (((n1 - 1.0) * t.x.var() + (n2 - 1.0) * y.var()) / (n1 + n2 - 2.0)).sqrt();
+            let s = t
+                .sd_pooled
+                .ok_or(invalid("sd_pooled", "summary statistics are incomplete"))?;
             build(
                 DKind::Pooled,
                 diff,
@@ -353,7 +359,7 @@ pub fn glass_delta(t: &TTest) -> Result<DAndG, StatsError> {
             found: y.n,
         });
     }
-    let diff = t.estimate - t.options.mu;
+    let diff = t.difference;
     let (n1, n2) = (t.x.n as f64, y.n as f64);
     let s2 = y.sd;
     check_sd(s2)?;
@@ -397,7 +403,7 @@ pub fn d_av(t: &TTest) -> Result<DAndG, StatsError> {
         .ok_or(invalid("sd_diff", "summary statistics are incomplete"))?;
     let s_av = (t.x.sd + y.sd) / 2.0;
     let n = t.x.n as f64;
-    let diff = t.estimate - t.options.mu;
+    let diff = t.difference;
     let h = (s_d / s_av) * (s_d / s_av) / n;
     build(DKind::Dav, diff, s_av, t.statistic, n - 1.0, h, t)
 }

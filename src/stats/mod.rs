@@ -8,6 +8,7 @@
 //! * **p-values** come from the survival function of the reference distribution, never `1 − cdf`.
 //! * **Orientation**: differences are `x − y` (first argument minus second), as R's `t.test(x, y)`.
 
+pub mod bayes_factor;
 pub mod contrast;
 pub mod descriptive;
 pub mod effect_size;
@@ -16,8 +17,12 @@ pub mod p_adjust;
 pub mod power;
 pub mod power_prop;
 pub mod proportion;
+mod quadrature;
 pub mod rank;
+mod roots;
+pub(crate) mod special;
 pub mod tdist;
+pub mod tost;
 pub mod ttest;
 
 use crate::lang::Lang;
@@ -140,6 +145,7 @@ fn term_ja(term: &str) -> &str {
     match term {
         "non-zero paired differences" => "0 以外の差（対応のあるデータ）",
         "confidence limit of the noncentrality parameter" => "非心度の信頼限界",
+        "Bayes factor" => "ベイズファクター",
         "standard deviation" => "標準偏差",
         "standard error" => "標準誤差",
         "standardized difference" => "標準化した差",
@@ -168,6 +174,7 @@ fn reason_ja(reason: &str) -> String {
         "must be positive" => "正の値を指定してください".into(),
         "unknown value" => "指定できない値です".into(),
         "must be greater than 1" => "1 より大きい値を指定してください".into(),
+        "must be less than high" => "high より小さい値を指定してください".into(),
         "must be at least 2" => "2 以上の値を指定してください".into(),
         "must be at most 1e12" => "1e12（1 兆）以下の値を指定してください".into(),
         "must be between -1e6 and 1e6" => "-1e6 以上 1e6 以下の値を指定してください".into(),

@@ -73,137 +73,10 @@
 //! * Steiger, J. H. (2004). Beyond the F test: Effect size confidence intervals and tests of close
 //!   fit in the analysis of variance and contrast analysis. *Psychological Methods*, 9(2), 164–182.
 
-use super::tdist::beta_cf;
+use super::quadrature::{gk15, integrate};
+use super::roots::{bracket_decreasing, brent};
+use super::special::{beta_cf, ln1pmx, ln_beta, ln_gamma, ln_q, normal_sf, stirling_remainder};
 use super::{check_unit_open, Alternative, StatsError};
-
-/// `ln Γ(z)` for `z > 0`: Stirling's series (A&S 6.1.40) for `z ≥ 10`, the recurrence
-/// `Γ(z) = Γ(z + n)/(z (z + 1) ⋯ (z + n − 1))` below. Absolute error a few ulps of `lnΓ(z + n)`
-/// (statrs' Lanczos `ln_gamma` is off by 4e-14 at 6.5, too much for 1e-10 tail sums).
-pub(crate) fn ln_gamma(z: f64) -> f64 {
-    if z >= 10.0 {
-        (z - 0.5) * z.ln() - z + 0.5 * (2.0 * std::f64::consts::PI).ln() + stirling_remainder(z)
-    } else if z > 0.0 {
-        let mut prod = 1.0;
-        let mut w = z;
-        while w < 10.0 {
-            prod *= w;
-            w += 1.0;
-        }
-        ln_gamma(w) - prod.ln()
-    } else {
-        f64::NAN
-    }
-}
-
-/// Complementary error function `erfc(x)`: `1 − erf(x)` with the positive-term series of
-/// A&S 7.1.6 for `|x| < 1.5` (`erfc ≥ 0.034` there, so at most 5 bits are lost), the Laplace
-/// continued fraction (A&S 7.1.14, modified Lentz, ≤ 100 terms) for `x ≥ 1.5`,
-/// `erfc(−x) = 2 − erfc(x)`. Relative error ~1e-14 or better (statrs' `erfc` is off by 3e-11
-/// relative at 0.707).
-pub(crate) fn erfc(x: f64) -> f64 {
-    if x.is_nan() {
-        return f64::NAN;
-    }
-    if x < -1.5 {
-        return 2.0 - erfc(-x);
-    }
-    if x < 1.5 {
-        // erf(x) = 2/√π · e^{−x²} · Σ 2ⁿ x^{2n+1} / (1·3⋯(2n+1)).
-        let x2 = x * x;
-        let mut term = x;
-        let mut sum = x;
-        let mut n = 0.0;
-        while term.abs() > 1e-17 * sum.abs() {
-            n += 1.0;
-            term *= 2.0 * x2 / (2.0 * n + 1.0);
-            sum += term;
-        }
-        let erf = 2.0 / std::f64::consts::PI.sqrt() * (-x2).exp() * sum;
-        return 1.0 - erf;
-    }
-    if x > 27.3 {
-        return 0.0;
-    }
-    (-x * x).exp() / (std::f64::consts::PI.sqrt() * erfc_cf(x))
-}
-
-/// The continued fraction `x + (1/2)/(x + 1/(x + (3/2)/(x + …)))` of A&S 7.1.14, so that
-/// `erfc(x) = e^{−x²} / (√π · erfc_cf(x))`, for `x ≥ 0.5` (modified Lentz).
-fn erfc_cf(x: f64) -> f64 {
-    const TINY: f64 = 1e-300;
-    let mut f = x;
-    let mut c = x;
-    let mut d = 0.0;
-    for k in 1..5000 {
-        let a = k as f64 / 2.0;
-        d = x + a * d;
-        if d.abs() < TINY {
-            d = TINY;
-        }
-        c = x + a / c;
-        if c.abs() < TINY {
-            c = TINY;
-        }
-        d = 1.0 / d;
-        let delta = c * d;
-        f *= delta;
-        if (delta - 1.0).abs() < 1e-16 {
-            break;
-        }
-    }
-    f
-}
-
-/// `ln Q(z)`, `Q(z) = P(Z > z)` the standard normal upper tail, without underflow for large `z`.
-fn ln_q(z: f64) -> f64 {
-    let x = z / std::f64::consts::SQRT_2;
-    if x < 1.5 {
-        (0.5 * erfc(x)).ln()
-    } else {
-        -x * x - (2.0 * std::f64::consts::PI.sqrt() * erfc_cf(x)).ln()
-    }
-}
-
-/// Stirling-series remainder `ω(z) = lnΓ(z) − [(z − ½) ln z − z + ½ ln 2π]` for `z ≥ 10`.
-fn stirling_remainder(z: f64) -> f64 {
-    // Coefficients B_{2k} / (2k (2k − 1)), k = 1..8 (Abramowitz & Stegun 6.1.40).
-    const C: [f64; 8] = [
-        1.0 / 12.0,
-        -1.0 / 360.0,
-        1.0 / 1260.0,
-        -1.0 / 1680.0,
-        1.0 / 1188.0,
-        -691.0 / 360360.0,
-        1.0 / 156.0,
-        -3617.0 / 122400.0,
-    ];
-    let z2 = 1.0 / (z * z);
-    let mut acc = 0.0;
-    for c in C.iter().rev() {
-        acc = acc * z2 + c;
-    }
-    acc / z
-}
-
-/// `lnΓ(a + b) − lnΓ(b)` without the cancellation of two huge log-gammas when `b` is large.
-pub(crate) fn ln_gamma_shift(a: f64, b: f64) -> f64 {
-    if b >= 10.0 {
-        a * (a + b).ln() + (b - 0.5) * (a / b).ln_1p() - a + stirling_remainder(a + b)
-            - stirling_remainder(b)
-    } else {
-        ln_gamma(a + b) - ln_gamma(b)
-    }
-}
-
-/// `ln B(a, b)` accurate in absolute terms even for `a` or `b` of order 10⁶.
-fn ln_beta(a: f64, b: f64) -> f64 {
-    let (small, big) = if a <= b { (a, b) } else { (b, a) };
-    if big >= 10.0 {
-        ln_gamma(small) - ln_gamma_shift(small, big)
-    } else {
-        ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
-    }
-}
 
 /// Regularized incomplete beta `I_x(a, b)` and its complement `I_{1−x}(b, a)`, both computed
 /// without cancellation for the one that is small. `ln_x = ln x`, `ln_y = ln(1 − x)` are passed
@@ -226,29 +99,6 @@ fn beta_pair(a: f64, b: f64, x: f64, y: f64, ln_x: f64, ln_y: f64) -> (f64, f64)
     }
 }
 
-/// Standard normal lower tail `Φ(z)`.
-fn pnorm(z: f64) -> f64 {
-    0.5 * erfc(-z / std::f64::consts::SQRT_2)
-}
-
-/// `ln(1 + y) − y` without cancellation for small `|y|`.
-fn ln1pmx(y: f64) -> f64 {
-    if y.abs() < 0.1 {
-        // −y²/2 + y³/3 − y⁴/4 + …
-        let mut term = -y * y / 2.0;
-        let mut sum = term;
-        let mut k = 2.0;
-        while term.abs() > 1e-18 * sum.abs() {
-            term *= -y * k / (k + 1.0);
-            sum += term;
-            k += 1.0;
-        }
-        sum
-    } else {
-        y.ln_1p() - y
-    }
-}
-
 /// Log-density of the chi distribution with `ν ≥ 1` degrees of freedom, written around the mode
 /// `m = √(ν − 1)` so that no large terms cancel at `ν` of order 10⁶:
 /// `ln f(s) = K(ν) + m² (ln(1 + u/m) − u/m) − u²/2`, `u = s − m`, with
@@ -258,6 +108,11 @@ struct ChiLogDensity {
     df: f64,
     m: f64,
     k: f64,
+}
+
+/// Standard normal lower tail `Φ(z) = Q(−z)`.
+fn pnorm(z: f64) -> f64 {
+    normal_sf(-z)
 }
 
 impl ChiLogDensity {
@@ -294,67 +149,6 @@ impl ChiLogDensity {
     }
 }
 
-/// Gauss–Kronrod 7/15 nodes and weights (Piessens et al. 1983, QUADPACK `qk15`).
-const XGK: [f64; 8] = [
-    0.991_455_371_120_812_6,
-    0.949_107_912_342_758_5,
-    0.864_864_423_359_769_1,
-    0.741_531_185_599_394_4,
-    0.586_087_235_467_691_1,
-    0.405_845_151_377_397_2,
-    0.207_784_955_007_898_5,
-    0.0,
-];
-const WGK: [f64; 8] = [
-    0.022_935_322_010_529_22,
-    0.063_092_092_629_978_55,
-    0.104_790_010_322_250_2,
-    0.140_653_259_715_525_9,
-    0.169_004_726_639_267_9,
-    0.190_350_578_064_785_4,
-    0.204_432_940_075_298_9,
-    0.209_482_141_084_727_8,
-];
-const WG: [f64; 4] = [
-    0.129_484_966_168_869_7,
-    0.279_705_391_489_276_7,
-    0.381_830_050_505_118_9,
-    0.417_959_183_673_469_4,
-];
-
-/// One Gauss–Kronrod 15-point rule on `[a, b]`: (Kronrod estimate, |Kronrod − Gauss|).
-fn gk15<F: Fn(f64) -> f64>(f: &F, a: f64, b: f64) -> (f64, f64) {
-    let c = 0.5 * (a + b);
-    let h = 0.5 * (b - a);
-    let fc = f(c);
-    let mut k = WGK[7] * fc;
-    let mut g = WG[3] * fc;
-    for j in 0..7 {
-        let dx = h * XGK[j];
-        let s = f(c - dx) + f(c + dx);
-        k += WGK[j] * s;
-        if j % 2 == 1 {
-            g += WG[j / 2] * s;
-        }
-    }
-    (k * h, ((k - g) * h).abs())
-}
-
-/// Adaptive Gauss–Kronrod integration of a smooth positive function: a panel is accepted when
-/// the 15-point rule on the whole panel agrees with the sum over its two halves to the absolute
-/// `tol` or to 1e-13 relative (the rounding floor of an integrand formed as `exp(ln g − peak)`
-/// with `|ln g|` in the hundreds). `whole` is the rule's value on `[a, b]`.
-fn integrate<F: Fn(f64) -> f64>(f: &F, a: f64, b: f64, whole: f64, tol: f64, depth: u32) -> f64 {
-    let c = 0.5 * (a + b);
-    let (left, _) = gk15(f, a, c);
-    let (right, _) = gk15(f, c, b);
-    let sum = left + right;
-    if (sum - whole).abs() <= tol.max(1e-13 * sum.abs()) || depth == 0 {
-        return sum;
-    }
-    integrate(f, a, c, left, tol, depth - 1) + integrate(f, c, b, right, tol, depth - 1)
-}
-
 /// `P(T > t)` for `t > 0`, `δ = −μ < 0`, `ν ≥ 1`: the tail on the side opposite to `δ`, where
 /// the terms of the Poisson series cancel. Computed instead as the integral of positive terms
 /// `∫₀^∞ f_χν(s) Q(μ + t s/√ν) ds` (`T = (Z + δ)/(S/√ν)`, `S ~ χ_ν`, `Q` the normal upper tail).
@@ -363,7 +157,7 @@ fn integrate<F: Fn(f64) -> f64>(f: &F, a: f64, b: f64, whole: f64, tol: f64, dep
 /// Gauss–Kronrod (15 points) to 1e-15 relative.
 fn sf_opposite(t: f64, df: f64, mu: f64) -> f64 {
     // P(T > t) ≤ P(Z − μ > 0) = Φ(−μ); when that underflows, so does the answer.
-    let bound = 0.5 * erfc(mu / std::f64::consts::SQRT_2);
+    let bound = normal_sf(mu);
     if bound == 0.0 {
         return 0.0;
     }
@@ -665,127 +459,6 @@ pub fn sf(t: f64, df: f64, ncp: f64) -> f64 {
     tails(t, df, ncp).map_or(f64::NAN, |(_, up)| up)
 }
 
-/// Brent's root finder (Brent 1973, *Algorithms for Minimization without Derivatives*, ch. 4;
-/// the algorithm of R's `uniroot`) on `[a, b]` with `f(a)`, `f(b)` of opposite signs, to an
-/// absolute tolerance `tol` plus four ulps of the root.
-pub(crate) fn brent<F: FnMut(f64) -> f64>(
-    mut f: F,
-    mut a: f64,
-    mut b: f64,
-    mut fa: f64,
-    mut fb: f64,
-    tol: f64,
-) -> f64 {
-    if fa == 0.0 {
-        return a;
-    }
-    if fb == 0.0 {
-        return b;
-    }
-    let mut c = a;
-    let mut fc = fa;
-    let mut d = b - a;
-    let mut e = d;
-    for _ in 0..500 {
-        if (fb > 0.0) == (fc > 0.0) {
-            c = a;
-            fc = fa;
-            d = b - a;
-            e = d;
-        }
-        if fc.abs() < fb.abs() {
-            a = b;
-            b = c;
-            c = a;
-            fa = fb;
-            fb = fc;
-            fc = fa;
-        }
-        let tol1 = 2.0 * f64::EPSILON * b.abs() + 0.5 * tol;
-        let xm = 0.5 * (c - b);
-        if xm.abs() <= tol1 || fb == 0.0 {
-            return b;
-        }
-        if e.abs() >= tol1 && fa.abs() > fb.abs() {
-            let s = fb / fa;
-            let (mut p, mut q);
-            if a == c {
-                p = 2.0 * xm * s;
-                q = 1.0 - s;
-            } else {
-                let qq = fa / fc;
-                let r = fb / fc;
-                p = s * (2.0 * xm * qq * (qq - r) - (b - a) * (r - 1.0));
-                q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
-            }
-            if p > 0.0 {
-                q = -q;
-            }
-            p = p.abs();
-            let min1 = 3.0 * xm * q - (tol1 * q).abs();
-            let min2 = (e * q).abs();
-            if 2.0 * p < min1.min(min2) {
-                e = d;
-                d = p / q;
-            } else {
-                d = xm;
-                e = d;
-            }
-        } else {
-            d = xm;
-            e = d;
-        }
-        a = b;
-        fa = fb;
-        if d.abs() > tol1 {
-            b += d;
-        } else {
-            b += tol1.copysign(xm);
-        }
-        fb = f(b);
-    }
-    b
-}
-
-/// Expands `[lo, hi]` around a guess until `g(lo) > 0 > g(hi)` for a decreasing `g`. Returns the
-/// bracket with its function values, or `None` if no sign change is found within `±limit`.
-fn bracket_decreasing<F: FnMut(f64) -> f64>(
-    mut g: F,
-    guess: f64,
-    step: f64,
-    limit: f64,
-) -> Option<(f64, f64, f64, f64)> {
-    let mut lo = guess - step;
-    let mut hi = guess + step;
-    let mut glo = g(lo);
-    let mut ghi = g(hi);
-    let mut w = step;
-    for _ in 0..200 {
-        if glo >= 0.0 && ghi <= 0.0 {
-            return Some((lo, hi, glo, ghi));
-        }
-        w *= 2.0;
-        if glo < 0.0 {
-            hi = lo;
-            ghi = glo;
-            lo -= w;
-            if lo < -limit {
-                return None;
-            }
-            glo = g(lo);
-        } else {
-            lo = hi;
-            glo = ghi;
-            hi += w;
-            if hi > limit {
-                return None;
-            }
-            ghi = g(hi);
-        }
-    }
-    None
-}
-
 /// Quantile: the `t` with `P(T ≤ t) = p`.
 ///
 /// # Formula
@@ -935,20 +608,7 @@ mod tests {
     }
 
     #[test]
-    fn gauss_kronrod_is_exact_for_polynomials() {
-        // Kronrod 15 is exact to degree 22, Gauss 7 to degree 13: ∫₀² x^k dx = 2^{k+1}/(k+1).
-        for k in [0, 1, 5, 13, 22] {
-            let (kr, err) = gk15(&|x: f64| x.powi(k), 0.0, 2.0);
-            let exact = 2f64.powi(k + 1) / (k + 1) as f64;
-            assert!((kr - exact).abs() <= 1e-14 * exact, "{k}: {kr} {exact}");
-            if k <= 13 {
-                assert!(err <= 1e-13 * exact, "{k}: {err}");
-            }
-        }
-        let bump = |x: f64| (-x * x / 2.0).exp();
-        let (whole, _) = gk15(&bump, -12.0, 12.0);
-        let normal = integrate(&bump, -12.0, 12.0, whole, 1e-16, 30);
-        assert!((normal - (2.0 * std::f64::consts::PI).sqrt()).abs() < 1e-14);
+    fn ln1pmx_is_accurate_near_zero() {
         assert!((ln1pmx(1e-3) - ((1e-3f64).ln_1p() - 1e-3)).abs() < 1e-19);
     }
 

@@ -23,7 +23,9 @@
 //! * Champely, S. (2020). *pwr: Basic Functions for Power Analysis*. R package version 1.3-0.
 //! * Brent, R. P. (1973). *Algorithms for Minimization without Derivatives*, ch. 4. Prentice-Hall.
 
-use super::noncentral_t::{self, brent};
+use super::noncentral_t;
+use super::roots::brent;
+use super::tdist;
 use super::{check_finite, check_unit_open, Alternative, StatsError};
 
 /// Study design, as `pwr.t.test(type = ...)`.
@@ -37,10 +39,10 @@ pub enum Design {
     OneSample,
 }
 
-/// Central t quantile `qt(p, ν)` for `p < ½`, from [`noncentral_t::quantile`] with `δ = 0`
-/// (full precision up to `ν` of 10⁹, which pwr's search for `n` reaches).
+/// Central t quantile `qt(p, ν)` for `p < ½`: the engine's one central quantile
+/// ([`tdist::quantile`], the one the confidence intervals use).
 fn qt_lower(p: f64, nu: f64) -> f64 {
-    noncentral_t::quantile(p, nu, 0.0)
+    tdist::quantile(p, nu)
 }
 
 /// Power for `ν` degrees of freedom and noncentrality `ncp` (already |·| for two-sided).

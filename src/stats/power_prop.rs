@@ -18,8 +18,8 @@
 //! * R Core Team. `power.prop.test`, package stats (R 4.2).
 //! * Cochran, W. G. (1977). *Sampling Techniques*, 3rd ed., §4.4. Wiley.
 
-use super::noncentral_t::brent;
-use super::{check_unit_open, tdist, Alternative, StatsError};
+use super::roots::brent;
+use super::{check_unit_open, special, tdist, Alternative, StatsError};
 
 fn z_upper(p: f64) -> f64 {
     tdist::quantile(1.0 - p, f64::INFINITY)
@@ -58,7 +58,7 @@ fn power_raw(n: f64, p1: f64, p2: f64, alpha: f64, k: f64) -> f64 {
     let pbar = (p1 + p2) / 2.0;
     let num = n.sqrt() * (p1 - p2).abs() - z_upper(alpha / k) * (2.0 * pbar * (1.0 - pbar)).sqrt();
     let den = (p1 * (1.0 - p1) + p2 * (1.0 - p2)).sqrt();
-    tdist::normal_sf(-num / den)
+    special::normal_sf(-num / den)
 }
 
 /// Respondents per group needed for `power` to detect `p₁ → p₂` (R: `power.prop.test(p1 = ,

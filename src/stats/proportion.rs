@@ -41,7 +41,7 @@
 //! * Loader, C. (2000). Fast and accurate computation of binomial probabilities (the saddle-point
 //!   form of the binomial density used by R's `dbinom`).
 
-use super::{check_unit_open, tdist, StatsError};
+use super::{check_unit_open, special, tdist, StatsError};
 
 /// A difference of two proportions, second − first.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -155,7 +155,7 @@ pub fn two_independent(
         // Grouped to stay far from overflow for counts up to 2^31.
         (cross / n1 as f64) * (cross / n2 as f64) * (n as f64 / x as f64) / ((n - x) as f64)
     };
-    let p_value = 2.0 * tdist::normal_sf(statistic.sqrt());
+    let p_value = 2.0 * special::normal_sf(statistic.sqrt());
     Ok(Proportions {
         estimate: d,
         conf_low,

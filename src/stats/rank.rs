@@ -37,7 +37,7 @@
 
 use std::cmp::Ordering;
 
-use super::{tdist, Alternative, StatsError};
+use super::{special, Alternative, StatsError};
 
 /// Which rank test produced a result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -414,16 +414,16 @@ fn normal_p(z: f64, sigma: f64, options: &RankOptions) -> f64 {
 }
 
 /// `Φ(z)`, lower tail of the standard normal (R's `pnorm(z)`), computed in its own tail by the
-/// engine's Cody (1969, 1993) approximation ([`tdist::normal_sf`]), as R's `pnorm_both`.
+/// engine's Cody (1969, 1993) approximation ([`special::normal_sf`](super::special::normal_sf)), as R's `pnorm_both`.
 /// (statrs' `erfc` was measured here 1e-10 off near `erfc(0.5)`, too far for the 1e-10 agreement
 /// with R.)
 fn pnorm_lower(z: f64) -> f64 {
-    tdist::normal_sf(-z)
+    special::normal_sf(-z)
 }
 
 /// `1 − Φ(z)`, computed directly in the upper tail (R's `pnorm(z, lower.tail = FALSE)`).
 fn pnorm_upper(z: f64) -> f64 {
-    tdist::normal_sf(z)
+    special::normal_sf(z)
 }
 
 /// R's `choose(n, k)` for the small-k branch (`r = n; r *= (n − j + 1)/j`, rounded), used for

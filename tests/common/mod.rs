@@ -56,6 +56,19 @@ pub fn nums(v: &serde_json::Value) -> Vec<f64> {
         .collect()
 }
 
+/// With `TTXL_MEASURE` set, prints `MEASURE <file> <tolerance> <error>` for every comparison, so
+/// the ratcheted tolerances of the reference tests can be re-measured
+/// (`TTXL_MEASURE=1 cargo test --test engine_ttest -- --nocapture | grep MEASURE`).
+#[track_caller]
+pub fn measure(err: f64, tol: f64) {
+    if std::env::var_os("TTXL_MEASURE").is_some() {
+        eprintln!(
+            "MEASURE {} {tol:e} {err:e}",
+            std::panic::Location::caller().file()
+        );
+    }
+}
+
 /// Asserts `|got − want| ≤ rel·|want|` (or exact equality for infinities and zero).
 #[track_caller]
 pub fn assert_rel(got: f64, want: f64, rel: f64, what: &str) {
@@ -67,6 +80,7 @@ pub fn assert_rel(got: f64, want: f64, rel: f64, what: &str) {
         return;
     }
     let err = ((got - want) / want).abs();
+    measure(err, rel);
     assert!(
         err <= rel,
         "{what}: got {got:.17e}, want {want:.17e} (relative error {err:.3e} > {rel:e})"
@@ -81,6 +95,7 @@ pub fn assert_abs(got: f64, want: f64, abs: f64, what: &str) {
         return;
     }
     let err = (got - want).abs();
+    measure(err, abs);
     assert!(
         err <= abs,
         "{what}: got {got:.17e}, want {want:.17e} (absolute error {err:.3e} > {abs:e})"
