@@ -23,7 +23,7 @@ use rust_xlsxwriter::utility::worksheet_range;
 use rust_xlsxwriter::{
     Chart, ChartAxisLabelPosition, ChartErrorBars, ChartErrorBarsType, ChartRange, ChartType,
     Color, ConditionalFormatDataBar, ConditionalFormatFormula, Format, FormatAlign, FormatBorder,
-    Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError,
+    Formula, Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError,
 };
 
 use crate::analysis::{self, Analysis, DesignKind, TestUsed};
@@ -153,6 +153,12 @@ fn put_num(
         ws.write_string_with_format(row, col, text::num(v, 0).replace("NA", "—"), missing)?;
     }
     Ok(())
+}
+
+/// A number as a formula's cached value (`<v>` of the cell): the shortest text that reads back
+/// as the same f64 (Rust's `{:?}` gives "1e-20" rather than twenty zeros).
+fn cached_number(v: f64) -> String {
+    format!("{v:?}")
 }
 
 /// Which number format a Results column uses.
@@ -510,7 +516,11 @@ fn write_results(
                         range(0, &r1),
                         range(1, &r2)
                     );
-                    ws.write_formula_with_format(row, col, formula.as_str(), &f.p)?;
+                    // The computed p is the formula's cached value: LibreOffice (by default),
+                    // viewers and previewers show the cached value without recalculating, and a
+                    // cached 0 showed "<.001" for every item.
+                    let formula = Formula::new(formula).set_result(cached_number(it.p_value));
+                    ws.write_formula_with_format(row, col, formula, &f.p)?;
                 } else {
                     ws.write_string_with_format(row, col, "—", &f.missing)?;
                 }
