@@ -128,6 +128,31 @@ impl DesignKind {
     }
 }
 
+/// Which p-values are adjusted together for multiple comparisons when there is a breakdown
+/// (`--adjust-family`). The whole-sample rows are always one family: their items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum AdjustFamily {
+    /// Within each breakdown group: the items of that group (the default).
+    #[default]
+    Items,
+    /// Across every breakdown group × item together (stricter with many groups).
+    All,
+}
+
+impl AdjustFamily {
+    /// The command-line key: `items` or `all`.
+    pub fn key(self) -> &'static str {
+        match self {
+            AdjustFamily::Items => "items",
+            AdjustFamily::All => "all",
+        }
+    }
+}
+
+/// Fewest respondents a breakdown group needs to be reported on its own (`--min-group`): HR
+/// survey tools in Japan commonly withhold results of fewer than 4–5 people.
+pub const DEFAULT_MIN_GROUP: usize = 5;
+
 /// Options of the analysis (validated by the CLI).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AnalysisOptions {
@@ -141,6 +166,11 @@ pub struct AnalysisOptions {
     pub alternative: Alternative,
     /// `--conf-level`, in (0, 1).
     pub conf_level: f64,
+    /// `--adjust-family`: which p-values of a breakdown are adjusted together.
+    pub adjust_family: AdjustFamily,
+    /// `--min-group`: a breakdown group with fewer respondents is withheld (its people still
+    /// count in the whole-sample rows).
+    pub min_group: usize,
 }
 
 impl Default for AnalysisOptions {
@@ -151,6 +181,8 @@ impl Default for AnalysisOptions {
             alpha: 0.05,
             alternative: Alternative::TwoSided,
             conf_level: 0.95,
+            adjust_family: AdjustFamily::Items,
+            min_group: DEFAULT_MIN_GROUP,
         }
     }
 }
@@ -454,8 +486,27 @@ pub struct Analysis {
     pub order_second: Vec<usize>,
     /// The overall block first, then one block per breakdown value (in order of first appearance).
     pub blocks: Vec<Block>,
+    /// Breakdown groups not reported on their own because they have fewer than
+    /// [`AnalysisOptions::min_group`] respondents, in order of first appearance.
+    pub withheld: Vec<Withheld>,
     /// Warnings: reader notes that need attention, excluded items, assumption notes.
     pub warnings: Vec<Warning>,
+}
+
+/// A breakdown group withheld by the anonymity guard (`--min-group`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withheld {
+    /// The breakdown value (`""` for blank cells).
+    pub by: String,
+    /// Respondents of the group: pairs (paired), or first + second condition.
+    pub n: usize,
+}
+
+impl Analysis {
+    /// `true` when breakdown value `by` belongs to a withheld group.
+    pub fn is_withheld(&self, by: &str) -> bool {
+        self.withheld.iter().any(|w| w.by == by)
+    }
 }
 
 impl Analysis {
@@ -564,10 +615,25 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         0..n_first,
         0..n_second,
     )?);
+    let mut withheld = Vec::new();
     if has_by {
         for (k, by) in by_values.iter().enumerate() {
             let rf = span(&keys_first, &order_first, k);
             let rs = span(&keys_second, &order_second, k);
+            // Anonymity guard: a group smaller than --min-group (in either condition) is not
+            // reported on its own; its rows stay in the whole-sample block.
+            let n = if test.is_paired() {
+                rf.len()
+            } else {
+                rf.len() + rs.len()
+            };
+            if rf.len().min(rs.len()) < options.min_group {
+                withheld.push(Withheld {
+                    by: by.clone().unwrap_or_default(),
+                    n,
+                });
+                continue;
+            }
             let rows_first: Vec<usize> = order_first[rf.clone()].to_vec();
             let rows_second: Vec<usize> = order_second[rs.clone()].to_vec();
             blocks.push(run_block(
@@ -583,7 +649,26 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         }
     }
 
-    let warnings = collect_warnings(survey, &blocks);
+    if options.adjust_family == AdjustFamily::All && blocks.len() > 2 {
+        adjust_across_groups(&mut blocks[1..], options.adjust)?;
+    }
+    let mut warnings = collect_warnings(survey, &blocks);
+    for w in &withheld {
+        let (en_by, ja_by) = (by_label(&w.by, Lang::En), by_label(&w.by, Lang::Ja));
+        let min = options.min_group;
+        warnings.push(Warning {
+            by: Some(w.by.clone()),
+            item: None,
+            en: format!(
+                "[{en_by}] not reported on its own: {} respondent(s), fewer than --min-group {min} (counted in the whole sample)",
+                w.n
+            ),
+            ja: format!(
+                "[{ja_by}] 回答者が {} 人で --min-group の {min} 人未満のため、単独では集計しません（全体の集計には含めています）",
+                w.n
+            ),
+        });
+    }
     Ok(Analysis {
         design,
         test,
@@ -592,8 +677,27 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         order_first,
         order_second,
         blocks,
+        withheld,
         warnings,
     })
+}
+
+/// `--adjust-family all`: adjusts the p-values of every breakdown group × item as one family,
+/// replacing the per-group adjustment `run_block` made.
+fn adjust_across_groups(blocks: &mut [Block], method: AdjustMethod) -> Result<(), AnalysisError> {
+    let p: Vec<f64> = blocks
+        .iter()
+        .flat_map(|b| b.items.iter().map(|i| i.p_value))
+        .collect();
+    let adjusted = p_adjust::p_adjust(&p, method).map_err(AnalysisError::Adjust)?;
+    for (item, q) in blocks
+        .iter_mut()
+        .flat_map(|b| b.items.iter_mut())
+        .zip(adjusted)
+    {
+        item.p_adjusted = q;
+    }
+    Ok(())
 }
 
 fn check_shape(survey: &Survey) -> Result<(), AnalysisError> {

@@ -18,6 +18,7 @@ fn meta() -> ReportMeta {
     ReportMeta {
         input: "x.xlsx".into(),
         options: String::new(),
+        keep_ids: true,
         created: None,
     }
 }
@@ -137,7 +138,7 @@ fn data_part(survey: &Survey, a: &Analysis, head_rows: usize) -> String {
     book.save_to_writer(&mut bytes).unwrap();
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
-    zip.by_name("xl/worksheets/sheet4.xml")
+    zip.by_name("xl/worksheets/sheet5.xml")
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();

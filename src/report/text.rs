@@ -1,7 +1,7 @@
 //! Plain-language text for the result workbook: APA-style numbers, one sentence per item and an
 //! overall conclusion, in English or Japanese.
 
-use crate::analysis::{Analysis, Block, ItemResult, TestUsed};
+use crate::analysis::{AdjustFamily, Analysis, Block, ItemResult, TestUsed};
 use crate::lang::Lang;
 use crate::stats::effect_size::Magnitude;
 use crate::stats::p_adjust::AdjustMethod;
@@ -136,12 +136,90 @@ pub fn mark_legend(alpha: f64, adjust: AdjustMethod, lang: Lang) -> String {
     }
 }
 
+/// Which p-values were adjusted together, for a breakdown (`--by`); `None` without one.
+pub fn family_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Option<String> {
+    let by = by_column?;
+    let correction = adjust_name(a.options.adjust, lang);
+    let groups = a.blocks.len().saturating_sub(1);
+    let items = a.blocks[0].items.len();
+    Some(match (a.options.adjust_family, lang) {
+        (AdjustFamily::Items, Lang::En) => format!(
+            "Multiple comparisons: {correction} within each {by} group over its {items} items (--adjust-family items); the whole-sample rows over their {items} items."
+        ),
+        (AdjustFamily::Items, Lang::Ja) => format!(
+            "多重比較の補正: {correction}を、{by}ごとに各{by}の {items} 問の中で行っています（--adjust-family items）。全体の行は全体の {items} 問の中で補正しています。"
+        ),
+        (AdjustFamily::All, Lang::En) => format!(
+            "Multiple comparisons: {correction} across all {groups} {by} groups × {items} items together ({} p-values, --adjust-family all); the whole-sample rows over their {items} items.",
+            groups * items
+        ),
+        (AdjustFamily::All, Lang::Ja) => format!(
+            "多重比較の補正: {correction}を、{by}（{groups} 群）× 設問（{items} 問）の {} 個の p 値をまとめて行っています（--adjust-family all）。全体の行は全体の {items} 問の中で補正しています。",
+            groups * items
+        ),
+    })
+}
+
+/// Which breakdown groups were withheld by the anonymity guard, and why; `None` when none were.
+pub fn withheld_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Option<String> {
+    if a.withheld.is_empty() {
+        return None;
+    }
+    let by = by_column.unwrap_or_default();
+    let min = a.options.min_group;
+    let list = a
+        .withheld
+        .iter()
+        .map(|w| match lang {
+            Lang::En => format!("{} ({} respondents)", by_label(&w.by, lang), w.n),
+            Lang::Ja => format!("{}（{} 人）", by_label(&w.by, lang), w.n),
+        })
+        .collect::<Vec<_>>();
+    Some(match lang {
+        Lang::En => format!(
+            "Not reported on their own (anonymity: fewer than {min} respondents, --min-group {min}): {by} {}. Their answers are included in the whole-sample rows.",
+            list.join(", ")
+        ),
+        Lang::Ja => format!(
+            "回答者が {min} 人未満のため、個人が特定されないよう単独では集計していない{by}（--min-group {min}）: {}。これらの回答は全体の集計には含めています。",
+            list.join("、")
+        ),
+    })
+}
+
 /// Cohen's (1988) label of a d.
 pub fn effect_label(d: f64, lang: Lang) -> String {
     if d.is_nan() {
         return "—".into();
     }
     Magnitude::of(d).label(lang).to_string()
+}
+
+/// Smallest |d| Cohen (1988) calls "small": a confidence interval reaching at least this far on
+/// both sides of zero leaves even the direction of the effect open.
+pub const IMPRECISE_D: f64 = 0.2;
+
+/// `true` when the interval of d runs from at least a small negative effect to at least a small
+/// positive one (for example d = 0.9 [−0.6, 2.4] with n = 4): the data are compatible with
+/// effects of both directions, so a magnitude word for the point estimate would overclaim.
+pub fn effect_imprecise(low: f64, high: f64) -> bool {
+    low <= -IMPRECISE_D && high >= IMPRECISE_D
+}
+
+/// The magnitude word of an effect for a reader: Cohen's (1988) label of the estimate, or
+/// "imprecise" when its interval spans both directions ([`effect_imprecise`]); "—" without d.
+pub fn magnitude_words(d: Option<crate::analysis::Effect>, lang: Lang) -> String {
+    match d {
+        None => "—".into(),
+        Some(d) if d.estimate.is_nan() => "—".into(),
+        Some(d) if effect_imprecise(d.low, d.high) => lang
+            .pick(
+                "imprecise (CI spans both directions)",
+                "不確か（信頼区間が正負にまたがる）",
+            )
+            .into(),
+        Some(d) => effect_label(d.estimate, lang),
+    }
 }
 
 /// Name of the statistic of the main test: t, V or W.
@@ -327,6 +405,42 @@ mod tests {
         );
     }
     use super::*;
+
+    /// A magnitude word is not given to a point estimate whose interval runs from negative to
+    /// large (e.g. d = 0.71 [−1.39, 2.68], as a handful of pairs gives).
+    #[test]
+    fn magnitude_words_do_not_overclaim() {
+        use crate::analysis::Effect;
+        let e = |estimate, low, high| {
+            Some(Effect {
+                estimate,
+                low,
+                high,
+            })
+        };
+        assert_eq!(
+            magnitude_words(e(0.71, -1.39, 2.68), Lang::En),
+            "imprecise (CI spans both directions)"
+        );
+        assert_eq!(
+            magnitude_words(e(0.05, -0.25, 0.35), Lang::Ja),
+            "不確か（信頼区間が正負にまたがる）"
+        );
+        // The interval touches zero from one side only: the direction is settled enough.
+        assert_eq!(magnitude_words(e(0.6, -0.1, 1.3), Lang::En), "medium");
+        assert_eq!(magnitude_words(e(0.45, 0.2, 0.7), Lang::Ja), "小さい");
+        assert_eq!(magnitude_words(e(-0.9, -1.5, -0.3), Lang::En), "large");
+        assert_eq!(magnitude_words(None, Lang::En), "—");
+        // One-sided interval [low, ∞).
+        assert_eq!(
+            magnitude_words(e(0.5, 0.1, f64::INFINITY), Lang::En),
+            "medium"
+        );
+        assert_eq!(
+            magnitude_words(e(0.5, -0.3, f64::INFINITY), Lang::En),
+            "imprecise (CI spans both directions)"
+        );
+    }
 
     #[test]
     fn apa_numbers() {
