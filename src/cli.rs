@@ -964,8 +964,9 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
 
     if !config.quiet {
         let mut err = io::stderr().lock();
-        for w in &analysis.warnings {
-            let _ = writeln!(err, "{}: {}", lang.pick("warning", "警告"), w.message(lang));
+        // One line per kind of warning (count and first items); all of them are in the workbook.
+        for line in analysis::grouped_warnings(&analysis.warnings, lang) {
+            let _ = writeln!(err, "{}: {line}", lang.pick("warning", "警告"));
         }
         if let Some(open) = &input_open {
             let _ = writeln!(err, "{}", input_open_warning(&config.input, open, lang));
@@ -982,6 +983,20 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
             .filter(|i| i.significant(config.analysis.alpha))
             .count();
         let _ = match lang {
+            _ if tested == 0 => writeln!(
+                err,
+                "{}",
+                match lang {
+                    Lang::En => format!(
+                        "wrote {}: no item could be tested (see the warnings above and the Checks sheet)",
+                        config.output.display()
+                    ),
+                    Lang::Ja => format!(
+                        "{} を書き込みました。検定できた設問はありませんでした（上の警告とデータ確認シートを参照）",
+                        config.output.display()
+                    ),
+                }
+            ),
             Lang::En => writeln!(
                 err,
                 "wrote {}: {} item(s) tested, {} significant ({})",

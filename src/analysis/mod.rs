@@ -294,6 +294,30 @@ pub enum AssumptionNote {
 }
 
 impl AssumptionNote {
+    /// The kind of note in words, without its numbers, `(en, ja)`: the heading of a grouped
+    /// warning line.
+    pub fn kind_words(&self) -> (String, String) {
+        let (en, ja) = match self {
+            AssumptionNote::SmallN { .. } => (
+                format!("small sample (n < {SMALL_N}): little power; read the rank test beside it"),
+                format!("回答数が少ない（n < {SMALL_N}。検出力が低いため順位検定もあわせて確認）設問"),
+            ),
+            AssumptionNote::Skew { .. } => (
+                format!("strong skew (|skewness| ≥ {STRONG_SKEW}); the rank test is more robust"),
+                format!("分布の歪みが大きい（|歪度| ≥ {STRONG_SKEW}。順位検定もあわせて確認）設問"),
+            ),
+            AssumptionNote::UnequalVariances { .. } => (
+                "unequal SDs under Student's test; Welch's test is safer".to_string(),
+                "Student の t 検定で 2 群の標準偏差が大きく異なる（Welch の t 検定のほうが適切）設問".to_string(),
+            ),
+            AssumptionNote::RankFailed => (
+                "the rank test could not be computed".to_string(),
+                "順位検定を計算できなかった設問".to_string(),
+            ),
+        };
+        (en, ja)
+    }
+
     /// Explanation in the requested language; `labels` are the two condition labels.
     pub fn message(&self, lang: Lang, labels: &[String; 2]) -> String {
         match *self {
@@ -460,6 +484,63 @@ pub struct Warning {
     pub en: String,
     /// Japanese text.
     pub ja: String,
+    /// The kind of warning in words without the item, `(en, ja)`, for warnings that repeat per
+    /// item (small samples, skew, untested items): stderr prints one line per kind with a count
+    /// and the first items ([`grouped_warnings`]). `None` for warnings that stand alone.
+    pub kind: Option<(String, String)>,
+}
+
+/// Most places named on a grouped warning line before "…".
+pub const GROUPED_PLACES: usize = 3;
+
+/// The warnings as lines for a terminal, in `lang`: warnings of the same kind (see
+/// [`Warning::kind`]) become one line with their count and the first [`GROUPED_PLACES`] items,
+/// in order of first appearance; a kind seen once keeps its full message.
+pub fn grouped_warnings(warnings: &[Warning], lang: Lang) -> Vec<String> {
+    type Kind<'w> = Option<&'w (String, String)>;
+    let mut order: Vec<(Kind, Vec<&Warning>)> = Vec::new();
+    for w in warnings {
+        match w.kind.as_ref() {
+            Some(k) => match order.iter_mut().find(|(key, _)| *key == Some(k)) {
+                Some((_, ws)) => ws.push(w),
+                None => order.push((Some(k), vec![w])),
+            },
+            None => order.push((None, vec![w])),
+        }
+    }
+    order
+        .into_iter()
+        .map(|(key, ws)| match key {
+            Some((en, ja)) if ws.len() > 1 => {
+                let places: Vec<String> = ws
+                    .iter()
+                    .take(GROUPED_PLACES)
+                    .map(|w| {
+                        let item = w.item.as_deref().unwrap_or_default();
+                        match &w.by {
+                            Some(b) => format!("[{}] {item}", by_label(b, lang)),
+                            None => item.to_string(),
+                        }
+                    })
+                    .collect();
+                let more = if ws.len() > GROUPED_PLACES {
+                    ", …"
+                } else {
+                    ""
+                };
+                match lang {
+                    Lang::En => format!("{en}: {} items ({}{more})", ws.len(), places.join(", ")),
+                    Lang::Ja => format!(
+                        "{ja}: {} 件（{}{}）",
+                        ws.len(),
+                        places.join("、"),
+                        if more.is_empty() { "" } else { "、…" }
+                    ),
+                }
+            }
+            _ => ws[0].message(lang).to_string(),
+        })
+        .collect()
 }
 
 impl Warning {
@@ -657,6 +738,7 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         let (en_by, ja_by) = (by_label(&w.by, Lang::En), by_label(&w.by, Lang::Ja));
         let min = options.min_group;
         warnings.push(Warning {
+            kind: None,
             by: Some(w.by.clone()),
             item: None,
             en: format!(
@@ -1029,22 +1111,39 @@ fn run_item(
 /// Reader notes that need attention plus excluded items and assumption notes, as warnings.
 fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
     let mut out = Vec::new();
-    let mut counts: Vec<(NoteKind, usize)> = Vec::new();
+    // One warning per kind of reader note, with its count and first cells.
+    let mut counts: Vec<(NoteKind, usize, Vec<String>)> = Vec::new();
     for note in &survey.notes {
         if note.kind.is_warning() {
-            match counts.iter_mut().find(|(k, _)| *k == note.kind) {
-                Some((_, c)) => *c += 1,
-                None => counts.push((note.kind, 1)),
+            let cell = format!("{}!{}", note.sheet, note.cell);
+            match counts.iter_mut().find(|(k, _, _)| *k == note.kind) {
+                Some((_, c, cells)) => {
+                    *c += 1;
+                    if cells.len() < GROUPED_PLACES {
+                        cells.push(cell);
+                    }
+                }
+                None => counts.push((note.kind, 1, vec![cell])),
             }
         }
     }
-    for (kind, count) in counts {
+    for (kind, count, cells) in counts {
         let (en, ja) = (kind.describe(Lang::En), kind.describe(Lang::Ja));
+        let more = count > cells.len();
         out.push(Warning {
             by: None,
             item: None,
-            en: format!("{count} cell(s): {en} (see the Checks sheet)"),
-            ja: format!("{ja}: {count} 件（データ確認シートを参照）"),
+            en: format!(
+                "{count} cell(s): {en} ({}{}; see the Checks sheet)",
+                cells.join(", "),
+                if more { ", …" } else { "" }
+            ),
+            ja: format!(
+                "{ja}: {count} 件（{}{}。データ確認シートを参照）",
+                cells.join("、"),
+                if more { "、…" } else { "" }
+            ),
+            kind: None,
         });
     }
     for block in blocks {
@@ -1067,6 +1166,10 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
                         item.item,
                         ex.message(Lang::Ja)
                     ),
+                    kind: Some((
+                        "not tested (reasons on the Checks sheet)".into(),
+                        "検定できなかった設問（理由はデータ確認シートを参照）".into(),
+                    )),
                 });
             }
             for note in &item.notes {
@@ -1083,6 +1186,7 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
                         item.item,
                         note.message(Lang::Ja, &survey.labels)
                     ),
+                    kind: Some(note.kind_words()),
                 });
             }
         }

@@ -341,3 +341,39 @@ fn adjust_family_all_pools_groups_and_items() {
         assert!(g <= p, "{g} > {p}");
     }
 }
+
+/// On a terminal, warnings that repeat per item are one line per kind with a count and the
+/// first items; a kind seen once keeps its full message.
+#[test]
+fn repeated_warnings_are_grouped_by_kind() {
+    let s = paired_survey();
+    let a = analyze(
+        &s,
+        &AnalysisOptions {
+            min_group: 1,
+            ..AnalysisOptions::default()
+        },
+    )
+    .unwrap();
+    let small = a
+        .warnings
+        .iter()
+        .filter(|w| matches!(&w.kind, Some((en, _)) if en.starts_with("small sample")))
+        .count();
+    assert_eq!(small, 6, "2 items × (whole + 2 groups)");
+    let lines = grouped_warnings(&a.warnings, Lang::Ja);
+    assert_eq!(
+        lines[0],
+        "エラー値（欠測扱い。数式を要確認）: 1 件（事前!B3。データ確認シートを参照）"
+    );
+    assert!(
+        lines.contains(&"回答数が少ない（n < 20。検出力が低いため順位検定もあわせて確認）設問: 6 件（Q1、Q2、[総務] Q1、…）".to_string()),
+        "{lines:#?}"
+    );
+    assert!(lines.len() < a.warnings.len());
+    let en = grouped_warnings(&a.warnings, Lang::En);
+    assert!(
+        en.contains(&"small sample (n < 20): little power; read the rank test beside it: 6 items (Q1, Q2, [総務] Q1, …)".to_string()),
+        "{en:#?}"
+    );
+}

@@ -1169,6 +1169,9 @@ fn write_data(
     Ok(last_col)
 }
 
+/// Cells named on a row of the Checks sheet's mapping table before "…".
+const MAPPING_CELLS: usize = 5;
+
 /// Longest unparsed text of an item cell copied to the Checks sheet without `--keep-ids`
 /// (「わからない」, "N/A", "4点"); longer text may be a comment naming people, and is not copied.
 const SHORT_TEXT_CHARS: usize = 20;
@@ -1216,23 +1219,43 @@ fn write_checks(
         lang.pick("What happened", "内容"),
         lang.pick("Original", "元の値"),
         lang.pick("Value used", "使用した値"),
+        lang.pick("Cells", "件数"),
     ];
     let mut row = 1u32;
     let mut omitted = 0usize;
-    for note in &survey.notes {
-        if row >= MAX_ROW - 200 {
-            omitted += 1;
-            continue;
-        }
+    // Exclusions, pairing problems and cells to look at first, one row each (in sheet order);
+    // then the item-level messages; then the routine conversions as one mapping table with
+    // counts (「そう思う」→ 4: 212 cells), not one row per cell.
+    let routine = |k: NoteKind| {
+        matches!(
+            k,
+            NoteKind::Blank
+                | NoteKind::NoAnswer
+                | NoteKind::Text
+                | NoteKind::FullWidthDigits
+                | NoteKind::NumberAsText
+                | NoteKind::LikertLabel
+        )
+    };
+    let write_note = |ws: &mut Worksheet,
+                      row: u32,
+                      note: &crate::workbook::Note,
+                      sheet: &str,
+                      cells: &str,
+                      item: Option<&str>,
+                      count: usize|
+     -> Result<(), XlsxError> {
         let kind = if note.kind.is_warning() {
             lang.pick("Warning", "警告")
-        } else {
+        } else if routine(note.kind) {
             lang.pick("Conversion", "変換")
+        } else {
+            lang.pick("Excluded", "除外")
         };
         ws.write_string(row, 0, kind)?;
-        ws.write_string(row, 1, &note.sheet)?;
-        ws.write_string(row, 2, &note.cell)?;
-        if let Some(item) = &note.item {
+        ws.write_string(row, 1, sheet)?;
+        ws.write_string(row, 2, cells)?;
+        if let Some(item) = item {
             ws.write_string(row, 3, item)?;
         }
         ws.write_string(row, 4, note.kind.describe(lang))?;
@@ -1265,6 +1288,23 @@ fn write_checks(
                 ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &f.missing)?;
             }
         }
+        ws.write_number(row, 7, count as f64)?;
+        Ok(())
+    };
+    for note in survey.notes.iter().filter(|n| !routine(n.kind)) {
+        if row >= MAX_ROW - 200 {
+            omitted += 1;
+            continue;
+        }
+        write_note(
+            ws,
+            row,
+            note,
+            &note.sheet,
+            &note.cell,
+            note.item.as_deref(),
+            1,
+        )?;
         row += 1;
     }
     // Item-level messages (column 4), kept for the column width.
@@ -1294,6 +1334,89 @@ fn write_checks(
                 row += 1;
             }
         }
+    }
+    // The mapping table: one row per kind of conversion and original text (blank cells: per
+    // item), with the count, the sheets and the first cells.
+    struct Mapping<'n> {
+        note: &'n crate::workbook::Note,
+        count: usize,
+        sheets: Vec<&'n str>,
+        cells: Vec<(&'n str, &'n str)>,
+        items: Vec<&'n str>,
+    }
+    let mut maps: Vec<Mapping> = Vec::new();
+    // Key: kind, item (blank cells only), original text, value used (bits).
+    type Key<'n> = (NoteKind, Option<&'n str>, &'n str, Option<u64>);
+    let mut index: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    for note in survey.notes.iter().filter(|n| routine(n.kind)) {
+        let per_item = (note.kind == NoteKind::Blank)
+            .then_some(note.item.as_deref())
+            .flatten();
+        let key = (
+            note.kind,
+            per_item,
+            note.original.as_str(),
+            note.value.map(f64::to_bits),
+        );
+        let k = *index.entry(key).or_insert_with(|| {
+            maps.push(Mapping {
+                note,
+                count: 0,
+                sheets: Vec::new(),
+                cells: Vec::new(),
+                items: Vec::new(),
+            });
+            maps.len() - 1
+        });
+        let m = &mut maps[k];
+        m.count += 1;
+        if !m.sheets.contains(&note.sheet.as_str()) {
+            m.sheets.push(&note.sheet);
+        }
+        if m.cells.len() < MAPPING_CELLS {
+            m.cells.push((&note.sheet, &note.cell));
+        }
+        if let Some(item) = note.item.as_deref() {
+            if !m.items.contains(&item) {
+                m.items.push(item);
+            }
+        }
+    }
+    for m in &maps {
+        // Addresses carry their sheet when the row spans two sheets.
+        let mut cells = m
+            .cells
+            .iter()
+            .map(|(sheet, cell)| {
+                if m.sheets.len() > 1 {
+                    format!("{sheet}!{cell}")
+                } else {
+                    cell.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        if m.count > m.cells.len() {
+            cells.push_str(", …");
+        }
+        let items = match m.items.len() {
+            0 => None,
+            1 => Some(m.items[0].to_string()),
+            n => Some(match lang {
+                Lang::En => format!("{n} items"),
+                Lang::Ja => format!("{n} 問"),
+            }),
+        };
+        write_note(
+            ws,
+            row,
+            m.note,
+            &m.sheets.join(", "),
+            &cells,
+            items.as_deref(),
+            m.count,
+        )?;
+        row += 1;
     }
     if omitted > 0 {
         let msg = match lang {
@@ -1325,7 +1448,7 @@ fn write_checks(
         0,
         0,
         row - 1,
-        6,
+        7,
         &Table::new()
             .set_name(lang.pick("Checks", "Checks_ja"))
             .set_style(TableStyle::Light1)

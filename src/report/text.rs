@@ -294,7 +294,7 @@ pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> Str
         Lang::Ja => {
             if significant {
                 format!(
-                    "{prefix}{l2}（{m2}）は{l1}（{m1}）より有意に{}（{stats}）。",
+                    "{prefix}「{l2}」（{m2}）は「{l1}」（{m1}）より有意に{}（{stats}）。",
                     if higher {
                         "高かった"
                     } else {
@@ -303,7 +303,7 @@ pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> Str
                 )
             } else {
                 format!(
-                    "{prefix}{l2}（{m2}）と{l1}（{m1}）の間に有意な差は認められなかった（{stats}）。"
+                    "{prefix}「{l2}」（{m2}）と「{l1}」（{m1}）の間に有意な差は認められなかった（{stats}）。"
                 )
             }
         }
@@ -349,6 +349,26 @@ pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
         },
         None => String::new(),
     };
+    if tested.is_empty() {
+        // Nothing to conclude: say so, and why, instead of "of 0 items tested …".
+        let mut reasons: Vec<String> = Vec::new();
+        for ex in block.items.iter().filter_map(|i| i.excluded.as_ref()) {
+            let m = ex.message(lang);
+            if !reasons.contains(&m) {
+                reasons.push(m);
+            }
+        }
+        return match lang {
+            Lang::En => format!(
+                "{scope}No item could be tested ({untested} item(s)): {} (see the Checks sheet).",
+                reasons.join("; ")
+            ),
+            Lang::Ja => format!(
+                "{scope}検定できた設問はありませんでした（{untested} 問。理由: {}。データ確認シートを参照）。",
+                reasons.join("／")
+            ),
+        };
+    }
     let mut s = match lang {
         Lang::En => format!(
             "{scope}Of {} item(s) tested ({}, {} across {} item(s), α = {alpha}), {} differed significantly between {l1} and {l2}: {up} higher and {down} lower in {l2}.",
@@ -359,7 +379,7 @@ pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
             sig.len()
         ),
         Lang::Ja => format!(
-            "{scope}{} 問について、{}を行った（有意水準 {alpha}、{}）。{l1}と{l2}の間に有意な差があったのは {} 問であった（{l2}のほうが高い: {up} 問、低い: {down} 問）。",
+            "{scope}{} 問について、{}を行った（有意水準 {alpha}、{}）。「{l1}」と「{l2}」の間に有意な差があったのは {} 問であった（「{l2}」のほうが高い: {up} 問、低い: {down} 問）。",
             tested.len(),
             a.test.name(lang),
             correction,
@@ -440,6 +460,87 @@ mod tests {
             magnitude_words(e(0.5, -0.3, f64::INFINITY), Lang::En),
             "imprecise (CI spans both directions)"
         );
+    }
+
+    /// The conclusion of a block with nothing tested says so and why (it said 「0 問について、
+    /// 対応のある t 検定を行った」).
+    #[test]
+    fn conclusion_without_any_tested_item_says_why() {
+        use crate::analysis::{analyze, AnalysisOptions};
+        use crate::workbook::{Group, Layout, Survey};
+        let g = |v: Vec<f64>| Group {
+            ids: vec![None; v.len()],
+            by: Vec::new(),
+            sheet: "S".into(),
+            columns: vec![2],
+            rows: (2..).take(v.len()).collect(),
+            values: vec![v],
+        };
+        let survey = Survey {
+            path: "x.xlsx".into(),
+            layout: Layout::TwoSheets {
+                first: "利用していない".into(),
+                second: "利用した".into(),
+            },
+            labels: ["利用していない".into(), "利用した".into()],
+            paired: false,
+            id_column: None,
+            by_column: None,
+            items: vec!["Q1".into()],
+            first: g(vec![3.0, f64::NAN]),
+            second: g(vec![4.0, 5.0, 2.0]),
+            notes: Vec::new(),
+            header_row: 1,
+        };
+        let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+        assert_eq!(
+            conclusion(&a, &a.blocks[0], Lang::Ja),
+            "検定できた設問はありませんでした（1 問。理由: 有効な回答が少なすぎます（n = 1, 3）。データ確認シートを参照）。"
+        );
+        assert_eq!(
+            conclusion(&a, &a.blocks[0], Lang::En),
+            "No item could be tested (1 item(s)): too few valid values to test (n = 1 and 3) (see the Checks sheet)."
+        );
+    }
+
+    /// Condition labels are quoted in Japanese sentences: 「「利用していない」と「利用した」の間に」
+    /// read as one phrase without the quotes.
+    #[test]
+    fn japanese_sentences_quote_the_condition_labels() {
+        use crate::analysis::{analyze, AnalysisOptions};
+        use crate::workbook::{Group, Layout, Survey};
+        let g = |v: Vec<f64>| Group {
+            ids: vec![None; v.len()],
+            by: Vec::new(),
+            sheet: "S".into(),
+            columns: vec![2],
+            rows: (2..).take(v.len()).collect(),
+            values: vec![v],
+        };
+        let survey = Survey {
+            path: "x.xlsx".into(),
+            layout: Layout::GroupColumn {
+                sheet: "S".into(),
+                column: "テレワーク".into(),
+            },
+            labels: ["利用していない".into(), "利用した".into()],
+            paired: false,
+            id_column: None,
+            by_column: None,
+            items: vec!["Q1".into()],
+            first: g(vec![3.0, 4.0, 2.0, 3.0]),
+            second: g(vec![4.0, 3.0, 2.0, 3.0]),
+            notes: Vec::new(),
+            header_row: 1,
+        };
+        let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+        let s = sentence(&a, &a.blocks[0], &a.blocks[0].items[0], Lang::Ja);
+        assert!(
+            s.contains("「利用した」（M = 3.00, SD = 0.82）と「利用していない」（M = 3.00, SD = 0.82）の間に有意な差は認められなかった"),
+            "{s}"
+        );
+        assert!(conclusion(&a, &a.blocks[0], Lang::Ja)
+            .contains("「利用していない」と「利用した」の間に有意な差があったのは 0 問"));
     }
 
     #[test]
