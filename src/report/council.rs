@@ -18,6 +18,8 @@ pub(super) const ONE_PAGE_ITEMS: usize = 20;
 
 /// Column of the change (second − first), written with its sign.
 const CHANGE_COL: usize = 3;
+/// Column of the change's confidence interval (text, centred).
+const CI_COL: usize = 4;
 /// Column of the judgement, bold when significant.
 const JUDGEMENT_COL: usize = 5;
 
@@ -133,12 +135,12 @@ fn columns(a: &Analysis, change: bool, lang: Lang) -> Vec<Column> {
         },
         Column {
             header: mean(l1),
-            width: 9.0,
+            width: 10.0,
             value: |_, it| Value::Num(it.mean_1),
         },
         Column {
             header: mean(l2),
-            width: 9.0,
+            width: 10.0,
             value: |_, it| Value::Num(it.mean_2),
         },
         // The share of positive answers before and after goes here once the analysis has it.
@@ -151,7 +153,7 @@ fn columns(a: &Analysis, change: bool, lang: Lang) -> Vec<Column> {
                     lang.pick("Difference", "差")
                 }
             ),
-            width: 10.0,
+            width: 11.0,
             value: |_, it| Value::Num(it.mean_diff),
         },
         Column {
@@ -288,6 +290,7 @@ pub(super) fn write_council(
     // Changes carry their sign: +0.50, −0.08 (true minus, as in the text).
     let signed = cell.clone().set_num_format("+0.00;\"−\"0.00;0.00");
     let sig = cell.clone().set_bold();
+    let centred = cell.clone().set_align(FormatAlign::Center);
     let foot = Format::new().set_text_wrap().set_align(FormatAlign::Top);
 
     let title = match lang {
@@ -332,6 +335,8 @@ pub(super) fn write_council(
         for (c, col) in cols.iter().enumerate() {
             let fmt = if significant && c == JUDGEMENT_COL {
                 &sig
+            } else if c == CI_COL {
+                &centred
             } else {
                 &cell
             };
