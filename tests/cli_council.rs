@@ -421,3 +421,73 @@ fn printed_result_has_a_one_page_council_sheet() {
         eprintln!("{lang}: {} printed page(s)", pages.len());
     }
 }
+
+fn part(path: &Path, name: &str) -> String {
+    let mut z = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The charts: means as points (a scatter chart, no bars from 0) on the answers' 1–5 range with
+/// CI whiskers for both conditions; the forest plot as points with horizontal whiskers and its
+/// vertical axis at d = 0; item codes Q1… with their key in the source table.
+#[test]
+fn charts_show_points_with_whiskers_on_the_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _) = run(&example(), dir.path(), "charts", &["--lang", "ja"]);
+    let means = part(&out, "xl/charts/chart1.xml");
+    assert!(means.contains("<c:scatterChart>") && !means.contains("<c:barChart>"));
+    assert_eq!(
+        means.matches("<c:errDir val=\"y\"/>").count(),
+        2,
+        "whiskers on both series"
+    );
+    assert!(
+        means.contains("<c:max val=\"5\"/><c:min val=\"1\"/>"),
+        "axis on the 1–5 answer scale"
+    );
+    assert!(means.contains("[&lt;1]&quot;&quot;;[&gt;15]&quot;&quot;;&quot;Q&quot;0"));
+    let forest = part(&out, "xl/charts/chart2.xml");
+    assert!(forest.contains("<c:scatterChart>") && !forest.contains("<c:barChart>"));
+    assert!(forest.contains("<c:errDir val=\"x\"/>"));
+    assert!(forest.contains("<c:crossesAt val=\"0\"/>"), "zero line");
+    let table = sheet_text(&out, "グラフ");
+    let key = table.iter().position(|r| r[0] == "記号").unwrap();
+    assert_eq!(table[key + 1][0], "Q1");
+    assert_eq!(table[key + 1][1], "Q1 仕事にやりがいを感じている");
+    assert_eq!(table[key + 15][0], "Q15");
+}
+
+/// More than 20 items: the council sheet fits the page width and repeats its header row.
+#[test]
+fn a_long_survey_prints_the_council_sheet_over_pages_with_its_header() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("long.xlsx");
+    let mut wb = Workbook::new();
+    for (sheet, shift) in [("事前", 0usize), ("事後", 1)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        ws.write_string(0, 0, "職員番号").unwrap();
+        for q in 0..25u16 {
+            ws.write_string(0, q + 1, format!("Q{}", q + 1)).unwrap();
+        }
+        for i in 0..20u32 {
+            ws.write_number(i + 1, 0, f64::from(1000 + i)).unwrap();
+            for q in 0..25u16 {
+                let v = ((i as usize * 7 + q as usize * 3 + shift * (i as usize % 3)) % 5) + 1;
+                ws.write_number(i + 1, q + 1, v as f64).unwrap();
+            }
+        }
+    }
+    wb.save(&input).unwrap();
+    let (out, _) = run(&input, dir.path(), "long-result", &["--lang", "ja"]);
+    let xml = part(&out, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains("fitToHeight=\"0\""), "fit to width only");
+    let book = part(&out, "xl/workbook.xml");
+    assert!(
+        book.contains("localSheetId=\"0\">議会資料!$4:$4<"),
+        "header row repeated: {book}"
+    );
+}

@@ -842,9 +842,12 @@ fn item_codes(items: &[&str]) -> (&'static str, Vec<String>) {
     (prefix, codes)
 }
 
-/// The range a means axis spans: the answers' own scale as seen in the data (1 to the highest
-/// answer, or from 0 when 0 was answered), widened to hold every confidence limit; `None`
-/// without values.
+/// Answer scales a means axis snaps to, as the reader's out-of-scale check knows them.
+const SCALES: [(f64, f64); 3] = [(1.0, 5.0), (1.0, 7.0), (0.0, 10.0)];
+
+/// The range a means axis spans: the first of 1–5, 1–7 and 0–10 that holds every answer and
+/// every confidence limit of a mean; otherwise the whole numbers around them. `None` without
+/// values.
 fn scale_range(survey: &Survey, a: &Analysis) -> Option<(f64, f64)> {
     let values = [&survey.first, &survey.second]
         .into_iter()
@@ -865,9 +868,11 @@ fn scale_range(survey: &Survey, a: &Analysis) -> Option<(f64, f64)> {
         .flat_map(|(l, h)| [l, h])
         .filter(|v| v.is_finite());
     let (lo, hi) = limits.fold((lo, hi), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let lo = if lo >= 1.0 { 1.0 } else { lo.floor() };
-    let hi = hi.ceil().max(lo + 1.0);
-    Some((lo, hi))
+    if let Some(&scale) = SCALES.iter().find(|(a, b)| *a <= lo && hi <= *b) {
+        return Some(scale);
+    }
+    let lo = lo.floor();
+    Some((lo, hi.ceil().max(lo + 1.0)))
 }
 
 /// Marker colours of the first and second condition (blue and orange: told apart in grey print
