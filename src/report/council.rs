@@ -89,7 +89,15 @@ pub fn plain_sentence(a: &Analysis, it: &ItemResult, change: bool, lang: Lang) -
     }
     let diff = text::num(it.mean_diff.abs(), 2);
     let p = text::p_apa(it.p_adjusted);
-    let size = text::magnitude_words(it.d, lang);
+    let size = match it.d {
+        Some(d) if text::effect_imprecise(d.low, d.high) => lang
+            .pick(
+                "imprecise (its CI runs from a negative to a positive effect)",
+                "不確か（信頼区間が負から正の効果にまたがる）",
+            )
+            .to_string(),
+        d => text::magnitude_words(d, lang),
+    };
     let higher = it.mean_diff > 0.0;
     if it.significant(a.options.alpha) {
         match lang {

@@ -212,12 +212,7 @@ pub fn magnitude_words(d: Option<crate::analysis::Effect>, lang: Lang) -> String
     match d {
         None => "—".into(),
         Some(d) if d.estimate.is_nan() => "—".into(),
-        Some(d) if effect_imprecise(d.low, d.high) => lang
-            .pick(
-                "imprecise (CI spans both directions)",
-                "不確か（信頼区間が正負にまたがる）",
-            )
-            .into(),
+        Some(d) if effect_imprecise(d.low, d.high) => lang.pick("imprecise", "不確か").into(),
         Some(d) => effect_label(d.estimate, lang),
     }
 }
@@ -438,14 +433,8 @@ mod tests {
                 high,
             })
         };
-        assert_eq!(
-            magnitude_words(e(0.71, -1.39, 2.68), Lang::En),
-            "imprecise (CI spans both directions)"
-        );
-        assert_eq!(
-            magnitude_words(e(0.05, -0.25, 0.35), Lang::Ja),
-            "不確か（信頼区間が正負にまたがる）"
-        );
+        assert_eq!(magnitude_words(e(0.71, -1.39, 2.68), Lang::En), "imprecise");
+        assert_eq!(magnitude_words(e(0.05, -0.25, 0.35), Lang::Ja), "不確か");
         // The interval touches zero from one side only: the direction is settled enough.
         assert_eq!(magnitude_words(e(0.6, -0.1, 1.3), Lang::En), "medium");
         assert_eq!(magnitude_words(e(0.45, 0.2, 0.7), Lang::Ja), "小さい");
@@ -458,7 +447,7 @@ mod tests {
         );
         assert_eq!(
             magnitude_words(e(0.5, -0.3, f64::INFINITY), Lang::En),
-            "imprecise (CI spans both directions)"
+            "imprecise"
         );
     }
 
