@@ -212,7 +212,8 @@ pub fn is_change(survey: &Survey, a: &Analysis) -> bool {
     a.design == DesignKind::Paired || matches!(survey.layout, Layout::TwoSheets { .. })
 }
 
-/// The design caveat, in plain words, stated once.
+/// The design caveat, in plain words, stated once (without its heading: the council sheet writes
+/// "Design caveat: …", the Method sheet has it in its own row).
 pub fn design_caveat(survey: &Survey, a: &Analysis, lang: Lang) -> String {
     let [l1, l2] = &a.labels;
     let not_shown = lang.pick(
@@ -222,20 +223,20 @@ pub fn design_caveat(survey: &Survey, a: &Analysis, lang: Lang) -> String {
     if is_change(survey, a) {
         match lang {
             Lang::En => format!(
-                "Design caveat: this compares {l1} with {l2} without a comparison group (staff not reached by the initiative), so it shows whether the answers changed, not that the initiative caused the change (other events of the same period can change answers too). {not_shown}"
+                "this compares {l1} with {l2} without a comparison group (staff not reached by the initiative), so it shows whether the answers changed, not that the initiative caused the change (other events of the same period can change answers too). {not_shown}"
             ),
             Lang::Ja => format!(
-                "調査設計上の注意: この比較には比較対照群（取組の対象とならなかった職員など）がないため、「{l1}」から「{l2}」で回答が変わったかどうかは分かりますが、その変化が取組によって生じたとまでは言えません（同じ時期の他の出来事でも回答は変わりえます）。{not_shown}"
+                "この比較には比較対照群（取組の対象とならなかった職員など）がないため、「{l1}」から「{l2}」で回答が変わったかどうかは分かりますが、その変化が取組によって生じたとまでは言えません（同じ時期の他の出来事でも回答は変わりえます）。{not_shown}"
             ),
         }
     } else {
         match lang {
             Lang::En => format!(
-                "Design caveat: {l1} and {l2} are groups the respondents were not randomly assigned to (e.g. whether they chose to use telework), so this is an observational comparison: a difference may come from how the groups differ anyway, not from the initiative or the attribute itself. {}",
+                "{l1} and {l2} are groups the respondents were not randomly assigned to (e.g. whether they chose to use telework), so this is an observational comparison: a difference may come from how the groups differ anyway, not from the initiative or the attribute itself. {}",
                 not_shown.replace("a change", "a difference")
             ),
             Lang::Ja => format!(
-                "調査設計上の注意: 「{l1}」と「{l2}」は無作為に割り当てた群ではなく（例: テレワークを利用するかどうかを本人が選んだ群）、観察による比較です。群の間の差は、もともとの群の違いによる可能性があり、取組や属性そのものの効果とは限りません。{}",
+                "「{l1}」と「{l2}」は無作為に割り当てた群ではなく（例: テレワークを利用するかどうかを本人が選んだ群）、観察による比較です。群の間の差は、もともとの群の違いによる可能性があり、取組や属性そのものの効果とは限りません。{}",
                 not_shown.replace("変化", "差")
             ),
         }
@@ -367,7 +368,11 @@ pub(super) fn write_council(
     }
     row += 1;
     let total_width: f64 = cols.iter().map(|c| c.width).sum();
-    let mut foot_lines = vec![method_line(a, block, lang), design_caveat(survey, a, lang)];
+    let caveat = match lang {
+        Lang::En => format!("Design caveat: {}", design_caveat(survey, a, lang)),
+        Lang::Ja => format!("調査設計上の注意: {}", design_caveat(survey, a, lang)),
+    };
+    let mut foot_lines = vec![method_line(a, block, lang), caveat];
     foot_lines.extend(extra.iter().cloned());
     for line in &foot_lines {
         ws.merge_range(row, 0, row, last, "", &foot)?;

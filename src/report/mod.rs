@@ -760,6 +760,9 @@ fn print_setup(ws: &mut Worksheet, print: Print) -> Result<(), XlsxError> {
 /// notes columns are set separately by [`widen_for_text`].
 const RESULTS_MAX_AUTOFIT_PX: u32 = 96;
 
+/// Width of the Method sheet's text column, in character units.
+const METHOD_WIDTH: f64 = 100.0;
+
 /// Column width of the Summary sheet, in character units.
 const SUMMARY_WIDTH: f64 = 100.0;
 
@@ -1699,12 +1702,16 @@ fn write_method(
     }
     ws.write_string_with_format(0, 0, lang.pick("Method", "方法"), &f.title)?;
     for (i, (k, v)) in rows.iter().enumerate() {
-        ws.write_string_with_format(i as u32 + 2, 0, *k, &f.header)?;
-        ws.write_string_with_format(i as u32 + 2, 1, v, &f.wrap)?;
+        let row = i as u32 + 2;
+        ws.write_string_with_format(row, 0, *k, &f.header)?;
+        ws.write_string_with_format(row, 1, v, &f.wrap)?;
+        // Rows grow for wrapped text only when told (LibreOffice keeps the height on load).
+        let lines = (text_units(v) / (METHOD_WIDTH - 2.0)).ceil().max(1.0);
+        ws.set_row_height(row, 15.0 * lines + 3.0)?;
     }
     ws.autofit();
     widen_for_text(ws, 0, rows.iter().map(|(k, _)| *k), 30.0)?;
-    ws.set_column_width(1, 100)?;
+    ws.set_column_width(1, METHOD_WIDTH)?;
     print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }
