@@ -1090,7 +1090,13 @@ fn write_charts(
     forest.set_width(width).set_height(forest_h);
     ws.insert_chart(rows_for(means_h), 0, &forest)?;
     ws.autofit();
-    widen_for_text(ws, 1, block.items.iter().map(|i| i.item.as_str()), 60.0)?;
+    widen_for_text(ws, 1, block.items.iter().map(|i| i.item.as_str()), 40.0)?;
+    // Numbers need ten digits; the headers wrap (so the page, fitted to its width, keeps the
+    // charts large).
+    for c in 2..headers.len() as u16 {
+        ws.set_column_width(c, 10)?;
+    }
+    ws.set_row_height(top, 48)?;
     print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }
