@@ -12,6 +12,7 @@ use std::process::Command as Process;
 
 use calamine::{open_workbook_auto, Data, Reader};
 use common::cli::{example, ttest_xl};
+use common::{assert_rel, load_json, num, REL_TTEST};
 
 /// Runs `analyze` on `input` with `extra` options; returns the result workbook and the JSON.
 fn run(input: &Path, dir: &Path, name: &str, extra: &[&str]) -> (PathBuf, serde_json::Value) {
@@ -492,4 +493,61 @@ fn a_long_survey_prints_the_council_sheet_over_pages_with_its_header() {
         book.contains("localSheetId=\"0\">議会資料!$4:$4<"),
         "header row repeated: {book}"
     );
+}
+
+/// `--adjust-family all` against R: Holm over every department × item p-value of the example
+/// together (tests/reference/adjust_family.R: t.test(paired = TRUE) per department and item, then
+/// p.adjust on the pooled vector); the whole-sample rows keep their adjustment over 15 items.
+#[test]
+fn adjust_family_all_matches_r_p_adjust_over_departments_and_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = load_json("adjust_family.json");
+    let (_, all) = run(
+        &example(),
+        dir.path(),
+        "all",
+        &["--lang", "en", "--by", "所属", "--adjust-family", "all"],
+    );
+    let (_, items) = run(
+        &example(),
+        dir.path(),
+        "items",
+        &["--lang", "en", "--by", "所属"],
+    );
+    assert_eq!(all["adjust_family"], "all");
+    let by = r["by"].as_array().unwrap();
+    let item = r["item"].as_array().unwrap();
+    let mut compared = 0;
+    for (ours, per_items) in all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(items["items"].as_array().unwrap())
+    {
+        let Some(dept) = ours["by"].as_str() else {
+            // Whole sample: the same as without --adjust-family.
+            assert_eq!(ours["p_adjusted"], per_items["p_adjusted"]);
+            continue;
+        };
+        let k = (0..by.len())
+            .find(|&k| by[k] == dept && item[k] == ours["item"])
+            .unwrap_or_else(|| panic!("{dept} {} not in the fixture", ours["item"]));
+        let what = format!("{dept} {}", ours["item"]);
+        assert_rel(
+            num(&ours["p_value"]),
+            num(&r["p_value"][k]),
+            REL_TTEST,
+            &what,
+        );
+        // R: p.adjust(p_all_departments_and_items, method = "holm")
+        assert_rel(
+            num(&ours["p_adjusted"]),
+            num(&r["p_adjusted"][k]),
+            REL_TTEST,
+            &what,
+        );
+        compared += 1;
+    }
+    assert_eq!(compared, by.len());
+    assert_eq!(compared, 90, "6 departments × 15 items");
 }
