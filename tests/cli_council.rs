@@ -551,3 +551,28 @@ fn adjust_family_all_matches_r_p_adjust_over_departments_and_items() {
     assert_eq!(compared, by.len());
     assert_eq!(compared, 90, "6 departments × 15 items");
 }
+
+/// `--min-group 0` is refused with exit 2 and a message in both languages saying what to give.
+#[test]
+fn min_group_zero_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, text) in [
+        ("ja", "--min-group には 1 以上の人数を指定してください"),
+        (
+            "en",
+            "--min-group must be at least 1 (1 reports every group)",
+        ),
+    ] {
+        let out = dir.path().join(format!("r_{lang}.xlsx"));
+        ttest_xl("C")
+            .arg("analyze")
+            .arg(example())
+            .arg("-o")
+            .arg(&out)
+            .args(["--by", "所属", "--min-group", "0", "--lang", lang])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(text));
+        assert!(!out.exists());
+    }
+}
