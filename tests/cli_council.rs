@@ -258,8 +258,13 @@ fn personal_data_stay_out_of_the_result_by_default() {
                 .unwrap();
             ws.write_string(r, 3, format!("山田 花子{i:02}")).unwrap();
             ws.write_string(r, 4, format!("S{:05}", 40000 + i)).unwrap();
-            ws.write_string(r, 5, if i % 2 == 0 { "総務課" } else { "市民課" })
-                .unwrap();
+            // Respondent 0 was alone in 監査室 and moved to 総務課 by the second survey.
+            let dept = match (i, shift == 0.0) {
+                (0, true) => "監査室",
+                _ if i % 2 == 0 => "総務課",
+                _ => "市民課",
+            };
+            ws.write_string(r, 5, dept).unwrap();
             for q in 0..3u16 {
                 let v = ((i * (q as usize + 2)) % 5) as f64 + 1.0;
                 ws.write_number(r, 6 + q, (v + shift).min(5.0)).unwrap();
@@ -295,7 +300,7 @@ fn personal_data_stay_out_of_the_result_by_default() {
         &input,
         dir.path(),
         "default",
-        &["--id", "メール", "--lang", "ja"],
+        &["--id", "メール", "--by", "所属", "--lang", "ja"],
     );
     let text = package_text(&out);
     for i in 0..13 {
@@ -325,6 +330,16 @@ fn personal_data_stay_out_of_the_result_by_default() {
         "{checks}"
     );
     assert!(checks.contains("文字の文字列。転記せず"), "{checks}");
+    // The one-person department is withheld, and not named beside the row of the person who
+    // left it (the sheets name it only in the list of withheld groups).
+    assert!(
+        checks.contains("（非表示: 少人数の群） → 総務課"),
+        "{checks}"
+    );
+    assert!(!checks.contains("監査室"), "{checks}");
+    assert!(!sheet_text(&out, "データ")
+        .iter()
+        .any(|r| r.iter().any(|c| c == "監査室")));
 
     // --keep-ids: for internal use the IDs come back (so the check above is not vacuous).
     let (kept, _) = run(

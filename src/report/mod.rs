@@ -1192,11 +1192,30 @@ const SHORT_TEXT_CHARS: usize = 20;
 
 /// The original content of a noted cell as the Checks sheet shows it: IDs (a respondent's staff
 /// number or e-mail address) and long free text only with `--keep-ids`.
-fn shown_original(note: &crate::workbook::Note, keep_ids: bool, lang: Lang) -> String {
+fn shown_original(
+    note: &crate::workbook::Note,
+    keep_ids: bool,
+    a: &Analysis,
+    lang: Lang,
+) -> String {
     if keep_ids {
         return note.original.clone();
     }
     match note.kind {
+        // "first → second" department of someone who moved: a department withheld by
+        // --min-group is not named beside a person's row.
+        NoteKind::ByChanged if !a.withheld.is_empty() => note
+            .original
+            .split(" → ")
+            .map(|by| {
+                if a.is_withheld(by) {
+                    lang.pick("(withheld: small group)", "（非表示: 少人数の群）")
+                } else {
+                    by
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" → "),
         NoteKind::UnmatchedId => lang
             .pick(
                 "(ID not shown; --keep-ids shows it)",
@@ -1273,7 +1292,7 @@ fn write_checks(
             ws.write_string(row, 3, item)?;
         }
         ws.write_string(row, 4, note.kind.describe(lang))?;
-        ws.write_string(row, 5, shown_original(note, keep_ids, lang))?;
+        ws.write_string(row, 5, shown_original(note, keep_ids, a, lang))?;
         match (note.value, note.kind) {
             (Some(v), _) => put_num(ws, row, 6, v, &f.text, &f.missing)?,
             // Notes about a whole row or column, not a cell value.
@@ -1295,7 +1314,8 @@ fn write_checks(
             }
             (None, NoteKind::ByChanged) => {
                 // `original` is "first → second"; the first sheet's value is the one used.
-                let first = note.original.split(" → ").next().unwrap_or_default();
+                let shown = shown_original(note, keep_ids, a, lang);
+                let first = shown.split(" → ").next().unwrap_or_default();
                 ws.write_string(row, 6, first)?;
             }
             (None, _) => {
@@ -1497,7 +1517,7 @@ fn write_checks(
     let originals: Vec<String> = survey
         .notes
         .iter()
-        .map(|n| shown_original(n, keep_ids, lang))
+        .map(|n| shown_original(n, keep_ids, a, lang))
         .collect();
     widen_for_text(
         ws,
