@@ -148,6 +148,11 @@ fn two_groups_get_the_observational_caveat() {
         .map(|r| r.join(" "))
         .collect();
     assert!(text.contains("観察による比較"), "{text}");
+    assert!(
+        text.contains("回答者 70 人（「男性」27 人、「女性」43 人）、4 問。"),
+        "{text}"
+    );
+    assert!(text.contains("方法: 設問ごとに Welch の t 検定を行い"), "{text}");
     assert!(text.contains("差（女性 − 男性）"), "{text}");
     assert!(!text.contains("有意な変化"), "{text}");
 }

@@ -258,20 +258,11 @@ fn method_line(a: &Analysis, block: &Block, lang: Lang) -> String {
             a.test.name(lang)
         ),
         Lang::Ja => format!(
-            "方法: 設問ごとに{}を行い、検定した {tested} 問の p 値をまとめて補正し（{correction}）、補正後の p が {alpha} 未満の設問を「有意」と判定しました。信頼区間は {cl}% 信頼区間、d は効果量（Cohen の d、大きさの目安は Cohen 1988）です。詳細は「結果」「方法」「データ確認」シートを参照してください。",
+            "方法: 設問ごとに{}{}を行い、検定した {tested} 問の p 値をまとめて補正し（{correction}）、補正後の p が {alpha} 未満の設問を「有意」と判定しました。信頼区間は {cl}% 信頼区間、d は効果量（Cohen の d、大きさの目安は Cohen 1988）です。詳細は「結果」「方法」「データ確認」シートを参照してください。",
+            // 「設問ごとに Welch の…」: a space before Latin text, none before kanji.
+            if a.test.name(lang).starts_with(|c: char| c.is_ascii()) { " " } else { "" },
             a.test.name(lang)
         ),
-    }
-}
-
-/// Number of respondents behind the whole-sample block (pairs, or both groups).
-fn respondents(a: &Analysis, block: &Block) -> String {
-    let n1 = block.rows_first.len();
-    let n2 = block.rows_second.len();
-    if a.design == DesignKind::Paired {
-        format!("{n1}")
-    } else {
-        format!("{n1} + {n2}")
     }
 }
 
@@ -310,22 +301,26 @@ pub(super) fn write_council(
     let who = match (lang, a.design) {
         (Lang::En, DesignKind::Paired) => format!(
             "{} respondents who answered both times (paired); {} item(s).",
-            respondents(a, block),
+            block.rows_first.len(),
             block.items.len()
         ),
         (Lang::Ja, DesignKind::Paired) => format!(
             "両方の回に回答した {} 人（同じ回答者どうしで比較）、{} 問。",
-            respondents(a, block),
+            block.rows_first.len(),
             block.items.len()
         ),
         (Lang::En, DesignKind::Independent) => format!(
-            "{} respondents ({l1} + {l2}); {} item(s).",
-            respondents(a, block),
+            "{} respondents ({l1} {}, {l2} {}); {} item(s).",
+            block.rows_first.len() + block.rows_second.len(),
+            block.rows_first.len(),
+            block.rows_second.len(),
             block.items.len()
         ),
         (Lang::Ja, DesignKind::Independent) => format!(
-            "回答者 {} 人（「{l1}」+「{l2}」）、{} 問。",
-            respondents(a, block),
+            "回答者 {} 人（「{l1}」{} 人、「{l2}」{} 人）、{} 問。",
+            block.rows_first.len() + block.rows_second.len(),
+            block.rows_first.len(),
+            block.rows_second.len(),
             block.items.len()
         ),
     };
