@@ -22,7 +22,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::analysis::{self, AnalysisError, AnalysisOptions, TestChoice};
+use crate::analysis::{self, AdjustFamily, AnalysisError, AnalysisOptions, TestChoice};
 use crate::lang::Lang;
 use crate::office_lock::{self, OpenFile, Program};
 use crate::report::{self, ReportError, ReportMeta};
@@ -97,6 +97,15 @@ pub enum AdjustArg {
     None,
 }
 
+/// `--adjust-family`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdjustFamilyArg {
+    /// Within each --by group: that group's items.
+    Items,
+    /// Across every --by group × item together.
+    All,
+}
+
 /// `--alternative`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AlternativeArg {
@@ -162,6 +171,17 @@ pub struct AnalyzeArgs {
     /// p-value adjustment across items.
     #[arg(long, value_enum, default_value = "holm")]
     pub adjust: AdjustArg,
+    /// With --by: adjust p within each group's items, or across all groups × items.
+    #[arg(long, value_enum, default_value = "items")]
+    pub adjust_family: AdjustFamilyArg,
+    /// With --by: a group with fewer respondents is not reported on its own (anonymity guard;
+    /// its people still count in the whole).
+    #[arg(long, value_name = "N", default_value_t = analysis::DEFAULT_MIN_GROUP)]
+    pub min_group: usize,
+    /// Show respondents' IDs and unparsed text on the Data and Checks sheets (internal use);
+    /// by default respondents are shown by their input row and IDs are left out.
+    #[arg(long)]
+    pub keep_ids: bool,
     /// Significance level.
     #[arg(long, default_value_t = 0.05)]
     pub alpha: f64,
@@ -313,6 +333,8 @@ pub struct Config {
     pub quiet: bool,
     /// Warnings → exit code 1.
     pub strict: bool,
+    /// `--keep-ids`: IDs on the Data and Checks sheets.
+    pub keep_ids: bool,
     /// Creation time written into the workbook's properties (Unix seconds), from the
     /// `SOURCE_DATE_EPOCH` environment variable; `None` for now. With it the same input and
     /// options give a byte-identical workbook.
@@ -564,6 +586,13 @@ impl Config {
                 ));
             }
         }
+        if args.min_group == 0 {
+            return Err(usage(
+                "--min-group must be at least 1 (1 reports every group)".into(),
+                "--min-group には 1 以上の人数を指定してください（1 ならすべての群を集計します）"
+                    .into(),
+            ));
+        }
         if args.header_row == Some(0) {
             return Err(usage(
                 "--header-row counts from 1".into(),
@@ -633,7 +662,13 @@ impl Config {
                     AlternativeArg::Greater => Alternative::Greater,
                 },
                 conf_level: args.conf_level,
+                adjust_family: match args.adjust_family {
+                    AdjustFamilyArg::Items => AdjustFamily::Items,
+                    AdjustFamilyArg::All => AdjustFamily::All,
+                },
+                min_group: args.min_group,
             },
+            keep_ids: args.keep_ids,
             lang,
             json,
             force: args.force,
@@ -691,6 +726,13 @@ impl Config {
         };
         s.push(format!("--test {test}"));
         s.push(format!("--adjust {}", report::text::adjust_key(a.adjust)));
+        if r.by.is_some() {
+            s.push(format!("--adjust-family {}", a.adjust_family.key()));
+            s.push(format!("--min-group {}", a.min_group));
+        }
+        if self.keep_ids {
+            s.push("--keep-ids".into());
+        }
         s.push(format!("--alpha {}", a.alpha));
         s.push(format!(
             "--alternative {}",
@@ -993,6 +1035,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     let meta = ReportMeta {
         input: input_text(config),
         options: config.options_text(),
+        keep_ids: config.keep_ids,
         created: config.created,
     };
     let mut wb = report::build_workbook(&survey, &analysis, &meta, lang)?;
@@ -1046,8 +1089,9 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
 
     if !config.quiet {
         let mut err = io::stderr().lock();
-        for w in &analysis.warnings {
-            let _ = writeln!(err, "{}: {}", lang.pick("warning", "警告"), w.message(lang));
+        // One line per kind of warning (count and first items); all of them are in the workbook.
+        for line in analysis::grouped_warnings(&analysis.warnings, lang) {
+            let _ = writeln!(err, "{}: {line}", lang.pick("warning", "警告"));
         }
         for (path, open) in &input_open {
             let _ = writeln!(err, "{}", input_open_warning(path, open, lang));
@@ -1064,6 +1108,20 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
             .filter(|i| i.significant(config.analysis.alpha))
             .count();
         let _ = match lang {
+            _ if tested == 0 => writeln!(
+                err,
+                "{}",
+                match lang {
+                    Lang::En => format!(
+                        "wrote {}: no item could be tested (see the warnings above and the Checks sheet)",
+                        config.output.display()
+                    ),
+                    Lang::Ja => format!(
+                        "{} を書き込みました。検定できた設問はありませんでした（上の警告とデータ確認シートを参照）",
+                        config.output.display()
+                    ),
+                }
+            ),
             Lang::En => writeln!(
                 err,
                 "wrote {}: {} item(s) tested, {} significant ({})",

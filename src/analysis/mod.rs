@@ -128,6 +128,31 @@ impl DesignKind {
     }
 }
 
+/// Which p-values are adjusted together for multiple comparisons when there is a breakdown
+/// (`--adjust-family`). The whole-sample rows are always one family: their items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum AdjustFamily {
+    /// Within each breakdown group: the items of that group (the default).
+    #[default]
+    Items,
+    /// Across every breakdown group × item together (stricter with many groups).
+    All,
+}
+
+impl AdjustFamily {
+    /// The command-line key: `items` or `all`.
+    pub fn key(self) -> &'static str {
+        match self {
+            AdjustFamily::Items => "items",
+            AdjustFamily::All => "all",
+        }
+    }
+}
+
+/// Fewest respondents a breakdown group needs to be reported on its own (`--min-group`): HR
+/// survey tools in Japan commonly withhold results of fewer than 4–5 people.
+pub const DEFAULT_MIN_GROUP: usize = 5;
+
 /// Options of the analysis (validated by the CLI).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AnalysisOptions {
@@ -141,6 +166,11 @@ pub struct AnalysisOptions {
     pub alternative: Alternative,
     /// `--conf-level`, in (0, 1).
     pub conf_level: f64,
+    /// `--adjust-family`: which p-values of a breakdown are adjusted together.
+    pub adjust_family: AdjustFamily,
+    /// `--min-group`: a breakdown group with fewer respondents is withheld (its people still
+    /// count in the whole-sample rows).
+    pub min_group: usize,
 }
 
 impl Default for AnalysisOptions {
@@ -151,6 +181,8 @@ impl Default for AnalysisOptions {
             alpha: 0.05,
             alternative: Alternative::TwoSided,
             conf_level: 0.95,
+            adjust_family: AdjustFamily::Items,
+            min_group: DEFAULT_MIN_GROUP,
         }
     }
 }
@@ -262,6 +294,30 @@ pub enum AssumptionNote {
 }
 
 impl AssumptionNote {
+    /// The kind of note in words, without its numbers, `(en, ja)`: the heading of a grouped
+    /// warning line.
+    pub fn kind_words(&self) -> (String, String) {
+        let (en, ja) = match self {
+            AssumptionNote::SmallN { .. } => (
+                format!("small sample (n < {SMALL_N}): little power; read the rank test beside it"),
+                format!("回答数が少ない（n < {SMALL_N}。検出力が低いため順位検定もあわせて確認）設問"),
+            ),
+            AssumptionNote::Skew { .. } => (
+                format!("strong skew (|skewness| ≥ {STRONG_SKEW}); the rank test is more robust"),
+                format!("分布の歪みが大きい（|歪度| ≥ {STRONG_SKEW}。順位検定もあわせて確認）設問"),
+            ),
+            AssumptionNote::UnequalVariances { .. } => (
+                "unequal SDs under Student's test; Welch's test is safer".to_string(),
+                "Student の t 検定で 2 群の標準偏差が大きく異なる（Welch の t 検定のほうが適切）設問".to_string(),
+            ),
+            AssumptionNote::RankFailed => (
+                "the rank test could not be computed".to_string(),
+                "順位検定を計算できなかった設問".to_string(),
+            ),
+        };
+        (en, ja)
+    }
+
     /// Explanation in the requested language; `labels` are the two condition labels.
     pub fn message(&self, lang: Lang, labels: &[String; 2]) -> String {
         match *self {
@@ -428,6 +484,63 @@ pub struct Warning {
     pub en: String,
     /// Japanese text.
     pub ja: String,
+    /// The kind of warning in words without the item, `(en, ja)`, for warnings that repeat per
+    /// item (small samples, skew, untested items): stderr prints one line per kind with a count
+    /// and the first items ([`grouped_warnings`]). `None` for warnings that stand alone.
+    pub kind: Option<(String, String)>,
+}
+
+/// Most places named on a grouped warning line before "…".
+pub const GROUPED_PLACES: usize = 3;
+
+/// The warnings as lines for a terminal, in `lang`: warnings of the same kind (see
+/// [`Warning::kind`]) become one line with their count and the first [`GROUPED_PLACES`] items,
+/// in order of first appearance; a kind seen once keeps its full message.
+pub fn grouped_warnings(warnings: &[Warning], lang: Lang) -> Vec<String> {
+    type Kind<'w> = Option<&'w (String, String)>;
+    let mut order: Vec<(Kind, Vec<&Warning>)> = Vec::new();
+    for w in warnings {
+        match w.kind.as_ref() {
+            Some(k) => match order.iter_mut().find(|(key, _)| *key == Some(k)) {
+                Some((_, ws)) => ws.push(w),
+                None => order.push((Some(k), vec![w])),
+            },
+            None => order.push((None, vec![w])),
+        }
+    }
+    order
+        .into_iter()
+        .map(|(key, ws)| match key {
+            Some((en, ja)) if ws.len() > 1 => {
+                let places: Vec<String> = ws
+                    .iter()
+                    .take(GROUPED_PLACES)
+                    .map(|w| {
+                        let item = w.item.as_deref().unwrap_or_default();
+                        match &w.by {
+                            Some(b) => format!("[{}] {item}", by_label(b, lang)),
+                            None => item.to_string(),
+                        }
+                    })
+                    .collect();
+                let more = if ws.len() > GROUPED_PLACES {
+                    ", …"
+                } else {
+                    ""
+                };
+                match lang {
+                    Lang::En => format!("{en}: {} items ({}{more})", ws.len(), places.join(", ")),
+                    Lang::Ja => format!(
+                        "{ja}: {} 件（{}{}）",
+                        ws.len(),
+                        places.join("、"),
+                        if more.is_empty() { "" } else { "、…" }
+                    ),
+                }
+            }
+            _ => ws[0].message(lang).to_string(),
+        })
+        .collect()
 }
 
 impl Warning {
@@ -454,8 +567,27 @@ pub struct Analysis {
     pub order_second: Vec<usize>,
     /// The overall block first, then one block per breakdown value (in order of first appearance).
     pub blocks: Vec<Block>,
+    /// Breakdown groups not reported on their own because they have fewer than
+    /// [`AnalysisOptions::min_group`] respondents, in order of first appearance.
+    pub withheld: Vec<Withheld>,
     /// Warnings: reader notes that need attention, excluded items, assumption notes.
     pub warnings: Vec<Warning>,
+}
+
+/// A breakdown group withheld by the anonymity guard (`--min-group`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withheld {
+    /// The breakdown value (`""` for blank cells).
+    pub by: String,
+    /// Respondents of the group: pairs (paired), or first + second condition.
+    pub n: usize,
+}
+
+impl Analysis {
+    /// `true` when breakdown value `by` belongs to a withheld group.
+    pub fn is_withheld(&self, by: &str) -> bool {
+        self.withheld.iter().any(|w| w.by == by)
+    }
 }
 
 impl Analysis {
@@ -564,10 +696,25 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         0..n_first,
         0..n_second,
     )?);
+    let mut withheld = Vec::new();
     if has_by {
         for (k, by) in by_values.iter().enumerate() {
             let rf = span(&keys_first, &order_first, k);
             let rs = span(&keys_second, &order_second, k);
+            // Anonymity guard: a group smaller than --min-group (in either condition) is not
+            // reported on its own; its rows stay in the whole-sample block.
+            let n = if test.is_paired() {
+                rf.len()
+            } else {
+                rf.len() + rs.len()
+            };
+            if rf.len().min(rs.len()) < options.min_group {
+                withheld.push(Withheld {
+                    by: by.clone().unwrap_or_default(),
+                    n,
+                });
+                continue;
+            }
             let rows_first: Vec<usize> = order_first[rf.clone()].to_vec();
             let rows_second: Vec<usize> = order_second[rs.clone()].to_vec();
             blocks.push(run_block(
@@ -583,7 +730,27 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         }
     }
 
-    let warnings = collect_warnings(survey, &blocks);
+    if options.adjust_family == AdjustFamily::All && blocks.len() > 2 {
+        adjust_across_groups(&mut blocks[1..], options.adjust)?;
+    }
+    let mut warnings = collect_warnings(survey, &blocks);
+    for w in &withheld {
+        let (en_by, ja_by) = (by_label(&w.by, Lang::En), by_label(&w.by, Lang::Ja));
+        let min = options.min_group;
+        warnings.push(Warning {
+            kind: None,
+            by: Some(w.by.clone()),
+            item: None,
+            en: format!(
+                "[{en_by}] not reported on its own: {} respondent(s), fewer than --min-group {min} (counted in the whole sample)",
+                w.n
+            ),
+            ja: format!(
+                "[{ja_by}] 回答者が {} 人で --min-group の {min} 人未満のため、単独では集計しません（全体の集計には含めています）",
+                w.n
+            ),
+        });
+    }
     Ok(Analysis {
         design,
         test,
@@ -592,8 +759,27 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         order_first,
         order_second,
         blocks,
+        withheld,
         warnings,
     })
+}
+
+/// `--adjust-family all`: adjusts the p-values of every breakdown group × item as one family,
+/// replacing the per-group adjustment `run_block` made.
+fn adjust_across_groups(blocks: &mut [Block], method: AdjustMethod) -> Result<(), AnalysisError> {
+    let p: Vec<f64> = blocks
+        .iter()
+        .flat_map(|b| b.items.iter().map(|i| i.p_value))
+        .collect();
+    let adjusted = p_adjust::p_adjust(&p, method).map_err(AnalysisError::Adjust)?;
+    for (item, q) in blocks
+        .iter_mut()
+        .flat_map(|b| b.items.iter_mut())
+        .zip(adjusted)
+    {
+        item.p_adjusted = q;
+    }
+    Ok(())
 }
 
 fn check_shape(survey: &Survey) -> Result<(), AnalysisError> {
@@ -925,22 +1111,39 @@ fn run_item(
 /// Reader notes that need attention plus excluded items and assumption notes, as warnings.
 fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
     let mut out = Vec::new();
-    let mut counts: Vec<(NoteKind, usize)> = Vec::new();
+    // One warning per kind of reader note, with its count and first cells.
+    let mut counts: Vec<(NoteKind, usize, Vec<String>)> = Vec::new();
     for note in &survey.notes {
         if note.kind.is_warning() {
-            match counts.iter_mut().find(|(k, _)| *k == note.kind) {
-                Some((_, c)) => *c += 1,
-                None => counts.push((note.kind, 1)),
+            let cell = format!("{}!{}", note.sheet, note.cell);
+            match counts.iter_mut().find(|(k, _, _)| *k == note.kind) {
+                Some((_, c, cells)) => {
+                    *c += 1;
+                    if cells.len() < GROUPED_PLACES {
+                        cells.push(cell);
+                    }
+                }
+                None => counts.push((note.kind, 1, vec![cell])),
             }
         }
     }
-    for (kind, count) in counts {
+    for (kind, count, cells) in counts {
         let (en, ja) = (kind.describe(Lang::En), kind.describe(Lang::Ja));
+        let more = count > cells.len();
         out.push(Warning {
             by: None,
             item: None,
-            en: format!("{count} cell(s): {en} (see the Checks sheet)"),
-            ja: format!("{ja}: {count} 件（データ確認シートを参照）"),
+            en: format!(
+                "{count} cell(s): {en} ({}{}; see the Checks sheet)",
+                cells.join(", "),
+                if more { ", …" } else { "" }
+            ),
+            ja: format!(
+                "{ja}: {count} 件（{}{}。データ確認シートを参照）",
+                cells.join("、"),
+                if more { "、…" } else { "" }
+            ),
+            kind: None,
         });
     }
     for block in blocks {
@@ -963,6 +1166,10 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
                         item.item,
                         ex.message(Lang::Ja)
                     ),
+                    kind: Some((
+                        "not tested (reasons on the Checks sheet)".into(),
+                        "検定できなかった設問（理由はデータ確認シートを参照）".into(),
+                    )),
                 });
             }
             for note in &item.notes {
@@ -979,6 +1186,7 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
                         item.item,
                         note.message(Lang::Ja, &survey.labels)
                     ),
+                    kind: Some(note.kind_words()),
                 });
             }
         }

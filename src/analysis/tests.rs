@@ -80,7 +80,13 @@ fn paired_survey() -> Survey {
 #[test]
 fn paired_design_is_chosen_and_oriented_after_minus_before() {
     let s = paired_survey();
-    let a = analyze(&s, &AnalysisOptions::default()).unwrap();
+    // Groups of four: reported only with the anonymity guard lowered.
+    let options = AnalysisOptions {
+        min_group: 4,
+        ..AnalysisOptions::default()
+    };
+    let a = analyze(&s, &options).unwrap();
+    assert!(a.withheld.is_empty());
     assert_eq!(a.design, DesignKind::Paired);
     assert_eq!(a.test, TestUsed::Paired);
     // Overall block then 総務, 税務 in order of appearance.
@@ -236,4 +242,139 @@ fn a_large_block_on_several_threads_equals_item_by_item() {
     let adjusted = p_adjust::p_adjust(&p, options.adjust).unwrap();
     let got: Vec<f64> = whole.blocks[0].items.iter().map(|i| i.p_adjusted).collect();
     assert_eq!(got, adjusted);
+}
+
+/// The anonymity guard: groups of fewer than --min-group respondents (default 5) get no block of
+/// their own, are listed with their size and a warning, and still count in the whole sample.
+#[test]
+fn small_breakdown_groups_are_withheld_but_counted_in_the_whole() {
+    let s = paired_survey();
+    let a = analyze(&s, &AnalysisOptions::default()).unwrap();
+    assert_eq!(a.blocks.len(), 1, "only the whole sample is reported");
+    assert_eq!(
+        a.withheld,
+        vec![
+            Withheld {
+                by: "総務".into(),
+                n: 4
+            },
+            Withheld {
+                by: "税務".into(),
+                n: 4
+            }
+        ]
+    );
+    assert!(a.is_withheld("総務") && !a.is_withheld("企画"));
+    // Everyone is still in the whole-sample block: Q1 has 6 complete pairs of 8 rows.
+    assert_eq!(a.blocks[0].rows_first, 0..8);
+    assert_eq!(a.blocks[0].items[0].n_1, 6);
+    assert!(a.warnings.iter().any(|w| w
+        .ja
+        .contains("[総務] 回答者が 4 人で --min-group の 5 人未満")));
+    // Exactly at the threshold a group is reported.
+    let at = analyze(
+        &s,
+        &AnalysisOptions {
+            min_group: 4,
+            ..AnalysisOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(at.blocks.len(), 3);
+    // Independent groups: the smaller condition decides.
+    let first = group(
+        vec![vec![1.0, 2.0, 3.0, 4.0, 5.0, 1.0, 2.0]],
+        None,
+        Some(vec!["A", "A", "A", "A", "A", "B", "B"]),
+    );
+    let second = group(
+        vec![vec![2.0, 3.0, 4.0, 5.0, 5.0, 2.0, 3.0, 4.0, 5.0, 1.0, 2.0]],
+        None,
+        Some(vec!["A", "A", "A", "A", "A", "B", "B", "B", "B", "B", "B"]),
+    );
+    let s = survey(first, second, false, true);
+    let a = analyze(&s, &AnalysisOptions::default()).unwrap();
+    assert_eq!(a.blocks.len(), 2);
+    assert_eq!(a.blocks[1].by.as_deref(), Some("A"));
+    assert_eq!(
+        a.withheld,
+        vec![Withheld {
+            by: "B".into(),
+            n: 8
+        }]
+    );
+}
+
+/// --adjust-family all adjusts every group × item p-value as one family (the engine's p_adjust
+/// is checked against R's p.adjust in tests/engine_p_adjust.rs); the whole sample keeps its own.
+#[test]
+fn adjust_family_all_pools_groups_and_items() {
+    let s = paired_survey();
+    let items = AnalysisOptions {
+        min_group: 1,
+        ..AnalysisOptions::default()
+    };
+    let all = AnalysisOptions {
+        adjust_family: AdjustFamily::All,
+        ..items
+    };
+    let a = analyze(&s, &items).unwrap();
+    let b = analyze(&s, &all).unwrap();
+    assert_eq!(a.blocks[0], b.blocks[0]);
+    let raw: Vec<f64> = a.blocks[1..]
+        .iter()
+        .flat_map(|bl| bl.items.iter().map(|i| i.p_value))
+        .collect();
+    assert_eq!(raw.len(), 4);
+    let pooled = p_adjust::p_adjust(&raw, AdjustMethod::Holm).unwrap();
+    let got: Vec<f64> = b.blocks[1..]
+        .iter()
+        .flat_map(|bl| bl.items.iter().map(|i| i.p_adjusted))
+        .collect();
+    assert_eq!(got, pooled);
+    // Per group, each family has two p-values: at least as small as the pooled ones.
+    let per_group: Vec<f64> = a.blocks[1..]
+        .iter()
+        .flat_map(|bl| bl.items.iter().map(|i| i.p_adjusted))
+        .collect();
+    assert_ne!(per_group, got);
+    for (g, p) in per_group.iter().zip(&got) {
+        assert!(g <= p, "{g} > {p}");
+    }
+}
+
+/// On a terminal, warnings that repeat per item are one line per kind with a count and the
+/// first items; a kind seen once keeps its full message.
+#[test]
+fn repeated_warnings_are_grouped_by_kind() {
+    let s = paired_survey();
+    let a = analyze(
+        &s,
+        &AnalysisOptions {
+            min_group: 1,
+            ..AnalysisOptions::default()
+        },
+    )
+    .unwrap();
+    let small = a
+        .warnings
+        .iter()
+        .filter(|w| matches!(&w.kind, Some((en, _)) if en.starts_with("small sample")))
+        .count();
+    assert_eq!(small, 6, "2 items × (whole + 2 groups)");
+    let lines = grouped_warnings(&a.warnings, Lang::Ja);
+    assert_eq!(
+        lines[0],
+        "エラー値（欠測扱い。数式を要確認）: 1 件（事前!B3。データ確認シートを参照）"
+    );
+    assert!(
+        lines.contains(&"回答数が少ない（n < 20。検出力が低いため順位検定もあわせて確認）設問: 6 件（Q1、Q2、[総務] Q1、…）".to_string()),
+        "{lines:#?}"
+    );
+    assert!(lines.len() < a.warnings.len());
+    let en = grouped_warnings(&a.warnings, Lang::En);
+    assert!(
+        en.contains(&"small sample (n < 20): little power; read the rank test beside it: 6 items (Q1, Q2, [総務] Q1, …)".to_string()),
+        "{en:#?}"
+    );
 }

@@ -58,14 +58,22 @@ pub(crate) struct DataRows<'a> {
     survey: &'a Survey,
     a: &'a Analysis,
     layout: DataLayout,
+    /// Shown in the breakdown column for a group withheld by `--min-group`.
+    withheld_label: &'static str,
 }
 
 impl<'a> DataRows<'a> {
-    pub(crate) fn new(survey: &'a Survey, a: &'a Analysis, layout: &DataLayout) -> Self {
+    pub(crate) fn new(
+        survey: &'a Survey,
+        a: &'a Analysis,
+        layout: &DataLayout,
+        lang: crate::lang::Lang,
+    ) -> Self {
         DataRows {
             survey,
             a,
             layout: *layout,
+            withheld_label: lang.pick("(withheld: small group)", "（非表示: 少人数の群）"),
         }
     }
 
@@ -100,14 +108,34 @@ impl<'a> DataRows<'a> {
             out.push((c, Cell::Text(&a.labels[side])));
             c += 1;
         }
-        match group.ids.get(r) {
-            Some(Some(id)) => out.push((c, Cell::Text(id))),
-            _ => out.push((c, Cell::Num(r as f64 + 1.0))),
+        // The respondent: the ID only with --keep-ids; by default the row(s) of the input sheet(s)
+        // the answers were read from (personal data stay out of the result).
+        let sheet_row = |g: &crate::workbook::Group| {
+            Cell::Num(g.rows.get(r).map_or(r as f64 + 1.0, |&x| f64::from(x)))
+        };
+        if layout.ids {
+            match group.ids.get(r) {
+                Some(Some(id)) => out.push((c, Cell::Text(id))),
+                _ => out.push((c, Cell::Num(r as f64 + 1.0))),
+            }
+            c += 1;
+        } else if layout.paired {
+            out.push((c, sheet_row(&survey.first)));
+            out.push((c + 1, sheet_row(&survey.second)));
+            c += 2;
+        } else {
+            out.push((c, sheet_row(group)));
+            c += 1;
         }
-        c += 1;
         if survey.by_column.is_some() {
             if let Some(Some(by)) = group.by.get(r) {
-                out.push((c, Cell::Text(by)));
+                // A group withheld by --min-group is not named beside its few people's answers.
+                let shown = if a.is_withheld(by) {
+                    self.withheld_label
+                } else {
+                    by.as_str()
+                };
+                out.push((c, Cell::Text(shown)));
             }
         }
         let num = |v: f64| {
@@ -215,7 +243,7 @@ pub(crate) struct Tail<'a> {
     pub(crate) rows: DataRows<'a>,
     /// First row to write (0-based data row; sheet row `start + 1`).
     pub(crate) start: usize,
-    /// The Data sheet's part in the package, e.g. `xl/worksheets/sheet4.xml`.
+    /// The Data sheet's part in the package, e.g. `xl/worksheets/sheet5.xml`.
     pub(crate) part: String,
     /// Deflate level the workbook uses (rust_xlsxwriter's `set_zip_compression_level`).
     pub(crate) level: Option<i64>,

@@ -24,10 +24,23 @@ pub struct JsonReport {
     pub alternative: &'static str,
     /// Confidence level of every interval.
     pub conf_level: f64,
+    /// `"items"` or `"all"`: which p-values of a breakdown were adjusted together.
+    pub adjust_family: &'static str,
+    /// Breakdown groups withheld by `--min-group`, with their number of respondents.
+    pub withheld: Vec<JsonWithheld>,
     /// One object per item (and per breakdown block).
     pub items: Vec<JsonItem>,
     /// Warnings, in the language of the run.
     pub warnings: Vec<String>,
+}
+
+/// A breakdown group not reported on its own (anonymity guard).
+#[derive(Debug, Serialize)]
+pub struct JsonWithheld {
+    /// The breakdown value.
+    pub by: String,
+    /// Its respondents.
+    pub n: usize,
 }
 
 /// One item of one block.
@@ -149,6 +162,15 @@ pub fn build(a: &Analysis, lang: Lang) -> JsonReport {
         alpha: a.options.alpha,
         alternative: text::alternative_key(a.options.alternative),
         conf_level: a.options.conf_level,
+        adjust_family: a.options.adjust_family.key(),
+        withheld: a
+            .withheld
+            .iter()
+            .map(|w| JsonWithheld {
+                by: w.by.clone(),
+                n: w.n,
+            })
+            .collect(),
         items,
         warnings: a
             .warnings

@@ -10,6 +10,7 @@
 //! rust_xlsxwriter; the rest are written into the package when it is saved ([`ResultBook`],
 //! module `data_sheet`), on a second thread while the first compresses them.
 
+pub mod council;
 mod data_sheet;
 pub mod json;
 mod plan_sheet;
@@ -22,9 +23,11 @@ use data_sheet::{DataRows, Tail, HEAD_ROWS};
 
 use rust_xlsxwriter::utility::worksheet_range;
 use rust_xlsxwriter::{
-    Chart, ChartAxisLabelPosition, ChartErrorBars, ChartErrorBarsType, ChartRange, ChartType,
-    Color, ConditionalFormatDataBar, ConditionalFormatFormula, Format, FormatAlign, FormatBorder,
-    Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError,
+    Chart, ChartAxisCrossing, ChartAxisLabelPosition, ChartErrorBars, ChartErrorBarsType,
+    ChartFormat, ChartLegendPosition, ChartLine, ChartMarker, ChartMarkerType, ChartRange,
+    ChartSolidFill, ChartType, Color, ConditionalFormatDataBar, ConditionalFormatFormula, Format,
+    FormatAlign, FormatBorder, Formula, Table, TableColumn, TableStyle, Workbook, Worksheet,
+    XlsxError,
 };
 
 use crate::analysis::{self, Analysis, DesignKind, TestUsed};
@@ -39,6 +42,9 @@ pub struct ReportMeta {
     pub input: String,
     /// The options, as a command line (`--test welch --adjust holm …`).
     pub options: String,
+    /// `--keep-ids`: the Data and Checks sheets show respondents' IDs and unparsed text as read;
+    /// by default they show input rows instead and leave personal data out.
+    pub keep_ids: bool,
     /// The workbook's creation time (Unix seconds, UTC) for its document properties; `None` for
     /// now. A fixed time makes the file byte-for-byte reproducible (`SOURCE_DATE_EPOCH`).
     pub created: Option<i64>,
@@ -61,6 +67,8 @@ const MAX_ROW: u32 = 1_048_575;
 /// Sheet names in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct SheetNames {
+    /// The one-page council sheet (first).
+    pub council: &'static str,
     /// Results table.
     pub results: &'static str,
     /// Plain-language summary.
@@ -80,6 +88,7 @@ impl SheetNames {
     pub fn of(lang: Lang) -> SheetNames {
         match lang {
             Lang::En => SheetNames {
+                council: "Council summary",
                 results: "Results",
                 summary: "Summary",
                 charts: "Charts",
@@ -88,6 +97,7 @@ impl SheetNames {
                 method: "Method",
             },
             Lang::Ja => SheetNames {
+                council: "議会資料",
                 results: "結果",
                 summary: "概要",
                 charts: "グラフ",
@@ -156,6 +166,12 @@ fn put_num(
     Ok(())
 }
 
+/// A number as a formula's cached value (`<v>` of the cell): the shortest text that reads back
+/// as the same f64 (Rust's `{:?}` gives "1e-20" rather than twenty zeros).
+fn cached_number(v: f64) -> String {
+    format!("{v:?}")
+}
+
 /// Which number format a Results column uses.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -205,6 +221,7 @@ fn build<'a>(
         None
     };
     for name in [
+        names.council,
         names.results,
         names.summary,
         names.charts,
@@ -215,7 +232,29 @@ fn build<'a>(
         wb.add_worksheet().set_name(name)?;
     }
 
-    let layout = data_layout(survey, a);
+    let layout = data_layout(survey, a, meta.keep_ids);
+    let by = survey.by_column.as_deref();
+    let breakdown: Vec<String> = by
+        .map(|b| match lang {
+            Lang::En => format!(
+                "This page is the whole sample; the results per {b} are on the Results and Summary sheets."
+            ),
+            Lang::Ja => format!(
+                "この表は回答者全体の結果です。{b}別の結果は「結果」「概要」シートにあります。"
+            ),
+        })
+        .into_iter()
+        .chain(text::family_text(a, by, lang))
+        .chain(text::withheld_text(a, by, lang))
+        .collect();
+    council::write_council(
+        wb.worksheet_from_name(names.council)?,
+        survey,
+        a,
+        &f,
+        &breakdown,
+        lang,
+    )?;
     write_results(
         wb.worksheet_from_name(names.results)?,
         survey,
@@ -225,8 +264,21 @@ fn build<'a>(
         &f,
         lang,
     )?;
-    write_summary(wb.worksheet_from_name(names.summary)?, a, &f, lang)?;
-    write_charts(wb.worksheet_from_name(names.charts)?, a, &names, &f, lang)?;
+    write_summary(
+        wb.worksheet_from_name(names.summary)?,
+        a,
+        survey.by_column.as_deref(),
+        &f,
+        lang,
+    )?;
+    write_charts(
+        wb.worksheet_from_name(names.charts)?,
+        survey,
+        a,
+        &names,
+        &f,
+        lang,
+    )?;
     let last_col = write_data(
         wb.worksheet_from_name(names.data)?,
         survey,
@@ -236,7 +288,14 @@ fn build<'a>(
         lang,
         head_rows,
     )?;
-    write_checks(wb.worksheet_from_name(names.checks)?, survey, a, &f, lang)?;
+    write_checks(
+        wb.worksheet_from_name(names.checks)?,
+        survey,
+        a,
+        &f,
+        meta.keep_ids,
+        lang,
+    )?;
     write_method(
         wb.worksheet_from_name(names.method)?,
         survey,
@@ -245,12 +304,12 @@ fn build<'a>(
         &f,
         lang,
     )?;
-    let rows = DataRows::new(survey, a, &layout);
+    let rows = DataRows::new(survey, a, &layout, lang);
     let tail = (rows.len() > head_rows).then(|| Tail {
         rows,
         start: head_rows,
-        // rust_xlsxwriter names worksheet parts by position: the Data sheet is the fourth.
-        part: "xl/worksheets/sheet4.xml".to_string(),
+        // rust_xlsxwriter names worksheet parts by position: the Data sheet is the fifth.
+        part: "xl/worksheets/sheet5.xml".to_string(),
         level,
         last_col,
     });
@@ -266,6 +325,8 @@ pub(crate) struct DataLayout {
     paired: bool,
     /// Number of rows of the first condition (independent layout: the second condition follows).
     n_first: u32,
+    /// `--keep-ids`: one ID column; otherwise the input row(s) (two columns when paired).
+    ids: bool,
 }
 
 impl DataLayout {
@@ -287,13 +348,16 @@ impl DataLayout {
     }
 }
 
-fn data_layout(survey: &Survey, a: &Analysis) -> DataLayout {
+fn data_layout(survey: &Survey, a: &Analysis, keep_ids: bool) -> DataLayout {
     let paired = a.design == DesignKind::Paired;
     let by = u16::from(survey.by_column.is_some());
+    // Condition (independent) + respondent columns (ID, or the input row per sheet) + breakdown.
+    let respondent = if paired && !keep_ids { 2 } else { 1 };
     DataLayout {
-        lead: if paired { 1 + by } else { 2 + by },
+        lead: u16::from(!paired) + respondent + by,
         paired,
         n_first: a.order_first.len() as u32,
+        ids: keep_ids,
     }
 }
 
@@ -360,6 +424,7 @@ fn write_results(
         Kind::Num2,
     ));
     headers.push((text::stat_name(a.test).into(), Kind::Num2));
+    let df_col = headers.len() as u16;
     headers.push(("df".into(), Kind::Num2));
     headers.push(("p".into(), Kind::P));
     let p_adj_col = headers.len() as u16;
@@ -473,7 +538,7 @@ fn write_results(
                 put_num(ws, row, col, v, fmt(headers[col as usize].1), &f.missing)?;
                 col += 1;
             }
-            ws.write_string(row, col, text::effect_label(d[0], lang))?;
+            ws.write_string(row, col, text::magnitude_words(it.d, lang))?;
             col += 1;
             for v in [
                 it.rank.map_or(f64::NAN, |r| r.statistic),
@@ -511,7 +576,11 @@ fn write_results(
                         range(0, &r1),
                         range(1, &r2)
                     );
-                    ws.write_formula_with_format(row, col, formula.as_str(), &f.p)?;
+                    // The computed p is the formula's cached value: LibreOffice (by default),
+                    // viewers and previewers show the cached value without recalculating, and a
+                    // cached 0 showed "<.001" for every item.
+                    let formula = Formula::new(formula).set_result(cached_number(it.p_value));
+                    ws.write_formula_with_format(row, col, formula, &f.p)?;
                 } else {
                     ws.write_string_with_format(row, col, "—", &f.missing)?;
                 }
@@ -549,6 +618,14 @@ fn write_results(
         0,
         text::mark_legend(a.options.alpha, a.options.adjust, lang),
     )?;
+    let by = survey.by_column.as_deref();
+    for (k, line) in text::family_text(a, by, lang)
+        .into_iter()
+        .chain(text::withheld_text(a, by, lang))
+        .enumerate()
+    {
+        ws.write_string(rows as u32 + 3 + k as u32, 0, line)?;
+    }
 
     // Significant rows (adjusted p < alpha) stand out; d gets data bars.
     let p_cell = rust_xlsxwriter::utility::row_col_to_cell(1, p_adj_col);
@@ -574,6 +651,8 @@ fn write_results(
     // Headers wrap (three lines), so numeric columns need not be as wide as their header text.
     ws.set_autofit_max_width(RESULTS_MAX_AUTOFIT_PX);
     ws.autofit();
+    // autofit() sized df by its header: "108.00" showed as "###".
+    ws.set_column_width(df_col, 8)?;
     let item_col = u16::from(survey.by_column.is_some());
     if item_col == 1 {
         let all = lang.pick("(all)", "（全体）");
@@ -650,9 +729,9 @@ fn widen_for_text<'a>(
 enum Print {
     /// Every column on one page width (the sheet is narrow enough to stay legible).
     FitWidth { landscape: bool },
-    /// A wide table at natural size over several landscape pages, with its header row and the
-    /// columns up to `label_cols_to` (item names) repeated on every page, as Excel's
-    /// "Print Titles" do.
+    /// A wide table fitted to the width of landscape pages, with its header row and the columns up
+    /// to `label_cols_to` (item names) repeated on every page, as Excel's "Print Titles" do (they
+    /// take effect again when a reader turns fitting off to print at full size).
     Titles { label_cols_to: u16 },
 }
 
@@ -669,6 +748,7 @@ fn print_setup(ws: &mut Worksheet, print: Print) -> Result<(), XlsxError> {
         }
         Print::Titles { label_cols_to } => {
             ws.set_landscape();
+            ws.set_print_fit_to_pages(1, 0);
             ws.set_repeat_rows(0, 0)?;
             ws.set_repeat_columns(0, label_cols_to)?;
         }
@@ -680,6 +760,9 @@ fn print_setup(ws: &mut Worksheet, print: Print) -> Result<(), XlsxError> {
 /// Widest a Results column becomes from `autofit()`, in pixels (about 13 digits); the item and
 /// notes columns are set separately by [`widen_for_text`].
 const RESULTS_MAX_AUTOFIT_PX: u32 = 96;
+
+/// Width of the Method sheet's text column, in character units.
+const METHOD_WIDTH: f64 = 100.0;
 
 /// Column width of the Summary sheet, in character units.
 const SUMMARY_WIDTH: f64 = 100.0;
@@ -700,6 +783,7 @@ fn put_wrapped(ws: &mut Worksheet, row: u32, text: &str, f: &Formats) -> Result<
 fn write_summary(
     ws: &mut Worksheet,
     a: &Analysis,
+    by: Option<&str>,
     f: &Formats,
     lang: Lang,
 ) -> Result<(), XlsxError> {
@@ -732,13 +816,81 @@ fn write_summary(
         ),
     };
     put_wrapped(ws, row, &note, f)?;
+    for line in text::family_text(a, by, lang)
+        .into_iter()
+        .chain(text::withheld_text(a, by, lang))
+    {
+        row += 1;
+        put_wrapped(ws, row, &line, f)?;
+    }
     // Landscape A4 holds the 100-unit column at full size.
     print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }
 
+/// Short codes of the items for chart labels ("Q1", "Q2", …, in item order), and the number
+/// format that shows a tick position k as its code. "#1", "#2", … when an item's own name already
+/// starts with a different Q-number (items chosen with --items), so a code never contradicts it.
+fn item_codes(items: &[&str]) -> (&'static str, Vec<String>) {
+    let clash = items.iter().enumerate().any(|(i, name)| {
+        let rest = name.strip_prefix('Q').or_else(|| name.strip_prefix('Ｑ'));
+        let digits: String = rest
+            .unwrap_or_default()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        !digits.is_empty() && digits != (i + 1).to_string()
+    });
+    let prefix = if clash { "#" } else { "Q" };
+    let codes = (1..=items.len()).map(|k| format!("{prefix}{k}")).collect();
+    (prefix, codes)
+}
+
+/// Answer scales a means axis snaps to, as the reader's out-of-scale check knows them.
+const SCALES: [(f64, f64); 3] = [(1.0, 5.0), (1.0, 7.0), (0.0, 10.0)];
+
+/// The range a means axis spans: the first of 1–5, 1–7 and 0–10 that holds every answer and
+/// every confidence limit of a mean; otherwise the whole numbers around them. `None` without
+/// values.
+fn scale_range(survey: &Survey, a: &Analysis) -> Option<(f64, f64)> {
+    let values = [&survey.first, &survey.second]
+        .into_iter()
+        .flat_map(|g| g.values.iter().flatten())
+        .copied()
+        .filter(|v| v.is_finite());
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if !lo.is_finite() {
+        return None;
+    }
+    let limits = a.blocks[0]
+        .items
+        .iter()
+        .flat_map(|it| [it.mean_ci_1, it.mean_ci_2])
+        .flatten()
+        .flat_map(|(l, h)| [l, h])
+        .filter(|v| v.is_finite());
+    let (lo, hi) = limits.fold((lo, hi), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if let Some(&scale) = SCALES.iter().find(|(a, b)| *a <= lo && hi <= *b) {
+        return Some(scale);
+    }
+    let lo = lo.floor();
+    Some((lo, hi.ceil().max(lo + 1.0)))
+}
+
+/// Marker colours of the first and second condition (blue and orange: told apart in grey print
+/// and by colour-blind readers, with different marker shapes as well).
+const SERIES_COLORS: [Color; 2] = [Color::RGB(0x1F4E79), Color::RGB(0xC55A11)];
+
+/// Height in rows (20 px each) that a chart of `px` pixels covers, plus one row of space.
+fn rows_for(px: u32) -> u32 {
+    px.div_ceil(20) + 1
+}
+
 fn write_charts(
     ws: &mut Worksheet,
+    survey: &Survey,
     a: &Analysis,
     names: &SheetNames,
     f: &Formats,
@@ -747,7 +899,21 @@ fn write_charts(
     let [l1, l2] = &a.labels;
     let cl = text::num(a.options.conf_level * 100.0, 0);
     let (op, cp) = (lang.pick(" (", "（"), lang.pick(")", "）"));
+    let block = &a.blocks[0];
+    let n = block.items.len() as u32;
+    let names_of: Vec<&str> = block.items.iter().map(|i| i.item.as_str()).collect();
+    let (prefix, codes) = item_codes(&names_of);
+    // Tick k shows its code; the empty ends (0 and n + 1) show nothing.
+    let code_format = format!("[<1]\"\";[>{n}]\"\";\"{prefix}\"0");
+
+    // Charts first (what a reader looks at), their source table with the key of the codes below.
+    let means_h = 380u32;
+    let forest_h = 140 + 28 * n.max(4);
+    let width = (200 + 56 * n).clamp(640, 1400);
+    let top = rows_for(means_h) + rows_for(forest_h);
+
     let headers = [
+        lang.pick("Code", "記号").to_string(),
         lang.pick("Item", "設問").to_string(),
         format!("M{op}{l1}{cp}"),
         format!("M{op}{l2}{cp}"),
@@ -758,15 +924,24 @@ fn write_charts(
         "d".to_string(),
         format!("d {}", lang.pick("CI +", "誤差範囲 +")),
         format!("d {}", lang.pick("CI −", "誤差範囲 −")),
+        format!(
+            "{}{op}{l1}{cp}",
+            lang.pick("Chart position", "グラフ上の位置")
+        ),
+        format!(
+            "{}{op}{l2}{cp}",
+            lang.pick("Chart position", "グラフ上の位置")
+        ),
+        lang.pick("Chart position (d)", "グラフ上の位置（d）")
+            .to_string(),
     ];
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &f.header)?;
+        ws.write_string_with_format(top, c as u16, h, &f.header)?;
     }
-    let block = &a.blocks[0];
-    let n = block.items.len() as u32;
     for (i, it) in block.items.iter().enumerate() {
-        let r = i as u32 + 1;
-        ws.write_string(r, 0, &it.item)?;
+        let r = top + 1 + i as u32;
+        ws.write_string(r, 0, &codes[i])?;
+        ws.write_string(r, 1, &it.item)?;
         let half = |ci: Option<(f64, f64)>, m: f64| {
             ci.map_or((f64::NAN, f64::NAN), |(lo, hi)| (hi - m, m - lo))
         };
@@ -775,60 +950,128 @@ fn write_charts(
         let (d, dp, dm) = it.d.map_or((f64::NAN, f64::NAN, f64::NAN), |d| {
             (d.estimate, d.high - d.estimate, d.estimate - d.low)
         });
-        for (c, v) in [it.mean_1, it.mean_2, p1, m1, p2, m2, d, dp, dm]
-            .into_iter()
-            .enumerate()
-        {
+        let k = i as f64 + 1.0;
+        // Before and after side by side around the item's tick.
+        let values = [
+            it.mean_1,
+            it.mean_2,
+            p1,
+            m1,
+            p2,
+            m2,
+            d,
+            dp,
+            dm,
+            k - 0.15,
+            k + 0.15,
+            k,
+        ];
+        for (c, v) in values.into_iter().enumerate() {
             // Blank (not "—") keeps the chart ranges numeric.
             if v.is_finite() {
-                ws.write_number_with_format(r, c as u16 + 1, v, &f.num3)?;
+                ws.write_number_with_format(r, c as u16 + 2, v, &f.num3)?;
             }
         }
     }
     let sheet = names.charts;
-    let range = |c: u16| (sheet, 1, c, n, c);
+    let (first, last) = (top + 1, top + n);
+    let range = |c: u16| (sheet, first, c, last, c);
 
-    let mut means = Chart::new(ChartType::Column);
-    for (k, label_col) in [(0u16, 1u16), (1, 2)] {
-        let (plus, minus) = (3 + 2 * k, 4 + 2 * k);
+    let mut means = Chart::new(ChartType::Scatter);
+    for (k, (mean_col, x_col)) in [(2u16, 11u16), (3, 12)].into_iter().enumerate() {
+        let (plus, minus) = (4 + 2 * k as u16, 5 + 2 * k as u16);
         means
             .add_series()
-            .set_name((sheet, 0, label_col))
-            .set_categories(range(0))
-            .set_values(range(label_col))
+            .set_name((sheet, top, mean_col))
+            .set_categories(range(x_col))
+            .set_values(range(mean_col))
+            .set_marker(
+                ChartMarker::new()
+                    .set_type(if k == 0 {
+                        ChartMarkerType::Circle
+                    } else {
+                        ChartMarkerType::Diamond
+                    })
+                    .set_size(8)
+                    .set_format(
+                        ChartFormat::new()
+                            .set_solid_fill(ChartSolidFill::new().set_color(SERIES_COLORS[k]))
+                            .set_border(ChartLine::new().set_color(SERIES_COLORS[k])),
+                    ),
+            )
             .set_y_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
-                ChartRange::new_from_range(sheet, 1, plus, n, plus),
-                ChartRange::new_from_range(sheet, 1, minus, n, minus),
+                ChartRange::new_from_range(sheet, first, plus, last, plus),
+                ChartRange::new_from_range(sheet, first, minus, last, minus),
             )));
     }
     let title = match lang {
-        Lang::En => format!("Means per item with {cl}% confidence intervals"),
-        Lang::Ja => format!("設問ごとの平均値と {cl}% 信頼区間"),
+        Lang::En => format!("Mean per item with {cl}% confidence interval ({l1} and {l2})"),
+        Lang::Ja => format!("設問ごとの平均値と {cl}% 信頼区間（{l1}・{l2}）"),
     };
     means.title().set_name(&title);
-    means.set_width(120 + 60 * n.max(4)).set_height(360);
-    ws.insert_chart(0, 11, &means)?;
+    means
+        .x_axis()
+        .set_min(0)
+        .set_max(n + 1)
+        .set_major_unit(1)
+        .set_num_format(&code_format)
+        .set_major_gridlines(false)
+        .set_name(lang.pick(
+            "Item (codes: see the table below)",
+            "設問（記号は下の表を参照）",
+        ));
+    if let Some((lo, hi)) = scale_range(survey, a) {
+        means
+            .y_axis()
+            .set_min(lo)
+            .set_max(hi)
+            .set_major_unit(1)
+            .set_name(&match lang {
+                Lang::En => format!("Mean (answers {}–{})", text::num(lo, 0), text::num(hi, 0)),
+                Lang::Ja => format!("平均値（回答 {}〜{}）", text::num(lo, 0), text::num(hi, 0)),
+            });
+    }
+    means.legend().set_position(ChartLegendPosition::Top);
+    means.set_width(width).set_height(means_h);
+    ws.insert_chart(0, 0, &means)?;
 
-    let mut forest = Chart::new(ChartType::Bar);
+    let mut forest = Chart::new(ChartType::Scatter);
     forest
         .add_series()
-        .set_name((sheet, 0, 7))
-        .set_categories(range(0))
-        .set_values(range(7))
+        .set_name((sheet, top, 8))
+        .set_categories(range(8))
+        .set_values(range(13))
+        .set_marker(
+            ChartMarker::new()
+                .set_type(ChartMarkerType::Square)
+                .set_size(7)
+                .set_format(
+                    ChartFormat::new()
+                        .set_solid_fill(ChartSolidFill::new().set_color(SERIES_COLORS[0]))
+                        .set_border(ChartLine::new().set_color(SERIES_COLORS[0])),
+                ),
+        )
         .set_x_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
-            ChartRange::new_from_range(sheet, 1, 8, n, 8),
-            ChartRange::new_from_range(sheet, 1, 9, n, 9),
+            ChartRange::new_from_range(sheet, first, 9, last, 9),
+            ChartRange::new_from_range(sheet, first, 10, last, 10),
         )));
     let title = match lang {
-        Lang::En => format!("Effect sizes d ({l2} − {l1}) with {cl}% CI"),
-        Lang::Ja => format!("効果量 d（{l2} − {l1}）と {cl}% 信頼区間"),
+        Lang::En => format!("Effect size d ({l2} − {l1}) with {cl}% CI; 0 = no difference"),
+        Lang::Ja => format!("効果量 d（{l2} − {l1}）と {cl}% 信頼区間（0 = 差なし）"),
     };
     forest.title().set_name(&title);
-    // Category labels at the left edge (not over negative bars); the value axis spans every CI.
+    // Items top to bottom, their codes at the left edge; the vertical axis stands at d = 0 (the
+    // zero line) and the d axis runs along the bottom.
     forest
         .y_axis()
+        .set_min(0)
+        .set_max(n + 1)
+        .set_major_unit(1)
         .set_reverse()
-        .set_label_position(ChartAxisLabelPosition::Low);
+        .set_num_format(&code_format)
+        .set_major_gridlines(false)
+        .set_label_position(ChartAxisLabelPosition::Low)
+        .set_crossing(ChartAxisCrossing::Max);
     let (lo, hi) = block
         .items
         .iter()
@@ -841,12 +1084,20 @@ fn write_charts(
     forest
         .x_axis()
         .set_min((lo / step).floor() * step)
-        .set_max((hi / step).ceil() * step);
+        .set_max((hi / step).ceil() * step)
+        .set_crossing(ChartAxisCrossing::AxisValue(0.0))
+        .set_name("d");
     forest.legend().set_hidden();
-    forest.set_width(640).set_height(120 + 30 * n.max(4));
-    ws.insert_chart(20, 11, &forest)?;
+    forest.set_width(width).set_height(forest_h);
+    ws.insert_chart(rows_for(means_h), 0, &forest)?;
     ws.autofit();
-    widen_for_text(ws, 0, block.items.iter().map(|i| i.item.as_str()), 60.0)?;
+    widen_for_text(ws, 1, block.items.iter().map(|i| i.item.as_str()), 40.0)?;
+    // Numbers need ten digits; the headers wrap (so the page, fitted to its width, keeps the
+    // charts large).
+    for c in 2..headers.len() as u16 {
+        ws.set_column_width(c, 10)?;
+    }
+    ws.set_row_height(top, 48)?;
     print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }
@@ -862,18 +1113,48 @@ fn write_data(
     lang: Lang,
     head_rows: usize,
 ) -> Result<u16, XlsxError> {
-    let id_header = survey
-        .id_column
-        .clone()
-        .unwrap_or_else(|| lang.pick("Row", "行").to_string());
     let mut c = 0u16;
     if !layout.paired {
         ws.write_string_with_format(0, c, lang.pick("Condition", "条件"), &f.header)?;
         c += 1;
     }
-    ws.write_string_with_format(0, c, &id_header, &f.header)?;
+    let row_in = |sheet: &str| match lang {
+        Lang::En => format!("Row in {sheet}"),
+        Lang::Ja => format!("{sheet}の行"),
+    };
+    let respondent: Vec<String> = if layout.ids {
+        vec![survey
+            .id_column
+            .clone()
+            .unwrap_or_else(|| lang.pick("Row", "行").to_string())]
+    } else if layout.paired {
+        let (s1, s2) = (&survey.first.sheet, &survey.second.sheet);
+        if s1 == s2 {
+            // One sheet with a group column: the rows of the two conditions.
+            a.labels
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{}{}",
+                        row_in(s1),
+                        lang.pick(&format!(" ({l})"), &format!("（{l}）"))
+                    )
+                })
+                .collect()
+        } else {
+            vec![row_in(s1), row_in(s2)]
+        }
+    } else {
+        vec![lang
+            .pick("Row in the condition's sheet", "入力シートの行")
+            .to_string()]
+    };
     let mut last_col = c;
-    c += 1;
+    for h in &respondent {
+        ws.write_string_with_format(0, c, h, &f.header)?;
+        last_col = c;
+        c += 1;
+    }
     if let Some(by) = &survey.by_column {
         ws.write_string_with_format(0, c, by, &f.header)?;
         last_col = c;
@@ -894,11 +1175,66 @@ fn write_data(
             last_col = layout.col(k, 0);
         }
     }
-    let rows = DataRows::new(survey, a, layout);
+    let rows = DataRows::new(survey, a, layout, lang);
     rows.write_head(ws, rows.len().min(head_rows))?;
     ws.set_freeze_panes(1, 0)?;
     ws.autofit();
+    ws.set_repeat_rows(0, 0)?;
+    print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(last_col)
+}
+
+/// Cells named on a row of the Checks sheet's mapping table before "…".
+const MAPPING_CELLS: usize = 5;
+
+/// Longest unparsed text of an item cell copied to the Checks sheet without `--keep-ids`
+/// (「わからない」, "N/A", "4点"); longer text may be a comment naming people, and is not copied.
+const SHORT_TEXT_CHARS: usize = 20;
+
+/// The original content of a noted cell as the Checks sheet shows it: IDs (a respondent's staff
+/// number or e-mail address) and long free text only with `--keep-ids`.
+fn shown_original(
+    note: &crate::workbook::Note,
+    keep_ids: bool,
+    a: &Analysis,
+    lang: Lang,
+) -> String {
+    if keep_ids {
+        return note.original.clone();
+    }
+    match note.kind {
+        // "first → second" department of someone who moved: a department withheld by
+        // --min-group is not named beside a person's row.
+        NoteKind::ByChanged if !a.withheld.is_empty() => note
+            .original
+            .split(" → ")
+            .map(|by| {
+                if a.is_withheld(by) {
+                    lang.pick("(withheld: small group)", "（非表示: 少人数の群）")
+                } else {
+                    by
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" → "),
+        NoteKind::UnmatchedId => lang
+            .pick(
+                "(ID not shown; --keep-ids shows it)",
+                "（ID は非表示。--keep-ids で表示）",
+            )
+            .to_string(),
+        _ if note.original.chars().count() > SHORT_TEXT_CHARS => match lang {
+            Lang::En => format!(
+                "(text of {} characters, not copied; --keep-ids shows it)",
+                note.original.chars().count()
+            ),
+            Lang::Ja => format!(
+                "（{} 文字の文字列。転記せず。--keep-ids で表示）",
+                note.original.chars().count()
+            ),
+        },
+        _ => note.original.clone(),
+    }
 }
 
 fn write_checks(
@@ -906,6 +1242,7 @@ fn write_checks(
     survey: &Survey,
     a: &Analysis,
     f: &Formats,
+    keep_ids: bool,
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let headers = [
@@ -916,27 +1253,47 @@ fn write_checks(
         lang.pick("What happened", "内容"),
         lang.pick("Original", "元の値"),
         lang.pick("Value used", "使用した値"),
+        lang.pick("Cells", "件数"),
     ];
     let mut row = plan_sheet::write_checks_rows(ws, survey, lang, 1)?;
     let mut omitted = 0usize;
-    for note in &survey.notes {
-        if row >= MAX_ROW - 200 {
-            omitted += 1;
-            continue;
-        }
+    // Exclusions, pairing problems and cells to look at first, one row each (in sheet order);
+    // then the item-level messages; then the routine conversions as one mapping table with
+    // counts (「そう思う」→ 4: 212 cells), not one row per cell.
+    let routine = |k: NoteKind| {
+        matches!(
+            k,
+            NoteKind::Blank
+                | NoteKind::NoAnswer
+                | NoteKind::Text
+                | NoteKind::FullWidthDigits
+                | NoteKind::NumberAsText
+                | NoteKind::LikertLabel
+        )
+    };
+    let write_note = |ws: &mut Worksheet,
+                      row: u32,
+                      note: &crate::workbook::Note,
+                      sheet: &str,
+                      cells: &str,
+                      item: Option<&str>,
+                      count: usize|
+     -> Result<(), XlsxError> {
         let kind = if note.kind.is_warning() {
             lang.pick("Warning", "警告")
-        } else {
+        } else if routine(note.kind) {
             lang.pick("Conversion", "変換")
+        } else {
+            lang.pick("Excluded", "除外")
         };
         ws.write_string(row, 0, kind)?;
-        ws.write_string(row, 1, &note.sheet)?;
-        ws.write_string(row, 2, &note.cell)?;
-        if let Some(item) = &note.item {
+        ws.write_string(row, 1, sheet)?;
+        ws.write_string(row, 2, cells)?;
+        if let Some(item) = item {
             ws.write_string(row, 3, item)?;
         }
         ws.write_string(row, 4, note.kind.describe(lang))?;
-        ws.write_string(row, 5, &note.original)?;
+        ws.write_string(row, 5, shown_original(note, keep_ids, a, lang))?;
         match (note.value, note.kind) {
             (Some(v), _) => put_num(ws, row, 6, v, &f.text, &f.missing)?,
             // Notes about a whole row or column, not a cell value.
@@ -965,13 +1322,31 @@ fn write_checks(
             }
             (None, NoteKind::ByChanged) => {
                 // `original` is "first → second"; the first sheet's value is the one used.
-                let first = note.original.split(" → ").next().unwrap_or_default();
+                let shown = shown_original(note, keep_ids, a, lang);
+                let first = shown.split(" → ").next().unwrap_or_default();
                 ws.write_string(row, 6, first)?;
             }
             (None, _) => {
                 ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &f.missing)?;
             }
         }
+        ws.write_number(row, 7, count as f64)?;
+        Ok(())
+    };
+    for note in survey.notes.iter().filter(|n| !routine(n.kind)) {
+        if row >= MAX_ROW - 200 {
+            omitted += 1;
+            continue;
+        }
+        write_note(
+            ws,
+            row,
+            note,
+            &note.sheet,
+            &note.cell,
+            note.item.as_deref(),
+            1,
+        )?;
         row += 1;
     }
     // Item-level messages (column 4), kept for the column width.
@@ -1001,6 +1376,89 @@ fn write_checks(
                 row += 1;
             }
         }
+    }
+    // The mapping table: one row per kind of conversion and original text (blank cells: per
+    // item), with the count, the sheets and the first cells.
+    struct Mapping<'n> {
+        note: &'n crate::workbook::Note,
+        count: usize,
+        sheets: Vec<&'n str>,
+        cells: Vec<(&'n str, &'n str)>,
+        items: Vec<&'n str>,
+    }
+    let mut maps: Vec<Mapping> = Vec::new();
+    // Key: kind, item (blank cells only), original text, value used (bits).
+    type Key<'n> = (NoteKind, Option<&'n str>, &'n str, Option<u64>);
+    let mut index: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    for note in survey.notes.iter().filter(|n| routine(n.kind)) {
+        let per_item = (note.kind == NoteKind::Blank)
+            .then_some(note.item.as_deref())
+            .flatten();
+        let key = (
+            note.kind,
+            per_item,
+            note.original.as_str(),
+            note.value.map(f64::to_bits),
+        );
+        let k = *index.entry(key).or_insert_with(|| {
+            maps.push(Mapping {
+                note,
+                count: 0,
+                sheets: Vec::new(),
+                cells: Vec::new(),
+                items: Vec::new(),
+            });
+            maps.len() - 1
+        });
+        let m = &mut maps[k];
+        m.count += 1;
+        if !m.sheets.contains(&note.sheet.as_str()) {
+            m.sheets.push(&note.sheet);
+        }
+        if m.cells.len() < MAPPING_CELLS {
+            m.cells.push((&note.sheet, &note.cell));
+        }
+        if let Some(item) = note.item.as_deref() {
+            if !m.items.contains(&item) {
+                m.items.push(item);
+            }
+        }
+    }
+    for m in &maps {
+        // Addresses carry their sheet when the row spans two sheets.
+        let mut cells = m
+            .cells
+            .iter()
+            .map(|(sheet, cell)| {
+                if m.sheets.len() > 1 {
+                    format!("{sheet}!{cell}")
+                } else {
+                    cell.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        if m.count > m.cells.len() {
+            cells.push_str(", …");
+        }
+        let items = match m.items.len() {
+            0 => None,
+            1 => Some(m.items[0].to_string()),
+            n => Some(match lang {
+                Lang::En => format!("{n} items"),
+                Lang::Ja => format!("{n} 問"),
+            }),
+        };
+        write_note(
+            ws,
+            row,
+            m.note,
+            &m.sheets.join(", "),
+            &cells,
+            items.as_deref(),
+            m.count,
+        )?;
+        row += 1;
     }
     if omitted > 0 {
         let msg = match lang {
@@ -1032,7 +1490,7 @@ fn write_checks(
         0,
         0,
         row - 1,
-        6,
+        7,
         &Table::new()
             .set_name(lang.pick("Checks", "Checks_ja"))
             .set_style(TableStyle::Light1)
@@ -1064,8 +1522,17 @@ fn write_checks(
         .chain(messages.iter().map(String::as_str))
         .chain([headers[4]]);
     widen_for_text(ws, 4, all_messages, 80.0)?;
-    let originals = survey.notes.iter().map(|n| n.original.as_str());
-    widen_for_text(ws, 5, originals.chain([headers[5]]), 40.0)?;
+    let originals: Vec<String> = survey
+        .notes
+        .iter()
+        .map(|n| shown_original(n, keep_ids, a, lang))
+        .collect();
+    widen_for_text(
+        ws,
+        5,
+        originals.iter().map(String::as_str).chain([headers[5]]),
+        40.0,
+    )?;
     ws.set_repeat_rows(0, 0)?;
     print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
@@ -1125,6 +1592,10 @@ fn write_method(
         (lang.pick("Options", "オプション"), meta.options.clone()),
         (lang.pick("Design", "調査の設計"), design),
         (lang.pick("Conditions", "条件"), format!("{l1} → {l2}")),
+        (
+            lang.pick("Design caveat", "調査設計上の注意"),
+            council::design_caveat(survey, a, lang),
+        ),
         (lang.pick("Test", "検定"), a.test.name(lang).to_string()),
         (
             lang.pick("Orientation", "差の向き"),
@@ -1140,20 +1611,35 @@ fn write_method(
         ),
         (
             lang.pick("Multiple comparisons", "多重比較"),
-            text::adjust_name(a.options.adjust, lang).to_string(),
+            text::family_text(a, survey.by_column.as_deref(), lang).unwrap_or_else(|| {
+                match lang {
+                    Lang::En => format!(
+                        "{} across the {} items",
+                        text::adjust_name(a.options.adjust, lang),
+                        a.blocks[0].items.len()
+                    ),
+                    Lang::Ja => format!(
+                        "{}（{} 問の中で補正）",
+                        text::adjust_name(a.options.adjust, lang),
+                        a.blocks[0].items.len()
+                    ),
+                }
+            }),
         ),
         (
             lang.pick("Effect size", "効果量"),
             match lang {
                 Lang::En => format!(
-                    "{} with {cl}% CI (noncentral t); Hedges' g with the exact small-sample correction{}; magnitude by Cohen (1988)",
+                    "{} with {cl}% CI (noncentral t); Hedges' g with the exact small-sample correction{}; magnitude by Cohen (1988), or \"imprecise\" when the CI of d reaches ±{} on both sides of zero",
                     effect_header(a.test, lang),
-                    if a.test.is_paired() { "; d_av (Algina & Keselman 2003 CI)" } else { "" }
+                    if a.test.is_paired() { "; d_av (Algina & Keselman 2003 CI)" } else { "" },
+                    text::IMPRECISE_D
                 ),
                 Lang::Ja => format!(
-                    "{}、その {cl}% 信頼区間（非心 t 分布による）、Hedges の g（小標本補正済み）{}、大きさの目安は Cohen（1988）による",
+                    "{}、その {cl}% 信頼区間（非心 t 分布による）、Hedges の g（小標本補正済み）{}、大きさの目安は Cohen（1988）による（d の信頼区間が 0 をはさんで ±{} 以上に広がるときは「不確か」と表示）",
                     effect_header(a.test, lang),
-                    if a.test.is_paired() { "、d_av（信頼区間は Algina & Keselman 2003）" } else { "" }
+                    if a.test.is_paired() { "、d_av（信頼区間は Algina & Keselman 2003）" } else { "" },
+                    text::IMPRECISE_D
                 ),
             },
         ),
@@ -1220,6 +1706,24 @@ fn write_method(
                 .to_string(),
         ),
     ];
+    if let Some(w) = text::withheld_text(a, survey.by_column.as_deref(), lang) {
+        rows.push((lang.pick("Anonymity", "匿名性の保護"), w));
+    }
+    rows.push((
+        lang.pick("Personal data", "個人情報"),
+        if meta.keep_ids {
+            lang.pick(
+                "--keep-ids: the Data sheet shows respondents' IDs and the Checks sheet the text as read; for internal use only",
+                "--keep-ids を指定したため、データシートに回答者の ID を、データ確認シートに読み取った文字列をそのまま表示（内部での利用に限る）",
+            )
+        } else {
+            lang.pick(
+                "respondents are shown by their row in the input sheet; IDs (names, e-mail addresses, staff numbers) and long free text are not copied into this workbook (--keep-ids shows them)",
+                "回答者は入力シートの行番号で表示。ID（氏名・メールアドレス・職員番号など）や長い自由記述はこのブックに転記していない（--keep-ids で表示）",
+            )
+        }
+        .to_string(),
+    ));
     // How the workbook was read, after Design and Conditions (src/report/plan_sheet.rs).
     rows.splice(4..4, plan_sheet::method_rows(survey, lang));
     if data_rows > MAX_ROW as usize {
@@ -1234,12 +1738,16 @@ fn write_method(
     }
     ws.write_string_with_format(0, 0, lang.pick("Method", "方法"), &f.title)?;
     for (i, (k, v)) in rows.iter().enumerate() {
-        ws.write_string_with_format(i as u32 + 2, 0, *k, &f.header)?;
-        ws.write_string_with_format(i as u32 + 2, 1, v, &f.wrap)?;
+        let row = i as u32 + 2;
+        ws.write_string_with_format(row, 0, *k, &f.header)?;
+        ws.write_string_with_format(row, 1, v, &f.wrap)?;
+        // Rows grow for wrapped text only when told (LibreOffice keeps the height on load).
+        let lines = (text_units(v) / (METHOD_WIDTH - 2.0)).ceil().max(1.0);
+        ws.set_row_height(row, 15.0 * lines + 3.0)?;
     }
     ws.autofit();
     widen_for_text(ws, 0, rows.iter().map(|(k, _)| *k), 30.0)?;
-    ws.set_column_width(1, 100)?;
+    ws.set_column_width(1, METHOD_WIDTH)?;
     print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }

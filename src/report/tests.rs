@@ -15,9 +15,14 @@ fn input(rel: &str) -> PathBuf {
 }
 
 fn meta() -> ReportMeta {
+    meta_ids(true)
+}
+
+fn meta_ids(keep_ids: bool) -> ReportMeta {
     ReportMeta {
         input: "x.xlsx".into(),
         options: String::new(),
+        keep_ids,
         created: None,
     }
 }
@@ -29,8 +34,9 @@ fn sheets(
     a: &Analysis,
     lang: Lang,
     head_rows: usize,
+    keep_ids: bool,
 ) -> Vec<(String, Range<Data>)> {
-    let mut book = build(survey, a, &meta(), lang, head_rows).unwrap();
+    let mut book = build(survey, a, &meta_ids(keep_ids), lang, head_rows).unwrap();
     assert_eq!(book.tail.is_some(), head_rows < usize::MAX);
     let mut bytes = Vec::new();
     book.save_to_writer(&mut bytes).unwrap();
@@ -44,10 +50,18 @@ fn sheets(
         .collect()
 }
 
+/// With IDs (--keep-ids) and without (input rows instead), the split Data sheet reads back as
+/// the whole one.
 fn assert_same_workbook(survey: &Survey, a: &Analysis, lang: Lang) {
-    let whole = sheets(survey, a, lang, usize::MAX);
+    for keep_ids in [true, false] {
+        assert_same_workbook_ids(survey, a, lang, keep_ids);
+    }
+}
+
+fn assert_same_workbook_ids(survey: &Survey, a: &Analysis, lang: Lang, keep_ids: bool) {
+    let whole = sheets(survey, a, lang, usize::MAX, keep_ids);
     for head in [0, 1, 3] {
-        let split = sheets(survey, a, lang, head);
+        let split = sheets(survey, a, lang, head, keep_ids);
         assert_eq!(whole.len(), split.len());
         for ((n1, r1), (n2, r2)) in whole.iter().zip(&split) {
             assert_eq!(n1, n2);
@@ -85,7 +99,13 @@ fn data_rows_written_as_xml_read_back_like_rust_xlsxwriters_paired() {
     survey.first.values[1][2] = -1.0 / 3.0;
     survey.first.values[2][3] = 6.02e23;
     survey.first.values[3][4] = 1e-300;
-    let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+    // The one-person group 「課 & <係>」 is named on the Data sheet only without the anonymity
+    // guard (otherwise it is shown as withheld).
+    let options = AnalysisOptions {
+        min_group: 1,
+        ..AnalysisOptions::default()
+    };
+    let a = analyze(&survey, &options).unwrap();
     assert_eq!(a.design, DesignKind::Paired);
     assert_same_workbook(&survey, &a, Lang::Ja);
 }
@@ -137,7 +157,7 @@ fn data_part(survey: &Survey, a: &Analysis, head_rows: usize) -> String {
     book.save_to_writer(&mut bytes).unwrap();
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
-    zip.by_name("xl/worksheets/sheet4.xml")
+    zip.by_name("xl/worksheets/sheet5.xml")
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();

@@ -1,7 +1,7 @@
 //! Plain-language text for the result workbook: APA-style numbers, one sentence per item and an
 //! overall conclusion, in English or Japanese.
 
-use crate::analysis::{Analysis, Block, ItemResult, TestUsed};
+use crate::analysis::{AdjustFamily, Analysis, Block, ItemResult, TestUsed};
 use crate::lang::Lang;
 use crate::stats::effect_size::Magnitude;
 use crate::stats::p_adjust::AdjustMethod;
@@ -136,12 +136,85 @@ pub fn mark_legend(alpha: f64, adjust: AdjustMethod, lang: Lang) -> String {
     }
 }
 
+/// Which p-values were adjusted together, for a breakdown (`--by`); `None` without one.
+pub fn family_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Option<String> {
+    let by = by_column?;
+    let correction = adjust_name(a.options.adjust, lang);
+    let groups = a.blocks.len().saturating_sub(1);
+    let items = a.blocks[0].items.len();
+    Some(match (a.options.adjust_family, lang) {
+        (AdjustFamily::Items, Lang::En) => format!(
+            "Multiple comparisons: {correction} within each {by} group over its {items} items (--adjust-family items); the whole-sample rows over their {items} items."
+        ),
+        (AdjustFamily::Items, Lang::Ja) => format!(
+            "多重比較の補正: {correction}を、{by}ごとに各{by}の {items} 問の中で行っています（--adjust-family items）。全体の行は全体の {items} 問の中で補正しています。"
+        ),
+        (AdjustFamily::All, Lang::En) => format!(
+            "Multiple comparisons: {correction} across all {groups} {by} groups × {items} items together ({} p-values, --adjust-family all); the whole-sample rows over their {items} items.",
+            groups * items
+        ),
+        (AdjustFamily::All, Lang::Ja) => format!(
+            "多重比較の補正: {correction}を、{by}（{groups} 群）× 設問（{items} 問）の {} 個の p 値をまとめて行っています（--adjust-family all）。全体の行は全体の {items} 問の中で補正しています。",
+            groups * items
+        ),
+    })
+}
+
+/// Which breakdown groups were withheld by the anonymity guard, and why; `None` when none were.
+pub fn withheld_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Option<String> {
+    if a.withheld.is_empty() {
+        return None;
+    }
+    let by = by_column.unwrap_or_default();
+    let min = a.options.min_group;
+    let list = a
+        .withheld
+        .iter()
+        .map(|w| match lang {
+            Lang::En => format!("{} ({} respondents)", by_label(&w.by, lang), w.n),
+            Lang::Ja => format!("{}（{} 人）", by_label(&w.by, lang), w.n),
+        })
+        .collect::<Vec<_>>();
+    Some(match lang {
+        Lang::En => format!(
+            "Not reported on their own (anonymity: fewer than {min} respondents, --min-group {min}): {by} {}. Their answers are included in the whole-sample rows.",
+            list.join(", ")
+        ),
+        Lang::Ja => format!(
+            "回答者が {min} 人未満のため、個人が特定されないよう単独では集計していない{by}（--min-group {min}）: {}。これらの回答は全体の集計には含めています。",
+            list.join("、")
+        ),
+    })
+}
+
 /// Cohen's (1988) label of a d.
 pub fn effect_label(d: f64, lang: Lang) -> String {
     if d.is_nan() {
         return "—".into();
     }
     Magnitude::of(d).label(lang).to_string()
+}
+
+/// Smallest |d| Cohen (1988) calls "small": a confidence interval reaching at least this far on
+/// both sides of zero leaves even the direction of the effect open.
+pub const IMPRECISE_D: f64 = 0.2;
+
+/// `true` when the interval of d runs from at least a small negative effect to at least a small
+/// positive one (for example d = 0.9 [−0.6, 2.4] with n = 4): the data are compatible with
+/// effects of both directions, so a magnitude word for the point estimate would overclaim.
+pub fn effect_imprecise(low: f64, high: f64) -> bool {
+    low <= -IMPRECISE_D && high >= IMPRECISE_D
+}
+
+/// The magnitude word of an effect for a reader: Cohen's (1988) label of the estimate, or
+/// "imprecise" when its interval spans both directions ([`effect_imprecise`]); "—" without d.
+pub fn magnitude_words(d: Option<crate::analysis::Effect>, lang: Lang) -> String {
+    match d {
+        None => "—".into(),
+        Some(d) if d.estimate.is_nan() => "—".into(),
+        Some(d) if effect_imprecise(d.low, d.high) => lang.pick("imprecise", "不確か").into(),
+        Some(d) => effect_label(d.estimate, lang),
+    }
 }
 
 /// Name of the statistic of the main test: t, V or W.
@@ -216,7 +289,7 @@ pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> Str
         Lang::Ja => {
             if significant {
                 format!(
-                    "{prefix}{l2}（{m2}）は{l1}（{m1}）より有意に{}（{stats}）。",
+                    "{prefix}「{l2}」（{m2}）は「{l1}」（{m1}）より有意に{}（{stats}）。",
                     if higher {
                         "高かった"
                     } else {
@@ -225,7 +298,7 @@ pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> Str
                 )
             } else {
                 format!(
-                    "{prefix}{l2}（{m2}）と{l1}（{m1}）の間に有意な差は認められなかった（{stats}）。"
+                    "{prefix}「{l2}」（{m2}）と「{l1}」（{m1}）の間に有意な差は認められなかった（{stats}）。"
                 )
             }
         }
@@ -271,6 +344,26 @@ pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
         },
         None => String::new(),
     };
+    if tested.is_empty() {
+        // Nothing to conclude: say so, and why, instead of "of 0 items tested …".
+        let mut reasons: Vec<String> = Vec::new();
+        for ex in block.items.iter().filter_map(|i| i.excluded.as_ref()) {
+            let m = ex.message(lang);
+            if !reasons.contains(&m) {
+                reasons.push(m);
+            }
+        }
+        return match lang {
+            Lang::En => format!(
+                "{scope}No item could be tested ({untested} item(s)): {} (see the Checks sheet).",
+                reasons.join("; ")
+            ),
+            Lang::Ja => format!(
+                "{scope}検定できた設問はありませんでした（{untested} 問。理由: {}。データ確認シートを参照）。",
+                reasons.join("／")
+            ),
+        };
+    }
     let mut s = match lang {
         Lang::En => format!(
             "{scope}Of {} item(s) tested ({}, {} across {} item(s), α = {alpha}), {} differed significantly between {l1} and {l2}: {up} higher and {down} lower in {l2}.",
@@ -281,7 +374,7 @@ pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
             sig.len()
         ),
         Lang::Ja => format!(
-            "{scope}{} 問について、{}を行った（有意水準 {alpha}、{}）。{l1}と{l2}の間に有意な差があったのは {} 問であった（{l2}のほうが高い: {up} 問、低い: {down} 問）。",
+            "{scope}{} 問について、{}を行った（有意水準 {alpha}、{}）。「{l1}」と「{l2}」の間に有意な差があったのは {} 問であった（「{l2}」のほうが高い: {up} 問、低い: {down} 問）。",
             tested.len(),
             a.test.name(lang),
             correction,
@@ -327,6 +420,119 @@ mod tests {
         );
     }
     use super::*;
+
+    /// A magnitude word is not given to a point estimate whose interval runs from negative to
+    /// large (e.g. d = 0.71 [−1.39, 2.68], as a handful of pairs gives).
+    #[test]
+    fn magnitude_words_do_not_overclaim() {
+        use crate::analysis::Effect;
+        let e = |estimate, low, high| {
+            Some(Effect {
+                estimate,
+                low,
+                high,
+            })
+        };
+        assert_eq!(magnitude_words(e(0.71, -1.39, 2.68), Lang::En), "imprecise");
+        assert_eq!(magnitude_words(e(0.05, -0.25, 0.35), Lang::Ja), "不確か");
+        // The interval touches zero from one side only: the direction is settled enough.
+        assert_eq!(magnitude_words(e(0.6, -0.1, 1.3), Lang::En), "medium");
+        assert_eq!(magnitude_words(e(0.45, 0.2, 0.7), Lang::Ja), "小さい");
+        assert_eq!(magnitude_words(e(-0.9, -1.5, -0.3), Lang::En), "large");
+        assert_eq!(magnitude_words(None, Lang::En), "—");
+        // One-sided interval [low, ∞).
+        assert_eq!(
+            magnitude_words(e(0.5, 0.1, f64::INFINITY), Lang::En),
+            "medium"
+        );
+        assert_eq!(
+            magnitude_words(e(0.5, -0.3, f64::INFINITY), Lang::En),
+            "imprecise"
+        );
+    }
+
+    /// The conclusion of a block with nothing tested says so and why (it said 「0 問について、
+    /// 対応のある t 検定を行った」).
+    #[test]
+    fn conclusion_without_any_tested_item_says_why() {
+        use crate::analysis::{analyze, AnalysisOptions};
+        use crate::workbook::{Group, Layout, Survey};
+        let g = |v: Vec<f64>| Group {
+            ids: vec![None; v.len()],
+            by: Vec::new(),
+            sheet: "S".into(),
+            columns: vec![2],
+            rows: (2..).take(v.len()).collect(),
+            values: vec![v],
+        };
+        let survey = Survey {
+            path: "x.xlsx".into(),
+            layout: Layout::TwoSheets {
+                first: "利用していない".into(),
+                second: "利用した".into(),
+            },
+            labels: ["利用していない".into(), "利用した".into()],
+            paired: false,
+            id_column: None,
+            by_column: None,
+            items: vec!["Q1".into()],
+            first: g(vec![3.0, f64::NAN]),
+            second: g(vec![4.0, 5.0, 2.0]),
+            notes: Vec::new(),
+            header_row: 1,
+            plan: Default::default(),
+        };
+        let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+        assert_eq!(
+            conclusion(&a, &a.blocks[0], Lang::Ja),
+            "検定できた設問はありませんでした（1 問。理由: 有効な回答が少なすぎます（n = 1, 3）。データ確認シートを参照）。"
+        );
+        assert_eq!(
+            conclusion(&a, &a.blocks[0], Lang::En),
+            "No item could be tested (1 item(s)): too few valid values to test (n = 1 and 3) (see the Checks sheet)."
+        );
+    }
+
+    /// Condition labels are quoted in Japanese sentences: 「「利用していない」と「利用した」の間に」
+    /// read as one phrase without the quotes.
+    #[test]
+    fn japanese_sentences_quote_the_condition_labels() {
+        use crate::analysis::{analyze, AnalysisOptions};
+        use crate::workbook::{Group, Layout, Survey};
+        let g = |v: Vec<f64>| Group {
+            ids: vec![None; v.len()],
+            by: Vec::new(),
+            sheet: "S".into(),
+            columns: vec![2],
+            rows: (2..).take(v.len()).collect(),
+            values: vec![v],
+        };
+        let survey = Survey {
+            path: "x.xlsx".into(),
+            layout: Layout::GroupColumn {
+                sheet: "S".into(),
+                column: "テレワーク".into(),
+            },
+            labels: ["利用していない".into(), "利用した".into()],
+            paired: false,
+            id_column: None,
+            by_column: None,
+            items: vec!["Q1".into()],
+            first: g(vec![3.0, 4.0, 2.0, 3.0]),
+            second: g(vec![4.0, 3.0, 2.0, 3.0]),
+            notes: Vec::new(),
+            header_row: 1,
+            plan: Default::default(),
+        };
+        let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
+        let s = sentence(&a, &a.blocks[0], &a.blocks[0].items[0], Lang::Ja);
+        assert!(
+            s.contains("「利用した」（M = 3.00, SD = 0.82）と「利用していない」（M = 3.00, SD = 0.82）の間に有意な差は認められなかった"),
+            "{s}"
+        );
+        assert!(conclusion(&a, &a.blocks[0], Lang::Ja)
+            .contains("「利用していない」と「利用した」の間に有意な差があったのは 0 問"));
+    }
 
     #[test]
     fn apa_numbers() {
