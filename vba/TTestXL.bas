@@ -294,6 +294,56 @@ Private Declare Function c_ttxl_bayes_factor_t Lib "ttest_xl.dll" Alias "ttxl_ba
         ByVal rscale As Double, ByRef bf10 As Double) As Long
 #End If
 
+' ---- Shares of positive answers (issue 14): the C structs TtxlProportions and TtxlContrast and
+' the raw Declares of ttxl_prop_test_2indep and ttxl_prop_test_paired (worksheet functions
+' TTXL_PROP_2INDEP and TTXL_PROP_PAIRED at the end of the module).
+' Difference of two shares, second - first (C struct TtxlProportions), doubles only, in C order.
+Public Type TtxlProportions
+    estimate As Double
+    conf_low As Double
+    conf_high As Double
+    p_value As Double
+    statistic As Double
+    p_first As Double
+    p_second As Double
+    n_first As Double
+    n_second As Double
+End Type
+' Contrast of independent means (C struct TtxlContrast); declared for completeness of the header.
+Public Type TtxlContrast
+    estimate As Double
+    std_err As Double
+    statistic As Double
+    df As Double
+    p_value As Double
+    conf_low As Double
+    conf_high As Double
+End Type
+#If VBA7 Then
+    #If Win64 Then
+Private Declare PtrSafe Function c_ttxl_prop_test_2indep Lib "ttest_xl.dll" Alias "ttxl_prop_test_2indep" ( _
+        ByVal x_first As Long, ByVal n_first As Long, ByVal x_second As Long, ByVal n_second As Long, _
+        ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+Private Declare PtrSafe Function c_ttxl_prop_test_paired Lib "ttest_xl.dll" Alias "ttxl_prop_test_paired" ( _
+        ByVal both As Long, ByVal first_only As Long, ByVal second_only As Long, ByVal neither As Long, _
+        ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+    #Else
+Private Declare PtrSafe Function c_ttxl_prop_test_2indep Lib "ttest_xl.dll" Alias "ttxl_prop_test_2indep_stdcall" ( _
+        ByVal x_first As Long, ByVal n_first As Long, ByVal x_second As Long, ByVal n_second As Long, _
+        ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+Private Declare PtrSafe Function c_ttxl_prop_test_paired Lib "ttest_xl.dll" Alias "ttxl_prop_test_paired_stdcall" ( _
+        ByVal both As Long, ByVal first_only As Long, ByVal second_only As Long, ByVal neither As Long, _
+        ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+    #End If
+#Else
+Private Declare Function c_ttxl_prop_test_2indep Lib "ttest_xl.dll" Alias "ttxl_prop_test_2indep_stdcall" ( _
+        ByVal x_first As Long, ByVal n_first As Long, ByVal x_second As Long, ByVal n_second As Long, _
+        ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+Private Declare Function c_ttxl_prop_test_paired Lib "ttest_xl.dll" Alias "ttxl_prop_test_paired_stdcall" ( _
+        ByVal both As Long, ByVal first_only As Long, ByVal second_only As Long, ByVal neither As Long, _
+        ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+#End If
+
 ' Windows functions used to find and load the DLL, to decode UTF-8 and to show Unicode dialogs
 ' (VBA's MsgBox is not Unicode-safe on a PC whose code page is not Japanese).
 #If VBA7 Then
@@ -2259,5 +2309,78 @@ Public Function TTXL_BAYES_FACTOR(ByVal t As Variant, ByVal n1 As Variant, Optio
         TTXL_BAYES_FACTOR = CVErr(code)
     Else
         TTXL_BAYES_FACTOR = CellNumber(bf)
+    End If
+End Function
+
+' ==== Shares of positive answers (issue 14) ==================================================
+' Worksheet functions over ttxl_prop_test_2indep and ttxl_prop_test_paired (their Declares and
+' the Type TtxlProportions are in section (2)).
+
+' The one-row result of TTXL_PROP_2INDEP / TTXL_PROP_PAIRED.
+Private Function ShareRow(ByRef r As TtxlProportions) As Variant
+    Dim outRow(1 To 1, 1 To 9) As Variant
+    outRow(1, 1) = CellNumber(r.estimate)
+    outRow(1, 2) = CellNumber(r.conf_low)
+    outRow(1, 3) = CellNumber(r.conf_high)
+    outRow(1, 4) = CellNumber(r.p_value)
+    outRow(1, 5) = CellNumber(r.statistic)
+    outRow(1, 6) = CellNumber(r.p_first)
+    outRow(1, 7) = CellNumber(r.p_second)
+    outRow(1, 8) = CellNumber(r.n_first)
+    outRow(1, 9) = CellNumber(r.n_second)
+    ShareRow = outRow
+End Function
+
+' Change in the share of positive answers between two independent groups (e.g. this year's and
+' last year's anonymous survey): x_second/n_second - x_first/n_first with Newcombe's hybrid
+' score 95% CI and the p of Pearson's chi-square test without continuity correction (R:
+' prop.test(c(x_first, x_second), c(n_first, n_second), correct = FALSE)). Returns one row:
+' difference, CI low, CI high, p, chi-square, share first, share second, n first, n second.
+' p is #N/A when nobody, or everybody, in both groups answered positively (R: NA).
+' Example (answers 4 or 5 count as positive):
+'   =TTXL_PROP_2INDEP(COUNTIF(B2:B51, ">=4"), COUNT(B2:B51), COUNTIF(C2:C61, ">=4"), COUNT(C2:C61))
+Public Function TTXL_PROP_2INDEP(ByVal x_first As Variant, ByVal n_first As Variant, ByVal x_second As Variant, _
+        ByVal n_second As Variant, Optional ByVal conf_level As Variant) As Variant
+    Const FN As String = "TTXL_PROP_2INDEP"
+    Dim r As TtxlProportions, x1 As Long, n1 As Long, x2 As Long, n2 As Long, code As Long, confLevel As Double
+    code = CountArg(x_first, "x_first", FN, x1)
+    If code = 0 Then code = CountArg(n_first, "n_first", FN, n1)
+    If code = 0 Then code = CountArg(x_second, "x_second", FN, x2)
+    If code = 0 Then code = CountArg(n_second, "n_second", FN, n2)
+    If code = 0 Then code = NumberArg(conf_level, 0.95, "conf_level", FN, confLevel)
+    If code = 0 Then
+        If Not EnsureDll() Then code = xlErrNA
+    End If
+    If code = 0 Then code = CheckStatus(c_ttxl_prop_test_2indep(x1, n1, x2, n2, confLevel, r), FN)
+    If code <> 0 Then
+        TTXL_PROP_2INDEP = CVErr(code)
+    Else
+        TTXL_PROP_2INDEP = ShareRow(r)
+    End If
+End Function
+
+' Change in the share of positive answers of the same staff (matched by ID), from the four counts
+' of the paired table: both times positive, only the first time, only the second time, neither.
+' (second_only - first_only) / n with Newcombe's paired score 95% CI and the exact McNemar p (R:
+' binom.test(second_only, first_only + second_only); 1 when nobody changed). Same row as
+' TTXL_PROP_2INDEP, the statistic column being first_only.
+' Example: =TTXL_PROP_PAIRED(20, 3, 9, 8)   (40 staff: 20 positive both times, 3 only before, 9 only after)
+Public Function TTXL_PROP_PAIRED(ByVal both As Variant, ByVal first_only As Variant, ByVal second_only As Variant, _
+        ByVal neither As Variant, Optional ByVal conf_level As Variant) As Variant
+    Const FN As String = "TTXL_PROP_PAIRED"
+    Dim r As TtxlProportions, a As Long, b As Long, c As Long, d As Long, code As Long, confLevel As Double
+    code = CountArg(both, "both", FN, a)
+    If code = 0 Then code = CountArg(first_only, "first_only", FN, b)
+    If code = 0 Then code = CountArg(second_only, "second_only", FN, c)
+    If code = 0 Then code = CountArg(neither, "neither", FN, d)
+    If code = 0 Then code = NumberArg(conf_level, 0.95, "conf_level", FN, confLevel)
+    If code = 0 Then
+        If Not EnsureDll() Then code = xlErrNA
+    End If
+    If code = 0 Then code = CheckStatus(c_ttxl_prop_test_paired(a, b, c, d, confLevel, r), FN)
+    If code <> 0 Then
+        TTXL_PROP_PAIRED = CVErr(code)
+    Else
+        TTXL_PROP_PAIRED = ShareRow(r)
     End If
 End Function
