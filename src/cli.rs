@@ -177,6 +177,11 @@ pub struct AnalyzeArgs {
     /// Exit with code 1 when the analysis produced warnings.
     #[arg(long)]
     pub strict: bool,
+    /// Also analyse hidden rows, rows filtered out by an AutoFilter and hidden columns (left out
+    /// and listed on the Checks sheet by default). Hidden sheets are used only when named in
+    /// --sheets or --sheet.
+    #[arg(long)]
+    pub include_hidden: bool,
 }
 
 /// Where the JSON goes.
@@ -494,6 +499,7 @@ impl Config {
                 header_row: args.header_row,
                 scale: args.scale,
                 sheet: args.sheet,
+                include_hidden: args.include_hidden,
             },
             analysis: AnalysisOptions {
                 test: match args.test {
@@ -559,6 +565,9 @@ impl Config {
         }
         if let Some(v) = &r.scale {
             s.push(format!("--scale {v:?}"));
+        }
+        if r.include_hidden {
+            s.push("--include-hidden".to_string());
         }
         let a = &self.analysis;
         let test = match a.test {

@@ -939,7 +939,16 @@ fn write_checks(
         match (note.value, note.kind) {
             (Some(v), _) => put_num(ws, row, 6, v, &f.text, &f.missing)?,
             // Notes about a whole row or column, not a cell value.
-            (None, NoteKind::UnmatchedId | NoteKind::MissingId | NoteKind::MissingGroup) => {
+            (
+                None,
+                NoteKind::UnmatchedId
+                | NoteKind::MissingId
+                | NoteKind::MissingGroup
+                | NoteKind::HiddenRow
+                | NoteKind::FilteredRow
+                | NoteKind::TableTotalsRow
+                | NoteKind::SubtotalRow,
+            ) => {
                 ws.write_string_with_format(
                     row,
                     6,
@@ -947,7 +956,13 @@ fn write_checks(
                     &f.missing,
                 )?;
             }
-            (None, NoteKind::ItemInOneSheet) => {
+            (
+                None,
+                NoteKind::ItemInOneSheet
+                | NoteKind::HiddenColumn
+                | NoteKind::HiddenSheet
+                | NoteKind::OutsideTable,
+            ) => {
                 ws.write_string_with_format(
                     row,
                     6,

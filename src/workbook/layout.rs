@@ -960,8 +960,17 @@ fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadError {
     )
 }
 
-/// Entry point behind [`super::read_survey`].
+/// Entry point behind [`super::read_survey`]. The book leaves out what the author did not show
+/// (see [`Book::apply`]) and puts its notes in front of the survey's ([`Book::finish`]).
 pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadError> {
+    let mut book = Book::open(path)?;
+    book.apply(options);
+    let mut survey = read_book(path, options, &mut book)?;
+    book.finish(&mut survey);
+    Ok(survey)
+}
+
+fn read_book(path: &Path, options: &ReadOptions, book: &mut Book) -> Result<Survey, ReadError> {
     let scale = match &options.scale {
         Some(s) => Some(Scale::parse(s).map_err(|bad| {
             ReadError::layout(
@@ -973,7 +982,6 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         None => None,
     };
     let scale = scale.as_ref();
-    let mut book = Book::open(path)?;
     let names = book.sheet_names();
     if names.is_empty() {
         return Err(ReadError::NoData {

@@ -72,8 +72,10 @@ mod layout;
 mod load;
 mod ods_scan;
 mod xls_scan;
+mod xlsx_scan;
 
 pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
+pub use xlsx_scan::{MAX_XML_NAME, MAX_XML_PART_BYTES, MAX_XML_RUN};
 
 /// What the user told us on the command line; `None` means "guess".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -96,6 +98,10 @@ pub struct ReadOptions {
     pub scale: Option<String>,
     /// `--sheet NAME` for the group-column layout (default: the first sheet with the group column).
     pub sheet: Option<String>,
+    /// `--include-hidden`: also read hidden rows, rows filtered out by an AutoFilter and hidden
+    /// columns (by default they are left out and listed as notes). Hidden sheets are used only
+    /// when named in `sheets` or `sheet`, with or without this.
+    pub include_hidden: bool,
 }
 
 /// How the workbook was laid out.
@@ -220,6 +226,26 @@ pub enum NoteKind {
     /// sheets (someone moved department). The first sheet's value is used; `original` is
     /// `"first → second"` and `cell` the second sheet's cell.
     ByChanged,
+    /// A row the author hid (.xlsx/.xlsm) → left out (`--include-hidden` takes it in). `cell` is
+    /// the row number, `original` the row's first values.
+    HiddenRow,
+    /// A row hidden by the sheet's AutoFilter (filtered out) → left out (`--include-hidden`
+    /// takes it in). `cell` is the row number, `original` the row's first values.
+    FilteredRow,
+    /// A hidden column → left out (`--include-hidden` takes it in). `cell` is the column
+    /// letters (`"C"` or `"C:E"`), `original` the first value in it (usually its header).
+    HiddenColumn,
+    /// A hidden or very hidden worksheet → never chosen as a condition unless named in
+    /// `--sheets`/`--sheet`. `cell` is empty, `original` says `hidden` or `very hidden`.
+    HiddenSheet,
+    /// The totals row of an Excel Table → left out (never a respondent). `cell` is the row
+    /// number, `original` the row's first values.
+    TableTotalsRow,
+    /// A row holding a `SUBTOTAL` or `AGGREGATE` formula (a total, not a respondent) → left out.
+    SubtotalRow,
+    /// A row or column outside the sheet's Excel Table, when the sheet has one Table: the Table
+    /// defines the data → left out. `cell` is the row number or the column letters.
+    OutsideTable,
 }
 
 impl NoteKind {
@@ -233,6 +259,13 @@ impl NoteKind {
                 | NoteKind::OutOfScale
                 | NoteKind::ItemInOneSheet
                 | NoteKind::ByChanged
+                | NoteKind::HiddenRow
+                | NoteKind::FilteredRow
+                | NoteKind::HiddenColumn
+                | NoteKind::HiddenSheet
+                | NoteKind::TableTotalsRow
+                | NoteKind::SubtotalRow
+                | NoteKind::OutsideTable
         )
     }
 
@@ -298,6 +331,34 @@ impl NoteKind {
             NoteKind::ByChanged => (
                 "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
                 "内訳（--by）の値が 1 つ目のシートと異なる（1 つ目のシートの値で集計）",
+            ),
+            NoteKind::HiddenRow => (
+                "hidden row, left out (--include-hidden takes it in)",
+                "非表示の行（分析から除外。--include-hidden で含めます）",
+            ),
+            NoteKind::FilteredRow => (
+                "row hidden by the AutoFilter, left out (--include-hidden takes it in)",
+                "オートフィルターで非表示になっている行（分析から除外。--include-hidden で含めます）",
+            ),
+            NoteKind::HiddenColumn => (
+                "hidden column, left out (--include-hidden takes it in)",
+                "非表示の列（分析から除外。--include-hidden で含めます）",
+            ),
+            NoteKind::HiddenSheet => (
+                "hidden sheet, not used unless named with --sheets",
+                "非表示のシート（--sheets で指定しない限り使いません）",
+            ),
+            NoteKind::TableTotalsRow => (
+                "totals row of an Excel Table, not a respondent: left out",
+                "テーブルの集計行（回答者ではないため除外）",
+            ),
+            NoteKind::SubtotalRow => (
+                "row with a SUBTOTAL or AGGREGATE formula (a total, not a respondent): left out",
+                "SUBTOTAL・AGGREGATE 関数を含む行（集計行のため除外）",
+            ),
+            NoteKind::OutsideTable => (
+                "outside the sheet's Excel Table, which holds the data: left out",
+                "シート上のテーブルの範囲外（データはテーブル内のみとして除外）",
             ),
         };
         lang.pick(en, ja)
