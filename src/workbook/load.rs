@@ -632,6 +632,7 @@ impl Book {
                         .map_err(|e| wb_err(&e));
                 }
                 if ext == "xlsb" {
+                    super::xlsb_scan::check(path)?;
                     return open_workbook::<Xlsb<_>, _>(path)
                         .map(Sheets::Xlsb)
                         .map_err(|e| wb_err(&e));

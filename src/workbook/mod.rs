@@ -72,9 +72,11 @@ mod layout;
 mod load;
 mod ods_scan;
 mod xls_scan;
+mod xlsb_scan;
 mod xlsx_scan;
 
 pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
+pub use xlsb_scan::MAX_XLSB_RECORD;
 pub use xlsx_scan::{MAX_XML_NAME, MAX_XML_PART_BYTES, MAX_XML_RUN};
 
 /// What the user told us on the command line; `None` means "guess".
@@ -617,6 +619,7 @@ impl ReadError {
                     "sheets" => "シート数",
                     "cells (.xls cell records of one sheet)" => "1 シートのセルレコードの数（.xls）",
                     "cells in the sheets' used ranges (.xls)" => "シートの使用範囲のセル数（.xls）",
+                    "cells in the sheets' used ranges (.xlsb)" => "シートの使用範囲のセル数（.xlsb）",
                     "bytes of shared strings in .xls cells" => "セルが参照する共有文字列のバイト数（.xls）",
                     "bytes of formula text (.xls)" => "数式の文字列のバイト数（.xls）",
                     other => other,

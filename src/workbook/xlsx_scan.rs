@@ -573,6 +573,23 @@ impl Zip {
     }
 }
 
+/// Checks one XML part of an open package (bounds only); a missing part is fine.
+pub(crate) fn check_xml_part(
+    path: &Path,
+    zip: &mut zip::ZipArchive<BufReader<File>>,
+    names: &HashMap<String, String>,
+    part: &str,
+) -> Result<(), ReadError> {
+    let Some(actual) = names.get(&part.to_ascii_lowercase()) else {
+        return Ok(());
+    };
+    let f = zip.by_name(actual).map_err(|e| ReadError::Workbook {
+        path: path.to_path_buf(),
+        reason: format!("{part}: {e}"),
+    })?;
+    scan_xml(path, part, f, &mut Ignore)
+}
+
 /// Relationships of a part: `Id` → (`Target`, `Type`).
 #[derive(Default)]
 struct Rels(Vec<(String, String, String)>);
