@@ -28,6 +28,15 @@
 //!   are kept with a [`NoteKind::OutOfScale`] warning. Items without such a scale (ages,
 //!   amounts) are not checked.
 //!
+//! # What is left out (src/workbook/load.rs, src/workbook/xlsx_scan.rs)
+//!
+//! * In an .xlsx/.xlsm, hidden rows, rows an AutoFilter filtered out and hidden columns
+//!   ([`NoteKind::HiddenRow`], [`NoteKind::FilteredRow`], [`NoteKind::HiddenColumn`]) unless
+//!   [`ReadOptions::include_hidden`]; a Table's totals row and rows with a `SUBTOTAL`/`AGGREGATE`
+//!   formula ([`NoteKind::TableTotalsRow`], [`NoteKind::SubtotalRow`]) always; with one Table on a
+//!   sheet, cells outside it ([`NoteKind::OutsideTable`]). Hidden sheets are not candidates unless
+//!   named ([`NoteKind::HiddenSheet`]). Each is a note in front of the survey's notes.
+//!
 //! # Limits
 //!
 //! At most [`MAX_CELLS`] non-empty cells (20 million) and [`MAX_TEXT_BYTES`] of text
@@ -43,6 +52,11 @@
 //! inside a sheet's used rectangle included) or [`MAX_TEXT_BYTES`] of text; the scan also bounds
 //! `content.xml` (4 GiB uncompressed), the size of one XML element (16 MiB) and the nesting
 //! depth (1,000), and stops a truncated `content.xml` on which calamine would loop forever. A
+//! The .xlsx XML parts calamine reads are first streamed by src/workbook/xlsx_scan.rs, which
+//! refuses ([`ReadError::Damaged`], naming the part) any text run, tag, comment, processing
+//! instruction, CDATA or DOCTYPE over [`MAX_XML_RUN`], an element name over [`MAX_XML_NAME`] or a
+//! part over [`MAX_XML_PART_BYTES`], so calamine's XML buffer stays bounded; an .xlsb is walked
+//! record by record (src/workbook/xlsb_scan.rs). A
 //! larger workbook gives [`ReadError::TooLarge`], [`ReadError::Expands`] or
 //! [`ReadError::Workbook`], not an out-of-memory abort. A panic inside the parser is caught and
 //! reported as [`ReadError::Internal`] naming the file.
