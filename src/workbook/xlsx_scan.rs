@@ -97,6 +97,8 @@ pub(crate) struct TablePart {
     pub header_rows: u32,
     /// Number of totals rows at the bottom of `area` (0 or 1).
     pub totals_rows: u32,
+    /// The Table's own AutoFilter filters (has a `<filterColumn>`).
+    pub filtering: bool,
 }
 
 /// What a sheet's XML says about rows and columns beyond their values.
@@ -128,6 +130,9 @@ impl SheetFacts {
     /// `true` when hidden row `r` lies in the data rows of a filtering AutoFilter.
     pub(crate) fn row_filtered(&self, r: u32) -> bool {
         matches!(self.auto_filter, Some((a, true)) if a.first_row < r && r <= a.last_row)
+            || self.tables.iter().any(|t| {
+                t.filtering && t.area.first_row + t.header_rows <= r && r <= t.area.last_row
+            })
     }
 }
 
@@ -672,6 +677,7 @@ struct SheetHandler {
     /// Current row (0-based) and whether the last `<row>` gave its number.
     row: Option<u32>,
     in_f: bool,
+    in_auto_filter: bool,
     f_text: Vec<u8>,
     f_shared_index: Option<u32>,
     /// Shared-formula indices whose master is a SUBTOTAL/AGGREGATE.
@@ -763,12 +769,15 @@ impl Handler for SheetHandler {
                     }
                 }
             }
-            Ev::Start(b"autoFilter", a) if !self.in_sheet_data => {
+            // The sheet's own AutoFilter (the first one: a custom view may hold others).
+            Ev::Start(b"autoFilter", a) if self.facts.auto_filter.is_none() => {
                 if let Some(rect) = attr_string(a, "ref").as_deref().and_then(Rect::parse) {
                     self.facts.auto_filter = Some((rect, false));
+                    self.in_auto_filter = true;
                 }
             }
-            Ev::Start(b"filterColumn", _) => {
+            Ev::End(b"autoFilter") => self.in_auto_filter = false,
+            Ev::Start(b"filterColumn", _) if self.in_auto_filter => {
                 if let Some((_, filtering)) = &mut self.facts.auto_filter {
                     *filtering = true;
                 }
@@ -802,7 +811,10 @@ impl Handler for TableHandler {
                 area,
                 header_rows: attr_u32(a, "headerRowCount").unwrap_or(1).min(1),
                 totals_rows: attr_u32(a, "totalsRowCount").unwrap_or(0).min(1),
+                filtering: false,
             });
+        } else if let (Ev::Start(b"filterColumn", _), Some(t)) = (ev, &mut self.0) {
+            t.filtering = true;
         }
     }
 }
@@ -1007,6 +1019,33 @@ mod tests {
         assert!(f.row_filtered(2) && !f.row_filtered(0) && !f.row_filtered(8));
         assert!(f.col_hidden(2) && f.col_hidden(3) && !f.col_hidden(4));
         assert_eq!(h.table_ids, ["rId2"]);
+    }
+
+    #[test]
+    fn a_tables_own_filter_and_a_custom_views_filter() {
+        let table = r#"<table id="1" name="T" displayName="回答&amp;" ref="B3:D14" totalsRowCount="1"><autoFilter ref="B3:D13"><filterColumn colId="0"><filters><filter val="x"/></filters></filterColumn></autoFilter></table>"#;
+        let mut t = TableHandler::default();
+        scan_xml(Path::new("x"), "t", table.as_bytes(), &mut t).unwrap();
+        let t = t.0.unwrap();
+        assert_eq!(
+            (t.name.as_str(), t.header_rows, t.totals_rows),
+            ("回答&", 1, 1)
+        );
+        assert!(t.filtering);
+        let facts = SheetFacts {
+            tables: vec![t],
+            ..SheetFacts::default()
+        };
+        assert!(!facts.row_filtered(2) && facts.row_filtered(3) && facts.row_filtered(13));
+
+        // A custom view's AutoFilter (after the sheet's) neither replaces nor turns it on.
+        let xml = br#"<worksheet><sheetData/><autoFilter ref="A1:C9"/><customSheetViews><customSheetView><autoFilter ref="A1:Z99"><filterColumn colId="1"/></autoFilter></customSheetView></customSheetViews></worksheet>"#;
+        let mut h = SheetHandler::default();
+        scan_xml(Path::new("x"), "s", &xml[..], &mut h).unwrap();
+        assert_eq!(
+            h.facts.auto_filter,
+            Some((Rect::parse("A1:C9").unwrap(), false))
+        );
     }
 
     #[test]
