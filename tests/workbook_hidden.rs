@@ -181,6 +181,18 @@ fn a_table_defines_the_data_and_its_totals_row_is_no_respondent() {
 }
 
 #[test]
+fn a_small_table_beside_the_data_does_not_define_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = books::table_beside(dir.path());
+    let s = read(&p, &ReadOptions::default());
+    assert_eq!(s.header_row, 1);
+    assert_eq!(s.first.ids.len(), 10);
+    assert_eq!(col(&s, true, "Q1"), column(&BEFORE, 0));
+    assert_eq!(col(&s, false, "Q2"), column(&AFTER, 1));
+    assert!(notes_of(&s, NoteKind::OutsideTable).is_empty());
+}
+
+#[test]
 fn a_subtotal_or_aggregate_row_is_no_respondent() {
     let dir = tempfile::tempdir().unwrap();
     let p = books::subtotal(dir.path());

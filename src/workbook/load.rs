@@ -813,6 +813,8 @@ impl Book {
         let inner = &mut self.inner;
         let budget = &*self.budget;
         guarded(path, &format!("reading sheet {name}"), move || {
+            let mut left = LeftOut::default();
+            let mut table = false;
             let mut b = Builder {
                 path,
                 sheet: SheetData {
@@ -831,7 +833,8 @@ impl Book {
                     // Shared strings are looked up by address first: one hash of a pointer
                     // instead of hashing the text for every cell that uses it.
                     let mut shared: HashMap<usize, Value> = HashMap::new();
-                    let mut left = LeftOut::default();
+                    // Cells kept inside and outside the sheet's one Table, if it has one.
+                    let (mut inside, mut outside) = (0usize, 0usize);
                     while let Some(cell) = reader.next_cell().map_err(|e| wb_err(&e))? {
                         let (r, c) = cell.get_position();
                         if matches!(cell.get_value(), DataRef::Empty) {
@@ -844,6 +847,11 @@ impl Book {
                         if let Some(kind) = plan.col(c) {
                             left.col(c, kind, cell.get_value());
                             continue;
+                        }
+                        if plan.outside_table(r, c) {
+                            outside += 1;
+                        } else {
+                            inside += 1;
                         }
                         let v = match cell.get_value() {
                             DataRef::Empty => continue,
@@ -862,7 +870,11 @@ impl Book {
                         };
                         b.push(r, c, v)?;
                     }
-                    b.sheet.left_out = left.notes(name);
+                    // The Table defines the data when it holds at least half of the cells (a
+                    // small Table beside the data, a list of choices say, does not).
+                    if plan.table.is_some() && inside >= outside {
+                        table = true;
+                    }
                 }
                 other => {
                     let range = other.worksheet_range(name).map_err(|e| wb_err(&e))?;
@@ -873,7 +885,12 @@ impl Book {
                     }
                 }
             }
-            Ok(b.finish())
+            let mut sheet = b.finish();
+            if table {
+                keep_table_only(&mut sheet, &plan, &mut left);
+            }
+            sheet.left_out = left.notes(name);
+            Ok(sheet)
         })
     }
 }
@@ -910,17 +927,6 @@ impl Plan {
         if f.subtotal_rows.binary_search(&r).is_ok() {
             return Some(NoteKind::SubtotalRow);
         }
-        if let Some(t) = &self.table {
-            // A Table without a header row: the row above it is kept, as it may hold the names.
-            let top = if t.header_rows == 0 {
-                t.area.first_row.saturating_sub(1)
-            } else {
-                t.area.first_row
-            };
-            if r < top || r > t.area.last_row {
-                return Some(NoteKind::OutsideTable);
-            }
-        }
         if !self.include_hidden && f.row_hidden(r) {
             return Some(if f.row_filtered(r) {
                 NoteKind::FilteredRow
@@ -931,19 +937,62 @@ impl Plan {
         None
     }
 
+    /// `true` when the sheet has one Table and cell (`r`, `c`) is outside it. A Table without a
+    /// header row keeps the row above it, as that may hold the names.
+    fn outside_table(&self, r: u32, c: u32) -> bool {
+        self.row_outside_table(r)
+            || self
+                .table
+                .as_ref()
+                .is_some_and(|t| c < t.area.first_col || c > t.area.last_col)
+    }
+
+    /// `true` when the sheet has one Table and row `r` is above or below it.
+    fn row_outside_table(&self, r: u32) -> bool {
+        self.table.as_ref().is_some_and(|t| {
+            let top = if t.header_rows == 0 {
+                t.area.first_row.saturating_sub(1)
+            } else {
+                t.area.first_row
+            };
+            r < top || r > t.area.last_row
+        })
+    }
+
     /// Why column `c` (0-based) is left out, if it is.
     fn col(&self, c: u32) -> Option<NoteKind> {
         let f = self.facts.as_ref()?;
-        if let Some(t) = &self.table {
-            if c < t.area.first_col || c > t.area.last_col {
-                return Some(NoteKind::OutsideTable);
-            }
-        }
         if !self.include_hidden && f.col_hidden(c) {
             return Some(NoteKind::HiddenColumn);
         }
         None
     }
+}
+
+/// Leaves out the cells outside the sheet's one Table, noting each row and column.
+fn keep_table_only(sheet: &mut SheetData, plan: &Plan, left: &mut LeftOut) {
+    sheet.rows.retain_mut(|row| {
+        let r = row.row;
+        if plan.row_outside_table(r) {
+            for (_, v) in row.cells() {
+                left.row_text(r, NoteKind::OutsideTable, || v.display());
+            }
+            return false;
+        }
+        let mut keep_cols = Vec::with_capacity(row.cols.len());
+        let mut keep_vals = Vec::with_capacity(row.vals.len());
+        for (c, v) in row.cols.drain(..).zip(row.vals.drain(..)) {
+            if plan.outside_table(r, u32::from(c)) {
+                left.col_text(u32::from(c), NoteKind::OutsideTable, || v.display());
+            } else {
+                keep_cols.push(c);
+                keep_vals.push(v);
+            }
+        }
+        row.cols = keep_cols;
+        row.vals = keep_vals;
+        !row.cols.is_empty()
+    });
 }
 
 /// The rows and columns left out of a sheet, with a glimpse of what they held.
@@ -960,6 +1009,10 @@ const GLIMPSE_CHARS: usize = 80;
 
 impl LeftOut {
     fn row(&mut self, r: u32, kind: NoteKind, v: &DataRef<'_>) {
+        self.row_text(r, kind, || from_data_ref(v.clone()).display());
+    }
+
+    fn row_text(&mut self, r: u32, kind: NoteKind, text: impl FnOnce() -> String) {
         let entry = match self.rows.last_mut() {
             Some(last) if last.0 == r => last,
             _ => {
@@ -974,7 +1027,7 @@ impl LeftOut {
         if used > 0 {
             entry.2.push_str(" | ");
         }
-        let text = from_data_ref(v.clone()).display();
+        let text = text();
         let room = GLIMPSE_CHARS.saturating_sub(used);
         if text.chars().count() > room {
             entry.2.extend(text.chars().take(room));
@@ -985,14 +1038,13 @@ impl LeftOut {
     }
 
     fn col(&mut self, c: u32, kind: NoteKind, v: &DataRef<'_>) {
-        self.cols.entry(c).or_insert_with(|| {
-            let text: String = from_data_ref(v.clone())
-                .display()
-                .chars()
-                .take(GLIMPSE_CHARS)
-                .collect();
-            (kind, text)
-        });
+        self.col_text(c, kind, || from_data_ref(v.clone()).display());
+    }
+
+    fn col_text(&mut self, c: u32, kind: NoteKind, text: impl FnOnce() -> String) {
+        self.cols
+            .entry(c)
+            .or_insert_with(|| (kind, text().chars().take(GLIMPSE_CHARS).collect()));
     }
 
     /// One note per row, and one per run of adjacent columns left out for the same reason.

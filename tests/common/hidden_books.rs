@@ -168,6 +168,37 @@ pub fn table_totals(dir: &Path) -> PathBuf {
     save(wb, dir, "table_totals.xlsx")
 }
 
+/// `table_beside.xlsx`: sheets 事前 and 事後 (職員番号, Q1, Q2 in A1:C11, no Table) with a small
+/// Table of the answer choices in F1:F6 beside the data: it does not define the data.
+pub fn table_beside(dir: &Path) -> PathBuf {
+    let mut wb = Workbook::new();
+    for (name, data) in [("事前", &BEFORE), ("事後", &AFTER)] {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        header(ws, 0, &["職員番号", "Q1", "Q2"]);
+        for (i, r) in data.iter().enumerate() {
+            let row = i as u32 + 1;
+            ws.write_number(row, 0, 1001.0 + i as f64).unwrap();
+            ws.write_number(row, 1, r[0]).unwrap();
+            ws.write_number(row, 2, r[1]).unwrap();
+        }
+        for (i, c) in [
+            "とてもそう思う",
+            "そう思う",
+            "どちらともいえない",
+            "そう思わない",
+            "全くそう思わない",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(i as u32 + 1, 5, *c).unwrap();
+        }
+        let t = Table::new().set_columns(&[TableColumn::new().set_header("選択肢")]);
+        ws.add_table(0, 5, 5, 5, &t).unwrap();
+    }
+    save(wb, dir, "table_beside.xlsx")
+}
+
 /// `subtotal.xlsx`: sheets 事前 and 事後 (職員番号, Q1, Q2), ten respondents and a row 12
 /// labelled 平均 with `=SUBTOTAL(1,…)` (Q1) and `=AGGREGATE(1,5,…)` (Q2), cached results included.
 pub fn subtotal(dir: &Path) -> PathBuf {
