@@ -54,7 +54,7 @@
 //! depth (1,000), and stops a truncated `content.xml` on which calamine would loop forever. A
 //! The .xlsx XML parts calamine reads are first streamed by src/workbook/xlsx_scan.rs, which
 //! refuses ([`ReadError::Damaged`], naming the part) any text run, tag, comment, processing
-//! instruction, CDATA or DOCTYPE over [`MAX_XML_RUN`], an element name over [`MAX_XML_NAME`] or a
+//! instruction or CDATA over [`MAX_XML_RUN`], an element name over [`MAX_XML_NAME`] or a
 //! part over [`MAX_XML_PART_BYTES`], so calamine's XML buffer stays bounded; an .xlsb is walked
 //! record by record (src/workbook/xlsb_scan.rs). A
 //! larger workbook gives [`ReadError::TooLarge`], [`ReadError::Expands`] or
