@@ -661,7 +661,8 @@ struct SheetHandler {
     facts: SheetFacts,
     table_ids: Vec<String>,
     in_sheet_data: bool,
-    /// Current row (0-based) and whether the last `<row>` gave its number.
+    /// Current row (0-based), from `<row r>` (or one after the previous row). Cells are not
+    /// parsed: that costs a second per 8 million cells, and Excel writes `r` on every row.
     row: Option<u32>,
     in_f: bool,
     in_auto_filter: bool,
@@ -707,14 +708,6 @@ impl Handler for SheetHandler {
                         Some(last) if last.1 + 1 == r => last.1 = r,
                         _ => self.facts.hidden_rows.push((r, r)),
                     }
-                }
-            }
-            Ev::Start(b"c", a) if self.in_sheet_data => {
-                if let Some((r, _)) = attr(a, "r")
-                    .and_then(|v| std::str::from_utf8(v).ok())
-                    .and_then(cell_ref)
-                {
-                    self.row = Some(r);
                 }
             }
             Ev::Start(b"f", a) if self.in_sheet_data => {
