@@ -398,13 +398,25 @@ fn scan_xml(
                     };
                 }
                 State::Tag(q) => {
+                    // Tags are short (`<c r="A1" s="1">`): a plain loop beats a memchr call per
+                    // quote.
                     let rest = &data[i..];
-                    let hit = if q == 0 {
-                        memchr::memchr3(b'>', b'"', b'\'', rest)
-                    } else {
-                        memchr::memchr(q, rest)
-                    };
-                    let take = hit.map_or(rest.len(), |k| k + 1);
+                    let mut quote = q;
+                    let mut end = None;
+                    for (k, &b) in rest.iter().enumerate() {
+                        if quote == 0 {
+                            if b == b'>' {
+                                end = Some(k);
+                                break;
+                            }
+                            if b == b'"' || b == b'\'' {
+                                quote = b;
+                            }
+                        } else if b == quote {
+                            quote = 0;
+                        }
+                    }
+                    let take = end.map_or(rest.len(), |k| k + 1);
                     run += take;
                     if run > MAX_XML_RUN {
                         return Err(refused(
@@ -418,18 +430,14 @@ fn scan_xml(
                     }
                     buf.extend_from_slice(&rest[..take]);
                     i += take;
-                    if let Some(k) = hit {
-                        match rest[k] {
-                            b'>' if q == 0 => {
-                                buf.pop();
-                                tag(path, part, &buf, h)?;
-                                buf.clear();
-                                run = 0;
-                                state = State::Text;
-                            }
-                            c if q == 0 => state = State::Tag(c),
-                            _ => state = State::Tag(0),
-                        }
+                    if end.is_some() {
+                        buf.pop();
+                        tag(path, part, &buf, h)?;
+                        buf.clear();
+                        run = 0;
+                        state = State::Text;
+                    } else {
+                        state = State::Tag(quote);
                     }
                 }
                 State::Bang => {
