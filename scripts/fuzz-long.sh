@@ -13,6 +13,8 @@
 #    (src/workbook/ods_scan.rs, TTXL_ODS_MIRROR_CASES).
 # 4. Engine torture (tests/torture_engine.rs), release build, TORTURE_N values and PROPTEST_CASES
 #    random cases per property.
+# 5. .xlsx XML bombs of every kind and hostile .xlsb files under a 1.5 GB address-space limit
+#    (tests/xlsx_bombs.rs, tests/xlsb_scan.rs), release build, BOMB_MIB MiB per bomb (at most 4000).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -21,6 +23,7 @@ WB_SCALE=${WB_SCALE:-10}
 TORTURE_N=${TORTURE_N:-10000000}
 CASES=${PROPTEST_CASES:-20000}
 ODS_CASES=${ODS_CASES:-20000}
+BOMB_MIB=${BOMB_MIB:-4000}
 status=0
 log=$(mktemp)
 
@@ -73,6 +76,10 @@ run ".ods pre-scan mirrors calamine: TTXL_ODS_MIRROR_CASES=$ODS_CASES" \
 run "engine torture: TTXL_TORTURE_N=$TORTURE_N, PROPTEST_CASES=$CASES" \
     env TTXL_TORTURE_N="$TORTURE_N" PROPTEST_CASES="$CASES" "${TIME[@]}" \
     cargo test -q --release --test torture_engine -- --nocapture
+
+run ".xlsx XML bombs and hostile .xlsb under a 1.5 GB address-space limit: TTXL_BOMB_MIB=$BOMB_MIB" \
+    env TTXL_BOMB_MIB="$BOMB_MIB" "${TIME[@]}" \
+    cargo test -q --release --test xlsx_bombs --test xlsb_scan -- --test-threads 1
 
 rm -f "$log"
 exit $status

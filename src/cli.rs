@@ -206,6 +206,11 @@ pub struct AnalyzeArgs {
     /// Exit with code 1 when the analysis produced warnings.
     #[arg(long)]
     pub strict: bool,
+    /// Also analyse hidden rows, rows filtered out by an AutoFilter and hidden columns (left out
+    /// and listed on the Checks sheet by default). Hidden sheets are used only when named in
+    /// --sheets or --sheet.
+    #[arg(long)]
+    pub include_hidden: bool,
     // Text (CSV) input, issue 19.
     /// Second text file, the second condition: `analyze before.csv after.csv`.
     #[arg(value_name = "SECOND")]
@@ -637,6 +642,7 @@ impl Config {
                 second_file: args.second,
                 encoding: args.encoding.map(Into::into),
                 delimiter: args.delimiter.map(Into::into),
+                include_hidden: args.include_hidden,
             },
             analysis: AnalysisOptions {
                 test: match args.test {
@@ -714,6 +720,9 @@ impl Config {
         }
         if let Some(v) = r.delimiter {
             s.push(format!("--delimiter {}", v.key()));
+        }
+        if r.include_hidden {
+            s.push("--include-hidden".to_string());
         }
         let a = &self.analysis;
         let test = match a.test {

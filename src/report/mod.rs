@@ -1303,7 +1303,11 @@ fn write_checks(
                 | NoteKind::UnmatchedIdInGroup
                 | NoteKind::MissingId
                 | NoteKind::MissingGroup
-                | NoteKind::SummaryRow,
+                | NoteKind::SummaryRow
+                | NoteKind::HiddenRow
+                | NoteKind::FilteredRow
+                | NoteKind::TableTotalsRow
+                | NoteKind::SubtotalRow,
             ) => {
                 ws.write_string_with_format(
                     row,
@@ -1312,7 +1316,13 @@ fn write_checks(
                     &f.missing,
                 )?;
             }
-            (None, NoteKind::ItemInOneSheet) => {
+            (
+                None,
+                NoteKind::ItemInOneSheet
+                | NoteKind::HiddenColumn
+                | NoteKind::HiddenSheet
+                | NoteKind::OutsideTable,
+            ) => {
                 ws.write_string_with_format(
                     row,
                     6,

@@ -91,8 +91,17 @@ fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadError {
     )
 }
 
-/// Entry point behind [`super::read_survey`].
+/// Entry point behind [`super::read_survey`]. The book leaves out what the author did not show
+/// (see [`Book::apply`]) and puts its notes in front of the survey's ([`Book::finish`]).
 pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadError> {
+    let mut book = Input::open(path, options)?;
+    book.apply(options);
+    let mut survey = read_book(path, options, &mut book)?;
+    book.finish(&mut survey);
+    Ok(survey)
+}
+
+fn read_book(path: &Path, options: &ReadOptions, book: &mut Input) -> Result<Survey, ReadError> {
     let scale = match &options.scale {
         Some(s) => Some(Scale::parse(s).map_err(|bad| {
             ReadError::layout(
@@ -104,7 +113,6 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         None => None,
     };
     let scale = scale.as_ref();
-    let mut book = Input::open(path, options)?;
     let names = book.sheet_names();
     if names.is_empty() {
         return Err(ReadError::NoData {

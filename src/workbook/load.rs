@@ -22,7 +22,8 @@ use std::sync::{Arc, Once};
 
 use calamine::{open_workbook, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
-use super::ReadError;
+use super::xlsx_scan::{self, Package, SheetFacts, TablePart};
+use super::{Note, NoteKind, ReadError, ReadOptions, Survey};
 
 use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
@@ -153,6 +154,9 @@ pub(crate) struct SheetData {
     pub name: String,
     /// Rows that have at least one non-empty cell, sorted by row index.
     pub rows: Vec<RowData>,
+    /// Rows and columns left out while loading (hidden, filtered, a Table's totals row, …), as
+    /// notes for the Checks sheet. Moved into the [`Book`] by [`Book::load`].
+    pub left_out: Vec<Note>,
 }
 
 impl SheetData {
@@ -217,6 +221,7 @@ impl<'a> Builder<'a> {
             sheet: SheetData {
                 name: name.to_string(),
                 rows: Vec::new(),
+                left_out: Vec::new(),
             },
             budget,
             cells_left: 0,
@@ -547,6 +552,21 @@ impl Input {
             Input::Text(t) => t.load(name),
         }
     }
+
+    /// What the workbook hides is left out unless asked for ([`Book::apply`]); a text file
+    /// hides nothing.
+    pub(crate) fn apply(&mut self, options: &ReadOptions) {
+        if let Input::Book(book) = self {
+            book.apply(options);
+        }
+    }
+
+    /// The book's notes in front of the survey's ([`Book::finish`]).
+    pub(crate) fn finish(self, survey: &mut Survey) {
+        if let Input::Book(book) = self {
+            book.finish(survey);
+        }
+    }
 }
 
 /// An open workbook and the limits left.
@@ -554,6 +574,14 @@ pub(crate) struct Book {
     path: std::path::PathBuf,
     inner: Sheets<BufReader<File>>,
     budget: Arc<Budget>,
+    /// An .xlsx/.xlsm package as checked by [`xlsx_scan::check_package`].
+    package: Option<Arc<Package>>,
+    /// `--include-hidden`.
+    include_hidden: bool,
+    /// Sheets named by `--sheets`/`--sheet`: hidden ones among them are listed too.
+    named: Vec<String>,
+    /// Notes of the rows and columns left out of the sheets loaded so far.
+    left_out: Vec<Note>,
 }
 
 /// What the first bytes of a file say it is.
@@ -677,6 +705,11 @@ fn check_ooxml_package(path: &Path) -> Result<(), ReadError> {
 impl Book {
     /// Opens `path`, recognising the format from its content.
     pub(crate) fn open(path: &Path) -> Result<Book, ReadError> {
+        Book::open_checked(path, None)
+    }
+
+    /// [`Book::open`], reusing an .xlsx package already checked (a second handle on the file).
+    fn open_checked(path: &Path, checked: Option<Arc<Package>>) -> Result<Book, ReadError> {
         let (magic, len) = sniff(path)?;
         if len == 0 {
             return Err(ReadError::NotAWorkbook {
@@ -692,6 +725,7 @@ impl Book {
             path: path.to_path_buf(),
             reason: e.to_string(),
         };
+        let mut package = None;
         let inner = guarded(path, "opening the workbook", || match magic {
             Magic::Zip => {
                 if ext == "ods" {
@@ -701,11 +735,18 @@ impl Book {
                         .map_err(|e| wb_err(&e));
                 }
                 if ext == "xlsb" {
+                    super::xlsb_scan::check(path)?;
                     return open_workbook::<Xlsb<_>, _>(path)
                         .map(Sheets::Xlsb)
                         .map_err(|e| wb_err(&e));
                 }
-                check_ooxml_package(path)?;
+                package = match checked {
+                    Some(p) => Some(p),
+                    None => {
+                        check_ooxml_package(path)?;
+                        Some(Arc::new(xlsx_scan::check_package(path)?))
+                    }
+                };
                 match open_workbook::<Xlsx<_>, _>(path) {
                     Ok(x) => Ok(Sheets::Xlsx(x)),
                     Err(xlsx_err) => match super::ods_scan::check(path)
@@ -735,21 +776,80 @@ impl Book {
                 path: path.to_path_buf(),
             }),
         })?;
+        if !matches!(inner, Sheets::Xlsx(_)) {
+            package = None;
+        }
         Ok(Book {
             path: path.to_path_buf(),
             inner,
             budget: Arc::new(Budget::default()),
+            package,
+            include_hidden: false,
+            named: Vec::new(),
+            left_out: Vec::new(),
         })
     }
 
+    /// Takes the options that decide what is left out: `--include-hidden`, and the sheets
+    /// named by `--sheets`/`--sheet` (listed by [`Book::sheet_names`] even when hidden).
+    pub(crate) fn apply(&mut self, options: &ReadOptions) {
+        self.include_hidden = options.include_hidden;
+        self.named.clear();
+        if let Some((a, b)) = &options.sheets {
+            self.named.push(a.clone());
+            self.named.push(b.clone());
+        }
+        self.named.extend(options.sheet.clone());
+    }
+
+    /// `true` when `sheet` is one the user named.
+    fn is_named(&self, sheet: &str) -> bool {
+        let key = |s: &str| s.trim().to_lowercase();
+        self.named.iter().any(|n| key(n) == key(sheet))
+    }
+
     /// Names of the worksheets (chart sheets and macro sheets left out), in workbook order.
+    /// A hidden or very hidden sheet is listed only when named by `--sheets`/`--sheet`.
     pub(crate) fn sheet_names(&self) -> Vec<String> {
         self.inner
             .sheets_metadata()
             .iter()
             .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+            .filter(|s| s.visible == calamine::SheetVisible::Visible || self.is_named(&s.name))
             .map(|s| s.name.clone())
             .collect()
+    }
+
+    /// Puts the notes of what was left out in front of the survey's notes: hidden sheets not
+    /// named, then the rows and columns left out of the survey's sheets.
+    pub(crate) fn finish(self, survey: &mut Survey) {
+        let mut notes: Vec<Note> = self
+            .inner
+            .sheets_metadata()
+            .iter()
+            .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+            .filter(|s| s.visible != calamine::SheetVisible::Visible && !self.is_named(&s.name))
+            .map(|s| Note {
+                sheet: s.name.clone(),
+                cell: String::new(),
+                item: None,
+                kind: NoteKind::HiddenSheet,
+                original: match s.visible {
+                    calamine::SheetVisible::VeryHidden => "very hidden",
+                    _ => "hidden",
+                }
+                .to_string(),
+                value: None,
+            })
+            .collect();
+        let used = [&survey.first.sheet, &survey.second.sheet];
+        for sheet in used.iter().take(if used[0] == used[1] { 1 } else { 2 }) {
+            notes.extend(self.left_out.iter().filter(|n| &&n.sheet == sheet).cloned());
+        }
+        if !notes.is_empty() {
+            notes.append(&mut survey.notes);
+            survey.notes = notes;
+        }
     }
 
     /// Loads two sheets at once, the second on another thread with its own handle on the file
@@ -766,27 +866,49 @@ impl Book {
         }
         let path = self.path.clone();
         let budget = Arc::clone(&self.budget);
-        std::thread::scope(|scope| {
+        let package = self.package.clone();
+        let include_hidden = self.include_hidden;
+        let (first, second) = std::thread::scope(|scope| {
             let other = scope.spawn(move || {
-                let mut book = Book::open(&path)?;
+                let mut book = Book::open_checked(&path, package)?;
                 book.budget = budget;
-                book.load(b)
+                book.include_hidden = include_hidden;
+                book.load_sheet(b)
             });
-            let first = self.load(a);
+            let first = self.load_sheet(a);
             let second = other.join().unwrap_or_else(|_| {
                 Err(ReadError::Internal {
                     path: self.path.clone(),
                     detail: format!("reading sheet {b}: the reading thread stopped"),
                 })
             });
-            Ok((first?, second?))
-        })
+            (first, second)
+        });
+        let (mut first, mut second) = (first?, second?);
+        self.left_out.append(&mut first.left_out);
+        self.left_out.append(&mut second.left_out);
+        Ok((first, second))
     }
 
-    /// Loads one sheet.
+    /// Loads one sheet, leaving out what [`Plan`] says (hidden rows, a Table's totals row, …);
+    /// the notes of what was left out are kept in the book for [`Book::finish`].
     pub(crate) fn load(&mut self, name: &str) -> Result<SheetData, ReadError> {
+        let mut sheet = self.load_sheet(name)?;
+        self.left_out.append(&mut sheet.left_out);
+        Ok(sheet)
+    }
+
+    /// Loads one sheet, with the notes of what was left out in [`SheetData::left_out`].
+    fn load_sheet(&mut self, name: &str) -> Result<SheetData, ReadError> {
         let path = self.path.clone();
         let path = path.as_path();
+        let facts = match &self.package {
+            Some(pkg) => guarded(path, &format!("checking sheet {name}"), || {
+                xlsx_scan::scan_sheet(path, pkg, name)
+            })?,
+            None => None,
+        };
+        let plan = Plan::new(facts, self.include_hidden);
         let wb_err = |e: &dyn std::fmt::Display| ReadError::Workbook {
             path: path.to_path_buf(),
             reason: format!("sheet {name}: {e}"),
@@ -794,11 +916,14 @@ impl Book {
         let inner = &mut self.inner;
         let budget = &*self.budget;
         guarded(path, &format!("reading sheet {name}"), move || {
+            let mut left = LeftOut::default();
+            let mut table = false;
             let mut b = Builder {
                 path,
                 sheet: SheetData {
                     name: name.to_string(),
                     rows: Vec::new(),
+                    left_out: Vec::new(),
                 },
                 budget,
                 cells_left: 0,
@@ -811,8 +936,26 @@ impl Book {
                     // Shared strings are looked up by address first: one hash of a pointer
                     // instead of hashing the text for every cell that uses it.
                     let mut shared: HashMap<usize, Value> = HashMap::new();
+                    // Cells kept inside and outside the sheet's one Table, if it has one.
+                    let (mut inside, mut outside) = (0usize, 0usize);
                     while let Some(cell) = reader.next_cell().map_err(|e| wb_err(&e))? {
                         let (r, c) = cell.get_position();
+                        if matches!(cell.get_value(), DataRef::Empty) {
+                            continue;
+                        }
+                        if let Some(kind) = plan.row(r) {
+                            left.row(r, kind, cell.get_value());
+                            continue;
+                        }
+                        if let Some(kind) = plan.col(c) {
+                            left.col(c, kind, cell.get_value());
+                            continue;
+                        }
+                        if plan.outside_table(r, c) {
+                            outside += 1;
+                        } else {
+                            inside += 1;
+                        }
                         let v = match cell.get_value() {
                             DataRef::Empty => continue,
                             DataRef::SharedString(s) => {
@@ -830,6 +973,11 @@ impl Book {
                         };
                         b.push(r, c, v)?;
                     }
+                    // The Table defines the data when it holds at least half of the cells (a
+                    // small Table beside the data, a list of choices say, does not).
+                    if plan.table.is_some() && inside >= outside {
+                        table = true;
+                    }
                 }
                 other => {
                     let range = other.worksheet_range(name).map_err(|e| wb_err(&e))?;
@@ -840,8 +988,205 @@ impl Book {
                     }
                 }
             }
-            Ok(b.finish())
+            let mut sheet = b.finish();
+            if table {
+                keep_table_only(&mut sheet, &plan, &mut left);
+            }
+            sheet.left_out = left.notes(name);
+            Ok(sheet)
         })
+    }
+}
+
+/// What to leave out of one .xlsx sheet while loading it, from what its XML says.
+struct Plan {
+    facts: Option<SheetFacts>,
+    include_hidden: bool,
+    /// The sheet's Excel Table when it has exactly one: it defines the rows and columns.
+    table: Option<TablePart>,
+}
+
+impl Plan {
+    fn new(facts: Option<SheetFacts>, include_hidden: bool) -> Plan {
+        let table = match facts.as_ref().map(|f| f.tables.as_slice()) {
+            Some([t]) => Some(t.clone()),
+            _ => None,
+        };
+        Plan {
+            facts,
+            include_hidden,
+            table,
+        }
+    }
+
+    /// Why row `r` (0-based) is left out, if it is.
+    fn row(&self, r: u32) -> Option<NoteKind> {
+        let f = self.facts.as_ref()?;
+        if f.tables.iter().any(|t| {
+            t.totals_rows > 0 && r <= t.area.last_row && r + t.totals_rows > t.area.last_row
+        }) {
+            return Some(NoteKind::TableTotalsRow);
+        }
+        if f.subtotal_rows.binary_search(&r).is_ok() {
+            return Some(NoteKind::SubtotalRow);
+        }
+        if !self.include_hidden && f.row_hidden(r) {
+            return Some(if f.row_filtered(r) {
+                NoteKind::FilteredRow
+            } else {
+                NoteKind::HiddenRow
+            });
+        }
+        None
+    }
+
+    /// `true` when the sheet has one Table and cell (`r`, `c`) is outside it. A Table without a
+    /// header row keeps the row above it, as that may hold the names.
+    fn outside_table(&self, r: u32, c: u32) -> bool {
+        self.row_outside_table(r)
+            || self
+                .table
+                .as_ref()
+                .is_some_and(|t| c < t.area.first_col || c > t.area.last_col)
+    }
+
+    /// `true` when the sheet has one Table and row `r` is above or below it.
+    fn row_outside_table(&self, r: u32) -> bool {
+        self.table.as_ref().is_some_and(|t| {
+            let top = if t.header_rows == 0 {
+                t.area.first_row.saturating_sub(1)
+            } else {
+                t.area.first_row
+            };
+            r < top || r > t.area.last_row
+        })
+    }
+
+    /// Why column `c` (0-based) is left out, if it is.
+    fn col(&self, c: u32) -> Option<NoteKind> {
+        let f = self.facts.as_ref()?;
+        if !self.include_hidden && f.col_hidden(c) {
+            return Some(NoteKind::HiddenColumn);
+        }
+        None
+    }
+}
+
+/// Leaves out the cells outside the sheet's one Table, noting each row and column.
+fn keep_table_only(sheet: &mut SheetData, plan: &Plan, left: &mut LeftOut) {
+    sheet.rows.retain_mut(|row| {
+        let r = row.row;
+        if plan.row_outside_table(r) {
+            for (_, v) in row.cells() {
+                left.row_text(r, NoteKind::OutsideTable, || v.display());
+            }
+            return false;
+        }
+        let mut keep_cols = Vec::with_capacity(row.cols.len());
+        let mut keep_vals = Vec::with_capacity(row.vals.len());
+        for (c, v) in row.cols.drain(..).zip(row.vals.drain(..)) {
+            if plan.outside_table(r, u32::from(c)) {
+                left.col_text(u32::from(c), NoteKind::OutsideTable, || v.display());
+            } else {
+                keep_cols.push(c);
+                keep_vals.push(v);
+            }
+        }
+        row.cols = keep_cols;
+        row.vals = keep_vals;
+        !row.cols.is_empty()
+    });
+}
+
+/// The rows and columns left out of a sheet, with a glimpse of what they held.
+#[derive(Default)]
+struct LeftOut {
+    /// (row, why, its first values joined by " | ").
+    rows: Vec<(u32, NoteKind, String)>,
+    /// Column → (why, its first value).
+    cols: HashMap<u32, (NoteKind, String)>,
+}
+
+/// Longest glimpse of a left-out row kept for its note, in characters.
+const GLIMPSE_CHARS: usize = 80;
+
+impl LeftOut {
+    fn row(&mut self, r: u32, kind: NoteKind, v: &DataRef<'_>) {
+        self.row_text(r, kind, || from_data_ref(v.clone()).display());
+    }
+
+    fn row_text(&mut self, r: u32, kind: NoteKind, text: impl FnOnce() -> String) {
+        let entry = match self.rows.last_mut() {
+            Some(last) if last.0 == r => last,
+            _ => {
+                self.rows.push((r, kind, String::new()));
+                self.rows.last_mut().expect("just pushed")
+            }
+        };
+        let used = entry.2.chars().count();
+        if used >= GLIMPSE_CHARS {
+            return;
+        }
+        if used > 0 {
+            entry.2.push_str(" | ");
+        }
+        let text = text();
+        let room = GLIMPSE_CHARS.saturating_sub(used);
+        if text.chars().count() > room {
+            entry.2.extend(text.chars().take(room));
+            entry.2.push('…');
+        } else {
+            entry.2.push_str(&text);
+        }
+    }
+
+    fn col(&mut self, c: u32, kind: NoteKind, v: &DataRef<'_>) {
+        self.col_text(c, kind, || from_data_ref(v.clone()).display());
+    }
+
+    fn col_text(&mut self, c: u32, kind: NoteKind, text: impl FnOnce() -> String) {
+        self.cols
+            .entry(c)
+            .or_insert_with(|| (kind, text().chars().take(GLIMPSE_CHARS).collect()));
+    }
+
+    /// One note per row, and one per run of adjacent columns left out for the same reason.
+    fn notes(mut self, sheet: &str) -> Vec<Note> {
+        let note = |cell: String, kind, original| Note {
+            sheet: sheet.to_string(),
+            cell,
+            item: None,
+            kind,
+            original,
+            value: None,
+        };
+        // Rows come in order but for rare out-of-order XML; keep the first of a repeated row.
+        self.rows.sort_by_key(|r| r.0);
+        self.rows.dedup_by_key(|r| r.0);
+        let mut out: Vec<Note> = Vec::new();
+        let mut cols: Vec<(u32, NoteKind, String)> =
+            self.cols.into_iter().map(|(c, (k, t))| (c, k, t)).collect();
+        cols.sort_by_key(|c| c.0);
+        let mut i = 0;
+        while i < cols.len() {
+            let mut j = i;
+            while j + 1 < cols.len() && cols[j + 1].0 == cols[j].0 + 1 && cols[j + 1].1 == cols[i].1
+            {
+                j += 1;
+            }
+            let first = super::address::col_letters(cols[i].0);
+            let cell = if j == i {
+                first
+            } else {
+                format!("{first}:{}", super::address::col_letters(cols[j].0))
+            };
+            out.push(note(cell, cols[i].1, std::mem::take(&mut cols[i].2)));
+            i = j + 1;
+        }
+        for (r, kind, glimpse) in self.rows {
+            out.push(note((r + 1).to_string(), kind, glimpse));
+        }
+        out
     }
 }
 

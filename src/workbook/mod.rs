@@ -48,6 +48,15 @@
 //!   are kept with a [`NoteKind::OutOfScale`] warning. Items without such a scale (ages,
 //!   amounts) are not checked.
 //!
+//! # What is left out (src/workbook/load.rs, src/workbook/xlsx_scan.rs)
+//!
+//! * In an .xlsx/.xlsm, hidden rows, rows an AutoFilter filtered out and hidden columns
+//!   ([`NoteKind::HiddenRow`], [`NoteKind::FilteredRow`], [`NoteKind::HiddenColumn`]) unless
+//!   [`ReadOptions::include_hidden`]; a Table's totals row and rows with a `SUBTOTAL`/`AGGREGATE`
+//!   formula ([`NoteKind::TableTotalsRow`], [`NoteKind::SubtotalRow`]) always; with one Table on a
+//!   sheet, cells outside it ([`NoteKind::OutsideTable`]). Hidden sheets are not candidates unless
+//!   named ([`NoteKind::HiddenSheet`]). Each is a note in front of the survey's notes.
+//!
 //! # Limits
 //!
 //! At most [`MAX_CELLS`] non-empty cells (20 million) and [`MAX_TEXT_BYTES`] of text
@@ -63,6 +72,11 @@
 //! inside a sheet's used rectangle included) or [`MAX_TEXT_BYTES`] of text; the scan also bounds
 //! `content.xml` (4 GiB uncompressed), the size of one XML element (16 MiB) and the nesting
 //! depth (1,000), and stops a truncated `content.xml` on which calamine would loop forever. A
+//! The .xlsx XML parts calamine reads are first streamed by src/workbook/xlsx_scan.rs, which
+//! refuses ([`ReadError::Damaged`], naming the part) any text run, tag, comment, processing
+//! instruction or CDATA over [`MAX_XML_RUN`], an element name over [`MAX_XML_NAME`] or a
+//! part over [`MAX_XML_PART_BYTES`], so calamine's XML buffer stays bounded; an .xlsb is walked
+//! record by record (src/workbook/xlsb_scan.rs). A
 //! larger workbook gives [`ReadError::TooLarge`], [`ReadError::Expands`] or
 //! [`ReadError::Workbook`], not an out-of-memory abort. A panic inside the parser is caught and
 //! reported as [`ReadError::Internal`] naming the file.
@@ -101,10 +115,14 @@ mod plan;
 mod rows;
 mod time;
 mod xls_scan;
+mod xlsb_scan;
+mod xlsx_scan;
 
 pub use csv::{Delimiter, TextEncoding, TextFormat, MAX_RECORD_BYTES};
 pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 pub use plan::{PlanEntry, PlanTopic, ReadPlan};
+pub use xlsb_scan::MAX_XLSB_RECORD;
+pub use xlsx_scan::{MAX_XML_NAME, MAX_XML_PART_BYTES, MAX_XML_RUN};
 
 /// What the user told us on the command line; `None` means "guess".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -137,6 +155,10 @@ pub struct ReadOptions {
     pub encoding: Option<TextEncoding>,
     /// `--delimiter`: the text files' delimiter (found from the file otherwise).
     pub delimiter: Option<Delimiter>,
+    /// `--include-hidden`: also read hidden rows, rows filtered out by an AutoFilter and hidden
+    /// columns (by default they are left out and listed as notes). Hidden sheets are used only
+    /// when named in `sheets` or `sheet`, with or without this.
+    pub include_hidden: bool,
 }
 
 /// How the workbook was laid out.
@@ -267,6 +289,26 @@ pub enum NoteKind {
     /// Group-column layout: ID found in only one of the two groups → row excluded from the
     /// paired test.
     UnmatchedIdInGroup,
+    /// A row the author hid (.xlsx/.xlsm) → left out (`--include-hidden` takes it in). `cell` is
+    /// the row number, `original` the row's first values.
+    HiddenRow,
+    /// A row hidden by the sheet's AutoFilter (filtered out) → left out (`--include-hidden`
+    /// takes it in). `cell` is the row number, `original` the row's first values.
+    FilteredRow,
+    /// A hidden column → left out (`--include-hidden` takes it in). `cell` is the column
+    /// letters (`"C"` or `"C:E"`), `original` the first value in it (usually its header).
+    HiddenColumn,
+    /// A hidden or very hidden worksheet → never chosen as a condition unless named in
+    /// `--sheets`/`--sheet`. `cell` is empty, `original` says `hidden` or `very hidden`.
+    HiddenSheet,
+    /// The totals row of an Excel Table → left out (never a respondent). `cell` is the row
+    /// number, `original` the row's first values.
+    TableTotalsRow,
+    /// A row holding a `SUBTOTAL` or `AGGREGATE` formula (a total, not a respondent) → left out.
+    SubtotalRow,
+    /// A row or column outside the sheet's Excel Table, when the sheet has one Table: the Table
+    /// defines the data → left out. `cell` is the row number or the column letters.
+    OutsideTable,
 }
 
 impl NoteKind {
@@ -280,6 +322,13 @@ impl NoteKind {
                 | NoteKind::OutOfScale
                 | NoteKind::ItemInOneSheet
                 | NoteKind::ByChanged
+                | NoteKind::HiddenRow
+                | NoteKind::FilteredRow
+                | NoteKind::HiddenColumn
+                | NoteKind::HiddenSheet
+                | NoteKind::TableTotalsRow
+                | NoteKind::SubtotalRow
+                | NoteKind::OutsideTable
         )
     }
 
@@ -353,6 +402,34 @@ impl NoteKind {
             NoteKind::UnmatchedIdInGroup => (
                 "ID found in only one of the two groups, excluded from the paired test",
                 "片方の群にしかない ID（対応のある検定から除外）",
+            ),
+            NoteKind::HiddenRow => (
+                "hidden row, left out (--include-hidden takes it in)",
+                "非表示の行（分析から除外。--include-hidden で含めます）",
+            ),
+            NoteKind::FilteredRow => (
+                "row hidden by the AutoFilter, left out (--include-hidden takes it in)",
+                "オートフィルターで非表示になっている行（分析から除外。--include-hidden で含めます）",
+            ),
+            NoteKind::HiddenColumn => (
+                "hidden column, left out (--include-hidden takes it in)",
+                "非表示の列（分析から除外。--include-hidden で含めます）",
+            ),
+            NoteKind::HiddenSheet => (
+                "hidden sheet, not used unless named with --sheets",
+                "非表示のシート（--sheets で指定しない限り使いません）",
+            ),
+            NoteKind::TableTotalsRow => (
+                "totals row of an Excel Table, not a respondent: left out",
+                "テーブルの集計行（回答者ではないため除外）",
+            ),
+            NoteKind::SubtotalRow => (
+                "row with a SUBTOTAL or AGGREGATE formula (a total, not a respondent): left out",
+                "SUBTOTAL・AGGREGATE 関数を含む行（集計行のため除外）",
+            ),
+            NoteKind::OutsideTable => (
+                "outside the sheet's Excel Table, which holds the data: left out",
+                "シート上のテーブルの範囲外（データはテーブル内のみとして除外）",
             ),
         };
         lang.pick(en, ja)
@@ -628,6 +705,7 @@ impl ReadError {
                     "sheets" => "シート数",
                     "cells (.xls cell records of one sheet)" => "1 シートのセルレコードの数（.xls）",
                     "cells in the sheets' used ranges (.xls)" => "シートの使用範囲のセル数（.xls）",
+                    "cells in the sheets' used ranges (.xlsb)" => "シートの使用範囲のセル数（.xlsb）",
                     "bytes of shared strings in .xls cells" => "セルが参照する共有文字列のバイト数（.xls）",
                     "bytes of formula text (.xls)" => "数式の文字列のバイト数（.xls）",
                     other => other,

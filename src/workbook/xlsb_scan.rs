@@ -1,0 +1,280 @@
+//! Pre-scan of an `.xlsb` package before calamine opens it, the guard the .xls and .ods paths
+//! have: calamine reads a binary record into a buffer as long as the record says (up to 256 MiB),
+//! keeps every shared string, and builds each sheet as a dense range over the rectangle its cells
+//! span (one cell at A1 and one at XFD1048576 is 17 billion cells). So the parts calamine reads —
+//! `xl/sharedStrings.bin`, `xl/styles.bin`, `xl/workbook.bin`, its relationships and every
+//! worksheet part — are walked record by record as a stream (nothing is kept but counters) and
+//! the file refused when one record is longer than [`MAX_XLSB_RECORD`], a part longer than
+//! [`super::MAX_XML_PART_BYTES`], the shared strings more than
+//! [`super::MAX_SHARED_STRINGS_BYTES`], a cell beyond Excel's columns, or the sheets' used
+//! rectangles more than [`super::MAX_CELLS`] cells together.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use super::xlsx_scan::MAX_XML_PART_BYTES;
+use super::{ReadError, MAX_CELLS, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES};
+
+/// Longest binary record accepted in an .xlsb part: 4 MiB (a shared string of Excel's longest
+/// 32,767 characters is about 64 KiB).
+pub const MAX_XLSB_RECORD: usize = 4 << 20;
+
+/// Reads one byte; `None` at the end of the part.
+fn byte(r: &mut impl Read) -> std::io::Result<Option<u8>> {
+    let mut b = [0u8; 1];
+    loop {
+        match r.read(&mut b) {
+            Ok(0) => return Ok(None),
+            Ok(_) => return Ok(Some(b[0])),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// What a walk over one part's records found.
+#[derive(Default)]
+struct Walk {
+    /// Bytes of BrtSSTItem records.
+    sst_bytes: u64,
+    /// The used rectangle of cells with a value: (first row, last row, first col, last col).
+    rect: Option<(u32, u32, u32, u32)>,
+    /// A cell beyond Excel's last column.
+    wide: Option<u32>,
+}
+
+fn damaged(path: &Path, en: String, ja: String) -> ReadError {
+    ReadError::Damaged {
+        path: path.to_path_buf(),
+        reason: en,
+        reason_ja: ja,
+    }
+}
+
+/// Walks the records of `part` as calamine's `RecordIter` reads them.
+fn walk(path: &Path, part: &str, r: impl Read) -> Result<Walk, ReadError> {
+    let mut r = BufReader::new(r);
+    let io = |e: std::io::Error| ReadError::Workbook {
+        path: path.to_path_buf(),
+        reason: format!("{part}: {e}"),
+    };
+    let mut w = Walk::default();
+    let mut total: u64 = 0;
+    let mut row: u32 = 0;
+    // Record type: one or two bytes.
+    while let Some(b) = byte(&mut r).map_err(io)? {
+        let typ = if b & 0x80 != 0 {
+            match byte(&mut r).map_err(io)? {
+                Some(b2) => u16::from(b & 0x7F) + (u16::from(b2 & 0x7F) << 7),
+                None => break,
+            }
+        } else {
+            u16::from(b)
+        };
+        // Length: up to four bytes of seven bits.
+        let mut len = 0usize;
+        for i in 0..4 {
+            let Some(b) = byte(&mut r).map_err(io)? else {
+                return Ok(w);
+            };
+            len += usize::from(b & 0x7F) << (7 * i);
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        if len > MAX_XLSB_RECORD {
+            return Err(damaged(
+                path,
+                format!(
+                    "{part} holds a record of {len} bytes, more than the {} MiB a spreadsheet program writes (the file is damaged or too large)",
+                    MAX_XLSB_RECORD >> 20
+                ),
+                format!(
+                    "{part} に {len} バイトのレコードがあり、表計算ソフトが書き出す {} MiB を超えています（ファイルが壊れているか、大きすぎます）",
+                    MAX_XLSB_RECORD >> 20
+                ),
+            ));
+        }
+        total += len as u64 + 2;
+        if total > MAX_XML_PART_BYTES {
+            return Err(damaged(
+                path,
+                format!(
+                    "{part} is larger than {} GiB uncompressed (the file is damaged or too large)",
+                    MAX_XML_PART_BYTES >> 30
+                ),
+                format!(
+                    "{part} は展開後 {} GiB を超えています（ファイルが壊れているか、大きすぎます）",
+                    MAX_XML_PART_BYTES >> 30
+                ),
+            ));
+        }
+        // The first four bytes: a row (BrtRowHdr) or a column (cell records).
+        let n = len.min(4);
+        let mut head = [0u8; 4];
+        r.read_exact(&mut head[..n]).map_err(io)?;
+        let skipped = std::io::copy(&mut (&mut r).take((len - n) as u64), &mut std::io::sink())
+            .map_err(io)?;
+        if skipped != (len - n) as u64 {
+            break;
+        }
+        let first = u32::from_le_bytes(head);
+        match typ {
+            0x0013 => w.sst_bytes += len as u64,
+            0x0000 => row = first,
+            // Cells with a value (calamine skips blanks): RK, error, bool, real, string, shared
+            // string and the four formula records.
+            0x0002..=0x000B if row <= 0x0010_0000 => {
+                if first >= MAX_COLUMNS {
+                    w.wide = Some(first);
+                }
+                w.rect = Some(match w.rect {
+                    None => (row, row, first, first),
+                    Some((r0, r1, c0, c1)) => {
+                        (r0.min(row), r1.max(row), c0.min(first), c1.max(first))
+                    }
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(w)
+}
+
+/// Checks an .xlsb package before calamine opens it.
+pub(crate) fn check(path: &Path) -> Result<(), ReadError> {
+    let bad = |e: &dyn std::fmt::Display| ReadError::Workbook {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
+    let file = File::open(path).map_err(|e| bad(&e))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(&e))?;
+    let mut names: HashMap<String, String> = HashMap::new();
+    for n in zip.file_names() {
+        let n = n.map_err(|e| bad(&e))?;
+        names.insert(n.replace('\\', "/").to_ascii_lowercase(), n.to_string());
+    }
+    let mut parts: Vec<String> = ["xl/sharedstrings.bin", "xl/styles.bin", "xl/workbook.bin"]
+        .iter()
+        .filter_map(|p| names.get(*p).cloned())
+        .collect();
+    let mut sheets: Vec<String> = names
+        .iter()
+        .filter(|(k, _)| k.starts_with("xl/worksheets/") && k.ends_with(".bin"))
+        .map(|(_, v)| v.clone())
+        .collect();
+    sheets.sort();
+    parts.extend(sheets.iter().cloned());
+    let mut cells: u128 = 0;
+    for part in &parts {
+        let f = zip
+            .by_name(part)
+            .map_err(|e| bad(&format!("{part}: {e}")))?;
+        let w = walk(path, part, f)?;
+        if w.sst_bytes > MAX_SHARED_STRINGS_BYTES {
+            return Err(ReadError::Declared {
+                path: path.to_path_buf(),
+                what: "bytes of shared strings",
+                declared: u128::from(w.sst_bytes),
+                limit: u128::from(MAX_SHARED_STRINGS_BYTES),
+            });
+        }
+        if let Some(c) = w.wide {
+            return Err(damaged(
+                path,
+                format!(
+                    "{part} has a cell in column {}, beyond Excel's last column (XFD)",
+                    u64::from(c) + 1
+                ),
+                format!(
+                    "{part} に Excel の最終列（XFD）を超える {} 列目のセルがあります",
+                    u64::from(c) + 1
+                ),
+            ));
+        }
+        if let Some((r0, r1, c0, c1)) = w.rect {
+            cells += u128::from(r1 - r0 + 1) * u128::from(c1 - c0 + 1);
+            if cells > MAX_CELLS as u128 {
+                return Err(ReadError::Declared {
+                    path: path.to_path_buf(),
+                    what: "cells in the sheets' used ranges (.xlsb)",
+                    declared: cells,
+                    limit: MAX_CELLS as u128,
+                });
+            }
+        }
+    }
+    // The workbook's relationships (XML) are read too: bounded like any .xlsx part.
+    super::xlsx_scan::check_xml_part(path, &mut zip, &names, "xl/_rels/workbook.bin.rels")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(typ: u16, body: &[u8]) -> Vec<u8> {
+        let mut v = Vec::new();
+        if typ >= 0x80 {
+            v.push((typ & 0x7F) as u8 | 0x80);
+            v.push((typ >> 7) as u8);
+        } else {
+            v.push(typ as u8);
+        }
+        let mut len = body.len();
+        loop {
+            let b = (len & 0x7F) as u8;
+            len >>= 7;
+            if len == 0 {
+                v.push(b);
+                break;
+            }
+            v.push(b | 0x80);
+        }
+        v.extend_from_slice(body);
+        v
+    }
+
+    fn cell(col: u32) -> Vec<u8> {
+        let mut b = col.to_le_bytes().to_vec();
+        b.extend_from_slice(&[0; 4]);
+        b.extend_from_slice(&1.0f64.to_le_bytes());
+        rec(0x0005, &b)
+    }
+
+    #[test]
+    fn the_used_rectangle_and_records_are_measured() {
+        let sheet = [
+            rec(0x0091, &[]),
+            rec(0x0000, &2u32.to_le_bytes()),
+            cell(1),
+            cell(4),
+            rec(0x0000, &9u32.to_le_bytes()),
+            rec(0x0001, &[0; 8]), // blank: no value
+            cell(2),
+            rec(0x0092, &[]),
+        ]
+        .concat();
+        let w = walk(Path::new("x.xlsb"), "s", &sheet[..]).ok().unwrap();
+        assert_eq!(w.rect, Some((2, 9, 1, 4)));
+        assert_eq!(w.wide, None);
+
+        let sheet = [rec(0x0000, &0u32.to_le_bytes()), cell(20_000)].concat();
+        let w = walk(Path::new("x.xlsb"), "s", &sheet[..]).ok().unwrap();
+        assert_eq!(w.wide, Some(20_000));
+
+        // A record claiming 256 MiB is refused from its header alone.
+        let huge = [0x13u8, 0xFF, 0xFF, 0xFF, 0x7F];
+        match walk(Path::new("x.xlsb"), "xl/sharedStrings.bin", &huge[..]) {
+            Err(ReadError::Damaged { reason, .. }) => {
+                assert!(
+                    reason.starts_with("xl/sharedStrings.bin holds a record of 268435455 bytes"),
+                    "{reason}"
+                )
+            }
+            other => panic!("{:?}", other.err()),
+        }
+    }
+}
