@@ -36,6 +36,9 @@ Public Function HarnessRun(ByVal macroName As String) As String
     Select Case macroName
     Case "TTXL_SelfTest"
         TTXL_SelfTest
+    Case "TTXL_RegisterFunctionHelp"
+        TTXL_RegisterFunctionHelp
+        TTXL_RegisterFunctionHelp
     Case Else
         HarnessRun = "unknown macro " & macroName
         Exit Function
@@ -199,6 +202,11 @@ End Function
 ' NumberClass: LSet between two user-defined Types copies no bits in LibreOffice Basic.
 Private Function NumberClass(ByVal x As Double) As Long
     NumberClass = HarnessShim("ttxl_classify", Array(x))
+End Function
+
+' NotANumber: built with LSet from its bits in the module.
+Private Function NotANumber() As Double
+    NotANumber = HarnessShim("ttxl_quiet_nan", Array())
 End Function
 
 ' Utf8ToString: the "pointer" of c_ttxl_version is the decoded string already.

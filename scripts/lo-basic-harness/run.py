@@ -34,6 +34,8 @@ ADAPTATIONS (LibreOffice Basic is not Excel VBA; the harness adapts, the module 
       (1033 or 1041): not implemented in LibreOffice; it lets the harness run both languages.
   A8. `Application.hWnd` -> 0, `Application.UserLibraryPath` -> "", `Debug.Print` -> the
       harness's log, `Err.LastDllError` -> the shim's last load error: not in LibreOffice.
+  A9. NumberClass, NotANumber and Utf8ToString are replaced (harness.bas): LSet between two Types
+      copies no bits in LibreOffice Basic, and the version "pointer" is the decoded string already.
   A10. A variable named `output` is renamed `output_`: Output is a keyword in LibreOffice Basic.
   A11. In Private procedures `ByVal x As Variant` -> `Optional ByVal x As Variant`: VBA passes
       an omitted optional argument on to a Variant parameter (IsMissing stays True); LibreOffice
@@ -41,8 +43,6 @@ ADAPTATIONS (LibreOffice Basic is not Excel VBA; the harness adapts, the module 
   A12. `param.Member` of a Variant parameter -> `HarnessObject(param).Member`: in LibreOffice a
       procedure that uses a Variant parameter as an object, even in a branch not taken, fails
       with error 91 when the argument is a string or number.
-  A9. NumberClass and Utf8ToString are replaced (harness.bas): LSet between two Types copies no
-      bits in LibreOffice Basic, and the version "pointer" is the decoded string already.
 """
 import argparse
 import json
@@ -61,7 +61,7 @@ sys.path.insert(0, os.path.join(ROOT, "scripts"))
 from vba_parse import preprocess  # noqa: E402
 
 WIN64 = {"VBA7": True, "WIN64": True, "WIN32": True, "MAC": False, "VBA6": True}
-REPLACED_PROCEDURES = ("NumberClass", "Utf8ToString")
+REPLACED_PROCEDURES = ("NumberClass", "NotANumber", "Utf8ToString")
 TOL_TEST = 1e-9     # the module's TOL_TEST
 TOL_EFFECT = 1e-6   # the module's TOL_EFFECT (d/g CI ends)
 
@@ -302,7 +302,8 @@ def run_in_office(office, args, report, reference, readme, source, expected_chec
                     sheet.getCellRangeByName("%s%d" % (col, k)).setString(v)
                 elif v is not None:
                     sheet.getCellRangeByName("%s%d" % (col, k)).setValue(v)
-        # The DLL's folder in a cell named TTXL_DLL_PATH, as vba/README.md step 4 describes.
+        # The DLL's folder in a cell named TTXL_DLL_PATH, as vba/README.md step 4 describes, in
+        # double quotes as Explorer's "Copy as path" writes it (the module must remove them).
         sheet.getCellRangeByName("Z1").setString(args.path_text.replace("{dir}", dll_dir))
         from com.sun.star.table import CellAddress
         doc.NamedRanges.addNewByName("TTXL_DLL_PATH", "$Sheet1.$Z$1", CellAddress(0, 25, 0), 0)
@@ -336,6 +337,11 @@ def run_in_office(office, args, report, reference, readme, source, expected_chec
                              "%s of %d" % (m.group(0), expected_checks))
                 report.check("TTXL_SelfTest dialog (%d)" % language, m.group(0) in messages, repr(messages[:300]))
 
+        # The add-in calls this on open; twice must be harmless, and a failure silent (LibreOffice has
+        # no Application.MacroOptions, so here it exercises the silent failure path).
+        outcome = call("HarnessRun", "TTXL_RegisterFunctionHelp")
+        report.check("TTXL_RegisterFunctionHelp twice, silently", outcome == "ok", str(outcome))
+
         # The README's formulas in cells: row functions as array formulas to the right.
         call("HarnessSetup", 1033, 6)
         row = 2
@@ -365,7 +371,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--module", default=os.path.join(ROOT, "vba", "TTestXL.bas"))
     parser.add_argument("--lib", default=os.path.join(ROOT, "target", "debug", "libttest_xl.so"))
-    parser.add_argument("--path-text", default="{dir}", help="text of the TTXL_DLL_PATH cell ({dir} = folder)")
+    parser.add_argument("--path-text", default='"{dir}"', help="text of the TTXL_DLL_PATH cell ({dir} = folder)")
     parser.add_argument("--dump", help="write the Basic source given to LibreOffice to this file")
     args = parser.parse_args()
     if shutil.which("soffice") is None:

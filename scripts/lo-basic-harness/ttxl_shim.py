@@ -133,6 +133,11 @@ def ttxl_power(design, alternative, solve_for, n, d, alpha, power):
     return (status, result.value)
 
 
+def ttxl_quiet_nan():
+    """NotANumber of the module (built there with LSet, which LibreOffice Basic cannot do)."""
+    return float("nan")
+
+
 def ttxl_classify(x):
     """NumberClass of the module: 0 finite, 1 +infinity, -1 -infinity, 2 NaN."""
     if math.isnan(x):
@@ -144,4 +149,4 @@ def ttxl_classify(x):
 
 g_exportedScripts = (ttxl_load, ttxl_last_dll_error, ttxl_attributes, ttxl_abi_version, ttxl_nan, ttxl_version,
                      ttxl_set_language, ttxl_last_error, ttxl_ttest, ttxl_rank, ttxl_p_adjust, ttxl_power,
-                     ttxl_classify)
+                     ttxl_classify, ttxl_quiet_nan)
