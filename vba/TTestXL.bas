@@ -838,15 +838,18 @@ Private Function DataOf(ByVal source As Variant, ByVal argName As String, ByVal 
     End If
 End Function
 
-' The part of a range inside its sheet's used range, so =TTXL_WELCH(B:B, C:C) reads the filled
-' rows and not 1,048,576 cells per column. Rows are cut at the used range only (paired columns
-' keep the same rows); a range wholly outside it keeps its first row (one blank value).
+' Whole columns cut at the last used row of their sheet, so =TTXL_WELCH(B:B, C:C) reads the
+' filled rows and not 1,048,576 cells per column. Any other range is read as given (so two
+' explicit ranges of one size keep one size); a whole column below the used range keeps one row.
 Private Function UsedPart(ByVal source As Range) As Range
     Dim used As Range, lastRow As Long, rowCount As Long
+    If source.Rows.Count < source.Worksheet.Rows.Count Then
+        Set UsedPart = source
+        Exit Function
+    End If
     Set used = source.Worksheet.UsedRange
     lastRow = used.Row + used.Rows.Count - 1
-    rowCount = source.Rows.Count
-    If source.Row + rowCount - 1 > lastRow Then rowCount = lastRow - source.Row + 1
+    rowCount = lastRow - source.Row + 1
     If rowCount < 1 Then rowCount = 1
     Set UsedPart = source.Resize(rowCount, source.Columns.Count)
 End Function

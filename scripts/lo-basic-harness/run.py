@@ -356,7 +356,23 @@ def run_in_office(office, args, report, reference, readme, source, expected_chec
                 sheet.getCellRangeByName("E%d:%s%d" % (row, last, row)).setArrayFormula(api)
             placed.append((row, formula, keys, tol))
             row += 1
+        # Beyond the README: whole columns (read down to the used range only: defect 6) give the
+        # same row as the explicit ranges (the headers are text, so missing), and TTXL_TTEST shows
+        # #DIV/0! for data it cannot test, as T.TEST. (TTXL_LAST_ERROR(cell), defect 7, cannot be
+        # run here: Application.Caller is Empty in a LibreOffice Basic cell function.)
+        sheet.getCellRangeByName("E20:N20").setArrayFormula("TTXL_WELCH(C:C;B:B)")
+        for k, v in enumerate((2, 2, 2), start=22):
+            sheet.getCellRangeByName("A%d" % k).setValue(v)
+        sheet.getCellRangeByName("E21").setFormula("=TTXL_TTEST(A22:A24;A22:A24;2;2)")
         doc.calculateAll()
+        for k, key in enumerate("welch." + k for k in ROW_TTEST):
+            got = cell_value(sheet.getCellByPosition(4 + k, 19))
+            report.check("whole columns C:C, B:B [%d] = R %s" % (k + 1, key), close_enough(got, reference[key], TOL_EFFECT),
+                         "got %r" % (got,))
+        # LibreOffice shows an error value returned by a Basic cell function as the text
+        # "Error <code>" (2007 = xlErrDiv0) where Excel shows #DIV/0!.
+        e21 = sheet.getCellRangeByName("E21").getString()
+        report.check("zero variance in TTXL_TTEST shows #DIV/0!", e21 in ("#DIV/0!", "Error 2007"), repr(e21))
         for row, formula, keys, tol in placed:
             for k, key in enumerate(keys):
                 got = cell_value(sheet.getCellByPosition(4 + k, row - 1))
