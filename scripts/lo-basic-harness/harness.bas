@@ -39,6 +39,10 @@ Public Function HarnessRun(ByVal macroName As String) As String
     Case "TTXL_RegisterFunctionHelp"
         TTXL_RegisterFunctionHelp
         TTXL_RegisterFunctionHelp
+    Case "WriteResults"
+        ' The analysis macro after its three dialogs (InputBox cannot be answered headless): before
+        ' = B1:B11, after = C1:C11 of the first sheet, paired; MessageBoxW answers gHarnessAnswer.
+        WriteResults ActiveWorkbook.Worksheets(1).Range("B1:B11"), ActiveWorkbook.Worksheets(1).Range("C1:C11"), True
     Case Else
         HarnessRun = "unknown macro " & macroName
         Exit Function
