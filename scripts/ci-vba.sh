@@ -5,6 +5,9 @@
 #  2. Each deliberately broken module tests/data/vba_broken_*.bas FAILS the same check, with the
 #     message named on its "' EXPECT:" line, so a check that passes everything cannot go unnoticed.
 #  3. scripts/vba_ja.py decode + encode reproduces vba/TTestXL.bas byte for byte.
+#  4. vba/*.bas pass scripts/vba_names.py (every name binds as VBA binds it: no local hiding a
+#     procedure, no undeclared name falling through to Excel's Cells/Range/..., no duplicates),
+#     and every module in tests/vba/names/ is rejected (tests/vba_names.rs asserts each finding).
 # The Declare/header cross-check and the self-test reference check are Rust tests (cargo test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,6 +56,21 @@ else
     fail "vba_ja.py decode/encode changes vba/TTestXL.bas"
 fi
 rm -f "$roundtrip" "$roundtrip.readable"
+
+for module in vba/*.bas; do
+    if "$PY" scripts/vba_names.py "$module"; then
+        pass "$module: every name binds to what it declares"
+    else
+        fail "$module has name-binding findings (scripts/vba_names.py)"
+    fi
+done
+for broken in tests/vba/names/*.bas; do
+    if "$PY" scripts/vba_names.py "$broken" >/dev/null; then
+        fail "$broken was accepted by scripts/vba_names.py but has name-binding defects"
+    else
+        pass "$broken rejected by scripts/vba_names.py"
+    fi
+done
 
 echo "vba: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

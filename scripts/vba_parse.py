@@ -22,12 +22,6 @@ Exit status 0 when every file passes, 1 otherwise; each problem is printed as FI
 import re
 import sys
 
-from antlr4 import CommonTokenStream, InputStream
-from antlr4.error.ErrorListener import ErrorListener
-from antlr4_vba.vba_ccLexer import vba_ccLexer
-from antlr4_vba.vba_ccParser import vba_ccParser
-from antlr4_vba.vbaLexer import vbaLexer
-from antlr4_vba.vbaParser import vbaParser
 
 CONFIGURATIONS = [
     ("64-bit Office (VBA7, Win64)", {"VBA7": True, "WIN64": True, "WIN32": True, "MAC": False, "VBA6": True}),
@@ -36,16 +30,20 @@ CONFIGURATIONS = [
 ]
 
 
-class Collect(ErrorListener):
-    def __init__(self):
-        super().__init__()
-        self.errors = []
-
-    def syntaxError(self, recognizer, offending, line, column, msg, e):  # noqa: N802 (ANTLR API)
-        self.errors.append((line, column, msg))
-
-
 def antlr_parse(text, lexer_class, parser_class):
+    # antlr4 is imported here, not at the top, so scripts/vba_names.py can reuse this file's
+    # preprocessor without the grammar package installed.
+    from antlr4 import CommonTokenStream, InputStream
+    from antlr4.error.ErrorListener import ErrorListener
+
+    class Collect(ErrorListener):
+        def __init__(self):
+            super().__init__()
+            self.errors = []
+
+        def syntaxError(self, recognizer, offending, line, column, msg, e):  # noqa: N802 (ANTLR API)
+            self.errors.append((line, column, msg))
+
     errors = Collect()
     lexer = lexer_class(InputStream(text))
     lexer.removeErrorListeners()
@@ -242,6 +240,11 @@ def source_rules(name, data):
 
 
 def check_file(path):
+    from antlr4_vba.vba_ccLexer import vba_ccLexer
+    from antlr4_vba.vba_ccParser import vba_ccParser
+    from antlr4_vba.vbaLexer import vbaLexer
+    from antlr4_vba.vbaParser import vbaParser
+
     with open(path, "rb") as f:
         data = f.read()
     problems, lines = source_rules(path, data)

@@ -379,12 +379,14 @@ Private Const DLL_FILE As String = "ttest_xl.dll"
 Private Const MODULE_VERSION As String = "0.1.0"
 
 Private Const ERROR_MOD_NOT_FOUND As Long = 126     ' a DLL that ttest_xl.dll needs is missing
+Private Const ERROR_PROC_NOT_FOUND As Long = 127    ' a function that ttest_xl.dll imports is missing
 Private Const ERROR_BAD_EXE_FORMAT As Long = 193    ' 32-bit DLL in 64-bit Office or the reverse
 Private Const INVALID_FILE_ATTRIBUTES As Long = -1
 Private Const FILE_ATTRIBUTE_DIRECTORY As Long = &H10
 Private Const CP_UTF8 As Long = 65001
 Private Const MB_OK As Long = &H0
 Private Const MB_YESNOCANCEL As Long = &H3
+Private Const MB_YESNO As Long = &H4
 Private Const MB_ICONQUESTION As Long = &H20
 Private Const MB_ICONEXCLAMATION As Long = &H30
 Private Const MB_ICONINFORMATION As Long = &H40
@@ -409,8 +411,10 @@ Private mDll As Long
 #End If
 Private mDllPath As String
 Private mNaN As Double
+Private mNaNReady As Boolean
 Private mLoadDialogShown As Boolean
 Private mLastError As String
+Private mCellErrors As Collection   ' message of each cell's last failure, keyed by its address
 Private mLanguageKnown As Boolean
 Private mJapanese As Boolean
 ' Counters of TTXL_SelfTest.
@@ -480,7 +484,7 @@ Private Function EnsureDll() As Boolean
 
     Dim candidates As Collection, notes As String, tried As String
     Dim item As Variant, path As String, loadError As Long, wrongBitness As Boolean
-    Dim otherError As Boolean
+    Dim otherError As Boolean, oldWindows As Boolean
 #If VBA7 Then
     Dim handle As LongPtr
 #Else
@@ -511,6 +515,13 @@ Private Function EnsureDll() As Boolean
                 tried = tried & vbCrLf & "  " & path & L("   - found, but built for " & OtherBitnessText() _
                         & " (Windows error 193)", U("\u3000\u2192 \u3042\u308A\u307E\u3059\u304C\u3001") _
                         & OtherBitnessText() & U(" \u7528\u3067\u3059\uFF08Windows \u30A8\u30E9\u30FC 193\uFF09"))
+            ElseIf loadError = ERROR_MOD_NOT_FOUND Or loadError = ERROR_PROC_NOT_FOUND Then
+                ' ttest_xl.dll imports ProcessPrng (Windows 10 and later) and WaitOnAddress (8 and
+                ' later): on older Windows, or with a system DLL missing, LoadLibrary fails with 126/127.
+                oldWindows = True
+                tried = tried & vbCrLf & "  " & path & L("   - found, but this Windows lacks a function it needs (error " _
+                        & loadError & ")", U("\u3000\u2192 \u3042\u308A\u307E\u3059\u304C\u3001\u3053\u306E Windows \u306B\u306F\u5FC5\u8981\u306A\u6A5F\u80FD\u304C\u3042\u308A\u307E\u305B\u3093\uFF08\u30A8\u30E9\u30FC ") _
+                        & loadError & U("\uFF09"))
             Else
                 otherError = True
                 tried = tried & vbCrLf & "  " & path & L("   - found, but Windows could not load it (error " _
@@ -521,9 +532,10 @@ Private Function EnsureDll() As Boolean
     Next item
 
     Dim message As String
-    message = LoadFailureMessage(tried, notes, wrongBitness, otherError)
+    message = LoadFailureMessage(tried, notes, wrongBitness, otherError, oldWindows)
     mLastError = message
-    If Not mLoadDialogShown Then
+    RememberForCaller message
+    If Not mLoadDialogShown And Application.Interactive Then
         mLoadDialogShown = True
         ShowMessage message, MB_OK Or MB_ICONEXCLAMATION
     End If
@@ -531,7 +543,7 @@ End Function
 
 ' The one dialog shown when no candidate could be loaded.
 Private Function LoadFailureMessage(ByVal tried As String, ByVal notes As String, _
-        ByVal wrongBitness As Boolean, ByVal otherError As Boolean) As String
+        ByVal wrongBitness As Boolean, ByVal otherError As Boolean, ByVal oldWindows As Boolean) As String
     Dim text As String
     text = L("ttest-xl could not load its DLL, so the TTXL_ functions cannot calculate.", _
             U("ttest-xl \u306E DLL \u3092\u8AAD\u307F\u8FBC\u3081\u306A\u304B\u3063\u305F\u305F\u3081\u3001TTXL_ \u95A2\u6570\u3067\u8A08\u7B97\u3067\u304D\u307E\u305B\u3093\u3002")) & vbCrLf & vbCrLf
@@ -548,6 +560,11 @@ Private Function LoadFailureMessage(ByVal tried As String, ByVal notes As String
                 U("ttest_xl.dll \u306F\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u304C ") & OtherBitnessText() _
                 & U(" \u7528\u3067\u3059\u3002\u914D\u5E03\u30D5\u30A1\u30A4\u30EB\u306E ") & BitnessFolder() _
                 & U(" \u30D5\u30A9\u30EB\u30C0\u30FC\u306B\u3042\u308B\u3082\u306E\u3068\u5DEE\u3057\u66FF\u3048\u3066\u304F\u3060\u3055\u3044\u3002")) & vbCrLf
+    End If
+    If oldWindows Then
+        text = text & L("ttest_xl.dll needs Windows 10 or 11 (it uses ProcessPrng and WaitOnAddress, which older" _
+                & " Windows does not have). Use a PC with Windows 10 or 11, or the command-line tool on a PC that has it.", _
+                U("ttest_xl.dll \u306B\u306F Windows 10 \u307E\u305F\u306F 11 \u304C\u5FC5\u8981\u3067\u3059\uFF08\u53E4\u3044 Windows \u306B\u306F\u306A\u3044 ProcessPrng \u3068 WaitOnAddress \u3092\u4F7F\u3063\u3066\u3044\u307E\u3059\uFF09\u3002Windows 10 \u307E\u305F\u306F 11 \u306E PC \u3067\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044\u3002")) & vbCrLf
     End If
     If otherError Then
         text = text & L("Windows refused to load a file that exists. Check that it was unblocked (right-click >" _
@@ -575,7 +592,6 @@ Private Function DllIsCompatible(ByVal handle As Long, ByVal path As String) As 
     Dim abi As Long, message As String
     abi = c_ttxl_abi_version()
     If abi = TTXL_ABI_VERSION Then
-        mNaN = c_ttxl_nan()
         ' Messages (ttxl_last_error_utf16) in Office's UI language. Excel calls worksheet
         ' functions written in VBA on its main thread, the thread this setting belongs to.
         c_ttxl_set_language IIf(IsJapanese(), TTXL_LANG_JA, TTXL_LANG_EN)
@@ -590,7 +606,7 @@ Private Function DllIsCompatible(ByVal handle As Long, ByVal path As String) As 
             & U("\u3002\u3053\u306E\u30E2\u30B8\u30E5\u30FC\u30EB\u306B\u306F\u30D0\u30FC\u30B8\u30E7\u30F3 ") & TTXL_ABI_VERSION _
             & U(" \u304C\u5FC5\u8981\u3067\u3059\uFF09\u3002\u540C\u3058\u914D\u5E03\u30D5\u30A1\u30A4\u30EB\u306E DLL \u3068\u30E2\u30B8\u30E5\u30FC\u30EB\uFF08TTestXL.bas\uFF09\u3092\u4F7F\u3044\u3001Excel \u3092\u518D\u8D77\u52D5\u3057\u3066\u304F\u3060\u3055\u3044\u3002"))
     mLastError = message
-    If Not mLoadDialogShown Then
+    If Not mLoadDialogShown And Application.Interactive Then
         mLoadDialogShown = True
         ShowMessage message, MB_OK Or MB_ICONEXCLAMATION
     End If
@@ -613,7 +629,12 @@ Private Sub CollectCandidates(ByVal candidates As Collection, ByRef notes As Str
 End Sub
 
 ' A user-set path is either the DLL itself or the folder holding it (or its x64/x86 folders).
+' Explorer's "Copy as path" puts the path in double quotes: they are removed.
 Private Sub AddUserPath(ByVal candidates As Collection, ByVal userPath As String, ByRef notes As String)
+    userPath = Trim$(userPath)
+    If Len(userPath) >= 2 And Left$(userPath, 1) = """" And Right$(userPath, 1) = """" Then
+        userPath = Trim$(Mid$(userPath, 2, Len(userPath) - 2))
+    End If
     If Len(userPath) = 0 Then Exit Sub
     If LCase$(Right$(userPath, 4)) = ".dll" Then
         AddCandidate candidates, userPath
@@ -747,6 +768,7 @@ Private Sub RememberDllError(ByVal functionName As String, ByVal status As Long)
     If cut > 0 Then buffer = Left$(buffer, cut - 1)
     If Len(buffer) = 0 Then buffer = L("error status ", U("\u72B6\u614B\u30B3\u30FC\u30C9 ")) & status
     mLastError = functionName & ": " & buffer
+    RememberForCaller mLastError
 End Sub
 
 ' Maps a DLL status to the Excel error value a formula shows.
@@ -771,8 +793,40 @@ End Function
 ' Remembers a message found on the VBA side and returns the Excel error code to show.
 Private Function Fail(ByVal excelError As Long, ByVal functionName As String, ByVal message As String) As Long
     mLastError = functionName & ": " & message
+    RememberForCaller mLastError
     Fail = excelError
 End Function
+
+' The key of the cell whose formula is being calculated ("" when run from a macro).
+Private Function CallerKey() As String
+    If TypeName(Application.Caller) = "Range" Then
+        CallerKey = LCase$(Application.Caller.Cells(1, 1).Address(True, True, xlA1, True))
+    End If
+End Function
+
+' Keeps message as the last failure of the calling cell, for TTXL_LAST_ERROR(that cell).
+Private Sub RememberForCaller(ByVal message As String)
+    Dim key As String
+    key = CallerKey()
+    If Len(key) = 0 Then Exit Sub
+    If mCellErrors Is Nothing Then Set mCellErrors = New Collection
+    ForgetCell key
+    mCellErrors.Add message, key
+End Sub
+
+Private Sub ForgetCell(ByVal key As String)
+    If mCellErrors Is Nothing Then Exit Sub
+    On Error GoTo NotThere
+    mCellErrors.Remove key
+NotThere:
+End Sub
+
+' Called first by every worksheet function: the calling cell's old message no longer applies.
+Private Sub BeginCall()
+    Dim key As String
+    key = CallerKey()
+    If Len(key) > 0 Then ForgetCell key
+End Sub
 
 ' ==== (4) Reading cells and arguments ========================================================
 
@@ -819,26 +873,59 @@ NoMoreDimensions:
     ArrayRank = k - 1
 End Function
 
-' Text of an Excel error value, for messages. CStr of an error value is "Error 2042" and so on.
+' The xlErr... code of an Excel error value (compared with CVErr values; 0 when not an error).
+Private Function ErrorCode(ByVal value As Variant) As Long
+    Dim codes As Variant, k As Long
+    If Not IsError(value) Then Exit Function
+    codes = Array(xlErrNA, xlErrDiv0, xlErrValue, xlErrRef, xlErrName, xlErrNum, xlErrNull)
+    For k = LBound(codes) To UBound(codes)
+        If value = CVErr(codes(k)) Then
+            ErrorCode = codes(k)
+            Exit Function
+        End If
+    Next k
+    ErrorCode = xlErrValue
+End Function
+
+' Text of an Excel error value, for messages. Compared with CVErr values, not parsed from
+' CStr(value): CStr gives "Error 2042" in English Office and another word in localised Office.
 Private Function ErrorText(ByVal value As Variant) As String
-    Select Case Val(Mid$(CStr(value), 7))
-    Case xlErrNA
+    If Not IsError(value) Then
+        ErrorText = CStr(value)
+        Exit Function
+    End If
+    Select Case value
+    Case CVErr(xlErrNA)
         ErrorText = "#N/A"
-    Case xlErrDiv0
+    Case CVErr(xlErrDiv0)
         ErrorText = "#DIV/0!"
-    Case xlErrValue
+    Case CVErr(xlErrValue)
         ErrorText = "#VALUE!"
-    Case xlErrRef
+    Case CVErr(xlErrRef)
         ErrorText = "#REF!"
-    Case xlErrName
+    Case CVErr(xlErrName)
         ErrorText = "#NAME?"
-    Case xlErrNum
+    Case CVErr(xlErrNum)
         ErrorText = "#NUM!"
-    Case xlErrNull
+    Case CVErr(xlErrNull)
         ErrorText = "#NULL!"
     Case Else
-        ErrorText = CStr(value)
+        ErrorText = "#ERROR"
     End Select
+End Function
+
+' A quiet NaN (the missing value the DLL skips), built from its bits in VBA so that it exists
+' before the DLL is loaded: a blank read earlier must never become 0.
+Private Function NotANumber() As Double
+    Dim bits As DoubleBits, words As DoubleWords
+    If Not mNaNReady Then
+        words.high = &H7FF80000
+        words.low = 0
+        LSet bits = words
+        mNaN = bits.number
+        mNaNReady = True
+    End If
+    NotANumber = mNaN
 End Function
 
 ' One cell value to a number: numbers as they are; blank, text and TRUE/FALSE are missing (NaN,
@@ -850,7 +937,7 @@ Private Function CellToDouble(ByVal value As Variant, ByRef number As Double) As
     Case vbError
         Exit Function
     Case Else   ' vbEmpty (blank), vbString (text, "n/a", numbers stored as text), vbBoolean, vbNull
-        number = mNaN
+        number = NotANumber()
     End Select
     CellToDouble = True
 End Function
@@ -868,11 +955,27 @@ Private Function DataOf(ByVal source As Variant, ByVal argName As String, ByVal 
             DataOf = Fail(xlErrValue, functionName, argName & L(" must be one rectangular range, not several.", _
                     U(" \u306B\u306F\u9023\u7D9A\u3057\u305F 1 \u3064\u306E\u30BB\u30EB\u7BC4\u56F2\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u8907\u6570\u306E\u7BC4\u56F2\u306F\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093\uFF09\u3002")))
         Else
-            data = source.Value2
+            data = UsedPart(source).Value2
         End If
     Else
         data = source
     End If
+End Function
+
+' Whole columns cut at the last used row of their sheet, so =TTXL_WELCH(B:B, C:C) reads the
+' filled rows and not 1,048,576 cells per column. Any other range is read as given (so two
+' explicit ranges of one size keep one size); a whole column below the used range keeps one row.
+Private Function UsedPart(ByVal source As Range) As Range
+    Dim used As Range, lastRow As Long, rowCount As Long
+    If source.Rows.Count < source.Worksheet.Rows.Count Then
+        Set UsedPart = source
+        Exit Function
+    End If
+    Set used = source.Worksheet.UsedRange
+    lastRow = used.Row + used.Rows.Count - 1
+    rowCount = lastRow - source.Row + 1
+    If rowCount < 1 Then rowCount = 1
+    Set UsedPart = source.Resize(rowCount, source.Columns.Count)
 End Function
 
 ' Reads a range / array / value into a zero-based Double array in row-major order (row by row,
@@ -994,8 +1097,20 @@ Private Function BoolArg(ByVal arg As Variant, ByVal defaultValue As Boolean, By
 End Function
 
 ' Lower-case text with "-", "_" and spaces turned into ".", so "two-sided" = "two.sided".
+' Full-width letters, digits and signs typed with a Japanese IME (U+FF01 to U+FF5E, and the
+' ideographic space U+3000) are first turned into their ASCII forms.
 Private Function Keyword(ByVal value As Variant) As String
-    Keyword = Replace(Replace(Replace(LCase$(Trim$(CStr(value))), "_", "."), "-", "."), " ", ".")
+    Dim text As String, i As Long, code As Long
+    text = CStr(value)
+    For i = 1 To Len(text)
+        code = AscW(Mid$(text, i, 1)) And &HFFFF&
+        If code >= &HFF01& And code <= &HFF5E& Then
+            Mid$(text, i, 1) = ChrW$(code - &HFEE0&)
+        ElseIf code = &H3000& Then
+            Mid$(text, i, 1) = " "
+        End If
+    Next i
+    Keyword = Replace(Replace(Replace(LCase$(Trim$(text)), "_", "."), "-", "."), " ", ".")
 End Function
 
 ' alternative: omitted = "two.sided"; "two.sided" / "less" / "greater" (as R) or 0 / 1 / 2.
@@ -1148,6 +1263,7 @@ End Function
 Private Function TTestFunction(ByVal kind As Long, ByVal functionName As String, ByVal array1 As Variant, _
         ByVal array2 As Variant, ByVal alternativeValue As Variant, ByVal muArg As Variant, ByVal confArg As Variant) As Variant
     Dim r As TtxlTTest, code As Long, alternative As Long, mu As Double, confLevel As Double
+    BeginCall
     code = TestOptions(alternativeValue, muArg, confArg, functionName, alternative, mu, confLevel)
     If code = 0 Then code = RunTTest(kind, array1, array2, alternative, mu, confLevel, functionName, r)
     If code <> 0 Then
@@ -1159,17 +1275,21 @@ End Function
 
 ' Excel's T.TEST computed by ttest-xl: the same arguments and meaning, so it can replace T.TEST.
 ' tails: 1 or 2. type: 1 paired, 2 two-sample equal variance (Student), 3 unequal variance (Welch).
+' tails and type are read as T.TEST reads them: truncated to whole numbers, TRUE = 1, a number
+' typed as text is a number, a blank is 0 (so #NUM!), an error value is returned as it is.
+' Data that cannot be tested (zero variance, fewer than 2 values) give #DIV/0!, as T.TEST.
+' tails = 1 is half the two-tailed p (the t distribution is symmetric), as T.TEST.
 ' Differences from T.TEST: blank and text cells are skipped as missing (in paired data the whole
-' pair is dropped); an error cell gives #VALUE!; zero variance gives #NUM! with a message in
-' TTXL_LAST_ERROR. tails = 1 gives the one-tailed p in the direction of the observed difference,
-' as T.TEST does.
+' pair is dropped: T.TEST would pair the remaining numbers differently); an error cell in the
+' data gives #VALUE! (T.TEST returns that error); the reason of a failure is in TTXL_LAST_ERROR.
 ' Example: =TTXL_TTEST(B2:B51, C2:C51, 2, 1)   (same as =T.TEST(B2:B51, C2:C51, 2, 1))
 Public Function TTXL_TTEST(ByVal array1 As Variant, ByVal array2 As Variant, ByVal tails As Variant, _
         ByVal test_type As Variant) As Variant
     Const FN As String = "TTXL_TTEST"
     Dim tailsNumber As Double, typeNumber As Double, code As Long, kind As Long, r As TtxlTTest
-    code = NumberArg(tails, 2, "tails", FN, tailsNumber)
-    If code = 0 Then code = NumberArg(test_type, 3, "type", FN, typeNumber)
+    BeginCall
+    code = TTestArg(tails, "tails", FN, tailsNumber)
+    If code = 0 Then code = TTestArg(test_type, "type", FN, typeNumber)
     If code = 0 Then
         tailsNumber = Fix(tailsNumber)
         typeNumber = Fix(typeNumber)
@@ -1190,19 +1310,41 @@ Public Function TTXL_TTEST(ByVal array1 As Variant, ByVal array2 As Variant, ByV
             kind = KIND_WELCH
         End Select
         code = RunTTest(kind, array1, array2, TTXL_TWO_SIDED, 0, 0.95, FN, r)
-        If code = 0 And tailsNumber = 1 Then
-            ' One-tailed, in the direction the data point to (T.TEST's definition).
-            If r.statistic >= 0 Then
-                code = RunTTest(kind, array1, array2, TTXL_GREATER, 0, 0.95, FN, r)
-            Else
-                code = RunTTest(kind, array1, array2, TTXL_LESS, 0, 0.95, FN, r)
-            End If
-        End If
+        ' T.TEST shows #DIV/0! for data it cannot test (zero variance, too few values).
+        If code = xlErrNum Then code = xlErrDiv0
     End If
     If code <> 0 Then
         TTXL_TTEST = CVErr(code)
+    ElseIf tailsNumber = 1 Then
+        ' One-tailed, in the direction the data point to (T.TEST's definition): half the two-tailed p.
+        TTXL_TTEST = CellNumber(r.p_value / 2)
     Else
         TTXL_TTEST = CellNumber(r.p_value)
+    End If
+End Function
+
+' tails / type of TTXL_TTEST, read as T.TEST reads them (see there). Returns 0 or an Excel error.
+Private Function TTestArg(ByVal arg As Variant, ByVal argName As String, ByVal functionName As String, _
+        ByRef number As Double) As Long
+    Dim value As Variant
+    If IsError(arg) Then
+        value = arg
+    Else
+        value = ArgValue(arg)
+    End If
+    If IsError(value) Then
+        TTestArg = ErrorCode(value)
+        mLastError = functionName & ": " & argName & " = " & ErrorText(value)
+    ElseIf IsEmpty(value) Then
+        number = 0
+    ElseIf VarType(value) = vbBoolean Then
+        If value Then number = 1 Else number = 0
+    ElseIf IsNumberValue(value) Then
+        number = CDbl(value)
+    ElseIf VarType(value) = vbString And IsNumeric(value) Then
+        number = CDbl(value)
+    Else
+        TTestArg = Fail(xlErrValue, functionName, argName & L(" must be a number.", U(" \u306B\u306F\u6570\u5024\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002")))
     End If
 End Function
 
@@ -1288,6 +1430,7 @@ Private Function EffectFunction(ByVal wantG As Boolean, ByVal functionName As St
     Dim r As TtxlTTest, code As Long, kind As Long, typeNumber As Double, withCi As Boolean, muValue As Double
     Dim outRow(1 To 1, 1 To 3) As Variant
     code = NumberArg(test_type, 2, "type", functionName, typeNumber)
+    BeginCall
     If code = 0 Then code = BoolArg(ci, False, "ci", functionName, withCi)
     If code = 0 Then code = NumberArg(mu, 0, "mu", functionName, muValue)
     If code = 0 Then
@@ -1360,6 +1503,7 @@ Private Function RankFunction(ByVal paired As Boolean, ByVal functionName As Str
         ByVal array2 As Variant, ByVal alternativeValue As Variant, ByVal correctArg As Variant) As Variant
     Dim x() As Double, y() As Double, nx As Long, ny As Long, code As Long, status As Long
     Dim alternative As Long, correct As Boolean, r As TtxlRankTest
+    BeginCall
     code = AlternativeArg(alternativeValue, functionName, alternative)
     If code = 0 Then code = BoolArg(correctArg, True, "correct", functionName, correct)
     If code = 0 Then
@@ -1414,6 +1558,7 @@ Public Function TTXL_P_ADJUST(ByVal p_values As Variant, Optional ByVal method A
     Const FN As String = "TTXL_P_ADJUST"
     Dim data As Variant, p() As Double, adjusted() As Double, n As Long, code As Long, methodNumber As Long
     Dim output As Variant, r As Long, c As Long, i As Long
+    BeginCall
     code = MethodArg(method, FN, methodNumber)
     If code = 0 Then
         If Not EnsureDll() Then code = xlErrNA
@@ -1470,6 +1615,7 @@ Public Function TTXL_POWER_N(ByVal d As Variant, Optional ByVal power As Variant
     Const FN As String = "TTXL_POWER_N"
     Dim effect As Double, powerValue As Double, alphaValue As Double, designNumber As Long
     Dim alternativeNumber As Long, code As Long, n As Double
+    BeginCall
     code = NumberArg(d, 0, "d", FN, effect)
     If code = 0 And IsEmpty(ArgValue(d)) Then
         code = Fail(xlErrValue, FN, L("d is required.", U("d \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002")))
@@ -1502,13 +1648,105 @@ Public Function TTXL_VERSION() As Variant
     End If
 End Function
 
-' The message of the most recent failure of a TTXL_ function in this Excel session (in Japanese
-' or English), or "" when nothing failed. Pass the failing cell so Excel calculates it first.
+' The message of the last failure of the formula in after_cell (in Japanese or English), or ""
+' when that cell's formula did not fail. Without after_cell: the most recent failure of any TTXL_
+' function in this Excel session. Passing the cell also makes Excel calculate it first.
 ' Example: =TTXL_LAST_ERROR(D5)   (D5 shows #NUM!; this cell says why)
 Public Function TTXL_LAST_ERROR(Optional ByVal after_cell As Variant) As Variant
+    Dim key As String
     If TypeName(Application.Caller) = "Range" Then Application.Volatile
-    TTXL_LAST_ERROR = mLastError
+    If IsMissing(after_cell) Then
+        TTXL_LAST_ERROR = mLastError
+    ElseIf TypeName(after_cell) = "Range" Then
+        key = LCase$(after_cell.Cells(1, 1).Address(True, True, xlA1, True))
+        TTXL_LAST_ERROR = CellMessage(key)
+    Else
+        TTXL_LAST_ERROR = mLastError
+    End If
 End Function
+
+Private Function CellMessage(ByVal key As String) As String
+    If mCellErrors Is Nothing Then Exit Function
+    On Error GoTo NotThere
+    CellMessage = mCellErrors(key)
+NotThere:
+End Function
+
+' Registers a description, the category "ttest-xl" and a description of each argument of every
+' public worksheet function with Excel's Insert Function dialog (Shift+F3, or fx beside the formula
+' bar), in Japanese when Office's UI is Japanese, else in English. The add-in calls it when it
+' opens. Calling it again overwrites the same entries. Any failure (Excel 2007 has no argument
+' descriptions; a protected or hidden workbook may refuse) is silent: the functions work without.
+' Example: Alt+F8 > TTXL_RegisterFunctionHelp > Run (or from Workbook_Open of an add-in)
+Public Sub TTXL_RegisterFunctionHelp()
+    Dim a1 As String, a2 As String, alt As String, mu As String, conf As String
+    a1 = L("First range of data (blank and text cells are missing values).", U("1 \u3064\u76EE\u306E\u30C7\u30FC\u30BF\u7BC4\u56F2\uFF08\u7A7A\u6B04\u3068\u6587\u5B57\u5217\u306E\u30BB\u30EB\u306F\u6B20\u6E2C\u3068\u3057\u3066\u6271\u3044\u307E\u3059\uFF09\u3002"))
+    a2 = L("Second range of data (blank and text cells are missing values).", U("2 \u3064\u76EE\u306E\u30C7\u30FC\u30BF\u7BC4\u56F2\uFF08\u7A7A\u6B04\u3068\u6587\u5B57\u5217\u306E\u30BB\u30EB\u306F\u6B20\u6E2C\u3068\u3057\u3066\u6271\u3044\u307E\u3059\uFF09\u3002"))
+    alt = L("""two.sided"" (default), ""less"" or ""greater"", as R.", U("""two.sided""\uFF08\u4E21\u5074\u3001\u65E2\u5B9A\uFF09\u3001""less""\u3001""greater"" \u306E\u3044\u305A\u308C\u304B\uFF08R \u3068\u540C\u3058\uFF09\u3002"))
+    mu = L("The difference (or mean) under the null hypothesis; default 0.", U("\u5E30\u7121\u4EEE\u8AAC\u3067\u306E\u5DEE\uFF081 \u7FA4\u306E\u3068\u304D\u306F\u5E73\u5747\uFF09\u3002\u65E2\u5B9A\u306F 0\u3002"))
+    conf = L("Confidence level of the interval; default 0.95.", U("\u4FE1\u983C\u533A\u9593\u306E\u4FE1\u983C\u6C34\u6E96\u3002\u65E2\u5B9A\u306F 0.95\u3002"))
+    RegisterHelp "TTXL_TTEST", L("p-value of a t-test, like T.TEST, computed by ttest-xl.", _
+            U("t \u691C\u5B9A\u306E p \u5024\u3092\u6C42\u3081\u307E\u3059\uFF08T.TEST \u3068\u540C\u3058\u4F7F\u3044\u65B9\u3002\u8A08\u7B97\u306F ttest-xl\uFF09\u3002")), _
+            Array(a1, a2, L("1 = one-tailed, 2 = two-tailed.", U("1 = \u7247\u5074\u30012 = \u4E21\u5074\u3002")), _
+            L("1 = paired, 2 = equal variances, 3 = unequal variances (Welch).", U("1 = \u5BFE\u5FDC\u3042\u308A\u30012 = \u7B49\u5206\u6563\u30013 = \u4E0D\u7B49\u5206\u6563\uFF08Welch\uFF09\u3002")))
+    RegisterHelp "TTXL_WELCH", L("Welch's t-test: t, df, p, difference, CI, d with CI, g (one row of 10 cells).", _
+            U("Welch \u306E t \u691C\u5B9A\uFF1At\u3001\u81EA\u7531\u5EA6\u3001p\u3001\u5E73\u5747\u306E\u5DEE\u3001\u4FE1\u983C\u533A\u9593\u3001d \u3068\u305D\u306E\u4FE1\u983C\u533A\u9593\u3001g\uFF08\u6A2A 10 \u30BB\u30EB\uFF09\u3002")), _
+            Array(a1, a2, alt, mu, conf)
+    RegisterHelp "TTXL_STUDENT", L("Student's t-test (equal variances): the same row of 10 cells as TTXL_WELCH.", _
+            U("Student \u306E t \u691C\u5B9A\uFF08\u7B49\u5206\u6563\uFF09\uFF1ATTXL_WELCH \u3068\u540C\u3058\u6A2A 10 \u30BB\u30EB\u3002")), _
+            Array(a1, a2, alt, mu, conf)
+    RegisterHelp "TTXL_PAIRED", L("Paired t-test (the same people before and after): the row of 10 cells, d is d_z.", _
+            U("\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A\uFF08\u540C\u3058\u4EBA\u306E\u4E8B\u524D\u3068\u4E8B\u5F8C\uFF09\uFF1A\u6A2A 10 \u30BB\u30EB\u3002d \u306F d_z\u3002")), _
+            Array(L("Data after (or the first measurement).", U("\u4E8B\u5F8C\uFF081 \u56DE\u76EE\u306E\u6E2C\u5B9A\uFF09\u306E\u30C7\u30FC\u30BF\u3002")), _
+            L("Data before (or the second measurement), the same size.", U("\u4E8B\u524D\uFF082 \u56DE\u76EE\u306E\u6E2C\u5B9A\uFF09\u306E\u30C7\u30FC\u30BF\u3002\u540C\u3058\u5927\u304D\u3055\u306E\u7BC4\u56F2\u3002")), alt, mu, conf)
+    RegisterHelp "TTXL_ONE_SAMPLE", L("One-sample t-test of the mean against mu: the row of 10 cells.", _
+            U("1 \u7FA4\u306E t \u691C\u5B9A\uFF08\u5E73\u5747\u3092 mu \u3068\u6BD4\u8F03\uFF09\uFF1A\u6A2A 10 \u30BB\u30EB\u3002")), _
+            Array(a1, mu, alt, conf)
+    RegisterHelp "TTXL_LABELS", L("The header row (10 labels) for TTXL_WELCH, _STUDENT, _PAIRED or _ONE_SAMPLE.", _
+            U("TTXL_WELCH\u30FB_STUDENT\u30FB_PAIRED\u30FB_ONE_SAMPLE \u306E\u898B\u51FA\u3057\u884C\uFF0810 \u500B\uFF09\u3002")), _
+            Array(L("""welch"" (default), ""student"", ""paired"" or ""one.sample"".", U("""welch""\uFF08\u65E2\u5B9A\uFF09\u3001""student""\u3001""paired""\u3001""one.sample"" \u306E\u3044\u305A\u308C\u304B\u3002")))
+    RegisterHelp "TTXL_COHEN_D", L("Cohen's d (with ci = TRUE: d, CI low, CI high).", _
+            U("Cohen \u306E d\uFF08ci = TRUE \u306E\u3068\u304D\u306F d\u3001\u4FE1\u983C\u533A\u9593\u306E\u4E0B\u9650\u30FB\u4E0A\u9650\uFF09\u3002")), _
+            Array(a1, L("Second range; omit for a one-sample d.", U("2 \u3064\u76EE\u306E\u7BC4\u56F2\u30021 \u7FA4\u306E d \u306A\u3089\u7701\u7565\u3002")), _
+            L("1 = paired (d_z), 2 = pooled SD (default), 3 = average variance (Welch).", U("1 = \u5BFE\u5FDC\u3042\u308A\uFF08d_z\uFF09\u30012 = \u30D7\u30FC\u30EB\u3057\u305F SD\uFF08\u65E2\u5B9A\uFF09\u30013 = \u5206\u6563\u306E\u5E73\u5747\uFF08Welch\uFF09\u3002")), _
+            L("TRUE: also the 95% confidence interval.", U("TRUE \u306A\u3089 95% \u4FE1\u983C\u533A\u9593\u3082\u8FD4\u3057\u307E\u3059\u3002")), mu)
+    RegisterHelp "TTXL_HEDGES_G", L("Hedges' g, d with the small-sample correction (with ci = TRUE: g, CI low, CI high).", _
+            U("Hedges \u306E g\uFF08\u5C0F\u6A19\u672C\u88DC\u6B63\u3092\u3057\u305F d\u3002ci = TRUE \u306E\u3068\u304D\u306F g\u3001\u4FE1\u983C\u533A\u9593\u306E\u4E0B\u9650\u30FB\u4E0A\u9650\uFF09\u3002")), _
+            Array(a1, L("Second range; omit for a one-sample g.", U("2 \u3064\u76EE\u306E\u7BC4\u56F2\u30021 \u7FA4\u306E g \u306A\u3089\u7701\u7565\u3002")), _
+            L("1 = paired, 2 = pooled SD (default), 3 = average variance (Welch).", U("1 = \u5BFE\u5FDC\u3042\u308A\u30012 = \u30D7\u30FC\u30EB\u3057\u305F SD\uFF08\u65E2\u5B9A\uFF09\u30013 = \u5206\u6563\u306E\u5E73\u5747\uFF08Welch\uFF09\u3002")), _
+            L("TRUE: also the 95% confidence interval.", U("TRUE \u306A\u3089 95% \u4FE1\u983C\u533A\u9593\u3082\u8FD4\u3057\u307E\u3059\u3002")), mu)
+    RegisterHelp "TTXL_MANN_WHITNEY", L("Mann-Whitney U test: W, p, rank-biserial r (one row of 3 cells).", _
+            U("Mann-Whitney \u306E U \u691C\u5B9A\uFF1AW\u3001p\u3001\u9806\u4F4D\u53CC\u5217\u76F8\u95A2 r\uFF08\u6A2A 3 \u30BB\u30EB\uFF09\u3002")), _
+            Array(a1, a2, alt, L("TRUE (default): continuity correction, as R.", U("TRUE\uFF08\u65E2\u5B9A\uFF09\u306A\u3089\u9023\u7D9A\u6027\u88DC\u6B63\u3092\u3057\u307E\u3059\uFF08R \u3068\u540C\u3058\uFF09\u3002")))
+    RegisterHelp "TTXL_WILCOXON", L("Wilcoxon signed-rank test for paired data: V, p, rank-biserial r (one row of 3 cells).", _
+            U("\u5BFE\u5FDC\u306E\u3042\u308B\u30C7\u30FC\u30BF\u306E Wilcoxon \u7B26\u53F7\u4ED8\u9806\u4F4D\u691C\u5B9A\uFF1AV\u3001p\u3001\u9806\u4F4D\u53CC\u5217\u76F8\u95A2 r\uFF08\u6A2A 3 \u30BB\u30EB\uFF09\u3002")), _
+            Array(a1, a2, alt, L("TRUE (default): continuity correction, as R.", U("TRUE\uFF08\u65E2\u5B9A\uFF09\u306A\u3089\u9023\u7D9A\u6027\u88DC\u6B63\u3092\u3057\u307E\u3059\uFF08R \u3068\u540C\u3058\uFF09\u3002")))
+    RegisterHelp "TTXL_P_ADJUST", L("p-values adjusted for multiple comparisons, as R's p.adjust (same shape as the input).", _
+            U("\u591A\u91CD\u6BD4\u8F03\u306E\u305F\u3081\u306B\u88DC\u6B63\u3057\u305F p \u5024\uFF08R \u306E p.adjust \u3068\u540C\u3058\u3002\u5165\u529B\u3068\u540C\u3058\u5F62\uFF09\u3002")), _
+            Array(L("The p-values (blank cells stay blank).", U("p \u5024\u306E\u7BC4\u56F2\uFF08\u7A7A\u6B04\u306F\u7A7A\u6B04\u306E\u307E\u307E\uFF09\u3002")), _
+            L("""holm"" (default), ""hochberg"", ""hommel"", ""bonferroni"", ""BH"", ""BY"" or ""none"".", U("""holm""\uFF08\u65E2\u5B9A\uFF09\u3001""hochberg""\u3001""hommel""\u3001""bonferroni""\u3001""BH""\u3001""BY""\u3001""none"" \u306E\u3044\u305A\u308C\u304B\u3002")))
+    RegisterHelp "TTXL_POWER_N", L("Sample size needed to detect an effect d (per group; pairs for paired data), as pwr.t.test.", _
+            U("\u52B9\u679C\u91CF d \u3092\u691C\u51FA\u3059\u308B\u306E\u306B\u5FC5\u8981\u306A\u4EBA\u6570\uFF081 \u7FA4\u3042\u305F\u308A\u3002\u5BFE\u5FDC\u3042\u308A\u306A\u3089\u7D44\u306E\u6570\u3002pwr.t.test \u3068\u540C\u3058\uFF09\u3002")), _
+            Array(L("The effect size d to detect.", U("\u691C\u51FA\u3057\u305F\u3044\u52B9\u679C\u91CF d\u3002")), L("Power; default 0.8.", U("\u691C\u51FA\u529B\u3002\u65E2\u5B9A\u306F 0.8\u3002")), _
+            L("Significance level; default 0.05.", U("\u6709\u610F\u6C34\u6E96\u3002\u65E2\u5B9A\u306F 0.05\u3002")), _
+            L("""two.sample"" (default), ""paired"" or ""one.sample"".", U("""two.sample""\uFF082 \u7FA4\u3001\u65E2\u5B9A\uFF09\u3001""paired""\uFF08\u5BFE\u5FDC\u3042\u308A\uFF09\u3001""one.sample""\uFF081 \u7FA4\uFF09\u3002")), alt)
+    RegisterHelp "TTXL_VERSION", L("Version of the loaded ttest_xl.dll.", U("\u8AAD\u307F\u8FBC\u3093\u3060 ttest_xl.dll \u306E\u30D0\u30FC\u30B8\u30E7\u30F3\u3002")), Empty
+    RegisterHelp "TTXL_LAST_ERROR", L("Why a TTXL_ function failed (the message of that cell's last failure).", _
+            U("TTXL_ \u95A2\u6570\u304C\u30A8\u30E9\u30FC\u306B\u306A\u3063\u305F\u7406\u7531\uFF08\u305D\u306E\u30BB\u30EB\u306E\u6700\u5F8C\u306E\u30A8\u30E9\u30FC\u306E\u8AAC\u660E\uFF09\u3002")), _
+            Array(L("The cell that shows the error.", U("\u30A8\u30E9\u30FC\u3092\u8868\u793A\u3057\u3066\u3044\u308B\u30BB\u30EB\u3002")))
+End Sub
+
+' One entry of TTXL_RegisterFunctionHelp; a failure skips this entry only.
+Private Sub RegisterHelp(ByVal functionName As String, ByVal description As String, ByVal arguments As Variant)
+    On Error GoTo Skipped
+    If IsEmpty(arguments) Then
+        Application.MacroOptions Macro:=functionName, Description:=description, Category:="ttest-xl"
+    Else
+        Application.MacroOptions Macro:=functionName, Description:=description, Category:="ttest-xl", _
+                ArgumentDescriptions:=arguments
+    End If
+Skipped:
+End Sub
 
 ' ==== (6) The analysis macro ==================================================================
 
@@ -1577,7 +1815,8 @@ End Function
 Private Function ResultSentence(ByVal item As String, ByRef r As TtxlTTest, ByVal adjustedP As Double, _
         ByVal beforeLabel As String, ByVal afterLabel As String) As String
     Dim stats As String, afterPart As String, beforePart As String, significant As Boolean
-    significant = (NumberClass(adjustedP) = 0 And adjustedP < 0.05)
+    ' Nested: VBA's And evaluates both sides, and adjustedP may be NaN.
+    If NumberClass(adjustedP) = 0 Then significant = (adjustedP < 0.05)
     stats = "t(" & DfText(r.df) & ") = " & NumText(r.statistic, "0.00") & ", " & PText("p", r.p_value) _
             & ", " & PText(L("adjusted p", U("\u88DC\u6B63\u5F8C p")), adjustedP)
     afterPart = "M = " & NumText(r.mean_x, "0.00") & ", SD = " & NumText(r.sd_x, "0.00")
@@ -1636,7 +1875,8 @@ End Function
 ' Asks for a range with Excel's InputBox (Type:=8). Returns Nothing when the user cancels.
 Private Function AskRange(ByVal prompt As String, ByVal title As String) As Range
     Dim defaultAddress As String
-    If TypeName(Selection) = "Range" Then defaultAddress = Selection.Address(True, True, xlA1, True)
+    ' In the style the user works in (A1 or R1C1), or InputBox would not accept it back.
+    If TypeName(Selection) = "Range" Then defaultAddress = Selection.Address(True, True, Application.ReferenceStyle, True)
     On Error GoTo Cancelled
     Set AskRange = Application.InputBox(Prompt:=prompt, Title:=title, Default:=defaultAddress, Type:=8)
     Exit Function
@@ -1644,6 +1884,15 @@ Cancelled:
     ' Cancel makes InputBox return False, which Set rejects with error 424. Anything else is real.
     If Err.Number <> 424 Then Err.Raise Err.Number, Err.Source, Err.Description
     Set AskRange = Nothing
+End Function
+
+' A header cell as text for comparing the two ranges: trimmed, case and width as typed.
+Private Function HeaderText(ByVal value As Variant) As String
+    If IsError(value) Then
+        HeaderText = ErrorText(value)
+    Else
+        HeaderText = Trim$(CStr(value))
+    End If
 End Function
 
 ' Column j (rows 2 to the end) of a Value2 array as a 1-D array; error cells become blanks and are
@@ -1687,6 +1936,7 @@ End Function
 ' Example: before = Sheet1!B1:P101 (15 items, 100 people), after = Sheet2!B1:P101, paired = Yes.
 Public Sub TTXL_AnalyzeSelection()
     Dim dialogShownBefore As Boolean, before As Range, after As Range, answer As Long
+    On Error GoTo Failed
     dialogShownBefore = mLoadDialogShown
     If Not EnsureDll() Then
         If dialogShownBefore Then ShowMessage mLastError, MB_OK Or MB_ICONEXCLAMATION
@@ -1707,6 +1957,16 @@ Public Sub TTXL_AnalyzeSelection()
             MB_YESNOCANCEL Or MB_ICONQUESTION)
     If answer <> IDYES And answer <> IDNO Then Exit Sub
     WriteResults before, after, (answer = IDYES)
+    Exit Sub
+Failed:
+    ' A protected workbook, a full disk, too little memory...: say so instead of opening the debugger.
+    Application.ScreenUpdating = True
+    ShowMessage L("ttest-xl could not finish the analysis: " & Err.Description & " (error " & Err.Number & ")." _
+            & vbCrLf & "If the workbook is protected (Review > Unprotect Workbook), unprotect it or copy the data" _
+            & " into a new workbook and run the macro there.", _
+            U("ttest-xl \u306E\u5206\u6790\u3092\u6700\u5F8C\u307E\u3067\u5B9F\u884C\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\uFF1A") & Err.Description & U("\uFF08\u30A8\u30E9\u30FC ") & Err.Number _
+            & U("\uFF09\u3002") & vbCrLf & U("\u30D6\u30C3\u30AF\u304C\u4FDD\u8B77\u3055\u308C\u3066\u3044\u308B\u5834\u5408\u306F\u3001\u4FDD\u8B77\u3092\u89E3\u9664\u3059\u308B\uFF08\u6821\u95B2 > \u30D6\u30C3\u30AF\u306E\u4FDD\u8B77\u306E\u89E3\u9664\uFF09\u304B\u3001\u30C7\u30FC\u30BF\u3092\u65B0\u3057\u3044\u30D6\u30C3\u30AF\u306B\u30B3\u30D4\u30FC\u3057\u3066\u305D\u3053\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\u3002")), _
+            MB_OK Or MB_ICONEXCLAMATION
 End Sub
 
 ' Validates the two ranges, runs one test per item and writes the results sheet.
@@ -1717,6 +1977,9 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     Dim p() As Double, adjusted() As Double, errorsBefore As Long, errorsAfter As Long
     Dim beforeLabel As String, afterLabel As String, problem As String
 
+    ' Whole columns (B:P) are cut at the used range, or every one of 1,048,576 rows would be read.
+    If before.Areas.Count = 1 Then Set before = UsedPart(before)
+    If after.Areas.Count = 1 Then Set after = UsedPart(after)
     If before.Areas.Count > 1 Or after.Areas.Count > 1 Then
         problem = L("Select one rectangular range each time.", U("\u305D\u308C\u305E\u308C\u9023\u7D9A\u3057\u305F 1 \u3064\u306E\u30BB\u30EB\u7BC4\u56F2\u3092\u9078\u629E\u3057\u3066\u304F\u3060\u3055\u3044\u3002"))
     ElseIf before.Rows.Count < 3 Or after.Rows.Count < 3 Then
@@ -1740,6 +2003,25 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     beforeData = before.Value2
     afterData = after.Value2
     itemCount = before.Columns.Count
+    ' The items are paired by position: columns in another order would test each item against
+    ' another question. Compare the header rows and ask when they differ.
+    Dim mismatches As String, mismatchCount As Long
+    For j = 1 To itemCount
+        If HeaderText(beforeData(1, j)) <> HeaderText(afterData(1, j)) Then
+            mismatchCount = mismatchCount + 1
+            If mismatchCount <= 5 Then
+                mismatches = mismatches & vbCrLf & "  " & j & ": " & HeaderText(beforeData(1, j)) & "  <>  " _
+                        & HeaderText(afterData(1, j))
+            End If
+        End If
+    Next j
+    If mismatchCount > 0 Then
+        If ShowMessage(L("The item names of the two ranges differ in " & mismatchCount & " column(s):" & mismatches _
+                & vbCrLf & vbCrLf & "Items are compared by position (1st column with 1st column, ...). Continue anyway?", _
+                U("2 \u3064\u306E\u7BC4\u56F2\u3067\u8A2D\u554F\u540D\u304C\u9055\u3046\u5217\u304C ") & mismatchCount & U(" \u5217\u3042\u308A\u307E\u3059\uFF1A") & mismatches & vbCrLf & vbCrLf _
+                & U("\u8A2D\u554F\u306F\u5217\u306E\u4F4D\u7F6E\u3067\u5BFE\u5FDC\u3055\u305B\u307E\u3059\uFF081 \u5217\u76EE\u3069\u3046\u3057\u30012 \u5217\u76EE\u3069\u3046\u3057\u2026\uFF09\u3002\u3053\u306E\u307E\u307E\u7D9A\u3051\u307E\u3059\u304B\uFF1F")), _
+                MB_YESNO Or MB_ICONQUESTION) <> IDYES Then Exit Sub
+    End If
     If before.Worksheet.Name <> after.Worksheet.Name Then
         beforeLabel = before.Worksheet.Name
         afterLabel = after.Worksheet.Name
@@ -1767,7 +2049,7 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
                 ColumnValues(beforeData, j, errorsBefore), TTXL_TWO_SIDED, 0, 0.95, names(j), results(j))
         If codes(j) <> 0 Then
             notes(j) = Mid$(mLastError, Len(names(j)) + 3)
-            p(j - 1) = mNaN
+            p(j - 1) = NotANumber()
         Else
             p(j - 1) = results(j).p_value
         End If
@@ -1782,7 +2064,7 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     Next j
     If tested = 0 Then
         For j = 0 To itemCount - 1
-            adjusted(j) = mNaN
+            adjusted(j) = NotANumber()
         Next j
     ElseIf CheckStatus(c_ttxl_p_adjust(p(0), itemCount, TTXL_ADJUST_HOLM, adjusted(0)), "p_adjust") <> 0 Then
         ShowMessage mLastError, MB_OK Or MB_ICONEXCLAMATION
@@ -1842,6 +2124,9 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     Set ws = book.Worksheets.Add(After:=book.Sheets(book.Sheets.Count))
     ws.Name = UniqueSheetName(book, L("TTXL results", U("\u691C\u5B9A\u7D50\u679C")))
     Set body = ws.Range("A1").Resize(itemCount + 1, COLUMNS_OUT)
+    ' Item names and notes as text, so "1-2" stays "1-2" instead of becoming a date.
+    body.Columns(1).NumberFormat = "@"
+    body.Columns(COLUMNS_OUT).NumberFormat = "@"
     body.Value2 = table
 
     ' Formats: header, number formats, significant rows, borders, frozen header, widths.
@@ -2123,6 +2408,20 @@ Public Sub TTXL_SelfTest()
     ExpectTrue "paired sizes differ gives #N/A", IsError(row)
     row = TTXL_TTEST(x, y, 3, 1)
     ExpectTrue "tails = 3 gives #NUM!", IsError(row)
+    If IsError(row) Then ExpectTrue "tails = 3 gives #NUM!", (ErrorText(row) = "#NUM!")
+    ' T.TEST reads tails/type as TRUE = 1 and "2" = 2, a blank as 0 (#NUM!), and passes an error on.
+    ExpectTrue "TTXL_TTEST(TRUE, ""3"") = TTXL_TTEST(1, 3)", (TTXL_TTEST(x, y, True, "3") = TTXL_TTEST(x, y, 1, 3))
+    row = TTXL_TTEST(x, y, Empty, 3)
+    ExpectTrue "blank tails gives #NUM!", (ErrorText(row) = "#NUM!")
+    row = TTXL_TTEST(x, y, CVErr(xlErrNA), 3)
+    ExpectTrue "#N/A tails gives #N/A", (ErrorText(row) = "#N/A")
+    row = TTXL_TTEST(Array(2, 2, 2), Array(2, 2, 2), 2, 2)
+    ExpectTrue "zero variance in TTXL_TTEST gives #DIV/0!", (ErrorText(row) = "#DIV/0!")
+    ' Keywords typed in full-width letters with a Japanese IME.
+    ExpectTrue "full-width ""greater"" = ""greater""", _
+            (Pick(TTXL_WELCH(x, y, U("\uFF47\uFF52\uFF45\uFF41\uFF54\uFF45\uFF52")), 3) = Pick(TTXL_WELCH(x, y, "greater"), 3))
+    ExpectTrue "full-width BH = BH", _
+            (TTXL_P_ADJUST(Array(0.01, 0.04), U("\uFF22\uFF28"))(1) = TTXL_P_ADJUST(Array(0.01, 0.04), "BH")(1))
 
     ' Labels and version.
     labels = TTXL_LABELS("paired")
