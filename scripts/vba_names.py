@@ -26,6 +26,10 @@ pre-VBA7 Office; inactive #If branches are dropped first), this script reports:
   duplicate      two module-level declarations, or two locals of one procedure, with one name
                  (case-insensitive): "Ambiguous name detected" / "Duplicate declaration".
 
+Usage: vba_names.py MODULE... [--with PROJECT_MODULE...]: the modules after --with are the other
+modules of the same VBA project; their Public procedures are visible to MODULE (as the add-in's
+ribbon module calls TTXL_AnalyzeSelection in TTestXL.bas).
+
 Exit status 0 when every file is clean, 1 otherwise. Findings are printed as
 FILE:LINE: kind: text (one per line; the same finding in several configurations is printed once).
 
@@ -341,6 +345,8 @@ def check_procedure(module, proc, findings):
                 continue
             if key in module.names:
                 continue
+            if key in PROJECT_PUBLIC:
+                continue  # a Public procedure of another module of the same project (--with)
             if key in VBA_GLOBALS or key in ("error", "len", "lenb", "input", "line", "text", "string"):
                 continue
             if key in EXCEL_GLOBALS:
@@ -371,9 +377,32 @@ def check_text(path, text):
     return sorted(findings)
 
 
-def main(paths):
+# Public procedures of the other modules given with --with: VBA resolves a name that is not
+# declared in the module to a Public member of another standard module of the project.
+PROJECT_PUBLIC = set()
+
+PUBLIC_PROC = re.compile(r"^(?:public\s+)?(?:sub|function)\s+(\w+)", re.IGNORECASE)
+
+
+def project_public(paths):
+    names = set()
+    for path in paths:
+        with open(path, "rb") as f:
+            for raw in f.read().decode("latin-1").replace("\r\n", "\n").split("\n"):
+                m = PUBLIC_PROC.match(raw.strip())
+                if m:
+                    names.add(base(m.group(1)))
+    return names
+
+
+def main(args):
+    paths, others = args, []
+    if "--with" in args:
+        at = args.index("--with")
+        paths, others = args[:at], args[at + 1:]
     if not paths:
         raise SystemExit(__doc__)
+    PROJECT_PUBLIC.update(project_public([o for o in others if o not in paths]))
     failed = 0
     for path in paths:
         with open(path, "rb") as f:
