@@ -47,6 +47,7 @@ fn survey(first: Group, second: Group, paired: bool, by: bool) -> Survey {
             value: None,
         }],
         header_row: 1,
+        scales: Vec::new(),
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::clean::{clean, id_text, is_score_like, normalize, short, Scale};
+use super::clean::{id_text, is_score_like, normalize, short, Scale};
 use super::load::{Book, SheetData, Value};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 
@@ -731,7 +731,7 @@ fn records(
     roles: &Roles,
     items: &[usize],
     names: &[String],
-    scale: Option<&Scale>,
+    readers: &[super::scale::ItemReader],
     first_group: Option<&str>,
 ) -> Recs {
     let col = |i: Option<usize>| i.map(|i| t.columns[i].col);
@@ -775,7 +775,7 @@ fn records(
             }
             for (k, &c) in item_cols.iter().enumerate() {
                 let v = row.get(c);
-                let cl = clean(v, scale);
+                let cl = readers[k].clean(v);
                 if let Some(kind) = cl.kind {
                     out.notes.push((
                         i,
@@ -1124,6 +1124,41 @@ pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
     }
 }
 
+/// Plans the items (scales, units, columns that are no answers: see items.rs) and keeps only
+/// the answer columns in `items` and in each table's item column list.
+fn plan_items(
+    path: &Path,
+    options: &ReadOptions,
+    scale: Option<&Scale>,
+    items: &mut Vec<String>,
+    tables: &mut [(&Table, &mut Vec<usize>)],
+) -> Result<super::items::ItemPlan, ReadError> {
+    let cols: Vec<Vec<u32>> = tables
+        .iter()
+        .map(|(t, idx)| idx.iter().map(|&i| t.columns[i].col).collect())
+        .collect();
+    let sheets: Vec<super::items::SheetItems> = tables
+        .iter()
+        .zip(&cols)
+        .map(|((t, _), cols)| super::items::SheetItems {
+            name: t.name(),
+            header: t.header,
+            rows: t.data_rows(),
+            cols,
+        })
+        .collect();
+    let plan = super::items::plan(path, items, &sheets, scale, options.items.is_some())?;
+    fn keep<T: Clone>(v: &mut Vec<T>, which: &[usize]) {
+        let old = std::mem::take(v);
+        *v = which.iter().map(|&k| old[k].clone()).collect();
+    }
+    keep(items, &plan.keep);
+    for (_, idx) in tables.iter_mut() {
+        keep(idx, &plan.keep);
+    }
+    Ok(plan)
+}
+
 fn two_sheets(
     path: &Path,
     options: &ReadOptions,
@@ -1186,13 +1221,21 @@ fn two_sheets(
         }
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
+    let plan = plan_items(
+        path,
+        options,
+        scale,
+        &mut items,
+        &mut [(&ta, &mut cols_a), (&tb, &mut cols_b)],
+    )?;
+    notes.extend(plan.notes);
     // The cells are read into columns (both sheets at once, on two threads), each sheet freed
     // row by row as it is read.
     let (recs_a, recs_b) = on_two_threads(
         path,
         "reading the rows of the second sheet",
-        || Ok(records(&mut ta, &ra, &cols_a, &items, scale, None)),
-        || Ok(records(&mut tb, &rb, &cols_b, &items, scale, None)),
+        || Ok(records(&mut ta, &ra, &cols_a, &items, &plan.readers, None)),
+        || Ok(records(&mut tb, &rb, &cols_b, &items, &plan.readers, None)),
     );
     let (mut recs_a, mut recs_b) = (recs_a?, recs_b?);
     if recs_a.len() == 0 || recs_b.len() == 0 {
@@ -1332,6 +1375,7 @@ fn two_sheets(
         second,
         notes: notes.into_iter().map(|k| k.1).collect(),
         header_row: ta.header + 1,
+        scales: plan.scales,
     })
 }
 
@@ -1411,10 +1455,29 @@ fn group_column(
             }
         }
     };
-    let items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
-    let mut recs = records(&mut t, &r, &r.items, &items, scale, Some(&labels[0]));
+    let mut items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
+    let mut item_cols = r.items.clone();
+    let plan = plan_items(
+        path,
+        options,
+        scale,
+        &mut items,
+        &mut [(&t, &mut item_cols)],
+    )?;
+    let r = Roles {
+        items: item_cols,
+        ..r
+    };
+    let mut recs = records(
+        &mut t,
+        &r,
+        &r.items,
+        &items,
+        &plan.readers,
+        Some(&labels[0]),
+    );
     let gcol = t.columns[g].col;
-    let mut notes: Vec<Keyed> = Vec::new();
+    let mut notes: Vec<Keyed> = plan.notes;
     // Row indices of each group, in sheet order.
     let mut parts: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for (i, grp) in recs.group.iter().enumerate() {
@@ -1534,6 +1597,7 @@ fn group_column(
         second,
         notes: notes.into_iter().map(|k| k.1).collect(),
         header_row: t.header + 1,
+        scales: plan.scales,
     })
 }
 

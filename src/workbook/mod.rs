@@ -68,10 +68,14 @@ use std::path::{Path, PathBuf};
 use crate::lang::{grouped, Lang};
 
 mod clean;
+mod items;
 mod layout;
 mod load;
 mod ods_scan;
+mod scale;
 mod xls_scan;
+
+pub use scale::{ItemScale, ScaleLabel, ScaleSource};
 
 pub use load::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
@@ -220,6 +224,26 @@ pub enum NoteKind {
     /// sheets (someone moved department). The first sheet's value is used; `original` is
     /// `"first → second"` and `cell` the second sheet's cell.
     ByChanged,
+    /// A number column that is not an answer: its header names a quantity (年齢, 勤続年数, 金額,
+    /// …). Not analysed; `cell` is its header, `original` the header text. `--items` includes it.
+    NotAnItemQuantity,
+    /// A number column that is the sum or mean of the other items in each row (合計点). Not
+    /// analysed; `cell` is its header.
+    NotAnItemTotal,
+    /// A number column whose values are not integers on a rating scale (years of service
+    /// 0–37, ages, amounts, decimals). Not analysed; `cell` is its header, `original` the range
+    /// of its values.
+    NotAnItemRange,
+    /// The numbers of an item column are written with a unit (「4点」「80%」「3人」): read as the
+    /// number (80% is 80). One note per column; `cell` is its header, `original` an example.
+    UnitRemoved,
+    /// An item column holding percentages as text (「80%」) and Excel percent cells (0.8): the
+    /// cells are multiplied by 100 so that every value is a percentage. `original` is the cells'
+    /// range.
+    PercentCells,
+    /// An item column with numbers written with different units (「4点」 and 「3人」): those
+    /// cells are not read (missing). `original` lists the units.
+    MixedUnits,
 }
 
 impl NoteKind {
@@ -233,6 +257,8 @@ impl NoteKind {
                 | NoteKind::OutOfScale
                 | NoteKind::ItemInOneSheet
                 | NoteKind::ByChanged
+                | NoteKind::PercentCells
+                | NoteKind::MixedUnits
         )
     }
 
@@ -299,6 +325,30 @@ impl NoteKind {
                 "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
                 "内訳（--by）の値が 1 つ目のシートと異なる（1 つ目のシートの値で集計）",
             ),
+            NoteKind::NotAnItemQuantity => (
+                "the header names a quantity (age, years, amount, count), not an answer: column not analysed (name it with --items to analyse it)",
+                "見出しが数量（年齢・年数・金額・件数など）を表すため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
+            ),
+            NoteKind::NotAnItemTotal => (
+                "the sum or mean of the other items in each row (a total), not an answer: column not analysed (name it with --items to analyse it)",
+                "各行の他の設問の合計または平均のため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
+            ),
+            NoteKind::NotAnItemRange => (
+                "values are not integers on a rating scale (range shown), not answers: column not analysed (name it with --items to analyse it)",
+                "値が評定尺度の整数ではない（値の範囲を表示）ため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
+            ),
+            NoteKind::UnitRemoved => (
+                "numbers written with a unit (点, %, 人) in this column: read as the number (80% is 80)",
+                "この列は単位（点・%・人）付きの数値のため、数値として読み取り（80% は 80）",
+            ),
+            NoteKind::PercentCells => (
+                "percent cells (0.8 shown as 80%) beside percentages written as text: multiplied by 100 so that every value is a percentage",
+                "パーセント表示のセル（0.8 を 80% と表示）と文字の「80%」が混在: すべてパーセントの値にそろえるため 100 倍",
+            ),
+            NoteKind::MixedUnits => (
+                "numbers written with different units in this column: those cells were not read (missing): check the column",
+                "この列には異なる単位の数値が混在: それらのセルは読み取らず欠測扱い（列を要確認）",
+            ),
         };
         lang.pick(en, ja)
     }
@@ -329,6 +379,9 @@ pub struct Survey {
     pub notes: Vec<Note>,
     /// 1-based header row used in each sheet.
     pub header_row: u32,
+    /// How the answer labels of each item that holds labels became scores (one table per item
+    /// for the Checks sheet), in item order.
+    pub scales: Vec<ItemScale>,
 }
 
 /// Why a workbook could not be read. Messages name the file and say what to do; see
