@@ -163,6 +163,9 @@ fn row_totals(
     check: &[bool],
 ) -> Vec<bool> {
     let n = readers.len();
+    if !check.contains(&true) {
+        return vec![false; n];
+    }
     let mut rows_seen = vec![0usize; n];
     let mut hits = vec![0usize; n];
     let mut v = vec![0.0; n];
@@ -174,17 +177,21 @@ fn row_totals(
             if (0..n).any(|k| answer[k] && !v[k].is_finite()) {
                 continue;
             }
+            // One sum per row; each column's "others" is that sum without itself.
+            let (total, count) = (0..n)
+                .filter(|&k| answer[k])
+                .fold((0.0, 0usize), |(s, c), k| (s + v[k], c + 1));
             for j in (0..n).filter(|&j| check[j] && v[j].is_finite()) {
-                let others: Vec<f64> = (0..n)
-                    .filter(|&k| k != j && answer[k])
-                    .map(|k| v[k])
-                    .collect();
-                if others.len() < 2 {
+                let (sum, others) = if answer[j] {
+                    (total - v[j], count - 1)
+                } else {
+                    (total, count)
+                };
+                if others < 2 {
                     continue;
                 }
                 rows_seen[j] += 1;
-                let sum: f64 = others.iter().sum();
-                let mean = sum / others.len() as f64;
+                let mean = sum / others as f64;
                 let close = |a: f64, b: f64, tol: f64| (a - b).abs() <= tol * b.abs().max(1.0);
                 // Means are often rounded to one or two decimals.
                 if close(v[j], sum, 1e-9) || (!answer[j] && close(v[j], mean, 0.006)) {

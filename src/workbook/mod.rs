@@ -22,7 +22,14 @@
 //!   full-width digits, Likert labels) and that is not the ID, group or breakdown column, Forms
 //!   metadata (timestamps, e-mail, name), a date, total or average column, or a running number
 //!   (番号, No, or ten or more rows counting up by one). With two sheets, items are matched by
-//!   header; an item in one sheet only is a [`NoteKind::ItemInOneSheet`] note.
+//!   header; an item in one sheet only is a [`NoteKind::ItemInOneSheet`] note. Then
+//!   (src/workbook/items.rs) a number column whose short header names a quantity, that is the
+//!   row sum or mean of the other items, or whose values are not integers within 0–10 is left
+//!   out with a `NotAnItem…` note (`items` forces columns in); none left: "not a survey".
+//! * **Answer labels** (src/workbook/scale.rs): each item's labels are scored on the scale their
+//!   family and levels make, listed in [`Survey::scales`]; labels that cannot be scored with
+//!   certainty are a [`ReadError::Layout`] with a `--scale` line. Numbers with a unit (4点, 80%,
+//!   3人) are read per column ([`NoteKind::UnitRemoved`]).
 //! * **Scale**, item by item: when all but one in twenty (at least one) of an item's values are
 //!   integers within 1–5 (or 1–7, or 0–10, or the `scale` mapping's range), the values outside
 //!   are kept with a [`NoteKind::OutOfScale`] warning. Items without such a scale (ages,

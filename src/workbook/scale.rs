@@ -677,29 +677,30 @@ impl ItemReader {
             },
             Value::Text(s) => {
                 let direct = super::clean::clean(v, None);
-                if direct.kind == Some(super::NoteKind::NumberAsText)
-                    || direct.kind == Some(super::NoteKind::FullWidthDigits)
-                    || direct.kind == Some(super::NoteKind::Blank)
-                {
+                if s.trim().is_empty() {
                     return direct;
                 }
                 match text_kind(s) {
+                    // Numbers as text and full-width digits keep their per-cell note.
+                    TextKind::Number(_) => direct,
                     TextKind::Unit(x, u) if Some(u) == self.unit => Cleaned {
                         value: x,
                         kind: None,
                     },
-                    TextKind::Label { key, .. } => match self.labels.get(&key) {
-                        Some(&x) => Cleaned {
-                            value: x,
-                            kind: None,
-                        },
-                        None => direct,
+                    TextKind::Label { key, .. } if self.labels.contains_key(&key) => Cleaned {
+                        value: self.labels[&key],
+                        kind: None,
                     },
                     TextKind::NoAnswer => Cleaned {
                         value: f64::NAN,
                         kind: Some(super::NoteKind::NoAnswer),
                     },
-                    _ => direct,
+                    // Another unit than the column's (「3人」 among 「4点」), or a label without
+                    // a score on this item's scale: not read.
+                    _ => Cleaned {
+                        value: f64::NAN,
+                        kind: Some(super::NoteKind::Text),
+                    },
                 }
             }
             _ => super::clean::clean(v, None),
@@ -937,7 +938,11 @@ pub(crate) fn infer(
             }),
         ));
     }
-    // 3. Family and levels.
+    // 3. Family and levels. A column of numbers whose only words are no labels at all
+    // (「休職中」) keeps them as text: missing, listed cell by cell on the Checks sheet.
+    if ev.numbers > 0 && ev.labels.iter().all(|(k, _)| place(k).is_none()) {
+        return Ok((reader, None));
+    }
     let mut unknown = Vec::new();
     let mut family: Option<(Family, &str)> = None;
     let mut levels: HashMap<i8, &str> = HashMap::new();

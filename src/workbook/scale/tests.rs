@@ -410,4 +410,31 @@ fn units_of_a_whole_column_and_excel_percent_cells() {
     assert!(!r.percent_cells);
     assert_eq!(r.clean(&text("３ 点")).value, 3.0);
     assert_eq!(r.clean(&Value::Num(2.0)).value, 2.0);
+    // Two units in one column: neither is read.
+    let mut e = Evidence::default();
+    for t in ["4点", "3人"] {
+        e.add(&text(t));
+    }
+    let (r, _) = infer("Q", &e, None).unwrap();
+    assert_eq!(r.unit, None);
+    assert!(r.clean(&text("4点")).value.is_nan());
+}
+
+#[test]
+fn stray_words_among_numbers_stay_text() {
+    let mut e = evidence(&["休職中"]);
+    for x in [1.0, 4.0, 5.0] {
+        e.add(&Value::Num(x));
+    }
+    let (r, s) = infer("Q1", &e, None).unwrap();
+    assert!(s.is_none());
+    let c = r.clean(&text("休職中"));
+    assert!(c.value.is_nan());
+    assert_eq!(c.kind, Some(crate::workbook::NoteKind::Text));
+    // Beside a known label, an unknown word is refused.
+    e.add(&text("とてもそう思う"));
+    assert!(matches!(
+        infer("Q1", &e, None),
+        Err(ScaleProblem::Unknown(_))
+    ));
 }
