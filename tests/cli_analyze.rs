@@ -554,7 +554,7 @@ fn every_kind_of_messy_cell_end_to_end() {
     let scales: Vec<(String, String, String)> = checks
         .rows()
         .skip(1)
-        .filter(|r| r[0].to_string() == "Scale")
+        .filter(|r| r[0] == "Scale")
         .map(|r| (r[3].to_string(), r[5].to_string(), r[6].to_string()))
         .collect();
     assert_eq!(
