@@ -375,8 +375,17 @@ fn scale_error(
             names[*k],
             labels.join("、")
         ));
+        // Labels that would share a score get "?": the user decides their order.
+        let tied: Vec<&str> = match p {
+            ScaleProblem::SameLevel(a, b) => vec![a.as_str(), b.as_str()],
+            _ => Vec::new(),
+        };
         for (key, s) in &ev.labels {
-            let guess = s.written.or_else(|| scale::guess(key));
+            let guess = if tied.contains(&s.original.as_str()) {
+                None
+            } else {
+                s.written.or_else(|| scale::guess(key))
+            };
             if !pairs.iter().any(|(l, _)| scale::label_key(l) == *key) {
                 pairs.push((s.original.clone(), guess.unwrap_or(f64::NAN)));
             }

@@ -740,7 +740,7 @@ impl ScaleProblem {
         match self {
             ScaleProblem::Unknown(w) => (
                 format!("{} is no known answer label", quote_all(w)),
-                format!("{} は既知の選択肢の文言ではありません", quote_all_ja(w)),
+                format!("{}は既知の選択肢の文言ではありません", quote_all_ja(w)),
             ),
             ScaleProblem::SameLevel(a, b) => (
                 format!("\"{a}\" and \"{b}\" would get the same score"),
@@ -776,7 +776,7 @@ impl ScaleProblem {
             ),
             ScaleProblem::NotInOption(w) => (
                 format!("{} is not in the --scale mapping", quote_all(w)),
-                format!("{} が --scale の指定にありません", quote_all_ja(w)),
+                format!("{}が --scale の指定にありません", quote_all_ja(w)),
             ),
         }
     }
