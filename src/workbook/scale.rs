@@ -418,15 +418,16 @@ const MAX_LABEL_BYTES: usize = 256;
 /// Classifies a non-blank text cell.
 pub(crate) fn text_kind(text: &str) -> TextKind {
     let t = text.trim_matches(|c: char| c.is_whitespace());
-    let half = super::clean::halfwidth(t);
-    if let Some(x) = super::clean::parse_number(half.trim()) {
-        return TextKind::Number(x);
-    }
+    // Checked first: a hostile 192 KB string in every cell must cost nothing per cell.
     if t.len() > MAX_LABEL_BYTES {
         return TextKind::Label {
             key: String::new(),
             score: None,
         };
+    }
+    let half = super::clean::halfwidth(t);
+    if let Some(x) = super::clean::parse_number(half.trim()) {
+        return TextKind::Number(x);
     }
     if let Some((x, u)) = with_unit(t) {
         return TextKind::Unit(x, u);
