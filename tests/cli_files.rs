@@ -272,7 +272,14 @@ fn usage_errors_give_exit_code_2() {
         .arg(&groups)
         .arg("-o")
         .arg(&out)
-        .args(["--group", "性別", "--test", "paired"])
+        .args([
+            "--group",
+            "性別",
+            "--test",
+            "paired",
+            "--scale",
+            "そう思う=4",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--id"));

@@ -170,14 +170,28 @@ fn libreoffice_opens_the_result_and_its_t_test_equals_our_p() {
     check(
         &soffice,
         &groups,
-        &["--group", "性別", "--levels", "男性,女性"],
+        &[
+            "--group",
+            "性別",
+            "--levels",
+            "男性,女性",
+            "--scale",
+            "そう思う=4",
+        ],
         "welch",
         true,
     );
     check(
         &soffice,
         &groups,
-        &["--group", "性別", "--test", "student"],
+        &[
+            "--group",
+            "性別",
+            "--test",
+            "student",
+            "--scale",
+            "そう思う=4",
+        ],
         "student",
         true,
     );

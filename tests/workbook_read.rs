@@ -66,6 +66,12 @@ fn check_against_cells(s: &Survey) {
                 match raw.get(&key) {
                     Some(Data::Float(x)) => assert_eq!(v, x, "{cell}"),
                     Some(Data::Int(x)) => assert_eq!(*v, *x as f64, "{cell}"),
+                    // A label: listed once in its item's scale table, with its score.
+                    Some(Data::String(t))
+                        if s.scales.iter().any(|sc| {
+                            sc.item == s.items[k]
+                                && sc.labels.iter().any(|l| l.label == *t && l.score == *v)
+                        }) => {}
                     other => assert!(
                         noted.contains_key(&key),
                         "{cell} holds {other:?} but has no note (value {v})"
@@ -469,23 +475,9 @@ fn every_kind_of_messy_cell_is_converted_and_noted() {
             ("事前", "C3", NoteKind::Blank, "", None),
             ("事前", "B4", NoteKind::NoAnswer, "無回答", None),
             ("事前", "C4", NoteKind::NoAnswer, "N/A", None),
-            ("事前", "B5", NoteKind::Text, "わからない", None),
+            ("事前", "B5", NoteKind::NoAnswer, "わからない", None),
             ("事前", "C5", NoteKind::FullWidthDigits, "４", Some(4.0)),
             ("事前", "B6", NoteKind::NumberAsText, "3", Some(3.0)),
-            (
-                "事前",
-                "C6",
-                NoteKind::LikertLabel,
-                "とてもそう思う",
-                Some(5.0)
-            ),
-            (
-                "事前",
-                "B7",
-                NoteKind::LikertLabel,
-                "Strongly disagree",
-                Some(1.0)
-            ),
             ("事前", "C7", NoteKind::ErrorCell, "#N/A", None),
             ("事前", "B8", NoteKind::Date, "2025-04-01", None),
             ("事前", "C8", NoteKind::Boolean, "TRUE", None),
@@ -639,7 +631,17 @@ fn items_by_name_letter_and_range() {
         &[("前", rows.clone()), ("後", rows)],
     );
     let s = read_survey(&p, &opts()).unwrap();
-    assert_eq!(s.items, ["年齢", "Q1", "Q2", "Q3", "Q4"]);
+    // 年齢 names a quantity: not a question (listed on the Checks sheet; --items takes it in).
+    assert_eq!(s.items, ["Q1", "Q2", "Q3", "Q4"]);
+    assert_eq!(count(&s, NoteKind::NotAnItemQuantity), 2);
+    let o = ReadOptions {
+        items: Some("B:F".into()),
+        ..opts()
+    };
+    assert_eq!(
+        read_survey(&p, &o).unwrap().items,
+        ["年齢", "Q1", "Q2", "Q3", "Q4"]
+    );
     for (spec, want) in [
         ("C:E", vec!["Q1", "Q2", "Q3"]),
         ("Q4, C", vec!["Q4", "Q1"]),
@@ -711,16 +713,14 @@ fn forms_exports_work_without_flags() {
     );
     assert_eq!(s.id_column.as_deref(), Some("メール"));
     assert!(s.paired);
-    assert_eq!(s.first.values[0], vec![4.0, 1.0]);
-    assert_eq!(s.second.values[0], vec![4.0, 5.0]);
-    assert_eq!(
-        s.notes
-            .iter()
-            .filter(|n| n.kind == NoteKind::LikertLabel)
-            .count(),
-        8,
-        "the row of the unmatched e-mail is excluded with its cells"
-    );
+    // The first item's labels are とても / そう思う / そう思わない / 全く: a four-point scale
+    // (no midpoint), 4…1; the second's are そう思う and どちらともいえない: three points.
+    assert_eq!(s.first.values[0], vec![3.0, 1.0]);
+    assert_eq!(s.second.values[0], vec![3.0, 4.0]);
+    assert_eq!(s.scales[0].points, 4);
+    assert_eq!(s.scales[1].points, 3);
+    // Labels are listed once per item (with counts), not cell by cell.
+    assert_eq!(count(&s, NoteKind::LikertLabel), 0);
     assert_eq!(
         s.notes
             .iter()
@@ -782,16 +782,21 @@ fn header_row_option_and_scale_option() {
     assert_eq!(s.first.values[0], vec![2.0, 1.0]);
     assert_eq!(s.second.values[0], vec![4.0, 1.0]);
     assert_eq!(s.second.values[1], vec![4.0, 3.0]);
-    // Without the scale, the labels are text: no item columns.
-    let e = read_survey(
+    // Without the scale, the labels are scored from their own family: 満足 / やや満足 /
+    // やや不満 / 不満 is a four-point scale, the same scores.
+    let s = read_survey(
         &p,
         &ReadOptions {
             header_row: Some(3),
             ..opts()
         },
     )
-    .unwrap_err();
-    assert!(e.to_string().contains("--items"), "{e}");
+    .unwrap();
+    assert_eq!(s.first.values[0], vec![2.0, 1.0]);
+    assert_eq!(s.second.values[0], vec![4.0, 1.0]);
+    assert_eq!(s.second.values[1], vec![4.0, 3.0]);
+    assert_eq!(s.scales.len(), 2);
+    assert!(s.scales.iter().all(|x| x.points == 4));
     let e = read_survey(
         &p,
         &ReadOptions {
@@ -1364,7 +1369,8 @@ fn out_of_scale_is_judged_per_item() {
         ],
     );
     let s = read_survey(&p, &opts()).unwrap();
-    assert_eq!(s.items, ["年齢", "Q1"]);
+    // 年齢 is no question; Q1 is, with one typo (33) flagged.
+    assert_eq!(s.items, ["Q1"]);
     let flagged: Vec<(&str, &str)> = s
         .notes
         .iter()

@@ -48,6 +48,7 @@ fn survey(first: Group, second: Group, paired: bool, by: bool) -> Survey {
         }],
         header_row: 1,
         plan: Default::default(),
+        scales: Vec::new(),
     }
 }
 

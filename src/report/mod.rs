@@ -1321,7 +1321,10 @@ fn write_checks(
                 NoteKind::ItemInOneSheet
                 | NoteKind::HiddenColumn
                 | NoteKind::HiddenSheet
-                | NoteKind::OutsideTable,
+                | NoteKind::OutsideTable
+                | NoteKind::NotAnItemQuantity
+                | NoteKind::NotAnItemTotal
+                | NoteKind::NotAnItemRange,
             ) => {
                 ws.write_string_with_format(
                     row,
@@ -1336,6 +1339,8 @@ fn write_checks(
                 let first = shown.split(" → ").next().unwrap_or_default();
                 ws.write_string(row, 6, first)?;
             }
+            // Column-level notes about how values were read: nothing to show per cell.
+            (None, NoteKind::UnitRemoved | NoteKind::PercentCells) => {}
             (None, _) => {
                 ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &f.missing)?;
             }
@@ -1358,6 +1363,25 @@ fn write_checks(
             1,
         )?;
         row += 1;
+    }
+    // One small table per item with answer labels: each label, its score and how many cells.
+    for sc in &survey.scales {
+        let how = sc.describe(lang);
+        for l in &sc.labels {
+            if row >= MAX_ROW - 200 {
+                break;
+            }
+            ws.write_string(row, 0, lang.pick("Scale", "尺度"))?;
+            ws.write_string(row, 3, &sc.item)?;
+            let cells = match lang {
+                Lang::En => format!("{how} ({} cells)", l.count),
+                Lang::Ja => format!("{how}（{} セル）", l.count),
+            };
+            ws.write_string(row, 4, &cells)?;
+            ws.write_string(row, 5, &l.label)?;
+            put_num(ws, row, 6, l.score, &f.text, &f.missing)?;
+            row += 1;
+        }
     }
     // Item-level messages (column 4), kept for the column width.
     let mut messages: Vec<String> = Vec::new();

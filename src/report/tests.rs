@@ -114,7 +114,11 @@ fn data_rows_written_as_xml_read_back_like_rust_xlsxwriters_paired() {
 fn data_rows_written_as_xml_read_back_like_rust_xlsxwriters_independent() {
     let survey = read_survey(
         &input("tests/reference/analyze_groups.xlsx"),
-        &ReadOptions::default(),
+        // A lone 「そう思う」 among numbers: R's mapping (tests/reference/analyze.R).
+        &ReadOptions {
+            scale: Some("そう思う=4".into()),
+            ..ReadOptions::default()
+        },
     )
     .unwrap();
     let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
@@ -265,7 +269,11 @@ fn data_sheet_xml_is_what_excel_opens_without_repair() {
 fn data_beyond_excels_last_row_is_said_and_not_referenced() {
     let mut survey = read_survey(
         &input("tests/reference/analyze_groups.xlsx"),
-        &ReadOptions::default(),
+        // A lone 「そう思う」 among numbers: R's mapping (tests/reference/analyze.R).
+        &ReadOptions {
+            scale: Some("そう思う=4".into()),
+            ..ReadOptions::default()
+        },
     )
     .unwrap();
     let n = 600_000;

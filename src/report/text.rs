@@ -481,6 +481,7 @@ mod tests {
             notes: Vec::new(),
             header_row: 1,
             plan: Default::default(),
+            scales: Vec::new(),
         };
         let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
         assert_eq!(
@@ -523,6 +524,7 @@ mod tests {
             notes: Vec::new(),
             header_row: 1,
             plan: Default::default(),
+            scales: Vec::new(),
         };
         let a = analyze(&survey, &AnalysisOptions::default()).unwrap();
         let s = sentence(&a, &a.blocks[0], &a.blocks[0].items[0], Lang::Ja);

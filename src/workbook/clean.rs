@@ -51,63 +51,6 @@ impl Scale {
     }
 }
 
-/// Built-in five-point Likert labels (normalised form, see [`normalize`]).
-const LIKERT: &[(&str, f64)] = &[
-    ("とてもそう思う", 5.0),
-    ("非常にそう思う", 5.0),
-    ("強くそう思う", 5.0),
-    ("そう思う", 4.0),
-    ("ややそう思う", 4.0),
-    ("まあそう思う", 4.0),
-    ("どちらかといえばそう思う", 4.0),
-    ("どちらともいえない", 3.0),
-    ("どちらとも言えない", 3.0),
-    ("どちらでもない", 3.0),
-    ("ふつう", 3.0),
-    ("普通", 3.0),
-    ("どちらかといえばそう思わない", 2.0),
-    ("あまりそう思わない", 2.0),
-    ("ややそう思わない", 2.0),
-    ("そう思わない", 2.0),
-    ("全くそう思わない", 1.0),
-    ("まったくそう思わない", 1.0),
-    ("全然そう思わない", 1.0),
-    ("stronglyagree", 5.0),
-    ("agree", 4.0),
-    ("somewhatagree", 4.0),
-    ("neitheragreenordisagree", 3.0),
-    ("neutral", 3.0),
-    ("somewhatdisagree", 2.0),
-    ("disagree", 2.0),
-    ("stronglydisagree", 1.0),
-];
-
-/// Texts that mean "no answer" (normalised form).
-const NO_ANSWER: &[&str] = &[
-    "無回答",
-    "未回答",
-    "回答なし",
-    "なし",
-    "無記入",
-    "不明",
-    "n/a",
-    "na",
-    "#n/a",
-    "none",
-    "null",
-    "nan",
-    "-",
-    "--",
-    "ー",
-    "―",
-    "—",
-    "－",
-    "・",
-    "×",
-    "?",
-    "？",
-];
-
 /// Full-width ASCII (U+FF01–U+FF5E) to half-width, ideographic space to space, and the
 /// full-width minus/dot forms used in numbers.
 pub(crate) fn halfwidth(s: &str) -> String {
@@ -212,24 +155,18 @@ fn clean_text(s: &str, scale: Option<&Scale>) -> Cleaned {
             return note(*x, NoteKind::LikertLabel);
         }
     }
-    if let Some((_, x)) = LIKERT.iter().find(|(l, _)| *l == key) {
-        return note(*x, NoteKind::LikertLabel);
-    }
-    // "4：そう思う", "5 - Strongly agree", "1.全くそう思わない": a leading score and a label.
-    let half = half.trim();
-    let mut chars = half.chars();
-    if let (Some(d @ '0'..='9'), Some(sep)) = (chars.next(), chars.next()) {
-        let rest: String = chars.collect();
-        if matches!(
-            sep,
-            ' ' | '.' | ':' | '：' | '、' | ')' | '）' | '-' | '=' | '．'
-        ) && rest.chars().any(|c| c.is_alphabetic())
-        {
-            return note(f64::from(d as u8 - b'0'), NoteKind::LikertLabel);
+    // A known answer label, or a score written beside a label: a score. The value here is a
+    // provisional five-point guess used to find answer columns; each item's own scale
+    // (scale.rs) decides the score that is analysed.
+    match super::scale::text_kind(trimmed) {
+        super::scale::TextKind::Number(x) => return note(x, NoteKind::NumberAsText),
+        super::scale::TextKind::Unit(x, _) => return note(x, NoteKind::NumberAsText),
+        super::scale::TextKind::NoAnswer => return note(f64::NAN, NoteKind::NoAnswer),
+        super::scale::TextKind::Label { key, score } => {
+            if let Some(x) = score.or_else(|| super::scale::guess(&key)) {
+                return note(x, NoteKind::LikertLabel);
+            }
         }
-    }
-    if NO_ANSWER.contains(&key.as_str()) {
-        return note(f64::NAN, NoteKind::NoAnswer);
     }
     note(f64::NAN, NoteKind::Text)
 }

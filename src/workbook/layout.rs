@@ -7,7 +7,9 @@ use crate::lang::Lang;
 
 use super::address::a1;
 use super::clean::{normalize, Scale};
-use super::columns::{distinct, guess_id, id_reason, is_meta, names_a_person, not_found, roles};
+use super::columns::{
+    distinct, guess_id, id_reason, is_meta, names_a_person, not_found, roles, Roles,
+};
 use super::header::{header_plan, make_table, make_tables, on_two_threads, Table};
 use super::load::{format_number, Input, Value};
 use super::pairing::{decide_pairing, id_index, is_running, unify_leading_zeros, zero_plan};
@@ -469,6 +471,41 @@ fn more_than_two(path: &Path, tables: &[Table], alike: &[usize]) -> ReadError {
     )
 }
 
+/// Plans the items (scales, units, columns that are no answers: see items.rs) and keeps only
+/// the answer columns in `items` and in each table's item column list.
+fn plan_items(
+    path: &Path,
+    options: &ReadOptions,
+    scale: Option<&Scale>,
+    items: &mut Vec<String>,
+    tables: &mut [(&Table, &mut Vec<usize>)],
+) -> Result<super::items::ItemPlan, ReadError> {
+    let cols: Vec<Vec<u32>> = tables
+        .iter()
+        .map(|(t, idx)| idx.iter().map(|&i| t.columns[i].col).collect())
+        .collect();
+    let sheets: Vec<super::items::SheetItems> = tables
+        .iter()
+        .zip(&cols)
+        .map(|((t, _), cols)| super::items::SheetItems {
+            name: t.name(),
+            header: t.header,
+            rows: t.data_rows(),
+            cols,
+        })
+        .collect();
+    let plan = super::items::plan(path, items, &sheets, scale, options.items.is_some())?;
+    fn keep<T: Clone>(v: &mut Vec<T>, which: &[usize]) {
+        let old = std::mem::take(v);
+        *v = which.iter().map(|&k| old[k].clone()).collect();
+    }
+    keep(items, &plan.keep);
+    for (_, idx) in tables.iter_mut() {
+        keep(idx, &plan.keep);
+    }
+    Ok(plan)
+}
+
 fn two_sheets(
     path: &Path,
     options: &ReadOptions,
@@ -533,13 +570,39 @@ fn two_sheets(
         }
     }
     let by_name = ra.by.map(|i| ta.columns[i].name.clone());
+    let item_plan = plan_items(
+        path,
+        options,
+        scale,
+        &mut items,
+        &mut [(&ta, &mut cols_a), (&tb, &mut cols_b)],
+    )?;
+    notes.extend(item_plan.notes);
     // The cells are read into columns (both sheets at once, on two threads), each sheet freed
     // row by row as it is read.
     let (recs_a, recs_b) = on_two_threads(
         path,
         "reading the rows of the second sheet",
-        || Ok(records(&mut ta, &ra, &cols_a, &items, scale, None)),
-        || Ok(records(&mut tb, &rb, &cols_b, &items, scale, None)),
+        || {
+            Ok(records(
+                &mut ta,
+                &ra,
+                &cols_a,
+                &items,
+                &item_plan.readers,
+                None,
+            ))
+        },
+        || {
+            Ok(records(
+                &mut tb,
+                &rb,
+                &cols_b,
+                &items,
+                &item_plan.readers,
+                None,
+            ))
+        },
     );
     let (mut recs_a, mut recs_b) = (recs_a?, recs_b?);
     summary_rows(&ta, 0, &mut notes, &mut plan);
@@ -762,6 +825,7 @@ fn two_sheets(
         second,
         notes: notes.into_iter().map(|k| k.1).collect(),
         header_row: ta.header + 1,
+        scales: item_plan.scales,
         plan,
     })
 }
@@ -881,10 +945,29 @@ fn group_column(
             }
         }
     };
-    let items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
-    let mut recs = records(&mut t, &r, &r.items, &items, scale, Some(&labels[0]));
+    let mut items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
+    let mut item_cols = r.items.clone();
+    let item_plan = plan_items(
+        path,
+        options,
+        scale,
+        &mut items,
+        &mut [(&t, &mut item_cols)],
+    )?;
+    let r = Roles {
+        items: item_cols,
+        ..r
+    };
+    let mut recs = records(
+        &mut t,
+        &r,
+        &r.items,
+        &items,
+        &item_plan.readers,
+        Some(&labels[0]),
+    );
     let gcol = t.columns[g].col;
-    let mut notes: Vec<Keyed> = Vec::new();
+    let mut notes: Vec<Keyed> = item_plan.notes;
     // Row indices of each group, in sheet order.
     let mut parts: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for (i, grp) in recs.group.iter().enumerate() {
@@ -1084,6 +1167,7 @@ fn group_column(
         second,
         notes: notes.into_iter().map(|k| k.1).collect(),
         header_row: t.header + 1,
+        scales: item_plan.scales,
         plan,
     })
 }

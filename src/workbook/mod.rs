@@ -42,7 +42,14 @@
 //!   full-width digits, Likert labels) and that is not the ID, group or breakdown column, Forms
 //!   metadata (timestamps, e-mail, name), a date, total or average column, or a running number
 //!   (番号, No, or ten or more rows counting up by one). With two sheets, items are matched by
-//!   header; an item in one sheet only is a [`NoteKind::ItemInOneSheet`] note.
+//!   header; an item in one sheet only is a [`NoteKind::ItemInOneSheet`] note. Then
+//!   (src/workbook/items.rs) a number column whose short header names a quantity, that is the
+//!   row sum or mean of the other items, or whose values are not integers within 0–10 is left
+//!   out with a `NotAnItem…` note (`items` forces columns in); none left: "not a survey".
+//! * **Answer labels** (src/workbook/scale.rs): each item's labels are scored on the scale their
+//!   family and levels make, listed in [`Survey::scales`]; labels that cannot be scored with
+//!   certainty are a [`ReadError::Layout`] with a `--scale` line. Numbers with a unit (4点, 80%,
+//!   3人) are read per column ([`NoteKind::UnitRemoved`]).
 //! * **Scale**, item by item: when all but one in twenty (at least one) of an item's values are
 //!   integers within 1–5 (or 1–7, or 0–10, or the `scale` mapping's range), the values outside
 //!   are kept with a [`NoteKind::OutOfScale`] warning. Items without such a scale (ages,
@@ -106,6 +113,7 @@ mod clean;
 mod columns;
 pub mod csv;
 mod header;
+mod items;
 mod layout;
 mod limits;
 mod load;
@@ -113,6 +121,7 @@ mod ods_scan;
 mod pairing;
 mod plan;
 mod rows;
+mod scale;
 mod time;
 mod xls_scan;
 mod xlsb_scan;
@@ -121,6 +130,7 @@ mod xlsx_scan;
 pub use csv::{Delimiter, TextEncoding, TextFormat, MAX_RECORD_BYTES};
 pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 pub use plan::{PlanEntry, PlanTopic, ReadPlan};
+pub use scale::{ItemScale, ScaleLabel, ScaleSource};
 pub use xlsb_scan::MAX_XLSB_RECORD;
 pub use xlsx_scan::{MAX_XML_NAME, MAX_XML_PART_BYTES, MAX_XML_RUN};
 
@@ -309,6 +319,26 @@ pub enum NoteKind {
     /// A row or column outside the sheet's Excel Table, when the sheet has one Table: the Table
     /// defines the data → left out. `cell` is the row number or the column letters.
     OutsideTable,
+    /// A number column that is not an answer: its header names a quantity (年齢, 勤続年数, 金額,
+    /// …). Not analysed; `cell` is its header, `original` the header text. `--items` includes it.
+    NotAnItemQuantity,
+    /// A number column that is the sum or mean of the other items in each row (合計点). Not
+    /// analysed; `cell` is its header.
+    NotAnItemTotal,
+    /// A number column whose values are not integers on a rating scale (years of service
+    /// 0–37, ages, amounts, decimals). Not analysed; `cell` is its header, `original` the range
+    /// of its values.
+    NotAnItemRange,
+    /// The numbers of an item column are written with a unit (「4点」「80%」「3人」): read as the
+    /// number (80% is 80). One note per column; `cell` is its header, `original` an example.
+    UnitRemoved,
+    /// An item column holding percentages as text (「80%」) and Excel percent cells (0.8): the
+    /// cells are multiplied by 100 so that every value is a percentage. `original` is the cells'
+    /// range.
+    PercentCells,
+    /// An item column with numbers written with different units (「4点」 and 「3人」): those
+    /// cells are not read (missing). `original` lists the units.
+    MixedUnits,
 }
 
 impl NoteKind {
@@ -329,6 +359,8 @@ impl NoteKind {
                 | NoteKind::TableTotalsRow
                 | NoteKind::SubtotalRow
                 | NoteKind::OutsideTable
+                | NoteKind::PercentCells
+                | NoteKind::MixedUnits
         )
     }
 
@@ -431,6 +463,30 @@ impl NoteKind {
                 "outside the sheet's Excel Table, which holds the data: left out",
                 "シート上のテーブルの範囲外（データはテーブル内のみとして除外）",
             ),
+            NoteKind::NotAnItemQuantity => (
+                "the header names a quantity (age, years, amount, count), not an answer: column not analysed (name it with --items to analyse it)",
+                "見出しが数量（年齢・年数・金額・件数など）を表すため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
+            ),
+            NoteKind::NotAnItemTotal => (
+                "the sum or mean of the other items in each row (a total), not an answer: column not analysed (name it with --items to analyse it)",
+                "各行の他の設問の合計または平均のため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
+            ),
+            NoteKind::NotAnItemRange => (
+                "values are not integers on a rating scale (range shown), not answers: column not analysed (name it with --items to analyse it)",
+                "値が評定尺度の整数ではない（値の範囲を表示）ため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
+            ),
+            NoteKind::UnitRemoved => (
+                "numbers written with a unit (点, %, 人) in this column: read as the number (80% is 80)",
+                "この列は単位（点・%・人）付きの数値のため、数値として読み取り（80% は 80）",
+            ),
+            NoteKind::PercentCells => (
+                "percent cells (0.8 shown as 80%) beside percentages written as text: multiplied by 100 so that every value is a percentage",
+                "パーセント表示のセル（0.8 を 80% と表示）と文字の「80%」が混在: すべてパーセントの値にそろえるため 100 倍",
+            ),
+            NoteKind::MixedUnits => (
+                "numbers written with different units in this column: those cells were not read (missing): check the column",
+                "この列には異なる単位の数値が混在: それらのセルは読み取らず欠測扱い（列を要確認）",
+            ),
         };
         lang.pick(en, ja)
     }
@@ -463,6 +519,9 @@ pub struct Survey {
     pub header_row: u32,
     /// Every reading decision with its evidence (printed on the Checks and Method sheets).
     pub plan: ReadPlan,
+    /// How the answer labels of each item that holds labels became scores (one table per item
+    /// for the Checks sheet), in item order.
+    pub scales: Vec<ItemScale>,
 }
 
 /// Why a workbook could not be read. Messages name the file and say what to do; see

@@ -2,7 +2,7 @@
 //! group values, with a [`Note`] for every converted or left-out cell or row.
 
 use super::address::{a1, col_letters};
-use super::clean::{clean, id_text, normalize, short, Scale};
+use super::clean::{id_text, normalize, short};
 use super::columns::Roles;
 use super::header::Table;
 use super::load::{format_number, RowData, Value};
@@ -109,7 +109,7 @@ pub(super) fn records(
     roles: &Roles,
     items: &[usize],
     names: &[String],
-    scale: Option<&Scale>,
+    readers: &[super::scale::ItemReader],
     first_group: Option<&str>,
 ) -> Recs {
     let col = |i: Option<usize>| i.map(|i| t.columns[i].col);
@@ -153,7 +153,7 @@ pub(super) fn records(
             }
             for (k, &c) in item_cols.iter().enumerate() {
                 let v = row.get(c);
-                let cl = clean(v, scale);
+                let cl = readers[k].clean(v);
                 if let Some(kind) = cl.kind {
                     out.notes.push((
                         i,
