@@ -70,7 +70,7 @@ fn sheet(values: &[f64; 5], extra: &[u8]) -> Vec<u8> {
         dim.extend_from_slice(&v.to_le_bytes());
     }
     let mut v = [rec(0x0081, &[]), rec(0x0094, &dim), rec(0x0091, &[])].concat();
-    v.extend([row(0), text(0, "ID"), text(1, "Q1")].concat());
+    v.extend([row(0), text(0, "職員番号"), text(1, "Q1")].concat());
     for (i, x) in values.iter().enumerate() {
         v.extend([row(i as u32 + 1), num(0, 101.0 + i as f64), num(1, *x)].concat());
     }

@@ -1734,6 +1734,35 @@ Public Sub TTXL_RegisterFunctionHelp()
     RegisterHelp "TTXL_LAST_ERROR", L("Why a TTXL_ function failed (the message of that cell's last failure).", _
             U("TTXL_ \u95A2\u6570\u304C\u30A8\u30E9\u30FC\u306B\u306A\u3063\u305F\u7406\u7531\uFF08\u305D\u306E\u30BB\u30EB\u306E\u6700\u5F8C\u306E\u30A8\u30E9\u30FC\u306E\u8AAC\u660E\uFF09\u3002")), _
             Array(L("The cell that shows the error.", U("\u30A8\u30E9\u30FC\u3092\u8868\u793A\u3057\u3066\u3044\u308B\u30BB\u30EB\u3002")))
+    RegisterHelp "TTXL_TOST", L("Equivalence test (TOST) of the difference array1 - array2 against low and high: p, p (lower), p (upper), t (lower), t (upper), df, difference, CI.", U("\u5DEE array1 - array2 \u304C low\u301Chigh \u306E\u7BC4\u56F2\u5185\u3068\u8A00\u3048\u308B\u304B\u306E\u540C\u7B49\u6027\u691C\u5B9A\uFF08TOST\uFF09\uFF1Ap\u3001p\uFF08\u4E0B\u9650\u5074\uFF09\u3001p\uFF08\u4E0A\u9650\u5074\uFF09\u3001t\uFF08\u4E0B\u9650\u5074\uFF09\u3001t\uFF08\u4E0A\u9650\u5074\uFF09\u3001\u81EA\u7531\u5EA6\u3001\u5DEE\u3001\u4FE1\u983C\u533A\u9593\u3002")), _
+            Array(a1, _
+            a2, _
+            L("Lower equivalence bound, in the data's units (points of the scale).", U("\u540C\u7B49\u3068\u307F\u306A\u3059\u7BC4\u56F2\u306E\u4E0B\u9650\uFF08\u30C7\u30FC\u30BF\u306E\u5358\u4F4D\u3002\u5C3A\u5EA6\u306E\u70B9\u6570\uFF09\u3002")), _
+            L("Upper equivalence bound, in the data's units.", U("\u540C\u7B49\u3068\u307F\u306A\u3059\u7BC4\u56F2\u306E\u4E0A\u9650\uFF08\u30C7\u30FC\u30BF\u306E\u5358\u4F4D\uFF09\u3002")), _
+            L("""welch"" (default), ""student"" or ""paired"".", U("""welch""\uFF08\u65E2\u5B9A\uFF09\u3001""student""\u3001""paired"" \u306E\u3044\u305A\u308C\u304B\u3002")), _
+            L("Confidence level of the interval; default 0.90 (1 - 2 alpha).", U("\u4FE1\u983C\u533A\u9593\u306E\u4FE1\u983C\u6C34\u6E96\u3002\u65E2\u5B9A\u306F 0.90\uFF081 - 2\u03B1\uFF09\u3002")))
+    RegisterHelp "TTXL_TOST_ONE_SAMPLE", L("Equivalence test (TOST) of the mean against low and high: the row of TTXL_TOST.", U("\u5E73\u5747\u304C low\u301Chigh \u306E\u7BC4\u56F2\u5185\u3068\u8A00\u3048\u308B\u304B\u306E\u540C\u7B49\u6027\u691C\u5B9A\uFF08TOST\uFF09\uFF1ATTXL_TOST \u3068\u540C\u3058\u884C\u3002")), _
+            Array(a1, _
+            L("Lower equivalence bound, in the data's units (points of the scale).", U("\u540C\u7B49\u3068\u307F\u306A\u3059\u7BC4\u56F2\u306E\u4E0B\u9650\uFF08\u30C7\u30FC\u30BF\u306E\u5358\u4F4D\u3002\u5C3A\u5EA6\u306E\u70B9\u6570\uFF09\u3002")), _
+            L("Upper equivalence bound, in the data's units.", U("\u540C\u7B49\u3068\u307F\u306A\u3059\u7BC4\u56F2\u306E\u4E0A\u9650\uFF08\u30C7\u30FC\u30BF\u306E\u5358\u4F4D\uFF09\u3002")), _
+            L("Confidence level of the interval; default 0.90 (1 - 2 alpha).", U("\u4FE1\u983C\u533A\u9593\u306E\u4FE1\u983C\u6C34\u6E96\u3002\u65E2\u5B9A\u306F 0.90\uFF081 - 2\u03B1\uFF09\u3002")))
+    RegisterHelp "TTXL_BAYES_FACTOR", L("JZS Bayes factor BF10 of a t-test from t and the sample sizes (BayesFactor's ttest.tstat).", U("t \u691C\u5B9A\u306E JZS \u30D9\u30A4\u30BA\u30D5\u30A1\u30AF\u30BF\u30FC BF10\uFF08t \u3068\u4EBA\u6570\u304B\u3089\u8A08\u7B97\u3002BayesFactor \u306E ttest.tstat \u3068\u540C\u3058\uFF09\u3002")), _
+            Array(L("The t statistic (Student's t for two groups).", U("t \u7D71\u8A08\u91CF\uFF082 \u7FA4\u3067\u306F Student \u306E t\uFF09\u3002")), _
+            L("Number of values (pairs for paired data, first group for two groups).", U("\u4EF6\u6570\uFF08\u5BFE\u5FDC\u3042\u308A\u306A\u3089\u7D44\u6570\u30012 \u7FA4\u306A\u3089 1 \u3064\u76EE\u306E\u7FA4\u306E\u4EBA\u6570\uFF09\u3002")), _
+            L("Second group's size; omit for one sample or paired data.", U("2 \u3064\u76EE\u306E\u7FA4\u306E\u4EBA\u6570\u30021 \u7FA4\u30FB\u5BFE\u5FDC\u3042\u308A\u306A\u3089\u7701\u7565\u3002")), _
+            L("Scale r of the Cauchy prior; default 0.707 (medium).", U("\u30B3\u30FC\u30B7\u30FC\u4E8B\u524D\u5206\u5E03\u306E\u5C3A\u5EA6 r\u3002\u65E2\u5B9A\u306F 0.707\uFF08medium\uFF09\u3002")))
+    RegisterHelp "TTXL_PROP_2INDEP", L("Change in the share of positive answers between two independent groups: difference, CI (Newcombe), p (chi-square), ...", U("\u72EC\u7ACB\u3057\u305F 2 \u7FA4\u306E\u80AF\u5B9A\u7684\u56DE\u7B54\u306E\u5272\u5408\u306E\u5DEE\uFF1A\u5DEE\u3001\u4FE1\u983C\u533A\u9593\uFF08Newcombe\uFF09\u3001p\uFF08\u30AB\u30A4\u4E8C\u4E57\u691C\u5B9A\uFF09\u306A\u3069\u3002")), _
+            Array(L("Positive answers in the first group, e.g. COUNTIF(B2:B51, "">=4"").", U("1 \u56DE\u76EE\u306E\u80AF\u5B9A\u7684\u56DE\u7B54\u306E\u6570\uFF08\u4F8B: COUNTIF(B2:B51, "">=4"")\uFF09\u3002")), _
+            L("Respondents in the first group, e.g. COUNT(B2:B51).", U("1 \u56DE\u76EE\u306E\u56DE\u7B54\u8005\u6570\uFF08\u4F8B: COUNT(B2:B51)\uFF09\u3002")), _
+            L("Positive answers in the second group.", U("2 \u56DE\u76EE\u306E\u80AF\u5B9A\u7684\u56DE\u7B54\u306E\u6570\u3002")), _
+            L("Respondents in the second group.", U("2 \u56DE\u76EE\u306E\u56DE\u7B54\u8005\u6570\u3002")), _
+            L("Confidence level of the interval; default 0.95.", U("\u4FE1\u983C\u533A\u9593\u306E\u4FE1\u983C\u6C34\u6E96\u3002\u65E2\u5B9A\u306F 0.95\u3002")))
+    RegisterHelp "TTXL_PROP_PAIRED", L("Change in the share of positive answers of the same staff: difference, CI (Newcombe), p (exact McNemar), ...", U("\u540C\u3058\u8077\u54E1\u306E\u80AF\u5B9A\u7684\u56DE\u7B54\u306E\u5272\u5408\u306E\u5DEE\uFF1A\u5DEE\u3001\u4FE1\u983C\u533A\u9593\uFF08Newcombe\uFF09\u3001p\uFF08\u6B63\u78BA\u306A McNemar \u691C\u5B9A\uFF09\u306A\u3069\u3002")), _
+            Array(L("Staff positive both times.", U("2 \u56DE\u3068\u3082\u80AF\u5B9A\u7684\u3060\u3063\u305F\u4EBA\u6570\u3002")), _
+            L("Staff positive only the first time.", U("1 \u56DE\u76EE\u3060\u3051\u80AF\u5B9A\u7684\u3060\u3063\u305F\u4EBA\u6570\u3002")), _
+            L("Staff positive only the second time.", U("2 \u56DE\u76EE\u3060\u3051\u80AF\u5B9A\u7684\u3060\u3063\u305F\u4EBA\u6570\u3002")), _
+            L("Staff positive neither time.", U("\u3069\u3061\u3089\u3082\u80AF\u5B9A\u7684\u3067\u306A\u304B\u3063\u305F\u4EBA\u6570\u3002")), _
+            L("Confidence level of the interval; default 0.95.", U("\u4FE1\u983C\u533A\u9593\u306E\u4FE1\u983C\u6C34\u6E96\u3002\u65E2\u5B9A\u306F 0.95\u3002")))
 End Sub
 
 ' One entry of TTXL_RegisterFunctionHelp; a failure skips this entry only.

@@ -1,5 +1,7 @@
 //! Turning one item cell into a score, and saying what was done to it.
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::load::{format_number, Value};
 use super::NoteKind;
 
@@ -188,7 +190,11 @@ pub(crate) fn id_text(v: &Value) -> Option<String> {
         Value::Empty => None,
         Value::Num(x) => Some(format_number(*x)),
         Value::Text(s) => {
-            let t = halfwidth(&short(s.trim(), MAX_LABEL_BYTES));
+            // NFKC after the half-width mapping: ｱ001 (half-width katakana) and ア001, ①23 and
+            // 123, full-width and ASCII letters are one ID, in every sheet alike.
+            let t: String = halfwidth(&short(s.trim(), MAX_LABEL_BYTES))
+                .nfkc()
+                .collect();
             let t = t.trim();
             (!t.is_empty()).then(|| t.to_string())
         }
@@ -253,5 +259,7 @@ mod tests {
         assert_eq!(id_text(&Value::Num(1001.0)).as_deref(), Some("1001"));
         assert_eq!(id_text(&text(" １００１ ")).as_deref(), Some("1001"));
         assert_eq!(id_text(&Value::Empty), None);
+        // NFKC: half-width katakana and full-width katakana are the same ID.
+        assert_eq!(id_text(&text("ｱ-001")), id_text(&text("ア-001")));
     }
 }
