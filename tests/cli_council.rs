@@ -141,7 +141,16 @@ fn two_groups_get_the_observational_caveat() {
         &groups,
         dir.path(),
         "groups",
-        &["--group", "性別", "--levels", "男性,女性", "--scale", "そう思う=4", "--lang", "ja"],
+        &[
+            "--group",
+            "性別",
+            "--levels",
+            "男性,女性",
+            "--scale",
+            "そう思う=4",
+            "--lang",
+            "ja",
+        ],
     );
     let text: String = sheet_text(&out, "議会資料")
         .iter()

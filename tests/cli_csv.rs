@@ -283,7 +283,14 @@ fn long_format_with_group_gives_the_xlsx_results() {
     let book = common::reference_path("analyze_groups.xlsx");
     let wb = open_workbook_auto(&book).unwrap();
     let sheet = wb.sheet_names()[0].clone();
-    let opts = ["--group", "性別", "--levels", "男性,女性", "--scale", "そう思う=4"];
+    let opts = [
+        "--group",
+        "性別",
+        "--levels",
+        "男性,女性",
+        "--scale",
+        "そう思う=4",
+    ];
     let want = json(&[&book], &opts, dir.path());
     let rows = sheet_rows(&book, &sheet);
     for (label, d) in dialects() {

@@ -210,14 +210,28 @@ fn libreoffice_without_recalculation_shows_our_p_in_the_t_test_cells() {
     check(
         &soffice,
         &groups,
-        &["--group", "性別", "--levels", "男性,女性", "--scale", "そう思う=4"],
+        &[
+            "--group",
+            "性別",
+            "--levels",
+            "男性,女性",
+            "--scale",
+            "そう思う=4",
+        ],
         "welch-cached",
         false,
     );
     check(
         &soffice,
         &groups,
-        &["--group", "性別", "--test", "student", "--scale", "そう思う=4"],
+        &[
+            "--group",
+            "性別",
+            "--test",
+            "student",
+            "--scale",
+            "そう思う=4",
+        ],
         "student-cached",
         false,
     );
