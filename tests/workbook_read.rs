@@ -1434,3 +1434,43 @@ fn paired_breakdown_that_changes_between_sheets_is_noted() {
     let s = read_survey(&p, &opts()).unwrap();
     assert!(s.notes.iter().all(|n| n.kind != NoteKind::ByChanged));
 }
+
+// Issue 20, class 4: free text is never a group column. A comment column that happens to hold
+// two distinct comments, or two e-mail addresses, used to be a second candidate beside 時期 (and
+// the only one without it).
+#[test]
+fn free_text_columns_are_never_group_candidates() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "研修はとても役に立ちました。職場でも実践したいと思います。";
+    let rows = vec![
+        vec![S("時期"), S("ご意見"), S("連絡先"), S("満足度"), S("意欲")],
+        vec![S("事後"), S(long), S("a@example.jp"), N(4.0), N(5.0)],
+        vec![S("事前"), S("特になし"), S("b@example.jp"), N(2.0), N(3.0)],
+        vec![S("事後"), S(long), S("a@example.jp"), N(5.0), N(4.0)],
+        vec![S("事前"), S("特になし"), S("b@example.jp"), N(3.0), N(3.0)],
+    ];
+    let p = write_book(dir.path(), "comments.xlsx", &[("回答", rows)]);
+    let s = read_survey(&p, &opts()).unwrap();
+    assert_eq!(
+        s.layout,
+        Layout::GroupColumn {
+            sheet: "回答".into(),
+            column: "時期".into()
+        }
+    );
+    assert_eq!(s.items, ["満足度", "意欲"]);
+
+    // Without 時期 no column can split the rows: refused, not split by the comments.
+    let rows = vec![
+        vec![S("ご意見"), S("満足度"), S("意欲")],
+        vec![S("よい"), N(4.0), N(5.0)],
+        vec![S("ふつう"), N(2.0), N(3.0)],
+    ];
+    let p = write_book(dir.path(), "only_comments.xlsx", &[("回答", rows)]);
+    let e = read_survey(&p, &opts()).unwrap_err();
+    assert!(
+        e.message(ttest_xl::Lang::En).contains("--group"),
+        "{}",
+        e.message(ttest_xl::Lang::En)
+    );
+}

@@ -184,6 +184,41 @@ pub(super) fn is_meta(t: &Table, c: &Column) -> bool {
         || is_running_number(t, c.col)
 }
 
+/// Headers of free-text columns (normalised): comments, opinions, remarks.
+const FREE_TEXT_NAMES: &[&str] = &[
+    "コメント",
+    "自由記述",
+    "自由意見",
+    "意見",
+    "感想",
+    "備考",
+    "メモ",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "note",
+    "notes",
+    "feedback",
+    "memo",
+];
+
+/// Free text — comments, remarks, e-mail addresses, names — is never a group column (issue 20):
+/// a header such as コメント/ご意見/備考/comment, a Forms or name/e-mail column, or any value
+/// longer than 24 characters, with a line break or an `@`. Group values are short categories
+/// (事前/事後, あり/なし, 2023/2024).
+pub(super) fn is_free_text(t: &Table, c: &Column) -> bool {
+    let n = normalize(&c.name);
+    let named = FREE_TEXT_NAMES
+        .iter()
+        .any(|w| if w.is_ascii() { n == *w } else { n.contains(w) });
+    named
+        || t.data_rows().iter().any(|r| match r.get(c.col) {
+            Value::Text(s) => s.chars().count() > 24 || s.contains('\n') || s.contains('@'),
+            _ => false,
+        })
+}
+
 /// A column counting 1, 2, 3, … (any start, step 1) down at least ten data rows: a row number.
 pub(super) fn is_running_number(t: &Table, col: u32) -> bool {
     let mut prev: Option<f64> = None;

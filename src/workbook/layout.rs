@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use super::address::a1;
 use super::clean::{normalize, Scale};
 use super::columns::{
-    distinct, guess_id, id_reason, is_meta, names_a_person, not_found, roles, Roles,
+    distinct, guess_id, id_reason, is_free_text, is_meta, names_a_person, not_found, roles, Roles,
 };
 use super::header::{header_plan, make_table, make_tables, on_two_threads, Table};
 use super::load::{format_number, Input, Value};
@@ -343,7 +343,12 @@ fn read_book(path: &Path, options: &ReadOptions, book: &mut Input) -> Result<Sur
     let candidates: Vec<(usize, Vec<String>)> = (0..t.columns.len())
         .filter_map(|i| {
             let c = &t.columns[i];
-            if Some(i) == id || Some(i) == by || is_meta(&t, c) || c.score_like * 2 >= c.filled {
+            if Some(i) == id
+                || Some(i) == by
+                || is_meta(&t, c)
+                || is_free_text(&t, c)
+                || c.score_like * 2 >= c.filled
+            {
                 return None;
             }
             let values = distinct(&t, c.col, 2);
