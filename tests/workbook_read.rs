@@ -1474,3 +1474,42 @@ fn free_text_columns_are_never_group_candidates() {
         e.message(ttest_xl::Lang::En)
     );
 }
+
+// Issue 20, class 5: a sheet laid out as 事前_Q1 / 事後_Q1 side by side holds each person's two
+// answers in one row. It used to be split by its only two-valued column (性別) and every column
+// tested on its own; it is refused now, naming the pairs, until columns are paired.
+#[test]
+fn wide_before_after_columns_are_refused_naming_the_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = vec![
+        vec![
+            S("職員番号"),
+            S("性別"),
+            S("事前_Q1"),
+            S("事後_Q1"),
+            S("Q2（研修前）"),
+            S("Q2（研修後）"),
+        ],
+        vec![N(101.0), S("男性"), N(3.0), N(4.0), N(2.0), N(3.0)],
+        vec![N(205.0), S("女性"), N(2.0), N(4.0), N(3.0), N(3.0)],
+        vec![N(318.0), S("女性"), N(4.0), N(5.0), N(3.0), N(4.0)],
+        vec![N(402.0), S("男性"), N(3.0), N(3.0), N(2.0), N(4.0)],
+    ];
+    let p = write_book(dir.path(), "wide.xlsx", &[("回答", rows)]);
+    let e = read_survey(&p, &opts()).unwrap_err();
+    let en = e.message(ttest_xl::Lang::En);
+    assert!(
+        en.contains("side by side") && en.contains("事前_Q1 / 事後_Q1"),
+        "{en}"
+    );
+    assert!(en.contains("2 pair(s)"), "{en}");
+    let ja = e.message(ttest_xl::Lang::Ja);
+    assert!(ja.contains("「Q2（研修前）」と「Q2（研修後）」"), "{ja}");
+    // Saying what to compare skips the check: --group 性別 compares the two groups per column.
+    let o = ReadOptions {
+        group: Some("性別".into()),
+        ..opts()
+    };
+    let s = read_survey(&p, &o).unwrap();
+    assert_eq!(s.items.len(), 4);
+}
