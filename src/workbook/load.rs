@@ -918,18 +918,7 @@ impl Book {
         guarded(path, &format!("reading sheet {name}"), move || {
             let mut left = LeftOut::default();
             let mut table = false;
-            let mut b = Builder {
-                path,
-                sheet: SheetData {
-                    name: name.to_string(),
-                    rows: Vec::new(),
-                    left_out: Vec::new(),
-                },
-                budget,
-                cells_left: 0,
-                text_left: 0,
-                strings: HashSet::new(),
-            };
+            let mut b = Builder::new(path, name, budget);
             match inner {
                 Sheets::Xlsx(x) => {
                     let mut reader = x.worksheet_cells_reader(name).map_err(|e| wb_err(&e))?;
