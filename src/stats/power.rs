@@ -122,7 +122,7 @@ fn check_n(name: &'static str, n: f64, min: f64) -> Result<(), StatsError> {
 /// Brent on `f(v) = g(v) − target` over pwr's interval `[lo, hi]`; `NoSolution` without a sign
 /// change at the ends (R's `uniroot` stops there with "f() values at end points not of opposite
 /// sign").
-fn solve<F: FnMut(f64) -> f64>(
+pub(super) fn solve<F: FnMut(f64) -> f64>(
     mut g: F,
     target: f64,
     lo: f64,

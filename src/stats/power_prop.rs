@@ -18,7 +18,7 @@
 //! * R Core Team. `power.prop.test`, package stats (R 4.2).
 //! * Cochran, W. G. (1977). *Sampling Techniques*, 3rd ed., §4.4. Wiley.
 
-use super::roots::brent;
+use super::power::solve;
 use super::{check_unit_open, special, tdist, Alternative, StatsError};
 
 fn z_upper(p: f64) -> f64 {
@@ -79,18 +79,16 @@ pub fn solve_n(
     check_unit_open("alpha", alpha)?;
     check_unit_open("power", power)?;
     let k = sides(alternative);
-    let f = |n: f64| power_raw(n, p1, p2, alpha, k) - power;
-    let (lo, hi) = (1.0, 1e9);
-    let (flo, fhi) = (f(lo), f(hi));
-    if p1 == p2 || fhi < 0.0 {
-        return Err(StatsError::NoSolution {
-            what: "sample size reaching the requested power",
-        });
+    let g = |n: f64| power_raw(n, p1, p2, alpha, k);
+    let what = "sample size reaching the requested power";
+    if p1 == p2 {
+        return Err(StatsError::NoSolution { what });
     }
-    if flo >= 0.0 {
+    let lo = 1.0;
+    if g(lo) >= power {
         return Ok(lo);
     }
-    Ok(brent(f, lo, hi, flo, fhi, 0.0))
+    solve(g, power, lo, 1e9, what)
 }
 
 /// The second share that `n` respondents per group detect with `power`, above `p₁` when
@@ -117,25 +115,20 @@ pub fn solve_p2(
         });
     }
     let k = sides(alternative);
-    let f = |p2: f64| power_raw(n, p1, p2, alpha, k) - power;
+    let g = |p2: f64| power_raw(n, p1, p2, alpha, k);
     let edge = 1e-12;
-    let (near, far) = if increase {
+    // The power grows with the distance from p₁: search between p₁ and the end it moves towards.
+    let (lo, hi) = if increase {
         (p1 + edge, 1.0 - edge)
     } else {
-        (p1 - edge, edge)
+        (edge, p1 - edge)
     };
-    if !(near > 0.0 && near < 1.0) || (increase && near >= far) || (!increase && near <= far) {
+    if lo >= hi {
         return Err(StatsError::NoSolution {
             what: "detectable share",
         });
     }
-    let (fnear, ffar) = (f(near), f(far));
-    if ffar < 0.0 || fnear > 0.0 {
-        return Err(StatsError::NoSolution {
-            what: "detectable share",
-        });
-    }
-    Ok(brent(f, near, far, fnear, ffar, 0.0))
+    solve(g, power, lo, hi, "detectable share")
 }
 
 /// Finite-population correction: respondents needed from a population of `population` when an
