@@ -192,9 +192,9 @@ pub(crate) fn id_text(v: &Value) -> Option<String> {
         Value::Text(s) => {
             // NFKC after the half-width mapping: ｱ001 (half-width katakana) and ア001, ①23 and
             // 123, full-width and ASCII letters are one ID, in every sheet alike.
-            let t: String = halfwidth(&short(s.trim(), MAX_LABEL_BYTES))
-                .nfkc()
-                .collect();
+            let t = halfwidth(&short(s.trim(), MAX_LABEL_BYTES));
+            // ASCII is its own NFKC form: most IDs skip the second copy.
+            let t = if t.is_ascii() { t } else { t.nfkc().collect() };
             let t = t.trim();
             (!t.is_empty()).then(|| t.to_string())
         }

@@ -353,16 +353,12 @@ fn read_book(path: &Path, options: &ReadOptions, book: &mut Input) -> Result<Sur
     let candidates: Vec<(usize, Vec<String>)> = (0..t.columns.len())
         .filter_map(|i| {
             let c = &t.columns[i];
-            if Some(i) == id
-                || Some(i) == by
-                || is_meta(&t, c)
-                || is_free_text(&t, c)
-                || c.score_like * 2 >= c.filled
-            {
+            if Some(i) == id || Some(i) == by || is_meta(&t, c) || c.score_like * 2 >= c.filled {
                 return None;
             }
             let values = distinct(&t, c.col, 2);
-            (values.len() == 2).then_some((i, values))
+            // The free-text scan reads the whole column: only for columns with two values.
+            (values.len() == 2 && !is_free_text(&t, c)).then_some((i, values))
         })
         .collect();
     match candidates.len() {
