@@ -51,6 +51,8 @@ pub struct Cli {
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of the `analyze` arguments does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Analyse a survey workbook and write a result workbook.
     ///
@@ -191,6 +193,10 @@ pub struct AnalyzeArgs {
     /// Confidence level of every interval.
     #[arg(long, default_value_t = 0.95)]
     pub conf_level: f64,
+    /// Equivalence test (TOST) per item with bounds ±X raw points on second − first, e.g. 0.3;
+    /// adds equivalence columns and sentences (t-tests only).
+    #[arg(long, value_name = "X", allow_hyphen_values = true)]
+    pub equivalence: Option<String>,
     /// Language of the workbook and messages (default: from LANG; Japanese when it starts with ja).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -591,6 +597,12 @@ impl Config {
                 ));
             }
         }
+        let equivalence = args
+            .equivalence
+            .as_deref()
+            .map(crate::analysis::equivalence::parse_margin)
+            .transpose()
+            .map_err(|(en, ja)| usage(en, ja))?;
         if args.min_group == 0 {
             return Err(usage(
                 "--min-group must be at least 1 (1 reports every group)".into(),
@@ -673,6 +685,7 @@ impl Config {
                     AdjustFamilyArg::All => AdjustFamily::All,
                 },
                 min_group: args.min_group,
+                equivalence,
             },
             keep_ids: args.keep_ids,
             lang,
@@ -748,6 +761,9 @@ impl Config {
             report::text::alternative_key(a.alternative)
         ));
         s.push(format!("--conf-level {}", a.conf_level));
+        if let Some(x) = a.equivalence {
+            s.push(format!("--equivalence {x}"));
+        }
         s.push(format!(
             "--lang {}",
             if self.lang == Lang::Ja { "ja" } else { "en" }
@@ -1358,5 +1374,14 @@ mod tests {
         assert!(c.options_text().contains("--adjust bh"));
         let e = args(&["--alpha", "2"]).unwrap_err();
         assert!(e.message(Lang::Ja).contains("--alpha"));
+        let c = args(&["--equivalence", "0.3"]).unwrap();
+        assert_eq!(c.analysis.equivalence, Some(0.3));
+        assert!(c.options_text().contains("--equivalence 0.3"));
+        for bad in ["0", "-0.3", "NaN", "inf", "abc", ""] {
+            let e = args(&["--equivalence", bad]).unwrap_err();
+            assert!(matches!(e, CliError::Usage { .. }), "{bad}");
+            assert!(e.message(Lang::En).contains("--equivalence"), "{bad}");
+            assert!(e.message(Lang::Ja).contains("--equivalence"), "{bad}");
+        }
     }
 }

@@ -23,6 +23,9 @@ use crate::stats::ttest::{self, TTest, TTestKind, TTestOptions};
 use crate::stats::{Alternative, StatsError};
 use crate::workbook::{NoteKind, Survey};
 
+pub mod equivalence;
+pub use equivalence::Equivalence;
+
 /// The test the user asked for (`--test`); [`TestChoice::Auto`] picks paired when IDs pair,
 /// Welch otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -171,6 +174,8 @@ pub struct AnalysisOptions {
     /// `--min-group`: a breakdown group with fewer respondents is withheld (its people still
     /// count in the whole-sample rows).
     pub min_group: usize,
+    /// `--equivalence X`: TOST with bounds ±X raw points per item (see [`equivalence`]).
+    pub equivalence: Option<f64>,
 }
 
 impl Default for AnalysisOptions {
@@ -183,6 +188,7 @@ impl Default for AnalysisOptions {
             conf_level: 0.95,
             adjust_family: AdjustFamily::Items,
             min_group: DEFAULT_MIN_GROUP,
+            equivalence: None,
         }
     }
 }
@@ -446,6 +452,11 @@ pub struct ItemResult {
     pub rank: Option<RankSummary>,
     /// Smallest |d| detectable with 80 % power at this n and alpha (None when it cannot be solved).
     pub sensitivity_d: Option<f64>,
+    /// `--equivalence`: the TOST of the t-test used (`None` without the option, for a rank test,
+    /// or when it cannot be computed).
+    pub equivalence: Option<Equivalence>,
+    /// JZS Bayes factor BF₁₀ (r = √2/2) of the t-test design (`None` for a rank test).
+    pub bf10: Option<f64>,
     /// Assumption notes.
     pub notes: Vec<AssumptionNote>,
     /// Why the item was not tested; `None` when it was.
@@ -734,6 +745,7 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         adjust_across_groups(&mut blocks[1..], options.adjust)?;
     }
     let mut warnings = collect_warnings(survey, &blocks);
+    warnings.extend(equivalence::rank_warning(test, options));
     for w in &withheld {
         let (en_by, ja_by) = (by_label(&w.by, Lang::En), by_label(&w.by, Lang::Ja));
         let min = options.min_group;
@@ -779,7 +791,7 @@ fn adjust_across_groups(blocks: &mut [Block], method: AdjustMethod) -> Result<()
     {
         item.p_adjusted = q;
     }
-    Ok(())
+    equivalence::adjust_blocks(blocks, method).map_err(AnalysisError::Adjust)
 }
 
 fn check_shape(survey: &Survey) -> Result<(), AnalysisError> {
@@ -873,6 +885,7 @@ fn run_block(
     for (item, q) in items.iter_mut().zip(adjusted) {
         item.p_adjusted = q;
     }
+    equivalence::adjust(items.iter_mut(), options.adjust).map_err(AnalysisError::Adjust)?;
     let range_second = if test.is_paired() {
         range_first.clone()
     } else {
@@ -940,6 +953,8 @@ fn run_item(
         d_av: None,
         rank: None,
         sensitivity_d: None,
+        equivalence: None,
+        bf10: None,
         notes: Vec::new(),
         excluded: None,
     };
@@ -1001,6 +1016,12 @@ fn run_item(
             result.d_av = Some(Effect::from(&d));
         }
     }
+    if let Some(margin) = options.equivalence {
+        result.equivalence =
+            equivalence::item_equivalence(test, margin, options.alpha, &second_used, &first_used)
+                .and_then(Result::ok);
+    }
+    result.bf10 = equivalence::item_bf10(test, &second_used, &first_used).and_then(Result::ok);
 
     // The matching rank test, two-sided (robustness column).
     let rank_two_sided = RankOptions {

@@ -192,7 +192,10 @@ fn columns(a: &Analysis, change: bool, lang: Lang) -> Vec<Column> {
         Column {
             header: lang.pick("In plain words", "読み方").into(),
             width: 70.0,
-            value: |c, it| Value::Text(plain_sentence(c.a, it, c.change, c.lang)),
+            value: |c, it| {
+                let s = plain_sentence(c.a, it, c.change, c.lang);
+                Value::Text(super::equivalence_cols::append(s, c.a, it, true, c.lang))
+            },
         },
     ]
 }

@@ -26,6 +26,10 @@ pub struct JsonReport {
     pub conf_level: f64,
     /// `"items"` or `"all"`: which p-values of a breakdown were adjusted together.
     pub adjust_family: &'static str,
+    /// `--equivalence X`: the margin X in raw points (bounds ±X on second − first); absent
+    /// without the option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub equivalence_bound: Option<f64>,
     /// Breakdown groups withheld by `--min-group`, with their number of respondents.
     pub withheld: Vec<JsonWithheld>,
     /// One object per item (and per breakdown block).
@@ -104,11 +108,35 @@ pub struct JsonItem {
     pub rank_p_value: Option<f64>,
     /// Smallest d detectable with 80 % power at this n.
     pub sensitivity_d: Option<f64>,
+    /// JZS Bayes factor BF₁₀ (r = √2/2) of the t-test design, two-sided (`null` for a rank test).
+    pub bf10: Option<f64>,
+    /// The equivalence keys (`--equivalence` only).
+    #[serde(flatten)]
+    pub equivalence: Option<JsonEquivalence>,
     /// `true` when the item was not tested.
     pub excluded: bool,
     /// Why it was not tested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excluded_reason: Option<String>,
+}
+
+/// The equivalence test of one item (`--equivalence X`): every key is `null` for a rank test or
+/// an item that was not tested.
+#[derive(Debug, Serialize)]
+pub struct JsonEquivalence {
+    /// X: the bounds are ±X raw points on second − first.
+    pub equivalence_bound: f64,
+    /// TOST p, the larger one-sided p.
+    pub equivalence_p_value: Option<f64>,
+    /// The TOST p adjusted across items (same method and family as `p_adjusted`).
+    pub equivalence_p_adjusted: Option<f64>,
+    /// Lower limit of the 1 − 2α interval of second − first.
+    pub equivalence_conf_low: Option<f64>,
+    /// Upper limit of that interval.
+    pub equivalence_conf_high: Option<f64>,
+    /// `true` when the adjusted equivalence p is below α (the difference lies within ±X);
+    /// `null` when not computed.
+    pub equivalent: Option<bool>,
 }
 
 fn f(v: f64) -> Option<f64> {
@@ -149,6 +177,18 @@ pub fn build(a: &Analysis, lang: Lang) -> JsonReport {
                 rank_statistic: it.rank.and_then(|r| f(r.statistic)),
                 rank_p_value: it.rank.and_then(|r| f(r.p_value)),
                 sensitivity_d: it.sensitivity_d.and_then(f),
+                bf10: it.bf10.and_then(f),
+                equivalence: a.options.equivalence.map(|bound| {
+                    let e = it.equivalence.as_ref();
+                    JsonEquivalence {
+                        equivalence_bound: bound,
+                        equivalence_p_value: e.and_then(|e| f(e.p_value)),
+                        equivalence_p_adjusted: e.and_then(|e| f(e.p_adjusted)),
+                        equivalence_conf_low: e.and_then(|e| f(e.conf_low)),
+                        equivalence_conf_high: e.and_then(|e| f(e.conf_high)),
+                        equivalent: e.map(|e| e.equivalent(a.options.alpha)),
+                    }
+                }),
                 excluded: it.excluded.is_some(),
                 excluded_reason: it.excluded.as_ref().map(|e| e.message(lang)),
             });
@@ -163,6 +203,7 @@ pub fn build(a: &Analysis, lang: Lang) -> JsonReport {
         alternative: text::alternative_key(a.options.alternative),
         conf_level: a.options.conf_level,
         adjust_family: a.options.adjust_family.key(),
+        equivalence_bound: a.options.equivalence,
         withheld: a
             .withheld
             .iter()

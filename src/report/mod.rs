@@ -12,6 +12,7 @@
 
 pub mod council;
 mod data_sheet;
+mod equivalence_cols;
 pub mod json;
 mod plan_sheet;
 #[cfg(test)]
@@ -477,6 +478,7 @@ fn write_results(
         .into(),
         Kind::Num2,
     ));
+    headers.extend(equivalence_cols::headers(a, lang));
     if excel_type.is_some() {
         headers.push((
             lang.pick("Excel T.TEST p", "Excel の T.TEST による p")
@@ -548,6 +550,7 @@ fn write_results(
                 put_num(ws, row, col, v, fmt(headers[col as usize].1), &f.missing)?;
                 col += 1;
             }
+            col = equivalence_cols::write_cells(ws, row, col, a, it, f, lang)?;
             if let Some(kind) = excel_type {
                 let r1 = block.rows_first.clone();
                 let r2 = block.rows_second.clone();
@@ -794,7 +797,8 @@ fn write_summary(
         put_wrapped(ws, row, &text::conclusion(a, block, lang), f)?;
         row += 1;
         for it in &block.items {
-            put_wrapped(ws, row, &text::sentence(a, block, it, lang), f)?;
+            let s = text::sentence(a, block, it, lang);
+            put_wrapped(ws, row, &equivalence_cols::append(s, a, it, false, lang), f)?;
             row += 1;
         }
         row += 1;
@@ -1758,6 +1762,12 @@ fn write_method(
         }
         .to_string(),
     ));
+    // Bayes factor and equivalence, after Sensitivity (src/report/equivalence_cols.rs).
+    let at = rows
+        .iter()
+        .position(|(k, _)| *k == lang.pick("Sensitivity", "感度分析"))
+        .map_or(rows.len(), |i| i + 1);
+    rows.splice(at..at, equivalence_cols::method_rows(a, lang));
     // How the workbook was read, after Design and Conditions (src/report/plan_sheet.rs).
     rows.splice(4..4, plan_sheet::method_rows(survey, lang));
     if data_rows > MAX_ROW as usize {
