@@ -22,7 +22,7 @@ use clap::Args;
 
 use crate::cli::{env_lang, LangArg, EXIT_ERROR, EXIT_OK};
 use crate::lang::Lang;
-use crate::stats::power::{self, Design};
+use crate::stats::power::{self, Design, Query, Sizes, SolveFor};
 use crate::stats::power_prop;
 use crate::stats::{Alternative, StatsError};
 
@@ -306,13 +306,17 @@ fn solve(plan: &Plan) -> Result<Answer, PlanError> {
                 answer.change_points = Some(change);
                 answer.sd = Some(sd);
             }
-            Some(power::solve_n(
-                plan.design(),
-                alt,
+            Some(power::calculate(&Query {
+                sizes: Sizes::Equal {
+                    design: plan.design(),
+                    n: f64::NAN,
+                },
+                alternative: alt,
                 d,
-                plan.alpha,
-                plan.power,
-            )?)
+                alpha: plan.alpha,
+                power: plan.power,
+                solve_for: SolveFor::N,
+            })?)
         }
         Target::Share { from, to } => {
             answer.share_from = Some(from);
@@ -332,7 +336,17 @@ fn solve(plan: &Plan) -> Result<Answer, PlanError> {
                 ));
             }
             let n = respondents;
-            let d = power::solve_d(plan.design(), alt, n, plan.alpha, plan.power)?;
+            let d = power::calculate(&Query {
+                sizes: Sizes::Equal {
+                    design: plan.design(),
+                    n,
+                },
+                alternative: alt,
+                d: f64::NAN,
+                alpha: plan.alpha,
+                power: plan.power,
+                solve_for: SolveFor::D,
+            })?;
             answer.d = Some(d);
             if let Some(sd) = sd {
                 answer.sd = Some(sd);
@@ -592,7 +606,18 @@ mod tests {
         .unwrap();
         let d = a.d.unwrap();
         let n = 180.0;
-        let back = power::solve_n(Design::Paired, Alternative::TwoSided, d, 0.05, 0.8).unwrap();
+        let back = power::calculate(&Query {
+            sizes: Sizes::Equal {
+                design: Design::Paired,
+                n: f64::NAN,
+            },
+            alternative: Alternative::TwoSided,
+            d,
+            alpha: 0.05,
+            power: 0.8,
+            solve_for: SolveFor::N,
+        })
+        .unwrap();
         assert!((back / n - 1.0).abs() < 1e-9, "{back} vs {n}");
         assert!((a.change_points.unwrap() - 0.8 * d).abs() < 1e-15);
         assert!(text(&a, Lang::Ja).contains("検出できる最小の変化"));

@@ -17,8 +17,102 @@ use common::{assert_rel, load_json, num, REL_NCT};
 /// about twice (issue 15: tolerances ratchet).
 const REL_POWER: f64 = 1.5e-11;
 use serde_json::Value;
-use ttest_xl::stats::power::{power, power_2n, solve_d, solve_d_2n, solve_n, solve_n2, Design};
+use ttest_xl::stats::power::{calculate, Design, Query, Sizes, SolveFor};
 use ttest_xl::stats::{Alternative, StatsError};
+
+/// The six questions the fixture asks, each as the one power [`Query`].
+fn query(
+    sizes: Sizes,
+    alternative: Alternative,
+    d: f64,
+    alpha: f64,
+    power: f64,
+    solve_for: SolveFor,
+) -> Result<f64, StatsError> {
+    calculate(&Query {
+        sizes,
+        alternative,
+        d,
+        alpha,
+        power,
+        solve_for,
+    })
+}
+fn power(design: Design, alt: Alternative, n: f64, d: f64, alpha: f64) -> Result<f64, StatsError> {
+    query(
+        Sizes::Equal { design, n },
+        alt,
+        d,
+        alpha,
+        f64::NAN,
+        SolveFor::Power,
+    )
+}
+fn solve_n(
+    design: Design,
+    alt: Alternative,
+    d: f64,
+    alpha: f64,
+    pw: f64,
+) -> Result<f64, StatsError> {
+    query(
+        Sizes::Equal {
+            design,
+            n: f64::NAN,
+        },
+        alt,
+        d,
+        alpha,
+        pw,
+        SolveFor::N,
+    )
+}
+fn solve_d(
+    design: Design,
+    alt: Alternative,
+    n: f64,
+    alpha: f64,
+    pw: f64,
+) -> Result<f64, StatsError> {
+    query(
+        Sizes::Equal { design, n },
+        alt,
+        f64::NAN,
+        alpha,
+        pw,
+        SolveFor::D,
+    )
+}
+fn power_2n(alt: Alternative, n1: f64, n2: f64, d: f64, alpha: f64) -> Result<f64, StatsError> {
+    query(
+        Sizes::Unequal { n1, n2 },
+        alt,
+        d,
+        alpha,
+        f64::NAN,
+        SolveFor::Power,
+    )
+}
+fn solve_n2(alt: Alternative, n1: f64, d: f64, alpha: f64, pw: f64) -> Result<f64, StatsError> {
+    query(
+        Sizes::Unequal { n1, n2: f64::NAN },
+        alt,
+        d,
+        alpha,
+        pw,
+        SolveFor::N,
+    )
+}
+fn solve_d_2n(alt: Alternative, n1: f64, n2: f64, alpha: f64, pw: f64) -> Result<f64, StatsError> {
+    query(
+        Sizes::Unequal { n1, n2 },
+        alt,
+        f64::NAN,
+        alpha,
+        pw,
+        SolveFor::D,
+    )
+}
 
 fn alternative(v: &Value) -> Alternative {
     match v.as_str().unwrap() {
@@ -169,6 +263,42 @@ fn solved_sample_sizes_and_effects_match_full_precision_uniroot() {
         max_rel = max_rel.max(check_solved(got, &r, "d"));
     }
     println!("solved n / n2 / d: max relative error vs uniroot(tol = 1e-14) {max_rel:.2e}");
+}
+
+#[test]
+fn solved_significance_levels_match_full_precision_uniroot() {
+    // R: uniroot(tol = 1e-14) on pwr's power function over sig.level in (1e-10, 1 - 1e-10), as
+    // pwr.t.test / pwr.t2n.test(sig.level = NULL) (the call is in the fixture).
+    let mut max_rel = 0.0_f64;
+    for r in rows("solve_alpha") {
+        let got = query(
+            Sizes::Equal {
+                design: design(&r["type"]),
+                n: num(&r["n"]),
+            },
+            alternative(&r["alternative"]),
+            num(&r["d"]),
+            f64::NAN,
+            num(&r["power"]),
+            SolveFor::Alpha,
+        );
+        max_rel = max_rel.max(check_solved(got, &r, "alpha"));
+    }
+    for r in rows("solve_alpha_2n") {
+        let got = query(
+            Sizes::Unequal {
+                n1: num(&r["n1"]),
+                n2: num(&r["n2"]),
+            },
+            alternative(&r["alternative"]),
+            num(&r["d"]),
+            f64::NAN,
+            num(&r["power"]),
+            SolveFor::Alpha,
+        );
+        max_rel = max_rel.max(check_solved(got, &r, "alpha"));
+    }
+    println!("solved alpha: max relative error vs uniroot(tol = 1e-14) {max_rel:.2e}");
 }
 
 #[test]

@@ -17,7 +17,7 @@ use crate::lang::Lang;
 use crate::stats::descriptive::{self, skewness, Summary};
 use crate::stats::effect_size::{self, DAndG, EffectSize};
 use crate::stats::p_adjust::{self, AdjustMethod};
-use crate::stats::power::{self, Design as PowerDesign};
+use crate::stats::power::{self, Design as PowerDesign, Query, Sizes, SolveFor};
 use crate::stats::rank::{self, RankOptions, RankTest, RankTestKind};
 use crate::stats::ttest::{self, TTest, TTestKind, TTestOptions};
 use crate::stats::{Alternative, StatsError};
@@ -1072,25 +1072,26 @@ fn run_item(
     }
 
     // Sensitivity: smallest d detectable with 80 % power at this n.
-    result.sensitivity_d = if test.is_paired() {
-        power::solve_d(
-            PowerDesign::Paired,
-            options.alternative,
-            result.n_1 as f64,
-            options.alpha,
-            SENSITIVITY_POWER,
-        )
-        .ok()
+    let sizes = if test.is_paired() {
+        Sizes::Equal {
+            design: PowerDesign::Paired,
+            n: result.n_1 as f64,
+        }
     } else {
-        power::solve_d_2n(
-            options.alternative,
-            result.n_1 as f64,
-            result.n_2 as f64,
-            options.alpha,
-            SENSITIVITY_POWER,
-        )
-        .ok()
+        Sizes::Unequal {
+            n1: result.n_1 as f64,
+            n2: result.n_2 as f64,
+        }
     };
+    result.sensitivity_d = power::calculate(&Query {
+        sizes,
+        alternative: options.alternative,
+        d: f64::NAN,
+        alpha: options.alpha,
+        power: SENSITIVITY_POWER,
+        solve_for: SolveFor::D,
+    })
+    .ok();
 
     // Assumption notes.
     let n_min = result.n_1.min(result.n_2);

@@ -37,7 +37,7 @@ use crate::lang::Lang;
 use crate::stats::bayes_factor::{self, BfDesign};
 use crate::stats::descriptive::Summary;
 use crate::stats::p_adjust::AdjustMethod;
-use crate::stats::power::Design;
+use crate::stats::power::{Design, Query, Sizes, SolveFor};
 use crate::stats::rank::{RankOptions, RankTest};
 use crate::stats::tost::{self, Bounds, Tost};
 use crate::stats::ttest::{TTest, TTestKind, TTestOptions};
@@ -279,14 +279,6 @@ fn design_arg(value: i32) -> Result<Design, FfiError> {
                       2 (TTXL_DESIGN_ONE_SAMPLE)",
         }),
     }
-}
-
-/// What a power calculation solves for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SolveFor {
-    N,
-    Power,
-    D,
 }
 
 fn solve_for_arg(value: i32) -> Result<SolveFor, FfiError> {
@@ -911,11 +903,14 @@ pub unsafe extern "C" fn ttxl_power_ttest(
         let alpha = try_ffi!(power_param(alpha, "alpha", false, true));
         let target = try_ffi!(power_param(power, "power", solve == SolveFor::Power, true));
         try_out!(result, "result");
-        let value = match solve {
-            SolveFor::Power => try_ffi!(power::power(design, alt, n, d, alpha)),
-            SolveFor::N => try_ffi!(power::solve_n(design, alt, d, alpha, target)),
-            SolveFor::D => try_ffi!(power::solve_d(design, alt, n, alpha, target)),
-        };
+        let value = try_ffi!(power::calculate(&Query {
+            sizes: Sizes::Equal { design, n },
+            alternative: alt,
+            d,
+            alpha,
+            power: target,
+            solve_for: solve,
+        }));
         let value = try_ffi!(number(value, "the power calculation"));
         // SAFETY: `result` is non-null (checked above) and writable by the caller's contract.
         unsafe { write_out(result, value) };
@@ -952,11 +947,14 @@ pub unsafe extern "C" fn ttxl_power_ttest_2n(
         let alpha = try_ffi!(power_param(alpha, "alpha", false, true));
         let target = try_ffi!(power_param(power, "power", solve == SolveFor::Power, true));
         try_out!(result, "result");
-        let value = match solve {
-            SolveFor::Power => try_ffi!(power::power_2n(alt, n1, n2, d, alpha)),
-            SolveFor::N => try_ffi!(power::solve_n2(alt, n1, d, alpha, target)),
-            SolveFor::D => try_ffi!(power::solve_d_2n(alt, n1, n2, alpha, target)),
-        };
+        let value = try_ffi!(power::calculate(&Query {
+            sizes: Sizes::Unequal { n1, n2 },
+            alternative: alt,
+            d,
+            alpha,
+            power: target,
+            solve_for: solve,
+        }));
         let value = try_ffi!(number(value, "the power calculation"));
         // SAFETY: `result` is non-null (checked above) and writable by the caller's contract.
         unsafe { write_out(result, value) };

@@ -11,10 +11,15 @@
 //! `λ = d √n`. `pwr.t2n.test`: `ν = n₁ + n₂ − 2`, `λ = d / √(1/n₁ + 1/n₂)`. The noncentral t comes
 //! from [`noncentral_t`], each tail computed directly.
 //!
-//! Solving for `n` (or `n₂`) or `d` uses Brent's method on the same power function and the same
-//! search intervals as `pwr` (`n ∈ (2 + 10⁻¹⁰, 10⁹)`; `d ∈ (10⁻⁷, 10)` two-sided, `(−10, 5)` less,
-//! `(−5, 10)` greater), but to full precision: `pwr` calls `uniroot` with its default tolerance
-//! (about 1e-4), so its printed `n` and `d` agree with ours to about 4 digits only.
+//! Every question is one [`Query`] (design and sizes, `d`, `alpha`, `power`, and what to solve
+//! for: power, `n`, `d` or `alpha`) answered by [`calculate`]; the C ABI, the sensitivity column
+//! of `analyze` and `ttest-xl plan` all ask through it.
+//!
+//! Solving for `n` (or `n₂`), `d` or `alpha` uses Brent's method on the same power function and
+//! the same search intervals as `pwr` (`n ∈ (2 + 10⁻¹⁰, 10⁹)`; `d ∈ (10⁻⁷, 10)` two-sided,
+//! `(−10, 5)` less, `(−5, 10)` greater; `alpha ∈ (10⁻¹⁰, 1 − 10⁻¹⁰)`), but to full precision:
+//! `pwr` calls `uniroot` with its default tolerance (about 1e-4), so its printed `n`, `d` and
+//! `alpha` agree with ours to about 4 digits only.
 //!
 //! # References
 //!
@@ -146,244 +151,177 @@ fn d_interval(alternative: Alternative) -> (f64, f64) {
     }
 }
 
-/// Power of a t-test with `n` per group (or pairs) and effect size `d` at level `alpha`.
-///
-/// # Formula
-///
-/// `pwr.t.test(n, d, sig.level = alpha, type, alternative)$power`: see the
-/// [module documentation](self) (`ν = 2(n − 1)`, `λ = d √(n/2)` for two samples; `ν = n − 1`,
-/// `λ = d √n` otherwise; two-sided power `P(T > q) + P(T ≤ −q)` with `|d|`).
-///
-/// # Errors
-///
-/// [`StatsError::InvalidArgument`] for `alpha` outside (0, 1), `n ≤ 1` or a non-finite `n`/`d`.
-///
-/// # References
-///
-/// Cohen (1988), ch. 2; Champely (2020), `pwr` — see the [module documentation](self).
-///
-/// # Example
-///
-/// ```
-/// use ttest_xl::stats::{power::{power, Design}, Alternative};
-/// // R: pwr::pwr.t.test(n = 20, d = 0.5)$power = 0.33793902892509031
-/// let p = power(Design::TwoSample, Alternative::TwoSided, 20.0, 0.5, 0.05).unwrap();
-/// assert!((p - 0.33793902892509031).abs() < 1e-12);
-/// ```
-pub fn power(
-    design: Design,
-    alternative: Alternative,
-    n: f64,
-    d: f64,
-    alpha: f64,
-) -> Result<f64, StatsError> {
-    check_unit_open("alpha", alpha)?;
-    check_n("n", n, 1.0)?;
-    check_d(d)?;
-    let (nu, ncp) = nu_ncp(design, n, effective_d(alternative, d));
-    Ok(power_core(alternative, nu, ncp, alpha))
-}
-
-/// Smallest `n` (per group or pairs, fractional as pwr reports it) reaching `power`.
-///
-/// # Formula
-///
-/// The root in `n ∈ (2 + 10⁻¹⁰, 10⁹)` of `power(n) = power`, as
-/// `pwr.t.test(d = , sig.level = , power = , n = NULL)$n`, solved by Brent's method to full
-/// precision (round up to a whole number to plan a study).
-///
-/// # Errors
-///
-/// [`StatsError::InvalidArgument`] for `alpha` or `power` outside (0, 1) or a non-finite `d`;
-/// [`StatsError::NoSolution`] when no `n` in the interval reaches the power (for example `d = 0`,
-/// or a `d` of the wrong sign for a one-sided test).
-///
-/// # References
-///
-/// Cohen (1988), ch. 2; Champely (2020); Brent (1973) — see the [module documentation](self).
-pub fn solve_n(
-    design: Design,
-    alternative: Alternative,
-    d: f64,
-    alpha: f64,
-    power: f64,
-) -> Result<f64, StatsError> {
-    check_unit_open("alpha", alpha)?;
-    check_unit_open("power", power)?;
-    check_d(d)?;
-    let d = effective_d(alternative, d);
-    solve(
-        |n| {
-            let (nu, ncp) = nu_ncp(design, n, d);
-            power_core(alternative, nu, ncp, alpha)
-        },
-        power,
-        2.0 + 1e-10,
-        1e9,
-        "sample size reaching the requested power",
-    )
-}
-
-/// Smallest detectable `d` at `n` with `power` (the sensitivity of a study).
-///
-/// # Formula
-///
-/// The root of `power(d) = power` in pwr's interval (`(10⁻⁷, 10)` two-sided, `(−10, 5)` less,
-/// `(−5, 10)` greater), as `pwr.t.test(n = , sig.level = , power = , d = NULL)$d`, solved by
-/// Brent's method to full precision.
-///
-/// # Errors
-///
-/// [`StatsError::InvalidArgument`] for `alpha` or `power` outside (0, 1) or `n ≤ 1`;
-/// [`StatsError::NoSolution`] when no `d` in the interval gives the power (e.g. `power ≤ alpha`
-/// for a two-sided test).
-///
-/// # References
-///
-/// Cohen (1988), ch. 2; Champely (2020); Brent (1973) — see the [module documentation](self).
-pub fn solve_d(
-    design: Design,
-    alternative: Alternative,
-    n: f64,
-    alpha: f64,
-    power: f64,
-) -> Result<f64, StatsError> {
-    check_unit_open("alpha", alpha)?;
-    check_unit_open("power", power)?;
-    check_n("n", n, 1.0)?;
-    let (lo, hi) = d_interval(alternative);
-    solve(
-        |d| {
-            let (nu, ncp) = nu_ncp(design, n, d);
-            power_core(alternative, nu, ncp, alpha)
-        },
-        power,
-        lo,
-        hi,
-        "effect size reaching the requested power",
-    )
-}
-
 /// `ν` and `λ` of `pwr.t2n.test`.
 fn nu_ncp_2n(n1: f64, n2: f64, d: f64) -> (f64, f64) {
     (n1 + n2 - 2.0, d / (1.0 / n1 + 1.0 / n2).sqrt())
 }
 
-/// Power for two groups of unequal size, as `pwr.t2n.test`.
+/// The sample sizes of a power query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Sizes {
+    /// `pwr.t.test`: `n` per group (two samples), `n` pairs or `n` values.
+    Equal {
+        /// The design.
+        design: Design,
+        /// Per group, pairs or values (may be fractional).
+        n: f64,
+    },
+    /// `pwr.t2n.test`: two independent groups of `n1` and `n2`.
+    Unequal {
+        /// Size of the first group.
+        n1: f64,
+        /// Size of the second group (solved for with [`SolveFor::N`]).
+        n2: f64,
+    },
+}
+
+/// What a [`Query`] solves for; the matching field of the query is ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SolveFor {
+    /// The power at the given sizes, `d` and `alpha`.
+    Power,
+    /// The sample size reaching `power`: `n` of [`Sizes::Equal`], `n2` of [`Sizes::Unequal`]
+    /// (given `n1`), fractional as pwr reports it (round up to plan a study).
+    N,
+    /// The smallest detectable effect `d` (the sensitivity of a study).
+    D,
+    /// The significance level at which the sizes and `d` reach `power`.
+    Alpha,
+}
+
+/// One power calculation of a t-test: the design and sizes, the effect, the level, the power,
+/// and which of them to solve for — `pwr.t.test` / `pwr.t2n.test` with one argument `NULL`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Query {
+    /// Design and sample sizes.
+    pub sizes: Sizes,
+    /// Alternative hypothesis (`d` is taken as `|d|` two-sided; negative for `Less`).
+    pub alternative: Alternative,
+    /// Cohen's d.
+    pub d: f64,
+    /// Significance level, in (0, 1).
+    pub alpha: f64,
+    /// Target power, in (0, 1).
+    pub power: f64,
+    /// The quantity solved for.
+    pub solve_for: SolveFor,
+}
+
+impl Query {
+    /// The query with the solved-for quantity set to `v`.
+    fn with(mut self, v: f64) -> Query {
+        match (self.solve_for, &mut self.sizes) {
+            (SolveFor::N, Sizes::Equal { n, .. }) => *n = v,
+            (SolveFor::N, Sizes::Unequal { n2, .. }) => *n2 = v,
+            (SolveFor::D, _) => self.d = v,
+            (SolveFor::Alpha, _) => self.alpha = v,
+            (SolveFor::Power, _) => {}
+        }
+        self
+    }
+
+    /// The power at the query's values (every one of them set).
+    fn power_at(&self) -> f64 {
+        let d = effective_d(self.alternative, self.d);
+        let (nu, ncp) = match self.sizes {
+            Sizes::Equal { design, n } => nu_ncp(design, n, d),
+            Sizes::Unequal { n1, n2 } => nu_ncp_2n(n1, n2, d),
+        };
+        power_core(self.alternative, nu, ncp, self.alpha)
+    }
+
+    /// Checks every value that is not solved for.
+    fn check(&self) -> Result<(), StatsError> {
+        let solving = |s: SolveFor| self.solve_for == s;
+        if !solving(SolveFor::Alpha) {
+            check_unit_open("alpha", self.alpha)?;
+        }
+        if !solving(SolveFor::Power) {
+            check_unit_open("power", self.power)?;
+        }
+        if !solving(SolveFor::D) {
+            check_d(self.d)?;
+        }
+        match self.sizes {
+            Sizes::Equal { n, .. } if !solving(SolveFor::N) => check_n("n", n, 1.0),
+            Sizes::Equal { .. } => Ok(()),
+            Sizes::Unequal { n1, n2 } => {
+                check_n("n1", n1, 2.0)?;
+                if solving(SolveFor::N) {
+                    Ok(())
+                } else {
+                    check_n("n2", n2, 2.0)
+                }
+            }
+        }
+    }
+}
+
+/// Solves a power [`Query`]: the power, the sample size, the detectable `d` or the level.
 ///
 /// # Formula
 ///
-/// `ν = n₁ + n₂ − 2`, `λ = d / √(1/n₁ + 1/n₂)`, power as in the [module documentation](self):
-/// `pwr.t2n.test(n1, n2, d, sig.level = alpha, alternative)$power`.
+/// Power as in the [module documentation](self): `pwr.t.test` (`ν = 2(n − 1)`, `λ = d √(n/2)`
+/// for two samples; `ν = n − 1`, `λ = d √n` otherwise) or `pwr.t2n.test` (`ν = n₁ + n₂ − 2`,
+/// `λ = d / √(1/n₁ + 1/n₂)`), two-sided power `P(T > q) + P(T ≤ −q)` with `|d|`. The other
+/// targets are the root of `power(v) = power` by Brent's method to full precision on pwr's
+/// search interval: `n` (or `n₂`) in `(2 + 10⁻¹⁰, 10⁹)`; `d` in `(10⁻⁷, 10)` two-sided,
+/// `(−10, 5)` less, `(−5, 10)` greater; `alpha` in `(10⁻¹⁰, 1 − 10⁻¹⁰)` — as the call of
+/// `pwr.t.test` / `pwr.t2n.test` with that argument `NULL`.
 ///
 /// # Errors
 ///
-/// [`StatsError::InvalidArgument`] for `alpha` outside (0, 1), `n1` or `n2` below 2 (as `pwr`)
-/// or non-finite `d`.
+/// [`StatsError::InvalidArgument`] for a value that is not solved for and is out of range:
+/// `alpha` or `power` outside (0, 1), `n ≤ 1` (`n1`, `n2` below 2 for unequal groups, as pwr),
+/// an `n` above 1e12, a non-finite or `|d| > 1e6`; [`StatsError::NoSolution`] when no value in
+/// the interval gives the power (e.g. `d = 0`, a `d` of the wrong sign for a one-sided test,
+/// `power ≤ alpha` two-sided, or a small `n₁` capping the power below the target).
 ///
 /// # References
 ///
-/// Cohen (1988), ch. 2; Champely (2020) — see the [module documentation](self).
+/// Cohen (1988), ch. 2; Champely (2020); Brent (1973) — see the [module documentation](self).
 ///
 /// # Example
 ///
 /// ```
-/// use ttest_xl::stats::{power::{power, power_2n, Design}, Alternative};
-/// // Equal groups give the same power as pwr.t.test.
-/// let a = power_2n(Alternative::TwoSided, 20.0, 20.0, 0.5, 0.05).unwrap();
-/// let b = power(Design::TwoSample, Alternative::TwoSided, 20.0, 0.5, 0.05).unwrap();
-/// assert!((a - b).abs() < 1e-14);
+/// use ttest_xl::stats::power::{calculate, Design, Query, SolveFor, Sizes};
+/// use ttest_xl::stats::Alternative;
+/// let q = Query {
+///     sizes: Sizes::Equal { design: Design::TwoSample, n: 20.0 },
+///     alternative: Alternative::TwoSided,
+///     d: 0.5,
+///     alpha: 0.05,
+///     power: f64::NAN,
+///     solve_for: SolveFor::Power,
+/// };
+/// // R: pwr::pwr.t.test(n = 20, d = 0.5)$power = 0.33793902892509031
+/// let p = calculate(&q).unwrap();
+/// assert!((p - 0.33793902892509031).abs() < 1e-12);
+/// // The same study solved back for n at that power.
+/// let n = calculate(&Query { power: p, solve_for: SolveFor::N, ..q }).unwrap();
+/// assert!((n - 20.0).abs() < 1e-8);
 /// ```
-pub fn power_2n(
-    alternative: Alternative,
-    n1: f64,
-    n2: f64,
-    d: f64,
-    alpha: f64,
-) -> Result<f64, StatsError> {
-    check_unit_open("alpha", alpha)?;
-    check_n("n1", n1, 2.0)?;
-    check_n("n2", n2, 2.0)?;
-    check_d(d)?;
-    let (nu, ncp) = nu_ncp_2n(n1, n2, effective_d(alternative, d));
-    Ok(power_core(alternative, nu, ncp, alpha))
-}
-
-/// `n2` given `n1` reaching `power`, as `pwr.t2n.test(n1 = , n2 = NULL)`.
-///
-/// # Formula
-///
-/// The root in `n₂ ∈ (2 + 10⁻¹⁰, 10⁹)` of `power_2n(n₁, n₂) = power`, solved by Brent's method
-/// to full precision.
-///
-/// # Errors
-///
-/// [`StatsError::InvalidArgument`] for invalid `alpha`, `power`, `n1 < 2` or non-finite `d`;
-/// [`StatsError::NoSolution`] when no `n₂` reaches the power (a small `n₁` can cap the power
-/// below the target however large `n₂` is).
-///
-/// # References
-///
-/// Cohen (1988), ch. 2; Champely (2020); Brent (1973) — see the [module documentation](self).
-pub fn solve_n2(
-    alternative: Alternative,
-    n1: f64,
-    d: f64,
-    alpha: f64,
-    power: f64,
-) -> Result<f64, StatsError> {
-    check_unit_open("alpha", alpha)?;
-    check_unit_open("power", power)?;
-    check_n("n1", n1, 2.0)?;
-    check_d(d)?;
-    let d = effective_d(alternative, d);
-    solve(
-        |n2| {
-            let (nu, ncp) = nu_ncp_2n(n1, n2, d);
-            power_core(alternative, nu, ncp, alpha)
-        },
-        power,
-        2.0 + 1e-10,
-        1e9,
-        "second-group size reaching the requested power",
-    )
-}
-
-/// Smallest detectable `d` for unequal groups.
-///
-/// # Formula
-///
-/// The root of `power_2n(d) = power` in pwr's interval for `d` (see [`solve_d`]), as
-/// `pwr.t2n.test(n1 = , n2 = , power = , d = NULL)$d`, to full precision.
-///
-/// # Errors
-///
-/// [`StatsError::InvalidArgument`] for invalid `alpha`, `power`, or `n1`/`n2` below 2;
-/// [`StatsError::NoSolution`] when no `d` in the interval gives the power.
-///
-/// # References
-///
-/// Cohen (1988), ch. 2; Champely (2020); Brent (1973) — see the [module documentation](self).
-pub fn solve_d_2n(
-    alternative: Alternative,
-    n1: f64,
-    n2: f64,
-    alpha: f64,
-    power: f64,
-) -> Result<f64, StatsError> {
-    check_unit_open("alpha", alpha)?;
-    check_unit_open("power", power)?;
-    check_n("n1", n1, 2.0)?;
-    check_n("n2", n2, 2.0)?;
-    let (lo, hi) = d_interval(alternative);
-    solve(
-        |d| {
-            let (nu, ncp) = nu_ncp_2n(n1, n2, d);
-            power_core(alternative, nu, ncp, alpha)
-        },
-        power,
-        lo,
-        hi,
-        "effect size reaching the requested power",
-    )
+pub fn calculate(q: &Query) -> Result<f64, StatsError> {
+    q.check()?;
+    let (lo, hi, what) = match (q.solve_for, q.sizes) {
+        (SolveFor::Power, _) => return Ok(q.power_at()),
+        (SolveFor::N, Sizes::Equal { .. }) => {
+            (2.0 + 1e-10, 1e9, "sample size reaching the requested power")
+        }
+        (SolveFor::N, Sizes::Unequal { .. }) => (
+            2.0 + 1e-10,
+            1e9,
+            "second-group size reaching the requested power",
+        ),
+        (SolveFor::D, _) => {
+            let (lo, hi) = d_interval(q.alternative);
+            (lo, hi, "effect size reaching the requested power")
+        }
+        (SolveFor::Alpha, _) => (
+            1e-10,
+            1.0 - 1e-10,
+            "significance level reaching the requested power",
+        ),
+    };
+    solve(|v| q.with(v).power_at(), q.power, lo, hi, what)
 }

@@ -106,6 +106,32 @@ for (alt in c("two.sided", "less", "greater")) {
   }
 }
 
+# Solved significance level (sig.level = NULL): pwr's interval c(1e-10, 1 - 1e-10).
+solve_alpha <- list(); solve_alpha2n <- list()
+a_int <- c(1e-10, 1 - 1e-10)
+for (type in c("two.sample", "paired", "one.sample")) for (alt in c("two.sided", "less", "greater")) {
+  for (v in list(c(20, 0.5, 0.8), c(50, 0.3, 0.5), c(8, 1.2, 0.9), c(30, 0.4, 0.6), c(5, 0, 0.8))) {
+    n <- v[1]; d <- v[2]; pw <- v[3]
+    full <- solve(function(a) pow1(n, d, a, type, alt) - pw, a_int)
+    pk <- tryCatch(pwr.t.test(n = n, d = d, power = pw, sig.level = NULL, type = type,
+                              alternative = alt)$sig.level, error = function(e) NA)
+    solve_alpha[[length(solve_alpha) + 1]] <- list(type = type, alternative = alt, n = n, d = d,
+      power = pw, alpha = full, pwr_value = pk, error = is.na(full),
+      call = sprintf("uniroot(pwr power(sig.level, n = %g, d = %g, \"%s\", \"%s\") - %g, c(1e-10, 1-1e-10), tol = 1e-14)", n, d, type, alt, pw))
+  }
+}
+for (alt in c("two.sided", "less", "greater")) {
+  for (v in list(c(10, 30, 0.5, 0.5), c(40, 25, 0.6, 0.8), c(100, 7, 0.3, 0.3))) {
+    full <- solve(function(a) pow2(v[1], v[2], v[3], a, alt) - v[4], a_int)
+    pk <- tryCatch(pwr.t2n.test(n1 = v[1], n2 = v[2], d = v[3], power = v[4], sig.level = NULL,
+                                alternative = alt)$sig.level, error = function(e) NA)
+    solve_alpha2n[[length(solve_alpha2n) + 1]] <- list(alternative = alt, n1 = v[1], n2 = v[2],
+      d = v[3], power = v[4], alpha = full, pwr_value = pk, error = is.na(full),
+      call = sprintf("uniroot(pwr.t2n power(n1 = %g, n2 = %g, d = %g, sig.level, \"%s\") - %g, c(1e-10, 1-1e-10), tol = 1e-14)", v[1], v[2], v[3], alt, v[4]))
+  }
+}
+
 write_json17(list(source = paste("R", getRversion(), "pwr", packageVersion("pwr")),
                   power = power_cases, solve_n = solve_n, solve_d = solve_d,
-                  power_2n = power2n, solve_n2 = solve_n2, solve_d_2n = solve_d2n), "power.json")
+                  power_2n = power2n, solve_n2 = solve_n2, solve_d_2n = solve_d2n,
+                  solve_alpha = solve_alpha, solve_alpha_2n = solve_alpha2n), "power.json")
