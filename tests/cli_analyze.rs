@@ -12,12 +12,17 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
-use common::{assert_abs, assert_rel, load_json, num, REL_TTEST};
+use common::{assert_abs, assert_rel, load_json, num};
 use serde_json::Value;
 
-/// Effect-size CIs: effectsize solves the noncentral-t interval with `optim(abstol = 1e-9)`-level
-/// accuracy, we solve it to full precision, so agreement is to about 1e-8 in d.
-const ABS_D_CI: f64 = 1e-6;
+/// t, df, p, means, CIs of the difference against R. Published requirement: REL_TTEST = 1e-10
+/// (issue 3). Measured: 5.0e-13 (JSON and workbook); asserted at about twice (issue 15: tolerances
+/// ratchet).
+const REL_ANALYZE: f64 = 1e-12;
+/// Effect-size CIs: effectsize solves the noncentral-t interval with `optim`-level accuracy, we
+/// solve it to full precision. Requirement 1e-6 (effectsize's own accuracy); measured 3.3e-7;
+/// asserted at about twice.
+const ABS_D_CI: f64 = 7e-7;
 /// pwr solves for d with `uniroot(tol = .Machine$double.eps^0.25)`: agreement to ~1e-5 relative.
 const REL_PWR: f64 = 1e-4;
 
@@ -113,10 +118,20 @@ fn compare_json(json: &Value, run: &[Value], context: &str) {
                 "rank_p_value",
             ] {
                 let w = what(f);
-                assert_json_num(&ours[f], &r[f], |g, e| assert_rel(g, e, REL_TTEST, &w), &w);
+                assert_json_num(
+                    &ours[f],
+                    &r[f],
+                    |g, e| assert_rel(g, e, REL_ANALYZE, &w),
+                    &w,
+                );
             }
             if r["statistic"] == r["t"] {
-                assert_rel(json_num(&ours["df"]), num(&r["df"]), REL_TTEST, &what("df"));
+                assert_rel(
+                    json_num(&ours["df"]),
+                    num(&r["df"]),
+                    REL_ANALYZE,
+                    &what("df"),
+                );
             } else {
                 assert!(ours["df"].is_null(), "{}", what("df of a rank test"));
             }
@@ -133,7 +148,7 @@ fn compare_json(json: &Value, run: &[Value], context: &str) {
                 assert_rel(
                     json_num(&ours["d_av"]),
                     num(&r["d_av"]),
-                    REL_TTEST,
+                    REL_ANALYZE,
                     &what("d_av"),
                 );
             }
@@ -213,7 +228,7 @@ fn compare_sheet(path: &Path, sheet: &str, run: &[Value], labels: [&str; 2]) {
             (format!("SD{op}{}{cp}", labels[1]), "sd_2"),
             ("p".to_string(), "p_value"),
         ] {
-            assert_rel(cell_f64(&row[col(&h)]), num(&r[f]), REL_TTEST, &what(f));
+            assert_rel(cell_f64(&row[col(&h)]), num(&r[f]), REL_ANALYZE, &what(f));
         }
         let stat = header
             .iter()
@@ -222,7 +237,7 @@ fn compare_sheet(path: &Path, sheet: &str, run: &[Value], labels: [&str; 2]) {
         assert_rel(
             cell_f64(&row[stat]),
             num(&r["statistic"]),
-            REL_TTEST,
+            REL_ANALYZE,
             &what("statistic"),
         );
         let adj = header
@@ -232,7 +247,7 @@ fn compare_sheet(path: &Path, sheet: &str, run: &[Value], labels: [&str; 2]) {
         assert_rel(
             cell_f64(&row[adj]),
             num(&r["p_adjusted"]),
-            REL_TTEST,
+            REL_ANALYZE,
             &what("p_adjusted"),
         );
     }

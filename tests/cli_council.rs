@@ -12,7 +12,11 @@ use std::process::Command as Process;
 
 use calamine::{open_workbook_auto, Data, Reader};
 use common::cli::{example, ttest_xl};
-use common::{assert_rel, load_json, num, REL_TTEST};
+use common::{assert_rel, load_json, num};
+
+/// `--adjust-family all` p and adjusted p against R. Published requirement REL_TTEST = 1e-10;
+/// measured 2.4e-14; asserted at about twice (issue 15: tolerances ratchet).
+const REL_FAMILY: f64 = 5e-14;
 
 /// Runs `analyze` on `input` with `extra` options; returns the result workbook and the JSON.
 fn run(input: &Path, dir: &Path, name: &str, extra: &[&str]) -> (PathBuf, serde_json::Value) {
@@ -568,14 +572,14 @@ fn adjust_family_all_matches_r_p_adjust_over_departments_and_items() {
         assert_rel(
             num(&ours["p_value"]),
             num(&r["p_value"][k]),
-            REL_TTEST,
+            REL_FAMILY,
             &what,
         );
         // R: p.adjust(p_all_departments_and_items, method = "holm")
         assert_rel(
             num(&ours["p_adjusted"]),
             num(&r["p_adjusted"][k]),
-            REL_TTEST,
+            REL_FAMILY,
             &what,
         );
         compared += 1;

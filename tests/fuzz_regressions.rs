@@ -5,7 +5,11 @@
 
 mod common;
 
-use common::{assert_rel, REL_TTEST};
+use common::assert_rel;
+
+/// R's `qt` far out against ours. Published requirement REL_TTEST = 1e-10; measured 1.9e-15;
+/// asserted at about twice (issue 15: tolerances ratchet).
+const REL_QT: f64 = 4e-15;
 use ttest_xl::stats::descriptive::Summary;
 use ttest_xl::stats::ttest::{self, TTestOptions};
 use ttest_xl::stats::{effect_size, power, tdist, Alternative};
@@ -67,9 +71,10 @@ fn far_tail_quantiles_match_r() {
     ];
     for (p, df, want) in cases {
         let got = tdist::quantile(p, df);
-        assert_rel(got, want, REL_TTEST, &format!("R: qt({p:e}, {df})"));
+        assert_rel(got, want, REL_QT, &format!("R: qt({p:e}, {df})"));
         if 1.0 - p < 1.0 {
-            assert_rel(tdist::quantile(1.0 - p, df), -want, 1e-9, "symmetry");
+            // Measured 9.8e-16.
+            assert_rel(tdist::quantile(1.0 - p, df), -want, 2e-15, "symmetry");
         }
     }
     // R's own qt is off at ν = 3 and 2.5 this far out (R: pt(qt(1e-300, 2.5), 2.5) = 9.99977e-301);

@@ -232,6 +232,9 @@ fn scaled_case(factor: f64) -> Vec<String> {
     problems
 }
 
+/// Student's t with a group of one (and the other torture cases against R). Published
+/// requirement REL_TTEST = 1e-10; measured 3.3e-15; asserted at about twice (issue 15).
+const REL_TORTURE: f64 = 7e-15;
 #[test]
 fn scaled_by_ordinary_factors_matches_r() {
     for f in [1.0, -1.0, 1e-10, 1e10, 1e-100, 1e100, 1e150, 1e-150] {
@@ -328,11 +331,11 @@ fn student_with_one_group_of_size_one_matches_r() {
         let got = student(&a, &b, &o).unwrap_or_else(|e| panic!("{name}: {e}"));
         check_ttest(&got, name);
         let w = &r[name];
-        assert_rel(got.statistic, num(&w["statistic"]), common::REL_TTEST, name);
-        assert_rel(got.df, num(&w["df"]), common::REL_TTEST, name);
-        assert_rel(got.p_value, num(&w["p_value"]), common::REL_TTEST, name);
-        assert_rel(got.conf_low, num(&w["conf_low"]), common::REL_TTEST, name);
-        assert_rel(got.conf_high, num(&w["conf_high"]), common::REL_TTEST, name);
+        assert_rel(got.statistic, num(&w["statistic"]), REL_TORTURE, name);
+        assert_rel(got.df, num(&w["df"]), REL_TORTURE, name);
+        assert_rel(got.p_value, num(&w["p_value"]), REL_TORTURE, name);
+        assert_rel(got.conf_low, num(&w["conf_low"]), REL_TORTURE, name);
+        assert_rel(got.conf_high, num(&w["conf_high"]), REL_TORTURE, name);
         // Welch needs two in each group (R: "not enough 'x' observations").
         assert!(matches!(
             welch(&a, &b, &o),
@@ -349,7 +352,7 @@ fn student_with_one_group_of_size_one_matches_r() {
     assert_rel(
         got.statistic,
         num(&r["student_one"]["statistic"]),
-        common::REL_TTEST,
+        REL_TORTURE,
         "student_one with NaN",
     );
     assert_eq!(got.x.missing, 2);
