@@ -295,7 +295,9 @@ fn far_tail_opposite_to_ncp_keeps_relative_precision() {
         let (t, df, ncp) = (num(&r["t"]), num(&r["df"]), num(&r["ncp"]));
         let want = num(&r["sf"]);
         let got = sf(t, df, ncp);
-        let tol = 1e-10_f64.max(10.0 * num(&r["check_rel"]));
+        // Requirement 1e-10; measured 4.3e-14 where the two mpmath runs agree closely: the floor
+        // is about twice that, or ten times the references' own disagreement.
+        let tol = 1e-13_f64.max(10.0 * num(&r["check_rel"]));
         assert_rel(got, want, tol, r["call"].as_str().unwrap());
         // The same tail through the reflection P(T ≤ −t; ν, −δ).
         assert_rel(cdf(-t, df, -ncp), want, tol, "reflected");
