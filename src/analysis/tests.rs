@@ -379,3 +379,59 @@ fn repeated_warnings_are_grouped_by_kind() {
         "{en:#?}"
     );
 }
+
+/// Equivalence p-values are adjusted over the same family as the difference p-values: the items
+/// of each block, or every group × item with --adjust-family all (p_adjust is checked against R
+/// in tests/engine_p_adjust.rs; the TOST values against statsmodels in tests/cli_equivalence.rs).
+#[test]
+fn equivalence_p_values_share_the_family_of_the_difference_p_values() {
+    let s = paired_survey();
+    let eq = |family| AnalysisOptions {
+        min_group: 1,
+        adjust_family: family,
+        equivalence: Some(1.0),
+        ..AnalysisOptions::default()
+    };
+    for family in [AdjustFamily::Items, AdjustFamily::All] {
+        let a = analyze(&s, &eq(family)).unwrap();
+        let families: Vec<Vec<&ItemResult>> = match family {
+            AdjustFamily::Items => a.blocks.iter().map(|b| b.items.iter().collect()).collect(),
+            AdjustFamily::All => vec![
+                a.blocks[0].items.iter().collect(),
+                a.blocks[1..].iter().flat_map(|b| b.items.iter()).collect(),
+            ],
+        };
+        for f in families {
+            let e: Vec<Equivalence> = f.iter().map(|i| i.equivalence.unwrap()).collect();
+            let raw: Vec<f64> = e.iter().map(|e| e.p_value).collect();
+            let want = p_adjust::p_adjust(&raw, AdjustMethod::Holm).unwrap();
+            let got: Vec<f64> = e.iter().map(|e| e.p_adjusted).collect();
+            assert_eq!(got, want, "{family:?}");
+            for (e, item) in e.iter().zip(&f) {
+                assert_eq!(e.bound, 1.0);
+                assert!((e.conf_level - 0.9).abs() < 1e-15);
+                // The 90% interval is centred on the item's mean difference.
+                let mid = (e.conf_low + e.conf_high) / 2.0;
+                assert!((mid - item.mean_diff).abs() < 1e-12);
+                assert!(item.bf10.is_some_and(|b| b > 0.0));
+            }
+        }
+    }
+    // Without the option, no equivalence; with a rank test, neither equivalence nor BF.
+    let a = analyze(&s, &AnalysisOptions::default()).unwrap();
+    assert!(a.blocks[0].items.iter().all(|i| i.equivalence.is_none()));
+    let r = analyze(
+        &s,
+        &AnalysisOptions {
+            test: TestChoice::Wilcoxon,
+            equivalence: Some(1.0),
+            ..AnalysisOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(r.blocks[0]
+        .items
+        .iter()
+        .all(|i| i.equivalence.is_none() && i.bf10.is_none()));
+    assert!(r.warnings.iter().any(|w| w.en.contains("--equivalence")));
+}

@@ -136,7 +136,7 @@ pub fn sentence(a: &Analysis, it: &ItemResult, polite: bool, lang: Lang) -> Opti
                 (false, false) => format!("差は ±{x} 点の範囲内と言えない（{stats}）。"),
                 (true, true) => format!("差は ±{x} 点の範囲内と言えます（{stats}）。"),
                 (false, true) => {
-                    format!("差が ±{x} 点の範囲内とまでは言えません（{stats}）。")
+                    format!("差が ±{x} 点の範囲内とは言えません（{stats}）。")
                 }
             }
         }
@@ -196,7 +196,7 @@ pub(super) fn method_rows(a: &Analysis, lang: Lang) -> Vec<(&'static str, String
                         a.options.alpha
                     ),
                     Lang::Ja => format!(
-                        "同じ t 検定による 2 つの片側検定（TOST。Schuirmann 1987、Lakens 2017）。差の範囲は元の得点で ±{x} 点。同等性の p は 2 つの片側 p のうち大きいほう。{cl}% 信頼区間（1 − 2α）が ±{x} の内側に収まることと p < α は同じ。「有意な差がない」ことは「差がない」ことの証拠にはならないが、この検定は「差が ±{x} 点の範囲内である」ことを直接確かめる。設問ごとに別の主張となるため、同等性の p も差の p と同じく{adj}で設問間の補正を行い、補正後 p < α = {} のとき「範囲内と言える」とした。信頼区間は補正していない",
+                        "同じ t 検定による 2 つの片側検定（TOST。Schuirmann 1987、Lakens 2017）。差の範囲は元の得点で ±{x} 点。同等性の p は 2 つの片側 p のうち大きいほう。{cl}% 信頼区間（1 − 2α）が ±{x} の内側に収まることと p < α は同じ。「有意な差がない」ことは「差がない」ことの証拠にはならないが、この検定は「差が ±{x} 点の範囲内である」ことを直接確かめる。設問ごとに別の主張となるため、同等性の p も差の p と同じ方法（{adj}）で設問間の補正を行い、補正後 p < α = {} のとき「範囲内と言える」とした。信頼区間は補正していない",
                         a.options.alpha
                     ),
                 }
