@@ -24,7 +24,7 @@
 //! The integral is taken over `u = ln g` in logarithms (the integrand is `exp(h(u))` with `h`
 //! formed with `ln_1p`, so nothing overflows for large `t` or `N`): `h` is tabulated on a grid
 //! over `u ∈ [−40, 80]`, the range where `h > max h − 60` is kept, and that range is integrated
-//! by adaptive Gauss–Kronrod 7/15 ([`quadrature`](super::quadrature)) to about 1e-13 relative.
+//! by adaptive Gauss–Kronrod 7/15 (`stats::quadrature`) to about 1e-13 relative.
 //! BayesFactor integrates the same quantity over δ with R's `integrate` (its own error is about
 //! 1e-8) and switches to a Savage–Dickey approximation for `|t| > 15`; this module integrates
 //! for every `t`.

@@ -4,7 +4,7 @@
 //! # Formula
 //!
 //! With the t-test's estimate `θ̂` (x̄ − ȳ, mean of `x − y`, or x̄), its standard error `se` and
-//! degrees of freedom `ν` (see [`ttest`](super::ttest)), and equivalence bounds `low < high` in
+//! degrees of freedom `ν` (see [`ttest`]), and equivalence bounds `low < high` in
 //! raw units:
 //!
 //! ```text
