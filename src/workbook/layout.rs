@@ -16,6 +16,7 @@ use super::pairing::{decide_pairing, id_index, is_running, unify_leading_zeros, 
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed};
 use super::time::{condition_of, earlier};
+use super::waves::{Reading, Waves};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 
 /// Flags values outside the answer scale, item by item: the `--scale` range, or else the first
@@ -76,7 +77,7 @@ fn out_of_scale(
 }
 
 /// Looks a sheet up by exact, then trimmed/normalised name.
-fn find_sheet(names: &[String], want: &str) -> Option<String> {
+pub(super) fn find_sheet(names: &[String], want: &str) -> Option<String> {
     names
         .iter()
         .find(|n| n.as_str() == want)
@@ -84,7 +85,7 @@ fn find_sheet(names: &[String], want: &str) -> Option<String> {
         .cloned()
 }
 
-fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadError {
+pub(super) fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadError {
     let list = names.join(", ");
     ReadError::layout(
         path,
@@ -98,12 +99,37 @@ fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadError {
 pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadError> {
     let mut book = Input::open(path, options)?;
     book.apply(options);
-    let mut survey = read_book(path, options, &mut book)?;
+    let mut survey = read_book(path, options, &mut book, None)?;
     book.finish(&mut survey);
     Ok(survey)
 }
 
-fn read_book(path: &Path, options: &ReadOptions, book: &mut Input) -> Result<Survey, ReadError> {
+/// [`read`], except that three or more sheets with the same item headers are the waves of a
+/// survey ([`super::waves`]) instead of a refusal.
+pub(crate) fn read_any(path: &Path, options: &ReadOptions) -> Result<Reading, ReadError> {
+    let mut book = Input::open(path, options)?;
+    book.apply(options);
+    let mut waves = None;
+    match read_book(path, options, &mut book, Some(&mut waves)) {
+        Ok(mut survey) => {
+            book.finish(&mut survey);
+            Ok(Reading::Survey(Box::new(survey)))
+        }
+        Err(e) => match waves {
+            Some(w) => Ok(Reading::Waves(w)),
+            None => Err(e),
+        },
+    }
+}
+
+/// `waves`: where three or more sheets with the same item headers are put as waves (in time
+/// order, or refused when the order is not certain); without it they are refused.
+fn read_book(
+    path: &Path,
+    options: &ReadOptions,
+    book: &mut Input,
+    waves: Option<&mut Option<Waves>>,
+) -> Result<Survey, ReadError> {
     let scale = match &options.scale {
         Some(s) => Some(Scale::parse(s).map_err(|bad| {
             ReadError::layout(
@@ -263,6 +289,13 @@ fn read_book(path: &Path, options: &ReadOptions, book: &mut Input) -> Result<Sur
             });
         }
         if alike.len() >= 3 {
+            if let Some(out) = waves {
+                let names = alike
+                    .iter()
+                    .map(|&i| tables[i].name().to_string())
+                    .collect();
+                *out = Some(super::waves::ordered(path, names, plan.clone())?);
+            }
             return Err(more_than_two(path, &tables, &alike));
         }
         let pair = if alike.len() == 2 {

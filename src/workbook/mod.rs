@@ -123,6 +123,7 @@ mod plan;
 mod rows;
 mod scale;
 mod time;
+pub mod waves;
 mod xls_scan;
 mod xlsb_scan;
 mod xlsx_scan;
@@ -169,6 +170,9 @@ pub struct ReadOptions {
     /// columns (by default they are left out and listed as notes). Hidden sheets are used only
     /// when named in `sheets` or `sheet`, with or without this.
     pub include_hidden: bool,
+    /// `--sheets A,B,C` (three or more): the sheets of the waves, earliest first (hidden
+    /// sheets may be named). Read with [`read_survey_or_waves`].
+    pub wave_sheets: Option<Vec<String>>,
 }
 
 /// How the workbook was laid out.
@@ -822,6 +826,29 @@ impl ReadError {
             ),
         }
     }
+}
+
+/// Like [`read_survey`], except that three or more waves (sheets with the same item headers
+/// whose names order them in time, or sheets named by [`ReadOptions::wave_sheets`]) are
+/// returned as [`waves::Reading::Waves`] instead of refused; read each comparison with
+/// [`waves::read_comparison`].
+///
+/// # Errors
+/// As [`read_survey`]; [`ReadError::Layout`] naming `--sheets A,B,C` when three or more sheets
+/// have the same item headers but their names do not order them in time.
+pub fn read_survey_or_waves(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<waves::Reading, ReadError> {
+    load::guarded(path, "reading the survey", || {
+        if let Some(w) = waves::named(path, options)? {
+            return Ok(waves::Reading::Waves(w));
+        }
+        if options.second_file.is_some() || options.sheets.is_some() || options.group.is_some() {
+            return read_survey(path, options).map(|s| waves::Reading::Survey(Box::new(s)));
+        }
+        layout::read_any(path, options)
+    })
 }
 
 /// Reads a survey workbook: finds the layout, header row, ID and item columns, cleans every
