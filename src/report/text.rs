@@ -167,8 +167,8 @@ pub fn family_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Option<
 /// Three or more waves: the p-values of every comparison of two waves × item are one family.
 fn waves_family_text(correction: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("{correction} over every comparison of two waves × item together (one family; the Waves sheet lists every comparison)"),
-        Lang::Ja => format!("{correction}（時点どうしのすべての比較 × 設問の p 値をまとめて 1 つの族として補正。すべての比較は「時点比較」シートに掲載）"),
+        Lang::En => format!("Multiple comparisons: {correction} over every comparison of two waves × item together (one family); every comparison is on the Waves sheet."),
+        Lang::Ja => format!("多重比較の補正: {correction}を、時点どうしのすべての比較 × 設問の p 値をまとめて 1 つの族として行っています。すべての比較は「時点比較」シートにあります。"),
     }
 }
 

@@ -186,6 +186,23 @@ pub fn build_wave_workbook<'a>(
     Ok(book)
 }
 
+/// Writes `line` across columns 0..=`last` of row `r`, wrapped, the row as high as the text
+/// needs for `width` character units.
+fn put_line(
+    ws: &mut Worksheet,
+    r: u32,
+    last: u16,
+    width: f64,
+    line: &str,
+    format: &rust_xlsxwriter::Format,
+) -> Result<(), XlsxError> {
+    ws.merge_range(r, 0, r, last, "", format)?;
+    ws.write_string_with_format(r, 0, line, format)?;
+    let lines = (super::text_units(line) / (width - 4.0)).ceil().max(1.0);
+    ws.set_row_height(r, 15.0 * lines + 3.0)?;
+    Ok(())
+}
+
 /// Writes a number, or leaves "—" for a value that could not be computed.
 fn put(ws: &mut Worksheet, r: u32, c: u16, v: f64, f: &Formats) -> Result<(), XlsxError> {
     super::put_num(ws, r, c, v, &f.num3, &f.missing)
@@ -216,8 +233,11 @@ fn write_waves(
             Lang::Ja => format!("多重比較の補正: {}", family_text(w, lang)),
         },
     ];
+    let widths = waves_widths();
+    let last = widths.len() as u16 - 1;
+    let total: f64 = widths.iter().sum();
     for (i, line) in lines.iter().enumerate() {
-        ws.write_string(1 + i as u32, 0, line)?;
+        put_line(ws, 1 + i as u32, last, total, line, &f.wrap)?;
     }
     let head = 5u32;
     let headers = [
@@ -243,6 +263,11 @@ fn write_waves(
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(head, c as u16, *h, &f.header)?;
     }
+    // A significant adjusted p: the p format on the significance fill.
+    let sig_p =
+        f.p.clone()
+            .set_background_color(rust_xlsxwriter::Color::RGB(0xE2EFDA))
+            .set_bold();
     let mut r = head + 1;
     for cmp in &w.comparisons {
         let a = &cmp.analysis;
@@ -272,7 +297,7 @@ fn write_waves(
             }
             super::put_num(ws, r, 12, it.p_value, &f.p, &f.missing)?;
             let sig = it.excluded.is_none() && it.significant(a.options.alpha);
-            let pf = if sig { &f.sig_fill } else { &f.p };
+            let pf = if sig { &sig_p } else { &f.p };
             super::put_num(ws, r, 13, it.p_adjusted, pf, &f.missing)?;
             ws.write_string(r, 14, council::judgement(a, it, change, lang))?;
             r += 1;
@@ -311,20 +336,28 @@ fn write_waves(
             Lang::En => format!("{l1} → {l2}: {design}. {}", entries.join(" ")),
             Lang::Ja => format!("「{l1}」→「{l2}」: {design}。{}", entries.join(" ")),
         };
-        ws.write_string(r, 0, &line)?;
+        put_line(ws, r, last, total, &line, &f.wrap)?;
         r += 1;
     }
     ws.set_freeze_panes(head + 1, 2)?;
-    ws.set_column_width(0, 24)?;
-    ws.set_column_width(1, 30)?;
-    ws.set_column_width(2, 16)?;
-    for c in 3..headers.len() as u16 {
-        ws.set_column_width(c, 11)?;
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
-    ws.set_column_width(14, 22)?;
     ws.set_row_height(head, 32)?;
     super::print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
+}
+
+/// Column widths of the Waves sheet (character units).
+fn waves_widths() -> [f64; 18] {
+    let mut w = [9.0; 18];
+    w[0] = 22.0; // comparison
+    w[1] = 28.0; // item
+    w[2] = 14.0; // test
+    w[3] = 7.0;
+    w[4] = 7.0;
+    w[14] = 20.0; // judgement
+    w
 }
 
 /// Chart width and height (pixels) of one item's trend.
@@ -458,6 +491,14 @@ fn write_trend(
         ws.set_column_width(col, 11)?;
     }
     super::print_setup(ws, Print::FitWidth { landscape: true })?;
+    // Printed: two rows of charts (four items) per page, the table from a new page.
+    let per_page = 2 * rows_for(CHART_H);
+    let mut breaks: Vec<u32> = (1..)
+        .map(|k| k * per_page)
+        .take_while(|&b| b < chart_rows)
+        .collect();
+    breaks.push(top - 1);
+    ws.set_page_breaks(&breaks)?;
     Ok(())
 }
 

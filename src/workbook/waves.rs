@@ -84,7 +84,7 @@ pub(super) fn ordered(
             sorted.join(", ")
         ),
         format!(
-            "{} 時点の調査（シート {} は設問の見出しが同じ。時点のシートは --sheets A,B,C で指定でき、2 つだけ比べる場合は --sheets 先,後）",
+            "{} 時点の調査（シート{}は設問の見出しが同じ。時点のシートは --sheets A,B,C で指定でき、2 つだけ比べる場合は --sheets 先,後）",
             sorted.len(),
             sorted
                 .iter()
@@ -143,7 +143,7 @@ pub(super) fn named(path: &Path, options: &ReadOptions) -> Result<Option<Waves>,
             found.join(", ")
         ),
         format!(
-            "{} 時点の調査（シート {}。--sheets で指定）",
+            "{} 時点の調査（シート{}。--sheets で指定）",
             found.len(),
             found
                 .iter()
