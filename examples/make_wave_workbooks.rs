@@ -10,6 +10,8 @@
 //!   not people), five items with a few messy cells (blank, 無回答, full-width digits).
 //! * `paired_rounds.xlsx`: three rounds 第1回, 第2回, 第3回 of the same staff, paired by 職員番号;
 //!   some staff miss a round and newcomers join, so each pair of rounds pairs its own people.
+//! * `hidden_copy.xlsx`: 令和4年度, 令和5年度, 令和6年度 and a hidden sheet 令和3年度 (third) with the
+//!   same items (an old copy the author hid): three waves, the hidden sheet only when named.
 //! * `unordered.xlsx`: three sheets with the same items whose names carry no time (本庁, 支所,
 //!   出先機関): the order is not guessed.
 //!
@@ -142,6 +144,33 @@ fn paired_rounds(dir: &Path) -> Result<PathBuf, XlsxError> {
     Ok(p)
 }
 
+fn hidden_copy(dir: &Path) -> Result<PathBuf, XlsxError> {
+    let mut wb = new_book()?;
+    let mut rng = Rng(0x5EED_2026_0004);
+    for (wave, name) in [
+        (0usize, "令和4年度"),
+        (1, "令和5年度"),
+        (0, "令和3年度"),
+        (2, "令和6年度"),
+    ] {
+        let ws = wb.add_worksheet().set_name(name)?;
+        header(ws, "No")?;
+        for i in 0..15u32 {
+            ws.write_number(i + 1, 0, f64::from(i + 1))?;
+            for (k, centre) in CENTRES[wave].iter().enumerate() {
+                ws.write_number(i + 1, k as u16 + 1, rng.answer(*centre))?;
+            }
+        }
+        // (The first sheet is the active one, which Excel cannot hide.)
+        if name == "令和3年度" {
+            ws.set_hidden(true);
+        }
+    }
+    let p = dir.join("hidden_copy.xlsx");
+    wb.save(&p)?;
+    Ok(p)
+}
+
 fn unordered(dir: &Path) -> Result<PathBuf, XlsxError> {
     let mut wb = new_book()?;
     let mut rng = Rng(0x5EED_2026_0003);
@@ -169,6 +198,7 @@ fn main() -> Result<(), XlsxError> {
     for p in [
         yearly_anonymous(&dir)?,
         paired_rounds(&dir)?,
+        hidden_copy(&dir)?,
         unordered(&dir)?,
     ] {
         println!("wrote {}", p.display());
