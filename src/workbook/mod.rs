@@ -14,7 +14,9 @@
 //!   rounds, months, before/after words in their names; else workbook order), or two sheets whose
 //!   names say before/after; one sheet with the only column holding exactly two values (values
 //!   in time order as above). Three or more sheets with the same item headers, or two or more
-//!   candidate group columns, are refused with [`ReadError::Layout`] naming each candidate.
+//!   candidate group columns, are refused with [`ReadError::Layout`] naming each candidate;
+//!   [`read_survey_or_waves`] instead takes three or more such sheets as the waves of a yearly
+//!   survey when their names order them in time (src/workbook/waves.rs).
 //! * **Header row**: the first of the first 30 non-empty rows whose text cells number at least
 //!   half the widest of those rows (and two or more), so merged title and note rows above the
 //!   header are skipped.
