@@ -12,6 +12,8 @@
 //!   some staff miss a round and newcomers join, so each pair of rounds pairs its own people.
 //! * `hidden_copy.xlsx`: 令和4年度, 令和5年度, 令和6年度 and a hidden sheet 令和3年度 (third) with the
 //!   same items (an old copy the author hid): three waves, the hidden sheet only when named.
+//! * `long_format.xlsx`: one sheet 回答 with a column 年度 (2022年度, 2023年度, 2024年度; the
+//!   2024 rows first) and the five items: the waves are the values of 年度 (`--group 年度`).
 //! * `unordered.xlsx`: three sheets with the same items whose names carry no time (本庁, 支所,
 //!   出先機関): the order is not guessed.
 //!
@@ -171,6 +173,30 @@ fn hidden_copy(dir: &Path) -> Result<PathBuf, XlsxError> {
     Ok(p)
 }
 
+fn long_format(dir: &Path) -> Result<PathBuf, XlsxError> {
+    let mut wb = new_book()?;
+    let mut rng = Rng(0x5EED_2026_0005);
+    let ws = wb.add_worksheet().set_name("回答")?;
+    header(ws, "年度")?;
+    let mut r = 1;
+    for (wave, label, n) in [
+        (2usize, "2024年度", 27u32),
+        (0, "2022年度", 24),
+        (1, "2023年度", 25),
+    ] {
+        for _ in 0..n {
+            ws.write_string(r, 0, label)?;
+            for (k, centre) in CENTRES[wave].iter().enumerate() {
+                ws.write_number(r, k as u16 + 1, rng.answer(*centre))?;
+            }
+            r += 1;
+        }
+    }
+    let p = dir.join("long_format.xlsx");
+    wb.save(&p)?;
+    Ok(p)
+}
+
 fn unordered(dir: &Path) -> Result<PathBuf, XlsxError> {
     let mut wb = new_book()?;
     let mut rng = Rng(0x5EED_2026_0003);
@@ -199,6 +225,7 @@ fn main() -> Result<(), XlsxError> {
         yearly_anonymous(&dir)?,
         paired_rounds(&dir)?,
         hidden_copy(&dir)?,
+        long_format(&dir)?,
         unordered(&dir)?,
     ] {
         println!("wrote {}", p.display());

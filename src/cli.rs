@@ -159,7 +159,8 @@ pub struct AnalyzeArgs {
     /// One sheet with a column of exactly two values (e.g. 時期 or 性別).
     #[arg(long, value_name = "COLUMN")]
     pub group: Option<String>,
-    /// Order of the two group values: `--levels 事前,事後`.
+    /// Order of the two group values: `--levels 事前,事後`; or, for a column of three or more
+    /// waves, every value earliest first: `--levels 2022,2023,2024`.
     #[arg(long, value_name = "FIRST,SECOND", requires = "group")]
     pub levels: Option<String>,
     /// Repeat the analysis per value of this column (e.g. 所属).
@@ -623,9 +624,12 @@ impl Config {
             .filter(|_| wave_sheets.is_none())
             .map(|s| pair("--sheets", s))
             .transpose()?;
+        // Three or more values are the waves of a group column (src/workbook/waves.rs).
+        let wave_levels = args.levels.as_deref().and_then(crate::waves_cli::wave_list);
         let levels = args
             .levels
             .as_deref()
+            .filter(|_| wave_levels.is_none())
             .map(|s| pair("--levels", s))
             .transpose()?;
         let json = match args.json.as_deref() {
@@ -658,6 +662,8 @@ impl Config {
                 delimiter: args.delimiter.map(Into::into),
                 include_hidden: args.include_hidden,
                 wave_sheets,
+                wave_levels,
+                only_levels: false,
             },
             waves: crate::waves_cli::WaveChoice {
                 baseline: args.baseline,
@@ -730,6 +736,9 @@ impl Config {
         }
         if let Some((a, b)) = &r.levels {
             s.push(format!("--levels {a},{b}"));
+        }
+        if let Some(w) = &r.wave_levels {
+            s.push(format!("--levels {}", w.join(",")));
         }
         if let Some(v) = &r.by {
             s.push(format!("--by {v}"));

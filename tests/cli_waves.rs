@@ -399,3 +399,54 @@ fn head_col(header: &[String], name: &str) -> usize {
         .position(|h| h == name)
         .unwrap_or_else(|| panic!("no column {name}"))
 }
+
+#[test]
+fn a_group_column_with_three_values_is_waves_in_time_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.xlsx");
+    let p = waves("long_format.xlsx");
+    // The 2024年度 rows come first in the sheet: the order comes from the values.
+    let json = analyze(&p, &out, &["--group", "年度"]);
+    compare(&json, &run("long_baseline"), "group column");
+    let json = analyze(
+        &p,
+        &out,
+        &[
+            "--group",
+            "年度",
+            "--levels",
+            "2022年度,2023年度,2024年度",
+            "--force",
+        ],
+    );
+    compare(&json, &run("long_baseline"), "group column, --levels");
+    // --levels must name every value, each once.
+    let (en, ja) = refused(
+        &p,
+        &["--group", "年度", "--levels", "2022年度,2023年度,2025年度"],
+    );
+    assert!(
+        en.contains("--levels names 2025年度")
+            && en.contains("--levels 2024年度,2022年度,2023年度"),
+        "{en}"
+    );
+    assert!(ja.contains("--levels で古い順にすべての値を指定"), "{ja}");
+}
+
+#[test]
+fn a_column_of_departments_is_no_waves() {
+    // 所属 holds six departments: no time, so the two-group refusal stands, naming --levels.
+    let staff = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx");
+    let (en, ja) = refused(&staff, &["--sheet", "事前", "--group", "所属"]);
+    assert!(
+        en.contains("must hold exactly two different values") && en.contains("--levels A,B,C"),
+        "{en}"
+    );
+    assert!(ja.contains("--levels A,B,C"), "{ja}");
+    // --levels with three values on such a column: every value must be named.
+    let (en, _) = refused(
+        &staff,
+        &["--sheet", "事前", "--group", "所属", "--levels", "a,b,c"],
+    );
+    assert!(en.contains("--levels names a"), "{en}");
+}

@@ -122,6 +122,46 @@ pub(crate) fn read_any(path: &Path, options: &ReadOptions) -> Result<Reading, Re
     }
 }
 
+/// Most values of a group column read as waves.
+const MAX_LEVELS: usize = 100;
+
+/// `--group COLUMN` naming a column with three or more values: (sheet, column header, values in
+/// order of first appearance). `None` when the column has two values or fewer, or is not found
+/// (the two-group reader then says why).
+pub(crate) fn group_levels(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<Option<(String, String, Vec<String>)>, ReadError> {
+    let Some(group) = &options.group else {
+        return Ok(None);
+    };
+    let mut book = Input::open(path, options)?;
+    book.apply(options);
+    let names = book.sheet_names();
+    let scale = options.scale.as_deref().and_then(|s| Scale::parse(s).ok());
+    let candidates: Vec<String> = match &options.sheet {
+        Some(s) => match find_sheet(&names, s) {
+            Some(n) => vec![n],
+            None => return Ok(None),
+        },
+        None => names,
+    };
+    for name in candidates {
+        let sheet = book.load(&name)?;
+        if sheet.rows.is_empty() {
+            continue;
+        }
+        let Ok(t) = make_table(path, sheet, options.header_row, scale.as_ref()) else {
+            continue;
+        };
+        if let Some(g) = t.find(group) {
+            let values = distinct(&t, t.columns[g].col, MAX_LEVELS);
+            return Ok((values.len() >= 3).then(|| (name, t.columns[g].name.clone(), values)));
+        }
+    }
+    Ok(None)
+}
+
 /// `waves`: where three or more sheets with the same item headers are put as waves (in time
 /// order, or refused when the order is not certain); without it they are refused.
 fn read_book(
@@ -1004,22 +1044,33 @@ fn group_column(
     header_plan(&mut plan, options, &[&t]);
     let r = roles(path, &t, options, Some(g))?;
     let gname = t.columns[g].name.clone();
-    let values = distinct(&t, t.columns[g].col, 2);
-    if values.len() != 2 {
+    let limit = if options.only_levels { MAX_LEVELS } else { 2 };
+    let values = distinct(&t, t.columns[g].col, limit);
+    if values.len() != 2 && !(options.only_levels && options.levels.is_some()) {
         return Err(ReadError::layout(
             path,
             format!(
-                "group column {gname} must hold exactly two different values, found {}: {}",
+                "group column {gname} must hold exactly two different values, found {}: {}{}",
                 if values.len() > 2 {
                     "more".to_string()
                 } else {
                     values.len().to_string()
                 },
-                values.join(", ")
+                values.join(", "),
+                if values.len() > 2 {
+                    "; if they are three or more waves of a survey, name every value from earliest to latest with --levels A,B,C"
+                } else {
+                    ""
+                }
             ),
             format!(
-                "群の列「{gname}」には、ちょうど 2 種類の値が必要です（見つかった値: {}）",
-                values.join("、")
+                "群の列「{gname}」には、ちょうど 2 種類の値が必要です（見つかった値: {}）{}",
+                values.join("、"),
+                if values.len() > 2 {
+                    "。3 時点以上の調査の各時点を表す値の場合は、--levels で古い順にすべての値を指定してください（--levels A,B,C）"
+                } else {
+                    ""
+                }
             ),
         ));
     }
@@ -1098,6 +1149,19 @@ fn group_column(
         items: item_cols,
         ..r
     };
+    if options.only_levels {
+        // Two waves of a column with more: the rows of the other waves are not part of this
+        // comparison (rows with a blank value stay, and are noted as without a group).
+        let gcol = t.columns[g].col;
+        let first = t.first_data;
+        let mut i = 0;
+        t.sheet.rows.retain(|row| {
+            let keep = i < first
+                || super::clean::id_text(row.get(gcol)).map_or(true, |v| labels.contains(&v));
+            i += 1;
+            keep
+        });
+    }
     let mut recs = records(
         &mut t,
         &r,

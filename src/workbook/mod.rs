@@ -175,6 +175,12 @@ pub struct ReadOptions {
     /// `--sheets A,B,C` (three or more): the sheets of the waves, earliest first (hidden
     /// sheets may be named). Read with [`read_survey_or_waves`].
     pub wave_sheets: Option<Vec<String>>,
+    /// `--levels A,B,C` (three or more) with `--group`: the values of the group column that are
+    /// the waves, earliest first.
+    pub wave_levels: Option<Vec<String>>,
+    /// With `group` and `levels`: the column may hold other values, whose rows are left out (one
+    /// comparison of two waves of a group column, src/workbook/waves.rs).
+    pub only_levels: bool,
 }
 
 /// How the workbook was laid out.
@@ -846,7 +852,29 @@ pub fn read_survey_or_waves(
         if let Some(w) = waves::named(path, options)? {
             return Ok(waves::Reading::Waves(w));
         }
-        if options.second_file.is_some() || options.sheets.is_some() || options.group.is_some() {
+        if options.group.is_some() && options.second_file.is_none() {
+            // A group column of three or more values is refused by the two-group reader; only
+            // then (or with --levels A,B,C) is it read again for its waves.
+            if let (Some(levels), Some(group)) = (&options.wave_levels, &options.group) {
+                return match waves::from_group(path, options)? {
+                    Some(w) => Ok(waves::Reading::Waves(w)),
+                    None => Err(ReadError::layout(
+                        path,
+                        format!("--levels {} names {} waves, but the group column {group} does not hold three or more values; give its two values with --levels FIRST,SECOND", levels.join(","), levels.len()),
+                        format!("--levels {} で {} 時点を指定しましたが、群の列「{group}」の値は 3 種類以上ありません。2 つの値を --levels 先,後 で指定してください", levels.join(","), levels.len()),
+                    )),
+                };
+            }
+            return match read_survey(path, options) {
+                Ok(s) => Ok(waves::Reading::Survey(Box::new(s))),
+                Err(e @ ReadError::Layout { .. }) => match waves::from_group(path, options)? {
+                    Some(w) => Ok(waves::Reading::Waves(w)),
+                    None => Err(e),
+                },
+                Err(e) => Err(e),
+            };
+        }
+        if options.second_file.is_some() || options.sheets.is_some() {
             return read_survey(path, options).map(|s| waves::Reading::Survey(Box::new(s)));
         }
         layout::read_any(path, options)

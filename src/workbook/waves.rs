@@ -12,6 +12,7 @@
 
 use std::path::Path;
 
+use super::clean::normalize;
 use super::plan::{PlanTopic, ReadPlan};
 use super::time::time_order;
 use super::{ReadError, ReadOptions, Survey};
@@ -23,6 +24,9 @@ pub struct Waves {
     pub names: Vec<String>,
     /// How the waves and their order were found (printed on the Checks and Method sheets).
     pub plan: ReadPlan,
+    /// Waves that are values of a group column (`--group`): (sheet, column header); `None`
+    /// when the waves are sheets.
+    pub column: Option<(String, String)>,
 }
 
 impl Waves {
@@ -108,6 +112,7 @@ pub(super) fn ordered(
     Ok(Waves {
         names: sorted,
         plan,
+        column: None,
     })
 }
 
@@ -168,7 +173,135 @@ pub(super) fn named(path: &Path, options: &ReadOptions) -> Result<Option<Waves>,
                 .join(" → ")
         ),
     );
-    Ok(Some(Waves { names: found, plan }))
+    Ok(Some(Waves {
+        names: found,
+        plan,
+        column: None,
+    }))
+}
+
+/// `--group COLUMN` with three or more values: the values are the waves, in the order of
+/// `--levels A,B,C` (which must name every value; refused naming `--levels` otherwise) or in the
+/// time order their values carry (2023年度, 第2回, …). `None` when the values carry no certain
+/// order and `--levels` does not give one.
+pub(super) fn from_group(path: &Path, options: &ReadOptions) -> Result<Option<Waves>, ReadError> {
+    let Some((sheet, column, values)) = super::layout::group_levels(path, options)? else {
+        return Ok(None);
+    };
+    let mut plan = ReadPlan::default();
+    plan.add(
+        PlanTopic::Layout,
+        Some((&sheet, String::new())),
+        format!(
+            "{} waves: the values of the column {column} on sheet {sheet} ({}), named by --group",
+            values.len(),
+            values.join(", ")
+        ),
+        format!(
+            "{} 時点の調査（シート「{sheet}」の列「{column}」の値 {}。--group で指定）",
+            values.len(),
+            values
+                .iter()
+                .map(|v| format!("「{v}」"))
+                .collect::<Vec<_>>()
+                .join("")
+        ),
+    );
+    let names = if let Some(want) = &options.wave_levels {
+        let mut found = Vec::new();
+        for w in want {
+            let v = values
+                .iter()
+                .find(|v| v.as_str() == w.trim() || normalize(v) == normalize(w))
+                .cloned();
+            match v {
+                Some(v) if !found.contains(&v) => found.push(v),
+                _ => return Err(levels_error(path, &column, &values, Some(w))),
+            }
+        }
+        if found.len() != values.len() {
+            return Err(levels_error(path, &column, &values, None));
+        }
+        plan.add(
+            PlanTopic::Order,
+            None,
+            format!(
+                "waves in time order: {}: the order given by --levels",
+                found.join(" → ")
+            ),
+            format!(
+                "時点の順序: {}（--levels で指定した順）",
+                found
+                    .iter()
+                    .map(|s| format!("「{s}」"))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+        );
+        found
+    } else {
+        let refs: Vec<&str> = values.iter().map(String::as_str).collect();
+        // Values that carry no time (departments) are no waves: the two-group reader's refusal
+        // stands, and names --levels A,B,C for waves.
+        let Some((order, readings)) = time_order(&refs) else {
+            return Ok(None);
+        };
+        plan.add(
+            PlanTopic::Order,
+            None,
+            format!(
+                "waves in time order: {}; the values carry time, whatever the order of the rows; --levels A,B,C gives another order",
+                order
+                    .iter()
+                    .map(|&i| format!("{} ({})", values[i], readings[i]))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+            format!(
+                "時点の順序: {}（値が時期を示している。行の並び順によらない。別の順序は --levels A,B,C で指定）",
+                order
+                    .iter()
+                    .map(|&i| format!("「{}」（{}）", values[i], readings[i]))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+        );
+        order.iter().map(|&i| values[i].clone()).collect()
+    };
+    Ok(Some(Waves {
+        names,
+        plan,
+        column: Some((sheet, column)),
+    }))
+}
+
+/// The values of a wave column whose order is not certain, or `--levels` that does not name each
+/// value once (`bad`: a name that is not a value, or named twice).
+fn levels_error(path: &Path, column: &str, values: &[String], bad: Option<&str>) -> ReadError {
+    let list = values.join(",");
+    let (why_en, why_ja) = match bad {
+        Some(b) => (
+            format!("--levels names {b}, which is not a value of {column} (or is named twice)"),
+            format!("--levels の「{b}」は列「{column}」の値ではないか、2 回指定されています"),
+        ),
+        None => (
+            format!("the values of {column} do not tell their order in time, or --levels does not name each of them"),
+            format!("列「{column}」の値から時期の順序が判断できないか、--levels ですべての値を指定していません"),
+        ),
+    };
+    ReadError::layout(
+        path,
+        format!(
+            "the group column {column} holds {} values: {}; {why_en}: name every value from earliest to latest with --levels, e.g. --levels {list}",
+            values.len(),
+            values.join(", ")
+        ),
+        format!(
+            "群の列「{column}」には {} 種類の値があります: {}。{why_ja}。--levels で古い順にすべての値を指定してください（例: --levels {list}）",
+            values.len(),
+            values.join("、")
+        ),
+    )
 }
 
 /// Reads the comparison of wave `first` with wave `second` (sheet names of `waves`) with the
@@ -185,11 +318,22 @@ pub fn read_comparison(
     no_id: bool,
 ) -> Result<Survey, ReadError> {
     let (a, b) = (&waves.names[first], &waves.names[second]);
-    let forced = ReadOptions {
-        sheets: Some((a.clone(), b.clone())),
-        wave_sheets: None,
-        no_id: options.no_id || no_id,
-        ..options.clone()
+    let forced = match &waves.column {
+        None => ReadOptions {
+            sheets: Some((a.clone(), b.clone())),
+            wave_sheets: None,
+            no_id: options.no_id || no_id,
+            ..options.clone()
+        },
+        Some((sheet, column)) => ReadOptions {
+            sheet: Some(sheet.clone()),
+            group: Some(column.clone()),
+            levels: Some((a.clone(), b.clone())),
+            wave_levels: None,
+            only_levels: true,
+            no_id: options.no_id || no_id,
+            ..options.clone()
+        },
     };
     let mut survey = super::read_survey(path, &forced)?;
     let mut plan = waves.plan.clone();
@@ -197,12 +341,12 @@ pub fn read_comparison(
         PlanTopic::Layout,
         None,
         format!(
-            "this comparison: wave {} ({a}) and wave {} ({b})",
+            "this comparison: wave {} ({a}) and wave {} ({b}); the rows of other waves are not part of it",
             first + 1,
             second + 1
         ),
         format!(
-            "この比較: 第 {} 時点「{a}」と第 {} 時点「{b}」",
+            "この比較: 第 {} 時点「{a}」と第 {} 時点「{b}」（他の時点の行は含まない）",
             first + 1,
             second + 1
         ),

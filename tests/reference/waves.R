@@ -58,7 +58,10 @@ one_item <- function(name, first, second, paired) {
 # One run: waves (list of data frames in time order), the comparisons as (earlier, later) index
 # pairs, paired by `id` or not.
 run <- function(path, sheets, pairs, id = NULL, adjust = "holm") {
-  waves <- lapply(sheets, function(s) read_wave(path, s))
+  run_frames(lapply(sheets, function(s) read_wave(path, s)), sheets, pairs, id, adjust)
+}
+
+run_frames <- function(waves, sheets, pairs, id = NULL, adjust = "holm") {
   items <- names(waves[[1]])[-1]
   comparisons <- lapply(pairs, function(pr) {
     a <- waves[[pr[1]]]; b <- waves[[pr[2]]]
@@ -102,6 +105,12 @@ runs[["yearly_baseline_r5"]] <- run(yearly, years, list(c(2, 3)))
 runs[["yearly_bonferroni"]] <- run(yearly, years, list(c(1, 2), c(1, 3)), adjust = "bonferroni")
 runs[["rounds_baseline"]] <- run(rounds, rnames, list(c(1, 2), c(1, 3)), id = "職員番号")
 runs[["rounds_consecutive"]] <- run(rounds, rnames, list(c(1, 2), c(2, 3)), id = "職員番号")
+
+# One sheet, the waves as the values of 年度 (--group 年度).
+long <- read_wave("../data/waves/long_format.xlsx", "回答")
+fy <- c("2022年度", "2023年度", "2024年度")
+long_waves <- lapply(fy, function(y) long[long[["年度"]] == y, ])
+runs[["long_baseline"]] <- run_frames(long_waves, fy, list(c(1, 2), c(1, 3)))
 
 write_json17(list(generated_by = "tests/reference/waves.R",
                   r_version = R.version.string,
