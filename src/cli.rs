@@ -49,9 +49,8 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Subcommands.
+/// Subcommands. (Parsed once per run: the size of the larger variant does not matter.)
 #[derive(Debug, Subcommand)]
-// Parsed once per run: the size of the `analyze` arguments does not matter.
 #[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Analyse a survey workbook and write a result workbook.
@@ -136,9 +135,17 @@ pub struct AnalyzeArgs {
     /// Result workbook to write (.xlsx).
     #[arg(short, long)]
     pub output: PathBuf,
-    /// The two sheets, first then second: `--sheets 事前,事後`.
-    #[arg(long, value_name = "FIRST,SECOND", conflicts_with = "group")]
+    /// The two sheets, first then second: `--sheets 事前,事後`; or three or more waves,
+    /// earliest first: `--sheets 令和4年度,令和5年度,令和6年度`.
+    #[arg(long, value_name = "FIRST,SECOND[,…]", conflicts_with = "group")]
     pub sheets: Option<String>,
+    /// With three or more waves: the wave the later waves are compared with (default: the
+    /// first).
+    #[arg(long, value_name = "NAME", conflicts_with = "consecutive")]
+    pub baseline: Option<String>,
+    /// With three or more waves: compare each wave with the one before it.
+    #[arg(long)]
+    pub consecutive: bool,
     /// Sheet holding the group column (default: the first sheet that has it).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
@@ -152,7 +159,8 @@ pub struct AnalyzeArgs {
     /// One sheet with a column of exactly two values (e.g. 時期 or 性別).
     #[arg(long, value_name = "COLUMN")]
     pub group: Option<String>,
-    /// Order of the two group values: `--levels 事前,事後`.
+    /// Order of the two group values: `--levels 事前,事後`; or, for a column of three or more
+    /// waves, every value earliest first: `--levels 2022,2023,2024`.
     #[arg(long, value_name = "FIRST,SECOND", requires = "group")]
     pub levels: Option<String>,
     /// Repeat the analysis per value of this column (e.g. 所属).
@@ -346,6 +354,8 @@ pub struct Config {
     pub strict: bool,
     /// `--keep-ids`: IDs on the Data and Checks sheets.
     pub keep_ids: bool,
+    /// `--baseline` / `--consecutive`: which waves are compared (three or more waves).
+    pub waves: crate::waves_cli::WaveChoice,
     /// Creation time written into the workbook's properties (Unix seconds), from the
     /// `SOURCE_DATE_EPOCH` environment variable; `None` for now. With it the same input and
     /// options give a byte-identical workbook.
@@ -616,14 +626,20 @@ impl Config {
                 "--header-row には 1 以上の行番号を指定してください（1 行目が 1 です）".into(),
             ));
         }
+        // Three or more names are the waves (src/workbook/waves.rs).
+        let wave_sheets = args.sheets.as_deref().and_then(crate::waves_cli::wave_list);
         let sheets = args
             .sheets
             .as_deref()
+            .filter(|_| wave_sheets.is_none())
             .map(|s| pair("--sheets", s))
             .transpose()?;
+        // Three or more values are the waves of a group column (src/workbook/waves.rs).
+        let wave_levels = args.levels.as_deref().and_then(crate::waves_cli::wave_list);
         let levels = args
             .levels
             .as_deref()
+            .filter(|_| wave_levels.is_none())
             .map(|s| pair("--levels", s))
             .transpose()?;
         let json = match args.json.as_deref() {
@@ -655,6 +671,13 @@ impl Config {
                 encoding: args.encoding.map(Into::into),
                 delimiter: args.delimiter.map(Into::into),
                 include_hidden: args.include_hidden,
+                wave_sheets,
+                wave_levels,
+                only_levels: false,
+            },
+            waves: crate::waves_cli::WaveChoice {
+                baseline: args.baseline,
+                consecutive: args.consecutive,
             },
             analysis: AnalysisOptions {
                 test: match args.test {
@@ -704,6 +727,15 @@ impl Config {
         if let Some((a, b)) = &r.sheets {
             s.push(format!("--sheets {a},{b}"));
         }
+        if let Some(w) = &r.wave_sheets {
+            s.push(format!("--sheets {}", w.join(",")));
+        }
+        if let Some(b) = &self.waves.baseline {
+            s.push(format!("--baseline {b}"));
+        }
+        if self.waves.consecutive {
+            s.push("--consecutive".to_string());
+        }
         if let Some(v) = &r.sheet {
             s.push(format!("--sheet {v}"));
         }
@@ -715,6 +747,9 @@ impl Config {
         }
         if let Some((a, b)) = &r.levels {
             s.push(format!("--levels {a},{b}"));
+        }
+        if let Some(w) = &r.wave_levels {
+            s.push(format!("--levels {}", w.join(",")));
         }
         if let Some(v) = &r.by {
             s.push(format!("--by {v}"));
@@ -1050,9 +1085,12 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         .collect();
     let pb = spinner(config);
     pb.set_message(lang.pick("reading the workbook…", "ブックを読み込んでいます…"));
-    let survey = workbook::read_survey(&config.input, &config.read)?;
+    // Two conditions, or three or more waves (src/waves_cli.rs).
+    let reading = workbook::read_survey_or_waves(&config.input, &config.read)?;
     pb.set_message(lang.pick("analysing…", "分析しています…"));
-    let analysis = analysis::analyze(&survey, &config.analysis)?;
+    let done = crate::waves_cli::analyse(config, reading)?;
+    let analysis = done.analysis();
+    let warnings = done.warnings();
     pb.set_message(lang.pick(
         "writing the result workbook…",
         "結果のブックを書き込んでいます…",
@@ -1063,16 +1101,13 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         keep_ids: config.keep_ids,
         created: config.created,
     };
-    let mut wb = report::build_workbook(&survey, &analysis, &meta, lang)?;
+    let mut wb = crate::waves_cli::workbook(&done, &meta, lang)?;
     let json_text = match &config.json {
-        Some(_) => {
-            let doc = report::json::build(&analysis, lang);
-            Some(serde_json::to_string_pretty(&doc).map_err(|e| {
-                CliError::Report(ReportError::Xlsx(rust_xlsxwriter::XlsxError::CustomError(
-                    e.to_string(),
-                )))
-            })?)
-        }
+        Some(_) => Some(crate::waves_cli::json_text(&done, lang).map_err(|e| {
+            CliError::Report(ReportError::Xlsx(rust_xlsxwriter::XlsxError::CustomError(
+                e.to_string(),
+            )))
+        })?),
         None => None,
     };
     // Both files are written and synced to temporary files first; only then are they renamed, so
@@ -1115,7 +1150,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     if !config.quiet {
         let mut err = io::stderr().lock();
         // One line per kind of warning (count and first items); all of them are in the workbook.
-        for line in analysis::grouped_warnings(&analysis.warnings, lang) {
+        for line in analysis::grouped_warnings(&warnings, lang) {
             let _ = writeln!(err, "{}: {line}", lang.pick("warning", "警告"));
         }
         for (path, open) in &input_open {
@@ -1166,7 +1201,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         };
     }
     Ok(Outcome {
-        warnings: analysis.warnings.len() + input_open.len(),
+        warnings: warnings.len() + input_open.len(),
     })
 }
 

@@ -26,6 +26,8 @@ pub mod plan;
 #[cfg(feature = "cli")]
 pub mod report;
 #[cfg(feature = "cli")]
+pub mod waves_cli;
+#[cfg(feature = "cli")]
 pub mod workbook;
 
 pub use lang::Lang;

@@ -140,6 +140,8 @@ pub enum AdjustFamily {
     Items,
     /// Across every breakdown group × item together (stricter with many groups).
     All,
+    /// Three or more waves: every comparison of two waves × item together (src/analysis/waves.rs).
+    Waves,
 }
 
 impl AdjustFamily {
@@ -148,6 +150,7 @@ impl AdjustFamily {
         match self {
             AdjustFamily::Items => "items",
             AdjustFamily::All => "all",
+            AdjustFamily::Waves => "waves",
         }
     }
 }
@@ -1218,3 +1221,4 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
 
 #[cfg(test)]
 mod tests;
+pub mod waves;

@@ -255,6 +255,20 @@ fn method_line(a: &Analysis, block: &Block, lang: Lang) -> String {
     let alpha = alpha.trim_start_matches('0');
     let cl = text::num(a.options.conf_level * 100.0, 0);
     let correction = text::adjust_name(a.options.adjust, lang);
+    if a.options.adjust_family == crate::analysis::AdjustFamily::Waves {
+        // Three or more waves: the family is every comparison × item (src/analysis/waves.rs).
+        return match lang {
+            Lang::En => format!(
+                "Method: {} per item; the p-values of every comparison of two waves × item are adjusted together ({correction}), and an item is judged significant when its adjusted p < {alpha}. CI: {cl}% confidence interval; d: Cohen's d, its magnitude after Cohen (1988). Details: the Waves, Trend, Results, Method and Checks sheets.",
+                a.test.name(lang)
+            ),
+            Lang::Ja => format!(
+                "方法: 設問ごとに{}{}を行い、時点どうしのすべての比較 × 設問の p 値をまとめて補正し（{correction}）、補正後の p が {alpha} 未満の設問を「有意」と判定しました。信頼区間は {cl}% 信頼区間、d は効果量（Cohen の d、大きさの目安は Cohen 1988）です。詳細は「時点比較」「推移」「結果」「方法」「データ確認」シートを参照してください。",
+                if a.test.name(lang).starts_with(|c: char| c.is_ascii()) { " " } else { "" },
+                a.test.name(lang)
+            ),
+        };
+    }
     match lang {
         Lang::En => format!(
             "Method: {} per item; the p-values of the {tested} items tested are adjusted together ({correction}), and an item is judged significant when its adjusted p < {alpha}. CI: {cl}% confidence interval; d: Cohen's d, its magnitude after Cohen (1988). Details: the Results, Method and Checks sheets.",

@@ -18,6 +18,7 @@ mod plan_sheet;
 #[cfg(test)]
 mod tests;
 pub mod text;
+pub mod trend_sheet;
 
 pub use data_sheet::ResultBook;
 use data_sheet::{DataRows, Tail, HEAD_ROWS};
@@ -198,6 +199,15 @@ pub fn build_workbook<'a>(
     build(survey, a, meta, lang, HEAD_ROWS)
 }
 
+/// Lines a caller adds to the standard sheets (three or more waves: src/report/trend_sheet.rs).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Extra {
+    /// Under the council sheet's caveat.
+    pub(crate) council: Vec<String>,
+    /// At the end of the Method sheet: (heading, text).
+    pub(crate) method: Vec<(String, String)>,
+}
+
 /// [`build_workbook`] with `head_rows` Data rows written through rust_xlsxwriter.
 fn build<'a>(
     survey: &'a Survey,
@@ -205,6 +215,18 @@ fn build<'a>(
     meta: &ReportMeta,
     lang: Lang,
     head_rows: usize,
+) -> Result<ResultBook<'a>, ReportError> {
+    build_with(survey, a, meta, lang, head_rows, &Extra::default())
+}
+
+/// [`build`] with `extra` lines on the council and Method sheets.
+fn build_with<'a>(
+    survey: &'a Survey,
+    a: &'a Analysis,
+    meta: &ReportMeta,
+    lang: Lang,
+    head_rows: usize,
+    extra: &Extra,
 ) -> Result<ResultBook<'a>, ReportError> {
     let names = SheetNames::of(lang);
     let f = Formats::new();
@@ -247,6 +269,7 @@ fn build<'a>(
         .into_iter()
         .chain(text::family_text(a, by, lang))
         .chain(text::withheld_text(a, by, lang))
+        .chain(extra.council.iter().cloned())
         .collect();
     council::write_council(
         wb.worksheet_from_name(names.council)?,
@@ -304,6 +327,7 @@ fn build<'a>(
         meta,
         &f,
         lang,
+        &extra.method,
     )?;
     let rows = DataRows::new(survey, a, &layout, lang);
     let tail = (rows.len() > head_rows).then(|| Tail {
@@ -1583,6 +1607,7 @@ fn write_method(
     meta: &ReportMeta,
     f: &Formats,
     lang: Lang,
+    extra: &[(String, String)],
 ) -> Result<(), XlsxError> {
     let [l1, l2] = &a.labels;
     let cl = text::num(a.options.conf_level * 100.0, 0);
@@ -1780,6 +1805,7 @@ fn write_method(
             },
         ));
     }
+    rows.extend(extra.iter().map(|(k, v)| (k.as_str(), v.clone())));
     ws.write_string_with_format(0, 0, lang.pick("Method", "方法"), &f.title)?;
     for (i, (k, v)) in rows.iter().enumerate() {
         let row = i as u32 + 2;

@@ -138,8 +138,11 @@ pub fn mark_legend(alpha: f64, adjust: AdjustMethod, lang: Lang) -> String {
 
 /// Which p-values were adjusted together, for a breakdown (`--by`); `None` without one.
 pub fn family_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Option<String> {
-    let by = by_column?;
     let correction = adjust_name(a.options.adjust, lang);
+    if a.options.adjust_family == AdjustFamily::Waves {
+        return Some(waves_family_text(correction, lang));
+    }
+    let by = by_column?;
     let groups = a.blocks.len().saturating_sub(1);
     let items = a.blocks[0].items.len();
     Some(match (a.options.adjust_family, lang) {
@@ -153,11 +156,20 @@ pub fn family_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Option<
             "Multiple comparisons: {correction} across all {groups} {by} groups × {items} items together ({} p-values, --adjust-family all); the whole-sample rows over their {items} items.",
             groups * items
         ),
+        (AdjustFamily::Waves, _) => waves_family_text(correction, lang),
         (AdjustFamily::All, Lang::Ja) => format!(
             "多重比較の補正: {correction}を、{by}（{groups} 群）× 設問（{items} 問）の {} 個の p 値をまとめて行っています（--adjust-family all）。全体の行は全体の {items} 問の中で補正しています。",
             groups * items
         ),
     })
+}
+
+/// Three or more waves: the p-values of every comparison of two waves × item are one family.
+fn waves_family_text(correction: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Multiple comparisons: {correction} over every comparison of two waves × item together (one family); every comparison is on the Waves sheet."),
+        Lang::Ja => format!("多重比較の補正: {correction}を、時点どうしのすべての比較 × 設問の p 値をまとめて 1 つの族として行っています。すべての比較は「時点比較」シートにあります。"),
+    }
 }
 
 /// Which breakdown groups were withheld by the anonymity guard, and why; `None` when none were.

@@ -16,6 +16,7 @@ use super::pairing::{decide_pairing, id_index, is_running, unify_leading_zeros, 
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed};
 use super::time::{condition_of, earlier};
+use super::waves::{Reading, Waves};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 
 /// Flags values outside the answer scale, item by item: the `--scale` range, or else the first
@@ -76,7 +77,7 @@ fn out_of_scale(
 }
 
 /// Looks a sheet up by exact, then trimmed/normalised name.
-fn find_sheet(names: &[String], want: &str) -> Option<String> {
+pub(super) fn find_sheet(names: &[String], want: &str) -> Option<String> {
     names
         .iter()
         .find(|n| n.as_str() == want)
@@ -84,7 +85,7 @@ fn find_sheet(names: &[String], want: &str) -> Option<String> {
         .cloned()
 }
 
-fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadError {
+pub(super) fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadError {
     let list = names.join(", ");
     ReadError::layout(
         path,
@@ -98,12 +99,77 @@ fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadError {
 pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadError> {
     let mut book = Input::open(path, options)?;
     book.apply(options);
-    let mut survey = read_book(path, options, &mut book)?;
+    let mut survey = read_book(path, options, &mut book, None)?;
     book.finish(&mut survey);
     Ok(survey)
 }
 
-fn read_book(path: &Path, options: &ReadOptions, book: &mut Input) -> Result<Survey, ReadError> {
+/// [`read`], except that three or more sheets with the same item headers are the waves of a
+/// survey ([`super::waves`]) instead of a refusal.
+pub(crate) fn read_any(path: &Path, options: &ReadOptions) -> Result<Reading, ReadError> {
+    let mut book = Input::open(path, options)?;
+    book.apply(options);
+    let mut waves = None;
+    match read_book(path, options, &mut book, Some(&mut waves)) {
+        Ok(mut survey) => {
+            book.finish(&mut survey);
+            Ok(Reading::Survey(Box::new(survey)))
+        }
+        Err(e) => match waves {
+            Some(w) => Ok(Reading::Waves(w)),
+            None => Err(e),
+        },
+    }
+}
+
+/// Most values of a group column read as waves.
+const MAX_LEVELS: usize = 100;
+
+/// `--group COLUMN` naming a column with three or more values: (sheet, column header, values in
+/// order of first appearance). `None` when the column has two values or fewer, or is not found
+/// (the two-group reader then says why).
+pub(crate) fn group_levels(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<Option<(String, String, Vec<String>)>, ReadError> {
+    let Some(group) = &options.group else {
+        return Ok(None);
+    };
+    let mut book = Input::open(path, options)?;
+    book.apply(options);
+    let names = book.sheet_names();
+    let scale = options.scale.as_deref().and_then(|s| Scale::parse(s).ok());
+    let candidates: Vec<String> = match &options.sheet {
+        Some(s) => match find_sheet(&names, s) {
+            Some(n) => vec![n],
+            None => return Ok(None),
+        },
+        None => names,
+    };
+    for name in candidates {
+        let sheet = book.load(&name)?;
+        if sheet.rows.is_empty() {
+            continue;
+        }
+        let Ok(t) = make_table(path, sheet, options.header_row, scale.as_ref()) else {
+            continue;
+        };
+        if let Some(g) = t.find(group) {
+            let values = distinct(&t, t.columns[g].col, MAX_LEVELS);
+            return Ok((values.len() >= 3).then(|| (name, t.columns[g].name.clone(), values)));
+        }
+    }
+    Ok(None)
+}
+
+/// `waves`: where three or more sheets with the same item headers are put as waves (in time
+/// order, or refused when the order is not certain); without it they are refused.
+fn read_book(
+    path: &Path,
+    options: &ReadOptions,
+    book: &mut Input,
+    waves: Option<&mut Option<Waves>>,
+) -> Result<Survey, ReadError> {
     let scale = match &options.scale {
         Some(s) => Some(Scale::parse(s).map_err(|bad| {
             ReadError::layout(
@@ -263,6 +329,13 @@ fn read_book(path: &Path, options: &ReadOptions, book: &mut Input) -> Result<Sur
             });
         }
         if alike.len() >= 3 {
+            if let Some(out) = waves {
+                let names = alike
+                    .iter()
+                    .map(|&i| tables[i].name().to_string())
+                    .collect();
+                *out = Some(super::waves::ordered(path, names, plan.clone())?);
+            }
             return Err(more_than_two(path, &tables, &alike));
         }
         let pair = if alike.len() == 2 {
@@ -971,22 +1044,33 @@ fn group_column(
     header_plan(&mut plan, options, &[&t]);
     let r = roles(path, &t, options, Some(g))?;
     let gname = t.columns[g].name.clone();
-    let values = distinct(&t, t.columns[g].col, 2);
-    if values.len() != 2 {
+    let limit = if options.only_levels { MAX_LEVELS } else { 2 };
+    let values = distinct(&t, t.columns[g].col, limit);
+    if values.len() != 2 && !(options.only_levels && options.levels.is_some()) {
         return Err(ReadError::layout(
             path,
             format!(
-                "group column {gname} must hold exactly two different values, found {}: {}",
+                "group column {gname} must hold exactly two different values, found {}: {}{}",
                 if values.len() > 2 {
                     "more".to_string()
                 } else {
                     values.len().to_string()
                 },
-                values.join(", ")
+                values.join(", "),
+                if values.len() > 2 {
+                    "; if they are three or more waves of a survey, name every value from earliest to latest with --levels A,B,C"
+                } else {
+                    ""
+                }
             ),
             format!(
-                "群の列「{gname}」には、ちょうど 2 種類の値が必要です（見つかった値: {}）",
-                values.join("、")
+                "群の列「{gname}」には、ちょうど 2 種類の値が必要です（見つかった値: {}）{}",
+                values.join("、"),
+                if values.len() > 2 {
+                    "。3 時点以上の調査の各時点を表す値の場合は、--levels で古い順にすべての値を指定してください（--levels A,B,C）"
+                } else {
+                    ""
+                }
             ),
         ));
     }
@@ -1065,6 +1149,19 @@ fn group_column(
         items: item_cols,
         ..r
     };
+    if options.only_levels {
+        // Two waves of a column with more: the rows of the other waves are not part of this
+        // comparison (rows with a blank value stay, and are noted as without a group).
+        let gcol = t.columns[g].col;
+        let first = t.first_data;
+        let mut i = 0;
+        t.sheet.rows.retain(|row| {
+            let keep = i < first
+                || super::clean::id_text(row.get(gcol)).map_or(true, |v| labels.contains(&v));
+            i += 1;
+            keep
+        });
+    }
     let mut recs = records(
         &mut t,
         &r,

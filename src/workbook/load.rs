@@ -800,6 +800,9 @@ impl Book {
             self.named.push(b.clone());
         }
         self.named.extend(options.sheet.clone());
+        // The waves named with --sheets A,B,C.
+        self.named
+            .extend(options.wave_sheets.iter().flatten().cloned());
     }
 
     /// `true` when `sheet` is one the user named.

@@ -14,7 +14,9 @@
 //!   rounds, months, before/after words in their names; else workbook order), or two sheets whose
 //!   names say before/after; one sheet with the only column holding exactly two values (values
 //!   in time order as above). Three or more sheets with the same item headers, or two or more
-//!   candidate group columns, are refused with [`ReadError::Layout`] naming each candidate.
+//!   candidate group columns, are refused with [`ReadError::Layout`] naming each candidate;
+//!   [`read_survey_or_waves`] instead takes three or more such sheets as the waves of a yearly
+//!   survey when their names order them in time (src/workbook/waves.rs).
 //! * **Header row**: the first of the first 30 non-empty rows whose text cells number at least
 //!   half the widest of those rows (and two or more), so merged title and note rows above the
 //!   header are skipped.
@@ -123,6 +125,7 @@ mod plan;
 mod rows;
 mod scale;
 mod time;
+pub mod waves;
 mod xls_scan;
 mod xlsb_scan;
 mod xlsx_scan;
@@ -169,6 +172,15 @@ pub struct ReadOptions {
     /// columns (by default they are left out and listed as notes). Hidden sheets are used only
     /// when named in `sheets` or `sheet`, with or without this.
     pub include_hidden: bool,
+    /// `--sheets A,B,C` (three or more): the sheets of the waves, earliest first (hidden
+    /// sheets may be named). Read with [`read_survey_or_waves`].
+    pub wave_sheets: Option<Vec<String>>,
+    /// `--levels A,B,C` (three or more) with `--group`: the values of the group column that are
+    /// the waves, earliest first.
+    pub wave_levels: Option<Vec<String>>,
+    /// With `group` and `levels`: the column may hold other values, whose rows are left out (one
+    /// comparison of two waves of a group column, src/workbook/waves.rs).
+    pub only_levels: bool,
 }
 
 /// How the workbook was laid out.
@@ -822,6 +834,51 @@ impl ReadError {
             ),
         }
     }
+}
+
+/// Like [`read_survey`], except that three or more waves (sheets with the same item headers
+/// whose names order them in time, or sheets named by [`ReadOptions::wave_sheets`]) are
+/// returned as [`waves::Reading::Waves`] instead of refused; read each comparison with
+/// [`waves::read_comparison`].
+///
+/// # Errors
+/// As [`read_survey`]; [`ReadError::Layout`] naming `--sheets A,B,C` when three or more sheets
+/// have the same item headers but their names do not order them in time.
+pub fn read_survey_or_waves(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<waves::Reading, ReadError> {
+    load::guarded(path, "reading the survey", || {
+        if let Some(w) = waves::named(path, options)? {
+            return Ok(waves::Reading::Waves(w));
+        }
+        if options.group.is_some() && options.second_file.is_none() {
+            // A group column of three or more values is refused by the two-group reader; only
+            // then (or with --levels A,B,C) is it read again for its waves.
+            if let (Some(levels), Some(group)) = (&options.wave_levels, &options.group) {
+                return match waves::from_group(path, options)? {
+                    Some(w) => Ok(waves::Reading::Waves(w)),
+                    None => Err(ReadError::layout(
+                        path,
+                        format!("--levels {} names {} waves, but the group column {group} does not hold three or more values; give its two values with --levels FIRST,SECOND", levels.join(","), levels.len()),
+                        format!("--levels {} で {} 時点を指定しましたが、群の列「{group}」の値は 3 種類以上ありません。2 つの値を --levels 先,後 で指定してください", levels.join(","), levels.len()),
+                    )),
+                };
+            }
+            return match read_survey(path, options) {
+                Ok(s) => Ok(waves::Reading::Survey(Box::new(s))),
+                Err(e @ ReadError::Layout { .. }) => match waves::from_group(path, options)? {
+                    Some(w) => Ok(waves::Reading::Waves(w)),
+                    None => Err(e),
+                },
+                Err(e) => Err(e),
+            };
+        }
+        if options.second_file.is_some() || options.sheets.is_some() {
+            return read_survey(path, options).map(|s| waves::Reading::Survey(Box::new(s)));
+        }
+        layout::read_any(path, options)
+    })
 }
 
 /// Reads a survey workbook: finds the layout, header row, ID and item columns, cleans every

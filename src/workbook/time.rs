@@ -195,6 +195,42 @@ pub(super) fn earlier(a: &str, b: &str) -> Option<(usize, String, String)> {
     None
 }
 
+/// The time order of three or more names (sheets or group levels): `Some` with the indices of
+/// `names` from earliest to latest and, per name, how its time was read, when every two names
+/// compare by [`earlier`] and the comparisons agree; `None` when any two cannot be told apart
+/// (no time, the same time, or a fiscal-year ambiguity) — then the order is not guessed.
+pub(super) fn time_order(names: &[&str]) -> Option<(Vec<usize>, Vec<String>)> {
+    let n = names.len();
+    let mut readings = vec![String::new(); n];
+    // before[i][j]: name i is earlier than name j.
+    let mut before = vec![vec![false; n]; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let (first, ri, rj) = earlier(names[i], names[j])?;
+            if first == 0 {
+                before[i][j] = true;
+            } else {
+                before[j][i] = true;
+            }
+            if readings[i].is_empty() {
+                readings[i] = ri;
+            }
+            if readings[j].is_empty() {
+                readings[j] = rj;
+            }
+        }
+    }
+    // A total order: the k-th name is earlier than exactly n − 1 − k others.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(before[i].iter().filter(|&&b| b).count()));
+    let consistent = order
+        .iter()
+        .enumerate()
+        .all(|(k, &i)| before[i].iter().filter(|&&b| b).count() == n - 1 - k)
+        && order.windows(2).all(|w| before[w[0]][w[1]]);
+    consistent.then_some((order, readings))
+}
+
 /// The one value among `marks` (several marks of the same value count as one).
 fn single<'a>(marks: &[&'a TimeMark]) -> Option<&'a TimeMark> {
     let first = *marks.first()?;
@@ -217,6 +253,24 @@ mod tests {
         assert_eq!(condition_of("Pre"), Some(0));
         assert_eq!(condition_of("presentation"), None);
         assert_eq!(condition_of("Sheet1"), None);
+    }
+
+    #[test]
+    fn order_of_three_or_more() {
+        let order = |v: &[&str]| time_order(v).map(|o| o.0);
+        assert_eq!(
+            order(&["令和6年度", "令和4年度", "令和5年度"]),
+            Some(vec![1, 2, 0])
+        );
+        assert_eq!(order(&["第3回", "第1回", "第2回"]), Some(vec![1, 2, 0]));
+        assert_eq!(order(&["2024", "R5", "H30"]), Some(vec![2, 1, 0]));
+        // 3か月後 and 1年後 are both "after": not told apart.
+        assert_eq!(order(&["事前", "3か月後", "1年後"]), None);
+        assert_eq!(order(&["本庁", "支所", "出先"]), None);
+        // Two sheets of the same year.
+        assert_eq!(order(&["令和5年度", "令和5年度 追加", "令和6年度"]), None);
+        let (_, r) = time_order(&["令和6年度", "令和4年度", "令和5年度"]).unwrap();
+        assert_eq!(r, ["令和6 = 2024", "令和4 = 2022", "令和5 = 2023"]);
     }
 
     #[test]

@@ -1,0 +1,205 @@
+//! Three or more waves (yearly surveys, rounds): each later wave against the baseline, or each
+//! wave against the one before it (`--consecutive`). Every comparison is a two-condition
+//! [`Analysis`] made by [`super::analyze`] on the comparison's own [`Survey`] (paired where the
+//! IDs of those two waves pair, Welch otherwise); the p-values of every comparison × item are
+//! then adjusted together as one family ([`AdjustFamily::Waves`]). The trend (mean and its
+//! confidence interval per wave and item) uses every respondent of each wave.
+//!
+//! Further per-comparison results (shares of positive answers, issue 14.1) belong on
+//! [`Comparison`], next to its `analysis`.
+
+use crate::stats::p_adjust;
+use crate::stats::ttest::{self, TTestOptions};
+use crate::workbook::{Group, Survey};
+
+use super::{analyze, AdjustFamily, Analysis, AnalysisError, AnalysisOptions};
+
+/// Which waves are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaveMode {
+    /// Each wave after the baseline against the baseline (`--baseline`, default the first).
+    Baseline(usize),
+    /// Each wave against the one before it (`--consecutive`).
+    Consecutive,
+}
+
+impl WaveMode {
+    /// `"baseline"` or `"consecutive"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            WaveMode::Baseline(_) => "baseline",
+            WaveMode::Consecutive => "consecutive",
+        }
+    }
+
+    /// The comparisons (earlier wave, later wave) of `n` waves, in the order they are reported.
+    /// Waves before a baseline are shown in the trend but not compared.
+    pub fn pairs(self, n: usize) -> Vec<(usize, usize)> {
+        match self {
+            WaveMode::Baseline(b) => (b + 1..n).map(|j| (b, j)).collect(),
+            WaveMode::Consecutive => (1..n).map(|j| (j - 1, j)).collect(),
+        }
+    }
+}
+
+/// One wave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wave {
+    /// Sheet name.
+    pub name: String,
+    /// Respondents (rows read) in this wave.
+    pub n: usize,
+}
+
+/// Mean of one item in one wave, over every respondent of the wave who answered it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrendPoint {
+    /// Valid answers.
+    pub n: usize,
+    /// Mean.
+    pub mean: f64,
+    /// Standard deviation (n − 1).
+    pub sd: f64,
+    /// Confidence interval of the mean (one-sample t interval at the run's confidence level);
+    /// `None` with fewer than two answers or no spread.
+    pub ci: Option<(f64, f64)>,
+}
+
+/// One comparison of two waves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Index of the earlier wave in [`WaveAnalysis::waves`].
+    pub first: usize,
+    /// Index of the later wave.
+    pub second: usize,
+    /// The two waves as read for this comparison (pairing decided for this pair).
+    pub survey: Survey,
+    /// The two-condition analysis, its `p_adjusted` replaced by the adjustment over every
+    /// comparison × item.
+    pub analysis: Analysis,
+}
+
+/// The analysis of three or more waves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaveAnalysis {
+    /// The waves, earliest first.
+    pub waves: Vec<Wave>,
+    /// Which waves are compared.
+    pub mode: WaveMode,
+    /// Items of the trend, in workbook order (an item missing from a wave has no point there).
+    pub items: Vec<String>,
+    /// `trend[item][wave]`.
+    pub trend: Vec<Vec<Option<TrendPoint>>>,
+    /// The comparisons, in [`WaveMode::pairs`] order.
+    pub comparisons: Vec<Comparison>,
+    /// Number of p-values adjusted together (tested comparison × item).
+    pub family_size: usize,
+}
+
+impl WaveAnalysis {
+    /// The comparison shown on the council sheet: the latest wave against the baseline (or,
+    /// with `--consecutive`, against the wave before it): the last comparison.
+    pub fn council(&self) -> &Comparison {
+        self.comparisons
+            .last()
+            .expect("a wave analysis has at least one comparison")
+    }
+}
+
+/// The mean, SD and confidence interval of each item over every respondent of one wave:
+/// `group` read with `items` (as the reader named them).
+pub fn trend_points(group: &Group, items: &[String], conf_level: f64) -> Vec<(String, TrendPoint)> {
+    items
+        .iter()
+        .zip(&group.values)
+        .map(|(name, v)| {
+            let x: Vec<f64> = v.iter().copied().filter(|x| !x.is_nan()).collect();
+            let s = crate::stats::descriptive::summarize(&x, "x").ok();
+            let o = TTestOptions {
+                conf_level,
+                ..TTestOptions::default()
+            };
+            let ci = ttest::one_sample(&x, &o)
+                .ok()
+                .map(|t| (t.conf_low, t.conf_high));
+            (
+                name.clone(),
+                TrendPoint {
+                    n: x.len(),
+                    mean: s.map_or(f64::NAN, |s| s.mean),
+                    sd: s.map_or(f64::NAN, |s| s.sd),
+                    ci,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Analyses every comparison (`surveys`: (earlier wave, later wave, survey) in
+/// [`WaveMode::pairs`] order) with [`analyze`], then adjusts the p-values of every comparison
+/// × item together with `options.adjust`. `trend` is `(item, wave, point)` for every item
+/// answered in a wave.
+///
+/// # Errors
+/// As [`analyze`] for any comparison; [`AnalysisError::NoItems`] without a comparison.
+pub fn analyze_waves(
+    waves: Vec<Wave>,
+    mode: WaveMode,
+    surveys: Vec<(usize, usize, Survey)>,
+    trend: Vec<(String, usize, TrendPoint)>,
+    options: &AnalysisOptions,
+) -> Result<WaveAnalysis, AnalysisError> {
+    if surveys.is_empty() {
+        return Err(AnalysisError::NoItems);
+    }
+    let options = AnalysisOptions {
+        adjust_family: AdjustFamily::Waves,
+        ..*options
+    };
+    let mut comparisons = Vec::with_capacity(surveys.len());
+    for (first, second, survey) in surveys {
+        let analysis = analyze(&survey, &options)?;
+        comparisons.push(Comparison {
+            first,
+            second,
+            survey,
+            analysis,
+        });
+    }
+    // One family: every comparison × item of the whole sample (excluded items are NaN and do
+    // not count, as in R's p.adjust).
+    let p: Vec<f64> = comparisons
+        .iter()
+        .flat_map(|c| c.analysis.blocks[0].items.iter().map(|i| i.p_value))
+        .collect();
+    let family_size = p.iter().filter(|x| !x.is_nan()).count();
+    let adjusted = p_adjust::p_adjust(&p, options.adjust).map_err(AnalysisError::Adjust)?;
+    for (item, q) in comparisons
+        .iter_mut()
+        .flat_map(|c| c.analysis.blocks[0].items.iter_mut())
+        .zip(adjusted)
+    {
+        item.p_adjusted = q;
+    }
+    // Items of the trend: in order of first appearance.
+    let mut items: Vec<String> = Vec::new();
+    for (name, _, _) in &trend {
+        if !items.contains(name) {
+            items.push(name.clone());
+        }
+    }
+    let mut table = vec![vec![None; waves.len()]; items.len()];
+    for (name, w, point) in trend {
+        if let Some(k) = items.iter().position(|i| *i == name) {
+            table[k][w] = Some(point);
+        }
+    }
+    Ok(WaveAnalysis {
+        waves,
+        mode,
+        items,
+        trend: table,
+        comparisons,
+        family_size,
+    })
+}

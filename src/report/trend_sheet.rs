@@ -1,0 +1,685 @@
+//! The result workbook and JSON of three or more waves (src/analysis/waves.rs).
+//!
+//! The standard sheets (council first, Results, Summary, Charts, Data, Checks, Method) show the
+//! comparison of the council sheet: the latest wave against the baseline (with `--consecutive`,
+//! against the wave before it), with a line naming every wave. Two sheets follow: **Waves**
+//! (every comparison × item, the p adjusted over all of them, and how each comparison was
+//! paired) and **Trend** (the mean of every wave with its confidence interval per item, and one
+//! chart per item with error bars from those columns). Every cell holds a value, no formula.
+
+use rust_xlsxwriter::{
+    Chart, ChartErrorBars, ChartErrorBarsType, ChartFormat, ChartLine, ChartMarker,
+    ChartMarkerType, ChartRange, ChartSolidFill, ChartType, Worksheet, XlsxError,
+};
+use serde::Serialize;
+
+use super::json::{JsonItem, JsonWithheld};
+use super::{council, rows_for, text, Extra, Formats, Print, ReportError, ReportMeta, ResultBook};
+use crate::analysis::waves::{WaveAnalysis, WaveMode};
+use crate::analysis::DesignKind;
+use crate::lang::Lang;
+use crate::workbook::PlanTopic;
+
+/// Names of the two wave sheets.
+pub fn sheet_names(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => ("Waves", "Trend"),
+        Lang::Ja => ("時点比較", "推移"),
+    }
+}
+
+/// "令和4年度 (n = 40) → 令和5年度 (n = 45) → …".
+fn wave_list(w: &WaveAnalysis, lang: Lang) -> String {
+    w.waves
+        .iter()
+        .map(|x| match lang {
+            Lang::En => format!("{} (n = {})", x.name, x.n),
+            Lang::Ja => format!("{}（{} 人）", x.name, x.n),
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// What is compared with what, in one sentence.
+fn mode_text(w: &WaveAnalysis, lang: Lang) -> String {
+    match (w.mode, lang) {
+        (WaveMode::Baseline(b), Lang::En) => {
+            let before = if b > 0 {
+                format!(
+                    " (earlier waves are shown on the Trend sheet only: {})",
+                    w.waves[..b]
+                        .iter()
+                        .map(|x| x.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "each later wave is compared with the baseline {}{before}",
+                w.waves[b].name
+            )
+        }
+        (WaveMode::Baseline(b), Lang::Ja) => {
+            let before = if b > 0 {
+                format!(
+                    "（それより前の時点 {} は「推移」シートにのみ掲載）",
+                    w.waves[..b]
+                        .iter()
+                        .map(|x| format!("「{}」", x.name))
+                        .collect::<Vec<_>>()
+                        .join("")
+                )
+            } else {
+                String::new()
+            };
+            format!("後の各時点を基準の「{}」と比較{before}", w.waves[b].name)
+        }
+        (WaveMode::Consecutive, Lang::En) => {
+            "each wave is compared with the wave before it (--consecutive)".to_string()
+        }
+        (WaveMode::Consecutive, Lang::Ja) => {
+            "各時点を 1 つ前の時点と比較（--consecutive）".to_string()
+        }
+    }
+}
+
+/// The family of the adjustment, with its size.
+fn family_text(w: &WaveAnalysis, lang: Lang) -> String {
+    let a = &w.council().analysis;
+    let correction = text::adjust_name(a.options.adjust, lang);
+    let (c, n) = (w.comparisons.len(), w.family_size);
+    match lang {
+        Lang::En => format!(
+            "{correction} over every comparison × item together: {c} comparison(s), {n} p-values tested (one family)"
+        ),
+        Lang::Ja => format!(
+            "{correction}（{c} 通りの比較 × 設問の p 値 {n} 個をまとめて 1 つの族として補正）"
+        ),
+    }
+}
+
+/// Builds the result workbook of a wave analysis.
+///
+/// # Errors
+/// [`ReportError::Xlsx`] when rust_xlsxwriter rejects the content.
+pub fn build_wave_workbook<'a>(
+    w: &'a WaveAnalysis,
+    meta: &ReportMeta,
+    lang: Lang,
+) -> Result<ResultBook<'a>, ReportError> {
+    let c = w.council();
+    let [l1, l2] = &c.analysis.labels;
+    let (waves_name, trend_name) = sheet_names(lang);
+    let which = match (w.mode, lang) {
+        (WaveMode::Baseline(_), Lang::En) => {
+            format!("This page compares the latest wave, {l2}, with the baseline {l1}.")
+        }
+        (WaveMode::Baseline(_), Lang::Ja) => {
+            format!("この表は、最新の「{l2}」を基準の「{l1}」と比べた結果です。")
+        }
+        (WaveMode::Consecutive, Lang::En) => format!(
+            "This page compares the latest wave, {l2}, with the wave before it, {l1} (--consecutive)."
+        ),
+        (WaveMode::Consecutive, Lang::Ja) => format!(
+            "この表は、最新の「{l2}」を 1 つ前の「{l1}」と比べた結果です（--consecutive）。"
+        ),
+    };
+    let council_line = match lang {
+        Lang::En => format!(
+            "Waves (earliest first): {}. {which} Every comparison is on the {waves_name} sheet, the mean of each wave on the {trend_name} sheet.",
+            wave_list(w, lang)
+        ),
+        Lang::Ja => format!(
+            "調査の時点（古い順）: {}。{which}すべての比較は「{waves_name}」シートに、各時点の平均値の推移は「{trend_name}」シートにあります。",
+            wave_list(w, lang)
+        ),
+    };
+    let cl = text::num(c.analysis.options.conf_level * 100.0, 0);
+    let extra = Extra {
+        council: vec![council_line],
+        method: vec![
+            (
+                lang.pick("Waves", "調査の時点").to_string(),
+                format!("{}; {}", wave_list(w, lang), mode_text(w, lang)),
+            ),
+            (
+                lang.pick("Multiple comparisons (waves)", "多重比較（時点）")
+                    .to_string(),
+                family_text(w, lang),
+            ),
+            (
+                lang.pick("Sheets of this workbook", "このブックのシート").to_string(),
+                match lang {
+                    Lang::En => format!(
+                        "the council, Results, Summary, Charts, Data and Checks sheets show the comparison {l1} → {l2}; the {waves_name} sheet shows every comparison and how each was paired (by ID where the IDs of those two waves pair, otherwise as independent groups with Welch's test); the {trend_name} sheet shows the mean of each wave"
+                    ),
+                    Lang::Ja => format!(
+                        "議会資料・結果・概要・グラフ・データ・データ確認シートは「{l1}」→「{l2}」の比較。「{waves_name}」シートはすべての比較とそれぞれの対応付け（その 2 時点の ID が対応する場合は対応あり、そうでなければ独立 2 群として Welch の t 検定）。「{trend_name}」シートは各時点の平均値"
+                    ),
+                },
+            ),
+            (
+                lang.pick("Trend", "推移").to_string(),
+                match lang {
+                    Lang::En => format!("mean of every respondent of the wave who answered the item, with its {cl}% confidence interval (one-sample t interval); respondents of a wave are counted whether or not they answered another wave"),
+                    Lang::Ja => format!("その時点で設問に回答したすべての回答者の平均値と {cl}% 信頼区間（1 標本の t 分布による区間）。他の時点に回答したかどうかは問わない"),
+                },
+            ),
+        ],
+    };
+    let mut book = super::build_with(
+        &c.survey,
+        &c.analysis,
+        meta,
+        lang,
+        super::data_sheet::HEAD_ROWS,
+        &extra,
+    )?;
+    let f = Formats::new();
+    let wb = &mut book.workbook;
+    wb.add_worksheet().set_name(waves_name)?;
+    wb.add_worksheet().set_name(trend_name)?;
+    write_waves(wb.worksheet_from_name(waves_name)?, w, &f, lang)?;
+    write_trend(wb.worksheet_from_name(trend_name)?, trend_name, w, &f, lang)?;
+    Ok(book)
+}
+
+/// Writes `line` across columns 0..=`last` of row `r`, wrapped, the row as high as the text
+/// needs for `width` character units.
+fn put_line(
+    ws: &mut Worksheet,
+    r: u32,
+    last: u16,
+    width: f64,
+    line: &str,
+    format: &rust_xlsxwriter::Format,
+) -> Result<(), XlsxError> {
+    ws.merge_range(r, 0, r, last, "", format)?;
+    ws.write_string_with_format(r, 0, line, format)?;
+    let lines = (super::text_units(line) / (width - 4.0)).ceil().max(1.0);
+    ws.set_row_height(r, 15.0 * lines + 3.0)?;
+    Ok(())
+}
+
+/// Writes a number, or leaves "—" for a value that could not be computed.
+fn put(ws: &mut Worksheet, r: u32, c: u16, v: f64, f: &Formats) -> Result<(), XlsxError> {
+    super::put_num(ws, r, c, v, &f.num3, &f.missing)
+}
+
+fn write_waves(
+    ws: &mut Worksheet,
+    w: &WaveAnalysis,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let title = lang.pick(
+        "Every comparison of the waves",
+        "時点どうしの比較（すべて）",
+    );
+    ws.write_string_with_format(0, 0, title, &f.title)?;
+    let lines = [
+        match lang {
+            Lang::En => format!("Waves (earliest first): {}", wave_list(w, lang)),
+            Lang::Ja => format!("調査の時点（古い順）: {}", wave_list(w, lang)),
+        },
+        match lang {
+            Lang::En => format!("Comparisons: {}", mode_text(w, lang)),
+            Lang::Ja => format!("比較: {}", mode_text(w, lang)),
+        },
+        match lang {
+            Lang::En => format!("Multiple comparisons: {}", family_text(w, lang)),
+            Lang::Ja => format!("多重比較の補正: {}", family_text(w, lang)),
+        },
+    ];
+    let widths = waves_widths();
+    let last = widths.len() as u16 - 1;
+    let total: f64 = widths.iter().sum();
+    for (i, line) in lines.iter().enumerate() {
+        put_line(ws, 1 + i as u32, last, total, line, &f.wrap)?;
+    }
+    let head = 5u32;
+    let headers = [
+        lang.pick("Comparison", "比較"),
+        lang.pick("Item", "設問"),
+        lang.pick("Test", "検定"),
+        lang.pick("n (earlier)", "n（前）"),
+        lang.pick("n (later)", "n（後）"),
+        lang.pick("M (earlier)", "平均（前）"),
+        lang.pick("M (later)", "平均（後）"),
+        lang.pick("Change (later − earlier)", "変化（後 − 前）"),
+        lang.pick("CI low", "信頼区間 下限"),
+        lang.pick("CI high", "信頼区間 上限"),
+        "t",
+        lang.pick("df", "自由度"),
+        "p",
+        lang.pick("p adjusted (all comparisons)", "補正後の p（全比較）"),
+        lang.pick("Judgement", "判定"),
+        "d",
+        lang.pick("d CI low", "d 下限"),
+        lang.pick("d CI high", "d 上限"),
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(head, c as u16, *h, &f.header)?;
+    }
+    // A significant adjusted p: the p format on the significance fill.
+    let sig_p =
+        f.p.clone()
+            .set_background_color(rust_xlsxwriter::Color::RGB(0xE2EFDA))
+            .set_bold();
+    let mut r = head + 1;
+    for cmp in &w.comparisons {
+        let a = &cmp.analysis;
+        let [l1, l2] = &a.labels;
+        let change = council::is_change(&cmp.survey, a);
+        for it in &a.blocks[0].items {
+            ws.write_string(r, 0, format!("{l1} → {l2}"))?;
+            ws.write_string(r, 1, &it.item)?;
+            ws.write_string(r, 2, a.test.name(lang))?;
+            ws.write_number_with_format(r, 3, it.n_1 as f64, &f.int)?;
+            ws.write_number_with_format(r, 4, it.n_2 as f64, &f.int)?;
+            let d = it.d.map_or([f64::NAN; 3], |d| [d.estimate, d.low, d.high]);
+            let nums = [
+                (5, it.mean_1),
+                (6, it.mean_2),
+                (7, it.mean_diff),
+                (8, it.conf_low),
+                (9, it.conf_high),
+                (10, it.statistic),
+                (11, it.df),
+                (15, d[0]),
+                (16, d[1]),
+                (17, d[2]),
+            ];
+            for (col, v) in nums {
+                put(ws, r, col, v, f)?;
+            }
+            super::put_num(ws, r, 12, it.p_value, &f.p, &f.missing)?;
+            let sig = it.excluded.is_none() && it.significant(a.options.alpha);
+            let pf = if sig { &sig_p } else { &f.p };
+            super::put_num(ws, r, 13, it.p_adjusted, pf, &f.missing)?;
+            ws.write_string(r, 14, council::judgement(a, it, change, lang))?;
+            r += 1;
+        }
+    }
+    // How each comparison was read: its ID column and pairing, decided for that pair of waves.
+    r += 1;
+    ws.write_string_with_format(
+        r,
+        0,
+        lang.pick(
+            "How each comparison was paired",
+            "各比較での回答者の対応付け",
+        ),
+        &f.header,
+    )?;
+    r += 1;
+    for cmp in &w.comparisons {
+        let a = &cmp.analysis;
+        let [l1, l2] = &a.labels;
+        let design = match (a.design, lang) {
+            (DesignKind::Paired, Lang::En) => "paired by ID",
+            (DesignKind::Paired, Lang::Ja) => "ID で対応付け（対応あり）",
+            (DesignKind::Independent, Lang::En) => "independent groups",
+            (DesignKind::Independent, Lang::Ja) => "独立した 2 群（対応なし）",
+        };
+        let entries: Vec<&str> = cmp
+            .survey
+            .plan
+            .entries
+            .iter()
+            .filter(|e| matches!(e.topic, PlanTopic::IdColumn | PlanTopic::Pairing))
+            .map(|e| e.message(lang))
+            .collect();
+        let line = match lang {
+            Lang::En => format!("{l1} → {l2}: {design}. {}", entries.join(" ")),
+            Lang::Ja => format!("「{l1}」→「{l2}」: {design}。{}", entries.join(" ")),
+        };
+        put_line(ws, r, last, total, &line, &f.wrap)?;
+        r += 1;
+    }
+    ws.set_freeze_panes(head + 1, 2)?;
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_row_height(head, 32)?;
+    super::print_setup(ws, Print::FitWidth { landscape: true })?;
+    Ok(())
+}
+
+/// Column widths of the Waves sheet (character units).
+fn waves_widths() -> [f64; 18] {
+    let mut w = [9.0; 18];
+    w[0] = 22.0; // comparison
+    w[1] = 28.0; // item
+    w[2] = 14.0; // test
+    w[3] = 7.0;
+    w[4] = 7.0;
+    w[14] = 20.0; // judgement
+    w
+}
+
+/// Chart width and height (pixels) of one item's trend.
+const CHART_W: u32 = 520;
+const CHART_H: u32 = 300;
+
+fn write_trend(
+    ws: &mut Worksheet,
+    sheet: &str,
+    w: &WaveAnalysis,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let c = w.council();
+    let cl = text::num(c.analysis.options.conf_level * 100.0, 0);
+    let n_items = w.items.len() as u32;
+    let n_waves = w.waves.len() as u32;
+    // Charts first, two per row; their source table below.
+    let chart_rows = n_items.div_ceil(2) * rows_for(CHART_H);
+    let top = chart_rows + 1;
+    let note = match lang {
+        Lang::En => format!("Mean of each wave with its {cl}% confidence interval (every respondent of the wave who answered the item). Source of the charts below."),
+        Lang::Ja => format!("各時点の平均値と {cl}% 信頼区間（その時点で設問に回答したすべての回答者）。グラフの元データ。"),
+    };
+    ws.write_string(top - 1, 0, &note)?;
+    let headers = [
+        lang.pick("Item", "設問"),
+        lang.pick("Wave", "時点"),
+        "n",
+        lang.pick("M", "平均"),
+        lang.pick("SD", "標準偏差"),
+        lang.pick("CI low", "信頼区間 下限"),
+        lang.pick("CI high", "信頼区間 上限"),
+        lang.pick("CI +", "誤差範囲 +"),
+        lang.pick("CI −", "誤差範囲 −"),
+    ];
+    for (col, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(top, col as u16, *h, &f.header)?;
+    }
+    // The axis: the answer scale (1–5, 1–7, 0–10) when it holds every limit.
+    let limits = w
+        .trend
+        .iter()
+        .flatten()
+        .flatten()
+        .flat_map(|p| {
+            let (lo, hi) = p.ci.unwrap_or((p.mean, p.mean));
+            [lo, hi, p.mean]
+        })
+        .filter(|v| v.is_finite());
+    let (lo, hi) = limits.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let axis = super::scale_range(&c.survey, &c.analysis)
+        .filter(|(a, b)| *a <= lo && hi <= *b)
+        .or_else(|| {
+            super::SCALES
+                .iter()
+                .copied()
+                .find(|(a, b)| *a <= lo && hi <= *b)
+        })
+        .or_else(|| {
+            lo.is_finite()
+                .then(|| (lo.floor(), hi.ceil().max(lo.floor() + 1.0)))
+        });
+    for (k, item) in w.items.iter().enumerate() {
+        let first = top + 1 + k as u32 * n_waves;
+        for (j, wave) in w.waves.iter().enumerate() {
+            let r = first + j as u32;
+            ws.write_string(r, 0, item)?;
+            ws.write_string(r, 1, &wave.name)?;
+            // A wave without the item: its cells stay blank (a gap in the chart).
+            let Some(p) = w.trend[k][j] else { continue };
+            ws.write_number_with_format(r, 2, p.n as f64, &f.int)?;
+            let (cl_lo, cl_hi) = p.ci.unwrap_or((f64::NAN, f64::NAN));
+            let values = [p.mean, p.sd, cl_lo, cl_hi, cl_hi - p.mean, p.mean - cl_lo];
+            for (i, v) in values.into_iter().enumerate() {
+                // Blank (not "—") keeps the chart ranges numeric.
+                if v.is_finite() {
+                    ws.write_number_with_format(r, 3 + i as u16, v, &f.num3)?;
+                }
+            }
+        }
+        let last = first + n_waves - 1;
+        let mut chart = Chart::new(ChartType::Line);
+        chart
+            .add_series()
+            .set_name(item.as_str())
+            .set_categories((sheet, first, 1, last, 1))
+            .set_values((sheet, first, 3, last, 3))
+            .set_format(
+                ChartFormat::new().set_line(ChartLine::new().set_color(super::SERIES_COLORS[0])),
+            )
+            .set_marker(
+                ChartMarker::new()
+                    .set_type(ChartMarkerType::Circle)
+                    .set_size(8)
+                    .set_format(
+                        ChartFormat::new()
+                            .set_solid_fill(
+                                ChartSolidFill::new().set_color(super::SERIES_COLORS[0]),
+                            )
+                            .set_border(ChartLine::new().set_color(super::SERIES_COLORS[0])),
+                    ),
+            )
+            .set_y_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
+                ChartRange::new_from_range(sheet, first, 7, last, 7),
+                ChartRange::new_from_range(sheet, first, 8, last, 8),
+            )));
+        chart.title().set_name(item);
+        chart.legend().set_hidden();
+        if let Some((lo, hi)) = axis {
+            chart
+                .y_axis()
+                .set_min(lo)
+                .set_max(hi)
+                .set_major_unit(1)
+                .set_name(&match lang {
+                    Lang::En => format!("Mean, {cl}% CI"),
+                    Lang::Ja => format!("平均値と {cl}% 信頼区間"),
+                });
+        }
+        chart.set_width(CHART_W).set_height(CHART_H);
+        let row = (k as u32 / 2) * rows_for(CHART_H);
+        let col = if k % 2 == 0 { 0 } else { 4 };
+        ws.insert_chart(row, col, &chart)?;
+    }
+    ws.set_column_width(0, 30)?;
+    ws.set_column_width(1, 16)?;
+    for col in 2..headers.len() as u16 {
+        ws.set_column_width(col, 11)?;
+    }
+    super::print_setup(ws, Print::FitWidth { landscape: true })?;
+    // Printed: two rows of charts (four items) per page, the table from a new page.
+    let per_page = 2 * rows_for(CHART_H);
+    let mut breaks: Vec<u32> = (1..)
+        .map(|k| k * per_page)
+        .take_while(|&b| b < chart_rows)
+        .collect();
+    breaks.push(top - 1);
+    ws.set_page_breaks(&breaks)?;
+    Ok(())
+}
+
+/// JSON of a wave analysis: `waves` (name, order, n), `groups` (the waves in time order), the
+/// trend, and one object per comparison in the two-condition shape (its items carry `wave`, the
+/// later wave of the comparison).
+#[derive(Debug, Serialize)]
+pub struct JsonWaves {
+    /// Every wave, earliest first.
+    pub waves: Vec<JsonWave>,
+    /// The wave names in time order.
+    pub groups: Vec<String>,
+    /// `"baseline"` or `"consecutive"`.
+    pub comparison: &'static str,
+    /// The baseline wave (`null` with `--consecutive`).
+    pub baseline: Option<String>,
+    /// `"holm"` and the like.
+    pub adjust: &'static str,
+    /// `"waves"`: every comparison × item adjusted together.
+    pub adjust_family: &'static str,
+    /// p-values in that family.
+    pub family_size: usize,
+    /// Significance level.
+    pub alpha: f64,
+    /// `"two-sided"`, `"less"` or `"greater"`.
+    pub alternative: &'static str,
+    /// Confidence level.
+    pub conf_level: f64,
+    /// The comparison the council sheet shows: `[earlier, later]`.
+    pub council: [String; 2],
+    /// Mean of each item in each wave.
+    pub trend: Vec<JsonTrend>,
+    /// Every comparison, in order.
+    pub comparisons: Vec<JsonComparison>,
+    /// Warnings of every comparison, marked with its two waves.
+    pub warnings: Vec<String>,
+}
+
+/// One wave.
+#[derive(Debug, Serialize)]
+pub struct JsonWave {
+    /// Sheet name.
+    pub name: String,
+    /// 1 for the earliest.
+    pub order: usize,
+    /// Respondents read.
+    pub n: usize,
+}
+
+/// Mean of one item in one wave.
+#[derive(Debug, Serialize)]
+pub struct JsonTrend {
+    /// Item.
+    pub item: String,
+    /// Wave name.
+    pub wave: String,
+    /// Valid answers.
+    pub n: usize,
+    /// Mean.
+    pub mean: Option<f64>,
+    /// SD.
+    pub sd: Option<f64>,
+    /// Lower confidence limit of the mean.
+    pub conf_low: Option<f64>,
+    /// Upper confidence limit.
+    pub conf_high: Option<f64>,
+}
+
+/// One comparison: the two-condition document's fields (issue 5) for two waves.
+#[derive(Debug, Serialize)]
+pub struct JsonComparison {
+    /// Earlier wave.
+    pub first: String,
+    /// Later wave.
+    pub second: String,
+    /// `"paired"` or `"independent"` (decided for this pair of waves).
+    pub design: &'static str,
+    /// The test.
+    pub test: &'static str,
+    /// The two waves, `[first, second]`.
+    pub groups: [String; 2],
+    /// Breakdown groups withheld (none: `--by` is not available with waves).
+    pub withheld: Vec<JsonWithheld>,
+    /// One object per item; `p_adjusted` over every comparison × item.
+    pub items: Vec<JsonWaveItem>,
+}
+
+/// An item of one comparison.
+#[derive(Debug, Serialize)]
+pub struct JsonWaveItem {
+    /// The later wave of the comparison.
+    pub wave: String,
+    /// The item's two-condition fields.
+    #[serde(flatten)]
+    pub result: JsonItem,
+}
+
+fn fin(v: f64) -> Option<f64> {
+    v.is_finite().then_some(v)
+}
+
+/// The JSON document of a wave analysis.
+pub fn json(w: &WaveAnalysis, lang: Lang) -> JsonWaves {
+    let c = w.council();
+    let o = &c.analysis.options;
+    let mut trend = Vec::new();
+    for (k, item) in w.items.iter().enumerate() {
+        for (j, wave) in w.waves.iter().enumerate() {
+            if let Some(p) = w.trend[k][j] {
+                trend.push(JsonTrend {
+                    item: item.clone(),
+                    wave: wave.name.clone(),
+                    n: p.n,
+                    mean: fin(p.mean),
+                    sd: fin(p.sd),
+                    conf_low: p.ci.and_then(|c| fin(c.0)),
+                    conf_high: p.ci.and_then(|c| fin(c.1)),
+                });
+            }
+        }
+    }
+    let comparisons = w
+        .comparisons
+        .iter()
+        .map(|cmp| {
+            let doc = super::json::build(&cmp.analysis, lang);
+            let later = w.waves[cmp.second].name.clone();
+            JsonComparison {
+                first: w.waves[cmp.first].name.clone(),
+                second: later.clone(),
+                design: doc.design,
+                test: doc.test,
+                groups: doc.groups,
+                withheld: doc.withheld,
+                items: doc
+                    .items
+                    .into_iter()
+                    .map(|result| JsonWaveItem {
+                        wave: later.clone(),
+                        result,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    JsonWaves {
+        waves: w
+            .waves
+            .iter()
+            .enumerate()
+            .map(|(i, x)| JsonWave {
+                name: x.name.clone(),
+                order: i + 1,
+                n: x.n,
+            })
+            .collect(),
+        groups: w.waves.iter().map(|x| x.name.clone()).collect(),
+        comparison: w.mode.key(),
+        baseline: match w.mode {
+            WaveMode::Baseline(b) => Some(w.waves[b].name.clone()),
+            WaveMode::Consecutive => None,
+        },
+        adjust: text::adjust_key(o.adjust),
+        adjust_family: o.adjust_family.key(),
+        family_size: w.family_size,
+        alpha: o.alpha,
+        alternative: text::alternative_key(o.alternative),
+        conf_level: o.conf_level,
+        council: c.analysis.labels.clone(),
+        trend,
+        comparisons,
+        warnings: w
+            .comparisons
+            .iter()
+            .flat_map(|cmp| {
+                let [l1, l2] = &cmp.analysis.labels;
+                cmp.analysis
+                    .warnings
+                    .iter()
+                    .map(move |x| format!("[{l1} → {l2}] {}", x.message(lang)))
+            })
+            .collect(),
+    }
+}
