@@ -181,6 +181,14 @@ pub fn analyze_waves(
     {
         item.p_adjusted = q;
     }
+    // `--equivalence`: the equivalence p-values form the same family as the difference p-values.
+    super::equivalence::adjust(
+        comparisons
+            .iter_mut()
+            .flat_map(|c| c.analysis.blocks[0].items.iter_mut()),
+        options.adjust,
+    )
+    .map_err(AnalysisError::Adjust)?;
     // Items of the trend: in order of first appearance.
     let mut items: Vec<String> = Vec::new();
     for (name, _, _) in &trend {
