@@ -51,6 +51,8 @@ pub struct Cli {
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of the analyze options does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Analyse a survey workbook and write a result workbook.
     ///
@@ -156,6 +158,10 @@ pub struct AnalyzeArgs {
     /// Repeat the analysis per value of this column (e.g. 所属).
     #[arg(long, value_name = "COLUMN")]
     pub by: Option<String>,
+    /// Comparison group: a column with two values (e.g. 受講 あり/なし); compares the change of
+    /// the participants with the change of the others. `COLUMN=VALUE` names the participants.
+    #[arg(long, value_name = "COLUMN[=VALUE]", conflicts_with = "by")]
+    pub compare: Option<String>,
     /// Item columns: names, letters or ranges such as `C:V`, comma separated.
     #[arg(long, value_name = "LIST")]
     pub items: Option<String>,
@@ -328,6 +334,8 @@ pub struct Config {
     pub read: ReadOptions,
     /// How to analyse.
     pub analysis: AnalysisOptions,
+    /// `--compare`: the comparison-group column (read as the breakdown column, then taken out).
+    pub compare: Option<analysis::compare::CompareSpec>,
     /// Language of output and messages.
     pub lang: Lang,
     /// JSON output, if requested.
@@ -614,6 +622,12 @@ impl Config {
             .as_deref()
             .map(|s| pair("--levels", s))
             .transpose()?;
+        let compare = args
+            .compare
+            .as_deref()
+            .map(analysis::compare::CompareSpec::parse)
+            .transpose()
+            .map_err(|e| usage(e.en, e.ja))?;
         let json = match args.json.as_deref() {
             None => None,
             Some("-") => Some(JsonTarget::Stdout),
@@ -627,7 +641,10 @@ impl Config {
                 id: args.id,
                 group: args.group,
                 levels,
-                by: args.by,
+                // The comparison column is read as the breakdown column (never both: clap refuses).
+                by: args
+                    .by
+                    .or_else(|| compare.as_ref().map(|c| c.column.clone())),
                 items: args.items,
                 header_row: args.header_row,
                 scale: args.scale,
@@ -674,6 +691,7 @@ impl Config {
                 },
                 min_group: args.min_group,
             },
+            compare,
             keep_ids: args.keep_ids,
             lang,
             json,
@@ -703,8 +721,16 @@ impl Config {
         if let Some((a, b)) = &r.levels {
             s.push(format!("--levels {a},{b}"));
         }
-        if let Some(v) = &r.by {
-            s.push(format!("--by {v}"));
+        match &self.compare {
+            Some(c) => s.push(match &c.treated {
+                Some(t) => format!("--compare {}={t}", c.column),
+                None => format!("--compare {}", c.column),
+            }),
+            None => {
+                if let Some(v) = &r.by {
+                    s.push(format!("--by {v}"));
+                }
+            }
         }
         if let Some(v) = &r.items {
             s.push(format!("--items {v}"));
@@ -735,7 +761,9 @@ impl Config {
         };
         s.push(format!("--test {test}"));
         s.push(format!("--adjust {}", report::text::adjust_key(a.adjust)));
-        if r.by.is_some() {
+        if self.compare.is_some() {
+            s.push(format!("--min-group {}", a.min_group));
+        } else if r.by.is_some() {
             s.push(format!("--adjust-family {}", a.adjust_family.key()));
             s.push(format!("--min-group {}", a.min_group));
         }
@@ -1034,9 +1062,25 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         .collect();
     let pb = spinner(config);
     pb.set_message(lang.pick("reading the workbook…", "ブックを読み込んでいます…"));
-    let survey = workbook::read_survey(&config.input, &config.read)?;
+    let mut survey = match workbook::read_survey(&config.input, &config.read) {
+        Err(e) if config.compare.is_some() => return Err(compare_read_error(e)),
+        r => r?,
+    };
+    let levels = match &config.compare {
+        Some(spec) => Some(
+            analysis::compare::take_levels(&mut survey, spec, config.analysis.min_group)
+                .map_err(|e| usage(e.en, e.ja))?,
+        ),
+        None => None,
+    };
     pb.set_message(lang.pick("analysing…", "分析しています…"));
-    let analysis = analysis::analyze(&survey, &config.analysis)?;
+    let mut analysis = analysis::analyze(&survey, &config.analysis)?;
+    if let Some(levels) = levels {
+        analysis.compare = Some(
+            analysis::compare::compare(&survey, levels, &config.analysis)
+                .map_err(AnalysisError::Adjust)?,
+        );
+    }
     pb.set_message(lang.pick(
         "writing the result workbook…",
         "結果のブックを書き込んでいます…",
@@ -1152,6 +1196,23 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     Ok(Outcome {
         warnings: analysis.warnings.len() + input_open.len(),
     })
+}
+
+/// A reading error of a `--compare` run: the comparison column is read as the breakdown column,
+/// so a message about `--by` is about `--compare`.
+fn compare_read_error(e: ReadError) -> CliError {
+    match e {
+        ReadError::Layout {
+            path,
+            reason,
+            reason_ja,
+        } => CliError::Read(ReadError::Layout {
+            path,
+            reason: reason.replace("--by", "--compare"),
+            reason_ja: reason_ja.replace("--by", "--compare"),
+        }),
+        other => CliError::Read(other),
+    }
 }
 
 /// Makes a write beyond the file-size limit (`ulimit -f`) fail with `EFBIG` instead of killing the

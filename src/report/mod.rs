@@ -10,6 +10,7 @@
 //! rust_xlsxwriter; the rest are written into the package when it is saved ([`ResultBook`],
 //! module `data_sheet`), on a second thread while the first compresses them.
 
+pub mod compare_sheet;
 pub mod council;
 mod data_sheet;
 pub mod json;
@@ -230,6 +231,11 @@ fn build<'a>(
         names.method,
     ] {
         wb.add_worksheet().set_name(name)?;
+        if name == names.council && a.compare.is_some() {
+            // --compare: the comparison sheet right after the council sheet.
+            wb.add_worksheet()
+                .set_name(compare_sheet::sheet_name(lang))?;
+        }
     }
 
     let layout = data_layout(survey, a, meta.keep_ids);
@@ -246,6 +252,11 @@ fn build<'a>(
         .into_iter()
         .chain(text::family_text(a, by, lang))
         .chain(text::withheld_text(a, by, lang))
+        .chain(
+            a.compare
+                .iter()
+                .flat_map(|c| compare_sheet::council_lines(a, c, lang)),
+        )
         .collect();
     council::write_council(
         wb.worksheet_from_name(names.council)?,
@@ -255,6 +266,15 @@ fn build<'a>(
         &breakdown,
         lang,
     )?;
+    if let Some(c) = &a.compare {
+        compare_sheet::write(
+            wb.worksheet_from_name(compare_sheet::sheet_name(lang))?,
+            a,
+            c,
+            &f,
+            lang,
+        )?;
+    }
     write_results(
         wb.worksheet_from_name(names.results)?,
         survey,
@@ -308,8 +328,12 @@ fn build<'a>(
     let tail = (rows.len() > head_rows).then(|| Tail {
         rows,
         start: head_rows,
-        // rust_xlsxwriter names worksheet parts by position: the Data sheet is the fifth.
-        part: "xl/worksheets/sheet5.xml".to_string(),
+        // rust_xlsxwriter names worksheet parts by position: the Data sheet is the fifth (the
+        // sixth after a comparison sheet).
+        part: format!(
+            "xl/worksheets/sheet{}.xml",
+            5 + usize::from(a.compare.is_some())
+        ),
         level,
         last_col,
     });
@@ -1740,6 +1764,7 @@ fn write_method(
                 .to_string(),
         ),
     ];
+    rows.extend(compare_sheet::method_rows(a, lang));
     if let Some(w) = text::withheld_text(a, survey.by_column.as_deref(), lang) {
         rows.push((lang.pick("Anonymity", "匿名性の保護"), w));
     }
