@@ -248,7 +248,7 @@ pub fn take_levels(
                 Some(v) => (
                     v.clone(),
                     (
-                        format!("participants: {column} = {v}, as named by --compare {column}={t}"),
+                        format!("Participants: {column} = {v}, as named by --compare {column}={t}"),
                         format!("参加した群: {column} が「{v}」（--compare {column}={t} の指定による）"),
                     ),
                 ),
@@ -281,7 +281,7 @@ pub fn take_levels(
                 Some((yes, no)) => (
                     yes.clone(),
                     (
-                        format!("participants: {column} = {yes} (the values {yes}/{no} read as yes/no); --compare {column}={no} names the other value"),
+                        format!("Participants: {column} = {yes} (the values {yes}/{no} read as yes/no); --compare {column}={no} names the other value"),
                         format!("参加した群: {column} が「{yes}」（値「{yes}」「{no}」を「はい」「いいえ」と読み取り。逆の場合は --compare {column}={no} と指定）"),
                     ),
                 ),

@@ -72,7 +72,7 @@ pub fn sentence(a: &Analysis, c: &Comparison, it: &CompareItem, lang: Lang) -> S
                 "。ただし、偶然の範囲を超える差とはいえません"
             };
             format!(
-                "{}: {t}職員の変化は、{k}職員の変化より {size} 点{dir}（{cl}% 信頼区間 {ci}、補正後 p {p}）{tail}。",
+                "{}: {t}の職員の変化は、{k}の職員の変化より {size} 点{dir}（{cl}% 信頼区間 {ci}、補正後 p {p}）{tail}。",
                 it.item
             )
         }
@@ -97,7 +97,7 @@ pub fn council_lines(a: &Analysis, c: &Comparison, lang: Lang) -> Vec<String> {
             sheet_name(lang)
         ),
         Lang::Ja => format!(
-            "比較対照群との比較（{}）: 「{l1}」から「{l2}」への変化が、{}職員（{} 人）と{}職員（{} 人）で異なるか。{}。詳細は「{}」シートを参照。",
+            "比較対照群との比較（{}）: 「{l1}」から「{l2}」への変化が、{}の職員（{} 人）と{}の職員（{} 人）で異なるか。{}。詳細は「{}」シートを参照。",
             c.method.name(lang),
             level_text(col, treated, lang),
             n[1][0].max(n[1][1]),
@@ -123,7 +123,7 @@ pub fn caveat(c: &Comparison, lang: Lang) -> String {
             level_text(col, control, lang)
         ),
         Lang::Ja => format!(
-            "{}職員の変化を、{}職員の変化と比べています。2 つの群は無作為に割り当てたものではない（参加するかどうかは本人や職場の事情で決まる）ため、参加した職員の変化が大きくても、取組の効果を裏付ける材料にはなりますが、取組が原因であることの証明にはなりません（群の間のほかの違いが回答の変化に影響している可能性があります）。「偶然の範囲」とは変化の差がデータから読み取れなかったという意味であり、「効果がなかった」ことを示すものではありません。",
+            "{}の職員の変化を、{}の職員の変化と比べています。2 つの群は無作為に割り当てたものではない（参加するかどうかは本人や職場の事情で決まる）ため、参加した職員の変化のほうが大きい場合、それは取組の効果を裏付ける材料にはなりますが、取組が原因であることの証明にはなりません（群の間のほかの違いが回答の変化に影響している可能性があります）。「偶然の範囲」とは変化の差がデータから読み取れなかったという意味であり、「効果がなかった」ことを示すものではありません。",
             level_text(col, treated, lang),
             level_text(col, control, lang)
         ),
@@ -167,7 +167,15 @@ pub fn method_rows(a: &Analysis, lang: Lang) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Writes the comparison sheet.
+/// Width of the comparison table's columns, in character units: item, group, then numbers.
+const ITEM_WIDTH: f64 = 20.0;
+const GROUP_WIDTH: f64 = 10.0;
+const NUM_WIDTH: f64 = 7.5;
+const CI_WIDTH: f64 = 15.0;
+
+/// Writes the comparison sheet: two rows per item (participants, then the comparison group) with
+/// n, means, SDs and change; the difference in change, its CI, t, df, p and adjusted p (and, with
+/// pairs, Hedges' g) on the item's first row; the sentences under the table.
 pub(super) fn write(
     ws: &mut Worksheet,
     a: &Analysis,
@@ -187,7 +195,7 @@ pub(super) fn write(
             level_text(col, control, lang)
         ),
         Lang::Ja => format!(
-            "比較対照群: 「{l1}」から「{l2}」への変化（{}職員と{}職員の比較）",
+            "比較対照群: 「{l1}」から「{l2}」への変化（{}の職員と{}の職員の比較）",
             level_text(col, treated, lang),
             level_text(col, control, lang)
         ),
@@ -197,7 +205,7 @@ pub(super) fn write(
     let n = &c.levels.counts;
     let who = match (lang, paired) {
         (Lang::En, true) => format!(
-            "{}; {} pairs with {}, {} with {}; {} pair(s) with a blank {col} left out.",
+            "Method: {}; {} pairs with {}, {} with {}; {} pair(s) with a blank {col} left out.",
             c.method.name(lang),
             n[1][0],
             treated,
@@ -206,14 +214,14 @@ pub(super) fn write(
             c.levels.blank
         ),
         (Lang::Ja, true) => format!(
-            "{}。「{treated}」{} 人、「{control}」{} 人（両方の回に回答した人）。「{col}」が空欄の {} 人は除外。",
+            "方法: {}。「{treated}」{} 人、「{control}」{} 人（両方の回に回答した人）。「{col}」が空欄の {} 人は除外。",
             c.method.name(lang),
             n[1][0],
             n[0][0],
             c.levels.blank
         ),
         (Lang::En, false) => format!(
-            "{}; {treated}: {l1} {}, {l2} {}; {control}: {l1} {}, {l2} {}; {} respondent(s) with a blank {col} left out.",
+            "Method: {}; {treated}: {l1} {}, {l2} {}; {control}: {l1} {}, {l2} {}; {} respondent(s) with a blank {col} left out.",
             c.method.name(lang),
             n[1][0],
             n[1][1],
@@ -222,7 +230,7 @@ pub(super) fn write(
             c.levels.blank
         ),
         (Lang::Ja, false) => format!(
-            "{}。「{treated}」: 「{l1}」{} 人・「{l2}」{} 人、「{control}」: 「{l1}」{} 人・「{l2}」{} 人。「{col}」が空欄の {} 人は除外。",
+            "方法: {}。「{treated}」: 「{l1}」{} 人・「{l2}」{} 人、「{control}」: 「{l1}」{} 人・「{l2}」{} 人。「{col}」が空欄の {} 人は除外。",
             c.method.name(lang),
             n[1][0],
             n[1][1],
@@ -231,80 +239,97 @@ pub(super) fn write(
             c.levels.blank
         ),
     };
-    let notes = [who, lang.pick(ev_en, ev_ja).to_string()];
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let head = 4u32;
-    let mut headers: Vec<String> = vec![lang.pick("Item", "設問").to_string()];
-    for level in [treated, control] {
-        for cond in [l1, l2] {
-            for (en, ja) in [("n", "n"), ("mean", "平均"), ("SD", "SD")] {
-                headers.push(match lang {
-                    Lang::En => format!("{level}: {cond} {en}"),
-                    Lang::Ja => format!("「{level}」{cond} {ja}"),
-                });
-            }
+    let orientation = match lang {
+        Lang::En => format!("Difference in change = change of {treated} − change of {control}; change = {l2} − {l1} (positive: the answers rose more among {treated})."),
+        Lang::Ja => format!("変化の差 =「{treated}」の変化 −「{control}」の変化。変化 =「{l2}」−「{l1}」（正の値は「{treated}」の職員のほうが回答が上がったことを示す）。"),
+    };
+    let notes = [who, lang.pick(ev_en, ev_ja).to_string(), orientation];
+
+    let mut headers: Vec<(String, f64)> = vec![
+        (lang.pick("Item", "設問").to_string(), ITEM_WIDTH),
+        (col.to_string(), GROUP_WIDTH),
+    ];
+    for cond in [l1, l2] {
+        for h in ["n", lang.pick("mean", "平均"), "SD"] {
+            headers.push((format!("{cond} {h}"), NUM_WIDTH));
         }
-        headers.push(match lang {
-            Lang::En => format!("{level}: change"),
-            Lang::Ja => format!("「{level}」変化"),
-        });
     }
-    for h in [
-        lang.pick("Difference in change", "変化の差"),
-        &format!("{cl}% CI {}", lang.pick("low", "下限")),
-        &format!("{cl}% CI {}", lang.pick("high", "上限")),
-        "t",
-        "df",
-        "p",
-        lang.pick("adjusted p", "補正後 p"),
-    ] {
-        headers.push(h.to_string());
-    }
+    headers.push((lang.pick("change", "変化").to_string(), NUM_WIDTH));
+    headers.push((
+        lang.pick("difference in change", "変化の差").to_string(),
+        NUM_WIDTH + 1.0,
+    ));
+    headers.push((format!("{cl}% CI {}", lang.pick("low", "下限")), NUM_WIDTH));
+    headers.push((format!("{cl}% CI {}", lang.pick("high", "上限")), NUM_WIDTH));
+    headers.push(("t".into(), NUM_WIDTH));
+    headers.push(("df".into(), NUM_WIDTH));
+    headers.push(("p".into(), NUM_WIDTH));
+    headers.push((lang.pick("adjusted p", "補正後 p").to_string(), NUM_WIDTH));
     if paired {
-        headers.push("Hedges' g".into());
-        headers.push(format!("g {cl}% CI"));
+        headers.push(("Hedges' g".into(), NUM_WIDTH));
+        headers.push((format!("g {cl}% CI"), CI_WIDTH));
     }
-    headers.push(lang.pick("Result", "結果").to_string());
     let last = headers.len() as u16 - 1;
-    for (i, line) in notes.iter().enumerate() {
-        let r = 1 + i as u32;
-        ws.merge_range(r, 0, r, last.min(16), "", &wrap)?;
+    let total: f64 = headers.iter().map(|h| h.1).sum();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let put_line = |ws: &mut Worksheet, r: u32, line: &str| -> Result<(), XlsxError> {
+        ws.merge_range(r, 0, r, last, "", &wrap)?;
         ws.write_string_with_format(r, 0, line, &wrap)?;
+        let lines = (text_units(line) / (total - 4.0)).ceil().max(1.0);
+        ws.set_row_height(r, 15.0 * lines + 3.0)?;
+        Ok(())
+    };
+    for (i, line) in notes.iter().enumerate() {
+        put_line(ws, 1 + i as u32, line)?;
     }
-    for (i, h) in headers.iter().enumerate() {
+    let head = 1 + notes.len() as u32 + 1;
+    for (i, (h, w)) in headers.iter().enumerate() {
         ws.write_string_with_format(head, i as u16, h, &f.header)?;
+        ws.set_column_width(i as u16, *w)?;
     }
-    ws.set_row_height(head, 48)?;
-    let cell = Format::new()
-        .set_align(FormatAlign::VerticalCenter)
-        .set_border_bottom(FormatBorder::Hair);
+    ws.set_row_height(head, 32)?;
+
+    let cell = Format::new().set_align(FormatAlign::VerticalCenter);
+    let item_fmt = cell
+        .clone()
+        .set_text_wrap()
+        .set_border_bottom(FormatBorder::Thin);
     let int = cell.clone().set_num_format("0");
     let num = cell.clone().set_num_format("0.00");
     let p_fmt = cell.clone().set_num_format("[<0.001]\"<.001\";0.000");
     let signed = cell.clone().set_num_format("+0.00;\"−\"0.00;0.00");
-    let text_fmt = cell.clone().set_text_wrap();
-    for (row, it) in (head + 1..).zip(&c.items) {
-        ws.write_string_with_format(row, 0, &it.item, &text_fmt)?;
+    let bold_signed = signed.clone().set_bold();
+    let mut row = head + 1;
+    for it in &c.items {
+        ws.merge_range(row, 0, row + 1, 0, "", &item_fmt)?;
+        ws.write_string_with_format(row, 0, &it.item, &item_fmt)?;
         let shown = !matches!(it.excluded, Some(CompareExclusion::Small { .. }));
-        let mut colno = 1u16;
-        for level in [1usize, 0] {
+        for (k, level) in [1usize, 0].into_iter().enumerate() {
+            let r = row + k as u32;
+            ws.write_string_with_format(r, 1, &c.levels.levels[level], &cell)?;
+            let mut colno = 2u16;
             for cond in 0..2 {
                 if shown {
-                    ws.write_number_with_format(row, colno, it.n[level][cond] as f64, &int)?;
-                    put_num(ws, row, colno + 1, it.mean[level][cond], &num, &f.missing)?;
-                    put_num(ws, row, colno + 2, it.sd[level][cond], &num, &f.missing)?;
+                    ws.write_number_with_format(r, colno, it.n[level][cond] as f64, &int)?;
+                    put_num(ws, r, colno + 1, it.mean[level][cond], &num, &f.missing)?;
+                    put_num(ws, r, colno + 2, it.sd[level][cond], &num, &f.missing)?;
                 } else {
-                    for k in 0..3 {
-                        ws.write_string_with_format(row, colno + k, "—", &f.missing)?;
+                    for j in 0..3 {
+                        ws.write_string_with_format(r, colno + j, "—", &f.missing)?;
                     }
                 }
                 colno += 3;
             }
-            put_num(ws, row, colno, it.change[level], &signed, &f.missing)?;
-            colno += 1;
+            put_num(ws, r, colno, it.change[level], &signed, &f.missing)?;
         }
+        let mut colno = 9u16;
+        let diff_fmt = if it.significant(a.options.alpha) {
+            &bold_signed
+        } else {
+            &signed
+        };
         for (v, fmt) in [
-            (it.change_diff, &signed),
+            (it.change_diff, diff_fmt),
             (it.conf_low, &num),
             (it.conf_high, &num),
             (it.statistic, &num),
@@ -331,41 +356,24 @@ pub(super) fn write(
                     ws.write_string_with_format(row, colno + 1, "—", &f.missing)?;
                 }
             }
-            colno += 2;
         }
-        let result = sentence(a, c, it, lang);
-        ws.write_string_with_format(row, colno, &result, &text_fmt)?;
+        // A thin line under the test's columns of each item (empty on its second row).
+        let rule = Format::new().set_border_bottom(FormatBorder::Thin);
+        for k in 9..=last {
+            ws.write_blank(row + 1, k, &rule)?;
+        }
+        row += 2;
     }
-    // Widths: item and result columns wrap; numbers stay narrow.
-    let widest_item = c
-        .items
-        .iter()
-        .map(|i| text_units(&i.item))
-        .fold(8.0, f64::max);
-    ws.set_column_width(0, (widest_item + 2.0).min(24.0))?;
-    for k in 1..last {
-        ws.set_column_width(k, 9.0)?;
+    row += 1;
+    for it in &c.items {
+        put_line(ws, row, &sentence(a, c, it, lang))?;
+        row += 1;
     }
-    const RESULT_WIDTH: f64 = 60.0;
-    ws.set_column_width(last, RESULT_WIDTH)?;
-    let item_width = (widest_item + 2.0).min(24.0);
-    for (i, it) in c.items.iter().enumerate() {
-        let lines = (text_units(&sentence(a, c, it, lang)) / (RESULT_WIDTH - 2.0))
-            .ceil()
-            .max((text_units(&it.item) / (item_width - 1.0)).ceil())
-            .max(1.0);
-        ws.set_row_height(head + 1 + i as u32, 15.0 * lines + 3.0)?;
-    }
-    let total: f64 = item_width + 9.0 * f64::from(last.saturating_sub(1)) + RESULT_WIDTH;
-    let merged = total.min(item_width + 9.0 * 16.0);
-    for (i, line) in notes.iter().enumerate() {
-        let lines = (text_units(line) / (merged - 4.0)).ceil().max(1.0);
-        ws.set_row_height(1 + i as u32, 15.0 * lines + 3.0)?;
-    }
-    ws.set_freeze_panes(head + 1, 1)?;
+    ws.set_freeze_panes(head + 1, 2)?;
     ws.set_paper_size(9);
     ws.set_landscape();
     ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    ws.set_print_area(0, 0, row - 1, last)?;
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(head, head)?;
     ws.set_footer("&L&A&R&P / &N");
