@@ -785,6 +785,30 @@ fn print_setup(ws: &mut Worksheet, print: Print) -> Result<(), XlsxError> {
 /// notes columns are set separately by [`widen_for_text`].
 const RESULTS_MAX_AUTOFIT_PX: u32 = 96;
 
+/// The Checks sheet's columns that wrap, with their widest width in character units: cells,
+/// item, what happened, original value.
+const CHECKS_WRAPPED: &[(u16, f64)] = &[(2, 24.0), (3, 32.0), (4, 60.0), (5, 40.0)];
+
+/// Printed width of `text` for wrapping estimates: as [`text_units`], with ASCII at 0.92 (Calibri's
+/// letters and spaces are narrower than its digits, the unit of column widths), so that a row
+/// that prints on one line is not given the height of two.
+fn print_units(text: &str) -> f64 {
+    let mut buf = [0u8; 4];
+    text.lines()
+        .map(|line| {
+            line.chars()
+                .map(|c| {
+                    if c.is_ascii() {
+                        0.92
+                    } else {
+                        text_units(c.encode_utf8(&mut buf))
+                    }
+                })
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max)
+}
+
 /// Width of the Method sheet's text column, in character units.
 const METHOD_WIDTH: f64 = 100.0;
 
@@ -1279,7 +1303,28 @@ fn write_checks(
         lang.pick("Value used", "使用した値"),
         lang.pick("Cells", "件数"),
     ];
+    // Long text wraps in its column (cells, what happened, original) instead of widening the
+    // sheet until the printed page shrinks; every row gets the height its lines need, as on the
+    // Method sheet (LibreOffice keeps the stored height on load). Unformatted cells take the
+    // column format.
+    let top = Format::new().set_align(FormatAlign::Top);
+    let wrap_top = top.clone().set_text_wrap();
+    let missing_top = f.missing.clone().set_align(FormatAlign::Top);
+    for c in 0..8u16 {
+        let wrapped = CHECKS_WRAPPED.iter().any(|&(w, _)| w == c);
+        ws.set_column_format(c, if wrapped { &wrap_top } else { &top })?;
+    }
+    // (row, column, text units) of every wrapped cell written.
+    let fit: std::cell::RefCell<Vec<(u32, u16, f64)>> = Default::default();
+    let log = |row: u32, col: u16, text: &str| fit.borrow_mut().push((row, col, print_units(text)));
     let mut row = plan_sheet::write_checks_rows(ws, survey, lang, 1)?;
+    for (i, e) in survey.plan.entries.iter().enumerate() {
+        log(1 + i as u32, 4, e.message(lang));
+        log(1 + i as u32, 3, e.topic.describe(lang));
+        if let Some(cell) = &e.cell {
+            log(1 + i as u32, 2, cell);
+        }
+    }
     let mut omitted = 0usize;
     // Exclusions, pairing problems and cells to look at first, one row each (in sheet order);
     // then the item-level messages; then the routine conversions as one mapping table with
@@ -1313,13 +1358,18 @@ fn write_checks(
         ws.write_string(row, 0, kind)?;
         ws.write_string(row, 1, sheet)?;
         ws.write_string(row, 2, cells)?;
+        log(row, 2, cells);
         if let Some(item) = item {
             ws.write_string(row, 3, item)?;
+            log(row, 3, item);
         }
         ws.write_string(row, 4, note.kind.describe(lang))?;
-        ws.write_string(row, 5, shown_original(note, keep_ids, a, lang))?;
+        log(row, 4, note.kind.describe(lang));
+        let original = shown_original(note, keep_ids, a, lang);
+        ws.write_string(row, 5, &original)?;
+        log(row, 5, &original);
         match (note.value, note.kind) {
-            (Some(v), _) => put_num(ws, row, 6, v, &f.text, &f.missing)?,
+            (Some(v), _) => put_num(ws, row, 6, v, &top, &missing_top)?,
             // Notes about a whole row or column, not a cell value.
             (
                 None,
@@ -1337,7 +1387,7 @@ fn write_checks(
                     row,
                     6,
                     lang.pick("row excluded", "行を除外"),
-                    &f.missing,
+                    &missing_top,
                 )?;
             }
             (
@@ -1354,7 +1404,7 @@ fn write_checks(
                     row,
                     6,
                     lang.pick("not analysed", "分析対象外"),
-                    &f.missing,
+                    &missing_top,
                 )?;
             }
             (None, NoteKind::ByChanged) => {
@@ -1366,7 +1416,7 @@ fn write_checks(
             // Column-level notes about how values were read: nothing to show per cell.
             (None, NoteKind::UnitRemoved | NoteKind::PercentCells) => {}
             (None, _) => {
-                ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &f.missing)?;
+                ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &missing_top)?;
             }
         }
         ws.write_number(row, 7, count as f64)?;
@@ -1397,13 +1447,16 @@ fn write_checks(
             }
             ws.write_string(row, 0, lang.pick("Scale", "尺度"))?;
             ws.write_string(row, 3, &sc.item)?;
+            log(row, 3, &sc.item);
             let cells = match lang {
                 Lang::En => format!("{how} ({} cells)", l.count),
                 Lang::Ja => format!("{how}（{} セル）", l.count),
             };
             ws.write_string(row, 4, &cells)?;
+            log(row, 4, &cells);
             ws.write_string(row, 5, &l.label)?;
-            put_num(ws, row, 6, l.score, &f.text, &f.missing)?;
+            log(row, 5, &l.label);
+            put_num(ws, row, 6, l.score, &top, &missing_top)?;
             row += 1;
         }
     }
@@ -1428,8 +1481,11 @@ fn write_checks(
             }
             for (kind, msg) in lines {
                 ws.write_string(row, 0, kind)?;
-                ws.write_string(row, 3, format!("{}{by}", it.item))?;
+                let item = format!("{}{by}", it.item);
+                ws.write_string(row, 3, &item)?;
+                log(row, 3, &item);
                 ws.write_string(row, 4, &msg)?;
+                log(row, 4, &msg);
                 messages.push(msg);
                 row += 1;
             }
@@ -1524,6 +1580,7 @@ fn write_checks(
             Lang::Ja => format!("…ほか {omitted} 件の変換は、行数の上限のため記載を省略"),
         };
         ws.write_string(row, 4, &msg)?;
+        log(row, 4, &msg);
         messages.push(msg);
         row += 1;
     }
@@ -1591,6 +1648,31 @@ fn write_checks(
         originals.iter().map(String::as_str).chain([headers[5]]),
         40.0,
     )?;
+    // The wrapped columns: as wide as their longest text up to a cap, then rows as tall as their
+    // longest cell's lines.
+    let fit = fit.into_inner();
+    let mut widths = [0.0f64; 8];
+    for &(col, cap) in CHECKS_WRAPPED {
+        let widest = fit
+            .iter()
+            .filter(|c| c.1 == col)
+            .map(|c| c.2)
+            .chain([text_units(headers[col as usize])])
+            .fold(0.0, f64::max);
+        widths[col as usize] = (widest + 2.0).min(cap);
+        ws.set_column_width(col, widths[col as usize])?;
+    }
+    let mut lines: std::collections::BTreeMap<u32, f64> = Default::default();
+    for &(r, col, units) in &fit {
+        let n = (units / (widths[col as usize] - 1.0)).ceil().max(1.0);
+        let e = lines.entry(r).or_insert(1.0);
+        *e = e.max(n);
+    }
+    for (r, n) in lines {
+        if n > 1.0 {
+            ws.set_row_height(r, 15.0 * n + 3.0)?;
+        }
+    }
     ws.set_repeat_rows(0, 0)?;
     print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
