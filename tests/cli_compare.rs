@@ -196,6 +196,17 @@ fn paired_change_scores_match_r_welch() {
     let method: String = sheet_text(&out, "方法").into_iter().flatten().collect();
     assert!(method.contains("--compare 受講"), "{method}");
     assert!(method.contains("hedges_g(pooled_sd = FALSE)"));
+    // The participants' level is a reading decision with its evidence on the Checks sheet.
+    let checks: String = sheet_text(&out, "データ確認")
+        .into_iter()
+        .flatten()
+        .collect();
+    assert!(
+        checks.contains(
+            "参加した群: 「受講」が「あり」（値「あり」「なし」を「はい」「いいえ」と読み取り"
+        ),
+        "{checks}"
+    );
 }
 
 #[test]

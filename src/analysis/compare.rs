@@ -249,7 +249,7 @@ pub fn take_levels(
                     v.clone(),
                     (
                         format!("Participants: {column} = {v}, as named by --compare {column}={t}"),
-                        format!("参加した群: {column} が「{v}」（--compare {column}={t} の指定による）"),
+                        format!("参加した群: 「{column}」が「{v}」（--compare {column}={t} の指定による）"),
                     ),
                 ),
                 None => {
@@ -282,7 +282,7 @@ pub fn take_levels(
                     yes.clone(),
                     (
                         format!("Participants: {column} = {yes} (the values {yes}/{no} read as yes/no); --compare {column}={no} names the other value"),
-                        format!("参加した群: {column} が「{yes}」（値「{yes}」「{no}」を「はい」「いいえ」と読み取り。逆の場合は --compare {column}={no} と指定）"),
+                        format!("参加した群: 「{column}」が「{yes}」（値「{yes}」「{no}」を「はい」「いいえ」と読み取り。逆の場合は --compare {column}={no} と指定）"),
                     ),
                 ),
                 None => {
@@ -410,6 +410,12 @@ pub fn take_levels(
             ),
         ));
     }
+    survey.plan.add(
+        crate::workbook::PlanTopic::CompareColumn,
+        None,
+        evidence.0.clone(),
+        evidence.1.clone(),
+    );
     Ok(Levels {
         column,
         levels,

@@ -136,7 +136,6 @@ pub fn method_rows(a: &Analysis, lang: Lang) -> Vec<(&'static str, String)> {
         return Vec::new();
     };
     let [l1, l2] = &a.labels;
-    let (en, ja) = &c.levels.evidence;
     let blank = c.levels.blank;
     let g = match (c.method, lang) {
         (CompareMethod::WelchChangeScores, Lang::En) => "; effect size: Hedges' g of the change scores (standardiser: square root of the mean of the two groups' change-score variances, as effectsize::hedges_g(pooled_sd = FALSE)), CI from the noncentral t",
@@ -146,17 +145,17 @@ pub fn method_rows(a: &Analysis, lang: Lang) -> Vec<(&'static str, String)> {
     };
     vec![
         (
-            lang.pick("Comparison group", "比較対照群"),
+            lang.pick("Comparison test", "比較対照群の検定"),
             match lang {
                 Lang::En => format!(
-                    "{en}; test: {}{g}; difference in change = (participants' {l2} − {l1}) − (comparison group's {l2} − {l1}); p adjusted across items ({}); respondents with a blank {}: {blank} (left out of the comparison only); a group below --min-group {} is not shown",
+                    "test: {}{g}; difference in change = (participants' {l2} − {l1}) − (comparison group's {l2} − {l1}); p adjusted across items ({}); respondents with a blank {}: {blank} (left out of the comparison only); a group below --min-group {} is not shown",
                     c.method.name(lang),
                     text::adjust_name(a.options.adjust, lang),
                     c.levels.column,
                     a.options.min_group
                 ),
                 Lang::Ja => format!(
-                    "{ja}。検定: {}{g}。変化の差 =（参加した群の「{l2}」−「{l1}」）−（比較対照群の「{l2}」−「{l1}」）。p 値は設問の間で補正（{}）。「{}」が空欄の回答者 {blank} 人は比較からのみ除外。--min-group の {} 人未満の群は表示しない",
+                    "検定: {}{g}。変化の差 =（参加した群の「{l2}」−「{l1}」）−（比較対照群の「{l2}」−「{l1}」）。p 値は設問の間で補正（{}）。「{}」が空欄の回答者 {blank} 人は比較からのみ除外。--min-group の {} 人未満の群は表示しない",
                     c.method.name(lang),
                     text::adjust_name(a.options.adjust, lang),
                     c.levels.column,
