@@ -1076,10 +1076,10 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     pb.set_message(lang.pick("analysing…", "分析しています…"));
     let mut analysis = analysis::analyze(&survey, &config.analysis)?;
     if let Some(levels) = levels {
-        analysis.compare = Some(
-            analysis::compare::compare(&survey, levels, &config.analysis)
-                .map_err(AnalysisError::Adjust)?,
-        );
+        let c = analysis::compare::compare(&survey, levels, &config.analysis)
+            .map_err(AnalysisError::Adjust)?;
+        analysis.warnings.extend(c.warnings());
+        analysis.compare = Some(c);
     }
     pb.set_message(lang.pick(
         "writing the result workbook…",

@@ -314,6 +314,55 @@ fn an_item_with_a_group_below_min_group_shows_nothing_of_it() {
     }
 }
 
+#[test]
+fn long_format_pairs_take_the_level_from_either_sheet() {
+    // 0003 has 受講 only on 事前 (used), 0011 on neither (left out, with a warning).
+    let dir = tempfile::tempdir().unwrap();
+    let (json, _) = analyze(
+        &data("long_blank.csv"),
+        &[
+            "--group",
+            "時期",
+            "--levels",
+            "事前,事後",
+            "--id",
+            "職員番号",
+            "--compare",
+            "受講",
+            "--min-group",
+            "4",
+            "--lang",
+            "en",
+        ],
+        dir.path(),
+    );
+    assert_eq!(json["compare"]["blank"], 1);
+    assert_eq!(json["compare"]["n"], serde_json::json!([[5, 5], [5, 5]]));
+    assert!(json["warnings"].as_array().unwrap().iter().any(|w| w
+        .as_str()
+        .unwrap()
+        .contains("1 respondent(s) with a blank 受講")));
+    for (it, r) in json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(run("long_blank"))
+    {
+        assert_eq!(it["item"], r["item"]);
+        for (ours, theirs) in [
+            ("change_diff", "change_diff"),
+            ("change_conf_low", "conf_low"),
+            ("change_conf_high", "conf_high"),
+            ("change_statistic", "statistic"),
+            ("change_df", "df"),
+            ("change_p_value", "p_value"),
+            ("change_p_adjusted", "p_adjusted"),
+        ] {
+            assert_rel(jnum(&it[ours]), num(&r[theirs]), REL, ours);
+        }
+    }
+}
+
 /// Runs a refusal in both languages: exit 2, the message parts, nothing written.
 fn refused(input: &Path, extra: &[&str], en: &[&str], ja: &[&str]) {
     for (lang, parts) in [("en", en), ("ja", ja)] {

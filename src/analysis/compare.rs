@@ -28,7 +28,7 @@
 //! whether that person took part is then unknown. Blank cells leave the respondent out of the
 //! comparison only (counted and shown on the comparison sheet).
 
-use crate::analysis::{AnalysisOptions, Effect};
+use crate::analysis::{AnalysisOptions, Effect, Warning};
 use crate::lang::Lang;
 use crate::stats::contrast::{welch_contrast, GroupStats};
 use crate::stats::descriptive;
@@ -509,6 +509,41 @@ pub struct Comparison {
     pub method: CompareMethod,
     /// One result per item, in item order.
     pub items: Vec<CompareItem>,
+}
+
+impl Comparison {
+    /// Warnings for the terminal and `--strict`: respondents left out for a blank value, and
+    /// items not compared.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let col = &self.levels.column;
+        let mut out = Vec::new();
+        if self.levels.blank > 0 {
+            let n = self.levels.blank;
+            out.push(Warning {
+                by: None,
+                item: None,
+                en: format!("--compare {col}: {n} respondent(s) with a blank {col} left out of the comparison (still counted in the whole sample)"),
+                ja: format!("--compare {col}: 「{col}」が空欄の回答者 {n} 人は比較から除外しました（全体の集計には含めています）"),
+                kind: None,
+            });
+        }
+        for it in &self.items {
+            if let Some(ex) = &it.excluded {
+                out.push(Warning {
+                    by: None,
+                    item: Some(it.item.clone()),
+                    en: format!("{}: {}", it.item, ex.message(Lang::En)),
+                    ja: format!("{}: {}", it.item, ex.message(Lang::Ja)),
+                    kind: Some((
+                        "not compared with the comparison group (reasons on the comparison sheet)"
+                            .into(),
+                        "比較対照群と比較できなかった設問（理由は比較対照群シートを参照）".into(),
+                    )),
+                });
+            }
+        }
+        out
+    }
 }
 
 const NAN2: [f64; 2] = [f64::NAN; 2];

@@ -84,10 +84,33 @@ did_run <- function(alternative) {
   out
 }
 
+# tests/data/compare/long_blank.csv (hand-written): one sheet in long format (時期 事前/事後, paired
+# by 職員番号); respondent 0003 has 受講 only before (read as あり), 0011 has none (left out).
+long_run <- function() {
+  d <- read.csv("../data/compare/long_blank.csv", colClasses = c(職員番号 = "character"),
+                fileEncoding = "UTF-8", check.names = FALSE)
+  b <- d[d$時期 == "事前", ]; a <- d[d$時期 == "事後", ]
+  m <- merge(b, a, by = "職員番号", suffixes = c(".b", ".a"))
+  lev <- ifelse(m$受講.b != "", m$受講.b, m$受講.a)
+  keep <- lev != ""
+  out <- lapply(c("Q1", "Q2"), function(q) {
+    ch <- (m[[paste0(q, ".a")]] - m[[paste0(q, ".b")]])[keep]
+    g <- lev[keep]
+    tt <- t.test(ch[g == "あり"], ch[g == "なし"])
+    list(item = q, change_diff = unname(tt$estimate[1] - tt$estimate[2]),
+         conf_low = tt$conf.int[1], conf_high = tt$conf.int[2], statistic = unname(tt$statistic),
+         df = unname(tt$parameter), p_value = tt$p.value, blank = sum(!keep),
+         call = "t.test(change[あり], change[なし]) after merge by 職員番号, level from either sheet")
+  })
+  p <- p.adjust(sapply(out, `[[`, "p_value"), method = "holm")
+  for (i in seq_along(out)) out[[i]]$p_adjusted <- p[i]
+  out
+}
+
 write_json17(list(
   generated_by = "tests/reference/compare.R",
   r_version = R.version.string,
   effectsize_version = as.character(packageVersion("effectsize")),
   runs = list(paired = paired_run(), anonymous = did_run("two.sided"),
-              anonymous_greater = did_run("greater"))
+              anonymous_greater = did_run("greater"), long_blank = long_run())
 ), "compare.json")
