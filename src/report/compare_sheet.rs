@@ -85,24 +85,35 @@ pub fn council_lines(a: &Analysis, c: &Comparison, lang: Lang) -> Vec<String> {
     let [control, treated] = &c.levels.levels;
     let [l1, l2] = &a.labels;
     let n = &c.levels.counts;
+    // Respondents of a level: pairs, or the number in each sheet.
+    let count = |l: usize| match (c.method, lang) {
+        (CompareMethod::WelchChangeScores, Lang::En) => format!("n = {}", n[l][0]),
+        (CompareMethod::WelchChangeScores, Lang::Ja) => format!("{} 人", n[l][0]),
+        (CompareMethod::DifferenceInDifferences, Lang::En) => {
+            format!("n = {} in {l1}, {} in {l2}", n[l][0], n[l][1])
+        }
+        (CompareMethod::DifferenceInDifferences, Lang::Ja) => {
+            format!("「{l1}」{} 人・「{l2}」{} 人", n[l][0], n[l][1])
+        }
+    };
     let head = match lang {
         Lang::En => format!(
-            "Comparison group ({}): did the change from {l1} to {l2} differ between staff with {} (n = {}) and staff with {} (n = {})? {}; details on the {} sheet.",
+            "Comparison group ({}): did the change from {l1} to {l2} differ between staff with {} ({}) and staff with {} ({})? {}; details on the {} sheet.",
             c.method.name(lang),
             level_text(col, treated, lang),
-            n[1][0].max(n[1][1]),
+            count(1),
             level_text(col, control, lang),
-            n[0][0].max(n[0][1]),
+            count(0),
             text::adjust_name(a.options.adjust, lang),
             sheet_name(lang)
         ),
         Lang::Ja => format!(
-            "比較対照群との比較（{}）: 「{l1}」から「{l2}」への変化が、{}の職員（{} 人）と{}の職員（{} 人）で異なるか。{}。詳細は「{}」シートを参照。",
+            "比較対照群との比較（{}）: 「{l1}」から「{l2}」への変化が、{}の職員（{}）と{}の職員（{}）で異なるか。{}。詳細は「{}」シートを参照。",
             c.method.name(lang),
             level_text(col, treated, lang),
-            n[1][0].max(n[1][1]),
+            count(1),
             level_text(col, control, lang),
-            n[0][0].max(n[0][1]),
+            count(0),
             text::adjust_name(a.options.adjust, lang),
             sheet_name(lang)
         ),
