@@ -166,6 +166,10 @@ pub struct AnalyzeArgs {
     /// Repeat the analysis per value of this column (e.g. 所属).
     #[arg(long, value_name = "COLUMN")]
     pub by: Option<String>,
+    /// Comparison group: a column with two values (e.g. 受講 あり/なし); compares the change of
+    /// the participants with the change of the others. `COLUMN=VALUE` names the participants.
+    #[arg(long, value_name = "COLUMN[=VALUE]", conflicts_with = "by")]
+    pub compare: Option<String>,
     /// Item columns: names, letters or ranges such as `C:V`, comma separated.
     #[arg(long, value_name = "LIST")]
     pub items: Option<String>,
@@ -342,6 +346,8 @@ pub struct Config {
     pub read: ReadOptions,
     /// How to analyse.
     pub analysis: AnalysisOptions,
+    /// `--compare`: the comparison-group column (read as the breakdown column, then taken out).
+    pub compare: Option<analysis::compare::CompareSpec>,
     /// Language of output and messages.
     pub lang: Lang,
     /// JSON output, if requested.
@@ -642,6 +648,12 @@ impl Config {
             .filter(|_| wave_levels.is_none())
             .map(|s| pair("--levels", s))
             .transpose()?;
+        let compare = args
+            .compare
+            .as_deref()
+            .map(analysis::compare::CompareSpec::parse)
+            .transpose()
+            .map_err(|e| usage(e.en, e.ja))?;
         let json = match args.json.as_deref() {
             None => None,
             Some("-") => Some(JsonTarget::Stdout),
@@ -655,7 +667,10 @@ impl Config {
                 id: args.id,
                 group: args.group,
                 levels,
-                by: args.by,
+                // The comparison column is read as the breakdown column (never both: clap refuses).
+                by: args
+                    .by
+                    .or_else(|| compare.as_ref().map(|c| c.column.clone())),
                 items: args.items,
                 header_row: args.header_row,
                 scale: args.scale,
@@ -710,6 +725,7 @@ impl Config {
                 min_group: args.min_group,
                 equivalence,
             },
+            compare,
             keep_ids: args.keep_ids,
             lang,
             json,
@@ -751,8 +767,16 @@ impl Config {
         if let Some(w) = &r.wave_levels {
             s.push(format!("--levels {}", w.join(",")));
         }
-        if let Some(v) = &r.by {
-            s.push(format!("--by {v}"));
+        match &self.compare {
+            Some(c) => s.push(match &c.treated {
+                Some(t) => format!("--compare {}={t}", c.column),
+                None => format!("--compare {}", c.column),
+            }),
+            None => {
+                if let Some(v) = &r.by {
+                    s.push(format!("--by {v}"));
+                }
+            }
         }
         if let Some(v) = &r.items {
             s.push(format!("--items {v}"));
@@ -783,7 +807,9 @@ impl Config {
         };
         s.push(format!("--test {test}"));
         s.push(format!("--adjust {}", report::text::adjust_key(a.adjust)));
-        if r.by.is_some() {
+        if self.compare.is_some() {
+            s.push(format!("--min-group {}", a.min_group));
+        } else if r.by.is_some() {
             s.push(format!("--adjust-family {}", a.adjust_family.key()));
             s.push(format!("--min-group {}", a.min_group));
         }
@@ -1086,9 +1112,38 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     let pb = spinner(config);
     pb.set_message(lang.pick("reading the workbook…", "ブックを読み込んでいます…"));
     // Two conditions, or three or more waves (src/waves_cli.rs).
-    let reading = workbook::read_survey_or_waves(&config.input, &config.read)?;
+    let mut reading = match workbook::read_survey_or_waves(&config.input, &config.read) {
+        Err(e) if config.compare.is_some() => return Err(compare_read_error(e)),
+        r => r?,
+    };
+    // `--compare`: the column is taken out of the survey before the analysis (two conditions only).
+    let levels = match (&config.compare, &mut reading) {
+        (Some(spec), workbook::waves::Reading::Survey(survey)) => Some(
+            analysis::compare::take_levels(survey, spec, config.analysis.min_group)
+                .map_err(|e| usage(e.en, e.ja))?,
+        ),
+        (Some(spec), workbook::waves::Reading::Waves(_)) => {
+            return Err(usage(
+                format!(
+                    "--compare {} compares the change between two conditions, and this workbook has three or more waves; name the two with --sheets FIRST,SECOND",
+                    spec.column
+                ),
+                format!(
+                    "--compare {} は 2 時点の変化を比べるオプションですが、このブックには 3 時点以上あります。--sheets 前,後 で 2 つの時点を指定してください",
+                    spec.column
+                ),
+            ))
+        }
+        (None, _) => None,
+    };
     pb.set_message(lang.pick("analysing…", "分析しています…"));
-    let done = crate::waves_cli::analyse(config, reading)?;
+    let mut done = crate::waves_cli::analyse(config, reading)?;
+    if let (Some(levels), crate::waves_cli::Run::Single(survey, analysis)) = (levels, &mut done) {
+        let c = analysis::compare::compare(survey, levels, &config.analysis)
+            .map_err(AnalysisError::Adjust)?;
+        analysis.warnings.extend(c.warnings());
+        analysis.compare = Some(c);
+    }
     let analysis = done.analysis();
     let warnings = done.warnings();
     pb.set_message(lang.pick(
@@ -1203,6 +1258,23 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     Ok(Outcome {
         warnings: warnings.len() + input_open.len(),
     })
+}
+
+/// A reading error of a `--compare` run: the comparison column is read as the breakdown column,
+/// so a message about `--by` is about `--compare`.
+fn compare_read_error(e: ReadError) -> CliError {
+    match e {
+        ReadError::Layout {
+            path,
+            reason,
+            reason_ja,
+        } => CliError::Read(ReadError::Layout {
+            path,
+            reason: reason.replace("--by", "--compare"),
+            reason_ja: reason_ja.replace("--by", "--compare"),
+        }),
+        other => CliError::Read(other),
+    }
 }
 
 /// Makes a write beyond the file-size limit (`ulimit -f`) fail with `EFBIG` instead of killing the

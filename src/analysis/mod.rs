@@ -10,6 +10,8 @@
 //! `x − y`, so it is always called with `x = second`, `y = first` — as R's
 //! `t.test(after, before)`.
 
+pub mod compare;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -586,6 +588,9 @@ pub struct Analysis {
     pub withheld: Vec<Withheld>,
     /// Warnings: reader notes that need attention, excluded items, assumption notes.
     pub warnings: Vec<Warning>,
+    /// `--compare`: the change of participants against a comparison group ([`compare`]); set by
+    /// the caller after [`analyze`].
+    pub compare: Option<compare::Comparison>,
 }
 
 /// A breakdown group withheld by the anonymity guard (`--min-group`).
@@ -776,6 +781,7 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         blocks,
         withheld,
         warnings,
+        compare: None,
     })
 }
 

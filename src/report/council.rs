@@ -223,6 +223,9 @@ pub fn design_caveat(survey: &Survey, a: &Analysis, lang: Lang) -> String {
         "\"Not shown\" means the answers do not show a change beyond chance; it does not mean the initiative had no effect.",
         "「示されず」は、偶然の範囲を超える変化がデータから読み取れなかったという意味であり、「効果がなかった」ことを示すものではありません。",
     );
+    if let Some(c) = &a.compare {
+        return super::compare_sheet::caveat(c, lang);
+    }
     if is_change(survey, a) {
         match lang {
             Lang::En => format!(

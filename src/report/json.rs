@@ -36,6 +36,9 @@ pub struct JsonReport {
     pub items: Vec<JsonItem>,
     /// Warnings, in the language of the run.
     pub warnings: Vec<String>,
+    /// `--compare`: the comparison column, its levels and the method.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compare: Option<super::compare_sheet::JsonCompare>,
 }
 
 /// A breakdown group not reported on its own (anonymity guard).
@@ -118,6 +121,9 @@ pub struct JsonItem {
     /// Why it was not tested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excluded_reason: Option<String>,
+    /// `--compare`: the difference in change (whole-sample rows).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub compare: Option<super::compare_sheet::JsonCompareItem>,
 }
 
 /// The equivalence test of one item (`--equivalence X`): every key is `null` for a rank test or
@@ -191,6 +197,11 @@ pub fn build(a: &Analysis, lang: Lang) -> JsonReport {
                 }),
                 excluded: it.excluded.is_some(),
                 excluded_reason: it.excluded.as_ref().map(|e| e.message(lang)),
+                compare: a
+                    .compare
+                    .as_ref()
+                    .filter(|_| block.by.is_none())
+                    .and_then(|c| super::compare_sheet::json_item(c, it.index, lang)),
             });
         }
     }
@@ -218,5 +229,9 @@ pub fn build(a: &Analysis, lang: Lang) -> JsonReport {
             .iter()
             .map(|w| w.message(lang).to_string())
             .collect(),
+        compare: a
+            .compare
+            .as_ref()
+            .map(|c| super::compare_sheet::json_top(c, lang)),
     }
 }

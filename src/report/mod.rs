@@ -10,6 +10,7 @@
 //! rust_xlsxwriter; the rest are written into the package when it is saved ([`ResultBook`],
 //! module `data_sheet`), on a second thread while the first compresses them.
 
+pub mod compare_sheet;
 pub mod council;
 mod data_sheet;
 mod equivalence_cols;
@@ -253,6 +254,11 @@ fn build_with<'a>(
         names.method,
     ] {
         wb.add_worksheet().set_name(name)?;
+        if name == names.council && a.compare.is_some() {
+            // --compare: the comparison sheet right after the council sheet.
+            wb.add_worksheet()
+                .set_name(compare_sheet::sheet_name(lang))?;
+        }
     }
 
     let layout = data_layout(survey, a, meta.keep_ids);
@@ -270,6 +276,11 @@ fn build_with<'a>(
         .chain(text::family_text(a, by, lang))
         .chain(text::withheld_text(a, by, lang))
         .chain(extra.council.iter().cloned())
+        .chain(
+            a.compare
+                .iter()
+                .flat_map(|c| compare_sheet::council_lines(a, c, lang)),
+        )
         .collect();
     council::write_council(
         wb.worksheet_from_name(names.council)?,
@@ -279,6 +290,15 @@ fn build_with<'a>(
         &breakdown,
         lang,
     )?;
+    if let Some(c) = &a.compare {
+        compare_sheet::write(
+            wb.worksheet_from_name(compare_sheet::sheet_name(lang))?,
+            a,
+            c,
+            &f,
+            lang,
+        )?;
+    }
     write_results(
         wb.worksheet_from_name(names.results)?,
         survey,
@@ -333,8 +353,12 @@ fn build_with<'a>(
     let tail = (rows.len() > head_rows).then(|| Tail {
         rows,
         start: head_rows,
-        // rust_xlsxwriter names worksheet parts by position: the Data sheet is the fifth.
-        part: "xl/worksheets/sheet5.xml".to_string(),
+        // rust_xlsxwriter names worksheet parts by position: the Data sheet is the fifth (the
+        // sixth after a comparison sheet).
+        part: format!(
+            "xl/worksheets/sheet{}.xml",
+            5 + usize::from(a.compare.is_some())
+        ),
         level,
         last_col,
     });
@@ -787,6 +811,30 @@ fn print_setup(ws: &mut Worksheet, print: Print) -> Result<(), XlsxError> {
 /// Widest a Results column becomes from `autofit()`, in pixels (about 13 digits); the item and
 /// notes columns are set separately by [`widen_for_text`].
 const RESULTS_MAX_AUTOFIT_PX: u32 = 96;
+
+/// The Checks sheet's columns that wrap, with their widest width in character units: cells,
+/// item, what happened, original value.
+const CHECKS_WRAPPED: &[(u16, f64)] = &[(2, 24.0), (3, 32.0), (4, 60.0), (5, 40.0)];
+
+/// Printed width of `text` for wrapping estimates: as [`text_units`], with ASCII at 0.92 (Calibri's
+/// letters and spaces are narrower than its digits, the unit of column widths), so that a row
+/// that prints on one line is not given the height of two.
+fn print_units(text: &str) -> f64 {
+    let mut buf = [0u8; 4];
+    text.lines()
+        .map(|line| {
+            line.chars()
+                .map(|c| {
+                    if c.is_ascii() {
+                        0.92
+                    } else {
+                        text_units(c.encode_utf8(&mut buf))
+                    }
+                })
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max)
+}
 
 /// Width of the Method sheet's text column, in character units.
 const METHOD_WIDTH: f64 = 100.0;
@@ -1283,7 +1331,28 @@ fn write_checks(
         lang.pick("Value used", "使用した値"),
         lang.pick("Cells", "件数"),
     ];
+    // Long text wraps in its column (cells, what happened, original) instead of widening the
+    // sheet until the printed page shrinks; every row gets the height its lines need, as on the
+    // Method sheet (LibreOffice keeps the stored height on load). Unformatted cells take the
+    // column format.
+    let top = Format::new().set_align(FormatAlign::Top);
+    let wrap_top = top.clone().set_text_wrap();
+    let missing_top = f.missing.clone().set_align(FormatAlign::Top);
+    for c in 0..8u16 {
+        let wrapped = CHECKS_WRAPPED.iter().any(|&(w, _)| w == c);
+        ws.set_column_format(c, if wrapped { &wrap_top } else { &top })?;
+    }
+    // (row, column, text units) of every wrapped cell written.
+    let fit: std::cell::RefCell<Vec<(u32, u16, f64)>> = Default::default();
+    let log = |row: u32, col: u16, text: &str| fit.borrow_mut().push((row, col, print_units(text)));
     let mut row = plan_sheet::write_checks_rows(ws, survey, lang, 1)?;
+    for (i, e) in survey.plan.entries.iter().enumerate() {
+        log(1 + i as u32, 4, e.message(lang));
+        log(1 + i as u32, 3, e.topic.describe(lang));
+        if let Some(cell) = &e.cell {
+            log(1 + i as u32, 2, cell);
+        }
+    }
     let mut omitted = 0usize;
     // Exclusions, pairing problems and cells to look at first, one row each (in sheet order);
     // then the item-level messages; then the routine conversions as one mapping table with
@@ -1317,13 +1386,18 @@ fn write_checks(
         ws.write_string(row, 0, kind)?;
         ws.write_string(row, 1, sheet)?;
         ws.write_string(row, 2, cells)?;
+        log(row, 2, cells);
         if let Some(item) = item {
             ws.write_string(row, 3, item)?;
+            log(row, 3, item);
         }
         ws.write_string(row, 4, note.kind.describe(lang))?;
-        ws.write_string(row, 5, shown_original(note, keep_ids, a, lang))?;
+        log(row, 4, note.kind.describe(lang));
+        let original = shown_original(note, keep_ids, a, lang);
+        ws.write_string(row, 5, &original)?;
+        log(row, 5, &original);
         match (note.value, note.kind) {
-            (Some(v), _) => put_num(ws, row, 6, v, &f.text, &f.missing)?,
+            (Some(v), _) => put_num(ws, row, 6, v, &top, &missing_top)?,
             // Notes about a whole row or column, not a cell value.
             (
                 None,
@@ -1341,7 +1415,7 @@ fn write_checks(
                     row,
                     6,
                     lang.pick("row excluded", "行を除外"),
-                    &f.missing,
+                    &missing_top,
                 )?;
             }
             (
@@ -1358,7 +1432,7 @@ fn write_checks(
                     row,
                     6,
                     lang.pick("not analysed", "分析対象外"),
-                    &f.missing,
+                    &missing_top,
                 )?;
             }
             (None, NoteKind::ByChanged) => {
@@ -1370,7 +1444,7 @@ fn write_checks(
             // Column-level notes about how values were read: nothing to show per cell.
             (None, NoteKind::UnitRemoved | NoteKind::PercentCells) => {}
             (None, _) => {
-                ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &f.missing)?;
+                ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &missing_top)?;
             }
         }
         ws.write_number(row, 7, count as f64)?;
@@ -1401,13 +1475,16 @@ fn write_checks(
             }
             ws.write_string(row, 0, lang.pick("Scale", "尺度"))?;
             ws.write_string(row, 3, &sc.item)?;
+            log(row, 3, &sc.item);
             let cells = match lang {
                 Lang::En => format!("{how} ({} cells)", l.count),
                 Lang::Ja => format!("{how}（{} セル）", l.count),
             };
             ws.write_string(row, 4, &cells)?;
+            log(row, 4, &cells);
             ws.write_string(row, 5, &l.label)?;
-            put_num(ws, row, 6, l.score, &f.text, &f.missing)?;
+            log(row, 5, &l.label);
+            put_num(ws, row, 6, l.score, &top, &missing_top)?;
             row += 1;
         }
     }
@@ -1432,8 +1509,11 @@ fn write_checks(
             }
             for (kind, msg) in lines {
                 ws.write_string(row, 0, kind)?;
-                ws.write_string(row, 3, format!("{}{by}", it.item))?;
+                let item = format!("{}{by}", it.item);
+                ws.write_string(row, 3, &item)?;
+                log(row, 3, &item);
                 ws.write_string(row, 4, &msg)?;
+                log(row, 4, &msg);
                 messages.push(msg);
                 row += 1;
             }
@@ -1528,6 +1608,7 @@ fn write_checks(
             Lang::Ja => format!("…ほか {omitted} 件の変換は、行数の上限のため記載を省略"),
         };
         ws.write_string(row, 4, &msg)?;
+        log(row, 4, &msg);
         messages.push(msg);
         row += 1;
     }
@@ -1595,6 +1676,31 @@ fn write_checks(
         originals.iter().map(String::as_str).chain([headers[5]]),
         40.0,
     )?;
+    // The wrapped columns: as wide as their longest text up to a cap, then rows as tall as their
+    // longest cell's lines.
+    let fit = fit.into_inner();
+    let mut widths = [0.0f64; 8];
+    for &(col, cap) in CHECKS_WRAPPED {
+        let widest = fit
+            .iter()
+            .filter(|c| c.1 == col)
+            .map(|c| c.2)
+            .chain([text_units(headers[col as usize])])
+            .fold(0.0, f64::max);
+        widths[col as usize] = (widest + 2.0).min(cap);
+        ws.set_column_width(col, widths[col as usize])?;
+    }
+    let mut lines: std::collections::BTreeMap<u32, f64> = Default::default();
+    for &(r, col, units) in &fit {
+        let n = (units / (widths[col as usize] - 1.0)).ceil().max(1.0);
+        let e = lines.entry(r).or_insert(1.0);
+        *e = e.max(n);
+    }
+    for (r, n) in lines {
+        if n > 1.0 {
+            ws.set_row_height(r, 15.0 * n + 3.0)?;
+        }
+    }
     ws.set_repeat_rows(0, 0)?;
     print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
@@ -1769,6 +1875,7 @@ fn write_method(
                 .to_string(),
         ),
     ];
+    rows.extend(compare_sheet::method_rows(a, lang));
     if let Some(w) = text::withheld_text(a, survey.by_column.as_deref(), lang) {
         rows.push((lang.pick("Anonymity", "匿名性の保護"), w));
     }

@@ -23,6 +23,8 @@ pub enum PlanTopic {
     GroupColumn,
     /// Rows that are not respondents (summary rows).
     SummaryRows,
+    /// The comparison-group column (`--compare`) and which of its values is the participants.
+    CompareColumn,
 }
 
 impl PlanTopic {
@@ -36,6 +38,7 @@ impl PlanTopic {
             PlanTopic::Pairing => ("Pairing", "回答者の対応付け"),
             PlanTopic::GroupColumn => ("Group column", "群の列"),
             PlanTopic::SummaryRows => ("Summary rows", "集計行"),
+            PlanTopic::CompareColumn => ("Comparison group", "比較対照群"),
         };
         lang.pick(en, ja)
     }
