@@ -51,6 +51,7 @@ pub struct Cli {
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run: boxing would buy nothing
 pub enum Command {
     /// Analyse a survey workbook and write a result workbook.
     ///
@@ -211,6 +212,11 @@ pub struct AnalyzeArgs {
     /// --sheets or --sheet.
     #[arg(long)]
     pub include_hidden: bool,
+    /// One sheet with before/after columns side by side: the marks of the two halves at the
+    /// start or end of each header, `--wide 事前_,事後_` or `--wide _pre,_post` (found from the
+    /// built-in marks otherwise).
+    #[arg(long, value_name = "BEFORE,AFTER", conflicts_with_all = ["sheets", "group"])]
+    pub wide: Option<String>,
     // Text (CSV) input, issue 19.
     /// Second text file, the second condition: `analyze before.csv after.csv`.
     #[arg(value_name = "SECOND")]
@@ -614,6 +620,11 @@ impl Config {
             .as_deref()
             .map(|s| pair("--levels", s))
             .transpose()?;
+        let wide = args
+            .wide
+            .as_deref()
+            .map(|s| pair("--wide", s))
+            .transpose()?;
         let json = match args.json.as_deref() {
             None => None,
             Some("-") => Some(JsonTarget::Stdout),
@@ -643,6 +654,7 @@ impl Config {
                 encoding: args.encoding.map(Into::into),
                 delimiter: args.delimiter.map(Into::into),
                 include_hidden: args.include_hidden,
+                wide,
             },
             analysis: AnalysisOptions {
                 test: match args.test {

@@ -123,6 +123,7 @@ mod plan;
 mod rows;
 mod scale;
 mod time;
+mod wide;
 mod xls_scan;
 mod xlsb_scan;
 mod xlsx_scan;
@@ -169,6 +170,9 @@ pub struct ReadOptions {
     /// columns (by default they are left out and listed as notes). Hidden sheets are used only
     /// when named in `sheets` or `sheet`, with or without this.
     pub include_hidden: bool,
+    /// `--wide 事前_,事後_`: one sheet whose columns come in before/after pairs, marked by these
+    /// texts at the start or the end of the header (found from the built-in marks otherwise).
+    pub wide: Option<(String, String)>,
 }
 
 /// How the workbook was laid out.
@@ -187,6 +191,14 @@ pub enum Layout {
         sheet: String,
         /// Header of the group column.
         column: String,
+    },
+    /// One sheet whose columns come in before/after pairs (事前_Q1 / 事後_Q1): each row is one
+    /// respondent, paired within the row.
+    WidePairs {
+        /// Sheet name.
+        sheet: String,
+        /// (before header, after header) of each item, in item order.
+        pairs: Vec<(String, String)>,
     },
 }
 
