@@ -12,7 +12,9 @@ use super::columns::{
 };
 use super::header::{header_plan, make_table, make_tables, on_two_threads, Table};
 use super::load::{format_number, Input, Value};
-use super::pairing::{decide_pairing, id_index, is_running, unify_leading_zeros, zero_plan};
+use super::pairing::{
+    counting, decide_pairing, id_index, uncertain_count, unify_leading_zeros, zero_plan, Counting,
+};
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed};
 use super::time::{condition_of, earlier};
@@ -668,9 +670,14 @@ fn two_sheets(
         &id_column,
         ra.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
     ) {
-        if is_running(recs_a.ids.iter().map(Option::as_deref))
-            && is_running(recs_b.ids.iter().map(Option::as_deref))
-        {
+        let count = counting(
+            recs_a.ids.iter().map(Option::as_deref),
+            recs_b.ids.iter().map(Option::as_deref),
+        );
+        if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
+            return Err(uncertain_count(path, name, [&na, &nb], ranges, false));
+        }
+        if count == Counting::FromOne {
             plan.add(
                 PlanTopic::IdColumn,
                 id_place.clone(),
@@ -1022,7 +1029,18 @@ fn group_column(
         &id_column,
         r.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
     ) {
-        if is_running(group_ids(0)) && is_running(group_ids(1)) {
+        let count = counting(group_ids(0), group_ids(1));
+        if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
+            let sides = [0, 1].map(|k| format!("{gname}={}", labels[k]));
+            return Err(uncertain_count(
+                path,
+                name,
+                [&sides[0], &sides[1]],
+                ranges,
+                true,
+            ));
+        }
+        if count == Counting::FromOne {
             plan.add(
                 PlanTopic::IdColumn,
                 id_place.clone(),
