@@ -113,6 +113,7 @@ mod clean;
 mod columns;
 pub mod csv;
 mod header;
+mod hidden;
 mod items;
 mod layout;
 mod limits;
