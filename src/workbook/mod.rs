@@ -12,8 +12,9 @@
 //! * **Layout**, in this order: the two sheets named by `sheets`; the column named by `group`;
 //!   two sheets with (at least 80 %) the same item headers, in time order (years, 令和/R eras,
 //!   rounds, months, before/after words in their names; else workbook order), or two sheets whose
-//!   names say before/after; one sheet with the only column holding exactly two values (values
-//!   in time order as above). Three or more sheets with the same item headers, or two or more
+//!   names say before/after; one sheet whose columns come in before/after pairs (事前_Q1 /
+//!   事後_Q1: paired within rows, src/workbook/wide.rs; `wide` states the marks); one sheet with
+//!   the only column holding exactly two values (values in time order as above). Three or more sheets with the same item headers, or two or more
 //!   candidate group columns, are refused with [`ReadError::Layout`] naming each candidate.
 //! * **Header row**: the first of the first 30 non-empty rows whose text cells number at least
 //!   half the widest of those rows (and two or more), so merged title and note rows above the
@@ -57,7 +58,8 @@
 //!
 //! # What is left out (src/workbook/load.rs, src/workbook/xlsx_scan.rs)
 //!
-//! * In an .xlsx/.xlsm, hidden rows, rows an AutoFilter filtered out and hidden columns
+//! * Hidden rows, rows an AutoFilter filtered out and hidden columns (.xlsx/.xlsm from the sheet
+//!   XML; .xls, .xlsb and .ods from their pre-scans, src/workbook/hidden.rs)
 //!   ([`NoteKind::HiddenRow`], [`NoteKind::FilteredRow`], [`NoteKind::HiddenColumn`]) unless
 //!   [`ReadOptions::include_hidden`]; a Table's totals row and rows with a `SUBTOTAL`/`AGGREGATE`
 //!   formula ([`NoteKind::TableTotalsRow`], [`NoteKind::SubtotalRow`]) always; with one Table on a
