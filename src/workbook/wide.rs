@@ -125,6 +125,8 @@ pub(super) struct Wide {
     /// Item names (the question without the marker).
     names: Vec<String>,
     labels: [String; 2],
+    /// The two marks as the markers in use name them (前 / 後, 研修前 / 研修後, 事前_ / 事後_).
+    marks: [String; 2],
     /// The `--wide` value that states this pattern ("事前_,事後_").
     option: String,
     /// `true` when named by `--wide`.
@@ -363,7 +365,9 @@ pub(super) fn detect(
             [m.2.to_string(), m.3.to_string()]
         }
     };
+    let marks = [markers[main.0].0.clone(), markers[main.0].1.clone()];
     Ok(Some(Wide {
+        marks,
         roles: r,
         before: pairs.iter().map(|p| p.0).collect(),
         after: pairs.iter().map(|p| p.1).collect(),
@@ -443,6 +447,7 @@ pub(super) fn wide_survey(
         .collect();
     let more = if n > 3 { (", …", "など") } else { ("", "") };
     let option = &w.option;
+    let [m1, m2] = &w.marks;
     if w.forced {
         plan.add(
             PlanTopic::Layout,
@@ -460,8 +465,8 @@ pub(super) fn wide_survey(
         plan.add(
             PlanTopic::Layout,
             Some((&sheet, String::new())),
-            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): every answer column carries the mark {l1} or {l2} in the same place, and every question has both; --wide BEFORE,AFTER states another pattern (e.g. --wide {option}), --group COLUMN or --sheets FIRST,SECOND another layout", examples.join(", "), more.0),
-            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。回答の列すべてに同じ位置で「{l1}」か「{l2}」の印があり、どの設問にも両方の列がある。別の組の付け方は --wide 事前の印,事後の印（例: --wide {option}）、別の配置は --group 列名 か --sheets 先,後 で指定）", examples_ja.join("、"), more.1),
+            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): every answer column carries the mark {m1} or {m2} at the same end of its header, and every question has both; --wide {option} states these marks explicitly (--wide BEFORE,AFTER other ones), --group COLUMN or --sheets FIRST,SECOND another layout", examples.join(", "), more.0),
+            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。回答の列すべてで見出しの同じ側に「{m1}」か「{m2}」の印があり、どの設問にも両方の列がある。この印を明示するには --wide {option}、別の印は --wide 事前の印,事後の印、別の配置は --group 列名 か --sheets 先,後 で指定）", examples_ja.join("、"), more.1),
         );
         plan.add(
             PlanTopic::Order,
