@@ -621,9 +621,17 @@ fn group_column_with_ids_in_long_format_is_paired() {
 fn items_by_name_letter_and_range() {
     let dir = tempfile::tempdir().unwrap();
     let mut rows = vec![vec![S("ID"), S("年齢"), S("Q1"), S("Q2"), S("Q3"), S("Q4")]];
+    // ID 1–4 in both sheets: a running number (0–3 would not be certain: issue 20).
     for i in 0..4 {
         let x = i as f64;
-        rows.push(vec![N(x), N(30.0 + x), N(1.0 + x), N(2.0), N(3.0), N(4.0)]);
+        rows.push(vec![
+            N(x + 1.0),
+            N(30.0 + x),
+            N(1.0 + x),
+            N(2.0),
+            N(3.0),
+            N(4.0),
+        ]);
     }
     let p = write_book(
         dir.path(),

@@ -195,9 +195,9 @@ pub(super) fn uncertain_count(
     let [(a0, a1), (b0, b1)] = ranges;
     let [sa, sb] = sides;
     let (what_en, what_ja) = if groups {
-        ("groups", "2 群")
+        ("groups", "群")
     } else {
-        ("sheets", "2 つのシート")
+        ("sheets", "シート")
     };
     ReadError::layout(
         path,
