@@ -263,6 +263,49 @@ fn two_group_columns(dir: &Path) -> Result<PathBuf, XlsxError> {
     Ok(p)
 }
 
+/// Issue 20: a bare "ID" counting up by one in both sheets without starting at 1. `overlap`
+/// (`consecutive_ids.xlsx`): 101–112 in 事前 and 101–110 in 事後, staff numbers or running numbers
+/// (not certain: refused). Else (`continuing_ids.xlsx`): 1–12 in 事前, 13–22 in 事後, one count
+/// running on across the sheets (no ID can pair: independent groups).
+fn consecutive_ids(dir: &Path, file: &str, overlap: bool) -> Result<PathBuf, XlsxError> {
+    let mut wb = new_book()?;
+    for (wave, name, n) in [(0, "事前", 12), (1, "事後", 10)] {
+        let ws = wb.add_worksheet().set_name(name)?;
+        let mut r = header(ws, 0, &["ID"])?;
+        let start = match (overlap, wave) {
+            (true, _) => 101,
+            (false, 0) => 1,
+            (false, _) => 13,
+        };
+        for i in 0..n {
+            ws.write_number(r, 0, f64::from(start + i))?;
+            answers(ws, r, 1, i, wave)?;
+            r += 1;
+        }
+    }
+    let p = dir.join(file);
+    wb.save(&p)?;
+    Ok(p)
+}
+
+/// Issue 20: one sheet, 時期 事前 rows then 事後 rows, "ID" 501–508 in both groups: not certain.
+fn consecutive_ids_in_groups(dir: &Path) -> Result<PathBuf, XlsxError> {
+    let mut wb = new_book()?;
+    let ws = wb.add_worksheet().set_name("回答")?;
+    let mut r = header(ws, 0, &["ID", "時期"])?;
+    for (wave, label) in [(0, "事前"), (1, "事後")] {
+        for i in 0..8 {
+            ws.write_number(r, 0, f64::from(501 + i))?;
+            ws.write_string(r, 1, label)?;
+            answers(ws, r, 2, i, wave)?;
+            r += 1;
+        }
+    }
+    let p = dir.join("consecutive_ids_in_groups.xlsx");
+    wb.save(&p)?;
+    Ok(p)
+}
+
 /// One sheet in long format, 実施月 10月 rows first, then 4月; 職員番号 201–206 in 4月, 201–205
 /// and 299 in 10月.
 fn months_long(dir: &Path) -> Result<PathBuf, XlsxError> {
@@ -300,6 +343,9 @@ fn main() -> Result<(), XlsxError> {
         summary_sheet(&dir)?,
         two_group_columns(&dir)?,
         months_long(&dir)?,
+        consecutive_ids(&dir, "consecutive_ids.xlsx", true)?,
+        consecutive_ids(&dir, "continuing_ids.xlsx", false)?,
+        consecutive_ids_in_groups(&dir)?,
     ] {
         println!("wrote {}", p.display());
     }

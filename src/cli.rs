@@ -51,7 +51,7 @@ pub struct Cli {
 
 /// Subcommands. (Parsed once per run: the size of the larger variant does not matter.)
 #[derive(Debug, Subcommand)]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant)] // parsed once per run: boxing would buy nothing
 pub enum Command {
     /// Analyse a survey workbook and write a result workbook.
     ///
@@ -229,6 +229,11 @@ pub struct AnalyzeArgs {
     /// --sheets or --sheet.
     #[arg(long)]
     pub include_hidden: bool,
+    /// One sheet with before/after columns side by side: the marks of the two halves at the
+    /// start or end of each header, `--wide 事前_,事後_` or `--wide _pre,_post` (found from the
+    /// built-in marks otherwise).
+    #[arg(long, value_name = "BEFORE,AFTER", conflicts_with_all = ["sheets", "group"])]
+    pub wide: Option<String>,
     // Text (CSV) input, issue 19.
     /// Second text file, the second condition: `analyze before.csv after.csv`.
     #[arg(value_name = "SECOND")]
@@ -654,6 +659,11 @@ impl Config {
             .map(analysis::compare::CompareSpec::parse)
             .transpose()
             .map_err(|e| usage(e.en, e.ja))?;
+        let wide = args
+            .wide
+            .as_deref()
+            .map(|s| pair("--wide", s))
+            .transpose()?;
         let json = match args.json.as_deref() {
             None => None,
             Some("-") => Some(JsonTarget::Stdout),
@@ -689,6 +699,7 @@ impl Config {
                 wave_sheets,
                 wave_levels,
                 only_levels: false,
+                wide,
             },
             waves: crate::waves_cli::WaveChoice {
                 baseline: args.baseline,

@@ -363,3 +363,80 @@ fn the_cli_refuses_with_exit_2_and_prints_the_plan_on_checks_and_method() {
     assert_eq!(v["items"][0]["n_1"], 10);
     assert_eq!(v["items"][0]["n_2"], 10);
 }
+
+// Issue 20: a bare "ID" counting up by one in both sheets. Restarting at 1 in each sheet is a
+// running number (above: anonymous_yearly.xlsx); 101–112 and 101–110 could be staff numbers or
+// running numbers, so the run stops naming --id and --no-id; a count running on across the
+// sheets (1–12, 13–22) pairs no one whatever it is: independent groups, said with examples.
+#[test]
+fn consecutive_ids_not_from_one_are_refused_unless_they_cannot_meet() {
+    let p = messy("consecutive_ids.xlsx");
+    let e = read_survey(&p, &ReadOptions::default()).unwrap_err();
+    let (en, ja) = layout_error(&e);
+    assert!(
+        en.contains("ID counts up by one in both sheets (101–112 in 事前, 101–110 in 事後)")
+            && en.contains("--id ID")
+            && en.contains("--no-id"),
+        "{en}"
+    );
+    assert!(
+        ja.contains("「事前」は 101～112、「事後」は 101～110") && ja.contains("--id ID"),
+        "{ja}"
+    );
+    // Each option resolves it: --id pairs the 10 in both, --no-id keeps all 12 + 10.
+    let s = read_survey(
+        &p,
+        &ReadOptions {
+            id: Some("ID".into()),
+            ..ReadOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(s.paired);
+    assert_eq!(s.first.ids.len(), 10);
+    let s = read_survey(
+        &p,
+        &ReadOptions {
+            no_id: true,
+            ..ReadOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(!s.paired);
+    assert_eq!((s.first.ids.len(), s.second.ids.len()), (12, 10));
+    // The command: exit 2, the option named, nothing written.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.xlsx");
+    let a = ttest_xl("ja_JP.UTF-8")
+        .arg("analyze")
+        .arg(&p)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(err.contains("--no-id"), "{err}");
+    assert!(!out.exists());
+
+    // One sheet, two groups, 501–508 in each: the same rule.
+    let e = read_survey(
+        &messy("consecutive_ids_in_groups.xlsx"),
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    let (en, _) = layout_error(&e);
+    assert!(
+        en.contains("both groups (501–508 in 時期=事前, 501–508 in 時期=事後)"),
+        "{en}"
+    );
+
+    // Continuing across the sheets: no value in both, so independent groups with examples.
+    let s = read_survey(&messy("continuing_ids.xlsx"), &ReadOptions::default()).unwrap();
+    assert!(!s.paired);
+    assert_eq!((s.first.ids.len(), s.second.ids.len()), (12, 10));
+    let pairing = plan_text(&s, PlanTopic::Pairing, Lang::En);
+    assert!(
+        pairing.contains("not paired: no value of ID appears in both"),
+        "{pairing}"
+    );
+}

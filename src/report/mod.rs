@@ -1717,7 +1717,14 @@ fn write_method(
 ) -> Result<(), XlsxError> {
     let [l1, l2] = &a.labels;
     let cl = text::num(a.options.conf_level * 100.0, 0);
+    let wide = matches!(survey.layout, crate::workbook::Layout::WidePairs { .. });
     let design = match (a.design, lang) {
+        (DesignKind::Paired, Lang::En) if wide => {
+            "paired: the same respondents, each row holding one respondent's before and after answers in paired columns".into()
+        }
+        (DesignKind::Paired, Lang::Ja) if wide => {
+            "対応あり（同じ回答者。1 行に同じ人の事前と事後の回答が対になった列で並ぶ）".into()
+        }
         (DesignKind::Paired, Lang::En) => format!(
             "paired: the same respondents, matched by {}",
             survey.id_column.as_deref().unwrap_or("ID")

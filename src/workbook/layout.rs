@@ -12,7 +12,9 @@ use super::columns::{
 };
 use super::header::{header_plan, make_table, make_tables, on_two_threads, Table};
 use super::load::{format_number, Input, Value};
-use super::pairing::{decide_pairing, id_index, is_running, unify_leading_zeros, zero_plan};
+use super::pairing::{
+    counting, decide_pairing, id_index, uncertain_count, unify_leading_zeros, zero_plan, Counting,
+};
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed};
 use super::time::{condition_of, earlier};
@@ -22,7 +24,7 @@ use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 /// Flags values outside the answer scale, item by item: the `--scale` range, or else the first
 /// of 1–5, 1–7 and 0–10 that holds every value of the item (both groups) but at most one in
 /// twenty (and at least one). An item with no such scale (ages, amounts) is not checked.
-fn out_of_scale(
+pub(super) fn out_of_scale(
     first: &Group,
     second: &Group,
     scale: Option<&Scale>,
@@ -294,7 +296,7 @@ fn read_book(
     }
     // 3. Sheets with the same item headers: two are compared, in time order; three or more
     //    (a third wave) are refused, never dropped silently.
-    if only.is_none() && tables.len() >= 2 {
+    if only.is_none() && tables.len() >= 2 && options.wide.is_none() {
         let item_names = |t: &Table| -> HashSet<String> {
             t.columns
                 .iter()
@@ -401,18 +403,33 @@ fn read_book(
             return two_sheets(path, options, scale, ta, tb, plan);
         }
     }
-    // 4. One sheet with a group column of exactly two values.
-    let t = tables.swap_remove(0);
-    // A sheet whose columns come in before/after pairs (事前_Q1 / 事後_Q1) holds each person's two
-    // answers in one row: splitting its rows by some two-valued column, or testing each column
-    // on its own, would answer another question. Refused until such sheets are paired by column
-    // (issue 20, class 5); --group or --items say the user means something else.
-    if options.group.is_none() && options.items.is_none() {
-        let pairs = wide_pairs(&t);
-        if !pairs.is_empty() {
-            return Err(wide_layout(path, &t, &pairs));
+    // 4. One sheet whose columns come in before/after pairs (事前_Q1 / 事後_Q1): each row holds
+    //    one person's two answers (src/workbook/wide.rs). --group or --items without --wide say
+    //    the user means something else.
+    if options.wide.is_some() || (options.group.is_none() && options.items.is_none()) {
+        let mut first_err = None;
+        for k in 0..tables.len() {
+            match super::wide::detect(path, &tables[k], options, scale) {
+                Ok(Some(w)) => {
+                    let t = tables.swap_remove(k);
+                    return super::wide::wide_survey(path, options, scale, t, w, plan);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    first_err.get_or_insert(e);
+                }
+            }
+            // Without --wide only the sheet analysed below is looked at.
+            if options.wide.is_none() {
+                break;
+            }
+        }
+        if let Some(e) = first_err {
+            return Err(e);
         }
     }
+    // 5. One sheet with a group column of exactly two values.
+    let t = tables.swap_remove(0);
     let id = if options.no_id {
         None
     } else {
@@ -458,12 +475,12 @@ fn read_book(
         0 => Err(ReadError::layout(
             path,
             format!(
-                "cannot tell which rows to compare in sheet {} (sheets: {}); name two sheets with --sheets BEFORE,AFTER or a column of two groups with --group COLUMN",
+                "cannot tell which rows to compare in sheet {} (sheets: {}); name two sheets with --sheets BEFORE,AFTER or a column of two groups with --group COLUMN, or the marks of before/after columns side by side with --wide BEFORE,AFTER (e.g. --wide T1_,T2_)",
                 t.name(),
                 names.join(", ")
             ),
             format!(
-                "シート「{}」では何と何を比べればよいか判断できません（シート: {}）。--sheets 事前,事後 で 2 つのシートを指定するか、--group 列名 で 2 群を表す列を指定してください",
+                "シート「{}」では何と何を比べればよいか判断できません（シート: {}）。--sheets 事前,事後 で 2 つのシートを指定するか、--group 列名 で 2 群を表す列を指定してください。事前と事後の列が横に並んでいる場合は、--wide 事前の印,事後の印 でその印を指定してください（例: --wide T1_,T2_）",
                 t.name(),
                 names.join("、")
             ),
@@ -530,102 +547,6 @@ fn ja_reading(r: &str) -> String {
 }
 
 /// Three or more sheets with the same item headers: which two to compare is not guessed.
-/// Words that mark a column as the before or after answer of the same question, as a prefix, a
-/// suffix or in brackets (normalised, longest first).
-const WIDE_MARKERS: &[(&str, usize)] = &[
-    ("研修前", 0),
-    ("研修後", 1),
-    ("導入前", 0),
-    ("導入後", 1),
-    ("実施前", 0),
-    ("実施後", 1),
-    ("1回目", 0),
-    ("2回目", 1),
-    ("事前", 0),
-    ("事後", 1),
-    ("before", 0),
-    ("after", 1),
-    ("pre", 0),
-    ("post", 1),
-    ("前", 0),
-    ("後", 1),
-];
-
-/// The question a header names once a before/after marker at its start or end is taken off:
-/// `Some((stem, 0 | 1))` for 事前_Q1, Q1_後, Q1(研修前), pre-Q1.
-fn wide_stem(header: &str) -> Option<(String, usize)> {
-    let trim = |s: &str| -> String {
-        s.trim_matches(|c: char| "_-・:：()（）[]［］「」 ".contains(c))
-            .to_string()
-    };
-    // Brackets around the marker at either end: Q2（研修前）, (pre)Q2.
-    let n = trim(&normalize(header));
-    for &(w, side) in WIDE_MARKERS {
-        if let Some(rest) = n.strip_prefix(w) {
-            let stem = trim(rest);
-            if !stem.is_empty() && (!w.is_ascii() || !rest.starts_with(char::is_alphanumeric)) {
-                return Some((stem, side));
-            }
-        }
-        if let Some(rest) = n.strip_suffix(w) {
-            let stem = trim(rest);
-            if !stem.is_empty() && (!w.is_ascii() || !rest.ends_with(char::is_alphanumeric)) {
-                return Some((stem, side));
-            }
-        }
-    }
-    None
-}
-
-/// Before/after column pairs of one sheet: (before header, after header).
-fn wide_pairs(t: &Table) -> Vec<(String, String)> {
-    let mut seen: HashMap<String, [Option<String>; 2]> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    for c in &t.columns {
-        if let Some((stem, side)) = wide_stem(&c.name) {
-            let slot = seen.entry(stem.clone()).or_insert_with(|| {
-                order.push(stem.clone());
-                [None, None]
-            });
-            slot[side].get_or_insert_with(|| c.name.clone());
-        }
-    }
-    order
-        .into_iter()
-        .filter_map(|stem| match &seen[&stem] {
-            [Some(a), Some(b)] => Some((a.clone(), b.clone())),
-            _ => None,
-        })
-        .collect()
-}
-
-fn wide_layout(path: &Path, t: &Table, pairs: &[(String, String)]) -> ReadError {
-    let shown = |sep: &str, open: &str, close: &str| {
-        pairs
-            .iter()
-            .take(3)
-            .map(|(a, b)| format!("{open}{a}{close}{sep}{open}{b}{close}"))
-            .collect::<Vec<_>>()
-    };
-    ReadError::layout(
-        path,
-        format!(
-            "sheet {} has before/after columns side by side ({}{}; {} pair(s)): each row holds one person's answers before and after. ttest-xl does not pair columns yet: put the before answers on one sheet and the after answers on another, with the same item headers and the staff ID column on both, and run again (--group or --items skip this check)",
-            t.name(),
-            shown(" / ", "", "").join(", "),
-            if pairs.len() > 3 { ", …" } else { "" },
-            pairs.len()
-        ),
-        format!(
-            "シート「{}」には事前と事後の列が横に並んでいます（{}{}。{} 組）。1 行に同じ人の事前と事後の回答がある形です。ttest-xl はまだ列どうしの対応づけに対応していません。事前の回答と事後の回答を別々のシートに分け、両方のシートに同じ設問の見出しと職員 ID の列を置いてから、もう一度実行してください（--group か --items を指定した場合はこの確認を行いません）",
-            t.name(),
-            shown("と", "「", "」").join("、"),
-            if pairs.len() > 3 { "など" } else { "" },
-            pairs.len()
-        ),
-    )
-}
-
 fn more_than_two(path: &Path, tables: &[Table], alike: &[usize]) -> ReadError {
     let names: Vec<&str> = alike.iter().map(|&i| tables[i].name()).collect();
     // Suggest the two earliest sheets when the names carry time, else the first two.
@@ -653,7 +574,7 @@ fn more_than_two(path: &Path, tables: &[Table], alike: &[usize]) -> ReadError {
 
 /// Plans the items (scales, units, columns that are no answers: see items.rs) and keeps only
 /// the answer columns in `items` and in each table's item column list.
-fn plan_items(
+pub(super) fn plan_items(
     path: &Path,
     options: &ReadOptions,
     scale: Option<&Scale>,
@@ -822,9 +743,14 @@ fn two_sheets(
         &id_column,
         ra.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
     ) {
-        if is_running(recs_a.ids.iter().map(Option::as_deref))
-            && is_running(recs_b.ids.iter().map(Option::as_deref))
-        {
+        let count = counting(
+            recs_a.ids.iter().map(Option::as_deref),
+            recs_b.ids.iter().map(Option::as_deref),
+        );
+        if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
+            return Err(uncertain_count(path, name, [&na, &nb], ranges, false));
+        }
+        if count == Counting::FromOne {
             plan.add(
                 PlanTopic::IdColumn,
                 id_place.clone(),
@@ -1200,7 +1126,18 @@ fn group_column(
         &id_column,
         r.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
     ) {
-        if is_running(group_ids(0)) && is_running(group_ids(1)) {
+        let count = counting(group_ids(0), group_ids(1));
+        if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
+            let sides = [0, 1].map(|k| format!("{gname}={}", labels[k]));
+            return Err(uncertain_count(
+                path,
+                name,
+                [&sides[0], &sides[1]],
+                ranges,
+                true,
+            ));
+        }
+        if count == Counting::FromOne {
             plan.add(
                 PlanTopic::IdColumn,
                 id_place.clone(),

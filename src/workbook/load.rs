@@ -582,6 +582,8 @@ pub(crate) struct Book {
     named: Vec<String>,
     /// Notes of the rows and columns left out of the sheets loaded so far.
     left_out: Vec<Note>,
+    /// Hidden rows and columns of an .xls, .xlsb or .ods file, from its pre-scan.
+    hidden: Vec<super::hidden::Hidden>,
 }
 
 /// What the first bytes of a file say it is.
@@ -726,16 +728,17 @@ impl Book {
             reason: e.to_string(),
         };
         let mut package = None;
+        let mut hidden = Vec::new();
         let inner = guarded(path, "opening the workbook", || match magic {
             Magic::Zip => {
                 if ext == "ods" {
-                    super::ods_scan::check(path)?;
+                    hidden = super::ods_scan::check(path)?;
                     return open_workbook::<Ods<_>, _>(path)
                         .map(Sheets::Ods)
                         .map_err(|e| wb_err(&e));
                 }
                 if ext == "xlsb" {
-                    super::xlsb_scan::check(path)?;
+                    hidden = super::xlsb_scan::check(path)?;
                     return open_workbook::<Xlsb<_>, _>(path)
                         .map(Sheets::Xlsb)
                         .map_err(|e| wb_err(&e));
@@ -749,9 +752,10 @@ impl Book {
                 };
                 match open_workbook::<Xlsx<_>, _>(path) {
                     Ok(x) => Ok(Sheets::Xlsx(x)),
-                    Err(xlsx_err) => match super::ods_scan::check(path)
-                        .map(|()| open_workbook::<Ods<_>, _>(path))?
-                    {
+                    Err(xlsx_err) => match super::ods_scan::check(path).map(|h| {
+                        hidden = h;
+                        open_workbook::<Ods<_>, _>(path)
+                    })? {
                         Ok(o) => Ok(Sheets::Ods(o)),
                         Err(_) => Err(wb_err(&xlsx_err)),
                     },
@@ -763,7 +767,7 @@ impl Book {
                         path: path.to_path_buf(),
                     });
                 }
-                super::xls_scan::check(path)?;
+                hidden = super::xls_scan::check(path)?;
                 match open_workbook::<Xls<_>, _>(path) {
                     Ok(x) => Ok(Sheets::Xls(x)),
                     Err(calamine::XlsError::Password) => Err(ReadError::Encrypted {
@@ -787,6 +791,7 @@ impl Book {
             include_hidden: false,
             named: Vec::new(),
             left_out: Vec::new(),
+            hidden,
         })
     }
 
@@ -909,7 +914,7 @@ impl Book {
             Some(pkg) => guarded(path, &format!("checking sheet {name}"), || {
                 xlsx_scan::scan_sheet(path, pkg, name)
             })?,
-            None => None,
+            None => super::hidden::facts(&self.hidden, name),
         };
         let plan = Plan::new(facts, self.include_hidden);
         let wb_err = |e: &dyn std::fmt::Display| ReadError::Workbook {
@@ -975,8 +980,19 @@ impl Book {
                     let range = other.worksheet_range(name).map_err(|e| wb_err(&e))?;
                     let (r0, c0) = range.start().unwrap_or((0, 0));
                     for (r, c, v) in range.used_cells() {
+                        let (r, c) = (r0 + r as u32, c0 + c as u32);
+                        // Hidden rows and columns of .xls, .xlsb and .ods (hidden.rs).
+                        if let Some(kind) = plan.row(r).or_else(|| plan.col(c)) {
+                            let text = || v.to_string();
+                            if plan.row(r).is_some() {
+                                left.row_text(r, kind, text);
+                            } else {
+                                left.col_text(c, kind, text);
+                            }
+                            continue;
+                        }
                         let v = b.value_owned(v)?;
-                        b.push(r0 + r as u32, c0 + c as u32, v)?;
+                        b.push(r, c, v)?;
                     }
                 }
             }

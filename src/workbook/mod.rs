@@ -12,11 +12,13 @@
 //! * **Layout**, in this order: the two sheets named by `sheets`; the column named by `group`;
 //!   two sheets with (at least 80 %) the same item headers, in time order (years, 令和/R eras,
 //!   rounds, months, before/after words in their names; else workbook order), or two sheets whose
-//!   names say before/after; one sheet with the only column holding exactly two values (values
-//!   in time order as above). Three or more sheets with the same item headers, or two or more
-//!   candidate group columns, are refused with [`ReadError::Layout`] naming each candidate;
-//!   [`read_survey_or_waves`] instead takes three or more such sheets as the waves of a yearly
-//!   survey when their names order them in time (src/workbook/waves.rs).
+//!   names say before/after; one sheet whose columns come in before/after pairs (事前_Q1 /
+//!   事後_Q1: paired within rows, src/workbook/wide.rs; `wide` states the marks); one sheet with
+//!   the only column holding exactly two values (values in time order as above). Three or more
+//!   sheets with the same item headers, or two or more candidate group columns, are refused with
+//!   [`ReadError::Layout`] naming each candidate; [`read_survey_or_waves`] instead takes three or
+//!   more such sheets as the waves of a yearly survey when their names order them in time
+//!   (src/workbook/waves.rs).
 //! * **Header row**: the first of the first 30 non-empty rows whose text cells number at least
 //!   half the widest of those rows (and two or more), so merged title and note rows above the
 //!   header are skipped.
@@ -59,7 +61,8 @@
 //!
 //! # What is left out (src/workbook/load.rs, src/workbook/xlsx_scan.rs)
 //!
-//! * In an .xlsx/.xlsm, hidden rows, rows an AutoFilter filtered out and hidden columns
+//! * Hidden rows, rows an AutoFilter filtered out and hidden columns (.xlsx/.xlsm from the sheet
+//!   XML; .xls, .xlsb and .ods from their pre-scans, src/workbook/hidden.rs)
 //!   ([`NoteKind::HiddenRow`], [`NoteKind::FilteredRow`], [`NoteKind::HiddenColumn`]) unless
 //!   [`ReadOptions::include_hidden`]; a Table's totals row and rows with a `SUBTOTAL`/`AGGREGATE`
 //!   formula ([`NoteKind::TableTotalsRow`], [`NoteKind::SubtotalRow`]) always; with one Table on a
@@ -115,6 +118,7 @@ mod clean;
 mod columns;
 pub mod csv;
 mod header;
+mod hidden;
 mod items;
 mod layout;
 mod limits;
@@ -126,6 +130,7 @@ mod rows;
 mod scale;
 mod time;
 pub mod waves;
+mod wide;
 mod xls_scan;
 mod xlsb_scan;
 mod xlsx_scan;
@@ -181,6 +186,9 @@ pub struct ReadOptions {
     /// With `group` and `levels`: the column may hold other values, whose rows are left out (one
     /// comparison of two waves of a group column, src/workbook/waves.rs).
     pub only_levels: bool,
+    /// `--wide 事前_,事後_`: one sheet whose columns come in before/after pairs, marked by these
+    /// texts at the start or the end of the header (found from the built-in marks otherwise).
+    pub wide: Option<(String, String)>,
 }
 
 /// How the workbook was laid out.
@@ -199,6 +207,14 @@ pub enum Layout {
         sheet: String,
         /// Header of the group column.
         column: String,
+    },
+    /// One sheet whose columns come in before/after pairs (事前_Q1 / 事後_Q1): each row is one
+    /// respondent, paired within the row.
+    WidePairs {
+        /// Sheet name.
+        sheet: String,
+        /// (before header, after header) of each item, in item order.
+        pairs: Vec<(String, String)>,
     },
 }
 

@@ -170,10 +170,23 @@ fn clip(s: String) -> String {
 /// [`MAX_TEXT_BYTES`] of text, [`ReadError::Declared`] for a structural limit,
 /// [`ReadError::Workbook`] where calamine would fail, [`ReadError::Damaged`] where it would loop
 /// forever.
-pub(crate) fn check(path: &Path) -> Result<(), ReadError> {
+pub(crate) fn check(path: &Path) -> Result<Vec<super::hidden::Hidden>, ReadError> {
     check_with(path, &Limits::default())
-        .map(|_| ())
+        .map(|plan| {
+            plan.map(|p| p.tables.into_iter().map(|t| t.hidden).collect())
+                .unwrap_or_default()
+        })
         .map_err(|s| s.into_error(path))
+}
+
+/// `true` when a row or column element's `table:visibility` hides it (`collapse` or
+/// `filter`); `Some(true)` for `filter`.
+fn visibility(e: &BytesStart<'_>) -> Result<Option<bool>, Stop> {
+    Ok(match raw_attr(e, "table:visibility")? {
+        Some("collapse") => Some(false),
+        Some("filter") => Some(true),
+        _ => None,
+    })
 }
 
 /// The limits applied (the constants above; smaller in tests).
@@ -215,6 +228,8 @@ pub(crate) struct TablePlan {
     pub raw_cells: usize,
     /// Cells calamine allocates for this sheet's two ranges (reservation or final size).
     pub kept_cells: u128,
+    /// Rows and columns whose `table:visibility` is `collapse` or `filter`.
+    pub hidden: super::hidden::Hidden,
 }
 
 /// The whole workbook, as calamine will hold it (`None` from [`check_with`] when calamine
@@ -798,10 +813,40 @@ impl<R: Read> Scanner<'_, R> {
         let mut formulas = RangeAcc::default();
         let mut raw_cells = 0u128;
         let mut raw_text = 0u128;
+        let mut hidden = super::hidden::Hidden::default();
+        let mut total_cols = 0usize;
         loop {
             buf.clear();
             match self.xml.next(&mut buf)? {
+                Event::Start(e) if e.name() == QName("table:table-column") => {
+                    let repeats = match raw_attr(&e, "table:number-columns-repeated")? {
+                        Some(v) => decode(v)?.parse::<usize>().unwrap_or(1),
+                        None => 1,
+                    };
+                    let capped = repeats.min(CAL_MAX_COLUMNS.saturating_sub(total_cols));
+                    if capped > 0 && visibility(&e)?.is_some() {
+                        hidden.add_cols(total_cols as u32, (total_cols + capped - 1) as u32);
+                    }
+                    total_cols += capped;
+                }
                 Event::Start(e) if e.name() == QName("table:table-row") => {
+                    if let Some(filter) = visibility(&e)? {
+                        let repeats = match raw_attr(&e, "table:number-rows-repeated")? {
+                            Some(v) => decode(v)?.parse::<usize>().unwrap_or(1),
+                            None => 1,
+                        };
+                        let capped = repeats.min(CAL_MAX_ROWS.saturating_sub(total_rows));
+                        if capped > 0 {
+                            let (a, b) = (total_rows as u32, (total_rows + capped - 1) as u32);
+                            hidden.add_rows(a, b);
+                            if filter {
+                                hidden.filtered = Some(match hidden.filtered {
+                                    Some((x, y)) => (x.min(a), y.max(b)),
+                                    None => (a, b),
+                                });
+                            }
+                        }
+                    }
                     let row_repeats = match raw_attr(&e, "table:number-rows-repeated")? {
                         Some(v) => decode(v)?
                             .parse::<usize>()
@@ -853,12 +898,17 @@ impl<R: Read> Scanner<'_, R> {
             }
             short.truncate(end);
         }
+        let hidden = super::hidden::Hidden {
+            sheet: short.clone(),
+            ..hidden
+        };
         self.plan.tables.push(TablePlan {
             name: short,
             data: data.range(),
             formulas: formulas.range(),
             raw_cells: raw_cells as usize,
             kept_cells: kept,
+            hidden,
         });
         Ok(())
     }
@@ -1134,6 +1184,20 @@ mod tests {
 
     fn scan(body: &str, limits: &Limits) -> Result<Plan, Stop> {
         scan_content(format!("{HEAD}{body}{TAIL}").as_bytes(), limits)
+    }
+
+    #[test]
+    fn collapsed_and_filtered_rows_and_columns_are_listed() {
+        let plan = scan(
+            r#"<table:table table:name="S"><table:table-column/><table:table-column table:visibility="collapse" table:number-columns-repeated="2"/><table:table-column/><table:table-row><table:table-cell/></table:table-row><table:table-row table:visibility="collapse" table:number-rows-repeated="2"><table:table-cell/></table:table-row><table:table-row><table:table-cell/></table:table-row><table:table-row table:visibility="filter"><table:table-cell/></table:table-row></table:table>"#,
+            &Limits::default(),
+        )
+        .unwrap();
+        let h = &plan.tables[0].hidden;
+        assert_eq!(h.sheet, "S");
+        assert_eq!(h.rows, [(1, 2), (4, 4)]);
+        assert_eq!(h.cols, [(1, 2)]);
+        assert_eq!(h.filtered, Some((4, 4)));
     }
 
     fn shape<T: calamine::CellType>(r: &calamine::Range<T>) -> Shape {

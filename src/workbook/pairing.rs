@@ -136,20 +136,74 @@ pub(super) fn unmatched_examples<'a>(
 
 /// `true` when the numbers of a column count 1, 2, 3, … (any start, step one) down its rows:
 /// a running number, not a person. `ids` in row order; at least three values, all numbers.
+#[cfg(test)]
 pub(super) fn is_running<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> bool {
+    running_range(ids).is_some()
+}
+
+/// The first and last number when the numbers of a column count up by one down its rows
+/// (at least three values, all numbers), else `None`.
+pub(super) fn running_range<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> Option<(u64, u64)> {
+    let mut first: Option<u64> = None;
     let mut prev: Option<u64> = None;
     let mut n = 0;
     for id in ids.flatten() {
-        let Ok(x) = id.parse::<u64>() else {
-            return false;
-        };
-        if prev.is_some_and(|p| x != p + 1) {
-            return false;
+        let x = id.parse::<u64>().ok()?;
+        if prev.is_some_and(|p| p.checked_add(1) != Some(x)) {
+            return None;
         }
+        first.get_or_insert(x);
         prev = Some(x);
         n += 1;
     }
-    n >= 3
+    (n >= 3).then_some((first?, prev?))
+}
+
+/// How an ID column whose header names no person counts down the two sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Counting {
+    /// Not a count on both sides, or counts whose ranges do not meet (no ID could pair: the
+    /// pairing step says so with examples): used as an ID.
+    NotRunning,
+    /// 1, 2, 3, … restarting at 1 on each side: a running number of the answers, certainly.
+    FromOne,
+    /// Counts up by one on both sides, not both from 1, and the ranges overlap (101–124 and
+    /// 101–120): staff numbers of the same people or running numbers, not certain.
+    Uncertain([(u64, u64); 2]),
+}
+
+/// [`Counting`] of the IDs of the two sides (each in row order).
+pub(super) fn counting<'a>(
+    a: impl Iterator<Item = Option<&'a str>>,
+    b: impl Iterator<Item = Option<&'a str>>,
+) -> Counting {
+    match (running_range(a), running_range(b)) {
+        (Some(ra), Some(rb)) if ra.0 == 1 && rb.0 == 1 => Counting::FromOne,
+        (Some(ra), Some(rb)) if ra.0 <= rb.1 && rb.0 <= ra.1 => Counting::Uncertain([ra, rb]),
+        _ => Counting::NotRunning,
+    }
+}
+
+/// The refusal for [`Counting::Uncertain`]: `sides` names the two sides (sheets or groups).
+pub(super) fn uncertain_count(
+    path: &Path,
+    name: &str,
+    sides: [&str; 2],
+    ranges: [(u64, u64); 2],
+    groups: bool,
+) -> ReadError {
+    let [(a0, a1), (b0, b1)] = ranges;
+    let [sa, sb] = sides;
+    let (what_en, what_ja) = if groups {
+        ("groups", "群")
+    } else {
+        ("sheets", "シート")
+    };
+    ReadError::layout(
+        path,
+        format!("{name} counts up by one in both {what_en} ({a0}–{a1} in {sa}, {b0}–{b1} in {sb}) without starting at 1: it may number the staff (the same people in both) or only the answers (different people), which is not certain. Add --id {name} to pair respondents by it, or --no-id to compare every respondent as independent groups"),
+        format!("「{name}」は両方の{what_ja}で 1 ずつ増える連番ですが、1 から始まっていません（「{sa}」は {a0}～{a1}、「{sb}」は {b0}～{b1}）。職員の番号（両方で同じ人）なのか、回答の通し番号（別の人）なのか確実には判断できません。この番号で回答者を対応付けるには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください"),
+    )
 }
 
 /// Plan entry for IDs matched after their leading zeros were dropped.
@@ -288,5 +342,33 @@ mod tests {
         assert!(!run(&["1", "3", "4"]));
         assert!(!run(&["101", "102", "A3"]));
         assert!(!run(&["1021", "1007", "1013"]));
+    }
+
+    #[test]
+    fn counts_from_one_are_certain_others_only_when_they_cannot_meet() {
+        let v = |s: &'static [&'static str]| s.iter().map(|x| Some(*x));
+        assert_eq!(
+            counting(v(&["1", "2", "3"]), v(&["1", "2", "3", "4"])),
+            Counting::FromOne
+        );
+        assert_eq!(
+            counting(v(&["101", "102", "103"]), v(&["101", "102", "103"])),
+            Counting::Uncertain([(101, 103), (101, 103)])
+        );
+        // Partly overlapping, one from 1.
+        assert_eq!(
+            counting(v(&["1", "2", "3", "4"]), v(&["3", "4", "5"])),
+            Counting::Uncertain([(1, 4), (3, 5)])
+        );
+        // Continuing across the sheets: no ID can pair either way.
+        assert_eq!(
+            counting(v(&["1", "2", "3"]), v(&["4", "5", "6"])),
+            Counting::NotRunning
+        );
+        // Not a count on one side: an ID.
+        assert_eq!(
+            counting(v(&["101", "102", "103"]), v(&["103", "101", "102"])),
+            Counting::NotRunning
+        );
     }
 }

@@ -167,11 +167,14 @@ pub(crate) struct Scan {
     pub formula_text: u128,
     /// Bytes calamine would move in its quadratic loops (an upper bound).
     pub work: u128,
+    /// Hidden rows (ROW records with fDyZero) and columns (COLINFO with fHidden) of each sheet
+    /// whose name could be read (BIFF8), and whether the sheet is in filter mode (FILTERMODE).
+    pub hidden: Vec<super::hidden::Hidden>,
 }
 
 /// Refuses an `.xls` file that would make calamine allocate without bound (see the module
 /// documentation). `Ok` when calamine may open it (or will fail by itself, cleanly).
-pub(crate) fn check(path: &Path) -> Result<(), ReadError> {
+pub(crate) fn check(path: &Path) -> Result<Vec<super::hidden::Hidden>, ReadError> {
     let file = std::fs::File::open(path).map_err(|e| ReadError::Workbook {
         path: path.to_path_buf(),
         reason: e.to_string(),
@@ -185,7 +188,8 @@ pub(crate) fn check(path: &Path) -> Result<(), ReadError> {
         .len();
     let mut reader = BufReader::with_capacity(1 << 16, file);
     match scan(&mut reader, usize::try_from(len).unwrap_or(usize::MAX)) {
-        Ok(_) | Err(Stop::Fails) => Ok(()),
+        Ok(scan) => Ok(scan.hidden),
+        Err(Stop::Fails) => Ok(Vec::new()),
         Err(Stop::TooMany {
             what,
             amount,
@@ -873,7 +877,7 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
             // BoundSheet8: `data[4]`, `data[5]` are read before anything else.
             0x0085 => match (u32_at(data, 0), data.len() >= 6) {
                 (Some(pos), true) => {
-                    positions.push(pos as usize);
+                    positions.push((pos as usize, sheet_name(data, cx.pre_biff8)));
                     let cch = data.get(6).copied().unwrap_or(0);
                     cx.sheet_max = cx.sheet_max.max(6 * u64::from(cch));
                 }
@@ -888,9 +892,14 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
         work,
         ..Scan::default()
     };
-    for pos in positions {
+    for (pos, name) in positions {
         // calamine slices `stream[pos..]`: a panic past the end.
         let sheet = stream.get(pos..).ok_or(Stop::Fails)?;
+        let mut hidden = super::hidden::Hidden {
+            sheet: name.unwrap_or_default(),
+            ..Default::default()
+        };
+        let mut filter_mode = false;
         let mut cells = CellVec::default();
         let mut values = BBox::default();
         let mut formulas = BBox::default();
@@ -1032,9 +1041,39 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
                     cells.push();
                     check(&cells, WHAT_CELL_RECORDS)?;
                 }
+                // Row: fDyZero (bit 5 of grbit) hides it.
+                0x0208 => {
+                    if let (Some(row), Some(flags)) = (u16_at(d, 0), u16_at(d, 12)) {
+                        if flags & 0x20 != 0 {
+                            hidden.add_rows(row.into(), row.into());
+                        }
+                    }
+                }
+                // ColInfo: fHidden (bit 0 of grbit) hides colFirst..=colLast.
+                0x007D => {
+                    if let (Some(a), Some(b), Some(flags)) =
+                        (u16_at(d, 0), u16_at(d, 2), u16_at(d, 8))
+                    {
+                        if flags & 1 != 0 && a <= b && a < 256 {
+                            hidden.add_cols(a.into(), b.min(255).into());
+                        }
+                    }
+                }
+                // FilterMode: the sheet's AutoFilter hides rows.
+                0x009B => filter_mode = true,
                 0x000A => break,
                 _ => (),
             }
+        }
+        if filter_mode {
+            hidden.filtered = match (hidden.rows.first(), hidden.rows.last()) {
+                (Some(a), Some(b)) => Some((a.0, b.1)),
+                _ => None,
+            };
+        }
+        if !hidden.sheet.is_empty() && !hidden.is_empty() {
+            hidden.rows.sort_unstable();
+            scan.hidden.push(hidden);
         }
         scan.sheets += 1;
         scan.reserved = scan.reserved.max(cells.cap as u128);
@@ -1048,6 +1087,28 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
         }
     }
     Ok(scan)
+}
+
+/// The name of a BoundSheet8 record (BIFF8: a ShortXLUnicodeString after the 6-byte head);
+/// `None` for BIFF5, whose names are in the file's code page.
+fn sheet_name(data: &[u8], pre_biff8: bool) -> Option<String> {
+    if pre_biff8 {
+        return None;
+    }
+    let cch = usize::from(*data.get(6)?);
+    let flags = *data.get(7)?;
+    let body = data.get(8..)?;
+    if flags & 1 != 0 {
+        let units: Vec<u16> = body
+            .chunks_exact(2)
+            .take(cch)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .collect();
+        (units.len() == cch).then(|| String::from_utf16_lossy(&units))
+    } else {
+        let bytes = body.get(..cch)?;
+        Some(bytes.iter().map(|&b| char::from(b)).collect())
+    }
 }
 
 /// calamine's `parse_dimensions` and the `rows`, `cols` it reserves (`end − start + 1` in
@@ -1162,7 +1223,9 @@ mod tests {
                 })
                 .fold(f64::INFINITY, f64::min)
         };
-        let scan_s = best(&mut || check(&p).unwrap());
+        let scan_s = best(&mut || {
+            check(&p).unwrap();
+        });
         let open_s = best(&mut || {
             let wb: Xls<_> = open_workbook(&p).unwrap();
             drop(wb);

@@ -43,6 +43,45 @@ struct Walk {
     rect: Option<(u32, u32, u32, u32)>,
     /// A cell beyond Excel's last column.
     wide: Option<u32>,
+    /// Hidden rows (BrtRowHdr fDyZero) and columns (BrtColInfo fHidden) of a sheet part.
+    hidden: super::hidden::Hidden,
+    /// The sheets of xl/workbook.bin (BrtBundleSh): relationship ID and name.
+    bundles: Vec<(String, String)>,
+}
+
+/// An XLWideString at `at` of `b` (u32 count of UTF-16 units, then the units) and the offset
+/// after it; `None` for a null or cut-short string.
+fn wide_string(b: &[u8], at: usize) -> Option<(String, usize)> {
+    let n = u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?) as usize;
+    let end = at.checked_add(4)?.checked_add(n.checked_mul(2)?)?;
+    let units: Vec<u16> = b
+        .get(at + 4..end)?
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    Some((String::from_utf16_lossy(&units), end))
+}
+
+/// Relationship ID → target part (lower case, from the package root) of a `.rels` part.
+fn relationships(xml: &str, base: &str) -> HashMap<String, String> {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let key = format!(" {name}=\"");
+        let i = tag.find(&key)? + key.len();
+        Some(tag[i..].split('"').next()?.to_string())
+    };
+    let mut out = HashMap::new();
+    for tag in xml.split("<Relationship").skip(1) {
+        let tag = tag.split('>').next().unwrap_or("");
+        if let (Some(id), Some(target)) = (attr(tag, "Id"), attr(tag, "Target")) {
+            let target = target.replace('\\', "/");
+            let full = match target.strip_prefix('/') {
+                Some(abs) => abs.to_string(),
+                None => format!("{base}{target}"),
+            };
+            out.insert(id, full.to_ascii_lowercase());
+        }
+    }
+    out
 }
 
 fn damaged(path: &Path, en: String, ja: String) -> ReadError {
@@ -112,18 +151,40 @@ fn walk(path: &Path, part: &str, r: impl Read) -> Result<Walk, ReadError> {
             ));
         }
         // The first four bytes: a row (BrtRowHdr) or a column (cell records).
-        let n = len.min(4);
-        let mut head = [0u8; 4];
+        // Also a row header's flags (byte 11), a column's flags (byte 16), a sheet's
+        // relationship ID and name (BrtBundleSh).
+        let n = len.min(if typ == 0x009C { 1024 } else { 20 });
+        let mut head = [0u8; 1024];
         r.read_exact(&mut head[..n]).map_err(io)?;
         let skipped = std::io::copy(&mut (&mut r).take((len - n) as u64), &mut std::io::sink())
             .map_err(io)?;
         if skipped != (len - n) as u64 {
             break;
         }
-        let first = u32::from_le_bytes(head);
+        let first = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
         match typ {
             0x0013 => w.sst_bytes += len as u64,
-            0x0000 => row = first,
+            0x0000 => {
+                row = first;
+                if n >= 12 && head[11] & 0x10 != 0 && first < super::MAX_ROWS {
+                    w.hidden.add_rows(first, first);
+                }
+            }
+            // BrtColInfo: columns colFirst..=colLast, hidden when bit 0 of byte 16 is set.
+            0x003C if n >= 17 && head[16] & 1 != 0 => {
+                let last = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
+                if first <= last && first < MAX_COLUMNS {
+                    w.hidden.add_cols(first, last.min(MAX_COLUMNS - 1));
+                }
+            }
+            // BrtBundleSh: hsState, iTabID, strRelID, strName.
+            0x009C => {
+                if let Some((id, at)) = wide_string(&head[..n], 8) {
+                    if let Some((name, _)) = wide_string(&head[..n], at) {
+                        w.bundles.push((id, name));
+                    }
+                }
+            }
             // Cells with a value (calamine skips blanks): RK, error, bool, real, string, shared
             // string and the four formula records.
             0x0002..=0x000B if row <= 0x0010_0000 => {
@@ -144,7 +205,7 @@ fn walk(path: &Path, part: &str, r: impl Read) -> Result<Walk, ReadError> {
 }
 
 /// Checks an .xlsb package before calamine opens it.
-pub(crate) fn check(path: &Path) -> Result<(), ReadError> {
+pub(crate) fn check(path: &Path) -> Result<Vec<super::hidden::Hidden>, ReadError> {
     let bad = |e: &dyn std::fmt::Display| ReadError::Workbook {
         path: path.to_path_buf(),
         reason: e.to_string(),
@@ -168,11 +229,20 @@ pub(crate) fn check(path: &Path) -> Result<(), ReadError> {
     sheets.sort();
     parts.extend(sheets.iter().cloned());
     let mut cells: u128 = 0;
+    let mut bundles: Vec<(String, String)> = Vec::new();
+    let mut hidden: Vec<(String, super::hidden::Hidden)> = Vec::new();
     for part in &parts {
         let f = zip
             .by_name(part)
             .map_err(|e| bad(&format!("{part}: {e}")))?;
-        let w = walk(path, part, f)?;
+        let mut w = walk(path, part, f)?;
+        bundles.append(&mut w.bundles);
+        if !w.hidden.is_empty() {
+            hidden.push((
+                part.replace('\\', "/").to_ascii_lowercase(),
+                std::mem::take(&mut w.hidden),
+            ));
+        }
         if w.sst_bytes > MAX_SHARED_STRINGS_BYTES {
             return Err(ReadError::Declared {
                 path: path.to_path_buf(),
@@ -208,7 +278,31 @@ pub(crate) fn check(path: &Path) -> Result<(), ReadError> {
     }
     // The workbook's relationships (XML) are read too: bounded like any .xlsx part.
     super::xlsx_scan::check_xml_part(path, &mut zip, &names, "xl/_rels/workbook.bin.rels")?;
-    Ok(())
+    if hidden.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Sheet names by part: BrtBundleSh's relationship ID, through the workbook's .rels.
+    let mut rels = String::new();
+    if let Some(n) = names.get("xl/_rels/workbook.bin.rels") {
+        if let Ok(f) = zip.by_name(n) {
+            f.take(1 << 20)
+                .read_to_string(&mut rels)
+                .map_err(|e| bad(&e))?;
+        }
+    }
+    let targets = relationships(&rels, "xl/");
+    Ok(hidden
+        .into_iter()
+        .filter_map(|(part, h)| {
+            let (_, name) = bundles
+                .iter()
+                .find(|(id, _)| targets.get(id) == Some(&part))?;
+            Some(super::hidden::Hidden {
+                sheet: name.clone(),
+                ..h
+            })
+        })
+        .collect())
 }
 
 #[cfg(test)]

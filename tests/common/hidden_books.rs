@@ -109,7 +109,9 @@ pub fn filtered(dir: &Path) -> PathBuf {
 }
 
 fn wave(ws: &mut Worksheet, data: &[[f64; 2]; 10], shift: f64) {
-    header(ws, 0, &["ID", "Q1", "Q2"]);
+    // 職員番号 names the staff: 1001–1010 counting down both sheets under a bare "ID" is refused
+    // as uncertain (staff numbers or running numbers).
+    header(ws, 0, &["職員番号", "Q1", "Q2"]);
     for (i, r) in data.iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_number(row, 0, 1001.0 + i as f64).unwrap();
