@@ -125,6 +125,7 @@ mod scale;
 mod time;
 mod xls_scan;
 mod xlsb_scan;
+mod xlsx_cells;
 mod xlsx_scan;
 
 pub use csv::{Delimiter, TextEncoding, TextFormat, MAX_RECORD_BYTES};
