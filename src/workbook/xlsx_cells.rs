@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use calamine::{CellErrorType, DataRef, ExcelDateTime, ExcelDateTimeType};
 
 use super::limits::MAX_SHARED_STRINGS_BYTES;
-use super::xlsx_scan::{attr, Ev, Handler, MAX_XML_RUN};
+use super::xlsx_scan::{attr, attrs, Ev, Handler, MAX_XML_RUN};
 use super::ReadError;
 
 /// How a cell style shows numbers (calamine's `CellFormat`).
@@ -369,8 +369,9 @@ impl Handler for Styles {
 /// One cell value as calamine gives it, before any of our conversions.
 enum Raw {
     Empty,
-    /// `<v>` of a plain type (`n`, `s`, `b`, `e`, none): its raw text up to the first `&`.
-    Plain(Vec<u8>),
+    /// `<v>` of a plain type (`n`, `s`, `b`, `e`, none): its raw text up to the first `&`, in
+    /// the reader's buffer.
+    Plain,
     /// `<v>` of another type (`str`, `d`, …): its text with references resolved.
     Text(String),
     Inline(String),
@@ -379,10 +380,10 @@ enum Raw {
 /// The child of `<c>` being read.
 enum Child {
     None,
-    /// `<v>`, with what it has read so far and whether its first event was text.
+    /// `<v>`, with what it has read so far (plain types: in the reader's buffer) and whether
+    /// its first event was text.
     V {
         plain: bool,
-        bytes: Vec<u8>,
         text: String,
         first: bool,
     },
@@ -391,11 +392,44 @@ enum Child {
     Is(StringReader),
 }
 
+/// A cell's type attribute `t`.
+#[derive(Debug, Clone, PartialEq)]
+enum Typ {
+    /// No `t`: a number, or text when it does not parse.
+    None,
+    N,
+    S,
+    B,
+    E,
+    Str,
+    D,
+    /// `inlineStr` (or `is`).
+    Inline,
+    Other(Box<[u8]>),
+}
+
+impl Typ {
+    fn of(t: Option<&[u8]>) -> Typ {
+        match t {
+            None => Typ::None,
+            Some(b"n") => Typ::N,
+            Some(b"s") => Typ::S,
+            Some(b"b") => Typ::B,
+            Some(b"e") => Typ::E,
+            Some(b"str") => Typ::Str,
+            Some(b"d") => Typ::D,
+            Some(b"inlineStr" | b"is") => Typ::Inline,
+            Some(t) => Typ::Other(t.into()),
+        }
+    }
+}
+
 /// The cell being read.
 struct Cell {
     pos: (u32, u32),
-    style: Option<Vec<u8>>,
-    typ: Option<Vec<u8>>,
+    /// The style index `s` (calamine reads a bad one as 0).
+    style: Option<usize>,
+    typ: Typ,
     value: Raw,
     child: Child,
 }
@@ -444,6 +478,8 @@ pub(crate) struct CellReader<'c, F> {
     row_index: u32,
     col_index: u32,
     cell: Option<Cell>,
+    /// The raw text of a plain `<v>` (reused from cell to cell).
+    vbuf: Vec<u8>,
     error: Option<ReadError>,
     path: &'c Path,
     sheet: &'c str,
@@ -469,6 +505,7 @@ where
             row_index: 0,
             col_index: 0,
             cell: None,
+            vbuf: Vec::new(),
             error: None,
             path,
             sheet,
@@ -531,7 +568,19 @@ where
                     self.col_index = 0;
                 }
                 Ev::Start(b"c", a) => {
-                    let pos = match attr(a, "r") {
+                    let (mut r, mut s, mut t) = (None, None, None);
+                    for (k, v) in attrs(a) {
+                        let slot = match k {
+                            b"r" => &mut r,
+                            b"s" => &mut s,
+                            b"t" => &mut t,
+                            _ => continue,
+                        };
+                        if slot.is_none() {
+                            *slot = Some(v);
+                        }
+                    }
+                    let pos = match r {
                         Some(r) => {
                             let (row, col) = row_and_column(r)?;
                             let col = col.ok_or_else(|| {
@@ -547,8 +596,13 @@ where
                     };
                     self.cell = Some(Cell {
                         pos,
-                        style: attr(a, "s").map(<[u8]>::to_vec),
-                        typ: attr(a, "t").map(<[u8]>::to_vec),
+                        style: s.map(|s| {
+                            std::str::from_utf8(s)
+                                .ok()
+                                .and_then(|s| s.parse::<usize>().ok())
+                                .unwrap_or(0)
+                        }),
+                        typ: Typ::of(t),
                         value: Raw::Empty,
                         child: Child::None,
                     });
@@ -561,19 +615,21 @@ where
         match &mut cell.child {
             Child::None => match *ev {
                 Ev::Start(name, _) => {
-                    let inline = matches!(cell.typ.as_deref(), Some(b"inlineStr" | b"is"));
+                    let inline = cell.typ == Typ::Inline;
                     cell.child = match name {
                         b"is" => Child::Is(StringReader::default()),
                         b"v" if inline => Child::Skip(b"v"),
-                        b"v" => Child::V {
-                            plain: matches!(
-                                cell.typ.as_deref(),
-                                None | Some(b"n" | b"s" | b"b" | b"e")
-                            ),
-                            bytes: Vec::new(),
-                            text: String::new(),
-                            first: true,
-                        },
+                        b"v" => {
+                            self.vbuf.clear();
+                            Child::V {
+                                plain: matches!(
+                                    cell.typ,
+                                    Typ::None | Typ::N | Typ::S | Typ::B | Typ::E
+                                ),
+                                text: String::new(),
+                                first: true,
+                            }
+                        }
                         b"f" => Child::Skip(b"f"),
                         _ => return Err("an element other than v, f or is in a cell".to_string()),
                     };
@@ -586,7 +642,7 @@ where
                     let cell = self.cell.take().expect("in a cell");
                     self.col_index = self.col_index.wrapping_add(1);
                     let (r, c) = cell.pos;
-                    let v = value(self.ctx, self.is_1904, cell)?;
+                    let v = value(self.ctx, self.is_1904, cell, &self.vbuf)?;
                     if let Err(e) = (self.sink)(r, c, v) {
                         self.error = Some(e);
                     }
@@ -604,16 +660,11 @@ where
                     cell.child = Child::None;
                 }
             }
-            Child::V {
-                plain,
-                bytes,
-                text,
-                first,
-            } => match *ev {
+            Child::V { plain, text, first } => match *ev {
                 Ev::Text(raw) if *plain => {
                     if *first {
                         let end = memchr::memchr(b'&', raw).unwrap_or(raw.len());
-                        bytes.extend_from_slice(&raw[..end]);
+                        self.vbuf.extend_from_slice(&raw[..end]);
                     }
                     *first = false;
                 }
@@ -628,7 +679,7 @@ where
                 }
                 Ev::End(b"v") => {
                     cell.value = if *plain {
-                        Raw::Plain(std::mem::take(bytes))
+                        Raw::Plain
                     } else {
                         Raw::Text(std::mem::take(text))
                     };
@@ -642,35 +693,33 @@ where
 }
 
 /// calamine's `read_v` (and `read_value` for inline strings).
-fn value<'c>(ctx: &'c CellContext, is_1904: bool, cell: Cell) -> Result<DataRef<'c>, String> {
-    let typ = cell.typ.as_deref();
+fn value<'c>(
+    ctx: &'c CellContext,
+    is_1904: bool,
+    cell: Cell,
+    plain: &[u8],
+) -> Result<DataRef<'c>, String> {
+    let typ = cell.typ;
     let owned;
     let v: &str = match cell.value {
         Raw::Empty => return Ok(DataRef::Empty),
         Raw::Inline(s) => return Ok(DataRef::String(s)),
         // Not text at first (a reference, say): calamine reads nothing.
-        Raw::Plain(b) if b.is_empty() => return Ok(DataRef::Empty),
-        Raw::Plain(b) => {
-            owned = String::from_utf8(b).map_err(|_| "a value that is not UTF-8".to_string())?;
-            &owned
+        Raw::Plain if plain.is_empty() => return Ok(DataRef::Empty),
+        Raw::Plain => {
+            std::str::from_utf8(plain).map_err(|_| "a value that is not UTF-8".to_string())?
         }
         Raw::Text(s) => {
             owned = s;
             &owned
         }
     };
-    let format = match &cell.style {
-        Some(s) => {
-            let id = std::str::from_utf8(s)
-                .ok()
-                .and_then(|s| s.parse::<usize>().ok())
-                .unwrap_or(0);
-            ctx.formats.get(id).copied()
-        }
+    let format = match cell.style {
+        Some(id) => ctx.formats.get(id).copied(),
         None => Some(Fmt::Other),
     };
     match typ {
-        Some(b"s") => {
+        Typ::S => {
             if v.is_empty() {
                 return Ok(DataRef::Empty);
             }
@@ -680,7 +729,7 @@ fn value<'c>(ctx: &'c CellContext, is_1904: bool, cell: Cell) -> Result<DataRef<
                 .map(|s| DataRef::SharedString(s.as_str()))
                 .ok_or_else(|| "a cell string index not found in the shared strings".to_string())
         }
-        Some(b"b") => {
+        Typ::B => {
             let t = v.trim();
             if t.is_empty() {
                 Ok(DataRef::Empty)
@@ -692,13 +741,13 @@ fn value<'c>(ctx: &'c CellContext, is_1904: bool, cell: Cell) -> Result<DataRef<
                 Err(format!("a boolean cell holding {v}"))
             }
         }
-        Some(b"d") => Ok(DataRef::DateTimeIso(v.to_string())),
-        Some(b"e") => v
+        Typ::D => Ok(DataRef::DateTimeIso(v.to_string())),
+        Typ::E => v
             .parse::<CellErrorType>()
             .map(DataRef::Error)
             .map_err(|_| format!("an unknown cell error {v}")),
-        Some(b"str") => Ok(DataRef::String(unescape_excel(v))),
-        Some(b"n") | None => {
+        Typ::Str => Ok(DataRef::String(unescape_excel(v))),
+        Typ::N | Typ::None => {
             if v.is_empty() {
                 return Ok(DataRef::Empty);
             }
@@ -716,13 +765,15 @@ fn value<'c>(ctx: &'c CellContext, is_1904: bool, cell: Cell) -> Result<DataRef<
                     )),
                     _ => DataRef::Float(n),
                 }),
-                Err(_) if typ.is_none() => Ok(DataRef::String(v.to_string())),
+                Err(_) if typ == Typ::None => Ok(DataRef::String(v.to_string())),
                 Err(_) => Err(format!("a number cell holding {v}")),
             }
         }
-        Some(t) => Err(format!(
+        // An inline-string cell's value comes from `<is>`; its `<v>` leaves it empty.
+        Typ::Inline => Ok(DataRef::Empty),
+        Typ::Other(t) => Err(format!(
             "a cell of unknown type t=\"{}\"",
-            String::from_utf8_lossy(t)
+            String::from_utf8_lossy(&t)
         )),
     }
 }

@@ -204,7 +204,7 @@ fn local(name: &[u8]) -> &[u8] {
 }
 
 /// The attributes of a tag's bytes after its name: `(local name, raw value)` pairs.
-fn attrs(mut s: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+pub(crate) fn attrs(mut s: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     std::iter::from_fn(move || {
         let start = s
             .iter()
