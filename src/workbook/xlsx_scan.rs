@@ -337,6 +337,8 @@ fn scan_xml(
     let mut total = 0u64;
     // Last bytes seen in a comment/CDATA/PI, to find its end across chunks.
     let mut tail = [0u8; 2];
+    // Where the current tag starts in this chunk (after its `<`), while it has not been copied.
+    let mut tag_from: Option<usize> = None;
     loop {
         let n = match r.read(&mut chunk) {
             Ok(0) => break,
@@ -409,7 +411,13 @@ fn scan_xml(
                         }
                         _ => {
                             buf.clear();
-                            buf.push(b);
+                            // A tag that ends in this chunk is handed over from the chunk itself;
+                            // only one that crosses chunks is copied.
+                            if i < n {
+                                tag_from = Some(i - 1);
+                            } else {
+                                buf.push(b);
+                            }
                             State::Tag(0)
                         }
                     };
@@ -445,15 +453,23 @@ fn scan_xml(
                             ),
                         ));
                     }
-                    buf.extend_from_slice(&rest[..take]);
                     i += take;
                     if end.is_some() {
-                        buf.pop();
-                        tag(path, part, &buf, h)?;
+                        match tag_from.take() {
+                            Some(s) => tag(path, part, &data[s..i - 1], h)?,
+                            None => {
+                                buf.extend_from_slice(&rest[..take - 1]);
+                                tag(path, part, &buf, h)?;
+                            }
+                        }
                         buf.clear();
                         run = 0;
                         state = State::Text;
                     } else {
+                        match tag_from.take() {
+                            Some(s) => buf.extend_from_slice(&data[s..]),
+                            None => buf.extend_from_slice(rest),
+                        }
                         state = State::Tag(quote);
                     }
                 }
