@@ -6,9 +6,12 @@
 //!   still opens; an encrypted .xlsx — an OLE container holding `EncryptedPackage` — gets its own
 //!   message). A `.csv`, `.tsv` or `.txt` file that is not a workbook inside is read as text by
 //!   src/workbook/csv.rs into the same grid ([`Input`]); any other text file is "not a workbook".
-//! * `.xlsx`/`.xlsm` sheets are streamed cell by cell ([`calamine::Xlsx::worksheet_cells_reader`]),
-//!   so a hostile declared dimension (`A1:XFD1048576`) allocates nothing; only cells that exist are
-//!   stored, and at most [`MAX_CELLS`] of them. Other formats go through
+//! * `.xlsx`/`.xlsm` sheets are streamed cell by cell in the bounded pass that checks them
+//!   ([`xlsx_scan::read_sheet`], decoding cells as calamine's `worksheet_cells_reader` does), so a
+//!   hostile declared dimension (`A1:XFD1048576`) allocates nothing; only cells that exist are
+//!   stored, and at most [`MAX_CELLS`] of them. Rows and columns left out (hidden, filtered, a
+//!   Table's totals row, SUBTOTAL rows) are taken out after the pass, as some of the XML that
+//!   decides it (AutoFilter, Tables) follows the cells. Other formats go through
 //!   [`calamine::Reader::worksheet_range`] and are converted to the same grid.
 
 use std::cell::{Cell, RefCell};
