@@ -9,16 +9,17 @@
 # Needs: cargo; optional Rscript with readxl (Debian r-cran-readxl), python3 with pandas, openpyxl
 # and scipy. A missing competitor is reported as skipped.
 #
-# Measured 2026-12-04 17:46-17:50 UTC on the 2-core build machine shared with six other
-# engineers' builds (load average 8-11, so wall times are inflated and CPU times less so),
+# Measured 2026-12-04 18:07-18:10 UTC on the 2-core build machine shared with six other
+# engineers' builds (load average 3.5-4.2, so wall times are inflated and CPU times less so),
 # REPEAT=3 (ttest-xl, R and the previous build alternating), REPEAT_PY=0, medians, branch
-# xlsxperf at 1887c6f against main at aa503a7 (BASELINE):
-#   ttest-xl  wall  9.60 s  cpu  3.81 s  peak RSS  225 MiB
-#   baseline  wall 13.97 s  cpu  5.53 s  peak RSS  224 MiB   (aa503a7: pre-scan, then calamine)
-#   R         wall 13.24 s  cpu  5.04 s  peak RSS 2081 MiB   (readxl + t.test)
-#   ratios: baseline/ttest-xl 1.5x wall, 1.5x cpu, 1.00x memory; R/ttest-xl 1.4x wall, 1.3x cpu,
-#   9.2x memory. At load 4.3 earlier the same day (before the last two reader commits): ttest-xl
-#   cpu 4.02 s, baseline 5.25 s, R 6.04 s. Before the .xlsx pre-scan of issue 18 the same workbook
+# xlsxperf at 8477cda against main at aa503a7 (BASELINE):
+#   ttest-xl  wall  2.89 s  cpu  3.93 s  peak RSS  225 MiB   (runs 2.43-3.07 s wall)
+#   baseline  wall  5.62 s  cpu  5.77 s  peak RSS  224 MiB   (aa503a7: pre-scan, then calamine)
+#   R         wall  5.11 s  cpu  4.94 s  peak RSS 2081 MiB   (readxl + t.test)
+#   ratios: baseline/ttest-xl 1.9x wall, 1.5x cpu, 1.00x memory; R/ttest-xl 1.8x wall, 1.3x cpu,
+#   9.2x memory. At load 8-11 (17:46-17:50): ttest-xl cpu 3.81 s, baseline 5.53 s, R 5.04 s
+#   (same ratios of CPU); at load 4.3 (before the last two reader commits): ttest-xl cpu 4.02 s,
+#   baseline 5.25 s, R 6.04 s. Before the .xlsx pre-scan of issue 18 the same workbook
 #   took 2.57 s wall / 4.35 s cpu / 224 MiB (quiet machine), and with it (before this fold)
 #   3.70 s / 6.19 s / 225 MiB: the cost of the pre-scan is gone (each sheet is
 #   now inflated and tokenised once, its cells read in the checking pass). Results (--json) are
