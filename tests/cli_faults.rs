@@ -522,30 +522,24 @@ fn example_with_dimension(dir: &Path, dimension: &str) -> PathBuf {
     p
 }
 
-// Found by this test, fixed in the reader (quiet panic guard): a panic inside calamine is caught and reported as an internal error naming
-// the file (good), but the default panic hook still prints "thread 'main' panicked at
-// …/calamine-0.38.0/src/xlsx/mod.rs:3048:24: attempt to subtract with overflow" and the
-// RUST_BACKTRACE note on stderr before the message. Input: the example workbook with
-// `<dimension ref="XFD1048576:A1"/>` (debug build; in release this overflow wraps instead, but
-// any other dependency panic prints the same way). Expected: exit 2, only the clear error, no
-// "panicked" text. Fix: install a panic hook in the binary (or around `guarded`) that stays quiet.
+// Found by this test, fixed in the reader (quiet panic guard): calamine panicked in a debug
+// build ("attempt to subtract with overflow" in its dimension arithmetic) on the example
+// workbook with `<dimension ref="XFD1048576:A1"/>`, and the default panic hook printed it. The
+// .xlsx reader now reads cells in its own bounded pass (src/workbook/xlsx_cells.rs), which
+// does not need the advisory dimension, so this file is read like any other; the quiet panic
+// guard is tested with a dependency panic that remains (tests/xlsb_scan.rs,
+// `dependency_panic_prints_no_panic_text`).
 #[test]
-fn dependency_panic_prints_no_panic_text() {
+fn a_reversed_dimension_is_read_like_any_other() {
     let dir = tempfile::tempdir().unwrap();
     let p = example_with_dimension(dir.path(), "XFD1048576:A1");
-    let before = fs::read(&p).unwrap();
     let out_dir = dir.path().join("out");
     fs::create_dir(&out_dir).unwrap();
     let out = analyze(&p, &out_dir.join("results.xlsx"), &[]);
-    assert_failed_cleanly(
-        &out,
-        &p,
-        &before,
-        &out_dir,
-        &["reversed_dimension.xlsx"],
-        &["report", "bug"],
-    );
-    assert!(entries(&out_dir).is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out_dir.join("results.xlsx").is_file());
 }
 
 /// Runs the binary on `input` with the address space limited to 4 GB (`ulimit -v`), so a

@@ -83,6 +83,11 @@ const BEFORE: [f64; 5] = [3.0, 4.0, 2.0, 3.0, 4.0];
 const AFTER: [f64; 5] = [4.0, 4.0, 3.0, 5.0, 4.0];
 
 fn xlsb(dir: &Path, name: &str, extra: &[u8]) -> PathBuf {
+    xlsb_with(dir, name, sheet(&BEFORE, extra))
+}
+
+/// The workbook with `sheet1` as the first sheet's part.
+fn xlsb_with(dir: &Path, name: &str, sheet1: Vec<u8>) -> PathBuf {
     let mut wb = Vec::new();
     for (i, (id, sheet)) in [("rId1", "事前"), ("rId2", "事後")].iter().enumerate() {
         let mut b = 0u32.to_le_bytes().to_vec(); // visible
@@ -100,7 +105,7 @@ fn xlsb(dir: &Path, name: &str, extra: &[u8]) -> PathBuf {
     for (part, bytes) in [
         ("xl/workbook.bin", wb),
         ("xl/_rels/workbook.bin.rels", rels.as_bytes().to_vec()),
-        ("xl/worksheets/sheet1.bin", sheet(&BEFORE, extra)),
+        ("xl/worksheets/sheet1.bin", sheet1),
         ("xl/worksheets/sheet2.bin", sheet(&AFTER, &[])),
     ] {
         z.start_file(part, o).unwrap();
@@ -183,5 +188,38 @@ fn hostile_xlsb_files_are_refused_before_calamine_reads_them() {
             assert!(!err.contains(bad), "{name}: {err}");
         }
         assert!(!out.exists());
+    }
+}
+
+/// Moved here from tests/cli_faults.rs when the .xlsx reader stopped using calamine's (its input,
+/// an .xlsx with `<dimension ref="XFD1048576:A1"/>`, no longer reaches calamine's dimension
+/// arithmetic and is read like any other). A panic inside a dependency is caught and reported
+/// as an internal error naming the file, with no "panicked" text or backtrace hint: here
+/// calamine's `Dimensions::len` overflows on a BrtWsDim whose last row is above its first
+/// (a debug build panics; a release build wraps and reads the sheet).
+#[test]
+fn dependency_panic_prints_no_panic_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut reversed = Vec::new();
+    let mut normal = Vec::new();
+    for (r, n) in [5u32, 0, 0, 1].iter().zip([0u32, 5, 0, 1]) {
+        reversed.extend_from_slice(&r.to_le_bytes());
+        normal.extend_from_slice(&n.to_le_bytes());
+    }
+    let (from, to) = (rec(0x0094, &normal), rec(0x0094, &reversed));
+    let mut part = sheet(&BEFORE, &[]);
+    let at = part.windows(from.len()).position(|w| w == from).unwrap();
+    part.splice(at..at + from.len(), to);
+    let p = xlsb_with(dir.path(), "reversed_dimension.xlsb", part);
+    let (code, err, out) = analyze(&p);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("RUST_BACKTRACE"), "{err}");
+    if cfg!(debug_assertions) {
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains("reversed_dimension.xlsb"), "{err}");
+        assert!(err.contains("report"), "{err}");
+        assert!(!out.exists());
+    } else {
+        assert_eq!(code, Some(0), "{err}");
     }
 }

@@ -6,9 +6,12 @@
 //!   still opens; an encrypted .xlsx — an OLE container holding `EncryptedPackage` — gets its own
 //!   message). A `.csv`, `.tsv` or `.txt` file that is not a workbook inside is read as text by
 //!   src/workbook/csv.rs into the same grid ([`Input`]); any other text file is "not a workbook".
-//! * `.xlsx`/`.xlsm` sheets are streamed cell by cell ([`calamine::Xlsx::worksheet_cells_reader`]),
-//!   so a hostile declared dimension (`A1:XFD1048576`) allocates nothing; only cells that exist are
-//!   stored, and at most [`MAX_CELLS`] of them. Other formats go through
+//! * `.xlsx`/`.xlsm` sheets are streamed cell by cell in the bounded pass that checks them
+//!   ([`xlsx_scan::read_sheet`], decoding cells as calamine's `worksheet_cells_reader` does), so a
+//!   hostile declared dimension (`A1:XFD1048576`) allocates nothing; only cells that exist are
+//!   stored, and at most [`MAX_CELLS`] of them. Rows and columns left out (hidden, filtered, a
+//!   Table's totals row, SUBTOTAL rows) are taken out after the pass, as some of the XML that
+//!   decides it (AutoFilter, Tables) follows the cells. Other formats go through
 //!   [`calamine::Reader::worksheet_range`] and are converted to the same grid.
 
 use std::cell::{Cell, RefCell};
@@ -910,73 +913,65 @@ impl Book {
     fn load_sheet(&mut self, name: &str) -> Result<SheetData, ReadError> {
         let path = self.path.clone();
         let path = path.as_path();
-        let facts = match &self.package {
-            Some(pkg) => guarded(path, &format!("checking sheet {name}"), || {
-                xlsx_scan::scan_sheet(path, pkg, name)
-            })?,
+        // Hidden rows and columns of .xls, .xlsb and .ods come from their pre-scans (hidden.rs);
+        // an .xlsx sheet's from the one pass that reads its cells.
+        let other_facts = match &self.package {
+            Some(_) => None,
             None => super::hidden::facts(&self.hidden, name),
         };
-        let plan = Plan::new(facts, self.include_hidden);
         let wb_err = |e: &dyn std::fmt::Display| ReadError::Workbook {
             path: path.to_path_buf(),
             reason: format!("sheet {name}: {e}"),
         };
         let inner = &mut self.inner;
         let budget = &*self.budget;
+        let package = self.package.as_deref();
+        let include_hidden = self.include_hidden;
         guarded(path, &format!("reading sheet {name}"), move || {
             let mut left = LeftOut::default();
-            let mut table = false;
             let mut b = Builder::new(path, name, budget);
-            match inner {
-                Sheets::Xlsx(x) => {
-                    let mut reader = x.worksheet_cells_reader(name).map_err(|e| wb_err(&e))?;
+            match (inner, package) {
+                (Sheets::Xlsx(x), Some(pkg)) => {
+                    // One bounded pass over the sheet's XML gives both its cells and what it
+                    // says about rows and columns (src/workbook/xlsx_scan.rs, xlsx_cells.rs).
                     // Shared strings are looked up by address first: one hash of a pointer
                     // instead of hashing the text for every cell that uses it.
                     let mut shared: HashMap<usize, Value> = HashMap::new();
-                    // Cells kept inside and outside the sheet's one Table, if it has one.
-                    let (mut inside, mut outside) = (0usize, 0usize);
-                    while let Some(cell) = reader.next_cell().map_err(|e| wb_err(&e))? {
-                        let (r, c) = cell.get_position();
-                        if matches!(cell.get_value(), DataRef::Empty) {
-                            continue;
-                        }
-                        if let Some(kind) = plan.row(r) {
-                            left.row(r, kind, cell.get_value());
-                            continue;
-                        }
-                        if let Some(kind) = plan.col(c) {
-                            left.col(c, kind, cell.get_value());
-                            continue;
-                        }
-                        if plan.outside_table(r, c) {
-                            outside += 1;
-                        } else {
-                            inside += 1;
-                        }
-                        let v = match cell.get_value() {
-                            DataRef::Empty => continue,
-                            DataRef::SharedString(s) => {
-                                let key = s.as_ptr() as usize;
-                                match shared.get(&key) {
-                                    Some(v) => v.clone(),
-                                    None => {
-                                        let v = b.text(s)?;
-                                        shared.insert(key, v.clone());
-                                        v
+                    let facts =
+                        xlsx_scan::read_sheet(path, pkg, name, x.has_1904_epoch(), |r, c, v| {
+                            let v = match v {
+                                DataRef::Empty => return Ok(()),
+                                DataRef::SharedString(s) => {
+                                    let key = s.as_ptr() as usize;
+                                    match shared.get(&key) {
+                                        Some(v) => v.clone(),
+                                        None => {
+                                            let v = b.text(s)?;
+                                            shared.insert(key, v.clone());
+                                            v
+                                        }
                                     }
                                 }
-                            }
-                            other => b.value(other.clone())?,
-                        };
-                        b.push(r, c, v)?;
-                    }
+                                other => b.value(other)?,
+                            };
+                            b.push(r, c, v)
+                        })?
+                        .ok_or_else(|| {
+                            wb_err(&calamine::XlsxError::WorksheetNotFound(name.into()))
+                        })?;
+                    let plan = Plan::new(Some(facts), include_hidden);
+                    let mut sheet = b.finish();
                     // The Table defines the data when it holds at least half of the cells (a
                     // small Table beside the data, a list of choices say, does not).
+                    let (inside, outside) = leave_out(&mut sheet, &plan, &mut left);
                     if plan.table.is_some() && inside >= outside {
-                        table = true;
+                        keep_table_only(&mut sheet, &plan, &mut left);
                     }
+                    sheet.left_out = left.notes(name);
+                    Ok(sheet)
                 }
-                other => {
+                (other, _) => {
+                    let plan = Plan::new(other_facts, include_hidden);
                     let range = other.worksheet_range(name).map_err(|e| wb_err(&e))?;
                     let (r0, c0) = range.start().unwrap_or((0, 0));
                     for (r, c, v) in range.used_cells() {
@@ -994,16 +989,59 @@ impl Book {
                         let v = b.value_owned(v)?;
                         b.push(r, c, v)?;
                     }
+                    let mut sheet = b.finish();
+                    sheet.left_out = left.notes(name);
+                    Ok(sheet)
                 }
             }
-            let mut sheet = b.finish();
-            if table {
-                keep_table_only(&mut sheet, &plan, &mut left);
-            }
-            sheet.left_out = left.notes(name);
-            Ok(sheet)
         })
     }
+}
+
+/// Leaves out the rows and columns [`Plan`] says to (hidden, filtered, a Table's totals row, a
+/// SUBTOTAL row), noting each, in the order the cells were read; returns how many of the
+/// cells kept are inside and outside the sheet's one Table.
+fn leave_out(sheet: &mut SheetData, plan: &Plan, left: &mut LeftOut) -> (usize, usize) {
+    let (mut inside, mut outside) = (0usize, 0usize);
+    let any_col = plan
+        .facts
+        .as_ref()
+        .is_some_and(|f| !plan.include_hidden && !f.hidden_cols.is_empty());
+    sheet.rows.retain_mut(|row| {
+        let r = row.row;
+        if let Some(kind) = plan.row(r) {
+            for (_, v) in row.cells() {
+                left.row_text(r, kind, || v.display());
+            }
+            return false;
+        }
+        if any_col {
+            let mut keep_cols = Vec::with_capacity(row.cols.len());
+            let mut keep_vals = Vec::with_capacity(row.vals.len());
+            for (c, v) in row.cols.drain(..).zip(row.vals.drain(..)) {
+                match plan.col(u32::from(c)) {
+                    Some(kind) => left.col_text(u32::from(c), kind, || v.display()),
+                    None => {
+                        keep_cols.push(c);
+                        keep_vals.push(v);
+                    }
+                }
+            }
+            row.cols = keep_cols;
+            row.vals = keep_vals;
+        }
+        if plan.table.is_some() {
+            for &c in &row.cols {
+                if plan.outside_table(r, u32::from(c)) {
+                    outside += 1;
+                } else {
+                    inside += 1;
+                }
+            }
+        }
+        !row.cols.is_empty()
+    });
+    (inside, outside)
 }
 
 /// What to leave out of one .xlsx sheet while loading it, from what its XML says.
@@ -1119,10 +1157,6 @@ struct LeftOut {
 const GLIMPSE_CHARS: usize = 80;
 
 impl LeftOut {
-    fn row(&mut self, r: u32, kind: NoteKind, v: &DataRef<'_>) {
-        self.row_text(r, kind, || from_data_ref(v.clone()).display());
-    }
-
     fn row_text(&mut self, r: u32, kind: NoteKind, text: impl FnOnce() -> String) {
         let entry = match self.rows.last_mut() {
             Some(last) if last.0 == r => last,
@@ -1146,10 +1180,6 @@ impl LeftOut {
         } else {
             entry.2.push_str(&text);
         }
-    }
-
-    fn col(&mut self, c: u32, kind: NoteKind, v: &DataRef<'_>) {
-        self.col_text(c, kind, || from_data_ref(v.clone()).display());
     }
 
     fn col_text(&mut self, c: u32, kind: NoteKind, text: impl FnOnce() -> String) {

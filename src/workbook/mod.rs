@@ -84,10 +84,12 @@
 //! inside a sheet's used rectangle included) or [`MAX_TEXT_BYTES`] of text; the scan also bounds
 //! `content.xml` (4 GiB uncompressed), the size of one XML element (16 MiB) and the nesting
 //! depth (1,000), and stops a truncated `content.xml` on which calamine would loop forever. A
-//! The .xlsx XML parts calamine reads are first streamed by src/workbook/xlsx_scan.rs, which
-//! refuses ([`ReadError::Damaged`], naming the part) any text run, tag, comment, processing
+//! The .xlsx XML parts are streamed by src/workbook/xlsx_scan.rs, which refuses
+//! ([`ReadError::Damaged`], naming the part) any text run, tag, comment, processing
 //! instruction or CDATA over [`MAX_XML_RUN`], an element name over [`MAX_XML_NAME`] or a
-//! part over [`MAX_XML_PART_BYTES`], so calamine's XML buffer stays bounded; an .xlsb is walked
+//! part over [`MAX_XML_PART_BYTES`], so calamine's XML buffer stays bounded when it opens the
+//! workbook; a sheet's cells are read in that same pass (src/workbook/xlsx_cells.rs, decoding
+//! them as calamine 0.38 does), so each sheet is inflated once; an .xlsb is walked
 //! record by record (src/workbook/xlsb_scan.rs). A
 //! larger workbook gives [`ReadError::TooLarge`], [`ReadError::Expands`] or
 //! [`ReadError::Workbook`], not an out-of-memory abort. A panic inside the parser is caught and
@@ -133,6 +135,7 @@ pub mod waves;
 mod wide;
 mod xls_scan;
 mod xlsb_scan;
+mod xlsx_cells;
 mod xlsx_scan;
 
 pub use csv::{Delimiter, TextEncoding, TextFormat, MAX_RECORD_BYTES};

@@ -1,5 +1,7 @@
-//! A bounded streaming pass over the XML parts of an .xlsx/.xlsm package, run before calamine
-//! reads them, that does two things at once:
+//! A bounded streaming pass over the XML parts of an .xlsx/.xlsm package. The workbook parts are
+//! checked before calamine opens the file; a sheet is read by this pass alone (its cells through
+//! [`super::xlsx_cells`], as calamine would read them), so its XML is inflated and tokenised
+//! once. The pass does three things at once:
 //!
 //! * **Bounds** what calamine's XML reader (quick-xml) will hold: quick-xml reads one event at a
 //!   time into a buffer that grows to the size of the event, so a 6 GB whitespace run between
@@ -10,13 +12,14 @@
 //!   longer than [`MAX_XML_NAME`], or the part longer than [`MAX_XML_PART_BYTES`]). Only the
 //!   parts calamine reads are inflated: `_rels/.rels`, the workbook, its relationships, shared
 //!   strings, styles and theme when the file is opened ([`check_package`]), and a sheet with its
-//!   relationships and Tables when the sheet is loaded ([`scan_sheet`]). Comments, drawings,
+//!   relationships and Tables when the sheet is loaded ([`read_sheet`]). Comments, drawings,
 //!   `docProps`, `customXml` are never inflated.
 //! * **Reads what the author chose not to show** in the same pass over a sheet: hidden rows
 //!   (`<row hidden="1">`), rows an AutoFilter filtered out (hidden rows inside `<autoFilter ref>`
 //!   with a `<filterColumn>`), hidden columns (`<col hidden="1">`), rows holding a `SUBTOTAL` or
 //!   `AGGREGATE` formula, and the sheet's Excel Tables (`xl/tables/tableN.xml`: `ref`,
 //!   `headerRowCount`, `totalsRowCount`).
+//! * **Reads the cells** of the sheet (values, shared strings, dates by cell style).
 //!
 //! The tokenizer splits the stream the way quick-xml does: text up to `<`; a start or end tag up
 //! to the first `>` outside a quoted attribute value; `<!-- … -->`, `<![CDATA[ … ]]>`, `<? … ?>`.
@@ -29,7 +32,9 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
+use super::xlsx_cells::{CellContext, CellReader, SharedStrings, Styles};
 use super::ReadError;
+use calamine::DataRef;
 
 /// Longest XML text or whitespace run, tag (element name with its attributes), comment,
 /// processing instruction or CDATA section accepted in a part: 4 MiB. Excel's longest
@@ -157,22 +162,31 @@ pub(crate) struct Package {
     pub sheets: Vec<SheetEntry>,
     /// Lower-cased part name → name in the zip (calamine looks parts up this way).
     names: HashMap<String, String>,
+    /// Shared strings and cell styles, read as calamine reads them, for the sheets' cells.
+    pub cells: CellContext,
 }
 
 /// Something a part's XML said, given to a [`Handler`].
-enum Ev<'a> {
+#[derive(Clone, Copy)]
+pub(crate) enum Ev<'a> {
     /// A start or empty-element tag: local name and the bytes after the name.
     Start(&'a [u8], &'a [u8]),
     End(&'a [u8]),
-    /// Text (only collected while the handler asks for it).
+    /// Text (only collected while the handler asks for it), raw: references not resolved.
     Text(&'a [u8]),
+    /// The content of a CDATA section (only collected while the handler asks for text).
+    CData(&'a [u8]),
 }
 
-trait Handler {
+pub(crate) trait Handler {
     fn event(&mut self, ev: Ev<'_>);
     /// `true` when the text of the current element is wanted.
     fn wants_text(&self) -> bool {
         false
+    }
+    /// An error that stops the scan, checked after each event.
+    fn take_error(&mut self) -> Option<ReadError> {
+        None
     }
 }
 
@@ -190,7 +204,7 @@ fn local(name: &[u8]) -> &[u8] {
 }
 
 /// The attributes of a tag's bytes after its name: `(local name, raw value)` pairs.
-fn attrs(mut s: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+pub(crate) fn attrs(mut s: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     std::iter::from_fn(move || {
         let start = s
             .iter()
@@ -210,7 +224,7 @@ fn attrs(mut s: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     })
 }
 
-fn attr<'a>(s: &'a [u8], name: &str) -> Option<&'a [u8]> {
+pub(crate) fn attr<'a>(s: &'a [u8], name: &str) -> Option<&'a [u8]> {
     attrs(s)
         .find(|(k, _)| *k == name.as_bytes())
         .map(|(_, v)| v)
@@ -323,6 +337,8 @@ fn scan_xml(
     let mut total = 0u64;
     // Last bytes seen in a comment/CDATA/PI, to find its end across chunks.
     let mut tail = [0u8; 2];
+    // Where the current tag starts in this chunk (after its `<`), while it has not been copied.
+    let mut tag_from: Option<usize> = None;
     loop {
         let n = match r.read(&mut chunk) {
             Ok(0) => break,
@@ -356,6 +372,9 @@ fn scan_xml(
                             }
                             if want && !buf.is_empty() {
                                 h.event(Ev::Text(&buf));
+                                if let Some(e) = h.take_error() {
+                                    return Err(e);
+                                }
                             }
                             buf.clear();
                             run = 0;
@@ -392,7 +411,13 @@ fn scan_xml(
                         }
                         _ => {
                             buf.clear();
-                            buf.push(b);
+                            // A tag that ends in this chunk is handed over from the chunk itself;
+                            // only one that crosses chunks is copied.
+                            if i < n {
+                                tag_from = Some(i - 1);
+                            } else {
+                                buf.push(b);
+                            }
                             State::Tag(0)
                         }
                     };
@@ -428,15 +453,23 @@ fn scan_xml(
                             ),
                         ));
                     }
-                    buf.extend_from_slice(&rest[..take]);
                     i += take;
                     if end.is_some() {
-                        buf.pop();
-                        tag(path, part, &buf, h)?;
+                        match tag_from.take() {
+                            Some(s) => tag(path, part, &data[s..i - 1], h)?,
+                            None => {
+                                buf.extend_from_slice(&rest[..take - 1]);
+                                tag(path, part, &buf, h)?;
+                            }
+                        }
                         buf.clear();
                         run = 0;
                         state = State::Text;
                     } else {
+                        match tag_from.take() {
+                            Some(s) => buf.extend_from_slice(&data[s..]),
+                            None => buf.extend_from_slice(rest),
+                        }
                         state = State::Tag(quote);
                     }
                 }
@@ -449,6 +482,7 @@ fn scan_xml(
                         state = State::Comment;
                     } else if buf == b"[CDATA[" {
                         tail = [0, 0];
+                        buf.clear();
                         state = State::CData;
                     } else if !b"[CDATA[".starts_with(&buf) && !b"--".starts_with(&buf) {
                         // A DOCTYPE (or other `<!` markup): OOXML parts never hold one (ECMA-376
@@ -482,6 +516,10 @@ fn scan_xml(
                         1 => [tail[1], rest[0]],
                         _ => [rest[take - 2], rest[take - 1]],
                     };
+                    let keep = state == State::CData && h.wants_text();
+                    if keep {
+                        buf.extend_from_slice(&rest[..take]);
+                    }
                     i += take;
                     run += take;
                     if run > MAX_XML_RUN {
@@ -493,6 +531,15 @@ fn scan_xml(
                         return Err(refused(path, part, Over::Run(what.0, what.1)));
                     }
                     if done {
+                        if keep {
+                            // The section's content, without its closing `]]>`.
+                            buf.truncate(buf.len().saturating_sub(3));
+                            h.event(Ev::CData(&buf));
+                            if let Some(e) = h.take_error() {
+                                return Err(e);
+                            }
+                        }
+                        buf.clear();
                         run = 0;
                         state = State::Text;
                     }
@@ -526,7 +573,10 @@ fn tag(path: &Path, part: &str, t: &[u8], h: &mut impl Handler) -> Result<(), Re
             h.event(Ev::End(name));
         }
     }
-    Ok(())
+    match h.take_error() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 /// An open package and the lower-cased names of its parts.
@@ -638,9 +688,12 @@ pub(crate) fn check_package(path: &Path) -> Result<Package, ReadError> {
     } else {
         name
     };
-    for p in ["sharedStrings.xml", "theme/theme1.xml", "styles.xml"] {
-        zip.scan(path, &format!("{xl}{p}"), &mut Ignore)?;
-    }
+    let sst_part = format!("{xl}sharedStrings.xml");
+    let mut sst = SharedStrings::new(path, &sst_part);
+    zip.scan(path, &sst_part, &mut sst)?;
+    zip.scan(path, &format!("{xl}theme/theme1.xml"), &mut Ignore)?;
+    let mut styles = Styles::default();
+    zip.scan(path, &format!("{xl}styles.xml"), &mut styles)?;
     let mut rels = Rels::default();
     zip.scan(path, &format!("{xl}_rels/{wb}.rels"), &mut rels)?;
     let mut sheets = WorkbookSheets::default();
@@ -660,6 +713,10 @@ pub(crate) fn check_package(path: &Path) -> Result<Package, ReadError> {
     Ok(Package {
         sheets,
         names: zip.names,
+        cells: CellContext {
+            strings: sst.strings,
+            formats: styles.formats,
+        },
     })
 }
 
@@ -807,22 +864,76 @@ impl Handler for TableHandler {
     }
 }
 
-/// Scans sheet `name` (bounds, hidden rows and columns, filter, totals) and its Tables.
-/// `Ok(None)` when the package does not list the sheet (calamine will say so).
-pub(crate) fn scan_sheet(
-    path: &Path,
-    pkg: &Package,
-    name: &str,
+/// The sheet's facts and its cells in one pass.
+struct SheetRead<'c, F> {
+    facts: SheetHandler,
+    cells: CellReader<'c, F>,
+}
+
+impl<'c, F> Handler for SheetRead<'c, F>
+where
+    F: FnMut(u32, u32, DataRef<'c>) -> Result<(), ReadError>,
+{
+    fn wants_text(&self) -> bool {
+        self.facts.wants_text() || self.cells.wants_text()
+    }
+
+    fn event(&mut self, ev: Ev<'_>) {
+        self.facts.event(ev);
+        self.cells.event(&ev);
+    }
+
+    fn take_error(&mut self) -> Option<ReadError> {
+        if self.cells.has_error() {
+            self.cells.take_error()
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads sheet `name` in one bounded pass: hands each cell to `sink` (row, column, value as
+/// calamine 0.38 would give it) and returns what the XML says about its rows and columns
+/// (hidden rows and columns, filter, SUBTOTAL rows, Tables). `Ok(None)` when the package does not list the sheet.
+pub(crate) fn read_sheet<'c>(
+    path: &'c Path,
+    pkg: &'c Package,
+    name: &'c str,
+    is_1904: bool,
+    sink: impl FnMut(u32, u32, DataRef<'c>) -> Result<(), ReadError>,
 ) -> Result<Option<SheetFacts>, ReadError> {
     let Some(entry) = pkg.sheets.iter().find(|s| s.name == name) else {
         return Ok(None);
     };
     let mut zip = Zip::open(path)?;
     zip.names.clone_from(&pkg.names);
-    let mut h = SheetHandler::default();
+    let mut h = SheetRead {
+        facts: SheetHandler::default(),
+        cells: CellReader::new(path, name, &pkg.cells, is_1904, sink),
+    };
     if !zip.scan(path, &entry.part, &mut h)? {
         return Ok(None);
     }
+    if !h.cells.started || !h.cells.ended {
+        return Err(ReadError::Workbook {
+            path: path.to_path_buf(),
+            reason: format!(
+                "sheet {name}: {} ends before its cells do (the file is damaged)",
+                entry.part
+            ),
+        });
+    }
+    let facts = finish_facts(path, &mut zip, entry, h.facts)?;
+    Ok(Some(facts))
+}
+
+/// Sorts the facts of a sheet and reads its Tables.
+fn finish_facts(
+    path: &Path,
+    zip: &mut Zip,
+    entry: &SheetEntry,
+    h: SheetHandler,
+) -> Result<SheetFacts, ReadError> {
     let mut facts = h.facts;
     facts.hidden_rows.sort_unstable();
     facts.subtotal_rows.sort_unstable();
@@ -849,7 +960,7 @@ pub(crate) fn scan_sheet(
             facts.tables.extend(t.0);
         }
     }
-    Ok(Some(facts))
+    Ok(facts)
 }
 
 /// Resolves a relationship target against the folder of the part that holds it.
@@ -885,6 +996,7 @@ mod tests {
                 ),
                 Ev::End(n) => format!("</{}>", String::from_utf8_lossy(n)),
                 Ev::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                Ev::CData(t) => format!("[{}]", String::from_utf8_lossy(t)),
             });
         }
     }
