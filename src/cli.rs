@@ -51,6 +51,7 @@ pub struct Cli {
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
 pub enum Command {
     /// Analyse a survey workbook and write a result workbook.
     ///
@@ -168,6 +169,12 @@ pub struct AnalyzeArgs {
     /// Which test (default: paired when IDs pair, Welch otherwise).
     #[arg(long, value_enum, default_value = "auto")]
     pub test: TestArg,
+    /// Shares of positive answers: the top K points of each item's scale (default 2).
+    #[arg(long, value_name = "K")]
+    pub top_box: Option<String>,
+    /// Shares of positive answers: these scores are positive, e.g. `--positive 4,5`.
+    #[arg(long, value_name = "SCORES")]
+    pub positive: Option<String>,
     /// p-value adjustment across items.
     #[arg(long, value_enum, default_value = "holm")]
     pub adjust: AdjustArg,
@@ -614,6 +621,13 @@ impl Config {
             .as_deref()
             .map(|s| pair("--levels", s))
             .transpose()?;
+        let share_rule =
+            analysis::shares::parse_rule(args.top_box.as_deref(), args.positive.as_deref())
+                .map_err(|(en, ja)| usage(en, ja))?;
+        let scale_range = args
+            .scale
+            .as_deref()
+            .and_then(analysis::shares::scale_option_range);
         let json = match args.json.as_deref() {
             None => None,
             Some("-") => Some(JsonTarget::Stdout),
@@ -673,6 +687,10 @@ impl Config {
                     AdjustFamilyArg::All => AdjustFamily::All,
                 },
                 min_group: args.min_group,
+                shares: analysis::shares::ShareOptions {
+                    rule: share_rule,
+                    scale_range,
+                },
             },
             keep_ids: args.keep_ids,
             lang,
@@ -735,6 +753,7 @@ impl Config {
         };
         s.push(format!("--test {test}"));
         s.push(format!("--adjust {}", report::text::adjust_key(a.adjust)));
+        s.extend(a.shares.rule.option_text());
         if r.by.is_some() {
             s.push(format!("--adjust-family {}", a.adjust_family.key()));
             s.push(format!("--min-group {}", a.min_group));

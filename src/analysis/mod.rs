@@ -23,6 +23,8 @@ use crate::stats::ttest::{self, TTest, TTestKind, TTestOptions};
 use crate::stats::{Alternative, StatsError};
 use crate::workbook::{NoteKind, Survey};
 
+pub mod shares;
+
 /// The test the user asked for (`--test`); [`TestChoice::Auto`] picks paired when IDs pair,
 /// Welch otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -171,6 +173,8 @@ pub struct AnalysisOptions {
     /// `--min-group`: a breakdown group with fewer respondents is withheld (its people still
     /// count in the whole-sample rows).
     pub min_group: usize,
+    /// `--top-box` / `--positive`: which answers count for the shares of positive answers.
+    pub shares: shares::ShareOptions,
 }
 
 impl Default for AnalysisOptions {
@@ -183,6 +187,7 @@ impl Default for AnalysisOptions {
             conf_level: 0.95,
             adjust_family: AdjustFamily::Items,
             min_group: DEFAULT_MIN_GROUP,
+            shares: shares::ShareOptions::default(),
         }
     }
 }
@@ -219,6 +224,9 @@ pub enum AnalysisError {
     /// The p-value adjustment failed.
     #[error("p-value adjustment failed: {0}")]
     Adjust(StatsError),
+    /// `--top-box` or `--positive` does not fit an item's scale.
+    #[error("{0}")]
+    Shares(shares::ShareError),
 }
 
 impl AnalysisError {
@@ -238,6 +246,7 @@ impl AnalysisError {
             (Lang::Ja, AnalysisError::Adjust(e)) => {
                 format!("p 値の補正に失敗しました: {}", e.message(Lang::Ja))
             }
+            (Lang::Ja, AnalysisError::Shares(e)) => e.message(Lang::Ja),
         }
     }
 }
@@ -450,6 +459,9 @@ pub struct ItemResult {
     pub notes: Vec<AssumptionNote>,
     /// Why the item was not tested; `None` when it was.
     pub excluded: Option<Exclusion>,
+    /// The share of positive answers before and after (`None` when the item gets no share:
+    /// see [`Analysis::shares`]).
+    pub share: Option<shares::Share>,
 }
 
 impl ItemResult {
@@ -572,6 +584,8 @@ pub struct Analysis {
     pub withheld: Vec<Withheld>,
     /// Warnings: reader notes that need attention, excluded items, assumption notes.
     pub warnings: Vec<Warning>,
+    /// Which answers of each item count as positive for the shares.
+    pub shares: shares::SharePlan,
 }
 
 /// A breakdown group withheld by the anonymity guard (`--min-group`).
@@ -626,6 +640,7 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
     if survey.items.is_empty() {
         return Err(AnalysisError::NoItems);
     }
+    let share_plan = shares::plan(survey, &options.shares).map_err(AnalysisError::Shares)?;
     let test = match options.test {
         TestChoice::Auto if survey.paired => TestUsed::Paired,
         TestChoice::Auto | TestChoice::Welch => TestUsed::Welch,
@@ -733,7 +748,17 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
     if options.adjust_family == AdjustFamily::All && blocks.len() > 2 {
         adjust_across_groups(&mut blocks[1..], options.adjust)?;
     }
+    shares::apply(
+        survey,
+        test,
+        options,
+        &share_plan,
+        &order_first,
+        &order_second,
+        &mut blocks,
+    )?;
     let mut warnings = collect_warnings(survey, &blocks);
+    warnings.extend(shares::warnings(survey, &share_plan));
     for w in &withheld {
         let (en_by, ja_by) = (by_label(&w.by, Lang::En), by_label(&w.by, Lang::Ja));
         let min = options.min_group;
@@ -761,6 +786,7 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         blocks,
         withheld,
         warnings,
+        shares: share_plan,
     })
 }
 
@@ -942,6 +968,7 @@ fn run_item(
         sensitivity_d: None,
         notes: Vec::new(),
         excluded: None,
+        share: None,
     };
     let mean_ci = |v: &[f64]| {
         let o = TTestOptions {

@@ -109,6 +109,23 @@ pub struct JsonItem {
     /// Why it was not tested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excluded_reason: Option<String>,
+    /// Scores counted as positive answers (empty: the item gets no share).
+    pub share_positive: Vec<f64>,
+    /// Share of positive answers in the first condition (0–1; paired: complete pairs).
+    pub share_1: Option<f64>,
+    /// Share of positive answers in the second condition (0–1).
+    pub share_2: Option<f64>,
+    /// `share_2 − share_1`.
+    pub share_diff: Option<f64>,
+    /// Lower limit of `share_diff` (Newcombe hybrid score / paired score interval).
+    pub share_conf_low: Option<f64>,
+    /// Upper limit of `share_diff`.
+    pub share_conf_high: Option<f64>,
+    /// Two-sided p: Pearson's chi-square without continuity correction (independent) or the
+    /// exact McNemar test (paired).
+    pub share_p_value: Option<f64>,
+    /// `share_p_value` adjusted across the items (same method and family as `p_adjusted`).
+    pub share_p_adjusted: Option<f64>,
 }
 
 fn f(v: f64) -> Option<f64> {
@@ -151,6 +168,19 @@ pub fn build(a: &Analysis, lang: Lang) -> JsonReport {
                 sensitivity_d: it.sensitivity_d.and_then(f),
                 excluded: it.excluded.is_some(),
                 excluded_reason: it.excluded.as_ref().map(|e| e.message(lang)),
+                share_positive: a
+                    .shares
+                    .items
+                    .get(it.index)
+                    .map(|r| r.positive.clone())
+                    .unwrap_or_default(),
+                share_1: it.share.and_then(|s| f(s.share_1)),
+                share_2: it.share.and_then(|s| f(s.share_2)),
+                share_diff: it.share.and_then(|s| f(s.diff)),
+                share_conf_low: it.share.and_then(|s| f(s.conf_low)),
+                share_conf_high: it.share.and_then(|s| f(s.conf_high)),
+                share_p_value: it.share.and_then(|s| f(s.p_value)),
+                share_p_adjusted: it.share.and_then(|s| f(s.p_adjusted)),
             });
         }
     }
