@@ -1167,6 +1167,9 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
                 report::text::adjust_name(config.analysis.adjust, lang)
             ),
         };
+        if let Some(line) = report::shares::summary_line(&analysis, lang) {
+            let _ = writeln!(err, "{line}");
+        }
     }
     Ok(Outcome {
         warnings: analysis.warnings.len() + input_open.len(),

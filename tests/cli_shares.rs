@@ -234,3 +234,92 @@ fn share_options_are_validated_in_both_languages() {
         }
     }
 }
+
+/// The result workbook read back: the Results sheet's share columns hold R's numbers (in percent
+/// and points), the council sheet shows `before → after` and the sentence with the CI, in both
+/// languages.
+#[test]
+fn workbook_shows_the_shares_on_results_and_council_sheets() {
+    let run = reference_run("staff_paired");
+    let want = &run[0]["items"][0];
+    let r = |k: &str| num(&want[k]);
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, results, council, sentence) in [
+        (
+            "en",
+            "Results",
+            "Council summary",
+            format!(
+                "The share of positive answers rose from {:.1}% to {:.1}%, by {:.1} points (95% CI {:.1} to {:.1} points; adjusted p = .014).",
+                r("share_1") * 100.0,
+                r("share_2") * 100.0,
+                r("share_diff") * 100.0,
+                r("share_conf_low") * 100.0,
+                r("share_conf_high") * 100.0
+            ),
+        ),
+        (
+            "ja",
+            "結果",
+            "議会資料",
+            format!(
+                "肯定的回答の割合は {:.1}% から {:.1}% へ {:.1} ポイント増加した（95% CI {:.1}〜{:.1} ポイント、補正後 p = .014）。",
+                r("share_1") * 100.0,
+                r("share_2") * 100.0,
+                r("share_diff") * 100.0,
+                r("share_conf_low") * 100.0,
+                r("share_conf_high") * 100.0
+            ),
+        ),
+    ] {
+        let (_, out) = analyze(&example(), &["--lang", lang], dir.path());
+        let mut wb = open_workbook_auto(&out).unwrap();
+        // Results: header row, then Q1 in the first data row.
+        let range = wb.worksheet_range(results).unwrap();
+        let rows: Vec<&[Data]> = range.rows().collect();
+        let header: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
+        let col = |prefix: &str| {
+            header
+                .iter()
+                .position(|h| h.starts_with(prefix))
+                .unwrap_or_else(|| panic!("{lang}: no column {prefix} in {header:?}"))
+        };
+        let cell = |c: usize| match &rows[1][c] {
+            Data::Float(v) => *v,
+            other => panic!("{lang}: not a number: {other:?}"),
+        };
+        let (pos, p1, diff, padj) = match lang {
+            "en" => (
+                "Positive answers (scores)",
+                "Positive % (",
+                "Share difference (points)",
+                "Share adjusted p",
+            ),
+            _ => (
+                "肯定的回答（得点）",
+                "肯定的回答 %",
+                "割合の差（ポイント）",
+                "割合の補正後 p",
+            ),
+        };
+        assert_eq!(rows[1][col(pos)].to_string(), "4, 5");
+        assert_rel(cell(col(p1)), r("share_1") * 100.0, REL_SHARE, "share 1 %");
+        assert_rel(cell(col(p1) + 1), r("share_2") * 100.0, REL_SHARE, "share 2 %");
+        assert_rel(cell(col(diff)), r("share_diff") * 100.0, REL_SHARE, "points");
+        assert_rel(cell(col(diff) + 1), r("share_conf_low") * 100.0, REL_SHARE, "low");
+        assert_rel(cell(col(diff) + 2), r("share_conf_high") * 100.0, REL_SHARE, "high");
+        assert_rel(cell(col(padj)), r("share_p_adjusted"), REL_SHARE, "adjusted p");
+        // Council sheet: the share column and the sentence of Q1.
+        let range = wb.worksheet_range(council).unwrap();
+        let text: Vec<String> = range
+            .rows()
+            .flat_map(|row| row.iter().map(|d| d.to_string()))
+            .collect();
+        let arrow = format!("{:.1}% → {:.1}%", r("share_1") * 100.0, r("share_2") * 100.0);
+        assert!(text.contains(&arrow), "{lang}: no {arrow} on the council sheet");
+        assert!(
+            text.iter().any(|t| t.contains(&sentence)),
+            "{lang}: no sentence {sentence:?} on the council sheet"
+        );
+    }
+}

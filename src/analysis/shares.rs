@@ -524,7 +524,7 @@ pub fn plan_lines(survey: &Survey, plan: &SharePlan, lang: Lang) -> Vec<String> 
     for (rule, name) in plan.items.iter().zip(&survey.items) {
         let scale = rule
             .scale
-            .map(|(lo, hi)| format!("{lo}–{hi}"))
+            .map(|(lo, hi)| format!("{lo}{}{hi}", lang.pick("–", "〜")))
             .unwrap_or_default();
         let what = match (&rule.none, lang) {
             (Some(NoShare::NotRating), Lang::En) => {
@@ -540,7 +540,7 @@ pub fn plan_lines(survey: &Survey, plan: &SharePlan, lang: Lang) -> Vec<String> 
                 "割合は計算せず（最も高い回答が {own_max} で、ほかの数値の設問の最高点 {top} より 2 以上低く、別の尺度の可能性がある。--positive で肯定的回答を指定してください）"
             ),
             (None, _) => {
-                let pos = positive_text(&rule.positive);
+                let pos = positive_text(&rule.positive).replace(", ", lang.pick(", ", "、"));
                 let how = match (plan.rule, lang) {
                     (ShareRule::TopBox { k, .. }, Lang::En) => format!("top {k} point(s) of the {scale} scale"),
                     (ShareRule::TopBox { k, .. }, Lang::Ja) => format!("{scale} の尺度の上位 {k} 段階"),

@@ -14,6 +14,7 @@ pub mod council;
 mod data_sheet;
 pub mod json;
 mod plan_sheet;
+pub mod shares;
 #[cfg(test)]
 mod tests;
 pub mod text;
@@ -244,6 +245,7 @@ fn build<'a>(
             ),
         })
         .into_iter()
+        .chain(shares::council_foot(a, lang))
         .chain(text::family_text(a, by, lang))
         .chain(text::withheld_text(a, by, lang))
         .collect();
@@ -270,6 +272,7 @@ fn build<'a>(
         survey.by_column.as_deref(),
         &f,
         lang,
+        council::is_change(survey, a),
     )?;
     write_charts(
         wb.worksheet_from_name(names.charts)?,
@@ -484,6 +487,7 @@ fn write_results(
             Kind::P,
         ));
     }
+    headers.extend(shares::result_headers(a, lang));
     headers.push((lang.pick("Notes", "備考").into(), Kind::Text));
 
     let rows: usize = a.blocks.iter().map(|b| b.items.len()).sum();
@@ -586,6 +590,7 @@ fn write_results(
                 }
                 col += 1;
             }
+            col = shares::write_result_cells(ws, row, col, a, it, f)?;
             let mut notes: Vec<String> = Vec::new();
             if let Some(ex) = &it.excluded {
                 notes.push(ex.message(lang));
@@ -786,6 +791,7 @@ fn write_summary(
     by: Option<&str>,
     f: &Formats,
     lang: Lang,
+    change: bool,
 ) -> Result<(), XlsxError> {
     ws.set_column_width(0, SUMMARY_WIDTH)?;
     ws.write_string_with_format(0, 0, lang.pick("Summary", "概要"), &f.title)?;
@@ -794,7 +800,12 @@ fn write_summary(
         put_wrapped(ws, row, &text::conclusion(a, block, lang), f)?;
         row += 1;
         for it in &block.items {
-            put_wrapped(ws, row, &text::sentence(a, block, it, lang), f)?;
+            let mut line = text::sentence(a, block, it, lang);
+            if let Some(share) = shares::sentence(a, it, change, lang) {
+                line.push_str(lang.pick(" ", ""));
+                line.push_str(&share);
+            }
+            put_wrapped(ws, row, &line, f)?;
             row += 1;
         }
         row += 1;
@@ -1758,6 +1769,12 @@ fn write_method(
         }
         .to_string(),
     ));
+    // The shares of positive answers, after the means' rows (src/report/shares.rs).
+    let at = rows
+        .iter()
+        .position(|(k, _)| *k == lang.pick("Assumption notes", "前提の確認"))
+        .unwrap_or(rows.len());
+    rows.splice(at..at, shares::method_rows(survey, a, lang));
     // How the workbook was read, after Design and Conditions (src/report/plan_sheet.rs).
     rows.splice(4..4, plan_sheet::method_rows(survey, lang));
     if data_rows > MAX_ROW as usize {
