@@ -212,8 +212,8 @@ fn share_options_are_validated_in_both_languages() {
         ),
         (
             &["--positive", "6,7"],
-            "--positive 6,7: names no point of the scale of Q1 仕事にやりがいを感じている (scale 1–5)",
-            "--positive 6,7: 「Q1 仕事にやりがいを感じている」（1〜5 の尺度）の尺度にない得点だけが指定されています",
+            "--positive 6,7: none of these scores is on the scale of Q1 仕事にやりがいを感じている (1–5)",
+            "--positive 6,7: 指定した得点はどれも「Q1 仕事にやりがいを感じている」の尺度（1〜5）にありません",
         ),
     ];
     for (args, en, ja) in cases {
@@ -322,4 +322,39 @@ fn workbook_shows_the_shares_on_results_and_council_sheets() {
             "{lang}: no sentence {sentence:?} on the council sheet"
         );
     }
+}
+
+/// Items with answer labels: the positive answers are the top two points of each item's own
+/// inferred scale (5-point: 4, 5; 4-point: 3, 4), and `--positive` naming every point of a scale
+/// is refused.
+#[test]
+fn labelled_items_take_the_top_two_points_of_their_own_scale() {
+    let book =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/labels/forms_labels.xlsx");
+    let dir = tempfile::tempdir().unwrap();
+    let (json, _) = analyze(&book, &[], dir.path());
+    let positive = |name: &str| {
+        let it = json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["item"] == name)
+            .unwrap_or_else(|| panic!("no item {name}"));
+        common::nums(&it["share_positive"])
+    };
+    assert_eq!(positive("仕事にやりがいを感じている"), [4.0, 5.0]);
+    assert_eq!(positive("職場の雰囲気は良い"), [3.0, 4.0]);
+    let assert = ttest_xl("en_US.UTF-8")
+        .arg("analyze")
+        .arg(&book)
+        .arg("-o")
+        .arg(dir.path().join("all.xlsx"))
+        .args(["--positive", "1,2,3,4"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("--positive 1,2,3,4: every point of the scale of 職場の雰囲気は良い (1–4) would count as positive"),
+        "{stderr}"
+    );
 }

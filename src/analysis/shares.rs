@@ -219,11 +219,11 @@ impl ShareError {
                 },
                 Lang::En,
             ) => format!(
-                "{option}: {} of {item} (scale {low}–{top}); name the positive answers on that scale (e.g. --positive {},{top}), or leave the item out with --items",
+                "{option}: {}; name the positive answers on that scale (e.g. --positive {},{top}), or leave the item out with --items",
                 if *all {
-                    "counts every answer as positive"
+                    format!("every point of the scale of {item} ({low}–{top}) would count as positive")
                 } else {
-                    "names no point of the scale"
+                    format!("none of these scores is on the scale of {item} ({low}–{top})")
                 },
                 top - 1
             ),
@@ -237,11 +237,11 @@ impl ShareError {
                 },
                 Lang::Ja,
             ) => format!(
-                "{option}: 「{item}」（{low}〜{top} の尺度）の{}。その尺度の得点で肯定的回答を指定する（例: --positive {},{top}）か、--items でこの設問を除いてください",
+                "{option}: {}。その尺度の得点で肯定的回答を指定する（例: --positive {},{top}）か、--items でこの設問を除いてください",
                 if *all {
-                    "すべての回答が肯定的回答になります"
+                    format!("「{item}」（{low}〜{top} の尺度）では、すべての回答が肯定的回答になります")
                 } else {
-                    "尺度にない得点だけが指定されています"
+                    format!("指定した得点はどれも「{item}」の尺度（{low}〜{top}）にありません")
                 },
                 top - 1
             ),
@@ -285,27 +285,38 @@ pub fn plan(survey: &Survey, options: &ShareOptions) -> Result<SharePlan, ShareE
             .chain(&survey.second.values[i])
             .copied()
     };
+    let ranges: Vec<Option<(i64, i64)>> = (0..survey.items.len())
+        .map(|i| rating_range(values(i)))
+        .collect();
+    // A --scale mapping is the scale of the items whose answers all lie within it (a mapping of
+    // one label, such as そう思う=4 among numbers, says nothing about the top).
+    let option_fits = |r: Option<(i64, i64)>| {
+        options.scale_range.is_some_and(|(lo, hi)| {
+            lo < hi && r.is_some_and(|r| lo <= r.0 as f64 && r.1 as f64 <= hi)
+        })
+    };
     // Scales known from labels or --scale; the rest are numbers.
     let known: Vec<Option<((i64, i64), ScaleFrom)>> = survey
         .items
         .iter()
-        .map(|name| {
+        .enumerate()
+        .map(|(i, name)| {
             let sc = survey.scales.iter().find(|s| &s.item == name)?;
             match sc.source {
                 ScaleSource::Inferred { .. } => Some(((1, sc.points as i64), ScaleFrom::Labels)),
-                ScaleSource::Option => options.scale_range.map(|(lo, hi)| {
-                    (
-                        (lo.floor() as i64, hi.ceil() as i64),
-                        ScaleFrom::ScaleOption,
-                    )
-                }),
-                // Scores written beside the labels are numbers like any other.
-                ScaleSource::Written => None,
+                ScaleSource::Option if option_fits(ranges[i]) => {
+                    options.scale_range.map(|(lo, hi)| {
+                        (
+                            (lo.floor() as i64, hi.ceil() as i64),
+                            ScaleFrom::ScaleOption,
+                        )
+                    })
+                }
+                // Scores written beside the labels (or a partial --scale) are numbers like
+                // any other.
+                _ => None,
             }
         })
-        .collect();
-    let ranges: Vec<Option<(i64, i64)>> = (0..survey.items.len())
-        .map(|i| rating_range(values(i)))
         .collect();
     // The scale of the numeric items: --scale when every value fits it, otherwise 0 or 1 up to
     // the highest answer.
@@ -315,17 +326,12 @@ pub fn plan(survey: &Survey, options: &ShareOptions) -> Result<SharePlan, ShareE
         .collect();
     let observed_top = numeric.iter().map(|r| r.1).max();
     let observed_low = numeric.iter().map(|r| r.0).min().map(|lo| lo.min(1));
-    let option_fits = |r: (i64, i64)| {
-        options
-            .scale_range
-            .is_some_and(|(lo, hi)| lo <= r.0 as f64 && r.1 as f64 <= hi)
-    };
 
     let mut items = Vec::with_capacity(survey.items.len());
     for (i, name) in survey.items.iter().enumerate() {
         let (scale, from) = match (known[i], ranges[i]) {
             (Some((s, from)), _) => (s, from),
-            (None, Some(r)) if option_fits(r) => {
+            (None, Some(_)) if option_fits(ranges[i]) => {
                 let (lo, hi) = options.scale_range.unwrap_or_default();
                 (
                     (lo.floor() as i64, hi.ceil() as i64),
