@@ -353,8 +353,20 @@ pub fn plan(survey: &Survey, options: &ShareOptions) -> Result<SharePlan, ShareE
             }
         };
         let (low, top) = scale;
+        if top <= low {
+            // One point only: nothing to tell apart.
+            items.push(ItemRule {
+                scale: Some(scale),
+                from: Some(from),
+                positive: Vec::new(),
+                none: Some(NoShare::NotRating),
+            });
+            continue;
+        }
         let positive: Vec<f64> = match rule {
-            ShareRule::TopBox { k, .. } => {
+            ShareRule::TopBox { k, given } => {
+                // The default top two of a two-point scale is its top point.
+                let k = if given { k } else { k.min((top - low) as u8) };
                 if i64::from(k) > top - low {
                     return Err(ShareError::TopBoxTooLarge {
                         k,
@@ -548,8 +560,8 @@ pub fn plan_lines(survey: &Survey, plan: &SharePlan, lang: Lang) -> Vec<String> 
             (None, _) => {
                 let pos = positive_text(&rule.positive).replace(", ", lang.pick(", ", "、"));
                 let how = match (plan.rule, lang) {
-                    (ShareRule::TopBox { k, .. }, Lang::En) => format!("top {k} point(s) of the {scale} scale"),
-                    (ShareRule::TopBox { k, .. }, Lang::Ja) => format!("{scale} の尺度の上位 {k} 段階"),
+                    (ShareRule::TopBox { .. }, Lang::En) => format!("top {} point(s) of the {scale} scale", rule.positive.len()),
+                    (ShareRule::TopBox { .. }, Lang::Ja) => format!("{scale} の尺度の上位 {} 段階", rule.positive.len()),
                     (ShareRule::Positive(_), Lang::En) => "--positive".to_string(),
                     (ShareRule::Positive(_), Lang::Ja) => "--positive で指定".to_string(),
                 };

@@ -382,3 +382,40 @@ fn repeated_warnings_are_grouped_by_kind() {
         "{en:#?}"
     );
 }
+
+/// Shares: a two-point item (answers 1/2 only) takes its top point as positive by default; an
+/// explicit --top-box 2 on it is refused; items of numbers share the highest answer as their top.
+#[test]
+fn shares_on_a_two_point_scale_take_the_top_point() {
+    let first = group(
+        vec![vec![1.0, 2.0, 2.0, 1.0, NAN], vec![1.0, 1.0, 2.0, 2.0, 2.0]],
+        Some(vec!["a", "b", "c", "d", "e"]),
+        None,
+    );
+    let second = group(
+        vec![vec![2.0, 2.0, 2.0, 1.0, 2.0], vec![2.0, 1.0, 2.0, 2.0, 1.0]],
+        Some(vec!["a", "b", "c", "d", "e"]),
+        None,
+    );
+    let s = survey(first, second, true, false);
+    let a = analyze(&s, &AnalysisOptions::default()).unwrap();
+    assert_eq!(a.shares.items[0].positive, vec![2.0]);
+    let share = a.blocks[0].items[0].share.unwrap();
+    // Complete pairs a..d: first 1,2,2,1 → 2 of 4 positive; second 2,2,2,1 → 3 of 4.
+    assert_eq!((share.positive_1, share.n_1, share.positive_2), (2, 4, 3));
+    assert_eq!(share.discordant, Some((0, 1)));
+    let options = AnalysisOptions {
+        shares: shares::ShareOptions {
+            rule: shares::ShareRule::TopBox { k: 2, given: true },
+            scale_range: None,
+        },
+        ..AnalysisOptions::default()
+    };
+    assert!(matches!(
+        analyze(&s, &options),
+        Err(AnalysisError::Shares(shares::ShareError::TopBoxTooLarge {
+            k: 2,
+            ..
+        }))
+    ));
+}
