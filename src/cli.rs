@@ -182,6 +182,12 @@ pub struct AnalyzeArgs {
     /// Which test (default: paired when IDs pair, Welch otherwise).
     #[arg(long, value_enum, default_value = "auto")]
     pub test: TestArg,
+    /// Shares of positive answers: the top K points of each item's scale (default 2).
+    #[arg(long, value_name = "K")]
+    pub top_box: Option<String>,
+    /// Shares of positive answers: these scores are positive, e.g. `--positive 4,5`.
+    #[arg(long, value_name = "SCORES")]
+    pub positive: Option<String>,
     /// p-value adjustment across items.
     #[arg(long, value_enum, default_value = "holm")]
     pub adjust: AdjustArg,
@@ -664,6 +670,13 @@ impl Config {
             .as_deref()
             .map(|s| pair("--wide", s))
             .transpose()?;
+        let share_rule =
+            analysis::shares::parse_rule(args.top_box.as_deref(), args.positive.as_deref())
+                .map_err(|(en, ja)| usage(en, ja))?;
+        let scale_range = args
+            .scale
+            .as_deref()
+            .and_then(analysis::shares::scale_option_range);
         let json = match args.json.as_deref() {
             None => None,
             Some("-") => Some(JsonTarget::Stdout),
@@ -735,6 +748,10 @@ impl Config {
                 },
                 min_group: args.min_group,
                 equivalence,
+                shares: analysis::shares::ShareOptions {
+                    rule: share_rule,
+                    scale_range,
+                },
             },
             compare,
             keep_ids: args.keep_ids,
@@ -818,6 +835,7 @@ impl Config {
         };
         s.push(format!("--test {test}"));
         s.push(format!("--adjust {}", report::text::adjust_key(a.adjust)));
+        s.extend(a.shares.rule.option_text());
         if self.compare.is_some() {
             s.push(format!("--min-group {}", a.min_group));
         } else if r.by.is_some() {
@@ -1265,6 +1283,9 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
                 report::text::adjust_name(config.analysis.adjust, lang)
             ),
         };
+        if let Some(line) = report::shares::summary_line(&analysis, lang) {
+            let _ = writeln!(err, "{line}");
+        }
     }
     Ok(Outcome {
         warnings: warnings.len() + input_open.len(),

@@ -451,46 +451,49 @@ fn a_column_of_departments_is_no_waves() {
     assert!(en.contains("--levels names a"), "{en}");
 }
 
-/// `--equivalence` with waves: the equivalence p-values are one Holm family over every
-/// comparison × item, like the difference p-values (the rule of `--equivalence`, stated on the
-/// Method sheet). Holm is written out here (R: `p.adjust(p, "holm")`) over the p-values the JSON
-/// reports, so the test checks the family, not the TOST itself (that is `cli_equivalence.rs`).
+/// Holm over `p` (R: `p.adjust(p, "holm")`), written out so the family tests below check which
+/// p-values form the family, not the adjustment itself (that is `engine_p_adjust.rs`).
+fn holm(p: &[f64]) -> Vec<f64> {
+    let m = p.len();
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|&a, &b| p[a].total_cmp(&p[b]));
+    let mut out = vec![0.0; m];
+    let mut running: f64 = 0.0;
+    for (k, &i) in order.iter().enumerate() {
+        running = running.max(((m - k) as f64 * p[i]).min(1.0));
+        out[i] = running;
+    }
+    out
+}
+
+/// `--equivalence` and the shares of positive answers with waves: each is one Holm family over
+/// every comparison × item, like the difference p-values (the rule of `--equivalence` and of the
+/// shares, stated on the Method sheet).
 #[test]
-fn equivalence_p_values_are_adjusted_over_waves_times_items() {
+fn equivalence_and_share_p_values_are_adjusted_over_waves_times_items() {
     let dir = tempfile::tempdir().unwrap();
     let json = analyze(
         &waves("yearly_anonymous.xlsx"),
         &dir.path().join("r.xlsx"),
         &["--equivalence", "0.3"],
     );
-    let items: Vec<&Value> = json["comparisons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["items"].as_array().unwrap())
-        .filter(|i| i["equivalence_p_value"].is_number())
-        .collect();
-    let m = items.len();
-    assert_eq!(m, json["family_size"].as_u64().unwrap() as usize);
-    assert!(m > 5, "more than one comparison's items: {m}");
-    let p: Vec<f64> = items
-        .iter()
-        .map(|i| num(&i["equivalence_p_value"]))
-        .collect();
-    let mut order: Vec<usize> = (0..m).collect();
-    order.sort_by(|&a, &b| p[a].total_cmp(&p[b]));
-    let mut holm = vec![0.0; m];
-    let mut running: f64 = 0.0;
-    for (k, &i) in order.iter().enumerate() {
-        running = running.max(((m - k) as f64 * p[i]).min(1.0));
-        holm[i] = running;
-    }
-    for (i, q) in items.iter().zip(holm) {
-        assert_rel(
-            num(&i["equivalence_p_adjusted"]),
-            q,
-            1e-15,
-            "equivalence_p_adjusted",
-        );
+    for (raw, adjusted) in [
+        ("equivalence_p_value", "equivalence_p_adjusted"),
+        ("share_p_value", "share_p_adjusted"),
+    ] {
+        let items: Vec<&Value> = json["comparisons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["items"].as_array().unwrap())
+            .filter(|i| i[raw].is_number())
+            .collect();
+        let m = items.len();
+        assert_eq!(m, json["family_size"].as_u64().unwrap() as usize, "{raw}");
+        assert!(m > 5, "more than one comparison's items: {m}");
+        let p: Vec<f64> = items.iter().map(|i| num(&i[raw])).collect();
+        for (i, q) in items.iter().zip(holm(&p)) {
+            assert_rel(num(&i[adjusted]), q, 1e-15, adjusted);
+        }
     }
 }

@@ -2424,6 +2424,28 @@ Public Sub TTXL_SelfTest()
     Expect "power_n.two_sample", 63.7656101909417, TOL_TEST, TTXL_POWER_N(0.5)
     Expect "power_n.paired", 33.3671289533193, TOL_TEST, TTXL_POWER_N(0.5, 0.8, 0.05, "paired")
 
+    ' Shares of positive answers. R: prop.test(c(31, 37), c(50, 54), correct = FALSE) and Newcombe's
+    ' hybrid score interval; binom.test(9, 12) and Newcombe's paired interval for the counts 20, 3,
+    ' 9, 8 (tests/reference/vba_selftest.R)
+    row = TTXL_PROP_2INDEP(31, 50, 37, 54)
+    Expect "prop_2indep.estimate", 0.0651851851851852, TOL_TEST, Pick(row, 1)
+    Expect "prop_2indep.conf_low", -0.114590106512018, TOL_TEST, Pick(row, 2)
+    Expect "prop_2indep.conf_high", 0.240826200553952, TOL_TEST, Pick(row, 3)
+    Expect "prop_2indep.p_value", 0.485090421979047, TOL_TEST, Pick(row, 4)
+    Expect "prop_2indep.statistic", 0.487397724521908, TOL_TEST, Pick(row, 5)
+    row = TTXL_PROP_PAIRED(20, 3, 9, 8)
+    Expect "prop_paired.estimate", 0.15, TOL_TEST, Pick(row, 1)
+    Expect "prop_paired.conf_low", -0.0213494712031096, TOL_TEST, Pick(row, 2)
+    Expect "prop_paired.conf_high", 0.308885542887575, TOL_TEST, Pick(row, 3)
+    Expect "prop_paired.p_value", 0.14599609375, TOL_TEST, Pick(row, 4)
+    ExpectTrue "TTXL_PROP_PAIRED statistic is first_only", (Pick(row, 5) = 3)
+    ' Nobody positive in either group: the interval exists, the chi-square p does not (R: NA).
+    row = TTXL_PROP_2INDEP(0, 10, 0, 12)
+    ExpectTrue "0 of 10 and 0 of 12: p is #N/A", IsError(Pick(row, 4))
+    ExpectTrue "0 of 10 and 0 of 12: CI is a number", (VarType(Pick(row, 3)) = vbDouble)
+    row = TTXL_PROP_2INDEP(6, 5, 1, 2)
+    ExpectTrue "more positive than respondents is an error", IsError(row)
+
     ' Failures give Excel error values and a message.
     row = TTXL_WELCH(Array(1, CVErr(xlErrDiv0), 3), y)
     ExpectTrue "error cell gives #VALUE!", IsError(row)

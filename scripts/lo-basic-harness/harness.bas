@@ -202,6 +202,26 @@ Private Function c_ttxl_power_ttest(ByVal design As Long, ByVal alternative As L
     c_ttxl_power_ttest = r(0)
 End Function
 
+Private Function HarnessProp(ByVal kind As String, ByVal a As Long, ByVal b As Long, ByVal c As Long, _
+        ByVal d As Long, ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+    Dim r As Variant
+    r = HarnessShim("ttxl_prop", Array(kind, a, b, c, d, conf_level))
+    If r(0) = 0 Then
+@FILL_PROP@
+    End If
+    HarnessProp = r(0)
+End Function
+
+Private Function c_ttxl_prop_test_2indep(ByVal x_first As Long, ByVal n_first As Long, ByVal x_second As Long, _
+        ByVal n_second As Long, ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+    c_ttxl_prop_test_2indep = HarnessProp("2indep", x_first, n_first, x_second, n_second, conf_level, out)
+End Function
+
+Private Function c_ttxl_prop_test_paired(ByVal both As Long, ByVal first_only As Long, ByVal second_only As Long, _
+        ByVal neither As Long, ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+    c_ttxl_prop_test_paired = HarnessProp("paired", both, first_only, second_only, neither, conf_level, out)
+End Function
+
 ' ---- procedures of the module that LibreOffice cannot run as written ----
 ' NumberClass: LSet between two user-defined Types copies no bits in LibreOffice Basic.
 Private Function NumberClass(ByVal x As Double) As Long

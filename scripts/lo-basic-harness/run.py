@@ -142,7 +142,8 @@ def basic_source(module_path, trace=None):
         harness = f.read()
     fill_t = "\n".join("        out.%s = r(%d)" % (f, k + 1) for k, f in enumerate(type_fields(lines, "TtxlTTest")))
     fill_r = "\n".join("        out.%s = r(%d)" % (f, k + 1) for k, f in enumerate(type_fields(lines, "TtxlRankTest")))
-    harness = harness.replace("@FILL_TTEST@", fill_t).replace("@FILL_RANK@", fill_r)
+    fill_p = "\n".join("        out.%s = r(%d)" % (f, k + 1) for k, f in enumerate(type_fields(lines, "TtxlProportions")))
+    harness = harness.replace("@FILL_TTEST@", fill_t).replace("@FILL_RANK@", fill_r).replace("@FILL_PROP@", fill_p)
     declarations, procedures = harness.split("' @DECLARATIONS_END@", 1)
     procedures = procedures.split("\n", 1)[1]
     # Module-level variables must come before the first procedure, in Basic as in VBA.

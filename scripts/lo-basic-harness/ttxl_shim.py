@@ -25,6 +25,13 @@ class RankTest(ctypes.Structure):
     _fields_ = [("f%d" % i, ctypes.c_double) for i in range(FIELDS_RANK)]
 
 
+FIELDS_PROP = 9  # struct TtxlProportions: 9 doubles
+
+
+class Proportions(ctypes.Structure):
+    _fields_ = [("f%d" % i, ctypes.c_double) for i in range(FIELDS_PROP)]
+
+
 def _path(windows_path):
     """The module builds Windows paths (folder\\x64\\ttest_xl.dll); the harness's folders are Linux
     folders, so backslashes become slashes."""
@@ -133,6 +140,15 @@ def ttxl_power(design, alternative, solve_for, n, d, alpha, power):
     return (status, result.value)
 
 
+def ttxl_prop(kind, a, b, c, d, conf_level):
+    """ttxl_prop_test_2indep (a, b, c, d = x1, n1, x2, n2) or ttxl_prop_test_paired (the four
+    counts): the status and the nine fields of TtxlProportions."""
+    out = Proportions()
+    fn = _lib.ttxl_prop_test_2indep if kind == "2indep" else _lib.ttxl_prop_test_paired
+    status = fn(int(a), int(b), int(c), int(d), ctypes.c_double(conf_level), ctypes.byref(out))
+    return (status,) + tuple(getattr(out, "f%d" % i) for i in range(FIELDS_PROP))
+
+
 def ttxl_quiet_nan():
     """NotANumber of the module (built there with LSet, which LibreOffice Basic cannot do)."""
     return float("nan")
@@ -148,5 +164,5 @@ def ttxl_classify(x):
 
 
 g_exportedScripts = (ttxl_load, ttxl_last_dll_error, ttxl_attributes, ttxl_abi_version, ttxl_nan, ttxl_version,
-                     ttxl_set_language, ttxl_last_error, ttxl_ttest, ttxl_rank, ttxl_p_adjust, ttxl_power,
+                     ttxl_set_language, ttxl_last_error, ttxl_ttest, ttxl_rank, ttxl_p_adjust, ttxl_power, ttxl_prop,
                      ttxl_classify, ttxl_quiet_nan)

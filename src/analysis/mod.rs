@@ -27,6 +27,7 @@ use crate::workbook::{NoteKind, Survey};
 
 pub mod equivalence;
 pub use equivalence::Equivalence;
+pub mod shares;
 
 /// The test the user asked for (`--test`); [`TestChoice::Auto`] picks paired when IDs pair,
 /// Welch otherwise.
@@ -181,6 +182,8 @@ pub struct AnalysisOptions {
     pub min_group: usize,
     /// `--equivalence X`: TOST with bounds ±X raw points per item (see [`equivalence`]).
     pub equivalence: Option<f64>,
+    /// `--top-box` / `--positive`: which answers count for the shares of positive answers.
+    pub shares: shares::ShareOptions,
 }
 
 impl Default for AnalysisOptions {
@@ -194,6 +197,7 @@ impl Default for AnalysisOptions {
             adjust_family: AdjustFamily::Items,
             min_group: DEFAULT_MIN_GROUP,
             equivalence: None,
+            shares: shares::ShareOptions::default(),
         }
     }
 }
@@ -230,6 +234,9 @@ pub enum AnalysisError {
     /// The p-value adjustment failed.
     #[error("p-value adjustment failed: {0}")]
     Adjust(StatsError),
+    /// `--top-box` or `--positive` does not fit an item's scale.
+    #[error("{0}")]
+    Shares(shares::ShareError),
 }
 
 impl AnalysisError {
@@ -249,6 +256,7 @@ impl AnalysisError {
             (Lang::Ja, AnalysisError::Adjust(e)) => {
                 format!("p 値の補正に失敗しました: {}", e.message(Lang::Ja))
             }
+            (Lang::Ja, AnalysisError::Shares(e)) => e.message(Lang::Ja),
         }
     }
 }
@@ -466,6 +474,9 @@ pub struct ItemResult {
     pub notes: Vec<AssumptionNote>,
     /// Why the item was not tested; `None` when it was.
     pub excluded: Option<Exclusion>,
+    /// The share of positive answers before and after (`None` when the item gets no share:
+    /// see [`Analysis::shares`]).
+    pub share: Option<shares::Share>,
 }
 
 impl ItemResult {
@@ -591,6 +602,8 @@ pub struct Analysis {
     /// `--compare`: the change of participants against a comparison group ([`compare`]); set by
     /// the caller after [`analyze`].
     pub compare: Option<compare::Comparison>,
+    /// Which answers of each item count as positive for the shares.
+    pub shares: shares::SharePlan,
 }
 
 /// A breakdown group withheld by the anonymity guard (`--min-group`).
@@ -645,6 +658,7 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
     if survey.items.is_empty() {
         return Err(AnalysisError::NoItems);
     }
+    let share_plan = shares::plan(survey, &options.shares).map_err(AnalysisError::Shares)?;
     let test = match options.test {
         TestChoice::Auto if survey.paired => TestUsed::Paired,
         TestChoice::Auto | TestChoice::Welch => TestUsed::Welch,
@@ -752,8 +766,18 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
     if options.adjust_family == AdjustFamily::All && blocks.len() > 2 {
         adjust_across_groups(&mut blocks[1..], options.adjust)?;
     }
+    shares::apply(
+        survey,
+        test,
+        options,
+        &share_plan,
+        &order_first,
+        &order_second,
+        &mut blocks,
+    )?;
     let mut warnings = collect_warnings(survey, &blocks);
     warnings.extend(equivalence::rank_warning(test, options));
+    warnings.extend(shares::warnings(survey, &share_plan));
     for w in &withheld {
         let (en_by, ja_by) = (by_label(&w.by, Lang::En), by_label(&w.by, Lang::Ja));
         let min = options.min_group;
@@ -782,6 +806,7 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         withheld,
         warnings,
         compare: None,
+        shares: share_plan,
     })
 }
 
@@ -966,6 +991,7 @@ fn run_item(
         bf10: None,
         notes: Vec::new(),
         excluded: None,
+        share: None,
     };
     let mean_ci = |v: &[f64]| {
         let o = TTestOptions {

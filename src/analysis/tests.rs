@@ -237,6 +237,9 @@ fn a_large_block_on_several_threads_equals_item_by_item() {
         let got = &whole.blocks[0].items[j];
         expected.index = j;
         expected.p_adjusted = got.p_adjusted;
+        if let (Some(e), Some(g)) = (&mut expected.share, &got.share) {
+            e.p_adjusted = g.p_adjusted;
+        }
         assert_eq!(got, &expected, "item {j}");
     }
     let p: Vec<f64> = whole.blocks[0].items.iter().map(|i| i.p_value).collect();
@@ -434,4 +437,41 @@ fn equivalence_p_values_share_the_family_of_the_difference_p_values() {
         .iter()
         .all(|i| i.equivalence.is_none() && i.bf10.is_none()));
     assert!(r.warnings.iter().any(|w| w.en.contains("--equivalence")));
+}
+
+/// Shares: a two-point item (answers 1/2 only) takes its top point as positive by default; an
+/// explicit --top-box 2 on it is refused; items of numbers share the highest answer as their top.
+#[test]
+fn shares_on_a_two_point_scale_take_the_top_point() {
+    let first = group(
+        vec![vec![1.0, 2.0, 2.0, 1.0, NAN], vec![1.0, 1.0, 2.0, 2.0, 2.0]],
+        Some(vec!["a", "b", "c", "d", "e"]),
+        None,
+    );
+    let second = group(
+        vec![vec![2.0, 2.0, 2.0, 1.0, 2.0], vec![2.0, 1.0, 2.0, 2.0, 1.0]],
+        Some(vec!["a", "b", "c", "d", "e"]),
+        None,
+    );
+    let s = survey(first, second, true, false);
+    let a = analyze(&s, &AnalysisOptions::default()).unwrap();
+    assert_eq!(a.shares.items[0].positive, vec![2.0]);
+    let share = a.blocks[0].items[0].share.unwrap();
+    // Complete pairs a..d: first 1,2,2,1 → 2 of 4 positive; second 2,2,2,1 → 3 of 4.
+    assert_eq!((share.positive_1, share.n_1, share.positive_2), (2, 4, 3));
+    assert_eq!(share.discordant, Some((0, 1)));
+    let options = AnalysisOptions {
+        shares: shares::ShareOptions {
+            rule: shares::ShareRule::TopBox { k: 2, given: true },
+            scale_range: None,
+        },
+        ..AnalysisOptions::default()
+    };
+    assert!(matches!(
+        analyze(&s, &options),
+        Err(AnalysisError::Shares(shares::ShareError::TopBoxTooLarge {
+            k: 2,
+            ..
+        }))
+    ));
 }

@@ -189,6 +189,13 @@ pub fn analyze_waves(
         options.adjust,
     )
     .map_err(AnalysisError::Adjust)?;
+    // The shares of positive answers: one family of their own over waves × items.
+    super::shares::adjust_items(
+        comparisons
+            .iter_mut()
+            .flat_map(|c| c.analysis.blocks[0].items.iter_mut()),
+        options.adjust,
+    )?;
     // Items of the trend: in order of first appearance.
     let mut items: Vec<String> = Vec::new();
     for (name, _, _) in &trend {

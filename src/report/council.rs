@@ -16,12 +16,14 @@ use crate::workbook::{Layout, Survey};
 /// is fitted to the page width and its header row repeated on every page.
 pub(super) const ONE_PAGE_ITEMS: usize = 20;
 
+/// Column of the shares of positive answers (text, centred).
+const SHARE_COL: usize = 3;
 /// Column of the change (second − first), written with its sign.
-const CHANGE_COL: usize = 3;
+const CHANGE_COL: usize = 4;
 /// Column of the change's confidence interval (text, centred).
-const CI_COL: usize = 4;
+const CI_COL: usize = 5;
 /// Column of the judgement, bold when significant.
-const JUDGEMENT_COL: usize = 5;
+const JUDGEMENT_COL: usize = 6;
 
 /// One column of the council table.
 struct Column {
@@ -151,7 +153,15 @@ fn columns(a: &Analysis, change: bool, lang: Lang) -> Vec<Column> {
             width: 10.0,
             value: |_, it| Value::Num(it.mean_2),
         },
-        // The share of positive answers before and after goes here once the analysis has it.
+        // The share of positive answers before and after (src/report/shares.rs).
+        Column {
+            header: format!(
+                "{}{op}{l1} → {l2}{cp}",
+                lang.pick("Positive answers", "肯定的回答の割合")
+            ),
+            width: 15.0,
+            value: |_, it| Value::Text(super::shares::council_cell(it)),
+        },
         Column {
             header: format!(
                 "{}{op}{l2} − {l1}{cp}",
@@ -193,7 +203,11 @@ fn columns(a: &Analysis, change: bool, lang: Lang) -> Vec<Column> {
             header: lang.pick("In plain words", "読み方").into(),
             width: 70.0,
             value: |c, it| {
-                let s = plain_sentence(c.a, it, c.change, c.lang);
+                let mut s = plain_sentence(c.a, it, c.change, c.lang);
+                if let Some(share) = super::shares::sentence(c.a, it, c.change, c.lang) {
+                    s.push_str(c.lang.pick(" ", ""));
+                    s.push_str(&share);
+                }
                 Value::Text(super::equivalence_cols::append(s, c.a, it, true, c.lang))
             },
         },
@@ -359,7 +373,7 @@ pub(super) fn write_council(
         for (c, col) in cols.iter().enumerate() {
             let fmt = if significant && c == JUDGEMENT_COL {
                 &sig
-            } else if c == CI_COL {
+            } else if c == CI_COL || c == SHARE_COL {
                 &centred
             } else {
                 &cell

@@ -124,6 +124,23 @@ pub struct JsonItem {
     /// `--compare`: the difference in change (whole-sample rows).
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub compare: Option<super::compare_sheet::JsonCompareItem>,
+    /// Scores counted as positive answers (empty: the item gets no share).
+    pub share_positive: Vec<f64>,
+    /// Share of positive answers in the first condition (0–1; paired: complete pairs).
+    pub share_1: Option<f64>,
+    /// Share of positive answers in the second condition (0–1).
+    pub share_2: Option<f64>,
+    /// `share_2 − share_1`.
+    pub share_diff: Option<f64>,
+    /// Lower limit of `share_diff` (Newcombe hybrid score / paired score interval).
+    pub share_conf_low: Option<f64>,
+    /// Upper limit of `share_diff`.
+    pub share_conf_high: Option<f64>,
+    /// Two-sided p: Pearson's chi-square without continuity correction (independent) or the
+    /// exact McNemar test (paired).
+    pub share_p_value: Option<f64>,
+    /// `share_p_value` adjusted across the items (same method and family as `p_adjusted`).
+    pub share_p_adjusted: Option<f64>,
 }
 
 /// The equivalence test of one item (`--equivalence X`): every key is `null` for a rank test or
@@ -202,6 +219,19 @@ pub fn build(a: &Analysis, lang: Lang) -> JsonReport {
                     .as_ref()
                     .filter(|_| block.by.is_none())
                     .and_then(|c| super::compare_sheet::json_item(c, it.index, lang)),
+                share_positive: a
+                    .shares
+                    .items
+                    .get(it.index)
+                    .map(|r| r.positive.clone())
+                    .unwrap_or_default(),
+                share_1: it.share.and_then(|s| f(s.share_1)),
+                share_2: it.share.and_then(|s| f(s.share_2)),
+                share_diff: it.share.and_then(|s| f(s.diff)),
+                share_conf_low: it.share.and_then(|s| f(s.conf_low)),
+                share_conf_high: it.share.and_then(|s| f(s.conf_high)),
+                share_p_value: it.share.and_then(|s| f(s.p_value)),
+                share_p_adjusted: it.share.and_then(|s| f(s.p_adjusted)),
             });
         }
     }

@@ -16,6 +16,7 @@ mod data_sheet;
 mod equivalence_cols;
 pub mod json;
 mod plan_sheet;
+pub mod shares;
 #[cfg(test)]
 mod tests;
 pub mod text;
@@ -273,6 +274,7 @@ fn build_with<'a>(
             ),
         })
         .into_iter()
+        .chain(shares::council_foot(a, lang))
         .chain(text::family_text(a, by, lang))
         .chain(text::withheld_text(a, by, lang))
         .chain(extra.council.iter().cloned())
@@ -314,6 +316,7 @@ fn build_with<'a>(
         survey.by_column.as_deref(),
         &f,
         lang,
+        council::is_change(survey, a),
     )?;
     write_charts(
         wb.worksheet_from_name(names.charts)?,
@@ -534,6 +537,7 @@ fn write_results(
             Kind::P,
         ));
     }
+    headers.extend(shares::result_headers(a, lang));
     headers.push((lang.pick("Notes", "備考").into(), Kind::Text));
 
     let rows: usize = a.blocks.iter().map(|b| b.items.len()).sum();
@@ -637,6 +641,7 @@ fn write_results(
                 }
                 col += 1;
             }
+            col = shares::write_result_cells(ws, row, col, a, it, f)?;
             let mut notes: Vec<String> = Vec::new();
             if let Some(ex) = &it.excluded {
                 notes.push(ex.message(lang));
@@ -861,6 +866,7 @@ fn write_summary(
     by: Option<&str>,
     f: &Formats,
     lang: Lang,
+    change: bool,
 ) -> Result<(), XlsxError> {
     ws.set_column_width(0, SUMMARY_WIDTH)?;
     ws.write_string_with_format(0, 0, lang.pick("Summary", "概要"), &f.title)?;
@@ -869,8 +875,17 @@ fn write_summary(
         put_wrapped(ws, row, &text::conclusion(a, block, lang), f)?;
         row += 1;
         for it in &block.items {
-            let s = text::sentence(a, block, it, lang);
-            put_wrapped(ws, row, &equivalence_cols::append(s, a, it, false, lang), f)?;
+            let mut line = text::sentence(a, block, it, lang);
+            if let Some(share) = shares::sentence(a, it, change, lang) {
+                line.push_str(lang.pick(" ", ""));
+                line.push_str(&share);
+            }
+            put_wrapped(
+                ws,
+                row,
+                &equivalence_cols::append(line, a, it, false, lang),
+                f,
+            )?;
             row += 1;
         }
         row += 1;
@@ -1907,6 +1922,12 @@ fn write_method(
         .position(|(k, _)| *k == lang.pick("Sensitivity", "感度分析"))
         .map_or(rows.len(), |i| i + 1);
     rows.splice(at..at, equivalence_cols::method_rows(a, lang));
+    // The shares of positive answers, after the means' rows (src/report/shares.rs).
+    let at = rows
+        .iter()
+        .position(|(k, _)| *k == lang.pick("Assumption notes", "前提の確認"))
+        .unwrap_or(rows.len());
+    rows.splice(at..at, shares::method_rows(survey, a, lang));
     // How the workbook was read, after Design and Conditions (src/report/plan_sheet.rs).
     rows.splice(4..4, plan_sheet::method_rows(survey, lang));
     if data_rows > MAX_ROW as usize {

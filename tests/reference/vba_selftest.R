@@ -83,4 +83,32 @@ for (type in c("two.sample", "paired")) {
   put(paste0("power_n.", sub(".", "_", type, fixed = TRUE)), n)
 }
 
+# Shares of positive answers (TTXL_PROP_2INDEP / TTXL_PROP_PAIRED). Independent: 31 of 50 before,
+# 37 of 54 after; prop.test(correct = FALSE) for X² and p, Newcombe's (1998a) hybrid score interval
+# coded from the paper on R's Wilson limits (as kpi.R). Paired: 20 positive both times, 3 only
+# before, 9 only after, 8 neither; binom.test(9, 12) (exact McNemar), Newcombe's (1998b) method 10.
+wilson <- function(x, n) {
+  ci <- suppressWarnings(prop.test(x, n, correct = FALSE)$conf.int)
+  c(ci[[1]], ci[[2]])
+}
+pt2 <- prop.test(c(31, 37), c(50, 54), correct = FALSE)
+p1 <- 31 / 50; p2 <- 37 / 54; w1 <- wilson(31, 50); w2 <- wilson(37, 54)
+put("prop_2indep.estimate", p2 - p1)
+put("prop_2indep.conf_low", p2 - p1 - sqrt((p2 - w2[1])^2 + (w1[2] - p1)^2))
+put("prop_2indep.conf_high", p2 - p1 + sqrt((w2[2] - p2)^2 + (p1 - w1[1])^2))
+put("prop_2indep.p_value", pt2$p.value)
+put("prop_2indep.statistic", pt2$statistic)
+a <- 20; b <- 3; c <- 9; d <- 8; n <- a + b + c + d
+p1 <- (a + b) / n; p2 <- (a + c) / n; w1 <- wilson(a + b, n); w2 <- wilson(a + c, n)
+det <- a * d - b * c
+phi <- (if (det > n / 2) det - n / 2 else if (det < 0) det else 0) /
+  sqrt((a + b) * (c + d) * (a + c) * (b + d))
+theta <- p1 - p2  # the paper's orientation; second - first is its negation
+lo <- theta - sqrt((p1 - w1[1])^2 - 2 * phi * (p1 - w1[1]) * (w2[2] - p2) + (w2[2] - p2)^2)
+hi <- theta + sqrt((p2 - w2[1])^2 - 2 * phi * (p2 - w2[1]) * (w1[2] - p1) + (w1[2] - p1)^2)
+put("prop_paired.estimate", -theta)
+put("prop_paired.conf_low", -hi)
+put("prop_paired.conf_high", -lo)
+put("prop_paired.p_value", binom.test(c, b + c)$p.value)
+
 write_json17(out, "vba_selftest.json")

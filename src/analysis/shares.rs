@@ -1,0 +1,707 @@
+//! Shares of positive answers (top-box) beside the means: for every item, which answers count
+//! as positive, the share of them before and after, and the difference in percentage points.
+//!
+//! No mathematics lives here: the intervals and p-values come from [`crate::stats::proportion`]
+//! (Newcombe's score intervals; Pearson's chi-square without continuity correction for
+//! independent groups, the exact McNemar test for pairs). This module decides *which* answers are
+//! positive (the [`SharePlan`]), counts them per block and adjusts the p-values across items.
+//!
+//! # Which answers are positive
+//! * Default: the top two points of the item's scale. The scale of an item with answer labels is
+//!   the one the reader inferred from them (1…points, shown on the Checks sheet) or the `--scale`
+//!   mapping. An item of plain numbers (or of labels with their score written beside them) has
+//!   no scale written anywhere: its top is taken to be the highest answer in any such item of
+//!   the survey (a questionnaire uses one scale), and the Method sheet says so. An item whose own
+//!   highest answer is two or more points below that top may be on another scale: it gets no
+//!   share and a warning naming `--positive`.
+//! * `--top-box K`: the top K points of each item's scale (K must leave at least one point that
+//!   is not positive, or the run is refused).
+//! * `--positive 4,5`: exactly these scores, on every item (refused when none of them, or every
+//!   point, is on an item's scale).
+//!
+//! Items whose values are not points of a rating scale (not whole numbers from 0 to 10) get no
+//! share; the Method sheet lists them.
+
+use crate::lang::Lang;
+use crate::stats::p_adjust::{self, AdjustMethod};
+use crate::stats::proportion;
+use crate::workbook::{ScaleSource, Survey};
+
+use super::{AdjustFamily, AnalysisError, AnalysisOptions, Block, ItemResult, TestUsed};
+
+/// Default K of the top-box rule: the top two points.
+pub const DEFAULT_TOP_BOX: u8 = 2;
+/// Highest score `--positive` accepts (a 0–10 scale).
+pub const MAX_SCORE: u8 = 10;
+
+/// Which answers count as positive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareRule {
+    /// The top `k` points of each item's scale; `given` is `false` for the default (top two).
+    TopBox {
+        /// Number of points from the top.
+        k: u8,
+        /// `true` when `--top-box` was given.
+        given: bool,
+    },
+    /// `--positive`: bit `s` set when score `s` (0…[`MAX_SCORE`]) is positive.
+    Positive(u16),
+}
+
+impl Default for ShareRule {
+    fn default() -> Self {
+        ShareRule::TopBox {
+            k: DEFAULT_TOP_BOX,
+            given: false,
+        }
+    }
+}
+
+impl ShareRule {
+    /// The scores of a `--positive` set, ascending (empty for a top-box rule).
+    pub fn scores(self) -> Vec<u8> {
+        match self {
+            ShareRule::Positive(bits) => (0..=MAX_SCORE).filter(|s| bits >> s & 1 == 1).collect(),
+            ShareRule::TopBox { .. } => Vec::new(),
+        }
+    }
+
+    /// The option as typed (`--top-box 2`, `--positive 4,5`); `None` for the default.
+    pub fn option_text(self) -> Option<String> {
+        match self {
+            ShareRule::TopBox { given: false, .. } => None,
+            ShareRule::TopBox { k, .. } => Some(format!("--top-box {k}")),
+            ShareRule::Positive(_) => Some(format!("--positive {}", join(&self.scores(), ","))),
+        }
+    }
+}
+
+/// Options of the shares (validated by the CLI).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ShareOptions {
+    /// Which answers count as positive.
+    pub rule: ShareRule,
+    /// Lowest and highest score of the `--scale` mapping, when given.
+    pub scale_range: Option<(f64, f64)>,
+}
+
+/// Where an item's scale (and so its top) comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScaleFrom {
+    /// Inferred by the reader from the answer labels (Checks sheet).
+    Labels,
+    /// The `--scale` mapping.
+    ScaleOption,
+    /// Numbers only: the highest answer over every numeric item of the survey (assumed).
+    Observed {
+        /// This item's own highest answer.
+        own_max: i64,
+    },
+}
+
+/// Why an item gets no share.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NoShare {
+    /// Its values are not points of a rating scale (not whole numbers 0–10), or it has none.
+    NotRating,
+    /// Its highest answer lies two or more points below the top assumed for numeric items: it may
+    /// be on another scale.
+    UnclearTop {
+        /// This item's highest answer.
+        own_max: i64,
+        /// The top assumed for the numeric items.
+        top: i64,
+    },
+}
+
+/// How one item's positive answers were decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemRule {
+    /// Lowest and highest point of the item's scale, when it is a rating scale.
+    pub scale: Option<(i64, i64)>,
+    /// Where the scale comes from.
+    pub from: Option<ScaleFrom>,
+    /// Scores counted as positive (ascending); empty when the item gets no share.
+    pub positive: Vec<f64>,
+    /// Why the item gets no share.
+    pub none: Option<NoShare>,
+}
+
+/// The positive answers of every item (in `Survey::items` order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharePlan {
+    /// The rule used.
+    pub rule: ShareRule,
+    /// One entry per item.
+    pub items: Vec<ItemRule>,
+}
+
+/// The share of positive answers of one item in one block, second − first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Share {
+    /// Positive answers in the first condition.
+    pub positive_1: u64,
+    /// Valid answers in the first condition (paired: complete pairs).
+    pub n_1: u64,
+    /// Positive answers in the second condition.
+    pub positive_2: u64,
+    /// Valid answers in the second condition (paired: complete pairs).
+    pub n_2: u64,
+    /// Paired only: pairs positive only the first time (b) and only the second time (c).
+    pub discordant: Option<(u64, u64)>,
+    /// Share of the first condition (0–1).
+    pub share_1: f64,
+    /// Share of the second condition (0–1).
+    pub share_2: f64,
+    /// `share_2 − share_1`.
+    pub diff: f64,
+    /// Lower limit of `diff` (Newcombe).
+    pub conf_low: f64,
+    /// Upper limit of `diff` (Newcombe).
+    pub conf_high: f64,
+    /// Two-sided p: Pearson's chi-square (independent; NaN when nobody or everybody answered
+    /// positively on both sides) or exact McNemar (paired).
+    pub p_value: f64,
+    /// p adjusted across the items' shares (same method and family as the means).
+    pub p_adjusted: f64,
+}
+
+/// Why the shares cannot be computed as asked: the run is refused (exit 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// `--top-box K` would count every point of an item's scale as positive.
+    TopBoxTooLarge {
+        /// K.
+        k: u8,
+        /// The item.
+        item: String,
+        /// Its scale.
+        low: i64,
+        /// Its scale.
+        top: i64,
+    },
+    /// `--positive` names no point of an item's scale, or every point of it.
+    PositiveOffScale {
+        /// The option as typed.
+        option: String,
+        /// The item.
+        item: String,
+        /// Its scale.
+        low: i64,
+        /// Its scale.
+        top: i64,
+        /// `true`: every point is positive; `false`: none is.
+        all: bool,
+    },
+}
+
+impl ShareError {
+    /// The message in the requested language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ShareError::TopBoxTooLarge { k, item, low, top }, Lang::En) => format!(
+                "--top-box {k} counts every answer of {item} (scale {low}–{top}) as positive; choose a K below {}, or name the positive answers with --positive (e.g. --positive {},{top})",
+                top - low + 1,
+                top - 1
+            ),
+            (ShareError::TopBoxTooLarge { k, item, low, top }, Lang::Ja) => format!(
+                "--top-box {k} では「{item}」（{low}〜{top} の尺度）のすべての回答が肯定的回答になります。{} より小さい K を指定するか、--positive で肯定的回答とする得点を指定してください（例: --positive {},{top}）",
+                top - low + 1,
+                top - 1
+            ),
+            (
+                ShareError::PositiveOffScale {
+                    option,
+                    item,
+                    low,
+                    top,
+                    all,
+                },
+                Lang::En,
+            ) => format!(
+                "{option}: {}; name the positive answers on that scale (e.g. --positive {},{top}), or leave the item out with --items",
+                if *all {
+                    format!("every point of the scale of {item} ({low}–{top}) would count as positive")
+                } else {
+                    format!("none of these scores is on the scale of {item} ({low}–{top})")
+                },
+                top - 1
+            ),
+            (
+                ShareError::PositiveOffScale {
+                    option,
+                    item,
+                    low,
+                    top,
+                    all,
+                },
+                Lang::Ja,
+            ) => format!(
+                "{option}: {}。その尺度の得点で肯定的回答を指定する（例: --positive {},{top}）か、--items でこの設問を除いてください",
+                if *all {
+                    format!("「{item}」（{low}〜{top} の尺度）では、すべての回答が肯定的回答になります")
+                } else {
+                    format!("指定した得点はどれも「{item}」の尺度（{low}〜{top}）にありません")
+                },
+                top - 1
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+fn join<T: ToString>(v: &[T], sep: &str) -> String {
+    v.iter().map(T::to_string).collect::<Vec<_>>().join(sep)
+}
+
+/// Whole numbers 0…[`MAX_SCORE`]: the lowest and highest, or `None` when some value is not
+/// (or there is none).
+fn rating_range(values: impl Iterator<Item = f64>) -> Option<(i64, i64)> {
+    let mut range: Option<(i64, i64)> = None;
+    for v in values.filter(|v| !v.is_nan()) {
+        if !(v.fract() == 0.0 && (0.0..=f64::from(MAX_SCORE)).contains(&v)) {
+            return None;
+        }
+        let v = v as i64;
+        range = Some(range.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+    }
+    range
+}
+
+/// Decides the positive answers of every item (see the module documentation).
+///
+/// # Errors
+/// [`ShareError`] when `--top-box` or `--positive` does not fit an item's scale.
+pub fn plan(survey: &Survey, options: &ShareOptions) -> Result<SharePlan, ShareError> {
+    let rule = options.rule;
+    let values = |i: usize| {
+        survey.first.values[i]
+            .iter()
+            .chain(&survey.second.values[i])
+            .copied()
+    };
+    let ranges: Vec<Option<(i64, i64)>> = (0..survey.items.len())
+        .map(|i| rating_range(values(i)))
+        .collect();
+    // A --scale mapping is the scale of the items whose answers all lie within it (a mapping of
+    // one label, such as そう思う=4 among numbers, says nothing about the top).
+    let option_fits = |r: Option<(i64, i64)>| {
+        options.scale_range.is_some_and(|(lo, hi)| {
+            lo < hi && r.is_some_and(|r| lo <= r.0 as f64 && r.1 as f64 <= hi)
+        })
+    };
+    // Scales known from labels or --scale; the rest are numbers.
+    let known: Vec<Option<((i64, i64), ScaleFrom)>> = survey
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let sc = survey.scales.iter().find(|s| &s.item == name)?;
+            match sc.source {
+                ScaleSource::Inferred { .. } => Some(((1, sc.points as i64), ScaleFrom::Labels)),
+                ScaleSource::Option if option_fits(ranges[i]) => {
+                    options.scale_range.map(|(lo, hi)| {
+                        (
+                            (lo.floor() as i64, hi.ceil() as i64),
+                            ScaleFrom::ScaleOption,
+                        )
+                    })
+                }
+                // Scores written beside the labels (or a partial --scale) are numbers like
+                // any other.
+                _ => None,
+            }
+        })
+        .collect();
+    // The scale of the numeric items: --scale when every value fits it, otherwise 0 or 1 up to
+    // the highest answer.
+    let numeric: Vec<(i64, i64)> = (0..survey.items.len())
+        .filter(|&i| known[i].is_none())
+        .filter_map(|i| ranges[i])
+        .collect();
+    let observed_top = numeric.iter().map(|r| r.1).max();
+    let observed_low = numeric.iter().map(|r| r.0).min().map(|lo| lo.min(1));
+
+    let mut items = Vec::with_capacity(survey.items.len());
+    for (i, name) in survey.items.iter().enumerate() {
+        let (scale, from) = match (known[i], ranges[i]) {
+            (Some((s, from)), _) => (s, from),
+            (None, Some(_)) if option_fits(ranges[i]) => {
+                let (lo, hi) = options.scale_range.unwrap_or_default();
+                (
+                    (lo.floor() as i64, hi.ceil() as i64),
+                    ScaleFrom::ScaleOption,
+                )
+            }
+            (None, Some(r)) => (
+                (observed_low.unwrap_or(1), observed_top.unwrap_or(r.1)),
+                ScaleFrom::Observed { own_max: r.1 },
+            ),
+            (None, None) => {
+                items.push(ItemRule {
+                    scale: None,
+                    from: None,
+                    positive: Vec::new(),
+                    none: Some(NoShare::NotRating),
+                });
+                continue;
+            }
+        };
+        let (low, top) = scale;
+        if top <= low {
+            // One point only: nothing to tell apart.
+            items.push(ItemRule {
+                scale: Some(scale),
+                from: Some(from),
+                positive: Vec::new(),
+                none: Some(NoShare::NotRating),
+            });
+            continue;
+        }
+        let positive: Vec<f64> = match rule {
+            ShareRule::TopBox { k, given } => {
+                // The default top two of a two-point scale is its top point.
+                let k = if given { k } else { k.min((top - low) as u8) };
+                if i64::from(k) > top - low {
+                    return Err(ShareError::TopBoxTooLarge {
+                        k,
+                        item: name.clone(),
+                        low,
+                        top,
+                    });
+                }
+                if let ScaleFrom::Observed { own_max } = from {
+                    if own_max <= top - 2 {
+                        items.push(ItemRule {
+                            scale: Some(scale),
+                            from: Some(from),
+                            positive: Vec::new(),
+                            none: Some(NoShare::UnclearTop { own_max, top }),
+                        });
+                        continue;
+                    }
+                }
+                (top - i64::from(k) + 1..=top).map(|s| s as f64).collect()
+            }
+            ShareRule::Positive(_) => {
+                let on: Vec<f64> = rule
+                    .scores()
+                    .into_iter()
+                    .map(i64::from)
+                    .filter(|s| (low..=top).contains(s))
+                    .map(|s| s as f64)
+                    .collect();
+                let all =
+                    on.len() as i64 == top - low + 1 && !matches!(from, ScaleFrom::Observed { .. });
+                if on.is_empty() || all {
+                    return Err(ShareError::PositiveOffScale {
+                        option: rule.option_text().unwrap_or_default(),
+                        item: name.clone(),
+                        low,
+                        top,
+                        all,
+                    });
+                }
+                // On numbers the scale's top is assumed: every score named counts.
+                if matches!(from, ScaleFrom::Observed { .. }) {
+                    rule.scores().into_iter().map(f64::from).collect()
+                } else {
+                    on
+                }
+            }
+        };
+        items.push(ItemRule {
+            scale: Some(scale),
+            from: Some(from),
+            positive,
+            none: None,
+        });
+    }
+    Ok(SharePlan { rule, items })
+}
+
+/// Computes the share of every item of every block and adjusts their p-values (per block, or
+/// across the breakdown blocks with `--adjust-family all`, as the means).
+pub(super) fn apply(
+    survey: &Survey,
+    test: TestUsed,
+    options: &AnalysisOptions,
+    plan: &SharePlan,
+    order_first: &[usize],
+    order_second: &[usize],
+    blocks: &mut [Block],
+) -> Result<(), AnalysisError> {
+    for block in blocks.iter_mut() {
+        let rows_first = &order_first[block.rows_first.clone()];
+        let rows_second = &order_second[block.rows_second.clone()];
+        for it in &mut block.items {
+            let rule = &plan.items[it.index];
+            if rule.positive.is_empty() {
+                continue;
+            }
+            let is_pos = |v: f64| rule.positive.contains(&v);
+            let first = &survey.first.values[it.index];
+            let second = &survey.second.values[it.index];
+            it.share = if test.is_paired() {
+                let mut counts = [0u64; 4];
+                for &r in rows_first {
+                    let (x, y) = (first[r], second[r]);
+                    if x.is_nan() || y.is_nan() {
+                        continue;
+                    }
+                    counts[match (is_pos(x), is_pos(y)) {
+                        (true, true) => 0,
+                        (true, false) => 1,
+                        (false, true) => 2,
+                        (false, false) => 3,
+                    }] += 1;
+                }
+                let [a, b, c, d] = counts;
+                proportion::paired(a, b, c, d, options.conf_level)
+                    .ok()
+                    .map(|p| Share {
+                        positive_1: a + b,
+                        n_1: a + b + c + d,
+                        positive_2: a + c,
+                        n_2: a + b + c + d,
+                        discordant: Some((b, c)),
+                        share_1: p.p_first,
+                        share_2: p.p_second,
+                        diff: p.estimate,
+                        conf_low: p.conf_low,
+                        conf_high: p.conf_high,
+                        p_value: p.p_value,
+                        p_adjusted: f64::NAN,
+                    })
+            } else {
+                let count = |values: &[f64], rows: &[usize]| {
+                    rows.iter()
+                        .map(|&r| values[r])
+                        .filter(|v| !v.is_nan())
+                        .fold((0u64, 0u64), |(x, n), v| (x + u64::from(is_pos(v)), n + 1))
+                };
+                let (x1, n1) = count(first, rows_first);
+                let (x2, n2) = count(second, rows_second);
+                proportion::two_independent(x1, n1, x2, n2, options.conf_level)
+                    .ok()
+                    .map(|p| Share {
+                        positive_1: x1,
+                        n_1: n1,
+                        positive_2: x2,
+                        n_2: n2,
+                        discordant: None,
+                        share_1: p.p_first,
+                        share_2: p.p_second,
+                        diff: p.estimate,
+                        conf_low: p.conf_low,
+                        conf_high: p.conf_high,
+                        p_value: p.p_value,
+                        p_adjusted: f64::NAN,
+                    })
+            };
+        }
+        adjust(std::slice::from_mut(block), options.adjust)?;
+    }
+    if options.adjust_family == AdjustFamily::All && blocks.len() > 2 {
+        adjust(&mut blocks[1..], options.adjust)?;
+    }
+    Ok(())
+}
+
+/// Adjusts the shares' p-values of `blocks` as one family (items without a share do not count).
+fn adjust(blocks: &mut [Block], method: AdjustMethod) -> Result<(), AnalysisError> {
+    adjust_items(blocks.iter_mut().flat_map(|b| b.items.iter_mut()), method)
+}
+
+/// Adjusts the shares' p-values of `items` as one family (items without a share do not count,
+/// as NaN in R's `p.adjust`). Used per block and, for waves, over every comparison × item.
+///
+/// # Errors
+/// [`AnalysisError::Adjust`] from [`p_adjust::p_adjust`].
+pub(super) fn adjust_items<'a>(
+    items: impl Iterator<Item = &'a mut ItemResult>,
+    method: AdjustMethod,
+) -> Result<(), AnalysisError> {
+    let mut items: Vec<&mut ItemResult> = items.collect();
+    let p: Vec<f64> = items
+        .iter()
+        .map(|i| i.share.map_or(f64::NAN, |s| s.p_value))
+        .collect();
+    let q = p_adjust::p_adjust(&p, method).map_err(AnalysisError::Adjust)?;
+    for (it, q) in items.iter_mut().zip(q) {
+        if let Some(s) = &mut it.share {
+            s.p_adjusted = q;
+        }
+    }
+    Ok(())
+}
+
+/// `4, 5` (whole scores without decimals).
+pub fn positive_text(positive: &[f64]) -> String {
+    let v: Vec<String> = positive.iter().map(|s| format!("{s}")).collect();
+    v.join(", ")
+}
+
+/// How the positive answers were decided, item by item, grouped into lines for the Method sheet:
+/// `4, 5 — top two points of the 1–5 scale inferred from the answer labels: Q1, Q2`.
+pub fn plan_lines(survey: &Survey, plan: &SharePlan, lang: Lang) -> Vec<String> {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for (rule, name) in plan.items.iter().zip(&survey.items) {
+        let scale = rule
+            .scale
+            .map(|(lo, hi)| format!("{lo}{}{hi}", lang.pick("–", "〜")))
+            .unwrap_or_default();
+        let what = match (&rule.none, lang) {
+            (Some(NoShare::NotRating), Lang::En) => {
+                "no share: the values are not points of a rating scale (whole numbers 0–10)".to_string()
+            }
+            (Some(NoShare::NotRating), Lang::Ja) => {
+                "割合は計算せず（値が評定尺度の得点〔0〜10 の整数〕ではない）".to_string()
+            }
+            (Some(NoShare::UnclearTop { own_max, top }), Lang::En) => format!(
+                "no share: the highest answer is {own_max}, far below the top {top} of the other numeric items, so the item may be on another scale; name the positive answers with --positive"
+            ),
+            (Some(NoShare::UnclearTop { own_max, top }), Lang::Ja) => format!(
+                "割合は計算せず（最も高い回答が {own_max} で、ほかの数値の設問の最高点 {top} より 2 以上低く、別の尺度の可能性がある。--positive で肯定的回答を指定してください）"
+            ),
+            (None, _) => {
+                let pos = positive_text(&rule.positive).replace(", ", lang.pick(", ", "、"));
+                let how = match (plan.rule, lang) {
+                    (ShareRule::TopBox { .. }, Lang::En) => format!("top {} point(s) of the {scale} scale", rule.positive.len()),
+                    (ShareRule::TopBox { .. }, Lang::Ja) => format!("{scale} の尺度の上位 {} 段階", rule.positive.len()),
+                    (ShareRule::Positive(_), Lang::En) => "--positive".to_string(),
+                    (ShareRule::Positive(_), Lang::Ja) => "--positive で指定".to_string(),
+                };
+                let from = match (rule.from, lang) {
+                    (Some(ScaleFrom::Labels), Lang::En) => {
+                        "; scale inferred from the answer labels (Checks sheet)".to_string()
+                    }
+                    (Some(ScaleFrom::Labels), Lang::Ja) => {
+                        "。尺度は選択肢の文言から判定（データ確認シート）".to_string()
+                    }
+                    (Some(ScaleFrom::ScaleOption), Lang::En) => "; scale from --scale".to_string(),
+                    (Some(ScaleFrom::ScaleOption), Lang::Ja) => "。尺度は --scale による".to_string(),
+                    (Some(ScaleFrom::Observed { own_max }), Lang::En) => {
+                        let top = rule.scale.map_or(own_max, |s| s.1);
+                        format!(
+                            "; numbers without labels: the scale's top is ASSUMED to be {top}, the highest answer in the numeric items{}; if the scale has more points, give --positive",
+                            if own_max < top { format!(" (nobody answered {top} on these items)") } else { String::new() }
+                        )
+                    }
+                    (Some(ScaleFrom::Observed { own_max }), Lang::Ja) => {
+                        let top = rule.scale.map_or(own_max, |s| s.1);
+                        format!(
+                            "。数値のみの設問のため、尺度の最高点を数値の設問の最も高い回答 {top} と仮定{}。尺度の段階がこれより多い場合は --positive で指定してください",
+                            if own_max < top { format!("（これらの設問では {top} の回答なし）") } else { String::new() }
+                        )
+                    }
+                    (None, _) => String::new(),
+                };
+                match lang {
+                    Lang::En => format!("positive = {pos} ({how}{from})"),
+                    Lang::Ja => format!("肯定的回答 = {pos}（{how}{from}）"),
+                }
+            }
+        };
+        match groups.iter_mut().find(|(w, _)| *w == what) {
+            Some((_, names)) => names.push(name),
+            None => groups.push((what, vec![name])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(what, names)| match lang {
+            Lang::En => format!("{what}: {}", names.join(", ")),
+            Lang::Ja => format!("{what}: {}", names.join("、")),
+        })
+        .collect()
+}
+
+/// A warning for every item left without a share because its scale's top is unclear.
+pub(super) fn warnings(survey: &Survey, plan: &SharePlan) -> Vec<super::Warning> {
+    plan.items
+        .iter()
+        .zip(&survey.items)
+        .filter_map(|(rule, name)| match rule.none {
+            Some(NoShare::UnclearTop { own_max, top }) => Some(super::Warning {
+                by: None,
+                item: Some(name.clone()),
+                en: format!(
+                    "{name}: no share of positive answers: its highest answer is {own_max}, far below the top {top} of the other numeric items (another scale?); name the positive answers with --positive"
+                ),
+                ja: format!(
+                    "{name}: 肯定的回答の割合を計算していません。最も高い回答が {own_max} で、ほかの数値の設問の最高点 {top} より大きく低いため、別の尺度の可能性があります。--positive で肯定的回答とする得点を指定してください"
+                ),
+                kind: Some((
+                    "no share of positive answers (scale's top unclear; give --positive)".into(),
+                    "肯定的回答の割合を計算できなかった設問（尺度の最高点が不明。--positive で指定）".into(),
+                )),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Lowest and highest score of a `--scale "とてもそう思う=5,…"` mapping (`None` when no score can
+/// be read; the reader refuses such a mapping with its own message).
+pub fn scale_option_range(text: &str) -> Option<(f64, f64)> {
+    use unicode_normalization::UnicodeNormalization;
+    let scores: Vec<f64> = text
+        .split([',', '、', ';', '，'])
+        .filter_map(|part| part.rsplit_once(['=', '＝']))
+        .filter_map(|(_, score)| score.nfkc().collect::<String>().trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite())
+        .collect();
+    let lo = scores.iter().copied().reduce(f64::min)?;
+    let hi = scores.iter().copied().reduce(f64::max)?;
+    Some((lo, hi))
+}
+
+/// Parses `--top-box K` and `--positive LIST` (which exclude each other) into a rule.
+///
+/// # Errors
+/// `(en, ja)` messages naming the option and what to write.
+pub fn parse_rule(
+    top_box: Option<&str>,
+    positive: Option<&str>,
+) -> Result<ShareRule, (String, String)> {
+    use unicode_normalization::UnicodeNormalization;
+    let norm = |s: &str| s.nfkc().collect::<String>().trim().to_string();
+    match (top_box, positive) {
+        (Some(_), Some(_)) => Err((
+            "--top-box and --positive cannot be used together: --top-box K counts the top K points of each item's scale, --positive names the scores; give one of them".into(),
+            "--top-box と --positive は同時に指定できません。--top-box K は各設問の尺度の上位 K 段階を、--positive は得点そのものを肯定的回答とします。どちらか一方を指定してください".into(),
+        )),
+        (Some(k), None) => match norm(k).parse::<u8>() {
+            Ok(k) if (1..MAX_SCORE).contains(&k) => Ok(ShareRule::TopBox { k, given: true }),
+            _ => Err((
+                format!("--top-box needs a whole number of points from 1 to {}, e.g. --top-box 2 for the top two points (got {k:?})", MAX_SCORE - 1),
+                format!("--top-box には 1〜{} の整数（上位の段階数）を指定してください（例: 上位 2 段階なら --top-box 2。指定値: {k:?}）", MAX_SCORE - 1),
+            )),
+        },
+        (None, Some(list)) => {
+            let mut bits = 0u16;
+            let mut ok = true;
+            for part in norm(list).split([',', '、', '，']).map(str::trim) {
+                match part.parse::<u8>() {
+                    Ok(s) if s <= MAX_SCORE => bits |= 1 << s,
+                    _ => ok = false,
+                }
+            }
+            if ok && bits != 0 {
+                Ok(ShareRule::Positive(bits))
+            } else {
+                Err((
+                    format!("--positive needs the positive scores as whole numbers from 0 to {MAX_SCORE} separated by commas, e.g. --positive 4,5 (got {list:?})"),
+                    format!("--positive には肯定的回答とする得点（0〜{MAX_SCORE} の整数）をカンマで区切って指定してください（例: --positive 4,5。指定値: {list:?}）"),
+                ))
+            }
+        }
+        (None, None) => Ok(ShareRule::default()),
+    }
+}
