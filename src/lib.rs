@@ -13,6 +13,7 @@
 
 pub mod ffi;
 pub mod lang;
+pub mod messages;
 pub mod stats;
 
 #[cfg(feature = "cli")]

@@ -455,7 +455,7 @@ pub struct ItemResult {
 impl ItemResult {
     /// `true` when the adjusted p is below alpha.
     pub fn significant(&self, alpha: f64) -> bool {
-        self.p_adjusted < alpha
+        crate::messages::significant(self.p_adjusted, alpha)
     }
 }
 

@@ -3,51 +3,12 @@
 
 use crate::analysis::{AdjustFamily, Analysis, Block, ItemResult, TestUsed};
 use crate::lang::Lang;
-use crate::stats::effect_size::Magnitude;
+use crate::messages::{comparison_sentence, Comparison, Statistic, Word};
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::Alternative;
 
-/// `v` with `decimals` digits and a true minus sign (U+2212), as APA style sets it.
-/// Non-finite values become "NA", "∞" or "−∞".
-pub fn num(v: f64, decimals: usize) -> String {
-    if v.is_nan() {
-        return "NA".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 {
-            "∞".into()
-        } else {
-            "−∞".into()
-        };
-    }
-    let s = format!("{:.*}", decimals, v);
-    // "-0.00" → "0.00"
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        return s[1..].to_string();
-    }
-    s.replacen('-', "−", 1)
-}
-
-/// A p-value in APA style without the leading zero: `"= .004"`, `"< .001"`.
-pub fn p_apa(p: f64) -> String {
-    if p.is_nan() {
-        "= NA".into()
-    } else if p < 0.001 {
-        "< .001".into()
-    } else {
-        let s = format!("{p:.3}");
-        format!("= {}", s.trim_start_matches('0'))
-    }
-}
-
-/// Degrees of freedom: integer when whole (Student, paired), two decimals otherwise (Welch).
-pub fn df_text(df: f64) -> String {
-    if (df - df.round()).abs() < 1e-9 {
-        format!("{}", df.round() as i64)
-    } else {
-        num(df, 2)
-    }
-}
+// The APA-style number formats live with the other shared words, in the library.
+pub use crate::messages::{df_text, num, p_apa};
 
 /// The name of an adjustment method, for text.
 pub fn adjust_name(m: AdjustMethod, lang: Lang) -> &'static str {
@@ -189,10 +150,7 @@ pub fn withheld_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Optio
 
 /// Cohen's (1988) label of a d.
 pub fn effect_label(d: f64, lang: Lang) -> String {
-    if d.is_nan() {
-        return "—".into();
-    }
-    Magnitude::of(d).label(lang).to_string()
+    crate::messages::effect_label(d, lang).to_string()
 }
 
 /// Smallest |d| Cohen (1988) calls "small": a confidence interval reaching at least this far on
@@ -212,7 +170,7 @@ pub fn magnitude_words(d: Option<crate::analysis::Effect>, lang: Lang) -> String
     match d {
         None => "—".into(),
         Some(d) if d.estimate.is_nan() => "—".into(),
-        Some(d) if effect_imprecise(d.low, d.high) => lang.pick("imprecise", "不確か").into(),
+        Some(d) if effect_imprecise(d.low, d.high) => Word::Imprecise.get(lang).into(),
         Some(d) => effect_label(d.estimate, lang),
     }
 }
@@ -226,97 +184,52 @@ pub fn stat_name(test: TestUsed) -> &'static str {
     }
 }
 
-/// The statistics in brackets: `t(98) = 2.95, p = .004, adjusted p = .012, d = 0.42 [0.14, 0.70]`.
-fn stats_part(a: &Analysis, it: &ItemResult, lang: Lang) -> String {
-    let mut s = match a.test {
-        TestUsed::Wilcoxon | TestUsed::MannWhitney => {
-            format!("{} = {}", stat_name(a.test), num(it.statistic, 1))
-        }
-        _ => format!("t({}) = {}", df_text(it.df), num(it.statistic, 2)),
-    };
-    s.push_str(&format!(", p {}", p_apa(it.p_value)));
-    if a.options.adjust != AdjustMethod::None {
-        s.push_str(&format!(
-            ", {} p {}",
-            lang.pick("adjusted", "補正後"),
-            p_apa(it.p_adjusted)
-        ));
-    }
-    if let Some(d) = it.d {
-        let (open, close) = match lang {
-            Lang::En => (
-                format!(", {}% CI [", num(a.options.conf_level * 100.0, 0)),
-                "]",
-            ),
-            Lang::Ja => ("［".to_string(), "］"),
-        };
-        s.push_str(&format!(
-            ", d = {}{}{}, {}{}",
-            num(d.estimate, 2),
-            open,
-            num(d.low, 2),
-            num(d.high, 2),
-            close
-        ));
-    }
-    s
-}
-
-/// One plain-language sentence for an item, e.g.
+/// One plain-language sentence for an item (`crate::messages::comparison_sentence`, the same
+/// sentence the VBA module gets from `ttxl_ttest_sentence_utf16`), e.g.
 /// 「Q1: 事後（M = 3.56, SD = 0.80）は事前（M = 3.21, SD = 0.85）より有意に高かった（t(98) = 2.95,
 /// p = .004, d = 0.42［0.14, 0.70］）。」
 pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> String {
     let [l1, l2] = &a.labels;
-    let prefix = match &block.by {
-        Some(by) => format!("[{}] {}: ", by_label(by, lang), it.item),
-        None => format!("{}: ", it.item),
+    let subject = match &block.by {
+        Some(by) => format!("[{}] {}", by_label(by, lang), it.item),
+        None => it.item.clone(),
     };
     if let Some(ex) = &it.excluded {
         return format!(
-            "{prefix}{}",
+            "{subject}: {}",
             match lang {
                 Lang::En => format!("not tested — {}.", ex.message(lang)),
                 Lang::Ja => format!("検定できなかった。理由: {}。", ex.message(lang)),
             }
         );
     }
-    let m2 = format!("M = {}, SD = {}", num(it.mean_2, 2), num(it.sd_2, 2));
-    let m1 = format!("M = {}, SD = {}", num(it.mean_1, 2), num(it.sd_1, 2));
-    let stats = stats_part(a, it, lang);
-    let significant = it.significant(a.options.alpha);
-    let higher = it.mean_diff > 0.0;
-    match lang {
-        Lang::Ja => {
-            if significant {
-                format!(
-                    "{prefix}「{l2}」（{m2}）は「{l1}」（{m1}）より有意に{}（{stats}）。",
-                    if higher {
-                        "高かった"
-                    } else {
-                        "低かった"
-                    }
-                )
-            } else {
-                format!(
-                    "{prefix}「{l2}」（{m2}）と「{l1}」（{m1}）の間に有意な差は認められなかった（{stats}）。"
-                )
-            }
-        }
-        Lang::En => {
-            if significant {
-                format!(
-                    "{prefix}{l2} (M = {}, SD = {}) was significantly {} than {l1} ({m1}), {stats}.",
-                    num(it.mean_2, 2),
-                    num(it.sd_2, 2),
-                    if higher { "higher" } else { "lower" }
-                )
-            } else {
-                format!(
-                    "{prefix}there was no significant difference between {l2} ({m2}) and {l1} ({m1}), {stats}."
-                )
-            }
-        }
-    }
+    let statistic = match a.test {
+        TestUsed::Wilcoxon | TestUsed::MannWhitney => Statistic::Rank {
+            name: stat_name(a.test),
+            value: it.statistic,
+        },
+        _ => Statistic::T {
+            t: it.statistic,
+            df: it.df,
+        },
+    };
+    let comparison = Comparison {
+        subject: &subject,
+        label_1: l1,
+        label_2: l2,
+        mean_1: it.mean_1,
+        sd_1: it.sd_1,
+        mean_2: it.mean_2,
+        sd_2: it.sd_2,
+        statistic,
+        p_value: it.p_value,
+        p_adjusted: (a.options.adjust != AdjustMethod::None).then_some(it.p_adjusted),
+        d: it.d.map(|d| [d.estimate, d.low, d.high]),
+        conf_level: a.options.conf_level,
+        significant: it.significant(a.options.alpha),
+        higher: it.mean_diff > 0.0,
+    };
+    comparison_sentence(&comparison, lang)
 }
 
 /// The overall conclusion of a block, naming the correction.
