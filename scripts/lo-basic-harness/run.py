@@ -142,7 +142,9 @@ def basic_source(module_path, trace=None):
         harness = f.read()
     fill_t = "\n".join("        out.%s = r(%d)" % (f, k + 1) for k, f in enumerate(type_fields(lines, "TtxlTTest")))
     fill_r = "\n".join("        out.%s = r(%d)" % (f, k + 1) for k, f in enumerate(type_fields(lines, "TtxlRankTest")))
+    pack_t = ", ".join("result.%s" % f for f in type_fields(lines, "TtxlTTest"))
     harness = harness.replace("@FILL_TTEST@", fill_t).replace("@FILL_RANK@", fill_r)
+    harness = harness.replace("@PACK_TTEST@", pack_t)
     declarations, procedures = harness.split("' @DECLARATIONS_END@", 1)
     procedures = procedures.split("\n", 1)[1]
     # Module-level variables must come before the first procedure, in Basic as in VBA.
