@@ -4,5 +4,19 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
+    quiet_reader_panics();
     ttest_xl::cli::main_with(ttest_xl::cli::Cli::parse())
+}
+
+/// A panic inside the workbook parser is caught and reported as an error naming the input
+/// (`ttest_xl::workbook::caught_by_reader`); the default hook would still print "thread 'main'
+/// panicked at …" and a backtrace hint before that message. The hook stays silent for those and
+/// leaves every other panic (a bug) to the default hook.
+fn quiet_reader_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !ttest_xl::workbook::caught_by_reader(info.location()) {
+            previous(info);
+        }
+    }));
 }

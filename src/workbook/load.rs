@@ -18,7 +18,7 @@ use std::io::{BufReader, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Once};
+use std::sync::Arc;
 
 use calamine::{open_workbook, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
@@ -426,24 +426,18 @@ thread_local! {
     static PANIC_AT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-static QUIET_HOOK: Once = Once::new();
-
-/// Installs (once per process) a panic hook that stays silent for panics inside [`guarded`]
-/// on the same thread and delegates every other panic to the previous hook unchanged.
-fn install_quiet_hook() {
-    QUIET_HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if GUARD_DEPTH.with(|d| d.get()) > 0 {
-                let at = info
-                    .location()
-                    .map(|l| format!("{}:{}", l.file(), l.line()));
-                PANIC_AT.with(|p| *p.borrow_mut() = at);
-            } else {
-                previous(info);
-            }
-        }));
-    });
+/// For the binary's panic hook: `true` when a panic at `location` happens inside [`guarded`] on
+/// this thread, where it is caught and reported as [`ReadError::Internal`] naming the input, so
+/// the hook should stay silent (no "panicked at", no backtrace hint); the location is kept for
+/// that error's message. The hook itself is installed by `main` (src/main.rs): a library does not
+/// own the process-wide panic hook, which a program embedding it may have set.
+pub fn caught_by_reader(location: Option<&std::panic::Location<'_>>) -> bool {
+    if GUARD_DEPTH.with(|d| d.get()) == 0 {
+        return false;
+    }
+    let at = location.map(|l| format!("{}:{}", l.file(), l.line()));
+    PANIC_AT.with(|p| *p.borrow_mut() = at);
+    true
 }
 
 /// Runs `f`, turning a panic (in calamine or in this module) into [`ReadError::Internal`]
@@ -453,7 +447,6 @@ pub(crate) fn guarded<T>(
     what: &str,
     f: impl FnOnce() -> Result<T, ReadError>,
 ) -> Result<T, ReadError> {
-    install_quiet_hook();
     GUARD_DEPTH.with(|d| d.set(d.get() + 1));
     let result = catch_unwind(AssertUnwindSafe(f));
     GUARD_DEPTH.with(|d| d.set(d.get() - 1));
@@ -1185,6 +1178,16 @@ mod tests {
 
     #[test]
     fn a_panic_becomes_an_internal_error_naming_the_file() {
+        // The hook the binary installs (src/main.rs) records where the panic happened.
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !caught_by_reader(info.location()) {
+                    previous(info);
+                }
+            }));
+        });
         let p = Path::new("survey.xlsx");
         let r: Result<(), ReadError> = guarded(p, "reading sheet 事前", || panic!("boom"));
         match r {

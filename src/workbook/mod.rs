@@ -117,6 +117,7 @@ mod items;
 mod layout;
 mod limits;
 mod load;
+pub use load::caught_by_reader;
 mod ods_scan;
 mod pairing;
 mod plan;
