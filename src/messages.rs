@@ -377,6 +377,9 @@ keyed! {
         /// Power: solving for n2.
         SecondGroupSizeForPower => "second-group size reaching the requested power",
             "指定した検出力に達する 2 つ目の群の人数";
+        /// Power: solving for alpha (issue 15's power calculation).
+        AlphaForPower => "significance level reaching the requested power",
+            "指定した検出力に達する有意水準";
         /// Power of a share: the detectable share.
         DetectableShare => "detectable share", "検出できる割合";
     }
