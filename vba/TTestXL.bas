@@ -1875,7 +1875,7 @@ Private Function NotTestedSentence(ByVal item As String, ByVal reason As String)
             U("\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\u3002\u7406\u7531: ") & reason & U("\u3002"))
 End Function
 
-' The overall conclusion naming the test and the correction (src/report/text.rs, conclusion()).
+' The overall conclusion naming the test and the correction (cli/src/report/text.rs, conclusion()).
 Private Function ConclusionSentence(ByVal paired As Boolean, ByVal tested As Long, ByVal higher As Long, _
         ByVal lower As Long, ByVal untested As Long, ByVal beforeLabel As String, ByVal afterLabel As String) As String
     Dim text As String

@@ -287,7 +287,9 @@ fn main() -> Result<(), XlsxError> {
     let dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/messy"));
+        .unwrap_or_else(|| {
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/data/messy")
+        });
     std::fs::create_dir_all(&dir)?;
     for p in [
         summary_rows(&dir)?,

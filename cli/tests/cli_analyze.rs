@@ -6,6 +6,7 @@
 //! `pwr.t.test`/`pwr.t2n.test`), which reads and cleans the same workbooks independently with
 //! readxl. The R call of each number is stored beside it in the fixture (`call`, `adjust_call`).
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -22,7 +23,7 @@ const ABS_D_CI: f64 = 1e-6;
 const REL_PWR: f64 = 1e-4;
 
 fn staff() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx")
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("examples/staff_survey.xlsx")
 }
 
 fn groups_workbook() -> PathBuf {
@@ -425,7 +426,7 @@ fn summary_sheet_has_apa_sentences_in_japanese() {
     let method = wb.worksheet_range("方法").unwrap();
     assert!(method.rows().any(|r| r
         .iter()
-        .any(|c| matches!(c, Data::String(s) if s.contains(ttest_xl::VERSION)))));
+        .any(|c| matches!(c, Data::String(s) if s.contains(ttest_xl_cli::VERSION)))));
     assert_eq!(json["items"].as_array().unwrap().len(), 15);
 }
 

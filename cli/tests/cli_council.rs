@@ -3,6 +3,7 @@
 //! default, the anonymity guard of `--by`, and the printed page count (LibreOffice → PDF, skipped
 //! loudly without soffice/pdftotext).
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::fs;
@@ -135,8 +136,8 @@ fn council_sheet_comes_first_and_judges_on_the_adjusted_p() {
 #[test]
 fn two_groups_get_the_observational_caveat() {
     let dir = tempfile::tempdir().unwrap();
-    let groups =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference/analyze_groups.xlsx");
+    let groups = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/reference/analyze_groups.xlsx");
     let (out, _) = run(
         &groups,
         dir.path(),

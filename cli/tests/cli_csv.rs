@@ -6,6 +6,7 @@
 //! The CSV files are generated here from the workbooks (read with calamine, written as Excel
 //! writes CSV), so the expected output is the .xlsx run of the same data, not numbers of our own.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::fs;
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use calamine::{open_workbook_auto, Data, Reader};
 use common::cli::ttest_xl;
 use serde_json::Value;
-use ttest_xl::workbook::{read_survey, Group, Note, NoteKind, ReadError, ReadOptions};
+use ttest_xl_cli::workbook::{read_survey, Group, Note, NoteKind, ReadError, ReadOptions};
 
 /// A sheet as rows of cells written as Excel writes them to CSV (numbers in shortest form that
 /// reads back exactly, text as is, booleans as TRUE/FALSE, errors as their code).

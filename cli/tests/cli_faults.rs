@@ -15,6 +15,7 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 use common::cli::{entries, example, staff_copy};
 
@@ -425,9 +426,11 @@ fn bad_inputs_through_the_binary() {
     for k in (200..good.len() - 200).step_by(997) {
         flipped[k] ^= 0x5A;
     }
-    let enc =
-        fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/encrypted.xlsx"))
-            .unwrap();
+    let enc = fs::read(
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .join("tests/hostile/encrypted.xlsx"),
+    )
+    .unwrap();
     let cases: Vec<(&str, Vec<u8>, &[&str])> = vec![
         (
             "truncated.xlsx",
@@ -577,7 +580,8 @@ fn analyze_memory_limited(input: &Path, output: &Path) -> Output {
 #[test]
 fn xls_with_huge_declared_dimensions_is_refused_not_aborted() {
     let dir = tempfile::tempdir().unwrap();
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/huge_dimensions.xls");
+    let src = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/hostile/huge_dimensions.xls");
     let input = dir.path().join("huge_dimensions.xls");
     fs::copy(&src, &input).unwrap();
     let before = fs::read(&input).unwrap();
@@ -607,7 +611,8 @@ fn xls_with_huge_declared_dimensions_is_refused_not_aborted() {
 #[test]
 fn ods_with_repeated_rows_is_refused_within_memory() {
     let dir = tempfile::tempdir().unwrap();
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/repeated_rows.ods");
+    let src = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/hostile/repeated_rows.ods");
     let input = dir.path().join("repeated_rows.ods");
     fs::copy(&src, &input).unwrap();
     let before = fs::read(&input).unwrap();
@@ -635,7 +640,8 @@ fn ods_with_repeated_rows_is_refused_within_memory() {
 #[test]
 fn flipped_xls_is_refused_within_memory() {
     let dir = tempfile::tempdir().unwrap();
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/flipped_datasets.xls");
+    let src = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/hostile/flipped_datasets.xls");
     let input = dir.path().join("flipped_datasets.xls");
     fs::copy(&src, &input).unwrap();
     let before = fs::read(&input).unwrap();

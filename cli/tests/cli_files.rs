@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 use common::cli::{entries, staff_copy};
 
@@ -265,8 +266,8 @@ fn usage_errors_give_exit_code_2() {
             .code(2);
     }
     // A paired test on a layout without IDs is a usage error too.
-    let groups =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference/analyze_groups.xlsx");
+    let groups = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/reference/analyze_groups.xlsx");
     cmd()
         .arg("analyze")
         .arg(&groups)

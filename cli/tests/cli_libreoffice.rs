@@ -5,6 +5,7 @@
 //!
 //! Skipped — loudly — when `soffice` is not installed (Debian: `libreoffice-calc-nogui`).
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::fs;
@@ -159,7 +160,7 @@ fn libreoffice_opens_the_result_and_its_t_test_equals_our_p() {
         );
         return;
     };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     let staff = root.join("examples/staff_survey.xlsx");
     let groups = root.join("tests/reference/analyze_groups.xlsx");
     // T.TEST type 1 (paired), with a breakdown so block ranges are sub-ranges of the Data sheet.
@@ -205,8 +206,8 @@ fn libreoffice_without_recalculation_shows_our_p_in_the_t_test_cells() {
         eprintln!("\n*** SKIPPED cli_libreoffice (cached values): soffice not found. ***\n");
         return;
     };
-    let groups =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference/analyze_groups.xlsx");
+    let groups = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/reference/analyze_groups.xlsx");
     check(
         &soffice,
         &groups,

@@ -13,6 +13,7 @@ use std::fs;
 
 use predicates::prelude::*;
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 use common::cli::{entries, staff_copy, ttest_xl as cmd};
 

@@ -1,6 +1,7 @@
 //! `ttest-xl plan` end to end: the numbers it prints are R's (pwr.t.test, power.prop.test, from
 //! the committed fixtures), rounded up; bad options exit 2 with a message naming the fix.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use common::cli::ttest_xl;

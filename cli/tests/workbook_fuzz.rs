@@ -1,4 +1,4 @@
-//! Hostile workbooks through [`ttest_xl::workbook::read_survey`] (issue #8).
+//! Hostile workbooks through [`ttest_xl_cli::workbook::read_survey`] (issue #8).
 //!
 //! Deterministic (seeded) mutations of `examples/staff_survey.xlsx` and of workbooks generated
 //! here with rust_xlsxwriter — truncated zips, flipped bytes inside the deflated XML, zips
@@ -18,6 +18,7 @@
 //! hundred cases); `TTXL_WB_FUZZ_BIG=1` adds a sheet with 1,048,576 real rows (slow in a debug
 //! build; `scripts/fuzz-long.sh` runs it in release).
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::io::{Cursor, Read, Write};
@@ -27,8 +28,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
 use std::time::{Duration, Instant};
 
-use ttest_xl::lang::Lang;
-use ttest_xl::workbook::{read_survey, ReadError, ReadOptions};
+use ttest_xl_cli::lang::Lang;
+use ttest_xl_cli::workbook::{read_survey, ReadError, ReadOptions};
 
 /// Longest a single case may take (debug build on a shared, loaded machine).
 const CASE_LIMIT: Duration = Duration::from_secs(30);
@@ -119,7 +120,10 @@ fn replace_entry(entries: &[(String, Vec<u8>)], name: &str, data: Vec<u8>) -> Ve
 // Seeds.
 
 fn example_bytes() -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx")).unwrap()
+    std::fs::read(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("examples/staff_survey.xlsx"),
+    )
+    .unwrap()
 }
 
 /// A small, valid two-sheet survey (事前/事後, ID + three items, shared strings and a formula).
@@ -594,7 +598,8 @@ fn non_workbooks_and_encrypted_files_are_clear_errors() {
         run_bytes(&mut t, dir.path(), name, bytes);
     }
     // The password-protected workbook (made by tests/hostile/make_encrypted.sh).
-    let enc = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/encrypted.xlsx");
+    let enc =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/hostile/encrypted.xlsx");
     run_path(&mut t, &enc, "encrypted.xlsx", &ReadOptions::default());
     match read_survey(&enc, &ReadOptions::default()) {
         Err(ReadError::Encrypted { .. }) => {}
@@ -923,7 +928,8 @@ fn hostile_sizes_and_structures() {
     }
 
     // Hostile option values on a valid workbook.
-    let ex = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx");
+    let ex =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("examples/staff_survey.xlsx");
     let huge = "Q".repeat(100_000);
     for o in [
         ReadOptions {
@@ -1261,7 +1267,7 @@ fn mutated_csv_files_never_panic() {
     let k = scale();
     let mut t = Tally::default();
     let mut rng = Rng(0x6373_762d_6669_6c65);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     let staff = root.join("examples/staff_survey.xlsx");
     let groups = root.join("tests/reference/analyze_groups.xlsx");
     let utf8 = |s: String| [&b"\xEF\xBB\xBF"[..], s.as_bytes()].concat();

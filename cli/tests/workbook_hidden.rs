@@ -6,10 +6,11 @@
 use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
-use ttest_xl::workbook::{read_survey, Layout, Note, NoteKind, ReadOptions, Survey};
+use ttest_xl_cli::workbook::{read_survey, Layout, Note, NoteKind, ReadOptions, Survey};
 
 #[path = "common/hidden_books.rs"]
 mod books;
+#[path = "../../tests/common/mod.rs"]
 mod common;
 use books::{mean, AFTER, BEFORE};
 

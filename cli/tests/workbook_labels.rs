@@ -2,15 +2,16 @@
 //! tests/data/labels/ (written with openpyxl by scripts/make_label_workbooks.py, which also
 //! writes the scores each respondent chose to expected.json).
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;
 
 use common::cli::ttest_xl;
-use ttest_xl::workbook::{read_survey, NoteKind, ReadError, ReadOptions, ScaleSource, Survey};
+use ttest_xl_cli::workbook::{read_survey, NoteKind, ReadError, ReadOptions, ScaleSource, Survey};
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("tests/data/labels")
         .join(name)
 }
@@ -162,7 +163,10 @@ fn forms_export_with_label_answers() {
 
 fn layout_message(e: &ReadError) -> (String, String) {
     match e {
-        ReadError::Layout { .. } => (e.message(ttest_xl::Lang::En), e.message(ttest_xl::Lang::Ja)),
+        ReadError::Layout { .. } => (
+            e.message(ttest_xl_cli::Lang::En),
+            e.message(ttest_xl_cli::Lang::Ja),
+        ),
         other => panic!("{other}"),
     }
 }

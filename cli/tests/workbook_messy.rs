@@ -6,17 +6,18 @@
 //! Expected respondent values are read here with calamine's plain `worksheet_range` from the rows
 //! the generator wrote for respondents, never from `read_survey`.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook_auto, Data, Reader};
 use common::cli::ttest_xl;
-use ttest_xl::lang::Lang;
-use ttest_xl::workbook::{read_survey, NoteKind, PlanTopic, ReadError, ReadOptions, Survey};
+use ttest_xl_cli::lang::Lang;
+use ttest_xl_cli::workbook::{read_survey, NoteKind, PlanTopic, ReadError, ReadOptions, Survey};
 
 fn messy(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("tests/data/messy")
         .join(name)
 }

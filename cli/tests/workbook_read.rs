@@ -10,10 +10,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook_auto, Data, Reader};
-use ttest_xl::workbook::{read_survey, Layout, NoteKind, ReadOptions, Survey};
+use ttest_xl_cli::workbook::{read_survey, Layout, NoteKind, ReadOptions, Survey};
 
 fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx")
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("examples/staff_survey.xlsx")
 }
 
 /// Every cell of every sheet, keyed by "Sheet!A1", read with calamine directly.
@@ -373,7 +373,7 @@ fn duplicate_ids_are_an_error_naming_the_rows() {
     let p = write_book(dir.path(), "dup.xlsx", &[("事前", a), ("事後", b)]);
     let e = read_survey(&p, &opts()).unwrap_err();
     match &e {
-        ttest_xl::workbook::ReadError::DuplicateId {
+        ttest_xl_cli::workbook::ReadError::DuplicateId {
             sheet,
             id,
             rows,
@@ -387,9 +387,9 @@ fn duplicate_ids_are_an_error_naming_the_rows() {
         }
         other => panic!("{other:?}"),
     }
-    let en = e.message(ttest_xl::Lang::En);
+    let en = e.message(ttest_xl_cli::Lang::En);
     assert!(en.contains("dup.xlsx") && en.contains("rows 2, 4"), "{en}");
-    let ja = e.message(ttest_xl::Lang::Ja);
+    let ja = e.message(ttest_xl_cli::Lang::Ja);
     assert!(
         ja.contains("dup.xlsx") && ja.contains("重複") && ja.contains("2, 4"),
         "{ja}"
@@ -496,7 +496,7 @@ fn every_kind_of_messy_cell_is_converted_and_noted() {
     }
     assert!(!NoteKind::Blank.is_warning());
     for n in &s.notes {
-        assert!(!n.kind.describe(ttest_xl::Lang::Ja).is_ascii());
+        assert!(!n.kind.describe(ttest_xl_cli::Lang::Ja).is_ascii());
     }
     check_against_cells(&s);
 }
@@ -575,7 +575,7 @@ fn group_column_with_ids_in_long_format_is_paired() {
             && msg.contains("--group"),
         "{msg}"
     );
-    let ja = e.message(ttest_xl::lang::Lang::Ja);
+    let ja = e.message(ttest_xl_cli::lang::Lang::Ja);
     assert!(
         ja.contains("性別（女性、男性）") && ja.contains("--group 列名"),
         "{ja}"
@@ -612,7 +612,7 @@ fn group_column_with_ids_in_long_format_is_paired() {
     let s = read_survey(&p, &o).unwrap_err();
     // 職員番号 repeats inside a group when grouping by 性別: the duplicate is reported.
     assert!(
-        matches!(s, ttest_xl::workbook::ReadError::DuplicateId { .. }),
+        matches!(s, ttest_xl_cli::workbook::ReadError::DuplicateId { .. }),
         "{s}"
     );
 }
@@ -659,7 +659,7 @@ fn items_by_name_letter_and_range() {
     };
     let e = read_survey(&p, &o).unwrap_err();
     assert!(e.to_string().contains("--items Q9"), "{e}");
-    assert!(e.message(ttest_xl::Lang::Ja).contains("列がありません"));
+    assert!(e.message(ttest_xl_cli::Lang::Ja).contains("列がありません"));
 }
 
 #[test]
@@ -856,7 +856,7 @@ fn option_errors_name_the_flag_and_the_file() {
         let e = read_survey(&p, &o).unwrap_err();
         let en = e.to_string();
         assert!(en.contains(want) && en.contains("opts.xlsx"), "{en}");
-        let ja = e.message(ttest_xl::Lang::Ja);
+        let ja = e.message(ttest_xl_cli::Lang::Ja);
         assert!(ja.contains("opts.xlsx") && !ja.is_ascii(), "{ja}");
     }
 }
@@ -871,7 +871,7 @@ fn unrecognisable_layout_asks_for_flags() {
         e.to_string().contains("--sheets") && e.to_string().contains("--group"),
         "{e}"
     );
-    assert!(e.message(ttest_xl::Lang::Ja).contains("--group"));
+    assert!(e.message(ttest_xl_cli::Lang::Ja).contains("--group"));
 }
 
 #[test]
@@ -880,7 +880,7 @@ fn empty_and_header_only_workbooks() {
     let p = write_book(dir.path(), "empty.xlsx", &[("Sheet1", vec![])]);
     let e = read_survey(&p, &opts()).unwrap_err();
     assert!(
-        matches!(e, ttest_xl::workbook::ReadError::NoData { .. }),
+        matches!(e, ttest_xl_cli::workbook::ReadError::NoData { .. }),
         "{e:?}"
     );
     assert!(e.to_string().contains("empty.xlsx"));
@@ -892,7 +892,7 @@ fn empty_and_header_only_workbooks() {
     );
     let e = read_survey(&p, &opts()).unwrap_err();
     assert!(e.to_string().contains("header.xlsx"), "{e}");
-    assert!(!e.message(ttest_xl::Lang::Ja).is_ascii());
+    assert!(!e.message(ttest_xl_cli::Lang::Ja).is_ascii());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -931,7 +931,7 @@ fn same_survey(a: &Survey, b: &Survey) {
 #[test]
 fn xls_and_ods_read_like_xlsx() {
     let xlsx = read_survey(&example(), &opts()).unwrap();
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let data = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/data");
     for f in ["staff_survey.xls", "staff_survey.ods"] {
         let s = read_survey(&data.join(f), &opts()).unwrap_or_else(|e| panic!("{f}: {e}"));
         same_survey(&xlsx, &s);
@@ -945,7 +945,8 @@ fn ods_with_row_groups_and_header_rows_reads_like_xlsx() {
     // rows, saved by LibreOffice (table:table-row-group, table:table-header-rows, empty tails of
     // ~1,048,000 repeated rows). The .ods pre-scan must let it through and calamine read it as is.
     let xlsx = read_survey(&example(), &opts()).unwrap();
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/grouped_rows.ods");
+    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/hostile/grouped_rows.ods");
     let s = read_survey(&p, &opts()).unwrap_or_else(|e| panic!("{e}"));
     same_survey(&xlsx, &s);
 }
@@ -955,10 +956,10 @@ fn ods_with_row_groups_and_header_rows_reads_like_xlsx() {
 // none may panic (read_survey catches panics from calamine as ReadError::Internal, which these
 // tests also count and forbid, so a new parser panic shows up here).
 
-use ttest_xl::workbook::ReadError;
+use ttest_xl_cli::workbook::ReadError;
 
 fn hostile(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("tests/data/hostile")
         .join(name)
 }
@@ -971,7 +972,7 @@ fn clean_error(path: &Path, e: &ReadError) {
         "parser panic on {file}: {e}"
     );
     assert!(e.to_string().contains(&file), "{e}");
-    let ja = e.message(ttest_xl::Lang::Ja);
+    let ja = e.message(ttest_xl_cli::Lang::Ja);
     assert!(ja.contains(&file) && !ja.is_ascii(), "{ja}");
     assert_eq!(e.path(), path);
 }
@@ -985,14 +986,15 @@ fn password_protected_workbooks_say_so() {
         assert!(matches!(e, ReadError::Encrypted { .. }), "{f}: {e:?}");
         clean_error(&p, &e);
         assert!(e.to_string().contains("password"));
-        assert!(e.message(ttest_xl::Lang::Ja).contains("パスワード"));
+        assert!(e.message(ttest_xl_cli::Lang::Ja).contains("パスワード"));
     }
 }
 
 #[test]
 fn ods_expanding_beyond_the_cell_limit_is_refused_before_calamine_opens_it() {
     // tests/hostile/make_repeated_ods.py: one row repeated 1,048,000 times over 40 columns.
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/repeated_rows.ods");
+    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/hostile/repeated_rows.ods");
     let e = read_survey(&p, &opts()).unwrap_err();
     assert!(
         matches!(
@@ -1008,7 +1010,7 @@ fn ods_expanding_beyond_the_cell_limit_is_refused_before_calamine_opens_it() {
     );
     clean_error(&p, &e);
     assert!(e.to_string().contains("sheet 事前"), "{e}");
-    assert!(e.message(ttest_xl::Lang::Ja).contains("シート「事前」"));
+    assert!(e.message(ttest_xl_cli::Lang::Ja).contains("シート「事前」"));
 }
 
 #[test]
@@ -1040,7 +1042,7 @@ fn hand_made_hostile_packages() {
         ),
         "{e:?}"
     );
-    assert!(e.message(ttest_xl::Lang::Ja).contains("共有文字列"));
+    assert!(e.message(ttest_xl_cli::Lang::Ja).contains("共有文字列"));
     clean_error(&p, &e);
 
     // A declared size of the whole sheet costs nothing: only real cells are stored.
@@ -1112,7 +1114,7 @@ fn not_workbooks() {
 fn renamed_files_are_recognised_by_content() {
     let dir = tempfile::tempdir().unwrap();
     let want = read_survey(&example(), &opts()).unwrap();
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let data = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/data");
     for (from, to) in [
         ("staff_survey.xls", "a.xlsx"),
         ("staff_survey.ods", "b.xlsx"),
@@ -1469,9 +1471,9 @@ fn free_text_columns_are_never_group_candidates() {
     let p = write_book(dir.path(), "only_comments.xlsx", &[("回答", rows)]);
     let e = read_survey(&p, &opts()).unwrap_err();
     assert!(
-        e.message(ttest_xl::Lang::En).contains("--group"),
+        e.message(ttest_xl_cli::Lang::En).contains("--group"),
         "{}",
-        e.message(ttest_xl::Lang::En)
+        e.message(ttest_xl_cli::Lang::En)
     );
 }
 
@@ -1497,13 +1499,13 @@ fn wide_before_after_columns_are_refused_naming_the_pairs() {
     ];
     let p = write_book(dir.path(), "wide.xlsx", &[("回答", rows)]);
     let e = read_survey(&p, &opts()).unwrap_err();
-    let en = e.message(ttest_xl::Lang::En);
+    let en = e.message(ttest_xl_cli::Lang::En);
     assert!(
         en.contains("side by side") && en.contains("事前_Q1 / 事後_Q1"),
         "{en}"
     );
     assert!(en.contains("2 pair(s)"), "{en}");
-    let ja = e.message(ttest_xl::Lang::Ja);
+    let ja = e.message(ttest_xl_cli::Lang::Ja);
     assert!(ja.contains("「Q2（研修前）」と「Q2（研修後）」"), "{ja}");
     // Saying what to compare skips the check: --group 性別 compares the two groups per column.
     let o = ReadOptions {

@@ -10,8 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
-use ttest_xl::lang::Lang;
-use ttest_xl::workbook::{read_survey, ReadError, ReadOptions, MAX_CELLS};
+use ttest_xl_cli::lang::Lang;
+use ttest_xl_cli::workbook::{read_survey, ReadError, ReadOptions, MAX_CELLS};
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const FREESECT: u32 = 0xFFFF_FFFF;

@@ -11,7 +11,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use ttest_xl::workbook::{read_survey, ReadOptions};
+use ttest_xl_cli::workbook::{read_survey, ReadOptions};
 use zip::write::SimpleFileOptions;
 
 fn rec(typ: u16, body: &[u8]) -> Vec<u8> {

@@ -21,6 +21,7 @@ use flate2::{Compress, Compression, FlushCompress};
 
 #[path = "common/hidden_books.rs"]
 mod books;
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 /// Address-space limit of the child: 1.5 GB.

@@ -11,7 +11,7 @@ use crate::analysis::{analyze, AnalysisOptions};
 use crate::workbook::{read_survey, ReadOptions};
 
 fn input(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join(rel)
 }
 
 fn meta() -> ReportMeta {

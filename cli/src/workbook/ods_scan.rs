@@ -1681,7 +1681,7 @@ mod tests {
     /// is planned exactly as calamine reads it; the hostile example is refused.
     #[test]
     fn committed_ods_files() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
         // Also an .ods written by another program when installed (R package rio, Debian
         // r-cran-rio: examples/mtcars.ods).
         let rio = Path::new("/usr/lib/R/site-library/rio/examples/mtcars.ods");

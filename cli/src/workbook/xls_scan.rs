@@ -1083,8 +1083,8 @@ mod tests {
     /// The repository's .xls files calamine reads, and the real-Excel ones from R packages when
     /// installed.
     fn real_files() -> Vec<PathBuf> {
-        let mut files =
-            vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/staff_survey.xls")];
+        let mut files = vec![PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .join("tests/data/staff_survey.xls")];
         for dir in [
             "/usr/lib/R/site-library/readxl/extdata",
             "/usr/lib/R/site-library/gdata/xls",
