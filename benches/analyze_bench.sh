@@ -40,7 +40,7 @@ BOOK="$WORK/bench_${N}x${K}.xlsx"
 TIME=/usr/bin/time
 
 cd "$ROOT"
-cargo build --release --quiet --example bench_workbook --bin ttest-xl
+cargo build --release --quiet -p ttest-xl-cli --example bench_workbook --bin ttest-xl
 if [ ! -f "$BOOK" ]; then
   ./target/release/examples/bench_workbook "$BOOK" "$N" "$K"
 fi

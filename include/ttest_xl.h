@@ -118,6 +118,13 @@
 #define TTXL_ERR_ARGUMENT 5
 
 /**
+ * Status: an output buffer is too small for the text; the length out-parameter holds the
+ * length needed (without the terminating NUL) and the buffer is untouched. Call again with
+ * room for that length + 1.
+ */
+#define TTXL_ERR_BUFFER 6
+
+/**
  * Status: a bug in ttest-xl (for example a Rust panic, caught before it could reach the
  * caller). The message has the details; please report it.
  */
@@ -1065,6 +1072,92 @@ int32_t ttxl_welch_contrast_from_stats(int32_t k,
                                        int32_t alternative,
                                        double conf_level,
                                        struct TtxlContrast *out);
+
+/**
+ * The magnitude label of a standardized difference `d` by Cohen's (1988) thresholds, the words
+ * of the result workbook: |d| < 0.2 "negligible" (無視できる程度), < 0.5 "small" (小さい), < 0.8
+ * "medium" (中程度), otherwise "large" (大きい); NaN gives "—" (effectsize's
+ * `interpret_cohens_d(rules = "cohen1988")`, whose first band is called "very small").
+ *
+ * `language` is `TTXL_LANG_EN` or `TTXL_LANG_JA`. Text and buffer protocol: see
+ * `ttxl_ttest_sentence_utf16`.
+ *
+ * Returns `TTXL_OK` (text written), `TTXL_ERR_BUFFER` (`*length` written, `buf` untouched),
+ * `TTXL_ERR_NULL` (`length` NULL, or `buf` NULL with `cap` > 0), `TTXL_ERR_LENGTH` (`cap` < 0) or
+ * `TTXL_ERR_ARGUMENT` (unknown `language`).
+ *
+ * # Safety
+ * `buf` must be NULL or point to `cap` writable `uint16_t` (no alignment needed); `length` must
+ * be NULL or point to a writable `int32_t`.
+ */
+int32_t ttxl_effect_label_utf16(double d,
+                                int32_t language,
+                                uint16_t *buf,
+                                int32_t cap,
+                                int32_t *length);
+
+/**
+ * The decision of every front door on a (Holm-)adjusted p-value: `*significant` = 1 when
+ * `p_adjusted < alpha`, 0 otherwise (also for a NaN `p_adjusted`, an item not tested).
+ *
+ * Returns `TTXL_OK`, `TTXL_ERR_NULL` (`significant` NULL) or `TTXL_ERR_ARGUMENT` (`alpha` not in
+ * (0, 1)).
+ *
+ * # Safety
+ * `significant` must be NULL or point to a writable `int32_t`.
+ */
+int32_t ttxl_significant(double p_adjusted,
+                         double alpha,
+                         int32_t *significant);
+
+/**
+ * The result sentence of a two-condition t-test (`ttxl_ttest_welch`, `_student`, `_paired` or
+ * their `_from_stats` forms), worded exactly as the command-line tool's Summary sheet, e.g.
+ *
+ * ```text
+ * Q1: after (M = 3.56, SD = 0.80) was significantly higher than before (M = 3.21, SD = 0.85),
+ * t(98) = 2.95, p = .004, adjusted p = .012, d = 0.42, 95% CI [0.14, 0.70].
+ * Q1: 「事後」（M = 3.56, SD = 0.80）は「事前」（M = 3.21, SD = 0.85）より有意に高かった（t(98) =
+ * 2.95, p = .004, 補正後 p = .012, d = 0.42［0.14, 0.70］）。
+ * ```
+ *
+ * `result` is the test of x = the second condition (`label_x`, "after") against y = the first
+ * (`label_y`, "before"), so `estimate` > 0 reads "higher". `item` names the item. `p_adjusted`
+ * is the adjusted p-value ("adjusted p") on which significance is decided (`p_adjusted <
+ * alpha`, as `ttxl_significant`); pass NaN for no adjustment (the decision then uses
+ * `result->p_value` and no adjusted p is written). `conf_level` is the level the test was run
+ * with (it names the interval of d). Strings are UTF-16 (`StrPtr(s)`, `Len(s)` from VBA);
+ * `language` is `TTXL_LANG_EN` or `TTXL_LANG_JA`.
+ *
+ * Buffer protocol: `*length` receives the length of the whole sentence in UTF-16 units, NOT
+ * counting the terminating NUL. If `cap` ≥ `*length` + 1 the sentence and a NUL are written to
+ * `buf` (`TTXL_OK`); otherwise `buf` is not touched and the status is `TTXL_ERR_BUFFER`:
+ * allocate `*length` + 1 units and call again. `buf` may be NULL when `cap` is 0.
+ *
+ * Returns `TTXL_OK`, `TTXL_ERR_BUFFER`, `TTXL_ERR_NULL` (`result` or `length` NULL, a string
+ * NULL with a positive length, `buf` NULL with `cap` > 0), `TTXL_ERR_LENGTH` (a negative length
+ * or `cap`) or `TTXL_ERR_ARGUMENT` (unknown `language`; `alpha` or `conf_level` not in (0, 1);
+ * a one-sample result, which has no second condition).
+ *
+ * # Safety
+ * `result` must be NULL or point to a readable `TtxlTTest`; each string NULL or `*_len`
+ * readable `uint16_t`; `buf` NULL or `cap` writable `uint16_t` (no alignment needed); `length`
+ * NULL or a writable `int32_t`.
+ */
+int32_t ttxl_ttest_sentence_utf16(const struct TtxlTTest *result,
+                                  double p_adjusted,
+                                  double alpha,
+                                  double conf_level,
+                                  const uint16_t *item,
+                                  int32_t item_len,
+                                  const uint16_t *label_x,
+                                  int32_t label_x_len,
+                                  const uint16_t *label_y,
+                                  int32_t label_y_len,
+                                  int32_t language,
+                                  uint16_t *buf,
+                                  int32_t cap,
+                                  int32_t *length);
 
 #ifdef __cplusplus
 }  // extern "C"

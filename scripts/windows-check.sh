@@ -13,7 +13,8 @@
 # exits 1.
 #
 # What it checks:
-#  1. both DLLs build (`cargo build --release --no-default-features --lib --target ...`);
+#  1. both DLLs build (`cargo build --release -p ttest-xl --lib --target ...`: the library package,
+#     which has none of the tool's dependencies);
 #  2. tests/windows/abi_check.py: each DLL exports exactly the `ttxl_*` functions of
 #     include/ttest_xl.h, undecorated (x86 also each `<name>_stdcall` twin, verified stdcall from the
 #     disassembly: `ret $N`), and imports only DLLs that Windows 10+ ships (no libgcc_s,
@@ -104,23 +105,20 @@ mkdir -p "$OUT/x64" "$OUT/x86"
 rm -f "$OUT"/x64/* "$OUT"/x86/* "$OUT/ttest-xl.exe" "$OUT/TTestXL.xlam"
 
 # --------------------------------------------------------------------------------------------
-# The DLLs are built without the CLI features (the C library users get). The CLI needs the
-# library with default features; a cdylib's file name carries no feature hash, so building both
-# into one target folder would overwrite each other and rebuild every time: the CLI gets its own
-# target folder. No RUSTFLAGS are needed: Rust's windows-gnu targets link libgcc_eh and
+# The DLLs are the library package alone (the C library users get); the CLI is the cli/ package of
+# the workspace. No RUSTFLAGS are needed: Rust's windows-gnu targets link libgcc_eh and
 # winpthread statically; the import check below proves it for every build.
-phase "build x64 DLL ($X64, --no-default-features)"
-cargo build --release --no-default-features --lib --target "$X64"
+phase "build x64 DLL ($X64, the library package)"
+cargo build --release -p ttest-xl --lib --target "$X64"
 cp "$CARGO_TARGET_DIR/$X64/release/ttest_xl.dll" "$OUT/x64/ttest_xl.dll"
 
-phase "build x86 DLL ($X86, --no-default-features)"
-cargo build --release --no-default-features --lib --target "$X86"
+phase "build x86 DLL ($X86, the library package)"
+cargo build --release -p ttest-xl --lib --target "$X86"
 cp "$CARGO_TARGET_DIR/$X86/release/ttest_xl.dll" "$OUT/x86/ttest_xl.dll"
 
-phase "build Windows CLI ttest-xl.exe ($X64, default features)"
-CLI_TARGET_DIR="$CARGO_TARGET_DIR/windows-cli"
-CARGO_TARGET_DIR="$CLI_TARGET_DIR" cargo build --release --bin ttest-xl --target "$X64"
-cp "$CLI_TARGET_DIR/$X64/release/ttest-xl.exe" "$OUT/ttest-xl.exe"
+phase "build Windows CLI ttest-xl.exe ($X64, the cli package)"
+cargo build --release -p ttest-xl-cli --bin ttest-xl --target "$X64"
+cp "$CARGO_TARGET_DIR/$X64/release/ttest-xl.exe" "$OUT/ttest-xl.exe"
 ls -l "$OUT/x64/ttest_xl.dll" "$OUT/x86/ttest_xl.dll" "$OUT/ttest-xl.exe"
 
 # --------------------------------------------------------------------------------------------
@@ -169,7 +167,7 @@ phase "security statement: SECURITY-STATEMENT.md's claims (imports, sources, str
 # The claims are checked on the Linux build of the CLI (same source) under strace; cargo test
 # (run before this script by .ci/run) has built it already, else it is built here (debug).
 LINUX_CLI="$CARGO_TARGET_DIR/debug/ttest-xl"
-[ -x "$LINUX_CLI" ] || cargo build --bin ttest-xl
+[ -x "$LINUX_CLI" ] || cargo build -p ttest-xl-cli --bin ttest-xl
 python3 tests/windows/security_check.py x86_64-w64-mingw32-objdump "$OUT/x64/ttest_xl.dll" \
     "$OUT/x86/ttest_xl.dll" "$OUT/ttest-xl.exe" "$LINUX_CLI" ||
     die "a claim of SECURITY-STATEMENT.md does not hold (FAIL lines above)"

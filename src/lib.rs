@@ -7,28 +7,17 @@
 //! * [`stats`] — the engine: pure Rust, slices in, typed results out; no I/O, no FFI.
 //! * [`ffi`] — the C ABI (`include/ttest_xl.h`), called by C programs and by the VBA module in
 //!   `vba/TTestXL.bas`. It only validates, converts and delegates to [`stats`].
-//! * the `ttest-xl` command-line tool (feature `cli`): [`workbook`] reads survey workbooks,
-//!   [`analysis`] plans and runs the tests, [`report`] writes the result workbook.
+//! * [`messages`] — the words every front door shares (effect-size labels, the result sentence,
+//!   the engine's error terms), keyed by enums, in English and Japanese.
+//!
+//! The `ttest-xl` command-line tool (workbook reading, analysis, report) is the `ttest-xl-cli`
+//! package in `cli/` of the same workspace; none of its dependencies are part of this library.
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod ffi;
 pub mod lang;
+pub mod messages;
 pub mod stats;
-
-#[cfg(feature = "cli")]
-pub mod analysis;
-#[cfg(feature = "cli")]
-pub mod cli;
-#[cfg(feature = "cli")]
-pub mod office_lock;
-#[cfg(feature = "cli")]
-pub mod plan;
-#[cfg(feature = "cli")]
-pub mod report;
-#[cfg(feature = "cli")]
-pub mod waves_cli;
-#[cfg(feature = "cli")]
-pub mod workbook;
 
 pub use lang::Lang;
 

@@ -71,8 +71,13 @@ fn has_libraries(dir: &Path) -> bool {
 fn build_libraries(root: &Path, deps: &Path) -> PathBuf {
     let profile_dir = deps.parent().unwrap();
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cmd.current_dir(root)
-        .args(["build", "--lib", "--message-format=json-render-diagnostics"]);
+    cmd.current_dir(root).args([
+        "build",
+        "-p",
+        "ttest-xl",
+        "--lib",
+        "--message-format=json-render-diagnostics",
+    ]);
     match profile_dir.file_name().and_then(|n| n.to_str()) {
         Some("debug") => {}
         Some("release") => {
@@ -92,9 +97,6 @@ fn build_libraries(root: &Path, deps: &Path) -> PathBuf {
             .arg(above.file_name().unwrap())
             .arg("--target-dir")
             .arg(above.parent().unwrap());
-    }
-    if !cfg!(feature = "cli") {
-        cmd.arg("--no-default-features");
     }
     let out = cmd.output().expect("cannot run cargo build --lib");
     assert!(

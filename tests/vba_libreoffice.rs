@@ -40,9 +40,9 @@ fn engine_library() -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
         .current_dir(root())
-        .args(["build", "--lib"])
+        .args(["build", "-p", "ttest-xl", "--lib"])
         .status()
-        .expect("cargo build --lib");
+        .expect("cargo build -p ttest-xl --lib");
     assert!(status.success(), "cargo build --lib failed");
     // target/debug/deps/vba_libreoffice-<hash> -> target/debug
     let exe = std::env::current_exe().unwrap();

@@ -53,6 +53,7 @@ Public Const TTXL_ERR_LENGTH As Long = 2        ' a length is negative or length
 Public Const TTXL_ERR_TOO_FEW As Long = 3       ' not enough non-missing values
 Public Const TTXL_ERR_CONSTANT As Long = 4      ' zero variance: t is undefined
 Public Const TTXL_ERR_ARGUMENT As Long = 5      ' a parameter outside its domain
+Public Const TTXL_ERR_BUFFER As Long = 6        ' an output buffer is too small (the length needed is returned)
 Public Const TTXL_ERR_INTERNAL As Long = 99     ' a bug in ttest-xl (caught, never a crash)
 
 ' Language of the DLL's messages (ttxl_set_language); this module picks it from Office's UI.
@@ -342,6 +343,46 @@ Private Declare Function c_ttxl_prop_test_2indep Lib "ttest_xl.dll" Alias "ttxl_
 Private Declare Function c_ttxl_prop_test_paired Lib "ttest_xl.dll" Alias "ttxl_prop_test_paired_stdcall" ( _
         ByVal both As Long, ByVal first_only As Long, ByVal second_only As Long, ByVal neither As Long, _
         ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
+#End If
+
+' ---- The shared words (issue 16): the effect-size label, the significance decision and the result
+' sentence come from the DLL (src/messages.rs), the same words as the command-line tool's result
+' workbook, so this module keeps no copy of the thresholds, the decision or the wording.
+#If VBA7 Then
+    #If Win64 Then
+Private Declare PtrSafe Function c_ttxl_effect_label_utf16 Lib "ttest_xl.dll" Alias "ttxl_effect_label_utf16" ( _
+        ByVal d As Double, ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, _
+        ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_significant Lib "ttest_xl.dll" Alias "ttxl_significant" ( _
+        ByVal p_adjusted As Double, ByVal alpha As Double, ByRef significant As Long) As Long
+Private Declare PtrSafe Function c_ttxl_ttest_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_ttest_sentence_utf16" ( _
+        ByRef result As TtxlTTest, ByVal p_adjusted As Double, ByVal alpha As Double, _
+        ByVal conf_level As Double, ByVal item As LongPtr, ByVal item_len As Long, ByVal label_x As LongPtr, _
+        ByVal label_x_len As Long, ByVal label_y As LongPtr, ByVal label_y_len As Long, ByVal language As Long, _
+        ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+    #Else
+Private Declare PtrSafe Function c_ttxl_effect_label_utf16 Lib "ttest_xl.dll" Alias "ttxl_effect_label_utf16_stdcall" ( _
+        ByVal d As Double, ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, _
+        ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_significant Lib "ttest_xl.dll" Alias "ttxl_significant_stdcall" ( _
+        ByVal p_adjusted As Double, ByVal alpha As Double, ByRef significant As Long) As Long
+Private Declare PtrSafe Function c_ttxl_ttest_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_ttest_sentence_utf16_stdcall" ( _
+        ByRef result As TtxlTTest, ByVal p_adjusted As Double, ByVal alpha As Double, _
+        ByVal conf_level As Double, ByVal item As LongPtr, ByVal item_len As Long, ByVal label_x As LongPtr, _
+        ByVal label_x_len As Long, ByVal label_y As LongPtr, ByVal label_y_len As Long, ByVal language As Long, _
+        ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+    #End If
+#Else
+Private Declare Function c_ttxl_effect_label_utf16 Lib "ttest_xl.dll" Alias "ttxl_effect_label_utf16_stdcall" ( _
+        ByVal d As Double, ByVal language As Long, ByVal buf As Long, ByVal cap As Long, _
+        ByRef length As Long) As Long
+Private Declare Function c_ttxl_significant Lib "ttest_xl.dll" Alias "ttxl_significant_stdcall" ( _
+        ByVal p_adjusted As Double, ByVal alpha As Double, ByRef significant As Long) As Long
+Private Declare Function c_ttxl_ttest_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_ttest_sentence_utf16_stdcall" ( _
+        ByRef result As TtxlTTest, ByVal p_adjusted As Double, ByVal alpha As Double, _
+        ByVal conf_level As Double, ByVal item As Long, ByVal item_len As Long, ByVal label_x As Long, _
+        ByVal label_x_len As Long, ByVal label_y As Long, ByVal label_y_len As Long, ByVal language As Long, _
+        ByVal buf As Long, ByVal cap As Long, ByRef length As Long) As Long
 #End If
 
 ' Windows functions used to find and load the DLL, to decode UTF-8 and to show Unicode dialogs
@@ -1779,99 +1820,52 @@ End Sub
 
 ' ==== (6) The analysis macro ==================================================================
 
-' Numbers in sentences as the command-line tool writes them (src/report/text.rs): "." as the
-' decimal mark, a true minus sign (U+2212), "-0.00" shown as "0.00", infinities as the sign.
-Private Function NumText(ByVal x As Double, ByVal pattern As String) As String
-    Dim text As String
-    Select Case NumberClass(x)
-    Case 1
-        NumText = U("\u221E")
-    Case -1
-        NumText = U("\u2212\u221E")
-    Case 2
-        NumText = "NA"
-    Case Else
-        text = Replace(Format$(Abs(x), pattern), ",", ".")
-        If x < 0 And Len(Replace(Replace(text, "0", ""), ".", "")) > 0 Then text = U("\u2212") & text
-        NumText = text
-    End Select
+' The language of the shared words for the DLL: the UI language.
+Private Function LanguageCode() As Long
+    LanguageCode = IIf(IsJapanese(), TTXL_LANG_JA, TTXL_LANG_EN)
 End Function
 
-' "p = .004" or "p < .001" (APA style: no leading zero).
-Private Function PText(ByVal label As String, ByVal p As Double) As String
-    Dim text As String
-    If NumberClass(p) <> 0 Then
-        PText = label & " = NA"
-    ElseIf p < 0.001 Then
-        PText = label & " < .001"
-    Else
-        text = NumText(p, "0.000")
-        If Left$(text, 2) = "0." Then text = Mid$(text, 2)
-        PText = label & " = " & text
-    End If
-End Function
-
-' Degrees of freedom: whole numbers as such (Student, paired), Welch's with two decimals.
-Private Function DfText(ByVal df As Double) As String
-    If NumberClass(df) = 0 And Abs(df - Round(df)) < 0.000000001 Then
-        DfText = Format$(Round(df), "0")
-    Else
-        DfText = NumText(df, "0.00")
-    End If
-End Function
-
-' Cohen's (1988) label for |d|, the engine's Magnitude::label
-' (effectsize::interpret_cohens_d(rules = "cohen1988")).
+' Cohen's (1988) label for d in the command-line tool's words ("medium", U+4E2D U+7A0B U+5EA6),
+' from the DLL (ttxl_effect_label_utf16): the thresholds live in the engine only.
 Private Function EffectLabel(ByVal d As Double) As String
-    If NumberClass(d) <> 0 Then
-        EffectLabel = ""
-    ElseIf Abs(d) < 0.2 Then
-        EffectLabel = L("negligible", U("\u7121\u8996\u3067\u304D\u308B\u7A0B\u5EA6"))
-    ElseIf Abs(d) < 0.5 Then
-        EffectLabel = L("small", U("\u5C0F\u3055\u3044"))
-    ElseIf Abs(d) < 0.8 Then
-        EffectLabel = L("medium", U("\u4E2D\u7A0B\u5EA6"))
-    Else
-        EffectLabel = L("large", U("\u5927\u304D\u3044"))
+    Dim buffer As String, n As Long, status As Long
+    buffer = String$(64, vbNullChar)
+    status = c_ttxl_effect_label_utf16(d, LanguageCode(), StrPtr(buffer), Len(buffer), n)
+    If status = TTXL_ERR_BUFFER Then
+        buffer = String$(n + 1, vbNullChar)
+        status = c_ttxl_effect_label_utf16(d, LanguageCode(), StrPtr(buffer), Len(buffer), n)
     End If
+    If status = TTXL_OK Then EffectLabel = Left$(buffer, n)
 End Function
 
-' One plain sentence per item, worded as the command-line tool's Summary sheet
-' (src/report/text.rs, sentence()), e.g. in English:
+' The decision on a Holm-adjusted p, from the DLL (ttxl_significant: p < .05; NaN is not).
+Private Function IsSignificant(ByVal adjustedP As Double) As Boolean
+    Dim flag As Long
+    If c_ttxl_significant(adjustedP, 0.05, flag) = TTXL_OK Then IsSignificant = (flag <> 0)
+End Function
+
+' One plain sentence per item, the command-line tool's Summary sheet sentence, written by the DLL
+' (ttxl_ttest_sentence_utf16), e.g. in English:
 ' "Q1: after (M = 3.56, SD = 0.80) was significantly higher than before (M = 3.21, SD = 0.85),
 ' t(98) = 2.95, p = .004, adjusted p = .012, d = 0.42, 95% CI [0.14, 0.70]."
-' Significance is decided by the Holm-adjusted p (< .05).
+' Significance is decided by the Holm-adjusted p (< .05). r is the test of after (x) against
+' before (y), at the 95% level.
 Private Function ResultSentence(ByVal item As String, ByRef r As TtxlTTest, ByVal adjustedP As Double, _
         ByVal beforeLabel As String, ByVal afterLabel As String) As String
-    Dim stats As String, afterPart As String, beforePart As String, significant As Boolean
-    ' Nested: VBA's And evaluates both sides, and adjustedP may be NaN.
-    If NumberClass(adjustedP) = 0 Then significant = (adjustedP < 0.05)
-    stats = "t(" & DfText(r.df) & ") = " & NumText(r.statistic, "0.00") & ", " & PText("p", r.p_value) _
-            & ", " & PText(L("adjusted p", U("\u88DC\u6B63\u5F8C p")), adjustedP)
-    afterPart = "M = " & NumText(r.mean_x, "0.00") & ", SD = " & NumText(r.sd_x, "0.00")
-    beforePart = "M = " & NumText(r.mean_y, "0.00") & ", SD = " & NumText(r.sd_y, "0.00")
-    If IsJapanese() Then
-        stats = stats & ", d = " & NumText(r.cohen_d, "0.00") & U("\uFF3B") & NumText(r.cohen_d_low, "0.00") & ", " _
-                & NumText(r.cohen_d_high, "0.00") & U("\uFF3D")
-        If Not significant Then
-            ResultSentence = item & ": " & afterLabel & U("\uFF08") & afterPart & U("\uFF09\u3068") & beforeLabel & U("\uFF08") _
-                    & beforePart & U("\uFF09\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u306F\u8A8D\u3081\u3089\u308C\u306A\u304B\u3063\u305F\uFF08") & stats & U("\uFF09\u3002")
-        Else
-            ResultSentence = item & ": " & afterLabel & U("\uFF08") & afterPart & U("\uFF09\u306F") & beforeLabel & U("\uFF08") _
-                    & beforePart & U("\uFF09\u3088\u308A\u6709\u610F\u306B") & IIf(r.estimate > 0, U("\u9AD8\u304B\u3063\u305F"), U("\u4F4E\u304B\u3063\u305F")) _
-                    & U("\uFF08") & stats & U("\uFF09\u3002")
-        End If
+    Dim buffer As String, n As Long, status As Long
+    buffer = String$(512, vbNullChar)
+    status = c_ttxl_ttest_sentence_utf16(r, adjustedP, 0.05, 0.95, StrPtr(item), Len(item), StrPtr(afterLabel), _
+            Len(afterLabel), StrPtr(beforeLabel), Len(beforeLabel), LanguageCode(), StrPtr(buffer), Len(buffer), n)
+    If status = TTXL_ERR_BUFFER Then
+        buffer = String$(n + 1, vbNullChar)
+        status = c_ttxl_ttest_sentence_utf16(r, adjustedP, 0.05, 0.95, StrPtr(item), Len(item), StrPtr(afterLabel), _
+                Len(afterLabel), StrPtr(beforeLabel), Len(beforeLabel), LanguageCode(), StrPtr(buffer), Len(buffer), n)
+    End If
+    If status = TTXL_OK Then
+        ResultSentence = Left$(buffer, n)
     Else
-        stats = stats & ", d = " & NumText(r.cohen_d, "0.00") & ", 95% CI [" & NumText(r.cohen_d_low, "0.00") _
-                & ", " & NumText(r.cohen_d_high, "0.00") & "]"
-        If Not significant Then
-            ResultSentence = item & ": there was no significant difference between " & afterLabel & " (" & afterPart _
-                    & ") and " & beforeLabel & " (" & beforePart & "), " & stats & "."
-        Else
-            ResultSentence = item & ": " & afterLabel & " (" & afterPart & ") was significantly " _
-                    & IIf(r.estimate > 0, "higher", "lower") & " than " & beforeLabel & " (" & beforePart & "), " _
-                    & stats & "."
-        End If
+        RememberDllError "ttest_sentence", status
+        ResultSentence = item & ": " & mLastError
     End If
 End Function
 
@@ -1881,7 +1875,7 @@ Private Function NotTestedSentence(ByVal item As String, ByVal reason As String)
             U("\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\u3002\u7406\u7531: ") & reason & U("\u3002"))
 End Function
 
-' The overall conclusion naming the test and the correction (src/report/text.rs, conclusion()).
+' The overall conclusion naming the test and the correction (cli/src/report/text.rs, conclusion()).
 Private Function ConclusionSentence(ByVal paired As Boolean, ByVal tested As Long, ByVal higher As Long, _
         ByVal lower As Long, ByVal untested As Long, ByVal beforeLabel As String, ByVal afterLabel As String) As String
     Dim text As String
@@ -2172,8 +2166,8 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     body.Columns(15).Resize(, 3).NumberFormat = "0.00"
     body.Rows(1).NumberFormat = "General"
     For j = 1 To itemCount
-        If codes(j) = 0 And NumberClass(adjusted(j - 1)) = 0 Then
-            If adjusted(j - 1) < 0.05 Then
+        If codes(j) = 0 Then
+            If IsSignificant(adjusted(j - 1)) Then
                 body.Rows(j + 1).Interior.Color = RGB(226, 239, 218)
                 body.Cells(j + 1, 14).Font.Bold = True
             End If
@@ -2183,8 +2177,8 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     ' The overall conclusion and one sentence per item, then how it was done.
     Dim rowIndex As Long, version As String, higher As Long, lower As Long
     For j = 1 To itemCount
-        If codes(j) = 0 And NumberClass(adjusted(j - 1)) = 0 Then
-            If adjusted(j - 1) < 0.05 Then
+        If codes(j) = 0 Then
+            If IsSignificant(adjusted(j - 1)) Then
                 If results(j).estimate > 0 Then higher = higher + 1 Else lower = lower + 1
             End If
         End If
@@ -2292,7 +2286,7 @@ End Sub
 ' Example: Alt+F8 > TTXL_SelfTest > Run
 Public Sub TTXL_SelfTest()
     Dim x As Variant, y As Variant, row As Variant, adjusted As Variant, labels As Variant
-    Dim summary As String
+    Dim summary As String, sentenceResult As TtxlTTest
     mPassed = 0
     mFailed = 0
     mReport = ""
@@ -2479,6 +2473,19 @@ Public Sub TTXL_SelfTest()
     ExpectTrue "TTXL_LABELS has 10 columns", (UBound(labels, 2) = 10)
     ExpectTrue "TTXL_VERSION is text", (VarType(TTXL_VERSION()) = vbString)
     If VarType(TTXL_VERSION()) = vbString Then ExpectTrue "TTXL_VERSION is not empty", (Len(TTXL_VERSION()) > 0)
+
+    ' The shared words come from the DLL (src/messages.rs), as in the command-line tool's workbook.
+    ExpectTrue "EffectLabel(0.5) is medium", (EffectLabel(0.5) = L("medium", U("\u4E2D\u7A0B\u5EA6")))
+    ExpectTrue "Holm-adjusted p .049 is significant, .05 and NaN are not", _
+            (IsSignificant(0.049) And Not IsSignificant(0.05) And Not IsSignificant(NotANumber()))
+    sentenceResult.statistic = 2.95: sentenceResult.df = 98: sentenceResult.p_value = 0.004
+    sentenceResult.estimate = 0.35: sentenceResult.n_x = 50: sentenceResult.n_y = 50
+    sentenceResult.mean_x = 3.56: sentenceResult.sd_x = 0.8: sentenceResult.mean_y = 3.21: sentenceResult.sd_y = 0.85
+    sentenceResult.cohen_d = 0.42: sentenceResult.cohen_d_low = 0.14: sentenceResult.cohen_d_high = 0.7
+    ExpectTrue "ResultSentence is the command-line tool's sentence", _
+            (ResultSentence("Q1", sentenceResult, 0.012, L("before", U("\u4E8B\u524D")), L("after", U("\u4E8B\u5F8C"))) = _
+            L("Q1: after (M = 3.56, SD = 0.80) was significantly higher than before (M = 3.21, SD = 0.85), t(98) = 2.95, p = .004, adjusted p = .012, d = 0.42, 95% CI [0.14, 0.70].", _
+            U("Q1: \u300C\u4E8B\u5F8C\u300D\uFF08M = 3.56, SD = 0.80\uFF09\u306F\u300C\u4E8B\u524D\u300D\uFF08M = 3.21, SD = 0.85\uFF09\u3088\u308A\u6709\u610F\u306B\u9AD8\u304B\u3063\u305F\uFF08t(98) = 2.95, p = .004, \u88DC\u6B63\u5F8C p = .012, d = 0.42\uFF3B0.14, 0.70\uFF3D\uFF09\u3002")))
 
     summary = "TTXL_SelfTest: " & mPassed & " passed, " & mFailed & " failed"
     Debug.Print summary & mReport

@@ -222,6 +222,37 @@ Private Function c_ttxl_prop_test_paired(ByVal both As Long, ByVal first_only As
     c_ttxl_prop_test_paired = HarnessProp("paired", both, first_only, second_only, neither, conf_level, out)
 End Function
 
+' ---- the shared words (ttxl_effect_label_utf16, ttxl_significant, ttxl_ttest_sentence_utf16) ----
+' r = (status, length, text) from the shim: the length is written on TTXL_OK and TTXL_ERR_BUFFER,
+' the text into the module's String$(n) buffer (StrPtr removed) only on TTXL_OK, as the DLL does.
+Private Function HarnessText(ByVal r As Variant, ByRef buf As String, ByRef length As Long) As Long
+    If r(0) = 0 Or r(0) = 6 Then length = r(1)
+    If r(0) = 0 Then buf = r(2) & String(Len(buf) - Len(r(2)), Chr(0))
+    HarnessText = r(0)
+End Function
+
+Private Function c_ttxl_effect_label_utf16(ByVal d As Double, ByVal language As Long, ByRef buf As String, _
+        ByVal cap As Long, ByRef length As Long) As Long
+    c_ttxl_effect_label_utf16 = HarnessText(HarnessShim("ttxl_effect_label", Array(d, language, cap)), buf, length)
+End Function
+
+Private Function c_ttxl_significant(ByVal p_adjusted As Double, ByVal alpha As Double, ByRef significant As Long) As Long
+    Dim r As Variant
+    r = HarnessShim("ttxl_significant", Array(p_adjusted, alpha))
+    If r(0) = 0 Then significant = r(1)
+    c_ttxl_significant = r(0)
+End Function
+
+Private Function c_ttxl_ttest_sentence_utf16(ByRef result As TtxlTTest, ByVal p_adjusted As Double, _
+        ByVal alpha As Double, ByVal conf_level As Double, ByVal item As String, ByVal item_len As Long, _
+        ByVal label_x As String, ByVal label_x_len As Long, ByVal label_y As String, ByVal label_y_len As Long, _
+        ByVal language As Long, ByRef buf As String, ByVal cap As Long, ByRef length As Long) As Long
+    Dim fields As Variant
+    fields = Array(@PACK_TTEST@)
+    c_ttxl_ttest_sentence_utf16 = HarnessText(HarnessShim("ttxl_ttest_sentence", Array(fields, p_adjusted, alpha, _
+            conf_level, item, label_x, label_y, language, cap)), buf, length)
+End Function
+
 ' ---- procedures of the module that LibreOffice cannot run as written ----
 ' NumberClass: LSet between two user-defined Types copies no bits in LibreOffice Basic.
 Private Function NumberClass(ByVal x As Double) As Long

@@ -144,6 +144,8 @@ def basic_source(module_path, trace=None):
     fill_r = "\n".join("        out.%s = r(%d)" % (f, k + 1) for k, f in enumerate(type_fields(lines, "TtxlRankTest")))
     fill_p = "\n".join("        out.%s = r(%d)" % (f, k + 1) for k, f in enumerate(type_fields(lines, "TtxlProportions")))
     harness = harness.replace("@FILL_TTEST@", fill_t).replace("@FILL_RANK@", fill_r).replace("@FILL_PROP@", fill_p)
+    pack_t = ", ".join("result.%s" % f for f in type_fields(lines, "TtxlTTest"))
+    harness = harness.replace("@PACK_TTEST@", pack_t)
     declarations, procedures = harness.split("' @DECLARATIONS_END@", 1)
     procedures = procedures.split("\n", 1)[1]
     # Module-level variables must come before the first procedure, in Basic as in VBA.

@@ -149,6 +149,40 @@ def ttxl_prop(kind, a, b, c, d, conf_level):
     return (status,) + tuple(getattr(out, "f%d" % i) for i in range(FIELDS_PROP))
 
 
+def _text_call(fn, args, cap):
+    """A *_utf16 function of the shared words into a buffer of `cap` units: (status, length, text)."""
+    cap = int(cap)
+    buf = (ctypes.c_uint16 * max(cap, 1))()
+    length = ctypes.c_int32(-1)
+    status = fn(*args, buf if cap > 0 else None, cap, ctypes.byref(length))
+    text = bytes(buf)[: 2 * length.value].decode("utf-16-le") if status == 0 else ""
+    return (status, length.value, text)
+
+
+def _utf16(text):
+    data = text.encode("utf-16-le")
+    return (ctypes.c_uint16 * max(len(data) // 2, 1)).from_buffer_copy(data or b"\0\0"), len(data) // 2
+
+
+def ttxl_effect_label(d, language, cap):
+    return _text_call(_lib.ttxl_effect_label_utf16, (ctypes.c_double(d), int(language)), cap)
+
+
+def ttxl_significant(p_adjusted, alpha):
+    flag = ctypes.c_int32(-1)
+    status = _lib.ttxl_significant(ctypes.c_double(p_adjusted), ctypes.c_double(alpha), ctypes.byref(flag))
+    return (status, flag.value)
+
+
+def ttxl_ttest_sentence(fields, p_adjusted, alpha, conf_level, item, label_x, label_y, language, cap):
+    """ttxl_ttest_sentence_utf16 with the module's TtxlTTest (its fields in the Type's order)."""
+    result = TTest(*[float(v) for v in fields])
+    (item16, n_item), (x16, n_x), (y16, n_y) = _utf16(item), _utf16(label_x), _utf16(label_y)
+    args = (ctypes.byref(result), ctypes.c_double(p_adjusted), ctypes.c_double(alpha), ctypes.c_double(conf_level),
+            item16, n_item, x16, n_x, y16, n_y, int(language))
+    return _text_call(_lib.ttxl_ttest_sentence_utf16, args, cap)
+
+
 def ttxl_quiet_nan():
     """NotANumber of the module (built there with LSet, which LibreOffice Basic cannot do)."""
     return float("nan")
@@ -165,4 +199,4 @@ def ttxl_classify(x):
 
 g_exportedScripts = (ttxl_load, ttxl_last_dll_error, ttxl_attributes, ttxl_abi_version, ttxl_nan, ttxl_version,
                      ttxl_set_language, ttxl_last_error, ttxl_ttest, ttxl_rank, ttxl_p_adjust, ttxl_power, ttxl_prop,
-                     ttxl_classify, ttxl_quiet_nan)
+                     ttxl_classify, ttxl_quiet_nan, ttxl_effect_label, ttxl_significant, ttxl_ttest_sentence)

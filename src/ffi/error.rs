@@ -6,10 +6,11 @@
 use std::cell::{Cell, RefCell};
 
 use super::{
-    TTXL_ERR_ARGUMENT, TTXL_ERR_CONSTANT, TTXL_ERR_INTERNAL, TTXL_ERR_LENGTH, TTXL_ERR_NULL,
-    TTXL_ERR_TOO_FEW, TTXL_OK,
+    TTXL_ERR_ARGUMENT, TTXL_ERR_BUFFER, TTXL_ERR_CONSTANT, TTXL_ERR_INTERNAL, TTXL_ERR_LENGTH,
+    TTXL_ERR_NULL, TTXL_ERR_TOO_FEW, TTXL_OK,
 };
 use crate::lang::Lang;
+use crate::messages::FfiReason;
 use crate::stats::StatsError;
 
 /// Why a C-ABI call failed. Each variant maps to one status code ([`FfiError::status`]) and has a
@@ -46,14 +47,19 @@ pub(crate) enum FfiError {
         /// The allowed values, e.g. `"0 (TTXL_TWO_SIDED), 1 (TTXL_LESS), 2 (TTXL_GREATER)"`.
         allowed: &'static str,
     },
-    /// A numeric parameter outside its domain, with the reason in both languages.
-    Argument {
+    /// A parameter outside its domain, with the reason (both languages in `src/messages.rs`).
+    Reason {
         /// Parameter name.
         name: &'static str,
-        /// What is wrong, in English.
-        en: &'static str,
-        /// What is wrong, in Japanese.
-        ja: &'static str,
+        /// What is wrong.
+        reason: FfiReason,
+    },
+    /// An output buffer too small for the text (`TTXL_ERR_BUFFER`).
+    BufferTooSmall {
+        /// Units needed, with the NUL.
+        needed: usize,
+        /// Units given.
+        cap: usize,
     },
     /// The engine refused the input.
     Stats(StatsError),
@@ -75,7 +81,8 @@ impl FfiError {
         match self {
             FfiError::Null { .. } | FfiError::NullData { .. } => TTXL_ERR_NULL,
             FfiError::NegativeLength { .. } => TTXL_ERR_LENGTH,
-            FfiError::UnknownValue { .. } | FfiError::Argument { .. } => TTXL_ERR_ARGUMENT,
+            FfiError::UnknownValue { .. } | FfiError::Reason { .. } => TTXL_ERR_ARGUMENT,
+            FfiError::BufferTooSmall { .. } => TTXL_ERR_BUFFER,
             FfiError::Internal(_) | FfiError::Panic(_) => TTXL_ERR_INTERNAL,
             FfiError::Stats(e) => match e {
                 StatsError::TooFew { .. } => TTXL_ERR_TOO_FEW,
@@ -141,12 +148,18 @@ impl FfiError {
             ) => format!(
                 "{name} = {value} は指定できません。次のいずれかを指定してください: {allowed}"
             ),
-            (FfiError::Argument { name, en, .. }, Lang::En) => {
-                format!("invalid argument {name}: {en}")
+            (FfiError::Reason { name, reason }, Lang::En) => {
+                format!("invalid argument {name}: {}", reason.pair().en)
             }
-            (FfiError::Argument { name, ja, .. }, Lang::Ja) => {
-                format!("引数 {name} が正しくありません: {ja}")
+            (FfiError::Reason { name, reason }, Lang::Ja) => {
+                format!("引数 {name} が正しくありません: {}", reason.pair().ja)
             }
+            (FfiError::BufferTooSmall { needed, cap }, Lang::En) => format!(
+                "the buffer holds {cap} UTF-16 units but the text needs {needed} (with its NUL): call again with a larger buffer"
+            ),
+            (FfiError::BufferTooSmall { needed, cap }, Lang::Ja) => format!(
+                "バッファーの大きさが {cap} 単位（UTF-16）しかありませんが、文字列には終端の NUL を含めて {needed} 単位必要です。大きいバッファーでもう一度呼び出してください"
+            ),
             (FfiError::Stats(e), lang) => e.message(lang),
             (FfiError::Internal(m), Lang::En) | (FfiError::Panic(m), Lang::En) => {
                 format!("internal error in ttest-xl (please report it): {m}")
@@ -240,10 +253,20 @@ mod tests {
                 TTXL_ERR_ARGUMENT,
             ),
             (
-                FfiError::Argument {
+                FfiError::Reason {
                     name: "t",
-                    en: "is NaN",
-                    ja: "NaN です",
+                    reason: FfiReason::NotANumber,
+                },
+                TTXL_ERR_ARGUMENT,
+            ),
+            (
+                FfiError::BufferTooSmall { needed: 4, cap: 3 },
+                TTXL_ERR_BUFFER,
+            ),
+            (
+                FfiError::Reason {
+                    name: "result",
+                    reason: FfiReason::NeedsTwoConditions,
                 },
                 TTXL_ERR_ARGUMENT,
             ),
@@ -267,7 +290,7 @@ mod tests {
                 }),
                 TTXL_ERR_ARGUMENT,
             ),
-            (FfiError::Panic("boom".into()), TTXL_ERR_INTERNAL),
+            (FfiError::Panic("42".into()), TTXL_ERR_INTERNAL),
             (FfiError::Internal("NaN".into()), TTXL_ERR_INTERNAL),
         ];
         for (e, status) in cases {
@@ -275,7 +298,7 @@ mod tests {
             let en = e.message(Lang::En);
             let ja = e.message(Lang::Ja);
             assert!(en.is_ascii() && !en.is_empty(), "{en}");
-            assert!(!ja.is_ascii(), "{ja}");
+            crate::messages::tests::check_japanese(&ja, &format!("{e:?}"));
         }
     }
 

@@ -74,10 +74,9 @@ impl From<Proportions> for TtxlProportions {
 
 /// A count that must not be negative.
 fn count(value: i32, name: &'static str) -> Result<u64, FfiError> {
-    u64::try_from(value).map_err(|_| FfiError::Argument {
+    u64::try_from(value).map_err(|_| FfiError::Reason {
         name,
-        en: "a count must not be negative",
-        ja: "件数に負の値は指定できません",
+        reason: crate::messages::FfiReason::NegativeCount,
     })
 }
 

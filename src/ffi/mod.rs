@@ -23,6 +23,7 @@ mod kpi;
 /// cbindgen:ignore
 #[cfg(any(test, all(windows, target_arch = "x86")))]
 pub mod stdcall;
+mod text;
 
 use std::ffi::c_char;
 
@@ -30,10 +31,12 @@ pub use self::kpi::{
     ttxl_prop_test_2indep, ttxl_prop_test_paired, ttxl_welch_contrast_from_stats, TtxlContrast,
     TtxlProportions,
 };
+pub use self::text::{ttxl_effect_label_utf16, ttxl_significant, ttxl_ttest_sentence_utf16};
 
 use self::boundary::write_out;
 use self::error::{fail, succeed, FfiError};
 use crate::lang::Lang;
+use crate::messages::FfiReason;
 use crate::stats::bayes_factor::{self, BfDesign};
 use crate::stats::descriptive::Summary;
 use crate::stats::p_adjust::AdjustMethod;
@@ -83,6 +86,10 @@ pub const TTXL_ERR_CONSTANT: i32 = 4;
 /// parameter, an infinite data value, a confidence level outside (0, 1), a p-value outside
 /// [0, 1], an impossible power target. The message says which and why.
 pub const TTXL_ERR_ARGUMENT: i32 = 5;
+/// Status: an output buffer is too small for the text; the length out-parameter holds the
+/// length needed (without the terminating NUL) and the buffer is untouched. Call again with
+/// room for that length + 1.
+pub const TTXL_ERR_BUFFER: i32 = 6;
 /// Status: a bug in ttest-xl (for example a Rust panic, caught before it could reach the
 /// caller). The message has the details; please report it.
 pub const TTXL_ERR_INTERNAL: i32 = 99;
@@ -316,10 +323,9 @@ fn summary_arg(
     check_finite(mean_name, mean)?;
     check_finite(sd_name, sd)?;
     if sd < 0.0 {
-        return Err(FfiError::Argument {
+        return Err(FfiError::Reason {
             name: sd_name,
-            en: "a standard deviation cannot be negative",
-            ja: "標準偏差に負の値は指定できません",
+            reason: FfiReason::NegativeSd,
         });
     }
     let n = boundary::length(n, n_name)?;
@@ -970,10 +976,9 @@ fn df_arg(df: f64) -> Result<f64, FfiError> {
     if df > 0.0 {
         Ok(df)
     } else {
-        Err(FfiError::Argument {
+        Err(FfiError::Reason {
             name: "df",
-            en: "must be positive (infinity gives the normal distribution)",
-            ja: "正の値を指定してください（無限大を指定すると正規分布として計算します）",
+            reason: FfiReason::DfPositive,
         })
     }
 }
@@ -994,10 +999,9 @@ fn df_arg(df: f64) -> Result<f64, FfiError> {
 pub unsafe extern "C" fn ttxl_t_cdf(t: f64, df: f64, lower_tail: i32, out: *mut f64) -> i32 {
     ffi_panic_boundary! {
         if t.is_nan() {
-            return fail(FfiError::Argument {
+            return fail(FfiError::Reason {
                 name: "t",
-                en: "is NaN (not a number)",
-                ja: "NaN（非数）は指定できません",
+                reason: FfiReason::NotANumber,
             });
         }
         let df = try_ffi!(df_arg(df));
@@ -1025,10 +1029,9 @@ pub unsafe extern "C" fn ttxl_t_cdf(t: f64, df: f64, lower_tail: i32, out: *mut 
 pub unsafe extern "C" fn ttxl_t_quantile(p: f64, df: f64, out: *mut f64) -> i32 {
     ffi_panic_boundary! {
         if !(0.0..=1.0).contains(&p) {
-            return fail(FfiError::Argument {
+            return fail(FfiError::Reason {
                 name: "p",
-                en: "must be a probability between 0 and 1",
-                ja: "0 以上 1 以下の確率を指定してください",
+                reason: FfiReason::Probability,
             });
         }
         let df = try_ffi!(df_arg(df));
@@ -1556,13 +1559,10 @@ mod tests {
     #[test]
     fn utf16_truncation_keeps_surrogate_pairs_whole() {
         // A message with a character outside the BMP: the enum-name text is ours, so build one.
-        let _ = fail(FfiError::Argument {
-            name: "x",
-            en: "\u{1F600}",
-            ja: "\u{1F600}",
-        });
+        let _ = fail(FfiError::Internal("\u{1F600}".into()));
         let n = unsafe { ttxl_last_error_utf16(std::ptr::null_mut(), 0) };
-        let full: Vec<u16> = "invalid argument x: \u{1F600}".encode_utf16().collect();
+        let prefix = "internal error in ttest-xl (please report it): ";
+        let full: Vec<u16> = format!("{prefix}\u{1F600}").encode_utf16().collect();
         assert_eq!(n as usize, full.len());
         // Room for everything but the last unit: the pair must be dropped whole.
         let mut buf = vec![0xFFFFu16; full.len()];
@@ -1570,10 +1570,11 @@ mod tests {
         assert_eq!(&buf[..full.len() - 2], &full[..full.len() - 2]);
         assert_eq!(buf[full.len() - 2], 0);
         // UTF-8: cut at a character boundary.
-        let mut buf8 = [0x55 as c_char; 23];
-        let n8 = unsafe { ttxl_last_error_utf8(buf8.as_mut_ptr(), 23) };
-        assert_eq!(n8 as usize, "invalid argument x: \u{1F600}".len());
+        let mut buf8 = [0x55 as c_char; 50];
+        let cap8 = prefix.len() as i32 + 3;
+        let n8 = unsafe { ttxl_last_error_utf8(buf8.as_mut_ptr(), cap8) };
+        assert_eq!(n8 as usize, prefix.len() + 4);
         let s = unsafe { CStr::from_ptr(buf8.as_ptr()) }.to_str().unwrap();
-        assert_eq!(s, "invalid argument x: ");
+        assert_eq!(s, prefix);
     }
 }

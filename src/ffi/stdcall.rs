@@ -90,6 +90,13 @@ stdcall_twins! {
         conf_level: f64, out: *mut TtxlProportions) -> i32;
     fn ttxl_welch_contrast_from_stats(k: i32, means: *const f64, sds: *const f64, ns: *const f64,
         weights: *const f64, alternative: i32, conf_level: f64, out: *mut TtxlContrast) -> i32;
+    fn ttxl_effect_label_utf16(d: f64, language: i32, buf: *mut u16, cap: i32,
+        length: *mut i32) -> i32;
+    fn ttxl_significant(p_adjusted: f64, alpha: f64, significant: *mut i32) -> i32;
+    fn ttxl_ttest_sentence_utf16(result: *const TtxlTTest, p_adjusted: f64, alpha: f64,
+        conf_level: f64, item: *const u16, item_len: i32, label_x: *const u16, label_x_len: i32,
+        label_y: *const u16, label_y_len: i32, language: i32, buf: *mut u16, cap: i32,
+        length: *mut i32) -> i32;
 }
 
 #[cfg(test)]
@@ -108,6 +115,6 @@ mod tests {
             unsafe { ttxl_t_quantile(2.0, 5.0, &mut out) },
             super::super::TTXL_ERR_ARGUMENT
         );
-        assert_eq!(TWINNED.len(), 27);
+        assert_eq!(TWINNED.len(), 30);
     }
 }

@@ -459,12 +459,7 @@ impl Magnitude {
     ///
     /// Japanese: 「無視できる程度」「小さい」「中程度」「大きい」.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Magnitude::Negligible => lang.pick("negligible", "無視できる程度"),
-            Magnitude::Small => lang.pick("small", "小さい"),
-            Magnitude::Medium => lang.pick("medium", "中程度"),
-            Magnitude::Large => lang.pick("large", "大きい"),
-        }
+        crate::messages::Word::from(self).get(lang)
     }
 }
 

@@ -26,6 +26,7 @@ pub mod tost;
 pub mod ttest;
 
 use crate::lang::Lang;
+use crate::messages::{reason_ja, term_ja};
 
 /// Direction of the alternative hypothesis, as R's `alternative = "two.sided" | "less" | "greater"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -109,7 +110,7 @@ impl StatsError {
                     needed,
                     found,
                 } => format!(
-                    "{} の有効なデータが足りません（{found} 件。少なくとも {needed} 件必要です）",
+                    "有効なデータが足りません（{}: {found} 件。少なくとも {needed} 件必要です）",
                     term_ja(group)
                 ),
                 StatsError::Constant => {
@@ -136,62 +137,6 @@ impl StatsError {
                 }
             },
         }
-    }
-}
-
-/// Japanese names for the fixed English group and quantity names used in [`StatsError`].
-/// Unknown names (e.g. `x`, `y`) are returned unchanged.
-fn term_ja(term: &str) -> &str {
-    match term {
-        "non-zero paired differences" => "0 以外の差（対応のあるデータ）",
-        "confidence limit of the noncentrality parameter" => "非心度の信頼限界",
-        "Bayes factor" => "ベイズファクター",
-        "standard deviation" => "標準偏差",
-        "standard error" => "標準誤差",
-        "standardized difference" => "標準化した差",
-        "t statistic" => "t 統計量",
-        "variance" => "分散",
-        "respondents" => "回答者",
-        "first group" => "1 つ目の群",
-        "second group" => "2 つ目の群",
-        "group" => "群",
-        "confidence limit" => "信頼限界",
-        "variance underflows: the values differ by less than about 1e-140" => {
-            "分散がアンダーフローします。値の違いが約 1e-140 未満です"
-        }
-        other => other,
-    }
-}
-
-/// Japanese text for the fixed English reasons used with [`StatsError::InvalidArgument`].
-/// Unknown reasons are returned unchanged.
-fn reason_ja(reason: &str) -> String {
-    match reason {
-        "must be between 0 and 1 (exclusive)" => {
-            "0 より大きく 1 より小さい値を指定してください".into()
-        }
-        "must be a finite number" => "有限の数値を指定してください".into(),
-        "must be positive" => "正の値を指定してください".into(),
-        "unknown value" => "指定できない値です".into(),
-        "must be greater than 1" => "1 より大きい値を指定してください".into(),
-        "must be less than high" => "high より小さい値を指定してください".into(),
-        "must be at least 2" => "2 以上の値を指定してください".into(),
-        "must be at most 1e12" => "1e12（1 兆）以下の値を指定してください".into(),
-        "must be between -1e6 and 1e6" => "-1e6 以上 1e6 以下の値を指定してください".into(),
-        "needs a two-sample t-test" => {
-            "2 群（独立した 2 標本）の t 検定の結果を指定してください".into()
-        }
-        "needs a paired t-test" => "対応のある t 検定の結果を指定してください".into(),
-        "summary statistics are incomplete" => {
-            "要約統計量（件数・平均・標準偏差）が不足しています".into()
-        }
-        "p-values must lie between 0 and 1" => "p 値は 0 以上 1 以下で指定してください".into(),
-        "positive answers must be between 0 and the number of respondents" => {
-            "肯定的な回答の数は 0 以上、回答者数以下で指定してください".into()
-        }
-        "must not be negative" => "負の値は指定できません".into(),
-        "must not all be 0" => "すべてを 0 にはできません".into(),
-        other => other.to_string(),
     }
 }
 
@@ -246,10 +191,19 @@ mod tests {
             StatsError::OutOfRange { what: "variance" },
             StatsError::NoSolution { what: "n" },
         ];
-        for e in errors {
+        let leaks_seen_by_users = [
+            StatsError::TooFew {
+                group: "pairs",
+                needed: 2,
+                found: 1,
+            },
+            StatsError::NoSolution {
+                what: "sample size reaching the requested power",
+            },
+        ];
+        for e in errors.into_iter().chain(leaks_seen_by_users) {
             assert!(!e.message(Lang::En).is_empty());
-            let ja = e.message(Lang::Ja);
-            assert!(!ja.is_ascii(), "{ja}");
+            crate::messages::tests::check_japanese(&e.message(Lang::Ja), &format!("{e:?}"));
         }
         assert!(check_unit_open("conf_level", 1.0).is_err());
         assert!(check_unit_open("conf_level", 0.95).is_ok());

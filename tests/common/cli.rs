@@ -8,7 +8,7 @@ use assert_cmd::Command;
 
 /// The example survey shipped in the repository.
 pub fn example() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/staff_survey.xlsx")
+    super::repo_root().join("examples/staff_survey.xlsx")
 }
 
 /// A copy of the example survey as `dir/survey.xlsx` (tests never touch the original).

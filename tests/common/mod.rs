@@ -13,12 +13,20 @@ pub const REL_TTEST: f64 = 1e-10;
 /// Tolerance for noncentral-t intervals and power (issue #3).
 pub const REL_NCT: f64 = 1e-8;
 
+/// The repository root. These helpers are shared by the library's tests (manifest: the root)
+/// and the command-line tool's (manifest: `cli/`, one level down).
+pub fn repo_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if manifest.join("include/ttest_xl.h").is_file() {
+        manifest
+    } else {
+        manifest.parent().unwrap().to_path_buf()
+    }
+}
+
 /// Path of a fixture file under `tests/reference/`.
 pub fn reference_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("reference")
-        .join(name)
+    repo_root().join("tests").join("reference").join(name)
 }
 
 /// Loads a JSON fixture from `tests/reference/`.

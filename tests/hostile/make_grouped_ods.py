@@ -5,7 +5,7 @@ in an outline group (nested: rows 10-20 in a second level) and row 1 as print-ti
 title row as table:table-header-rows, and ends every sheet with its usual empty tail
 (table:number-rows-repeated over ~1,048,000 rows of table:number-columns-repeated empty cells).
 A legitimate file: it must read exactly like the .xlsx (tests/workbook_read.rs), and the .ods
-pre-scan (src/workbook/ods_scan.rs) must count its rows where calamine does.
+pre-scan (cli/src/workbook/ods_scan.rs) must count its rows where calamine does.
 
 Needs openpyxl and soffice. Run from the repository root: python3 tests/hostile/make_grouped_ods.py
 """

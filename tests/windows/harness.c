@@ -649,6 +649,54 @@ static void test_stdcall_pops(void)
 #endif
 
 /* ------------------------------------------------------------------------------------------ */
+/* The shared words: what the VBA module reads through StrPtr, by the buffer protocol            */
+
+static void test_shared_words(void)
+{
+    static const uint16_t medium_ja[] = {0x4E2D, 0x7A0B, 0x5EA6}; /* 中程度 */
+    static const uint16_t item[] = {'Q', '1'};
+    static const uint16_t after_ja[] = {0x4E8B, 0x5F8C}, before_ja[] = {0x4E8B, 0x524D}; /* 事後, 事前 */
+    /* 「事後」（M = */
+    static const uint16_t start_ja[] = {'Q', '1', ':', ' ', 0x300C, 0x4E8B, 0x5F8C, 0x300D, 0xFF08, 'M'};
+    uint16_t buf[512];
+    int32_t n = -1, flag = -1;
+    TtxlTTest r;
+
+    CHECK_STATUS(p_ttxl_effect_label_utf16(0.5, TTXL_LANG_JA, NULL, 0, &n), TTXL_ERR_BUFFER);
+    CHECK(n == 3);
+    memset(buf, 0xFF, sizeof buf);
+    CHECK_STATUS(p_ttxl_effect_label_utf16(0.5, TTXL_LANG_JA, buf, 3, &n), TTXL_ERR_BUFFER);
+    CHECK(buf[0] == 0xFFFF); /* too small: untouched */
+    CHECK_STATUS(p_ttxl_effect_label_utf16(0.5, TTXL_LANG_JA, buf, 4, &n), TTXL_OK);
+    CHECK(n == 3 && memcmp(buf, medium_ja, sizeof medium_ja) == 0 && buf[3] == 0 && buf[4] == 0xFFFF);
+    CHECK_STATUS(p_ttxl_effect_label_utf16(0.1, TTXL_LANG_EN, buf, 512, &n), TTXL_OK);
+    CHECK(n == 10 && buf[0] == 'n' && buf[9] == 'e'); /* negligible */
+    CHECK_STATUS(p_ttxl_effect_label_utf16(0.5, TTXL_LANG_EN, buf, 512, NULL), TTXL_ERR_NULL);
+    CHECK_STATUS(p_ttxl_effect_label_utf16(0.5, 9, buf, 512, &n), TTXL_ERR_ARGUMENT);
+
+    CHECK_STATUS(p_ttxl_significant(0.049, 0.05, &flag), TTXL_OK);
+    CHECK(flag == 1);
+    CHECK_STATUS(p_ttxl_significant(p_ttxl_nan(), 0.05, &flag), TTXL_OK);
+    CHECK(flag == 0);
+
+    CHECK_STATUS(p_ttxl_ttest_welch(SLEEP_X, 10, SLEEP_Y, 10, TTXL_TWO_SIDED, 0.0, 0.95, &r), TTXL_OK);
+    CHECK_STATUS(p_ttxl_ttest_sentence_utf16(&r, 0.01, 0.05, 0.95, item, 2, after_ja, 2, before_ja, 2,
+                                             TTXL_LANG_JA, NULL, 0, &n),
+                 TTXL_ERR_BUFFER);
+    CHECK(n > 40 && n < 511);
+    memset(buf, 0xFF, sizeof buf);
+    CHECK_STATUS(p_ttxl_ttest_sentence_utf16(&r, 0.01, 0.05, 0.95, item, 2, after_ja, 2, before_ja, 2,
+                                             TTXL_LANG_JA, buf, n + 1, &n),
+                 TTXL_OK);
+    CHECK(n > 40 && n < 511 && buf[n] == 0 && buf[n + 1] == 0xFFFF);
+    CHECK(memcmp(buf, start_ja, sizeof start_ja) == 0);
+    print_utf16("Japanese sentence (UTF-16): ", buf);
+    CHECK_STATUS(p_ttxl_ttest_sentence_utf16(NULL, 0.01, 0.05, 0.95, item, 2, after_ja, 2, before_ja, 2,
+                                             TTXL_LANG_JA, buf, 512, &n),
+                 TTXL_ERR_NULL);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Two threads at once give the answers of one thread alone                                      */
 
 #define THREAD_ROUNDS 100
@@ -816,6 +864,7 @@ int main(int argc, char **argv)
     section("power (x87 53-bit)", test_power);
     section("t distribution (x87 53-bit)", test_t_distribution);
     section("errors and messages", test_errors);
+    section("shared words (UTF-16)", test_shared_words);
     section("two threads", test_threads);
     FreeLibrary(dll);
     printf("%ld passed, %ld failed\n", (long)passed, (long)failed);

@@ -100,12 +100,14 @@ def vba_code(path, keep_strings=True):
 
 
 def rust_sources():
-    for d, _, files in os.walk(os.path.join(ROOT, "src")):
-        for f in files:
-            if f.endswith(".rs"):
-                p = os.path.join(d, f)
-                with open(p, encoding="utf-8") as fh:
-                    yield os.path.relpath(p, ROOT), fh.read()
+    # The library (src/) and the command-line tool (cli/src/) of the workspace.
+    for top in ("src", os.path.join("cli", "src")):
+        for d, _, files in os.walk(os.path.join(ROOT, top)):
+            for f in files:
+                if f.endswith(".rs"):
+                    p = os.path.join(d, f)
+                    with open(p, encoding="utf-8") as fh:
+                        yield os.path.relpath(p, ROOT), fh.read()
 
 
 def check_binaries(objdump, binaries):

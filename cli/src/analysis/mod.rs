@@ -1,0 +1,1256 @@
+//! Plans and runs the analysis of a [`Survey`]: per item (and per `--by` group) the t-test that fits
+//! the design, its effect sizes with confidence intervals, the matching rank test, p-values adjusted
+//! across items, a sensitivity line and assumption notes.
+//!
+//! No mathematics lives here: every statistic comes from [`crate::stats`]. This module only decides
+//! *which* engine call to make, on *which* values, and in which orientation.
+//!
+//! # Orientation
+//! Every difference is **second − first** (after − before, group 2 − group 1). The engine computes
+//! `x − y`, so it is always called with `x = second`, `y = first` — as R's
+//! `t.test(after, before)`.
+
+pub mod compare;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lang::Lang;
+use crate::stats::descriptive::{self, skewness, Summary};
+use crate::stats::effect_size::{self, DAndG, EffectSize};
+use crate::stats::p_adjust::{self, AdjustMethod};
+use crate::stats::power::{self, Design as PowerDesign, Query, Sizes, SolveFor};
+use crate::stats::rank::{self, RankOptions, RankTest, RankTestKind};
+use crate::stats::ttest::{self, TTest, TTestKind, TTestOptions};
+use crate::stats::{Alternative, StatsError};
+use crate::workbook::{NoteKind, Survey};
+
+pub mod equivalence;
+pub use equivalence::Equivalence;
+pub mod shares;
+
+/// The test the user asked for (`--test`); [`TestChoice::Auto`] picks paired when IDs pair,
+/// Welch otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TestChoice {
+    /// Paired t-test when the survey is paired by ID, Welch's t-test otherwise.
+    #[default]
+    Auto,
+    /// Student's two-sample t-test (pooled variance).
+    Student,
+    /// Welch's two-sample t-test.
+    Welch,
+    /// Paired t-test (needs a survey paired by ID).
+    Paired,
+    /// Mann–Whitney / Wilcoxon rank-sum test (independent samples).
+    MannWhitney,
+    /// Wilcoxon signed-rank test (needs a survey paired by ID).
+    Wilcoxon,
+}
+
+/// The test actually run as the main test of every item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TestUsed {
+    /// Paired t-test.
+    Paired,
+    /// Student's two-sample t-test.
+    Student,
+    /// Welch's two-sample t-test.
+    Welch,
+    /// Mann–Whitney U (Wilcoxon rank-sum), reported as R's W.
+    MannWhitney,
+    /// Wilcoxon signed-rank test, reported as R's V.
+    Wilcoxon,
+}
+
+impl TestUsed {
+    /// Machine name used in JSON and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            TestUsed::Paired => "paired",
+            TestUsed::Student => "student",
+            TestUsed::Welch => "welch",
+            TestUsed::MannWhitney => "mann-whitney",
+            TestUsed::Wilcoxon => "wilcoxon",
+        }
+    }
+
+    /// Human name in the requested language.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            TestUsed::Paired => lang.pick("paired t-test", "対応のある t 検定"),
+            TestUsed::Student => lang.pick(
+                "Student's t-test (equal variances)",
+                "Student の t 検定（等分散を仮定）",
+            ),
+            TestUsed::Welch => lang.pick("Welch's t-test", "Welch の t 検定"),
+            TestUsed::MannWhitney => lang.pick(
+                "Mann–Whitney U test (Wilcoxon rank-sum)",
+                "Mann–Whitney の U 検定（Wilcoxon 順位和検定）",
+            ),
+            TestUsed::Wilcoxon => {
+                lang.pick("Wilcoxon signed-rank test", "Wilcoxon の符号付き順位検定")
+            }
+        }
+    }
+
+    /// `true` for the two rank tests.
+    pub fn is_rank(self) -> bool {
+        matches!(self, TestUsed::MannWhitney | TestUsed::Wilcoxon)
+    }
+
+    /// `true` when the test uses the pairing.
+    pub fn is_paired(self) -> bool {
+        matches!(self, TestUsed::Paired | TestUsed::Wilcoxon)
+    }
+
+    /// The t-test that supplies the mean difference CI and Cohen's d for this test (for a rank test:
+    /// the t-test of the same design).
+    fn t_kind(self) -> TTestKind {
+        match self {
+            TestUsed::Paired | TestUsed::Wilcoxon => TTestKind::Paired,
+            TestUsed::Student => TTestKind::Student,
+            TestUsed::Welch | TestUsed::MannWhitney => TTestKind::Welch,
+        }
+    }
+}
+
+/// Whether the two conditions are compared as pairs or as independent samples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DesignKind {
+    /// Same respondents, paired by ID.
+    Paired,
+    /// Two independent samples.
+    Independent,
+}
+
+impl DesignKind {
+    /// `"paired"` or `"independent"` (JSON).
+    pub fn key(self) -> &'static str {
+        match self {
+            DesignKind::Paired => "paired",
+            DesignKind::Independent => "independent",
+        }
+    }
+}
+
+/// Which p-values are adjusted together for multiple comparisons when there is a breakdown
+/// (`--adjust-family`). The whole-sample rows are always one family: their items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum AdjustFamily {
+    /// Within each breakdown group: the items of that group (the default).
+    #[default]
+    Items,
+    /// Across every breakdown group × item together (stricter with many groups).
+    All,
+    /// Three or more waves: every comparison of two waves × item together (src/analysis/waves.rs).
+    Waves,
+}
+
+impl AdjustFamily {
+    /// The command-line key: `items` or `all`.
+    pub fn key(self) -> &'static str {
+        match self {
+            AdjustFamily::Items => "items",
+            AdjustFamily::All => "all",
+            AdjustFamily::Waves => "waves",
+        }
+    }
+}
+
+/// Fewest respondents a breakdown group needs to be reported on its own (`--min-group`): HR
+/// survey tools in Japan commonly withhold results of fewer than 4–5 people.
+pub const DEFAULT_MIN_GROUP: usize = 5;
+
+/// Options of the analysis (validated by the CLI).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AnalysisOptions {
+    /// `--test`.
+    pub test: TestChoice,
+    /// `--adjust` (Holm by default).
+    pub adjust: AdjustMethod,
+    /// `--alpha`: significance level, in (0, 1).
+    pub alpha: f64,
+    /// `--alternative`.
+    pub alternative: Alternative,
+    /// `--conf-level`, in (0, 1).
+    pub conf_level: f64,
+    /// `--adjust-family`: which p-values of a breakdown are adjusted together.
+    pub adjust_family: AdjustFamily,
+    /// `--min-group`: a breakdown group with fewer respondents is withheld (its people still
+    /// count in the whole-sample rows).
+    pub min_group: usize,
+    /// `--equivalence X`: TOST with bounds ±X raw points per item (see [`equivalence`]).
+    pub equivalence: Option<f64>,
+    /// `--top-box` / `--positive`: which answers count for the shares of positive answers.
+    pub shares: shares::ShareOptions,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions {
+            test: TestChoice::Auto,
+            adjust: AdjustMethod::Holm,
+            alpha: 0.05,
+            alternative: Alternative::TwoSided,
+            conf_level: 0.95,
+            adjust_family: AdjustFamily::Items,
+            min_group: DEFAULT_MIN_GROUP,
+            equivalence: None,
+            shares: shares::ShareOptions::default(),
+        }
+    }
+}
+
+/// Power used for the sensitivity line.
+pub const SENSITIVITY_POWER: f64 = 0.8;
+/// Below this many valid values in a group (or pairs) an item gets a "small n" note.
+pub const SMALL_N: usize = 20;
+/// |skewness| at or above this is reported as strong skew (Bulmer 1979: "highly skewed" beyond 1).
+pub const STRONG_SKEW: f64 = 1.0;
+/// SD ratio (larger/smaller) at or above this is reported as unequal variances when Student's test
+/// (which assumes equal variances) is used.
+pub const UNEQUAL_SD_RATIO: f64 = 2.0;
+
+/// Why the analysis cannot run at all (bad combination of options and data). Per-item problems are
+/// never errors: see [`Exclusion`].
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AnalysisError {
+    /// A paired test was requested but the survey is not paired by ID.
+    #[error(
+        "--test {test} needs respondents paired by an ID column; use --id COLUMN, or choose welch/student/mann-whitney"
+    )]
+    NeedsPairs {
+        /// The requested test.
+        test: &'static str,
+    },
+    /// The survey data have inconsistent shapes (a bug in the reader or a hand-made survey).
+    #[error("survey data are inconsistent: {0}")]
+    Shape(String),
+    /// There is no item to analyse.
+    #[error("no item columns to analyse; name them with --items")]
+    NoItems,
+    /// The p-value adjustment failed.
+    #[error("p-value adjustment failed: {0}")]
+    Adjust(StatsError),
+    /// `--top-box` or `--positive` does not fit an item's scale.
+    #[error("{0}")]
+    Shares(shares::ShareError),
+}
+
+impl AnalysisError {
+    /// The message in the requested language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::Ja, AnalysisError::NeedsPairs { test }) => format!(
+                "--test {test} には、ID で対応付けた回答が必要です。--id で ID の列を指定するか、--test で welch、student、mann-whitney のいずれかを選んでください"
+            ),
+            (Lang::Ja, AnalysisError::Shape(s)) => {
+                format!("調査データの形が一致しません: {s}")
+            }
+            (Lang::Ja, AnalysisError::NoItems) => {
+                "分析する設問の列がありません。--items で指定してください".to_string()
+            }
+            (Lang::Ja, AnalysisError::Adjust(e)) => {
+                format!("p 値の補正に失敗しました: {}", e.message(Lang::Ja))
+            }
+            (Lang::Ja, AnalysisError::Shares(e)) => e.message(Lang::Ja),
+        }
+    }
+}
+
+/// Why an item (in a block) was not tested. Reported in the output, never an error.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Exclusion {
+    /// Too few valid values (or complete pairs).
+    TooFew {
+        /// Valid values in the first condition (pairs for a paired test).
+        n_1: usize,
+        /// Valid values in the second condition (pairs for a paired test).
+        n_2: usize,
+    },
+    /// The engine could not compute the test (for example: all values equal).
+    Failed(StatsError),
+}
+
+impl Exclusion {
+    /// Explanation in the requested language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Exclusion::TooFew { n_1, n_2 } => match lang {
+                Lang::En => format!("too few valid values to test (n = {n_1} and {n_2})"),
+                Lang::Ja => format!("有効な回答が少なすぎます（n = {n_1}, {n_2}）"),
+            },
+            Exclusion::Failed(e) => e.message(lang),
+        }
+    }
+}
+
+/// A caution about the assumptions of the test used for one item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AssumptionNote {
+    /// Few valid values: the test has little power and normality cannot be checked.
+    SmallN {
+        /// Smallest group size (or number of pairs).
+        n: usize,
+    },
+    /// Strongly skewed values in one condition (or in the paired differences).
+    Skew {
+        /// 0 = first condition, 1 = second, 2 = paired differences.
+        which: u8,
+        /// Sample skewness g₁.
+        skewness: f64,
+    },
+    /// Student's test was used although the SDs differ a lot.
+    UnequalVariances {
+        /// Larger SD over smaller SD.
+        ratio: f64,
+    },
+    /// A one-sided p from the rank test could not be computed (the robustness column is missing).
+    RankFailed,
+}
+
+impl AssumptionNote {
+    /// The kind of note in words, without its numbers, `(en, ja)`: the heading of a grouped
+    /// warning line.
+    pub fn kind_words(&self) -> (String, String) {
+        let (en, ja) = match self {
+            AssumptionNote::SmallN { .. } => (
+                format!("small sample (n < {SMALL_N}): little power; read the rank test beside it"),
+                format!("回答数が少ない（n < {SMALL_N}。検出力が低いため順位検定もあわせて確認）設問"),
+            ),
+            AssumptionNote::Skew { .. } => (
+                format!("strong skew (|skewness| ≥ {STRONG_SKEW}); the rank test is more robust"),
+                format!("分布の歪みが大きい（|歪度| ≥ {STRONG_SKEW}。順位検定もあわせて確認）設問"),
+            ),
+            AssumptionNote::UnequalVariances { .. } => (
+                "unequal SDs under Student's test; Welch's test is safer".to_string(),
+                "Student の t 検定で 2 群の標準偏差が大きく異なる（Welch の t 検定のほうが適切）設問".to_string(),
+            ),
+            AssumptionNote::RankFailed => (
+                "the rank test could not be computed".to_string(),
+                "順位検定を計算できなかった設問".to_string(),
+            ),
+        };
+        (en, ja)
+    }
+
+    /// Explanation in the requested language; `labels` are the two condition labels.
+    pub fn message(&self, lang: Lang, labels: &[String; 2]) -> String {
+        match *self {
+            AssumptionNote::SmallN { n } => match lang {
+                Lang::En => format!(
+                    "small sample (n = {n}): little power, and normality cannot be checked; read the rank test beside it"
+                ),
+                Lang::Ja => format!(
+                    "回答数が少ない（n = {n}）ため検出力が低く、正規性も確認できません。順位検定の結果もあわせて確認してください"
+                ),
+            },
+            AssumptionNote::Skew { which, skewness } => {
+                let what = match which {
+                    0 => labels[0].clone(),
+                    1 => labels[1].clone(),
+                    _ => lang.pick("the differences", "差").to_string(),
+                };
+                match lang {
+                    Lang::En => format!(
+                        "strong skew in {what} (skewness {skewness:.2}); the rank test is more robust"
+                    ),
+                    Lang::Ja => format!(
+                        "{what}の分布が大きく歪んでいます（歪度 {skewness:.2}）。歪みの影響を受けにくい順位検定の結果もあわせて確認してください"
+                    ),
+                }
+            }
+            AssumptionNote::UnequalVariances { ratio } => match lang {
+                Lang::En => format!(
+                    "the SDs differ (ratio {ratio:.2}) but Student's test assumes equal variances; Welch's test is safer"
+                ),
+                Lang::Ja => format!(
+                    "2 群の標準偏差が大きく異なります（比 {ratio:.2}）が、Student の t 検定は等分散を仮定しています。Welch の t 検定のほうが適切です"
+                ),
+            },
+            AssumptionNote::RankFailed => lang
+                .pick(
+                    "the rank test could not be computed",
+                    "順位検定を計算できませんでした",
+                )
+                .to_string(),
+        }
+    }
+}
+
+/// An effect size reduced to what the report needs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Effect {
+    /// Point estimate (oriented second − first).
+    pub estimate: f64,
+    /// Lower confidence limit.
+    pub low: f64,
+    /// Upper confidence limit.
+    pub high: f64,
+}
+
+impl From<&EffectSize> for Effect {
+    fn from(e: &EffectSize) -> Effect {
+        Effect {
+            estimate: e.estimate,
+            low: e.conf_low,
+            high: e.conf_high,
+        }
+    }
+}
+
+/// The matching rank test (robustness column; or the main test when a rank test was chosen).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankSummary {
+    /// Signed-rank (V) or rank-sum (W), as R's `wilcox.test(second, first)`.
+    pub kind: RankTestKind,
+    /// V or W.
+    pub statistic: f64,
+    /// Two-sided p-value.
+    pub p_value: f64,
+    /// Rank-biserial correlation, second relative to first.
+    pub rank_biserial: f64,
+    /// `true` when the exact null distribution was used.
+    pub exact: bool,
+}
+
+/// Result for one item within one block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemResult {
+    /// Item name (column header).
+    pub item: String,
+    /// Index of the item in `Survey::items`.
+    pub index: usize,
+    /// Valid values in the first condition (paired: complete pairs).
+    pub n_1: usize,
+    /// Valid values in the second condition (paired: complete pairs).
+    pub n_2: usize,
+    /// Mean of the first condition.
+    pub mean_1: f64,
+    /// Mean of the second condition.
+    pub mean_2: f64,
+    /// SD of the first condition.
+    pub sd_1: f64,
+    /// SD of the second condition.
+    pub sd_2: f64,
+    /// Confidence interval of the mean of the first condition (one-sample t interval; for the
+    /// chart's error bars). `None` when it cannot be computed.
+    pub mean_ci_1: Option<(f64, f64)>,
+    /// Confidence interval of the mean of the second condition.
+    pub mean_ci_2: Option<(f64, f64)>,
+    /// Mean difference second − first (NaN when excluded).
+    pub mean_diff: f64,
+    /// Lower confidence limit of the mean difference (from the t-test).
+    pub conf_low: f64,
+    /// Upper confidence limit of the mean difference.
+    pub conf_high: f64,
+    /// Main test statistic: t (t-tests), V or W (rank tests).
+    pub statistic: f64,
+    /// Degrees of freedom (NaN for a rank test).
+    pub df: f64,
+    /// p-value of the main test for the chosen alternative.
+    pub p_value: f64,
+    /// p adjusted across the items of the block (NaN when excluded).
+    pub p_adjusted: f64,
+    /// Cohen's d of the t-test of this design (Welch: average-variance SD; Student: pooled; paired: d_z).
+    pub d: Option<Effect>,
+    /// Hedges' g (same standardizer as `d`).
+    pub g: Option<Effect>,
+    /// Paired only: d_av (mean difference over the average SD).
+    pub d_av: Option<Effect>,
+    /// The matching rank test, two-sided.
+    pub rank: Option<RankSummary>,
+    /// Smallest |d| detectable with 80 % power at this n and alpha (None when it cannot be solved).
+    pub sensitivity_d: Option<f64>,
+    /// `--equivalence`: the TOST of the t-test used (`None` without the option, for a rank test,
+    /// or when it cannot be computed).
+    pub equivalence: Option<Equivalence>,
+    /// JZS Bayes factor BF₁₀ (r = √2/2) of the t-test design (`None` for a rank test).
+    pub bf10: Option<f64>,
+    /// Assumption notes.
+    pub notes: Vec<AssumptionNote>,
+    /// Why the item was not tested; `None` when it was.
+    pub excluded: Option<Exclusion>,
+    /// The share of positive answers before and after (`None` when the item gets no share:
+    /// see [`Analysis::shares`]).
+    pub share: Option<shares::Share>,
+}
+
+impl ItemResult {
+    /// `true` when the adjusted p is below alpha.
+    pub fn significant(&self, alpha: f64) -> bool {
+        crate::messages::significant(self.p_adjusted, alpha)
+    }
+}
+
+/// All items for all respondents (`by == None`) or for one breakdown value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// `None` for the whole sample; the breakdown value otherwise (`Some("")` for blank cells).
+    pub by: Option<String>,
+    /// Rows of the first condition in this block, as a range of [`Analysis::order_first`].
+    pub rows_first: Range<usize>,
+    /// Rows of the second condition in this block, as a range of [`Analysis::order_second`]
+    /// (paired: same as `rows_first`).
+    pub rows_second: Range<usize>,
+    /// One result per item, in workbook order.
+    pub items: Vec<ItemResult>,
+}
+
+/// A warning the user should see (`--strict` turns any into exit code 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    /// Block (breakdown value), if any.
+    pub by: Option<String>,
+    /// Item, if any.
+    pub item: Option<String>,
+    /// English text.
+    pub en: String,
+    /// Japanese text.
+    pub ja: String,
+    /// The kind of warning in words without the item, `(en, ja)`, for warnings that repeat per
+    /// item (small samples, skew, untested items): stderr prints one line per kind with a count
+    /// and the first items ([`grouped_warnings`]). `None` for warnings that stand alone.
+    pub kind: Option<(String, String)>,
+}
+
+/// Most places named on a grouped warning line before "…".
+pub const GROUPED_PLACES: usize = 3;
+
+/// The warnings as lines for a terminal, in `lang`: warnings of the same kind (see
+/// [`Warning::kind`]) become one line with their count and the first [`GROUPED_PLACES`] items,
+/// in order of first appearance; a kind seen once keeps its full message.
+pub fn grouped_warnings(warnings: &[Warning], lang: Lang) -> Vec<String> {
+    type Kind<'w> = Option<&'w (String, String)>;
+    let mut order: Vec<(Kind, Vec<&Warning>)> = Vec::new();
+    for w in warnings {
+        match w.kind.as_ref() {
+            Some(k) => match order.iter_mut().find(|(key, _)| *key == Some(k)) {
+                Some((_, ws)) => ws.push(w),
+                None => order.push((Some(k), vec![w])),
+            },
+            None => order.push((None, vec![w])),
+        }
+    }
+    order
+        .into_iter()
+        .map(|(key, ws)| match key {
+            Some((en, ja)) if ws.len() > 1 => {
+                let places: Vec<String> = ws
+                    .iter()
+                    .take(GROUPED_PLACES)
+                    .map(|w| {
+                        let item = w.item.as_deref().unwrap_or_default();
+                        match &w.by {
+                            Some(b) => format!("[{}] {item}", by_label(b, lang)),
+                            None => item.to_string(),
+                        }
+                    })
+                    .collect();
+                let more = if ws.len() > GROUPED_PLACES {
+                    ", …"
+                } else {
+                    ""
+                };
+                match lang {
+                    Lang::En => format!("{en}: {} items ({}{more})", ws.len(), places.join(", ")),
+                    Lang::Ja => format!(
+                        "{ja}: {} 件（{}{}）",
+                        ws.len(),
+                        places.join("、"),
+                        if more.is_empty() { "" } else { "、…" }
+                    ),
+                }
+            }
+            _ => ws[0].message(lang).to_string(),
+        })
+        .collect()
+}
+
+impl Warning {
+    /// The text in the requested language.
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.ja)
+    }
+}
+
+/// The whole analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// Paired or independent comparison.
+    pub design: DesignKind,
+    /// Main test used for every item.
+    pub test: TestUsed,
+    /// Options used.
+    pub options: AnalysisOptions,
+    /// The two condition labels, first then second.
+    pub labels: [String; 2],
+    /// Row indices of `survey.first`, sorted so that each block is contiguous.
+    pub order_first: Vec<usize>,
+    /// Row indices of `survey.second` (paired: identical to `order_first`).
+    pub order_second: Vec<usize>,
+    /// The overall block first, then one block per breakdown value (in order of first appearance).
+    pub blocks: Vec<Block>,
+    /// Breakdown groups not reported on their own because they have fewer than
+    /// [`AnalysisOptions::min_group`] respondents, in order of first appearance.
+    pub withheld: Vec<Withheld>,
+    /// Warnings: reader notes that need attention, excluded items, assumption notes.
+    pub warnings: Vec<Warning>,
+    /// `--compare`: the change of participants against a comparison group ([`compare`]); set by
+    /// the caller after [`analyze`].
+    pub compare: Option<compare::Comparison>,
+    /// Which answers of each item count as positive for the shares.
+    pub shares: shares::SharePlan,
+}
+
+/// A breakdown group withheld by the anonymity guard (`--min-group`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withheld {
+    /// The breakdown value (`""` for blank cells).
+    pub by: String,
+    /// Respondents of the group: pairs (paired), or first + second condition.
+    pub n: usize,
+}
+
+impl Analysis {
+    /// `true` when breakdown value `by` belongs to a withheld group.
+    pub fn is_withheld(&self, by: &str) -> bool {
+        self.withheld.iter().any(|w| w.by == by)
+    }
+}
+
+impl Analysis {
+    /// `true` when row `row` (an index into `survey.first`/`second`) of `item` was used: for a
+    /// paired test both sides must be present; otherwise the value itself.
+    pub fn used(&self, survey: &Survey, item: usize, side: usize, row: usize) -> bool {
+        let v = |g: &crate::workbook::Group| g.values[item][row];
+        if self.test.is_paired() {
+            !v(&survey.first).is_nan() && !v(&survey.second).is_nan()
+        } else if side == 0 {
+            !v(&survey.first).is_nan()
+        } else {
+            !v(&survey.second).is_nan()
+        }
+    }
+}
+
+/// How a breakdown group is named to a reader: respondents whose breakdown cell (e.g. 所属) is
+/// blank form a group of their own, shown as "(blank)" / 「（空欄）」 rather than as nothing.
+pub fn by_label(by: &str, lang: Lang) -> &str {
+    if by.trim().is_empty() {
+        lang.pick("(blank)", "（空欄）")
+    } else {
+        by
+    }
+}
+
+/// Runs the analysis.
+///
+/// # Errors
+/// [`AnalysisError::NeedsPairs`] when a paired test is requested on unpaired data,
+/// [`AnalysisError::Shape`] when the survey vectors disagree in length, [`AnalysisError::NoItems`]
+/// without items. Items that cannot be tested are reported in [`ItemResult::excluded`].
+pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, AnalysisError> {
+    check_shape(survey)?;
+    if survey.items.is_empty() {
+        return Err(AnalysisError::NoItems);
+    }
+    let share_plan = shares::plan(survey, &options.shares).map_err(AnalysisError::Shares)?;
+    let test = match options.test {
+        TestChoice::Auto if survey.paired => TestUsed::Paired,
+        TestChoice::Auto | TestChoice::Welch => TestUsed::Welch,
+        TestChoice::Student => TestUsed::Student,
+        TestChoice::MannWhitney => TestUsed::MannWhitney,
+        TestChoice::Paired | TestChoice::Wilcoxon if !survey.paired => {
+            return Err(AnalysisError::NeedsPairs {
+                test: if options.test == TestChoice::Paired {
+                    "paired"
+                } else {
+                    "wilcoxon"
+                },
+            })
+        }
+        TestChoice::Paired => TestUsed::Paired,
+        TestChoice::Wilcoxon => TestUsed::Wilcoxon,
+    };
+    let design = if test.is_paired() {
+        DesignKind::Paired
+    } else {
+        DesignKind::Independent
+    };
+
+    // Breakdown values in order of first appearance (first condition, then second).
+    let mut by_values: Vec<Option<String>> = Vec::new();
+    let mut by_index: HashMap<Option<String>, usize> = HashMap::new();
+    let has_by = survey.by_column.is_some();
+    let mut key_of = |g: &crate::workbook::Group, row: usize| -> usize {
+        let key = if has_by {
+            Some(g.by.get(row).cloned().flatten().unwrap_or_default())
+        } else {
+            None
+        };
+        *by_index.entry(key.clone()).or_insert_with(|| {
+            by_values.push(key);
+            by_values.len() - 1
+        })
+    };
+    let n_first = survey.first.ids.len();
+    let n_second = survey.second.ids.len();
+    let keys_first: Vec<usize> = (0..n_first).map(|r| key_of(&survey.first, r)).collect();
+    let keys_second: Vec<usize> = if test.is_paired() {
+        keys_first.clone()
+    } else {
+        (0..n_second).map(|r| key_of(&survey.second, r)).collect()
+    };
+    let order = |keys: &[usize]| {
+        let mut o: Vec<usize> = (0..keys.len()).collect();
+        o.sort_by_key(|&r| keys[r]); // stable: rows keep their order within a block
+        o
+    };
+    let order_first = order(&keys_first);
+    let order_second = order(&keys_second);
+    let span = |keys: &[usize], ord: &[usize], k: usize| {
+        let start = ord.iter().position(|&r| keys[r] == k).unwrap_or(ord.len());
+        let len = ord[start..].iter().take_while(|&&r| keys[r] == k).count();
+        start..start + len
+    };
+
+    let mut blocks = Vec::new();
+    blocks.push(run_block(
+        survey,
+        test,
+        options,
+        None,
+        &(0..n_first).collect::<Vec<_>>(),
+        &(0..n_second).collect::<Vec<_>>(),
+        0..n_first,
+        0..n_second,
+    )?);
+    let mut withheld = Vec::new();
+    if has_by {
+        for (k, by) in by_values.iter().enumerate() {
+            let rf = span(&keys_first, &order_first, k);
+            let rs = span(&keys_second, &order_second, k);
+            // Anonymity guard: a group smaller than --min-group (in either condition) is not
+            // reported on its own; its rows stay in the whole-sample block.
+            let n = if test.is_paired() {
+                rf.len()
+            } else {
+                rf.len() + rs.len()
+            };
+            if rf.len().min(rs.len()) < options.min_group {
+                withheld.push(Withheld {
+                    by: by.clone().unwrap_or_default(),
+                    n,
+                });
+                continue;
+            }
+            let rows_first: Vec<usize> = order_first[rf.clone()].to_vec();
+            let rows_second: Vec<usize> = order_second[rs.clone()].to_vec();
+            blocks.push(run_block(
+                survey,
+                test,
+                options,
+                by.clone(),
+                &rows_first,
+                &rows_second,
+                rf,
+                rs,
+            )?);
+        }
+    }
+
+    if options.adjust_family == AdjustFamily::All && blocks.len() > 2 {
+        adjust_across_groups(&mut blocks[1..], options.adjust)?;
+    }
+    shares::apply(
+        survey,
+        test,
+        options,
+        &share_plan,
+        &order_first,
+        &order_second,
+        &mut blocks,
+    )?;
+    let mut warnings = collect_warnings(survey, &blocks);
+    warnings.extend(equivalence::rank_warning(test, options));
+    warnings.extend(shares::warnings(survey, &share_plan));
+    for w in &withheld {
+        let (en_by, ja_by) = (by_label(&w.by, Lang::En), by_label(&w.by, Lang::Ja));
+        let min = options.min_group;
+        warnings.push(Warning {
+            kind: None,
+            by: Some(w.by.clone()),
+            item: None,
+            en: format!(
+                "[{en_by}] not reported on its own: {} respondent(s), fewer than --min-group {min} (counted in the whole sample)",
+                w.n
+            ),
+            ja: format!(
+                "[{ja_by}] 回答者が {} 人で --min-group の {min} 人未満のため、単独では集計しません（全体の集計には含めています）",
+                w.n
+            ),
+        });
+    }
+    Ok(Analysis {
+        design,
+        test,
+        options: *options,
+        labels: survey.labels.clone(),
+        order_first,
+        order_second,
+        blocks,
+        withheld,
+        warnings,
+        compare: None,
+        shares: share_plan,
+    })
+}
+
+/// `--adjust-family all`: adjusts the p-values of every breakdown group × item as one family,
+/// replacing the per-group adjustment `run_block` made.
+fn adjust_across_groups(blocks: &mut [Block], method: AdjustMethod) -> Result<(), AnalysisError> {
+    let p: Vec<f64> = blocks
+        .iter()
+        .flat_map(|b| b.items.iter().map(|i| i.p_value))
+        .collect();
+    let adjusted = p_adjust::p_adjust(&p, method).map_err(AnalysisError::Adjust)?;
+    for (item, q) in blocks
+        .iter_mut()
+        .flat_map(|b| b.items.iter_mut())
+        .zip(adjusted)
+    {
+        item.p_adjusted = q;
+    }
+    equivalence::adjust_blocks(blocks, method).map_err(AnalysisError::Adjust)
+}
+
+fn check_shape(survey: &Survey) -> Result<(), AnalysisError> {
+    let k = survey.items.len();
+    for (name, g) in [("first", &survey.first), ("second", &survey.second)] {
+        let n = g.ids.len();
+        if g.values.len() != k {
+            return Err(AnalysisError::Shape(format!(
+                "{name}: {} value columns for {k} items",
+                g.values.len()
+            )));
+        }
+        if g.values.iter().any(|v| v.len() != n) {
+            return Err(AnalysisError::Shape(format!(
+                "{name}: value columns differ from {n} rows"
+            )));
+        }
+        if survey.by_column.is_some() && g.by.len() != n {
+            return Err(AnalysisError::Shape(format!(
+                "{name}: {} breakdown values for {n} rows",
+                g.by.len()
+            )));
+        }
+    }
+    if survey.paired && survey.first.ids.len() != survey.second.ids.len() {
+        return Err(AnalysisError::Shape(format!(
+            "paired survey with {} and {} rows",
+            survey.first.ids.len(),
+            survey.second.ids.len()
+        )));
+    }
+    Ok(())
+}
+
+/// A block with at least this many values (rows × items) is analysed on several threads.
+const PARALLEL_VALUES: usize = 200_000;
+/// Most threads used for one block.
+const MAX_THREADS: usize = 8;
+
+#[allow(clippy::too_many_arguments)]
+fn run_block(
+    survey: &Survey,
+    test: TestUsed,
+    options: &AnalysisOptions,
+    by: Option<String>,
+    rows_first: &[usize],
+    rows_second: &[usize],
+    range_first: Range<usize>,
+    range_second: Range<usize>,
+) -> Result<Block, AnalysisError> {
+    let item = |index: usize| {
+        let first: Vec<f64> = rows_first
+            .iter()
+            .map(|&r| survey.first.values[index][r])
+            .collect();
+        let second: Vec<f64> = rows_second
+            .iter()
+            .map(|&r| survey.second.values[index][r])
+            .collect();
+        run_item(&survey.items[index], index, test, options, &first, &second)
+    };
+    let k = survey.items.len();
+    let values = (rows_first.len() + rows_second.len()) * k;
+    let threads = if values >= PARALLEL_VALUES {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(MAX_THREADS)
+            .min(k)
+    } else {
+        1
+    };
+    let mut items: Vec<ItemResult> = if threads <= 1 {
+        (0..k).map(item).collect()
+    } else {
+        // Items are independent: contiguous runs of them on each thread, results in item order.
+        let per = k.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = (0..k)
+                .step_by(per)
+                .map(|start| {
+                    scope.spawn(move || (start..(start + per).min(k)).map(item).collect::<Vec<_>>())
+                })
+                .collect();
+            runs.into_iter()
+                .flat_map(|run| run.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    let p: Vec<f64> = items.iter().map(|i| i.p_value).collect();
+    let adjusted = p_adjust::p_adjust(&p, options.adjust).map_err(AnalysisError::Adjust)?;
+    for (item, q) in items.iter_mut().zip(adjusted) {
+        item.p_adjusted = q;
+    }
+    equivalence::adjust(items.iter_mut(), options.adjust).map_err(AnalysisError::Adjust)?;
+    let range_second = if test.is_paired() {
+        range_first.clone()
+    } else {
+        range_second
+    };
+    Ok(Block {
+        by,
+        rows_first: range_first,
+        rows_second: range_second,
+        items,
+    })
+}
+
+/// Values kept by a paired analysis: complete pairs only.
+fn complete_pairs(first: &[f64], second: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    first
+        .iter()
+        .zip(second)
+        .filter(|(a, b)| !a.is_nan() && !b.is_nan())
+        .map(|(a, b)| (*a, *b))
+        .unzip()
+}
+
+fn run_item(
+    name: &str,
+    index: usize,
+    test: TestUsed,
+    options: &AnalysisOptions,
+    first: &[f64],
+    second: &[f64],
+) -> ItemResult {
+    let (first_used, second_used) = if test.is_paired() {
+        complete_pairs(first, second)
+    } else {
+        (first.to_vec(), second.to_vec())
+    };
+    let s1 = descriptive::summarize(&first_used, "first");
+    let s2 = descriptive::summarize(&second_used, "second");
+    let nan_summary = Summary {
+        n: 0,
+        missing: 0,
+        mean: f64::NAN,
+        sd: f64::NAN,
+    };
+    let mut result = ItemResult {
+        item: name.to_string(),
+        index,
+        n_1: s1.as_ref().map_or(0, |s| s.n),
+        n_2: s2.as_ref().map_or(0, |s| s.n),
+        mean_1: s1.as_ref().unwrap_or(&nan_summary).mean,
+        mean_2: s2.as_ref().unwrap_or(&nan_summary).mean,
+        sd_1: s1.as_ref().unwrap_or(&nan_summary).sd,
+        sd_2: s2.as_ref().unwrap_or(&nan_summary).sd,
+        mean_ci_1: None,
+        mean_ci_2: None,
+        mean_diff: f64::NAN,
+        conf_low: f64::NAN,
+        conf_high: f64::NAN,
+        statistic: f64::NAN,
+        df: f64::NAN,
+        p_value: f64::NAN,
+        p_adjusted: f64::NAN,
+        d: None,
+        g: None,
+        d_av: None,
+        rank: None,
+        sensitivity_d: None,
+        equivalence: None,
+        bf10: None,
+        notes: Vec::new(),
+        excluded: None,
+        share: None,
+    };
+    let mean_ci = |v: &[f64]| {
+        let o = TTestOptions {
+            conf_level: options.conf_level,
+            ..TTestOptions::default()
+        };
+        ttest::one_sample(v, &o)
+            .ok()
+            .map(|t| (t.conf_low, t.conf_high))
+    };
+    result.mean_ci_1 = mean_ci(&first_used);
+    result.mean_ci_2 = mean_ci(&second_used);
+    if let Err(e) = s1.as_ref().and(s2.as_ref()) {
+        result.excluded = Some(Exclusion::Failed(e.clone()));
+        return result;
+    }
+    // Every test here needs at least two values per group (or two pairs).
+    let needed = 2;
+    if result.n_1 < needed || result.n_2 < needed {
+        result.excluded = Some(Exclusion::TooFew {
+            n_1: result.n_1,
+            n_2: result.n_2,
+        });
+        return result;
+    }
+
+    // The engine computes x − y: x = second, y = first.
+    let t_options = TTestOptions {
+        alternative: options.alternative,
+        mu: 0.0,
+        conf_level: options.conf_level,
+    };
+    let t = match test.t_kind() {
+        TTestKind::Paired => ttest::paired(&second_used, &first_used, &t_options),
+        TTestKind::Student => ttest::student(&second_used, &first_used, &t_options),
+        _ => ttest::welch(&second_used, &first_used, &t_options),
+    };
+    let t: TTest = match t {
+        Ok(t) => t,
+        Err(e) => {
+            result.excluded = Some(Exclusion::Failed(e));
+            return result;
+        }
+    };
+    result.mean_diff = t.estimate;
+    result.conf_low = t.conf_low;
+    result.conf_high = t.conf_high;
+    result.statistic = t.statistic;
+    result.df = t.df;
+    result.p_value = t.p_value;
+    if let Ok(DAndG { d, g }) = effect_size::for_ttest(&t) {
+        result.d = Some(Effect::from(&d));
+        result.g = Some(Effect::from(&g));
+    }
+    if test.is_paired() {
+        if let Ok(DAndG { d, .. }) = effect_size::d_av(&t) {
+            result.d_av = Some(Effect::from(&d));
+        }
+    }
+    if let Some(margin) = options.equivalence {
+        result.equivalence =
+            equivalence::item_equivalence(test, margin, options.alpha, &second_used, &first_used)
+                .and_then(Result::ok);
+    }
+    result.bf10 = equivalence::item_bf10(test, &second_used, &first_used).and_then(Result::ok);
+
+    // The matching rank test, two-sided (robustness column).
+    let rank_two_sided = RankOptions {
+        alternative: Alternative::TwoSided,
+        correct: true,
+    };
+    let rank_result = |opts: &RankOptions| -> Result<RankTest, StatsError> {
+        if test.is_paired() {
+            rank::signed_rank(&second_used, &first_used, opts)
+        } else {
+            rank::mann_whitney(&second_used, &first_used, opts)
+        }
+    };
+    match rank_result(&rank_two_sided) {
+        Ok(r) => {
+            result.rank = Some(RankSummary {
+                kind: r.kind,
+                statistic: r.statistic,
+                p_value: r.p_value,
+                rank_biserial: r.rank_biserial,
+                exact: r.exact,
+            })
+        }
+        Err(_) => result.notes.push(AssumptionNote::RankFailed),
+    }
+    if test.is_rank() {
+        // The rank test is the main test: its statistic and its p for the chosen alternative.
+        let main = if options.alternative == Alternative::TwoSided {
+            rank_result(&rank_two_sided)
+        } else {
+            rank_result(&RankOptions {
+                alternative: options.alternative,
+                correct: true,
+            })
+        };
+        match main {
+            Ok(r) => {
+                result.statistic = r.statistic;
+                result.df = f64::NAN;
+                result.p_value = r.p_value;
+            }
+            Err(e) => {
+                result.excluded = Some(Exclusion::Failed(e));
+                result.p_value = f64::NAN;
+                return result;
+            }
+        }
+    }
+
+    // Sensitivity: smallest d detectable with 80 % power at this n.
+    let sizes = if test.is_paired() {
+        Sizes::Equal {
+            design: PowerDesign::Paired,
+            n: result.n_1 as f64,
+        }
+    } else {
+        Sizes::Unequal {
+            n1: result.n_1 as f64,
+            n2: result.n_2 as f64,
+        }
+    };
+    result.sensitivity_d = power::calculate(&Query {
+        sizes,
+        alternative: options.alternative,
+        d: f64::NAN,
+        alpha: options.alpha,
+        power: SENSITIVITY_POWER,
+        solve_for: SolveFor::D,
+    })
+    .ok();
+
+    // Assumption notes.
+    let n_min = result.n_1.min(result.n_2);
+    if n_min < SMALL_N {
+        result.notes.push(AssumptionNote::SmallN { n: n_min });
+    }
+    if test.is_paired() {
+        let diffs: Vec<f64> = second_used
+            .iter()
+            .zip(&first_used)
+            .map(|(b, a)| b - a)
+            .collect();
+        if let Some(s) = skewness(&diffs).filter(|s| s.abs() >= STRONG_SKEW) {
+            result.notes.push(AssumptionNote::Skew {
+                which: 2,
+                skewness: s,
+            });
+        }
+    } else {
+        for (which, v) in [(0u8, &first_used), (1u8, &second_used)] {
+            if let Some(s) = skewness(v).filter(|s| s.abs() >= STRONG_SKEW) {
+                result
+                    .notes
+                    .push(AssumptionNote::Skew { which, skewness: s });
+            }
+        }
+    }
+    if test == TestUsed::Student {
+        let (a, b) = (result.sd_1.max(result.sd_2), result.sd_1.min(result.sd_2));
+        if b > 0.0 && a / b >= UNEQUAL_SD_RATIO {
+            result
+                .notes
+                .push(AssumptionNote::UnequalVariances { ratio: a / b });
+        }
+    }
+    result
+}
+
+/// Reader notes that need attention plus excluded items and assumption notes, as warnings.
+fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    // One warning per kind of reader note, with its count and first cells.
+    let mut counts: Vec<(NoteKind, usize, Vec<String>)> = Vec::new();
+    for note in &survey.notes {
+        if note.kind.is_warning() {
+            let cell = format!("{}!{}", note.sheet, note.cell);
+            match counts.iter_mut().find(|(k, _, _)| *k == note.kind) {
+                Some((_, c, cells)) => {
+                    *c += 1;
+                    if cells.len() < GROUPED_PLACES {
+                        cells.push(cell);
+                    }
+                }
+                None => counts.push((note.kind, 1, vec![cell])),
+            }
+        }
+    }
+    for (kind, count, cells) in counts {
+        let (en, ja) = (kind.describe(Lang::En), kind.describe(Lang::Ja));
+        let more = count > cells.len();
+        out.push(Warning {
+            by: None,
+            item: None,
+            en: format!(
+                "{count} cell(s): {en} ({}{}; see the Checks sheet)",
+                cells.join(", "),
+                if more { ", …" } else { "" }
+            ),
+            ja: format!(
+                "{ja}: {count} 件（{}{}。データ確認シートを参照）",
+                cells.join("、"),
+                if more { "、…" } else { "" }
+            ),
+            kind: None,
+        });
+    }
+    for block in blocks {
+        let scope_of = |lang: Lang| {
+            block
+                .by
+                .as_ref()
+                .map(|b| format!("[{}] ", by_label(b, lang)))
+                .unwrap_or_default()
+        };
+        let (scope, scope_ja) = (scope_of(Lang::En), scope_of(Lang::Ja));
+        for item in &block.items {
+            if let Some(ex) = &item.excluded {
+                out.push(Warning {
+                    by: block.by.clone(),
+                    item: Some(item.item.clone()),
+                    en: format!("{scope}{}: not tested: {}", item.item, ex.message(Lang::En)),
+                    ja: format!(
+                        "{scope_ja}{}: 検定できませんでした。{}",
+                        item.item,
+                        ex.message(Lang::Ja)
+                    ),
+                    kind: Some((
+                        "not tested (reasons on the Checks sheet)".into(),
+                        "検定できなかった設問（理由はデータ確認シートを参照）".into(),
+                    )),
+                });
+            }
+            for note in &item.notes {
+                out.push(Warning {
+                    by: block.by.clone(),
+                    item: Some(item.item.clone()),
+                    en: format!(
+                        "{scope}{}: {}",
+                        item.item,
+                        note.message(Lang::En, &survey.labels)
+                    ),
+                    ja: format!(
+                        "{scope_ja}{}: {}",
+                        item.item,
+                        note.message(Lang::Ja, &survey.labels)
+                    ),
+                    kind: Some(note.kind_words()),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
+pub mod waves;
