@@ -403,6 +403,7 @@ fn equivalence_p_values_share_the_family_of_the_difference_p_values() {
                 a.blocks[0].items.iter().collect(),
                 a.blocks[1..].iter().flat_map(|b| b.items.iter()).collect(),
             ],
+            AdjustFamily::Waves => unreachable!("waves are tested in tests/cli_waves.rs"),
         };
         for f in families {
             let e: Vec<Equivalence> = f.iter().map(|i| i.equivalence.unwrap()).collect();
