@@ -219,7 +219,9 @@ fn main() -> Result<(), XlsxError> {
     let dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/data/waves"));
+        .unwrap_or_else(|| {
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/data/waves")
+        });
     std::fs::create_dir_all(&dir)?;
     for p in [
         yearly_anonymous(&dir)?,

@@ -330,8 +330,8 @@ fn workbook_shows_the_shares_on_results_and_council_sheets() {
 /// is refused.
 #[test]
 fn labelled_items_take_the_top_two_points_of_their_own_scale() {
-    let book =
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/data/labels/forms_labels.xlsx");
+    let book = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/data/labels/forms_labels.xlsx");
     let dir = tempfile::tempdir().unwrap();
     let (json, _) = analyze(&book, &[], dir.path());
     let positive = |name: &str| {

@@ -210,7 +210,8 @@ fn waves_whose_order_is_not_certain_are_refused_naming_the_option() {
         "{ja}"
     );
     // 3か月後 and 1年後 are both "after": the order is not guessed either.
-    let messy = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/data/messy/three_waves.xlsx");
+    let messy = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/data/messy/three_waves.xlsx");
     let (en, _) = refused(&messy, &[]);
     assert!(en.contains("--sheets 事前,3か月後,1年後"), "{en}");
     // Named in order, they are waves.
@@ -248,7 +249,8 @@ fn baseline_and_consecutive_are_checked() {
         "{en}"
     );
     // Two conditions: --baseline and --consecutive do not apply.
-    let staff = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("examples/staff_survey.xlsx");
+    let staff = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("examples/staff_survey.xlsx");
     let (en, ja) = refused(&staff, &["--consecutive"]);
     assert!(
         en.contains("--consecutive applies to three or more waves"),
@@ -437,7 +439,8 @@ fn a_group_column_with_three_values_is_waves_in_time_order() {
 #[test]
 fn a_column_of_departments_is_no_waves() {
     // 所属 holds six departments: no time, so the two-group refusal stands, naming --levels.
-    let staff = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("examples/staff_survey.xlsx");
+    let staff = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("examples/staff_survey.xlsx");
     let (en, ja) = refused(&staff, &["--sheet", "事前", "--group", "所属"]);
     assert!(
         en.contains("must hold exactly two different values") && en.contains("--levels A,B,C"),
