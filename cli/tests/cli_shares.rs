@@ -264,7 +264,7 @@ fn workbook_shows_the_shares_on_results_and_council_sheets() {
             "結果",
             "議会資料",
             format!(
-                "肯定的回答の割合は {:.1}% から {:.1}% へ {:.1} ポイント増加した（95% CI {:.1}〜{:.1} ポイント、補正後 p = .014）。",
+                "肯定的回答の割合は {:.1}% から {:.1}% へ {:.1} ポイント増加しました（95% CI {:.1}〜{:.1} ポイント、補正後 p = .014）。",
                 r("share_1") * 100.0,
                 r("share_2") * 100.0,
                 r("share_diff") * 100.0,
@@ -310,7 +310,8 @@ fn workbook_shows_the_shares_on_results_and_council_sheets() {
         assert_rel(cell(col(diff) + 1), r("share_conf_low") * 100.0, REL_SHARE, "low");
         assert_rel(cell(col(diff) + 2), r("share_conf_high") * 100.0, REL_SHARE, "high");
         assert_rel(cell(col(padj)), r("share_p_adjusted"), REL_SHARE, "adjusted p");
-        // Council sheet: the share column and the sentence of Q1.
+        // Council sheet: the share column and the sentence of Q1 (in Japanese in the です・ます form
+        // of the council sheet; the Summary sheet keeps the plain form).
         let range = wb.worksheet_range(council).unwrap();
         let text: Vec<String> = range
             .rows()

@@ -204,7 +204,7 @@ fn columns(a: &Analysis, change: bool, lang: Lang) -> Vec<Column> {
             width: 70.0,
             value: |c, it| {
                 let mut s = plain_sentence(c.a, it, c.change, c.lang);
-                if let Some(share) = super::shares::sentence(c.a, it, c.change, c.lang) {
+                if let Some(share) = super::shares::sentence(c.a, it, c.change, c.lang, true) {
                     s.push_str(c.lang.pick(" ", ""));
                     s.push_str(&share);
                 }

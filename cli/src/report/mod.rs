@@ -876,7 +876,7 @@ fn write_summary(
         row += 1;
         for it in &block.items {
             let mut line = text::sentence(a, block, it, lang);
-            if let Some(share) = shares::sentence(a, it, change, lang) {
+            if let Some(share) = shares::sentence(a, it, change, lang, false) {
                 line.push_str(lang.pick(" ", ""));
                 line.push_str(&share);
             }

@@ -122,7 +122,40 @@ pub fn council_cell(it: &ItemResult) -> String {
 /// The share sentence of an item, e.g. 「肯定的回答の割合は 62.0% から 68.5% へ 6.5 ポイント増加した
 /// （95% CI 1.2〜11.8 ポイント、補正後 p = .021）。」; `None` without a share. `change`: before/after
 /// wording; otherwise two groups.
-pub fn sentence(a: &Analysis, it: &ItemResult, change: bool, lang: Lang) -> Option<String> {
+///
+/// `polite`: the council sheet's です・ます form (its other sentences use it); the Summary sheet
+/// keeps the plain form. English is the same either way.
+pub fn sentence(
+    a: &Analysis,
+    it: &ItemResult,
+    change: bool,
+    lang: Lang,
+    polite: bool,
+) -> Option<String> {
+    // The Japanese verb endings of the two registers.
+    let (was, unchanged, did, not_shown, higher, lower, computable, not_computable) = if polite {
+        (
+            "でした",
+            "変わりませんでした",
+            "しました",
+            "示されませんでした",
+            "高くなっています",
+            "低くなっています",
+            "計算できますが",
+            "計算できません",
+        )
+    } else {
+        (
+            "だった",
+            "変わらなかった",
+            "した",
+            "示されなかった",
+            "高い",
+            "低い",
+            "計算できるが",
+            "計算できない",
+        )
+    };
     let s = it.share?;
     let [l1, l2] = &a.labels;
     let cl = text::num(a.options.conf_level * 100.0, 0);
@@ -146,7 +179,7 @@ pub fn sentence(a: &Analysis, it: &ItemResult, change: bool, lang: Lang) -> Opti
                 "The share of positive answers was {p1} in both {l1} and {l2} ({ci}, Newcombe's interval, still defined; no chi-square p: every answer lies on the same side)."
             ),
             Lang::Ja => format!(
-                "肯定的回答の割合は「{l1}」「{l2}」とも {p1} だった（{ci}。Newcombe 法の信頼区間は計算できるが、全員の回答が同じ側にあるため χ² 検定の p 値は計算できない）。"
+                "肯定的回答の割合は「{l1}」「{l2}」とも {p1} {was}（{ci}。Newcombe 法の信頼区間は{computable}、全員の回答が同じ側にあるため χ² 検定の p 値は{not_computable}）。"
             ),
         });
     }
@@ -154,30 +187,30 @@ pub fn sentence(a: &Analysis, it: &ItemResult, change: bool, lang: Lang) -> Opti
     let significant = s.p_adjusted < a.options.alpha;
     let up = s.diff > 0.0;
     let same = s.diff == 0.0;
+    let end_change = match significant {
+        true => "。".to_string(),
+        false => format!("が、偶然の範囲を超える変化は{not_shown}。"),
+    };
+    let end_diff = match significant {
+        true => "。".to_string(),
+        false => format!("が、偶然の範囲を超える差は{not_shown}。"),
+    };
     let sentence = match (lang, change, same) {
         (Lang::Ja, true, true) => {
-            format!("肯定的回答の割合は {p1} で変わらなかった（{ci}、補正後 p {p}）。")
+            format!("肯定的回答の割合は {p1} で{unchanged}（{ci}、補正後 p {p}）。")
         }
         (Lang::Ja, true, false) => format!(
-            "肯定的回答の割合は {p1} から {p2} へ {d} ポイント{}した（{ci}、補正後 p {p}）{}",
+            "肯定的回答の割合は {p1} から {p2} へ {d} ポイント{}{did}（{ci}、補正後 p {p}）{}",
             if up { "増加" } else { "減少" },
-            if significant {
-                "。"
-            } else {
-                "が、偶然の範囲を超える変化は示されなかった。"
-            }
+            end_change
         ),
         (Lang::Ja, false, true) => format!(
-            "肯定的回答の割合は「{l1}」「{l2}」とも {p1} だった（{ci}、補正後 p {p}）。"
+            "肯定的回答の割合は「{l1}」「{l2}」とも {p1} {was}（{ci}、補正後 p {p}）。"
         ),
         (Lang::Ja, false, false) => format!(
             "肯定的回答の割合は「{l1}」{p1}、「{l2}」{p2} で、「{l2}」が {d} ポイント{}（{ci}、補正後 p {p}）{}",
-            if up { "高い" } else { "低い" },
-            if significant {
-                "。"
-            } else {
-                "が、偶然の範囲を超える差は示されなかった。"
-            }
+            if up { higher } else { lower },
+            end_diff
         ),
         (Lang::En, true, true) => format!(
             "The share of positive answers stayed at {p1} ({ci}; adjusted p {p})."
