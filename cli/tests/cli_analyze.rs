@@ -717,8 +717,14 @@ fn result_workbook_prints_readably_with_full_japanese_item_names() {
         book.contains("name=\"_xlnm.Print_Titles\" localSheetId=\"1\">結果!$A:$A,結果!$1:$1<"),
         "print titles on the Results sheet: {book}"
     );
-    // Results (sheet 2), Summary (3), Charts (4), Data (5), Checks (6) and Method (7) fit one
-    // landscape page width; every page has a footer.
+    // The 40-odd columns of Results are spread over several landscape pages (about 16 a page,
+    // the item names repeated by the print titles above), not shrunk onto one.
+    assert!(
+        results.contains("fitToWidth=\""),
+        "Results over more than one page width"
+    );
+    // Summary (3), Charts (4), Data (5), Checks (6) and Method (7) fit one landscape page width;
+    // every page has a footer.
     for part in ["sheet2", "sheet3", "sheet4", "sheet5", "sheet6", "sheet7"] {
         let xml = package_part(&out, &format!("xl/worksheets/{part}.xml"));
         assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{part}");

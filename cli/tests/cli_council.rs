@@ -451,10 +451,10 @@ fn printed_result_has_a_one_page_council_sheet() {
                 .all(|p| !p.contains(caveat) || p.contains("方法") || p.contains("Method")),
             "the council sheet runs onto page 2"
         );
-        // Measured: 10 pages (council 1, Results 1, Summary 2, Charts 2, Data 1, Checks 1,
-        // Method 2).
+        // Measured: 13 pages (council 1, Results 3 — about 16 columns a page, the item names
+        // repeated —, Summary 3, Charts 2, Data 1, Checks 1, Method 2).
         assert!(
-            pages.len() <= 12,
+            pages.len() <= 15,
             "{lang}: {} printed pages (47 before fitting the sheets to the page width)",
             pages.len()
         );

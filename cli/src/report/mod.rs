@@ -729,10 +729,13 @@ fn write_results(
         .flat_map(|b| b.items.iter().map(|i| i.item.as_str()));
     widen_for_text(ws, item_col, items, 60.0)?;
     widen_for_text(ws, last_col, note_texts.iter().map(String::as_str), 80.0)?;
+    // About 16 columns on a landscape page stay legible; the item names repeat on every page.
+    let pages_wide = (usize::from(last_col) + 1).div_ceil(16).max(1) as u16;
     print_setup(
         ws,
         Print::Titles {
             label_cols_to: item_col,
+            pages_wide,
         },
     )?;
     Ok(())
@@ -785,10 +788,11 @@ fn widen_for_text<'a>(
 enum Print {
     /// Every column on one page width (the sheet is narrow enough to stay legible).
     FitWidth { landscape: bool },
-    /// A wide table fitted to the width of landscape pages, with its header row and the columns up
-    /// to `label_cols_to` (item names) repeated on every page, as Excel's "Print Titles" do (they
-    /// take effect again when a reader turns fitting off to print at full size).
-    Titles { label_cols_to: u16 },
+    /// A wide table fitted to the width of `pages_wide` landscape pages, with its header row and the
+    /// columns up to `label_cols_to` (item names) repeated on every page, as Excel's "Print Titles"
+    /// do (they take effect again when a reader turns fitting off to print at full size). One page
+    /// wide made the 40-odd columns of the Results sheet too small to read.
+    Titles { label_cols_to: u16, pages_wide: u16 },
 }
 
 /// Page setup: A4, the layout of [`Print`], "sheet name … page n / N" in the footer, so that a
@@ -802,9 +806,12 @@ fn print_setup(ws: &mut Worksheet, print: Print) -> Result<(), XlsxError> {
             }
             ws.set_print_fit_to_pages(1, 0);
         }
-        Print::Titles { label_cols_to } => {
+        Print::Titles {
+            label_cols_to,
+            pages_wide,
+        } => {
             ws.set_landscape();
-            ws.set_print_fit_to_pages(1, 0);
+            ws.set_print_fit_to_pages(pages_wide, 0);
             ws.set_repeat_rows(0, 0)?;
             ws.set_repeat_columns(0, label_cols_to)?;
         }

@@ -1,7 +1,7 @@
 //! The shares of positive answers in the result workbook: the columns of the Results sheet, the
 //! council sheet's share column and sentence, and the Method sheet's rows.
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::{put_num, text, Formats, Kind};
 use crate::analysis::shares::{self, Share, ShareRule};
@@ -92,7 +92,10 @@ pub(super) fn write_result_cells(
         .map(|r| shares::positive_text(&r.positive))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| "—".into());
-    ws.write_string(row, col, &positive)?;
+    // Centred: left-aligned, "4, 5" ran into the right-aligned p of the column before it
+    // ("0.4994, 5" on the printed page).
+    let centred = Format::new().set_align(FormatAlign::Center);
+    ws.write_string_with_format(row, col, &positive, &centred)?;
     col += 1;
     let s = it.share;
     let get = |g: fn(&Share) -> f64| s.as_ref().map_or(f64::NAN, g);
