@@ -13,7 +13,7 @@
 //! never leaves a half-written workbook; the temporary file is removed on every failure.
 //!
 //! # Rooms
-//! [`args`](self) (clap's view of the command line) → `config.rs` (a validated [`Config`], every
+//! `args.rs` (clap's view of the command line) → `config.rs` (a validated [`Config`], every
 //! option checked once) → [`run`] here → `commit.rs` (outputs checked against the inputs, written
 //! to temporary files, synced, renamed all or nothing); `error.rs` holds [`CliError`].
 
