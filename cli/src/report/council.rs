@@ -361,11 +361,15 @@ pub(super) fn write_council(
     ws.write_string(1, 0, &who)?;
 
     let head = 3u32;
+    // The header row is as tall as its longest wrapped header (a change header that names two
+    // long wave labels, 「変化（令和6年度 − 令和4年度）」, took three lines and was cut at two).
+    let mut head_lines = 2.0f64;
     for (c, col) in cols.iter().enumerate() {
         ws.write_string_with_format(head, c as u16, &col.header, &f.header)?;
         ws.set_column_width(c as u16, col.width)?;
+        head_lines = head_lines.max((super::text_units(&col.header) / (col.width - 1.0)).ceil());
     }
-    ws.set_row_height(head, 32)?;
+    ws.set_row_height(head, 15.0 * head_lines + 2.0)?;
     let mut row = head + 1;
     for it in &block.items {
         let significant = it.excluded.is_none() && it.significant(a.options.alpha);
