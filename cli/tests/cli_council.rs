@@ -613,3 +613,40 @@ fn min_group_zero_is_refused_with_a_clear_message() {
         assert!(!out.exists());
     }
 }
+
+/// The intervals are not adjusted while the judgement is: the method line says so when p-values
+/// are adjusted, so a CI that excludes 0 beside 「有意な変化は示されず」 does not puzzle a reader;
+/// with `--adjust none` there is nothing to explain.
+#[test]
+fn the_method_line_says_the_intervals_are_not_adjusted() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, extra, lang, note, expected) in [
+        ("ja", &[][..], "ja", "信頼区間は補正前のもの", true),
+        (
+            "en",
+            &["--lang", "en"][..],
+            "en",
+            "The CIs are not adjusted",
+            true,
+        ),
+        (
+            "none",
+            &["--adjust", "none"][..],
+            "ja",
+            "信頼区間は補正前のもの",
+            false,
+        ),
+    ] {
+        let (out, _) = run(&example(), dir.path(), name, extra);
+        let sheet = if lang == "en" {
+            "Council summary"
+        } else {
+            "議会資料"
+        };
+        let found = sheet_text(&out, sheet)
+            .iter()
+            .flatten()
+            .any(|t| t.contains(note));
+        assert_eq!(found, expected, "{name}: note {note:?}");
+    }
+}

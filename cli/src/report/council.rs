@@ -10,6 +10,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 use super::{text, Formats};
 use crate::analysis::{Analysis, Block, DesignKind, ItemResult};
 use crate::lang::Lang;
+use crate::stats::p_adjust::AdjustMethod;
 use crate::workbook::{Layout, Survey};
 
 /// Up to this many items the sheet is printed on one page (fit to width and height); beyond, it
@@ -263,8 +264,36 @@ pub fn design_caveat(survey: &Survey, a: &Analysis, lang: Lang) -> String {
     }
 }
 
-/// The method in one line.
+/// The method in one line, with a note that the intervals are not adjusted when the p-values are
+/// (a CI of [−0.84, −0.14] beside 「有意な変化は示されず」 puzzles a reader otherwise).
 fn method_line(a: &Analysis, block: &Block, lang: Lang) -> String {
+    let line = method_text(a, block, lang);
+    let tested = block.items.iter().filter(|i| i.excluded.is_none()).count();
+    let adjusted = a.options.adjust != AdjustMethod::None
+        && (tested > 1 || a.options.adjust_family != crate::analysis::AdjustFamily::Items);
+    if !adjusted {
+        return line;
+    }
+    let (anchor, note) = match lang {
+        Lang::En => (
+            "after Cohen (1988).",
+            " The CIs are not adjusted for the number of p-values, so an interval that excludes 0 can stand beside \"no significant change\".",
+        ),
+        Lang::Ja => (
+            "Cohen 1988）です。",
+            "信頼区間は補正前のものなので、0 を含まない区間でも補正後の判定が「示されず」となることがあります。",
+        ),
+    };
+    match line.find(anchor) {
+        Some(i) => {
+            let at = i + anchor.len();
+            format!("{}{note}{}", &line[..at], &line[at..])
+        }
+        None => line,
+    }
+}
+
+fn method_text(a: &Analysis, block: &Block, lang: Lang) -> String {
     let tested = block.items.iter().filter(|i| i.excluded.is_none()).count();
     let alpha = text::num(a.options.alpha, 3)
         .trim_end_matches('0')
