@@ -1283,7 +1283,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
                 report::text::adjust_name(config.analysis.adjust, lang)
             ),
         };
-        if let Some(line) = report::shares::summary_line(&analysis, lang) {
+        if let Some(line) = report::shares::summary_line(analysis, lang) {
             let _ = writeln!(err, "{line}");
         }
     }
