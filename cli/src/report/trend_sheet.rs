@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use super::json::{JsonItem, JsonWithheld};
 use super::{council, rows_for, text, Extra, Formats, Print, ReportError, ReportMeta, ResultBook};
-use crate::analysis::waves::{WaveAnalysis, WaveMode};
+use crate::analysis::shares;
+use crate::analysis::waves::{TrendPositive, WaveAnalysis, WaveMode};
 use crate::analysis::DesignKind;
 use crate::lang::Lang;
 use crate::workbook::PlanTopic;
@@ -236,10 +237,22 @@ fn write_waves(
     let widths = waves_widths();
     let last = widths.len() as u16 - 1;
     let total: f64 = widths.iter().sum();
+    let mut lines = lines.to_vec();
+    if let Some(scores) = positive_summary(w, lang) {
+        let cl = text::num(w.council().analysis.options.conf_level * 100.0, 0);
+        lines.push(match lang {
+            Lang::En => format!(
+                "Shares of positive answers ({scores}): the percentage of each wave's answers that are positive, and its change in percentage points with Newcombe's {cl}% interval; p from Pearson's chi-square without continuity correction (independent waves) or the exact McNemar test (paired waves), adjusted over every comparison × item as a family of their own"
+            ),
+            Lang::Ja => format!(
+                "肯定的回答の割合（{scores}）: 各時点の回答のうち肯定的回答の割合（%）と、その変化（ポイント）および Newcombe の {cl}% 信頼区間。p 値は、対応のない比較では連続性補正なしのカイ二乗検定、対応のある比較では正確な McNemar 検定によるもので、平均値とは別に、すべての比較 × 設問を 1 つの族として補正"
+            ),
+        });
+    }
     for (i, line) in lines.iter().enumerate() {
         put_line(ws, 1 + i as u32, last, total, line, &f.wrap)?;
     }
-    let head = 5u32;
+    let head = lines.len() as u32 + 2;
     let headers = [
         lang.pick("Comparison", "比較"),
         lang.pick("Item", "設問"),
@@ -259,6 +272,16 @@ fn write_waves(
         "d",
         lang.pick("d CI low", "d 下限"),
         lang.pick("d CI high", "d 上限"),
+        lang.pick("Positive % (earlier)", "肯定的回答 %（前）"),
+        lang.pick("Positive % (later)", "肯定的回答 %（後）"),
+        lang.pick("Share change (points)", "割合の変化（ポイント）"),
+        lang.pick("Share CI low", "割合の変化 信頼区間 下限"),
+        lang.pick("Share CI high", "割合の変化 信頼区間 上限"),
+        lang.pick("Share p", "割合の p"),
+        lang.pick(
+            "Share p adjusted (all comparisons)",
+            "割合の補正後 p（全比較）",
+        ),
     ];
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(head, c as u16, *h, &f.header)?;
@@ -300,6 +323,25 @@ fn write_waves(
             let pf = if sig { &sig_p } else { &f.p };
             super::put_num(ws, r, 13, it.p_adjusted, pf, &f.missing)?;
             ws.write_string(r, 14, council::judgement(a, it, change, lang))?;
+            // The share of positive answers (in %, the change in points); "—" without a share.
+            let s = it.share;
+            let pct = |g: fn(&crate::analysis::shares::Share) -> f64| {
+                s.as_ref().map_or(f64::NAN, |s| g(s) * 100.0)
+            };
+            let shares = [
+                (18, pct(|s| s.share_1)),
+                (19, pct(|s| s.share_2)),
+                (20, pct(|s| s.diff)),
+                (21, pct(|s| s.conf_low)),
+                (22, pct(|s| s.conf_high)),
+            ];
+            for (col, v) in shares {
+                super::put_num(ws, r, col, v, &f.num2, &f.missing)?;
+            }
+            let (sp, sq) = s.map_or((f64::NAN, f64::NAN), |s| (s.p_value, s.p_adjusted));
+            super::put_num(ws, r, 23, sp, &f.p, &f.missing)?;
+            let sig = it.excluded.is_none() && sq < a.options.alpha;
+            super::put_num(ws, r, 24, sq, if sig { &sig_p } else { &f.p }, &f.missing)?;
             r += 1;
         }
     }
@@ -348,9 +390,36 @@ fn write_waves(
     Ok(())
 }
 
+/// The positive answers of the trend items that have a share: "scores 4, 5", or per item
+/// ("Q1: 4, 5; Q2: 6, 7") when they differ; `None` when no item has a share.
+fn positive_summary(w: &WaveAnalysis, lang: Lang) -> Option<String> {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for (item, pos) in w.items.iter().zip(&w.positive) {
+        if let TrendPositive::Scores(scores) = pos {
+            let text = shares::positive_text(scores);
+            match groups.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, items)) => items.push(item),
+                None => groups.push((text, vec![item])),
+            }
+        }
+    }
+    let word = lang.pick("scores ", "得点 ");
+    match groups.len() {
+        0 => None,
+        1 => Some(format!("{word}{}", groups[0].0)),
+        _ => Some(
+            groups
+                .iter()
+                .map(|(t, items)| format!("{}: {word}{t}", items.join(", ")))
+                .collect::<Vec<_>>()
+                .join(lang.pick("; ", "、")),
+        ),
+    }
+}
+
 /// Column widths of the Waves sheet (character units).
-fn waves_widths() -> [f64; 18] {
-    let mut w = [9.0; 18];
+fn waves_widths() -> [f64; 25] {
+    let mut w = [9.0; 25];
     w[0] = 22.0; // comparison
     w[1] = 28.0; // item
     w[2] = 14.0; // test
@@ -375,15 +444,51 @@ fn write_trend(
     let cl = text::num(c.analysis.options.conf_level * 100.0, 0);
     let n_items = w.items.len() as u32;
     let n_waves = w.waves.len() as u32;
-    // Charts first, two per row; their source table below.
-    let chart_rows = n_items.div_ceil(2) * rows_for(CHART_H);
-    let top = chart_rows + 1;
-    let note = match lang {
-        Lang::En => format!("Mean of each wave with its {cl}% confidence interval (every respondent of the wave who answered the item). Source of the charts below."),
-        Lang::Ja => format!("各時点の平均値と {cl}% 信頼区間（その時点で設問に回答したすべての回答者）。グラフの元データ。"),
-    };
-    ws.write_string(top - 1, 0, &note)?;
-    let headers = [
+    // With shares: one row of charts per item, the mean on the left and the share of positive
+    // answers on the right. Without: the means two per row. The source table below them.
+    let shares = positive_summary(w, lang);
+    let chart_rows = if shares.is_some() {
+        n_items
+    } else {
+        n_items.div_ceil(2)
+    } * rows_for(CHART_H);
+    let mut notes = vec![match lang {
+        Lang::En => format!("Mean of each wave with its {cl}% confidence interval (every respondent of the wave who answered the item). Source of the charts above."),
+        Lang::Ja => format!("各時点の平均値と {cl}% 信頼区間（その時点で設問に回答したすべての回答者）。上のグラフの元データ。"),
+    }];
+    if let Some(scores) = &shares {
+        notes.push(match lang {
+            Lang::En => format!("Share of positive answers ({scores}, as in the comparisons) of each wave in %, with its {cl}% Wilson score interval."),
+            Lang::Ja => format!("各時点の肯定的回答の割合（{scores}。比較と同じ基準）（%）と {cl}% 信頼区間（Wilson のスコア区間）。"),
+        });
+    }
+    // Items whose comparisons counted different answers as positive: no share trend.
+    let differs: Vec<String> = w
+        .items
+        .iter()
+        .zip(&w.positive)
+        .filter_map(|(item, p)| match p {
+            TrendPositive::Differs(sets) => Some(format!(
+                "{item} ({})",
+                sets.iter()
+                    .map(|s| shares::positive_text(s))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            )),
+            _ => None,
+        })
+        .collect();
+    if !differs.is_empty() {
+        notes.push(match lang {
+            Lang::En => format!("No share trend for {}: the comparisons counted different answers as positive (each decides on its own two waves); name them with --positive.", differs.join(", ")),
+            Lang::Ja => format!("{} は、比較ごとに肯定的回答とした得点が異なるため（各比較はその 2 時点の回答から判断）、割合の推移を示していません。--positive で肯定的回答を指定してください。", differs.join("、")),
+        });
+    }
+    let top = chart_rows + notes.len() as u32;
+    for (i, note) in notes.iter().enumerate() {
+        ws.write_string(chart_rows + i as u32, 0, note)?;
+    }
+    let mut headers = vec![
         lang.pick("Item", "設問"),
         lang.pick("Wave", "時点"),
         "n",
@@ -394,6 +499,16 @@ fn write_trend(
         lang.pick("CI +", "誤差範囲 +"),
         lang.pick("CI −", "誤差範囲 −"),
     ];
+    if shares.is_some() {
+        headers.extend([
+            lang.pick("Positive answers", "肯定的回答数"),
+            lang.pick("Positive %", "肯定的回答 %"),
+            lang.pick("% CI low", "% 信頼区間 下限"),
+            lang.pick("% CI high", "% 信頼区間 上限"),
+            lang.pick("% CI +", "% 誤差範囲 +"),
+            lang.pick("% CI −", "% 誤差範囲 −"),
+        ]);
+    }
     for (col, h) in headers.iter().enumerate() {
         ws.write_string_with_format(top, col as u16, *h, &f.header)?;
     }
@@ -425,6 +540,7 @@ fn write_trend(
         });
     for (k, item) in w.items.iter().enumerate() {
         let first = top + 1 + k as u32 * n_waves;
+        let mut has_share = false;
         for (j, wave) in w.waves.iter().enumerate() {
             let r = first + j as u32;
             ws.write_string(r, 0, item)?;
@@ -440,35 +556,17 @@ fn write_trend(
                     ws.write_number_with_format(r, 3 + i as u16, v, &f.num3)?;
                 }
             }
+            if let Some(s) = p.share {
+                has_share = true;
+                ws.write_number_with_format(r, 9, s.positive as f64, &f.int)?;
+                let (v, l, h) = (s.share * 100.0, s.conf_low * 100.0, s.conf_high * 100.0);
+                for (i, x) in [v, l, h, h - v, v - l].into_iter().enumerate() {
+                    ws.write_number_with_format(r, 10 + i as u16, x, &f.num2)?;
+                }
+            }
         }
         let last = first + n_waves - 1;
-        let mut chart = Chart::new(ChartType::Line);
-        chart
-            .add_series()
-            .set_name(item.as_str())
-            .set_categories((sheet, first, 1, last, 1))
-            .set_values((sheet, first, 3, last, 3))
-            .set_format(
-                ChartFormat::new().set_line(ChartLine::new().set_color(super::SERIES_COLORS[0])),
-            )
-            .set_marker(
-                ChartMarker::new()
-                    .set_type(ChartMarkerType::Circle)
-                    .set_size(8)
-                    .set_format(
-                        ChartFormat::new()
-                            .set_solid_fill(
-                                ChartSolidFill::new().set_color(super::SERIES_COLORS[0]),
-                            )
-                            .set_border(ChartLine::new().set_color(super::SERIES_COLORS[0])),
-                    ),
-            )
-            .set_y_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
-                ChartRange::new_from_range(sheet, first, 7, last, 7),
-                ChartRange::new_from_range(sheet, first, 8, last, 8),
-            )));
-        chart.title().set_name(item);
-        chart.legend().set_hidden();
+        let mut chart = trend_chart(item, sheet, (first, last), 3, SERIES_MEAN);
         if let Some((lo, hi)) = axis {
             chart
                 .y_axis()
@@ -480,10 +578,32 @@ fn write_trend(
                     Lang::Ja => format!("平均値と {cl}% 信頼区間"),
                 });
         }
-        chart.set_width(CHART_W).set_height(CHART_H);
-        let row = (k as u32 / 2) * rows_for(CHART_H);
-        let col = if k % 2 == 0 { 0 } else { 4 };
+        let (row, col) = if shares.is_some() {
+            (k as u32 * rows_for(CHART_H), 0)
+        } else {
+            (
+                (k as u32 / 2) * rows_for(CHART_H),
+                if k % 2 == 0 { 0 } else { 4 },
+            )
+        };
         ws.insert_chart(row, col, &chart)?;
+        if has_share {
+            let title = match lang {
+                Lang::En => format!("{item}: positive answers %"),
+                Lang::Ja => format!("{item}: 肯定的回答の割合"),
+            };
+            let mut chart = trend_chart(&title, sheet, (first, last), 10, SERIES_SHARE);
+            chart
+                .y_axis()
+                .set_min(0)
+                .set_max(100)
+                .set_major_unit(20)
+                .set_name(&match lang {
+                    Lang::En => format!("Positive answers %, {cl}% CI"),
+                    Lang::Ja => format!("肯定的回答 %（{cl}% 信頼区間）"),
+                });
+            ws.insert_chart(row, 4, &chart)?;
+        }
     }
     ws.set_column_width(0, 30)?;
     ws.set_column_width(1, 16)?;
@@ -491,15 +611,56 @@ fn write_trend(
         ws.set_column_width(col, 11)?;
     }
     super::print_setup(ws, Print::FitWidth { landscape: true })?;
-    // Printed: two rows of charts (four items) per page, the table from a new page.
+    // Printed: two rows of charts per page, the table from a new page.
     let per_page = 2 * rows_for(CHART_H);
     let mut breaks: Vec<u32> = (1..)
         .map(|k| k * per_page)
         .take_while(|&b| b < chart_rows)
         .collect();
-    breaks.push(top - 1);
+    breaks.push(chart_rows);
     ws.set_page_breaks(&breaks)?;
     Ok(())
+}
+
+/// Series colours of the trend charts: the means, the shares.
+const SERIES_MEAN: usize = 0;
+const SERIES_SHARE: usize = 1;
+
+/// A line chart of `value_col` over the waves in rows `first..=last` (names in column 1), with
+/// custom error bars from the two columns after the interval limits (`value_col` + 4, + 5).
+fn trend_chart(
+    title: &str,
+    sheet: &str,
+    (first, last): (u32, u32),
+    value_col: u16,
+    colour: usize,
+) -> Chart {
+    let color = super::SERIES_COLORS[colour];
+    let mut chart = Chart::new(ChartType::Line);
+    chart
+        .add_series()
+        .set_name(title)
+        .set_categories((sheet, first, 1, last, 1))
+        .set_values((sheet, first, value_col, last, value_col))
+        .set_format(ChartFormat::new().set_line(ChartLine::new().set_color(color)))
+        .set_marker(
+            ChartMarker::new()
+                .set_type(ChartMarkerType::Circle)
+                .set_size(8)
+                .set_format(
+                    ChartFormat::new()
+                        .set_solid_fill(ChartSolidFill::new().set_color(color))
+                        .set_border(ChartLine::new().set_color(color)),
+                ),
+        )
+        .set_y_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
+            ChartRange::new_from_range(sheet, first, value_col + 4, last, value_col + 4),
+            ChartRange::new_from_range(sheet, first, value_col + 5, last, value_col + 5),
+        )));
+    chart.title().set_name(title);
+    chart.legend().set_hidden();
+    chart.set_width(CHART_W).set_height(CHART_H);
+    chart
 }
 
 /// JSON of a wave analysis: `waves` (name, order, n), `groups` (the waves in time order), the
@@ -565,6 +726,24 @@ pub struct JsonTrend {
     pub conf_low: Option<f64>,
     /// Upper confidence limit.
     pub conf_high: Option<f64>,
+    /// The share of positive answers, only when the item has a share.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub share: Option<JsonTrendShare>,
+}
+
+/// The share of positive answers of one item in one wave.
+#[derive(Debug, Serialize)]
+pub struct JsonTrendShare {
+    /// Scores counted as positive (those of the comparisons).
+    pub share_positive: Vec<f64>,
+    /// Positive answers.
+    pub share_count: u64,
+    /// Share of positive answers (0–1) among the `n` valid answers.
+    pub share: f64,
+    /// Lower limit of the Wilson score interval (0–1).
+    pub share_conf_low: f64,
+    /// Upper limit.
+    pub share_conf_high: f64,
 }
 
 /// One comparison: the two-condition document's fields (issue 5) for two waves.
@@ -616,6 +795,16 @@ pub fn json(w: &WaveAnalysis, lang: Lang) -> JsonWaves {
                     sd: fin(p.sd),
                     conf_low: p.ci.and_then(|c| fin(c.0)),
                     conf_high: p.ci.and_then(|c| fin(c.1)),
+                    share: match (&w.positive[k], p.share) {
+                        (TrendPositive::Scores(scores), Some(s)) => Some(JsonTrendShare {
+                            share_positive: scores.clone(),
+                            share_count: s.positive,
+                            share: s.share,
+                            share_conf_low: s.conf_low,
+                            share_conf_high: s.conf_high,
+                        }),
+                        _ => None,
+                    },
                 });
             }
         }
