@@ -5,7 +5,10 @@
 //!
 //! Expected values: `tests/reference/waves.json`, written by `tests/reference/waves.R` (R 4.2
 //! `t.test` per comparison, `p.adjust` over every comparison × item, effectsize 0.8.3; trend:
-//! `mean`, `sd`, `t.test(x)$conf.int`), which reads and cleans the workbooks independently.
+//! `mean`, `sd`, `t.test(x)$conf.int`; shares of positive answers: `prop.test(correct = FALSE)`,
+//! `binom.test`, Newcombe's intervals coded from the papers, Wilson intervals from
+//! `prop.test(x, n, correct = FALSE)$conf.int`), which reads and cleans the workbooks
+//! independently.
 
 #[path = "../../tests/common/mod.rs"]
 mod common;
@@ -15,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
-use common::{assert_rel, load_json, num};
+use common::{assert_rel, load_json, num, nums};
 use serde_json::Value;
 
 /// t-tests agree with R to this relative tolerance (measured: within 1e-13).
@@ -126,6 +129,25 @@ fn compare(ours: &Value, r: &Value, context: &str) {
             ] {
                 assert_rel(num(&got[f]), num(&want[f]), REL, &what(f));
             }
+            // The shares of positive answers (R: prop.test(correct = FALSE) / binom.test and
+            // Newcombe's intervals; the p adjusted over every comparison × item, own family).
+            assert_eq!(
+                nums(&got["share_positive"]),
+                nums(&want["share_positive"]),
+                "{}",
+                what("share_positive")
+            );
+            for f in [
+                "share_1",
+                "share_2",
+                "share_diff",
+                "share_conf_low",
+                "share_conf_high",
+                "share_p_value",
+                "share_p_adjusted",
+            ] {
+                assert_rel(num(&got[f]), num(&want[f]), REL, &what(f));
+            }
         }
     }
     let ot = ours["trend"].as_array().unwrap();
@@ -139,6 +161,23 @@ fn compare(ours: &Value, r: &Value, context: &str) {
         let what = |f: &str| format!("{context} trend {} {}: {f}", want["item"], want["wave"]);
         assert_eq!(got["n"], want["n"], "{}", what("n"));
         for f in ["mean", "sd", "conf_low", "conf_high"] {
+            assert_rel(num(&got[f]), num(&want[f]), REL, &what(f));
+        }
+        // The share of positive answers of the wave with its Wilson interval (R:
+        // prop.test(x, n, correct = FALSE)$conf.int).
+        assert_eq!(
+            nums(&got["share_positive"]),
+            nums(&want["share_positive"]),
+            "{}",
+            what("share_positive")
+        );
+        assert_eq!(
+            got["share_count"],
+            want["share_count"],
+            "{}",
+            what("share_count")
+        );
+        for f in ["share", "share_conf_low", "share_conf_high"] {
             assert_rel(num(&got[f]), num(&want[f]), REL, &what(f));
         }
     }
