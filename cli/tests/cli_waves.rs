@@ -392,8 +392,47 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
             "Waves p adj",
         );
     }
+    // The share columns of every comparison × item: in %, the change in points, as in the JSON.
+    for (k, cmp) in json["comparisons"].as_array().unwrap().iter().enumerate() {
+        let label = format!(
+            "{} → {}",
+            cmp["first"].as_str().unwrap(),
+            cmp["second"].as_str().unwrap()
+        );
+        for it in cmp["items"].as_array().unwrap() {
+            let row = rows
+                .iter()
+                .find(|r| r[0] == label && r[1] == it["item"].as_str().unwrap())
+                .unwrap_or_else(|| panic!("Waves row {label} {k}"));
+            for (col, key, scale) in [
+                ("Positive % (earlier)", "share_1", 100.0),
+                ("Positive % (later)", "share_2", 100.0),
+                ("Share change (points)", "share_diff", 100.0),
+                ("Share CI low", "share_conf_low", 100.0),
+                ("Share CI high", "share_conf_high", 100.0),
+                ("Share p", "share_p_value", 1.0),
+                (
+                    "Share p adjusted (all comparisons)",
+                    "share_p_adjusted",
+                    1.0,
+                ),
+            ] {
+                let c = head_col(&w[head], col);
+                assert_rel(
+                    row[c].parse().unwrap(),
+                    num(&it[key]) * scale,
+                    1e-14,
+                    &format!("Waves {label} {col}"),
+                );
+            }
+        }
+    }
     let all: String = w.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
     assert!(all.contains("How each comparison was paired"), "{all}");
+    assert!(
+        all.contains("Shares of positive answers (scores 4, 5)"),
+        "{all}"
+    );
     // Method: the waves and the family.
     let m = sheet_text(&out, "Method");
     let all: String = m.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
@@ -406,6 +445,32 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
         .position(|r| r.first().map(String::as_str) == Some("Item"))
         .unwrap();
     assert_eq!(t[th + 1..].iter().filter(|r| !r[0].is_empty()).count(), 15);
+    // The share of positive answers of each wave in %, its Wilson limits and the error-bar
+    // lengths, as in the JSON trend.
+    let all: String = t.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    assert!(
+        all.contains("Share of positive answers (scores 4, 5, as in the comparisons)"),
+        "{all}"
+    );
+    let col = |name: &str| head_col(&t[th], name);
+    for p in json["trend"].as_array().unwrap() {
+        let row = t[th + 1..]
+            .iter()
+            .find(|r| r[0] == p["item"].as_str().unwrap() && r[1] == p["wave"].as_str().unwrap())
+            .unwrap();
+        let cell = |name: &str| -> f64 { row[col(name)].parse().unwrap() };
+        let (v, lo, hi) = (
+            num(&p["share"]) * 100.0,
+            num(&p["share_conf_low"]) * 100.0,
+            num(&p["share_conf_high"]) * 100.0,
+        );
+        assert_eq!(cell("Positive answers"), num(&p["share_count"]));
+        assert_rel(cell("Positive %"), v, 1e-14, "Trend %");
+        assert_rel(cell("% CI low"), lo, 1e-14, "Trend % low");
+        assert_rel(cell("% CI high"), hi, 1e-14, "Trend % high");
+        assert_rel(cell("% CI +"), hi - v, 1e-12, "Trend % +");
+        assert_rel(cell("% CI −"), v - lo, 1e-12, "Trend % −");
+    }
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
     let parts: Vec<String> = zip
         .file_names()
@@ -430,6 +495,23 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
             c.contains("<c:errBarType val=\"both\"/>")
                 && c.contains("Trend!$H$")
                 && c.contains("Trend!$I$"),
+            "{c}"
+        );
+    }
+    // A second chart per item: the share in %, on 0–100, error bars from the % CI columns.
+    let shares: Vec<&String> = charts
+        .iter()
+        .filter(|c| c.contains("<c:lineChart>") && c.contains("Trend!$K$"))
+        .collect();
+    assert_eq!(shares.len(), 5);
+    for c in shares {
+        assert!(
+            c.contains("<c:errBarType val=\"both\"/>")
+                && c.contains("Trend!$O$")
+                && c.contains("Trend!$P$")
+                && c.contains("<c:max val=\"100\"/>")
+                && c.contains("<c:min val=\"0\"/>")
+                && c.contains("positive answers %"),
             "{c}"
         );
     }
@@ -538,5 +620,42 @@ fn equivalence_and_share_p_values_are_adjusted_over_waves_times_items() {
         for (i, q) in items.iter().zip(holm(&p)) {
             assert_rel(num(&i[adjusted]), q, 1e-15, adjusted);
         }
+    }
+}
+
+/// The trend counts the positive answers the comparisons use: `--positive 5` on both.
+#[test]
+fn the_trend_shares_use_the_positive_answers_of_the_comparisons() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = analyze(
+        &waves("yearly_anonymous.xlsx"),
+        &dir.path().join("r.xlsx"),
+        &["--positive", "5"],
+    );
+    let default = analyze(
+        &waves("yearly_anonymous.xlsx"),
+        &dir.path().join("r2.xlsx"),
+        &[],
+    );
+    for c in json["comparisons"].as_array().unwrap() {
+        for it in c["items"].as_array().unwrap() {
+            assert_eq!(nums(&it["share_positive"]), vec![5.0]);
+        }
+    }
+    let (top, two) = (
+        json["trend"].as_array().unwrap(),
+        default["trend"].as_array().unwrap(),
+    );
+    assert_eq!(top.len(), 15);
+    for (p, q) in top.iter().zip(two) {
+        assert_eq!(nums(&p["share_positive"]), vec![5.0]);
+        assert_eq!(p["n"], q["n"]);
+        assert!(num(&p["share_count"]) < num(&q["share_count"]), "{p} {q}");
+        assert_rel(
+            num(&p["share"]),
+            num(&p["share_count"]) / num(&p["n"]),
+            1e-15,
+            "share = count / n",
+        );
     }
 }
