@@ -392,7 +392,20 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
             "Waves p adj",
         );
     }
-    // The share columns of every comparison × item: in %, the change in points, as in the JSON.
+    // The table of the shares of positive answers below it: every comparison × item in %, the
+    // change in points, as in the JSON.
+    let sh = head
+        + 1
+        + w[head + 1..]
+            .iter()
+            .position(|r| r[0] == "Comparison")
+            .expect("a second table: the shares");
+    assert_eq!(w[sh - 2][0], "Shares of positive answers");
+    let share_rows: Vec<&Vec<String>> = w[sh + 1..]
+        .iter()
+        .take_while(|r| r[0].contains('→') && !r[1].is_empty())
+        .collect();
+    assert_eq!(share_rows.len(), 10);
     for (k, cmp) in json["comparisons"].as_array().unwrap().iter().enumerate() {
         let label = format!(
             "{} → {}",
@@ -400,24 +413,22 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
             cmp["second"].as_str().unwrap()
         );
         for it in cmp["items"].as_array().unwrap() {
-            let row = rows
+            let row = share_rows
                 .iter()
                 .find(|r| r[0] == label && r[1] == it["item"].as_str().unwrap())
                 .unwrap_or_else(|| panic!("Waves row {label} {k}"));
+            assert_eq!(row[head_col(&w[sh], "Test")], "chi-square");
+            assert_eq!(row[head_col(&w[sh], "Positive answers (scores)")], "4, 5");
             for (col, key, scale) in [
                 ("Positive % (earlier)", "share_1", 100.0),
                 ("Positive % (later)", "share_2", 100.0),
-                ("Share change (points)", "share_diff", 100.0),
-                ("Share CI low", "share_conf_low", 100.0),
-                ("Share CI high", "share_conf_high", 100.0),
-                ("Share p", "share_p_value", 1.0),
-                (
-                    "Share p adjusted (all comparisons)",
-                    "share_p_adjusted",
-                    1.0,
-                ),
+                ("Change (points)", "share_diff", 100.0),
+                ("CI low", "share_conf_low", 100.0),
+                ("CI high", "share_conf_high", 100.0),
+                ("p", "share_p_value", 1.0),
+                ("p adjusted (all comparisons)", "share_p_adjusted", 1.0),
             ] {
-                let c = head_col(&w[head], col);
+                let c = head_col(&w[sh], col);
                 assert_rel(
                     row[c].parse().unwrap(),
                     num(&it[key]) * scale,
@@ -430,7 +441,7 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
     let all: String = w.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
     assert!(all.contains("How each comparison was paired"), "{all}");
     assert!(
-        all.contains("Shares of positive answers (scores 4, 5)"),
+        all.contains("Pearson's chi-square test without continuity correction"),
         "{all}"
     );
     // Method: the waves and the family.
@@ -493,8 +504,8 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
     for c in trend {
         assert!(
             c.contains("<c:errBarType val=\"both\"/>")
-                && c.contains("Trend!$H$")
-                && c.contains("Trend!$I$"),
+                && part(c, "c:plus").contains("Trend!$H$")
+                && part(c, "c:minus").contains("Trend!$I$"),
             "{c}"
         );
     }
@@ -507,14 +518,22 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
     for c in shares {
         assert!(
             c.contains("<c:errBarType val=\"both\"/>")
-                && c.contains("Trend!$O$")
-                && c.contains("Trend!$P$")
+                && part(c, "c:plus").contains("Trend!$N$")
+                && part(c, "c:minus").contains("Trend!$O$")
                 && c.contains("<c:max val=\"100\"/>")
                 && c.contains("<c:min val=\"0\"/>")
                 && c.contains("positive answers %"),
             "{c}"
         );
     }
+}
+
+/// The text inside the first `<tag>…</tag>` of `xml` (empty when there is none).
+fn part<'a>(xml: &'a str, tag: &str) -> &'a str {
+    let open = format!("<{tag}>");
+    let Some(a) = xml.find(&open) else { return "" };
+    let rest = &xml[a + open.len()..];
+    &rest[..rest.find(&format!("</{tag}>")).unwrap_or(rest.len())]
 }
 
 fn head_col(header: &[String], name: &str) -> usize {

@@ -8,7 +8,7 @@
 //! chart per item with error bars from those columns). Every cell holds a value, no formula.
 
 use rust_xlsxwriter::{
-    Chart, ChartErrorBars, ChartErrorBarsType, ChartFormat, ChartLine, ChartMarker,
+    Chart, ChartErrorBars, ChartErrorBarsType, ChartFont, ChartFormat, ChartLine, ChartMarker,
     ChartMarkerType, ChartRange, ChartSolidFill, ChartType, Worksheet, XlsxError,
 };
 use serde::Serialize;
@@ -237,22 +237,10 @@ fn write_waves(
     let widths = waves_widths();
     let last = widths.len() as u16 - 1;
     let total: f64 = widths.iter().sum();
-    let mut lines = lines.to_vec();
-    if let Some(scores) = positive_summary(w, lang) {
-        let cl = text::num(w.council().analysis.options.conf_level * 100.0, 0);
-        lines.push(match lang {
-            Lang::En => format!(
-                "Shares of positive answers ({scores}): the percentage of each wave's answers that are positive, and its change in percentage points with Newcombe's {cl}% interval; p from Pearson's chi-square without continuity correction (independent waves) or the exact McNemar test (paired waves), adjusted over every comparison × item as a family of their own"
-            ),
-            Lang::Ja => format!(
-                "肯定的回答の割合（{scores}）: 各時点の回答のうち肯定的回答の割合（%）と、その変化（ポイント）および Newcombe の {cl}% 信頼区間。p 値は、対応のない比較では連続性補正なしのカイ二乗検定、対応のある比較では正確な McNemar 検定によるもので、平均値とは別に、すべての比較 × 設問を 1 つの族として補正"
-            ),
-        });
-    }
     for (i, line) in lines.iter().enumerate() {
         put_line(ws, 1 + i as u32, last, total, line, &f.wrap)?;
     }
-    let head = lines.len() as u32 + 2;
+    let head = 5u32;
     let headers = [
         lang.pick("Comparison", "比較"),
         lang.pick("Item", "設問"),
@@ -272,16 +260,6 @@ fn write_waves(
         "d",
         lang.pick("d CI low", "d 下限"),
         lang.pick("d CI high", "d 上限"),
-        lang.pick("Positive % (earlier)", "肯定的回答 %（前）"),
-        lang.pick("Positive % (later)", "肯定的回答 %（後）"),
-        lang.pick("Share change (points)", "割合の変化（ポイント）"),
-        lang.pick("Share CI low", "割合の変化 信頼区間 下限"),
-        lang.pick("Share CI high", "割合の変化 信頼区間 上限"),
-        lang.pick("Share p", "割合の p"),
-        lang.pick(
-            "Share p adjusted (all comparisons)",
-            "割合の補正後 p（全比較）",
-        ),
     ];
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(head, c as u16, *h, &f.header)?;
@@ -323,27 +301,16 @@ fn write_waves(
             let pf = if sig { &sig_p } else { &f.p };
             super::put_num(ws, r, 13, it.p_adjusted, pf, &f.missing)?;
             ws.write_string(r, 14, council::judgement(a, it, change, lang))?;
-            // The share of positive answers (in %, the change in points); "—" without a share.
-            let s = it.share;
-            let pct = |g: fn(&crate::analysis::shares::Share) -> f64| {
-                s.as_ref().map_or(f64::NAN, |s| g(s) * 100.0)
-            };
-            let shares = [
-                (18, pct(|s| s.share_1)),
-                (19, pct(|s| s.share_2)),
-                (20, pct(|s| s.diff)),
-                (21, pct(|s| s.conf_low)),
-                (22, pct(|s| s.conf_high)),
-            ];
-            for (col, v) in shares {
-                super::put_num(ws, r, col, v, &f.num2, &f.missing)?;
-            }
-            let (sp, sq) = s.map_or((f64::NAN, f64::NAN), |s| (s.p_value, s.p_adjusted));
-            super::put_num(ws, r, 23, sp, &f.p, &f.missing)?;
-            let sig = it.excluded.is_none() && sq < a.options.alpha;
-            super::put_num(ws, r, 24, sq, if sig { &sig_p } else { &f.p }, &f.missing)?;
             r += 1;
         }
+    }
+    // The shares of positive answers: a second table, same comparisons × items.
+    let any_share = w
+        .comparisons
+        .iter()
+        .any(|c| c.analysis.blocks[0].items.iter().any(|i| i.share.is_some()));
+    if any_share {
+        r = write_wave_shares(ws, r + 1, w, f, &sig_p, lang)?;
     }
     // How each comparison was read: its ID column and pairing, decided for that pair of waves.
     r += 1;
@@ -390,6 +357,94 @@ fn write_waves(
     Ok(())
 }
 
+/// The Waves sheet's table of the shares of positive answers from row `r`: every comparison ×
+/// item with a share (in %, the change in percentage points); returns the next free row.
+fn write_wave_shares(
+    ws: &mut Worksheet,
+    mut r: u32,
+    w: &WaveAnalysis,
+    f: &Formats,
+    sig_p: &rust_xlsxwriter::Format,
+    lang: Lang,
+) -> Result<u32, XlsxError> {
+    let widths = waves_widths();
+    let (last, total) = (widths.len() as u16 - 1, widths.iter().sum::<f64>());
+    let cl = text::num(w.council().analysis.options.conf_level * 100.0, 0);
+    ws.write_string_with_format(
+        r,
+        0,
+        lang.pick("Shares of positive answers", "肯定的回答の割合"),
+        &f.header,
+    )?;
+    let line = match lang {
+        Lang::En => format!(
+            "The percentage of positive answers in each wave of the comparison (paired waves: among the respondents who answered both) and its change in percentage points with Newcombe's {cl}% interval; p from Pearson's chi-square test without continuity correction (independent waves) or the exact McNemar test (paired waves). The shares' p-values are adjusted over every comparison × item as a family of their own, apart from the means'."
+        ),
+        Lang::Ja => format!(
+            "比較する 2 時点それぞれの肯定的回答の割合（対応のある比較では両方の時点に回答した人のうちの割合）と、その変化（ポイント）および {cl}% 信頼区間（Newcombe 法）。p 値は、対応のない比較では χ² 検定（連続性補正なし）、対応のある比較では McNemar の正確検定。割合の p 値は平均値とは別に、すべての比較 × 設問を 1 つの族として補正。"
+        ),
+    };
+    put_line(ws, r + 1, last, total, &line, &f.wrap)?;
+    let head = r + 2;
+    let headers = [
+        lang.pick("Comparison", "比較"),
+        lang.pick("Item", "設問"),
+        lang.pick("Test", "検定"),
+        lang.pick("n (earlier)", "n（前）"),
+        lang.pick("n (later)", "n（後）"),
+        lang.pick("Positive answers (scores)", "肯定的回答（得点）"),
+        lang.pick("Positive % (earlier)", "肯定的回答 %（前）"),
+        lang.pick("Positive % (later)", "肯定的回答 %（後）"),
+        lang.pick("Change (points)", "変化（ポイント）"),
+        lang.pick("CI low", "信頼区間 下限"),
+        lang.pick("CI high", "信頼区間 上限"),
+        "p",
+        lang.pick("p adjusted (all comparisons)", "補正後の p（全比較）"),
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(head, c as u16, *h, &f.header)?;
+    }
+    ws.set_row_height(head, 32)?;
+    let centre = rust_xlsxwriter::Format::new().set_align(rust_xlsxwriter::FormatAlign::Center);
+    r = head + 1;
+    for cmp in &w.comparisons {
+        let a = &cmp.analysis;
+        let [l1, l2] = &a.labels;
+        let test = match (a.design, lang) {
+            (DesignKind::Paired, Lang::En) => "exact McNemar",
+            (DesignKind::Paired, Lang::Ja) => "McNemar の正確検定",
+            (DesignKind::Independent, Lang::En) => "chi-square",
+            (DesignKind::Independent, Lang::Ja) => "χ² 検定",
+        };
+        for it in &a.blocks[0].items {
+            let Some(s) = it.share else { continue };
+            ws.write_string(r, 0, format!("{l1} → {l2}"))?;
+            ws.write_string(r, 1, &it.item)?;
+            ws.write_string(r, 2, test)?;
+            ws.write_number_with_format(r, 3, s.n_1 as f64, &f.int)?;
+            ws.write_number_with_format(r, 4, s.n_2 as f64, &f.int)?;
+            let positive = &a.shares.items[it.index].positive;
+            ws.write_string_with_format(r, 5, shares::positive_text(positive), &centre)?;
+            let values = [s.share_1, s.share_2, s.diff, s.conf_low, s.conf_high];
+            for (i, v) in values.into_iter().enumerate() {
+                super::put_num(ws, r, 6 + i as u16, v * 100.0, &f.num2, &f.missing)?;
+            }
+            super::put_num(ws, r, 11, s.p_value, &f.p, &f.missing)?;
+            let sig = it.excluded.is_none() && s.p_adjusted < a.options.alpha;
+            super::put_num(
+                ws,
+                r,
+                12,
+                s.p_adjusted,
+                if sig { sig_p } else { &f.p },
+                &f.missing,
+            )?;
+            r += 1;
+        }
+    }
+    Ok(r)
+}
+
 /// The positive answers of the trend items that have a share: "scores 4, 5", or per item
 /// ("Q1: 4, 5; Q2: 6, 7") when they differ; `None` when no item has a share.
 fn positive_summary(w: &WaveAnalysis, lang: Lang) -> Option<String> {
@@ -418,8 +473,8 @@ fn positive_summary(w: &WaveAnalysis, lang: Lang) -> Option<String> {
 }
 
 /// Column widths of the Waves sheet (character units).
-fn waves_widths() -> [f64; 25] {
-    let mut w = [9.0; 25];
+fn waves_widths() -> [f64; 18] {
+    let mut w = [9.0; 18];
     w[0] = 22.0; // comparison
     w[1] = 28.0; // item
     w[2] = 14.0; // test
@@ -459,7 +514,7 @@ fn write_trend(
     if let Some(scores) = &shares {
         notes.push(match lang {
             Lang::En => format!("Share of positive answers ({scores}, as in the comparisons) of each wave in %, with its {cl}% Wilson score interval."),
-            Lang::Ja => format!("各時点の肯定的回答の割合（{scores}。比較と同じ基準）（%）と {cl}% 信頼区間（Wilson のスコア区間）。"),
+            Lang::Ja => format!("各時点の肯定的回答（{scores}。時点どうしの比較と同じ基準）の割合（%）と {cl}% 信頼区間（Wilson のスコア区間）。"),
         });
     }
     // Items whose comparisons counted different answers as positive: no share trend.
@@ -503,15 +558,16 @@ fn write_trend(
         headers.extend([
             lang.pick("Positive answers", "肯定的回答数"),
             lang.pick("Positive %", "肯定的回答 %"),
-            lang.pick("% CI low", "% 信頼区間 下限"),
-            lang.pick("% CI high", "% 信頼区間 上限"),
-            lang.pick("% CI +", "% 誤差範囲 +"),
-            lang.pick("% CI −", "% 誤差範囲 −"),
+            lang.pick("% CI low", "割合 下限"),
+            lang.pick("% CI high", "割合 上限"),
+            lang.pick("% CI +", "割合 誤差範囲 +"),
+            lang.pick("% CI −", "割合 誤差範囲 −"),
         ]);
     }
     for (col, h) in headers.iter().enumerate() {
         ws.write_string_with_format(top, col as u16, *h, &f.header)?;
     }
+    ws.set_row_height(top, 32)?;
     // The axis: the answer scale (1–5, 1–7, 0–10) when it holds every limit.
     let limits = w
         .trend
@@ -566,7 +622,7 @@ fn write_trend(
             }
         }
         let last = first + n_waves - 1;
-        let mut chart = trend_chart(item, sheet, (first, last), 3, SERIES_MEAN);
+        let mut chart = trend_chart(item, sheet, (first, last), 3, 7, SERIES_MEAN);
         if let Some((lo, hi)) = axis {
             chart
                 .y_axis()
@@ -590,9 +646,9 @@ fn write_trend(
         if has_share {
             let title = match lang {
                 Lang::En => format!("{item}: positive answers %"),
-                Lang::Ja => format!("{item}: 肯定的回答の割合"),
+                Lang::Ja => format!("{item}（肯定的回答の割合）"),
             };
-            let mut chart = trend_chart(&title, sheet, (first, last), 10, SERIES_SHARE);
+            let mut chart = trend_chart(&title, sheet, (first, last), 10, 13, SERIES_SHARE);
             chart
                 .y_axis()
                 .set_min(0)
@@ -611,8 +667,9 @@ fn write_trend(
         ws.set_column_width(col, 11)?;
     }
     super::print_setup(ws, Print::FitWidth { landscape: true })?;
-    // Printed: two rows of charts per page, the table from a new page.
-    let per_page = 2 * rows_for(CHART_H);
+    // Printed: two rows of charts per page (three with the shares: one item per row, the
+    // table's width leaves the page room), the table from a new page.
+    let per_page = if shares.is_some() { 3 } else { 2 } * rows_for(CHART_H);
     let mut breaks: Vec<u32> = (1..)
         .map(|k| k * per_page)
         .take_while(|&b| b < chart_rows)
@@ -627,12 +684,13 @@ const SERIES_MEAN: usize = 0;
 const SERIES_SHARE: usize = 1;
 
 /// A line chart of `value_col` over the waves in rows `first..=last` (names in column 1), with
-/// custom error bars from the two columns after the interval limits (`value_col` + 4, + 5).
+/// custom error bars from columns `plus_col` (upward lengths) and `plus_col` + 1 (downward).
 fn trend_chart(
     title: &str,
     sheet: &str,
     (first, last): (u32, u32),
     value_col: u16,
+    plus_col: u16,
     colour: usize,
 ) -> Chart {
     let color = super::SERIES_COLORS[colour];
@@ -654,10 +712,14 @@ fn trend_chart(
                 ),
         )
         .set_y_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
-            ChartRange::new_from_range(sheet, first, value_col + 4, last, value_col + 4),
-            ChartRange::new_from_range(sheet, first, value_col + 5, last, value_col + 5),
+            ChartRange::new_from_range(sheet, first, plus_col, last, plus_col),
+            ChartRange::new_from_range(sheet, first, plus_col + 1, last, plus_col + 1),
         )));
-    chart.title().set_name(title);
+    // Titles at 12 pt: an item's name with 「（肯定的回答の割合）」 stays on one line.
+    chart
+        .title()
+        .set_name(title)
+        .set_font(&ChartFont::new().set_bold().set_size(12));
     chart.legend().set_hidden();
     chart.set_width(CHART_W).set_height(CHART_H);
     chart
