@@ -719,7 +719,7 @@ fn trend_chart(
     chart
         .title()
         .set_name(title)
-        .set_font(&ChartFont::new().set_bold().set_size(12));
+        .set_font(ChartFont::new().set_bold().set_size(12));
     chart.legend().set_hidden();
     chart.set_width(CHART_W).set_height(CHART_H);
     chart
