@@ -370,6 +370,13 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
         all.contains("every comparison of two waves × item"),
         "{all}"
     );
+    // The shares' foot line names their family: every comparison × item, not the items alone.
+    assert!(
+        all.contains(
+            "the shares' p-values are adjusted over every comparison of two waves × item (Holm"
+        ),
+        "{all}"
+    );
     // Waves: one row per comparison × item, the adjusted p as in the JSON.
     let w = sheet_text(&out, "Waves");
     let head = w.iter().position(|r| r[0] == "Comparison").unwrap();
@@ -448,6 +455,10 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
     let m = sheet_text(&out, "Method");
     let all: String = m.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
     assert!(all.contains("10 p-values tested (one family)"), "{all}");
+    assert!(
+        all.contains("(with waves: every comparison of two waves × item together)"),
+        "{all}"
+    );
     // Trend: a table of 5 items × 3 waves and one line chart per item with custom error bars
     // from the CI columns.
     let t = sheet_text(&out, "Trend");

@@ -3,9 +3,12 @@
 //! The standard sheets (council first, Results, Summary, Charts, Data, Checks, Method) show the
 //! comparison of the council sheet: the latest wave against the baseline (with `--consecutive`,
 //! against the wave before it), with a line naming every wave. Two sheets follow: **Waves**
-//! (every comparison × item, the p adjusted over all of them, and how each comparison was
-//! paired) and **Trend** (the mean of every wave with its confidence interval per item, and one
-//! chart per item with error bars from those columns). Every cell holds a value, no formula.
+//! (every comparison × item, the p adjusted over all of them; below, the shares of positive
+//! answers of every comparison × item, their p adjusted over all of them as a family of their
+//! own; and how each comparison was paired) and **Trend** (per item and wave the mean with its
+//! confidence interval and, when the item has a share, the share of positive answers with its
+//! Wilson interval; one chart of the means per item and one of the shares beside it, with error
+//! bars from those columns). Every cell holds a value, no formula.
 
 use rust_xlsxwriter::{
     Chart, ChartErrorBars, ChartErrorBarsType, ChartFont, ChartFormat, ChartLine, ChartMarker,
@@ -113,6 +116,16 @@ pub fn build_wave_workbook<'a>(
     let c = w.council();
     let [l1, l2] = &c.analysis.labels;
     let (waves_name, trend_name) = sheet_names(lang);
+    // The trend shows the shares too when an item has them.
+    let shares = positive_summary(w, lang);
+    let (trend_en, trend_ja) = if shares.is_some() {
+        (
+            "the mean and the share of positive answers of each wave",
+            "各時点の平均値と肯定的回答の割合",
+        )
+    } else {
+        ("the mean of each wave", "各時点の平均値")
+    };
     let which = match (w.mode, lang) {
         (WaveMode::Baseline(_), Lang::En) => {
             format!("This page compares the latest wave, {l2}, with the baseline {l1}.")
@@ -129,15 +142,31 @@ pub fn build_wave_workbook<'a>(
     };
     let council_line = match lang {
         Lang::En => format!(
-            "Waves (earliest first): {}. {which} Every comparison is on the {waves_name} sheet, the mean of each wave on the {trend_name} sheet.",
+            "Waves (earliest first): {}. {which} Every comparison is on the {waves_name} sheet, {trend_en} on the {trend_name} sheet.",
             wave_list(w, lang)
         ),
         Lang::Ja => format!(
-            "調査の時点（古い順）: {}。{which}すべての比較は「{waves_name}」シートに、各時点の平均値の推移は「{trend_name}」シートにあります。",
+            "調査の時点（古い順）: {}。{which}すべての比較は「{waves_name}」シートに、{trend_ja}の推移は「{trend_name}」シートにあります。",
             wave_list(w, lang)
         ),
     };
     let cl = text::num(c.analysis.options.conf_level * 100.0, 0);
+    let mut trend_rows = vec![(
+        lang.pick("Trend", "推移").to_string(),
+        match lang {
+            Lang::En => format!("mean of every respondent of the wave who answered the item, with its {cl}% confidence interval (one-sample t interval); respondents of a wave are counted whether or not they answered another wave"),
+            Lang::Ja => format!("その時点で設問に回答したすべての回答者の平均値と {cl}% 信頼区間（1 標本の t 分布による区間）。他の時点に回答したかどうかは問わない"),
+        },
+    )];
+    if let Some(scores) = &shares {
+        trend_rows.push((
+            lang.pick("Trend of the shares", "割合の推移").to_string(),
+            match lang {
+                Lang::En => format!("share of positive answers ({scores}, the positive answers of the comparisons) among the same respondents, with its {cl}% Wilson score interval (Wilson 1927; R: prop.test(x, n, correct = FALSE)$conf.int)"),
+                Lang::Ja => format!("同じ回答者のうち肯定的回答（{scores}。時点どうしの比較と同じ基準）の割合と {cl}% 信頼区間（Wilson（1927）のスコア区間。R の prop.test(x, n, correct = FALSE)$conf.int と同じ）"),
+            },
+        ));
+    }
     let extra = Extra {
         council: vec![council_line],
         method: vec![
@@ -154,21 +183,17 @@ pub fn build_wave_workbook<'a>(
                 lang.pick("Sheets of this workbook", "このブックのシート").to_string(),
                 match lang {
                     Lang::En => format!(
-                        "the council, Results, Summary, Charts, Data and Checks sheets show the comparison {l1} → {l2}; the {waves_name} sheet shows every comparison and how each was paired (by ID where the IDs of those two waves pair, otherwise as independent groups with Welch's test); the {trend_name} sheet shows the mean of each wave"
+                        "the council, Results, Summary, Charts, Data and Checks sheets show the comparison {l1} → {l2}; the {waves_name} sheet shows every comparison and how each was paired (by ID where the IDs of those two waves pair, otherwise as independent groups with Welch's test); the {trend_name} sheet shows {trend_en}"
                     ),
                     Lang::Ja => format!(
-                        "議会資料・結果・概要・グラフ・データ・データ確認シートは「{l1}」→「{l2}」の比較。「{waves_name}」シートはすべての比較とそれぞれの対応付け（その 2 時点の ID が対応する場合は対応あり、そうでなければ独立 2 群として Welch の t 検定）。「{trend_name}」シートは各時点の平均値"
+                        "議会資料・結果・概要・グラフ・データ・データ確認シートは「{l1}」→「{l2}」の比較。「{waves_name}」シートはすべての比較とそれぞれの対応付け（その 2 時点の ID が対応する場合は対応あり、そうでなければ独立 2 群として Welch の t 検定）。「{trend_name}」シートは{trend_ja}"
                     ),
                 },
             ),
-            (
-                lang.pick("Trend", "推移").to_string(),
-                match lang {
-                    Lang::En => format!("mean of every respondent of the wave who answered the item, with its {cl}% confidence interval (one-sample t interval); respondents of a wave are counted whether or not they answered another wave"),
-                    Lang::Ja => format!("その時点で設問に回答したすべての回答者の平均値と {cl}% 信頼区間（1 標本の t 分布による区間）。他の時点に回答したかどうかは問わない"),
-                },
-            ),
-        ],
+        ]
+        .into_iter()
+        .chain(trend_rows)
+        .collect(),
     };
     let mut book = super::build_with(
         &c.survey,
