@@ -232,6 +232,36 @@ fn id_paired_rounds_pair_each_comparison_and_match_r() {
     for c in json["comparisons"].as_array().unwrap() {
         assert_eq!(c["test"], "paired");
     }
+    // The Waves sheet's share table: the exact McNemar test, n = complete pairs.
+    let w = sheet_text(&out, "Waves");
+    let sh = w
+        .iter()
+        .rposition(|r| r[0] == "Comparison")
+        .expect("the shares' table");
+    let rows: Vec<&Vec<String>> = w[sh + 1..]
+        .iter()
+        .take_while(|r| r[0].contains('→') && !r[1].is_empty())
+        .collect();
+    assert_eq!(rows.len(), 10);
+    for (row, it) in rows.iter().zip(
+        json["comparisons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["items"].as_array().unwrap()),
+    ) {
+        assert_eq!(row[head_col(&w[sh], "Test")], "exact McNemar");
+        assert_eq!(row[1], it["item"].as_str().unwrap());
+        assert_eq!(row[head_col(&w[sh], "n (earlier)")], it["n_1"].to_string());
+        assert_rel(
+            row[head_col(&w[sh], "p adjusted (all comparisons)")]
+                .parse()
+                .unwrap(),
+            num(&it["share_p_adjusted"]),
+            1e-15,
+            "paired share p adjusted",
+        );
+    }
     let json = analyze(&p, &out, &["--consecutive", "--force"]);
     compare(&json, &run("rounds_consecutive"), "rounds consecutive");
 }
@@ -687,5 +717,63 @@ fn the_trend_shares_use_the_positive_answers_of_the_comparisons() {
             1e-15,
             "share = count / n",
         );
+    }
+}
+
+/// Each comparison decides its positive answers on its own two waves: plain numbers whose highest
+/// answer is 5 in two waves and 6 in the third give 4, 5 in one comparison and 5, 6 in the other.
+/// The trend then shows no share for those items (no second rule is invented), says so on the
+/// Trend sheet naming --positive, and the Waves sheet still lists each comparison's shares.
+#[test]
+fn positive_answers_that_differ_between_comparisons_give_no_share_trend() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tops.xlsx");
+    let mut wb = Workbook::new();
+    for (sheet, top) in [("令和4年度", 5usize), ("令和5年度", 5), ("令和6年度", 6)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        for (c, h) in ["No", "Q1", "Q2"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for i in 0..24u32 {
+            ws.write_number(i + 1, 0, f64::from(i + 1)).unwrap();
+            for q in 0..2u16 {
+                let v = (i as usize + q as usize * 2) % top + 1;
+                ws.write_number(i + 1, q + 1, v as f64).unwrap();
+            }
+        }
+    }
+    wb.save(&input).unwrap();
+    let out = dir.path().join("r.xlsx");
+    let json = analyze(&input, &out, &[]);
+    let sets: Vec<Vec<f64>> = json["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| nums(&c["items"][0]["share_positive"]))
+        .collect();
+    assert_eq!(sets, vec![vec![4.0, 5.0], vec![5.0, 6.0]]);
+    for p in json["trend"].as_array().unwrap() {
+        assert!(
+            p.get("share").is_none() && p.get("share_count").is_none(),
+            "{p}"
+        );
+        assert!(p["mean"].is_number(), "{p}");
+    }
+    let t = sheet_text(&out, "Trend");
+    let all: String = t.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    assert!(
+        all.contains("No share trend for Q1 (4, 5 / 5, 6), Q2 (4, 5 / 5, 6)")
+            && all.contains("--positive"),
+        "{all}"
+    );
+    assert!(!all.contains("Positive %"), "{all}");
+    let w = sheet_text(&out, "Waves");
+    assert!(w.iter().any(|r| r[0] == "Shares of positive answers"));
+    // With --positive the comparisons agree and the trend has its shares.
+    let json = analyze(&input, &dir.path().join("r2.xlsx"), &["--positive", "5,6"]);
+    for p in json["trend"].as_array().unwrap() {
+        assert_eq!(nums(&p["share_positive"]), vec![5.0, 6.0], "{p}");
     }
 }
