@@ -855,7 +855,11 @@ mod tests {
     #[test]
     fn every_xlsx_in_the_tests_reads_as_calamine_reads_it() {
         let mut files = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")];
+        // The shared fixtures live in the workspace root's tests/ (cli/ has none of its own).
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests"
+        ))];
         while let Some(d) = dirs.pop() {
             for e in std::fs::read_dir(d).unwrap().flatten() {
                 let p = e.path();
