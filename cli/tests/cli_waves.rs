@@ -455,7 +455,7 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
                 .find(|r| r[0] == label && r[1] == it["item"].as_str().unwrap())
                 .unwrap_or_else(|| panic!("Waves row {label} {k}"));
             assert_eq!(row[head_col(&w[sh], "Test")], "chi-square");
-            assert_eq!(row[head_col(&w[sh], "Positive answers (scores)")], "4, 5");
+            assert_eq!(row[head_col(&w[sh], "Positive scores")], "4, 5");
             for (col, key, scale) in [
                 ("Positive % (earlier)", "share_1", 100.0),
                 ("Positive % (later)", "share_2", 100.0),

@@ -346,7 +346,7 @@ fn write_waves(
             "How each comparison was paired",
             "各比較での回答者の対応付け",
         ),
-        &f.header,
+        &section_format(),
     )?;
     r += 1;
     for cmp in &w.comparisons {
@@ -399,7 +399,7 @@ fn write_wave_shares(
         r,
         0,
         lang.pick("Shares of positive answers", "肯定的回答の割合"),
-        &f.header,
+        &section_format(),
     )?;
     let line = match lang {
         Lang::En => format!(
@@ -417,7 +417,7 @@ fn write_wave_shares(
         lang.pick("Test", "検定"),
         lang.pick("n (earlier)", "n（前）"),
         lang.pick("n (later)", "n（後）"),
-        lang.pick("Positive answers (scores)", "肯定的回答（得点）"),
+        lang.pick("Positive scores", "肯定的回答の得点"),
         lang.pick("Positive % (earlier)", "肯定的回答 %（前）"),
         lang.pick("Positive % (later)", "肯定的回答 %（後）"),
         lang.pick("Change (points)", "変化（ポイント）"),
@@ -468,6 +468,12 @@ fn write_wave_shares(
         }
     }
     Ok(r)
+}
+
+/// A section title on the Waves sheet: bold, on one line (the header format wraps within its
+/// column and the title then ran into the row below).
+fn section_format() -> rust_xlsxwriter::Format {
+    rust_xlsxwriter::Format::new().set_bold()
 }
 
 /// The positive answers of the trend items that have a share: "scores 4, 5", or per item
