@@ -5,7 +5,10 @@
 //!
 //! Expected values: `tests/reference/waves.json`, written by `tests/reference/waves.R` (R 4.2
 //! `t.test` per comparison, `p.adjust` over every comparison × item, effectsize 0.8.3; trend:
-//! `mean`, `sd`, `t.test(x)$conf.int`), which reads and cleans the workbooks independently.
+//! `mean`, `sd`, `t.test(x)$conf.int`; shares of positive answers: `prop.test(correct = FALSE)`,
+//! `binom.test`, Newcombe's intervals coded from the papers, Wilson intervals from
+//! `prop.test(x, n, correct = FALSE)$conf.int`), which reads and cleans the workbooks
+//! independently.
 
 #[path = "../../tests/common/mod.rs"]
 mod common;
@@ -15,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
-use common::{assert_rel, load_json, num};
+use common::{assert_rel, load_json, num, nums};
 use serde_json::Value;
 
 /// t-tests agree with R to this relative tolerance (measured: within 1e-13).
@@ -126,6 +129,25 @@ fn compare(ours: &Value, r: &Value, context: &str) {
             ] {
                 assert_rel(num(&got[f]), num(&want[f]), REL, &what(f));
             }
+            // The shares of positive answers (R: prop.test(correct = FALSE) / binom.test and
+            // Newcombe's intervals; the p adjusted over every comparison × item, own family).
+            assert_eq!(
+                nums(&got["share_positive"]),
+                nums(&want["share_positive"]),
+                "{}",
+                what("share_positive")
+            );
+            for f in [
+                "share_1",
+                "share_2",
+                "share_diff",
+                "share_conf_low",
+                "share_conf_high",
+                "share_p_value",
+                "share_p_adjusted",
+            ] {
+                assert_rel(num(&got[f]), num(&want[f]), REL, &what(f));
+            }
         }
     }
     let ot = ours["trend"].as_array().unwrap();
@@ -139,6 +161,23 @@ fn compare(ours: &Value, r: &Value, context: &str) {
         let what = |f: &str| format!("{context} trend {} {}: {f}", want["item"], want["wave"]);
         assert_eq!(got["n"], want["n"], "{}", what("n"));
         for f in ["mean", "sd", "conf_low", "conf_high"] {
+            assert_rel(num(&got[f]), num(&want[f]), REL, &what(f));
+        }
+        // The share of positive answers of the wave with its Wilson interval (R:
+        // prop.test(x, n, correct = FALSE)$conf.int).
+        assert_eq!(
+            nums(&got["share_positive"]),
+            nums(&want["share_positive"]),
+            "{}",
+            what("share_positive")
+        );
+        assert_eq!(
+            got["share_count"],
+            want["share_count"],
+            "{}",
+            what("share_count")
+        );
+        for f in ["share", "share_conf_low", "share_conf_high"] {
             assert_rel(num(&got[f]), num(&want[f]), REL, &what(f));
         }
     }
@@ -192,6 +231,36 @@ fn id_paired_rounds_pair_each_comparison_and_match_r() {
     compare(&json, &run("rounds_baseline"), "rounds baseline");
     for c in json["comparisons"].as_array().unwrap() {
         assert_eq!(c["test"], "paired");
+    }
+    // The Waves sheet's share table: the exact McNemar test, n = complete pairs.
+    let w = sheet_text(&out, "Waves");
+    let sh = w
+        .iter()
+        .rposition(|r| r[0] == "Comparison")
+        .expect("the shares' table");
+    let rows: Vec<&Vec<String>> = w[sh + 1..]
+        .iter()
+        .take_while(|r| r[0].contains('→') && !r[1].is_empty())
+        .collect();
+    assert_eq!(rows.len(), 10);
+    for (row, it) in rows.iter().zip(
+        json["comparisons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["items"].as_array().unwrap()),
+    ) {
+        assert_eq!(row[head_col(&w[sh], "Test")], "exact McNemar");
+        assert_eq!(row[1], it["item"].as_str().unwrap());
+        assert_eq!(row[head_col(&w[sh], "n (earlier)")], it["n_1"].to_string());
+        assert_rel(
+            row[head_col(&w[sh], "p adjusted (all comparisons)")]
+                .parse()
+                .unwrap(),
+            num(&it["share_p_adjusted"]),
+            1e-15,
+            "paired share p adjusted",
+        );
     }
     let json = analyze(&p, &out, &["--consecutive", "--force"]);
     compare(&json, &run("rounds_consecutive"), "rounds consecutive");
@@ -331,6 +400,13 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
         all.contains("every comparison of two waves × item"),
         "{all}"
     );
+    // The shares' foot line names their family: every comparison × item, not the items alone.
+    assert!(
+        all.contains(
+            "the shares' p-values are adjusted over every comparison of two waves × item (Holm"
+        ),
+        "{all}"
+    );
     // Waves: one row per comparison × item, the adjusted p as in the JSON.
     let w = sheet_text(&out, "Waves");
     let head = w.iter().position(|r| r[0] == "Comparison").unwrap();
@@ -353,12 +429,66 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
             "Waves p adj",
         );
     }
+    // The table of the shares of positive answers below it: every comparison × item in %, the
+    // change in points, as in the JSON.
+    let sh = head
+        + 1
+        + w[head + 1..]
+            .iter()
+            .position(|r| r[0] == "Comparison")
+            .expect("a second table: the shares");
+    assert_eq!(w[sh - 2][0], "Shares of positive answers");
+    let share_rows: Vec<&Vec<String>> = w[sh + 1..]
+        .iter()
+        .take_while(|r| r[0].contains('→') && !r[1].is_empty())
+        .collect();
+    assert_eq!(share_rows.len(), 10);
+    for (k, cmp) in json["comparisons"].as_array().unwrap().iter().enumerate() {
+        let label = format!(
+            "{} → {}",
+            cmp["first"].as_str().unwrap(),
+            cmp["second"].as_str().unwrap()
+        );
+        for it in cmp["items"].as_array().unwrap() {
+            let row = share_rows
+                .iter()
+                .find(|r| r[0] == label && r[1] == it["item"].as_str().unwrap())
+                .unwrap_or_else(|| panic!("Waves row {label} {k}"));
+            assert_eq!(row[head_col(&w[sh], "Test")], "chi-square");
+            assert_eq!(row[head_col(&w[sh], "Positive scores")], "4, 5");
+            for (col, key, scale) in [
+                ("Positive % (earlier)", "share_1", 100.0),
+                ("Positive % (later)", "share_2", 100.0),
+                ("Change (points)", "share_diff", 100.0),
+                ("CI low", "share_conf_low", 100.0),
+                ("CI high", "share_conf_high", 100.0),
+                ("p", "share_p_value", 1.0),
+                ("p adjusted (all comparisons)", "share_p_adjusted", 1.0),
+            ] {
+                let c = head_col(&w[sh], col);
+                assert_rel(
+                    row[c].parse().unwrap(),
+                    num(&it[key]) * scale,
+                    1e-14,
+                    &format!("Waves {label} {col}"),
+                );
+            }
+        }
+    }
     let all: String = w.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
     assert!(all.contains("How each comparison was paired"), "{all}");
+    assert!(
+        all.contains("Pearson's chi-square test without continuity correction"),
+        "{all}"
+    );
     // Method: the waves and the family.
     let m = sheet_text(&out, "Method");
     let all: String = m.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
     assert!(all.contains("10 p-values tested (one family)"), "{all}");
+    assert!(
+        all.contains("(with waves: every comparison of two waves × item together)"),
+        "{all}"
+    );
     // Trend: a table of 5 items × 3 waves and one line chart per item with custom error bars
     // from the CI columns.
     let t = sheet_text(&out, "Trend");
@@ -367,6 +497,32 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
         .position(|r| r.first().map(String::as_str) == Some("Item"))
         .unwrap();
     assert_eq!(t[th + 1..].iter().filter(|r| !r[0].is_empty()).count(), 15);
+    // The share of positive answers of each wave in %, its Wilson limits and the error-bar
+    // lengths, as in the JSON trend.
+    let all: String = t.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    assert!(
+        all.contains("Share of positive answers (scores 4, 5, as in the comparisons)"),
+        "{all}"
+    );
+    let col = |name: &str| head_col(&t[th], name);
+    for p in json["trend"].as_array().unwrap() {
+        let row = t[th + 1..]
+            .iter()
+            .find(|r| r[0] == p["item"].as_str().unwrap() && r[1] == p["wave"].as_str().unwrap())
+            .unwrap();
+        let cell = |name: &str| -> f64 { row[col(name)].parse().unwrap() };
+        let (v, lo, hi) = (
+            num(&p["share"]) * 100.0,
+            num(&p["share_conf_low"]) * 100.0,
+            num(&p["share_conf_high"]) * 100.0,
+        );
+        assert_eq!(cell("Positive answers"), num(&p["share_count"]));
+        assert_rel(cell("Positive %"), v, 1e-14, "Trend %");
+        assert_rel(cell("% CI low"), lo, 1e-14, "Trend % low");
+        assert_rel(cell("% CI high"), hi, 1e-14, "Trend % high");
+        assert_rel(cell("% CI +"), hi - v, 1e-12, "Trend % +");
+        assert_rel(cell("% CI −"), v - lo, 1e-12, "Trend % −");
+    }
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
     let parts: Vec<String> = zip
         .file_names()
@@ -389,11 +545,36 @@ fn result_workbook_has_the_council_comparison_every_comparison_and_the_trend() {
     for c in trend {
         assert!(
             c.contains("<c:errBarType val=\"both\"/>")
-                && c.contains("Trend!$H$")
-                && c.contains("Trend!$I$"),
+                && part(c, "c:plus").contains("Trend!$H$")
+                && part(c, "c:minus").contains("Trend!$I$"),
             "{c}"
         );
     }
+    // A second chart per item: the share in %, on 0–100, error bars from the % CI columns.
+    let shares: Vec<&String> = charts
+        .iter()
+        .filter(|c| c.contains("<c:lineChart>") && c.contains("Trend!$K$"))
+        .collect();
+    assert_eq!(shares.len(), 5);
+    for c in shares {
+        assert!(
+            c.contains("<c:errBarType val=\"both\"/>")
+                && part(c, "c:plus").contains("Trend!$N$")
+                && part(c, "c:minus").contains("Trend!$O$")
+                && c.contains("<c:max val=\"100\"/>")
+                && c.contains("<c:min val=\"0\"/>")
+                && c.contains("positive answers %"),
+            "{c}"
+        );
+    }
+}
+
+/// The text inside the first `<tag>…</tag>` of `xml` (empty when there is none).
+fn part<'a>(xml: &'a str, tag: &str) -> &'a str {
+    let open = format!("<{tag}>");
+    let Some(a) = xml.find(&open) else { return "" };
+    let rest = &xml[a + open.len()..];
+    &rest[..rest.find(&format!("</{tag}>")).unwrap_or(rest.len())]
 }
 
 fn head_col(header: &[String], name: &str) -> usize {
@@ -499,5 +680,100 @@ fn equivalence_and_share_p_values_are_adjusted_over_waves_times_items() {
         for (i, q) in items.iter().zip(holm(&p)) {
             assert_rel(num(&i[adjusted]), q, 1e-15, adjusted);
         }
+    }
+}
+
+/// The trend counts the positive answers the comparisons use: `--positive 5` on both.
+#[test]
+fn the_trend_shares_use_the_positive_answers_of_the_comparisons() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = analyze(
+        &waves("yearly_anonymous.xlsx"),
+        &dir.path().join("r.xlsx"),
+        &["--positive", "5"],
+    );
+    let default = analyze(
+        &waves("yearly_anonymous.xlsx"),
+        &dir.path().join("r2.xlsx"),
+        &[],
+    );
+    for c in json["comparisons"].as_array().unwrap() {
+        for it in c["items"].as_array().unwrap() {
+            assert_eq!(nums(&it["share_positive"]), vec![5.0]);
+        }
+    }
+    let (top, two) = (
+        json["trend"].as_array().unwrap(),
+        default["trend"].as_array().unwrap(),
+    );
+    assert_eq!(top.len(), 15);
+    for (p, q) in top.iter().zip(two) {
+        assert_eq!(nums(&p["share_positive"]), vec![5.0]);
+        assert_eq!(p["n"], q["n"]);
+        assert!(num(&p["share_count"]) < num(&q["share_count"]), "{p} {q}");
+        assert_rel(
+            num(&p["share"]),
+            num(&p["share_count"]) / num(&p["n"]),
+            1e-15,
+            "share = count / n",
+        );
+    }
+}
+
+/// Each comparison decides its positive answers on its own two waves: plain numbers whose highest
+/// answer is 5 in two waves and 6 in the third give 4, 5 in one comparison and 5, 6 in the other.
+/// The trend then shows no share for those items (no second rule is invented), says so on the
+/// Trend sheet naming --positive, and the Waves sheet still lists each comparison's shares.
+#[test]
+fn positive_answers_that_differ_between_comparisons_give_no_share_trend() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tops.xlsx");
+    let mut wb = Workbook::new();
+    for (sheet, top) in [("令和4年度", 5usize), ("令和5年度", 5), ("令和6年度", 6)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        for (c, h) in ["No", "Q1", "Q2"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for i in 0..24u32 {
+            ws.write_number(i + 1, 0, f64::from(i + 1)).unwrap();
+            for q in 0..2u16 {
+                let v = (i as usize + q as usize * 2) % top + 1;
+                ws.write_number(i + 1, q + 1, v as f64).unwrap();
+            }
+        }
+    }
+    wb.save(&input).unwrap();
+    let out = dir.path().join("r.xlsx");
+    let json = analyze(&input, &out, &[]);
+    let sets: Vec<Vec<f64>> = json["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| nums(&c["items"][0]["share_positive"]))
+        .collect();
+    assert_eq!(sets, vec![vec![4.0, 5.0], vec![5.0, 6.0]]);
+    for p in json["trend"].as_array().unwrap() {
+        assert!(
+            p.get("share").is_none() && p.get("share_count").is_none(),
+            "{p}"
+        );
+        assert!(p["mean"].is_number(), "{p}");
+    }
+    let t = sheet_text(&out, "Trend");
+    let all: String = t.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    assert!(
+        all.contains("No share trend for Q1 (4, 5 / 5, 6), Q2 (4, 5 / 5, 6)")
+            && all.contains("--positive"),
+        "{all}"
+    );
+    assert!(!all.contains("Positive %"), "{all}");
+    let w = sheet_text(&out, "Waves");
+    assert!(w.iter().any(|r| r[0] == "Shares of positive answers"));
+    // With --positive the comparisons agree and the trend has its shares.
+    let json = analyze(&input, &dir.path().join("r2.xlsx"), &["--positive", "5,6"]);
+    for p in json["trend"].as_array().unwrap() {
+        assert_eq!(nums(&p["share_positive"]), vec![5.0, 6.0], "{p}");
     }
 }

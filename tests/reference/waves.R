@@ -11,6 +11,14 @@
 # Per comparison and item: t.test(later, earlier[, paired = TRUE]), effectsize::cohens_d /
 # hedges_g (0.8.3); p.adjust over every comparison × item together (one family). Trend: for each
 # wave and item, mean, sd and t.test(x)$conf.int over every respondent of the wave.
+# Shares of positive answers (issue 14): the positive answers are the top two points of the
+# questionnaire's 1–5 scale (4, 5; the top is the highest answer in the workbook, checked to be 5).
+# Per comparison and item: independent waves prop.test(c(x1, x2), c(n1, n2), correct = FALSE)
+# for p and Newcombe's hybrid score interval (Newcombe 1998a, method 10) from the Wilson limits
+# of prop.test(x, n, correct = FALSE)$conf.int; paired waves binom.test(c, b + c) (exact
+# McNemar) and Newcombe's paired interval (1998b, method 10), coded from the papers; the share
+# p-values p.adjust'ed over every comparison × item as a family of their own. Trend: per wave and
+# item, the share and prop.test(x, n, correct = FALSE)$conf.int (Wilson 1927).
 # Orientation later − earlier: every call is f(later, earlier).
 # Run from this directory: Rscript waves.R  (writes waves.json).
 source("json17.R")
@@ -28,7 +36,56 @@ read_wave <- function(path, sheet) {
   d
 }
 
-one_item <- function(name, first, second, paired) {
+wilson <- function(x, n) {
+  ci <- suppressWarnings(prop.test(x, n, correct = FALSE)$conf.int)
+  c(ci[[1]], ci[[2]])
+}
+
+# Independent waves: second − first, Newcombe's hybrid score interval, chi-square p (NA when
+# nobody or everybody answered positively on both sides).
+share_indep <- function(first, second, positive) {
+  first <- first[!is.na(first)]; second <- second[!is.na(second)]
+  x1 <- sum(first %in% positive); n1 <- length(first)
+  x2 <- sum(second %in% positive); n2 <- length(second)
+  p1 <- x1 / n1; p2 <- x2 / n2; d <- p2 - p1
+  w1 <- wilson(x1, n1); w2 <- wilson(x2, n2)
+  p <- suppressWarnings(prop.test(c(x1, x2), c(n1, n2), correct = FALSE)$p.value)
+  list(share_1 = p1, share_2 = p2, share_diff = d,
+       share_conf_low = d - sqrt((p2 - w2[1])^2 + (w1[2] - p1)^2),
+       share_conf_high = d + sqrt((w2[2] - p2)^2 + (p1 - w1[1])^2),
+       share_p_value = p,
+       share_call = sprintf("prop.test(c(%d, %d), c(%d, %d), correct = FALSE); Newcombe hybrid score",
+                            x1, x2, n1, n2))
+}
+
+# Paired waves (complete pairs): Newcombe's paired method 10, exact McNemar p.
+share_paired <- function(first, second, positive) {
+  ok <- !is.na(first) & !is.na(second)
+  f <- first[ok] %in% positive; s <- second[ok] %in% positive
+  a <- sum(f & s); b <- sum(f & !s); c <- sum(!f & s); d <- sum(!f & !s)
+  n <- a + b + c + d
+  p1 <- (a + b) / n; p2 <- (a + c) / n
+  w1 <- wilson(a + b, n); w2 <- wilson(a + c, n)
+  phi <- 0
+  den <- (a + b) * (c + d) * (a + c) * (b + d)
+  if (den > 0) {
+    det <- a * d - b * c
+    num <- if (det > n / 2) det - n / 2 else if (det < 0) det else 0
+    phi <- num / sqrt(den)
+  }
+  # The paper's interval for theta = p1 - p2, negated and swapped for second - first.
+  theta <- p1 - p2
+  lo <- theta - sqrt((p1 - w1[1])^2 - 2 * phi * (p1 - w1[1]) * (w2[2] - p2) + (w2[2] - p2)^2)
+  hi <- theta + sqrt((p2 - w2[1])^2 - 2 * phi * (p2 - w2[1]) * (w1[2] - p1) + (w1[2] - p1)^2)
+  pv <- if (b + c == 0) 1 else binom.test(c, b + c)$p.value
+  list(share_1 = p1, share_2 = p2, share_diff = -theta,
+       share_conf_low = -hi, share_conf_high = -lo, share_p_value = pv,
+       share_call = sprintf("binom.test(%d, %d); Newcombe paired method 10 (a=%d b=%d c=%d d=%d)",
+                            c, b + c, a, b, c, d))
+}
+
+one_item <- function(name, first, second, paired, positive) {
+  sh <- if (paired) share_paired(first, second, positive) else share_indep(first, second, positive)
   if (paired) {
     ok <- !is.na(first) & !is.na(second); first <- first[ok]; second <- second[ok]
   } else {
@@ -52,6 +109,8 @@ one_item <- function(name, first, second, paired) {
   r$statistic <- num1(unname(tt$statistic)); r$df <- num1(unname(tt$parameter))
   r$p_value <- num1(tt$p.value)
   r$cohen_d <- num1(d[[1]]); r$hedges_g <- num1(g[[1]])
+  r$share_positive <- I(positive)
+  for (k in names(sh)) r[[k]] <- if (k == "share_call") sh[[k]] else num1(sh[[k]])
   r
 }
 
@@ -63,14 +122,18 @@ run <- function(path, sheets, pairs, id = NULL, adjust = "holm") {
 
 run_frames <- function(waves, sheets, pairs, id = NULL, adjust = "holm") {
   items <- names(waves[[1]])[-1]
+  # The questionnaire's scale: 1 up to the highest answer in any wave and item (5 here).
+  top <- max(unlist(lapply(waves, function(w) unlist(w[items]))), na.rm = TRUE)
+  stopifnot(top == 5)
+  positive <- c(top - 1, top)
   comparisons <- lapply(pairs, function(pr) {
     a <- waves[[pr[1]]]; b <- waves[[pr[2]]]
     if (!is.null(id)) {
       m <- merge(a, b, by = id, suffixes = c(".first", ".second"), sort = FALSE)
       res <- lapply(items, function(it)
-        one_item(it, m[[paste0(it, ".first")]], m[[paste0(it, ".second")]], TRUE))
+        one_item(it, m[[paste0(it, ".first")]], m[[paste0(it, ".second")]], TRUE, positive))
     } else {
-      res <- lapply(items, function(it) one_item(it, a[[it]], b[[it]], FALSE))
+      res <- lapply(items, function(it) one_item(it, a[[it]], b[[it]], FALSE, positive))
     }
     list(first = sheets[pr[1]], second = sheets[pr[2]],
          design = if (is.null(id)) "independent" else "paired", items = res)
@@ -81,17 +144,29 @@ run_frames <- function(waves, sheets, pairs, id = NULL, adjust = "holm") {
   for (i in seq_along(comparisons)) for (j in seq_along(comparisons[[i]]$items)) {
     k <- k + 1; comparisons[[i]]$items[[j]]$p_adjusted <- num1(q[k])
   }
+  # The shares' p-values: a family of their own over every comparison × item (NA: not counted).
+  sp <- unlist(lapply(comparisons, function(c) vapply(c$items, function(r) as.numeric(r$share_p_value), 0)))
+  sq <- p.adjust(sp, method = adjust)
+  k <- 0
+  for (i in seq_along(comparisons)) for (j in seq_along(comparisons[[i]]$items)) {
+    k <- k + 1; comparisons[[i]]$items[[j]]$share_p_adjusted <- num1(sq[k])
+  }
   trend <- list()
   for (w in seq_along(waves)) for (it in items) {
     x <- waves[[w]][[it]]; x <- x[!is.na(x)]
     ci <- t.test(x)$conf.int
+    xs <- sum(x %in% positive); ws <- wilson(xs, length(x))
     trend[[length(trend) + 1]] <- list(item = it, wave = sheets[w], n = length(x),
-      mean = num1(mean(x)), sd = num1(sd(x)), conf_low = num1(ci[1]), conf_high = num1(ci[2]))
+      mean = num1(mean(x)), sd = num1(sd(x)), conf_low = num1(ci[1]), conf_high = num1(ci[2]),
+      share_positive = I(positive), share_count = xs, share = num1(xs / length(x)),
+      share_conf_low = num1(ws[1]), share_conf_high = num1(ws[2]))
   }
   list(waves = lapply(seq_along(sheets), function(w) list(name = sheets[w], order = w, n = nrow(waves[[w]]))),
        adjust_call = sprintf("p.adjust(p over every comparison x item, method = \"%s\")", adjust),
        family_size = length(p), comparisons = comparisons, trend = trend,
-       trend_call = "mean(x), sd(x), t.test(x)$conf.int over every respondent of the wave")
+       share_adjust_call = sprintf("p.adjust(share p over every comparison x item, method = \"%s\")", adjust),
+       trend_call = "mean(x), sd(x), t.test(x)$conf.int over every respondent of the wave",
+       trend_share_call = "sum(x %in% positive) / length(x), prop.test(sum(x %in% positive), length(x), correct = FALSE)$conf.int")
 }
 
 yearly <- "../data/waves/yearly_anonymous.xlsx"

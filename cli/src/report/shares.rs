@@ -290,21 +290,22 @@ pub fn council_foot(a: &Analysis, lang: Lang) -> Option<String> {
     let correction = text::adjust_name(a.options.adjust, lang);
     a.blocks.first()?.items.iter().find(|i| i.share.is_some())?;
     let waves = a.options.adjust_family == AdjustFamily::Waves;
-    let (across_en, across_ja) = match waves {
-        true => (
-            "over every comparison of waves × item",
-            "時点どうしのすべての比較 × 設問をまとめて",
-        ),
-        false => ("across the items", "設問の間で"),
+    let (over_en, over_ja) = if waves {
+        (
+            "over every comparison of two waves × item",
+            "すべての時点の比較 × 設問をまとめて",
+        )
+    } else {
+        ("across the items", "設問の間で")
     };
     Some(match lang {
         Lang::En => format!(
-            "Positive answers: {}. Share differences are {l2} − {l1} in percentage points; {}; the shares' p-values are adjusted {across_en} ({correction}) apart from the means'.",
+            "Positive answers: {}. Share differences are {l2} − {l1} in percentage points; {}; the shares' p-values are adjusted {over_en} ({correction}) apart from the means'.",
             rule_words(a.shares.rule, lang),
             test_words(a, lang)
         ),
         Lang::Ja => format!(
-            "肯定的回答: {}。割合の差は「{l2} − {l1}」のポイント差。{}。割合の p 値は平均の p 値とは別に、{across_ja}補正（{correction}）。",
+            "肯定的回答: {}。割合の差は「{l2} − {l1}」のポイント差。{}。割合の p 値は平均の p 値とは別に、{over_ja}補正（{correction}）。",
             rule_words(a.shares.rule, lang),
             test_words(a, lang)
         ),
@@ -320,13 +321,17 @@ pub(super) fn method_rows(
     let cl = text::num(a.options.conf_level * 100.0, 0);
     let correction = text::adjust_name(a.options.adjust, lang);
     let family = match (a.options.adjust_family, survey.by_column.is_some(), lang) {
-        (AdjustFamily::Waves, _, Lang::En) => " (over every comparison of waves × item together)",
-        (AdjustFamily::Waves, _, Lang::Ja) => "（時点どうしのすべての比較 × 設問をまとめて補正）",
         (AdjustFamily::All, true, Lang::En) => {
             " (with --adjust-family all: every breakdown group × item of them together)"
         }
         (AdjustFamily::All, true, Lang::Ja) => {
             "（--adjust-family all のため、内訳の群 × 設問をまとめて補正）"
+        }
+        (AdjustFamily::Waves, _, Lang::En) => {
+            " (with waves: every comparison of two waves × item together)"
+        }
+        (AdjustFamily::Waves, _, Lang::Ja) => {
+            "（3 時点以上のため、時点の比較 × 設問をまとめて 1 つの族として補正）"
         }
         (_, true, Lang::En) => " (within each breakdown group)",
         (_, true, Lang::Ja) => "（内訳の群ごとに補正）",

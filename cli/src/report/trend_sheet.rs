@@ -3,19 +3,23 @@
 //! The standard sheets (council first, Results, Summary, Charts, Data, Checks, Method) show the
 //! comparison of the council sheet: the latest wave against the baseline (with `--consecutive`,
 //! against the wave before it), with a line naming every wave. Two sheets follow: **Waves**
-//! (every comparison × item, the p adjusted over all of them, and how each comparison was
-//! paired) and **Trend** (the mean of every wave with its confidence interval per item, and one
-//! chart per item with error bars from those columns). Every cell holds a value, no formula.
+//! (every comparison × item, the p adjusted over all of them; below, the shares of positive
+//! answers of every comparison × item, their p adjusted over all of them as a family of their
+//! own; and how each comparison was paired) and **Trend** (per item and wave the mean with its
+//! confidence interval and, when the item has a share, the share of positive answers with its
+//! Wilson interval; one chart of the means per item and one of the shares beside it, with error
+//! bars from those columns). Every cell holds a value, no formula.
 
 use rust_xlsxwriter::{
-    Chart, ChartErrorBars, ChartErrorBarsType, ChartFormat, ChartLine, ChartMarker,
+    Chart, ChartErrorBars, ChartErrorBarsType, ChartFont, ChartFormat, ChartLine, ChartMarker,
     ChartMarkerType, ChartRange, ChartSolidFill, ChartType, Worksheet, XlsxError,
 };
 use serde::Serialize;
 
 use super::json::{JsonItem, JsonWithheld};
 use super::{council, rows_for, text, Extra, Formats, Print, ReportError, ReportMeta, ResultBook};
-use crate::analysis::waves::{WaveAnalysis, WaveMode};
+use crate::analysis::shares;
+use crate::analysis::waves::{TrendPositive, WaveAnalysis, WaveMode};
 use crate::analysis::DesignKind;
 use crate::lang::Lang;
 use crate::workbook::PlanTopic;
@@ -112,6 +116,16 @@ pub fn build_wave_workbook<'a>(
     let c = w.council();
     let [l1, l2] = &c.analysis.labels;
     let (waves_name, trend_name) = sheet_names(lang);
+    // The trend shows the shares too when an item has them.
+    let shares = positive_summary(w, lang);
+    let (trend_en, trend_ja) = if shares.is_some() {
+        (
+            "the mean and the share of positive answers of each wave",
+            "各時点の平均値と肯定的回答の割合",
+        )
+    } else {
+        ("the mean of each wave", "各時点の平均値")
+    };
     let which = match (w.mode, lang) {
         (WaveMode::Baseline(_), Lang::En) => {
             format!("This page compares the latest wave, {l2}, with the baseline {l1}.")
@@ -128,15 +142,31 @@ pub fn build_wave_workbook<'a>(
     };
     let council_line = match lang {
         Lang::En => format!(
-            "Waves (earliest first): {}. {which} Every comparison is on the {waves_name} sheet, the mean of each wave on the {trend_name} sheet.",
+            "Waves (earliest first): {}. {which} Every comparison is on the {waves_name} sheet, {trend_en} on the {trend_name} sheet.",
             wave_list(w, lang)
         ),
         Lang::Ja => format!(
-            "調査の時点（古い順）: {}。{which}すべての比較は「{waves_name}」シートに、各時点の平均値の推移は「{trend_name}」シートにあります。",
+            "調査の時点（古い順）: {}。{which}すべての比較は「{waves_name}」シートに、{trend_ja}の推移は「{trend_name}」シートにあります。",
             wave_list(w, lang)
         ),
     };
     let cl = text::num(c.analysis.options.conf_level * 100.0, 0);
+    let mut trend_rows = vec![(
+        lang.pick("Trend", "推移").to_string(),
+        match lang {
+            Lang::En => format!("mean of every respondent of the wave who answered the item, with its {cl}% confidence interval (one-sample t interval); respondents of a wave are counted whether or not they answered another wave"),
+            Lang::Ja => format!("その時点で設問に回答したすべての回答者の平均値と {cl}% 信頼区間（1 標本の t 分布による区間）。他の時点に回答したかどうかは問わない"),
+        },
+    )];
+    if let Some(scores) = &shares {
+        trend_rows.push((
+            lang.pick("Trend of the shares", "割合の推移").to_string(),
+            match lang {
+                Lang::En => format!("share of positive answers ({scores}, the positive answers of the comparisons) among the same respondents, with its {cl}% Wilson score interval (Wilson 1927; R: prop.test(x, n, correct = FALSE)$conf.int)"),
+                Lang::Ja => format!("同じ回答者のうち肯定的回答（{scores}。時点どうしの比較と同じ基準）の割合と {cl}% 信頼区間（Wilson（1927）のスコア区間。R の prop.test(x, n, correct = FALSE)$conf.int と同じ）"),
+            },
+        ));
+    }
     let extra = Extra {
         council: vec![council_line],
         method: vec![
@@ -153,21 +183,17 @@ pub fn build_wave_workbook<'a>(
                 lang.pick("Sheets of this workbook", "このブックのシート").to_string(),
                 match lang {
                     Lang::En => format!(
-                        "the council, Results, Summary, Charts, Data and Checks sheets show the comparison {l1} → {l2}; the {waves_name} sheet shows every comparison and how each was paired (by ID where the IDs of those two waves pair, otherwise as independent groups with Welch's test); the {trend_name} sheet shows the mean of each wave"
+                        "the council, Results, Summary, Charts, Data and Checks sheets show the comparison {l1} → {l2}; the {waves_name} sheet shows every comparison and how each was paired (by ID where the IDs of those two waves pair, otherwise as independent groups with Welch's test); the {trend_name} sheet shows {trend_en}"
                     ),
                     Lang::Ja => format!(
-                        "議会資料・結果・概要・グラフ・データ・データ確認シートは「{l1}」→「{l2}」の比較。「{waves_name}」シートはすべての比較とそれぞれの対応付け（その 2 時点の ID が対応する場合は対応あり、そうでなければ独立 2 群として Welch の t 検定）。「{trend_name}」シートは各時点の平均値"
+                        "議会資料・結果・概要・グラフ・データ・データ確認シートは「{l1}」→「{l2}」の比較。「{waves_name}」シートはすべての比較とそれぞれの対応付け（その 2 時点の ID が対応する場合は対応あり、そうでなければ独立 2 群として Welch の t 検定）。「{trend_name}」シートは{trend_ja}"
                     ),
                 },
             ),
-            (
-                lang.pick("Trend", "推移").to_string(),
-                match lang {
-                    Lang::En => format!("mean of every respondent of the wave who answered the item, with its {cl}% confidence interval (one-sample t interval); respondents of a wave are counted whether or not they answered another wave"),
-                    Lang::Ja => format!("その時点で設問に回答したすべての回答者の平均値と {cl}% 信頼区間（1 標本の t 分布による区間）。他の時点に回答したかどうかは問わない"),
-                },
-            ),
-        ],
+        ]
+        .into_iter()
+        .chain(trend_rows)
+        .collect(),
     };
     let mut book = super::build_with(
         &c.survey,
@@ -303,6 +329,14 @@ fn write_waves(
             r += 1;
         }
     }
+    // The shares of positive answers: a second table, same comparisons × items.
+    let any_share = w
+        .comparisons
+        .iter()
+        .any(|c| c.analysis.blocks[0].items.iter().any(|i| i.share.is_some()));
+    if any_share {
+        r = write_wave_shares(ws, r + 1, w, f, &sig_p, lang)?;
+    }
     // How each comparison was read: its ID column and pairing, decided for that pair of waves.
     r += 1;
     ws.write_string_with_format(
@@ -312,7 +346,7 @@ fn write_waves(
             "How each comparison was paired",
             "各比較での回答者の対応付け",
         ),
-        &f.header,
+        &section_format(),
     )?;
     r += 1;
     for cmp in &w.comparisons {
@@ -348,6 +382,127 @@ fn write_waves(
     Ok(())
 }
 
+/// The Waves sheet's table of the shares of positive answers from row `r`: every comparison ×
+/// item with a share (in %, the change in percentage points); returns the next free row.
+fn write_wave_shares(
+    ws: &mut Worksheet,
+    mut r: u32,
+    w: &WaveAnalysis,
+    f: &Formats,
+    sig_p: &rust_xlsxwriter::Format,
+    lang: Lang,
+) -> Result<u32, XlsxError> {
+    let widths = waves_widths();
+    let (last, total) = (widths.len() as u16 - 1, widths.iter().sum::<f64>());
+    let cl = text::num(w.council().analysis.options.conf_level * 100.0, 0);
+    ws.write_string_with_format(
+        r,
+        0,
+        lang.pick("Shares of positive answers", "肯定的回答の割合"),
+        &section_format(),
+    )?;
+    let line = match lang {
+        Lang::En => format!(
+            "The percentage of positive answers in each wave of the comparison (paired waves: among the respondents who answered both) and its change in percentage points with Newcombe's {cl}% interval; p from Pearson's chi-square test without continuity correction (independent waves) or the exact McNemar test (paired waves). The shares' p-values are adjusted over every comparison × item as a family of their own, apart from the means'."
+        ),
+        Lang::Ja => format!(
+            "比較する 2 時点それぞれの肯定的回答の割合（対応のある比較では両方の時点に回答した人のうちの割合）と、その変化（ポイント）および {cl}% 信頼区間（Newcombe 法）。p 値は、対応のない比較では χ² 検定（連続性補正なし）、対応のある比較では McNemar の正確検定。割合の p 値は平均値とは別に、すべての比較 × 設問を 1 つの族として補正。"
+        ),
+    };
+    put_line(ws, r + 1, last, total, &line, &f.wrap)?;
+    let head = r + 2;
+    let headers = [
+        lang.pick("Comparison", "比較"),
+        lang.pick("Item", "設問"),
+        lang.pick("Test", "検定"),
+        lang.pick("n (earlier)", "n（前）"),
+        lang.pick("n (later)", "n（後）"),
+        lang.pick("Positive scores", "肯定的回答の得点"),
+        lang.pick("Positive % (earlier)", "肯定的回答 %（前）"),
+        lang.pick("Positive % (later)", "肯定的回答 %（後）"),
+        lang.pick("Change (points)", "変化（ポイント）"),
+        lang.pick("CI low", "信頼区間 下限"),
+        lang.pick("CI high", "信頼区間 上限"),
+        "p",
+        lang.pick("p adjusted (all comparisons)", "補正後の p（全比較）"),
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(head, c as u16, *h, &f.header)?;
+    }
+    ws.set_row_height(head, 32)?;
+    let centre = rust_xlsxwriter::Format::new().set_align(rust_xlsxwriter::FormatAlign::Center);
+    r = head + 1;
+    for cmp in &w.comparisons {
+        let a = &cmp.analysis;
+        let [l1, l2] = &a.labels;
+        let test = match (a.design, lang) {
+            (DesignKind::Paired, Lang::En) => "exact McNemar",
+            (DesignKind::Paired, Lang::Ja) => "McNemar の正確検定",
+            (DesignKind::Independent, Lang::En) => "chi-square",
+            (DesignKind::Independent, Lang::Ja) => "χ² 検定",
+        };
+        for it in &a.blocks[0].items {
+            let Some(s) = it.share else { continue };
+            ws.write_string(r, 0, format!("{l1} → {l2}"))?;
+            ws.write_string(r, 1, &it.item)?;
+            ws.write_string(r, 2, test)?;
+            ws.write_number_with_format(r, 3, s.n_1 as f64, &f.int)?;
+            ws.write_number_with_format(r, 4, s.n_2 as f64, &f.int)?;
+            let positive = &a.shares.items[it.index].positive;
+            ws.write_string_with_format(r, 5, shares::positive_text(positive), &centre)?;
+            let values = [s.share_1, s.share_2, s.diff, s.conf_low, s.conf_high];
+            for (i, v) in values.into_iter().enumerate() {
+                super::put_num(ws, r, 6 + i as u16, v * 100.0, &f.num2, &f.missing)?;
+            }
+            super::put_num(ws, r, 11, s.p_value, &f.p, &f.missing)?;
+            let sig = it.excluded.is_none() && s.p_adjusted < a.options.alpha;
+            super::put_num(
+                ws,
+                r,
+                12,
+                s.p_adjusted,
+                if sig { sig_p } else { &f.p },
+                &f.missing,
+            )?;
+            r += 1;
+        }
+    }
+    Ok(r)
+}
+
+/// A section title on the Waves sheet: bold, on one line (the header format wraps within its
+/// column and the title then ran into the row below).
+fn section_format() -> rust_xlsxwriter::Format {
+    rust_xlsxwriter::Format::new().set_bold()
+}
+
+/// The positive answers of the trend items that have a share: "scores 4, 5", or per item
+/// ("Q1: 4, 5; Q2: 6, 7") when they differ; `None` when no item has a share.
+fn positive_summary(w: &WaveAnalysis, lang: Lang) -> Option<String> {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for (item, pos) in w.items.iter().zip(&w.positive) {
+        if let TrendPositive::Scores(scores) = pos {
+            let text = shares::positive_text(scores);
+            match groups.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, items)) => items.push(item),
+                None => groups.push((text, vec![item])),
+            }
+        }
+    }
+    let word = lang.pick("scores ", "得点 ");
+    match groups.len() {
+        0 => None,
+        1 => Some(format!("{word}{}", groups[0].0)),
+        _ => Some(
+            groups
+                .iter()
+                .map(|(t, items)| format!("{}: {word}{t}", items.join(", ")))
+                .collect::<Vec<_>>()
+                .join(lang.pick("; ", "、")),
+        ),
+    }
+}
+
 /// Column widths of the Waves sheet (character units).
 fn waves_widths() -> [f64; 18] {
     let mut w = [9.0; 18];
@@ -375,15 +530,51 @@ fn write_trend(
     let cl = text::num(c.analysis.options.conf_level * 100.0, 0);
     let n_items = w.items.len() as u32;
     let n_waves = w.waves.len() as u32;
-    // Charts first, two per row; their source table below.
-    let chart_rows = n_items.div_ceil(2) * rows_for(CHART_H);
-    let top = chart_rows + 1;
-    let note = match lang {
-        Lang::En => format!("Mean of each wave with its {cl}% confidence interval (every respondent of the wave who answered the item). Source of the charts below."),
-        Lang::Ja => format!("各時点の平均値と {cl}% 信頼区間（その時点で設問に回答したすべての回答者）。グラフの元データ。"),
-    };
-    ws.write_string(top - 1, 0, &note)?;
-    let headers = [
+    // With shares: one row of charts per item, the mean on the left and the share of positive
+    // answers on the right. Without: the means two per row. The source table below them.
+    let shares = positive_summary(w, lang);
+    let chart_rows = if shares.is_some() {
+        n_items
+    } else {
+        n_items.div_ceil(2)
+    } * rows_for(CHART_H);
+    let mut notes = vec![match lang {
+        Lang::En => format!("Mean of each wave with its {cl}% confidence interval (every respondent of the wave who answered the item). Source of the charts above."),
+        Lang::Ja => format!("各時点の平均値と {cl}% 信頼区間（その時点で設問に回答したすべての回答者）。上のグラフの元データ。"),
+    }];
+    if let Some(scores) = &shares {
+        notes.push(match lang {
+            Lang::En => format!("Share of positive answers ({scores}, as in the comparisons) of each wave in %, with its {cl}% Wilson score interval."),
+            Lang::Ja => format!("各時点の肯定的回答（{scores}。時点どうしの比較と同じ基準）の割合（%）と {cl}% 信頼区間（Wilson のスコア区間）。"),
+        });
+    }
+    // Items whose comparisons counted different answers as positive: no share trend.
+    let differs: Vec<String> = w
+        .items
+        .iter()
+        .zip(&w.positive)
+        .filter_map(|(item, p)| match p {
+            TrendPositive::Differs(sets) => Some(format!(
+                "{item} ({})",
+                sets.iter()
+                    .map(|s| shares::positive_text(s))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            )),
+            _ => None,
+        })
+        .collect();
+    if !differs.is_empty() {
+        notes.push(match lang {
+            Lang::En => format!("No share trend for {}: the comparisons counted different answers as positive (each decides on its own two waves); name them with --positive.", differs.join(", ")),
+            Lang::Ja => format!("{} は、比較ごとに肯定的回答とした得点が異なるため（各比較はその 2 時点の回答から判断）、割合の推移を示していません。--positive で肯定的回答を指定してください。", differs.join("、")),
+        });
+    }
+    let top = chart_rows + notes.len() as u32;
+    for (i, note) in notes.iter().enumerate() {
+        ws.write_string(chart_rows + i as u32, 0, note)?;
+    }
+    let mut headers = vec![
         lang.pick("Item", "設問"),
         lang.pick("Wave", "時点"),
         "n",
@@ -394,9 +585,20 @@ fn write_trend(
         lang.pick("CI +", "誤差範囲 +"),
         lang.pick("CI −", "誤差範囲 −"),
     ];
+    if shares.is_some() {
+        headers.extend([
+            lang.pick("Positive answers", "肯定的回答数"),
+            lang.pick("Positive %", "肯定的回答 %"),
+            lang.pick("% CI low", "割合 下限"),
+            lang.pick("% CI high", "割合 上限"),
+            lang.pick("% CI +", "割合 誤差範囲 +"),
+            lang.pick("% CI −", "割合 誤差範囲 −"),
+        ]);
+    }
     for (col, h) in headers.iter().enumerate() {
         ws.write_string_with_format(top, col as u16, *h, &f.header)?;
     }
+    ws.set_row_height(top, 32)?;
     // The axis: the answer scale (1–5, 1–7, 0–10) when it holds every limit.
     let limits = w
         .trend
@@ -425,6 +627,7 @@ fn write_trend(
         });
     for (k, item) in w.items.iter().enumerate() {
         let first = top + 1 + k as u32 * n_waves;
+        let mut has_share = false;
         for (j, wave) in w.waves.iter().enumerate() {
             let r = first + j as u32;
             ws.write_string(r, 0, item)?;
@@ -440,35 +643,17 @@ fn write_trend(
                     ws.write_number_with_format(r, 3 + i as u16, v, &f.num3)?;
                 }
             }
+            if let Some(s) = p.share {
+                has_share = true;
+                ws.write_number_with_format(r, 9, s.positive as f64, &f.int)?;
+                let (v, l, h) = (s.share * 100.0, s.conf_low * 100.0, s.conf_high * 100.0);
+                for (i, x) in [v, l, h, h - v, v - l].into_iter().enumerate() {
+                    ws.write_number_with_format(r, 10 + i as u16, x, &f.num2)?;
+                }
+            }
         }
         let last = first + n_waves - 1;
-        let mut chart = Chart::new(ChartType::Line);
-        chart
-            .add_series()
-            .set_name(item.as_str())
-            .set_categories((sheet, first, 1, last, 1))
-            .set_values((sheet, first, 3, last, 3))
-            .set_format(
-                ChartFormat::new().set_line(ChartLine::new().set_color(super::SERIES_COLORS[0])),
-            )
-            .set_marker(
-                ChartMarker::new()
-                    .set_type(ChartMarkerType::Circle)
-                    .set_size(8)
-                    .set_format(
-                        ChartFormat::new()
-                            .set_solid_fill(
-                                ChartSolidFill::new().set_color(super::SERIES_COLORS[0]),
-                            )
-                            .set_border(ChartLine::new().set_color(super::SERIES_COLORS[0])),
-                    ),
-            )
-            .set_y_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
-                ChartRange::new_from_range(sheet, first, 7, last, 7),
-                ChartRange::new_from_range(sheet, first, 8, last, 8),
-            )));
-        chart.title().set_name(item);
-        chart.legend().set_hidden();
+        let mut chart = trend_chart(item, sheet, (first, last), 3, 7, SERIES_MEAN);
         if let Some((lo, hi)) = axis {
             chart
                 .y_axis()
@@ -480,10 +665,32 @@ fn write_trend(
                     Lang::Ja => format!("平均値と {cl}% 信頼区間"),
                 });
         }
-        chart.set_width(CHART_W).set_height(CHART_H);
-        let row = (k as u32 / 2) * rows_for(CHART_H);
-        let col = if k % 2 == 0 { 0 } else { 4 };
+        let (row, col) = if shares.is_some() {
+            (k as u32 * rows_for(CHART_H), 0)
+        } else {
+            (
+                (k as u32 / 2) * rows_for(CHART_H),
+                if k % 2 == 0 { 0 } else { 4 },
+            )
+        };
         ws.insert_chart(row, col, &chart)?;
+        if has_share {
+            let title = match lang {
+                Lang::En => format!("{item}: positive answers %"),
+                Lang::Ja => format!("{item}（肯定的回答の割合）"),
+            };
+            let mut chart = trend_chart(&title, sheet, (first, last), 10, 13, SERIES_SHARE);
+            chart
+                .y_axis()
+                .set_min(0)
+                .set_max(100)
+                .set_major_unit(20)
+                .set_name(&match lang {
+                    Lang::En => format!("Positive answers %, {cl}% CI"),
+                    Lang::Ja => format!("肯定的回答 %（{cl}% 信頼区間）"),
+                });
+            ws.insert_chart(row, 4, &chart)?;
+        }
     }
     ws.set_column_width(0, 30)?;
     ws.set_column_width(1, 16)?;
@@ -491,15 +698,62 @@ fn write_trend(
         ws.set_column_width(col, 11)?;
     }
     super::print_setup(ws, Print::FitWidth { landscape: true })?;
-    // Printed: two rows of charts (four items) per page, the table from a new page.
-    let per_page = 2 * rows_for(CHART_H);
+    // Printed: two rows of charts per page (three with the shares: one item per row, the
+    // table's width leaves the page room), the table from a new page.
+    let per_page = if shares.is_some() { 3 } else { 2 } * rows_for(CHART_H);
     let mut breaks: Vec<u32> = (1..)
         .map(|k| k * per_page)
         .take_while(|&b| b < chart_rows)
         .collect();
-    breaks.push(top - 1);
+    breaks.push(chart_rows);
     ws.set_page_breaks(&breaks)?;
     Ok(())
+}
+
+/// Series colours of the trend charts: the means, the shares.
+const SERIES_MEAN: usize = 0;
+const SERIES_SHARE: usize = 1;
+
+/// A line chart of `value_col` over the waves in rows `first..=last` (names in column 1), with
+/// custom error bars from columns `plus_col` (upward lengths) and `plus_col` + 1 (downward).
+fn trend_chart(
+    title: &str,
+    sheet: &str,
+    (first, last): (u32, u32),
+    value_col: u16,
+    plus_col: u16,
+    colour: usize,
+) -> Chart {
+    let color = super::SERIES_COLORS[colour];
+    let mut chart = Chart::new(ChartType::Line);
+    chart
+        .add_series()
+        .set_name(title)
+        .set_categories((sheet, first, 1, last, 1))
+        .set_values((sheet, first, value_col, last, value_col))
+        .set_format(ChartFormat::new().set_line(ChartLine::new().set_color(color)))
+        .set_marker(
+            ChartMarker::new()
+                .set_type(ChartMarkerType::Circle)
+                .set_size(8)
+                .set_format(
+                    ChartFormat::new()
+                        .set_solid_fill(ChartSolidFill::new().set_color(color))
+                        .set_border(ChartLine::new().set_color(color)),
+                ),
+        )
+        .set_y_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
+            ChartRange::new_from_range(sheet, first, plus_col, last, plus_col),
+            ChartRange::new_from_range(sheet, first, plus_col + 1, last, plus_col + 1),
+        )));
+    // Titles at 12 pt: an item's name with 「（肯定的回答の割合）」 stays on one line.
+    chart
+        .title()
+        .set_name(title)
+        .set_font(ChartFont::new().set_bold().set_size(12));
+    chart.legend().set_hidden();
+    chart.set_width(CHART_W).set_height(CHART_H);
+    chart
 }
 
 /// JSON of a wave analysis: `waves` (name, order, n), `groups` (the waves in time order), the
@@ -565,6 +819,24 @@ pub struct JsonTrend {
     pub conf_low: Option<f64>,
     /// Upper confidence limit.
     pub conf_high: Option<f64>,
+    /// The share of positive answers, only when the item has a share.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub share: Option<JsonTrendShare>,
+}
+
+/// The share of positive answers of one item in one wave.
+#[derive(Debug, Serialize)]
+pub struct JsonTrendShare {
+    /// Scores counted as positive (those of the comparisons).
+    pub share_positive: Vec<f64>,
+    /// Positive answers.
+    pub share_count: u64,
+    /// Share of positive answers (0–1) among the `n` valid answers.
+    pub share: f64,
+    /// Lower limit of the Wilson score interval (0–1).
+    pub share_conf_low: f64,
+    /// Upper limit.
+    pub share_conf_high: f64,
 }
 
 /// One comparison: the two-condition document's fields (issue 5) for two waves.
@@ -616,6 +888,16 @@ pub fn json(w: &WaveAnalysis, lang: Lang) -> JsonWaves {
                     sd: fin(p.sd),
                     conf_low: p.ci.and_then(|c| fin(c.0)),
                     conf_high: p.ci.and_then(|c| fin(c.1)),
+                    share: match (&w.positive[k], p.share) {
+                        (TrendPositive::Scores(scores), Some(s)) => Some(JsonTrendShare {
+                            share_positive: scores.clone(),
+                            share_count: s.positive,
+                            share: s.share,
+                            share_conf_low: s.conf_low,
+                            share_conf_high: s.conf_high,
+                        }),
+                        _ => None,
+                    },
                 });
             }
         }
