@@ -476,3 +476,35 @@ fn compare_with_by_or_an_empty_value_is_a_usage_error() {
         &["列名を指定してください"],
     );
 }
+
+/// `--compare` compares the change between two conditions: a workbook of three yearly waves is
+/// refused (exit 2, nothing written) naming `--sheets FIRST,SECOND`, in both languages.
+#[test]
+fn compare_with_three_waves_is_refused_naming_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("waves.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (k, name) in ["令和4年度", "令和5年度", "令和6年度"].iter().enumerate() {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        ws.write_string(0, 0, "受講").unwrap();
+        ws.write_string(0, 1, "Q1 仕事にやりがいを感じる").unwrap();
+        for r in 1..=16u32 {
+            ws.write_string(r, 0, if r % 2 == 0 { "あり" } else { "なし" })
+                .unwrap();
+            ws.write_number(r, 1, f64::from((r + k as u32) % 5 + 1))
+                .unwrap();
+        }
+    }
+    wb.save(&input).unwrap();
+    refused(
+        &input,
+        &["--compare", "受講"],
+        &[
+            "--compare 受講",
+            "three or more waves",
+            "--sheets FIRST,SECOND",
+        ],
+        &["--compare 受講", "3 時点以上", "--sheets 前,後"],
+    );
+}
