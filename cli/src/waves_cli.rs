@@ -217,7 +217,11 @@ pub fn workbook<'a>(
 /// When serialisation fails (it does not for these types).
 pub fn json_text(run: &Run, lang: Lang) -> Result<String, serde_json::Error> {
     match run {
-        Run::Single(_, a) => serde_json::to_string_pretty(&report::json::build(a, lang)),
+        Run::Single(s, a) => {
+            let mut doc = report::json::build(a, lang);
+            doc.reading = report::json::reading(&s.plan, lang);
+            serde_json::to_string_pretty(&doc)
+        }
         Run::Waves(w) => serde_json::to_string_pretty(&report::trend_sheet::json(w, lang)),
     }
 }

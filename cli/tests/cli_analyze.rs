@@ -795,3 +795,37 @@ fn blank_breakdown_cells_form_a_named_group() {
         assert!(text.iter().any(|t| t.starts_with(summary)), "{text:?}");
     }
 }
+
+/// The JSON carries the reading decisions the Checks sheet shows (layout, order, header rows,
+/// ID column, pairing), each with the option that overrides it, so a program sees what a reader
+/// sees.
+#[test]
+fn json_lists_the_reading_decisions_with_their_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let (json, _) = analyze(&staff(), &["--lang", "en"], dir.path());
+    let reading = json["reading"].as_array().expect("reading");
+    let topic = |t: &str| {
+        reading
+            .iter()
+            .find(|r| r["topic"] == t)
+            .unwrap_or_else(|| panic!("no {t} in {reading:?}"))["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(topic("order").contains("--sheets"), "{}", topic("order"));
+    assert!(
+        topic("id_column").contains("--no-id"),
+        "{}",
+        topic("id_column")
+    );
+    assert!(topic("pairing").contains("109"), "{}", topic("pairing"));
+    let header = reading
+        .iter()
+        .filter(|r| r["topic"] == "header_row")
+        .count();
+    assert_eq!(header, 2, "one header row per sheet");
+    assert!(reading
+        .iter()
+        .all(|r| r["text"].as_str().is_some_and(|t| !t.is_empty())));
+}

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::lang::Lang;
 use crate::report::text;
+use crate::workbook::ReadPlan;
 
 /// Top-level JSON document.
 #[derive(Debug, Serialize)]
@@ -39,6 +40,37 @@ pub struct JsonReport {
     /// `--compare`: the comparison column, its levels and the method.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compare: Option<super::compare_sheet::JsonCompare>,
+    /// How the workbook was read: every reading decision with its evidence and the option that
+    /// overrides it (the Checks sheet's "Reading" rows), so a program sees what a reader sees.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reading: Vec<JsonReading>,
+}
+
+/// One reading decision (layout, order of the conditions, header row, ID column, pairing, …).
+#[derive(Debug, Serialize)]
+pub struct JsonReading {
+    /// `"layout"`, `"order"`, `"header_row"`, `"id_column"`, `"pairing"`, `"group_column"`,
+    /// `"summary_rows"` or `"compare_column"`.
+    pub topic: &'static str,
+    /// The sheet concerned, if one.
+    pub sheet: Option<String>,
+    /// The A1 address of the evidence (a header cell), if one.
+    pub cell: Option<String>,
+    /// The decision, why, and the option that overrides it, in the language of the run.
+    pub text: String,
+}
+
+/// The reading decisions of `plan` for the JSON.
+pub fn reading(plan: &ReadPlan, lang: Lang) -> Vec<JsonReading> {
+    plan.entries
+        .iter()
+        .map(|e| JsonReading {
+            topic: e.topic.key(),
+            sheet: e.sheet.clone(),
+            cell: e.cell.clone(),
+            text: e.message(lang).to_string(),
+        })
+        .collect()
 }
 
 /// A breakdown group not reported on its own (anonymity guard).
@@ -263,5 +295,6 @@ pub fn build(a: &Analysis, lang: Lang) -> JsonReport {
             .compare
             .as_ref()
             .map(|c| super::compare_sheet::json_top(c, lang)),
+        reading: Vec::new(),
     }
 }

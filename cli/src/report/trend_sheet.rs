@@ -856,6 +856,8 @@ pub struct JsonComparison {
     pub withheld: Vec<JsonWithheld>,
     /// One object per item; `p_adjusted` over every comparison × item.
     pub items: Vec<JsonWaveItem>,
+    /// How this pair of waves was read (the reading decisions, as in the two-condition JSON).
+    pub reading: Vec<super::json::JsonReading>,
 }
 
 /// An item of one comparison.
@@ -923,6 +925,7 @@ pub fn json(w: &WaveAnalysis, lang: Lang) -> JsonWaves {
                         result,
                     })
                     .collect(),
+                reading: super::json::reading(&cmp.survey.plan, lang),
             }
         })
         .collect();

@@ -28,6 +28,20 @@ pub enum PlanTopic {
 }
 
 impl PlanTopic {
+    /// A stable key for programs (the JSON's `reading[].topic`).
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanTopic::Layout => "layout",
+            PlanTopic::Order => "order",
+            PlanTopic::HeaderRow => "header_row",
+            PlanTopic::IdColumn => "id_column",
+            PlanTopic::Pairing => "pairing",
+            PlanTopic::GroupColumn => "group_column",
+            PlanTopic::SummaryRows => "summary_rows",
+            PlanTopic::CompareColumn => "compare_column",
+        }
+    }
+
     /// Short name in the requested language.
     pub fn describe(self, lang: Lang) -> &'static str {
         let (en, ja) = match self {
