@@ -125,8 +125,16 @@ fn run(inputs: &[&Path], extra: &[&str], dir: &Path, lang: &str) -> Result<Value
     }
 }
 
+/// The JSON of a run without its `reading` decisions: a text file and a workbook sheet are read by
+/// different rules (file order instead of sheet names, an encoding found), so only the results are
+/// compared between them; the reading of text files is checked by the tests that name it.
 fn json(inputs: &[&Path], extra: &[&str], dir: &Path) -> Value {
-    run(inputs, extra, dir, "en_US.UTF-8").unwrap_or_else(|e| panic!("{inputs:?}: {e:?}"))
+    let mut v =
+        run(inputs, extra, dir, "en_US.UTF-8").unwrap_or_else(|e| panic!("{inputs:?}: {e:?}"));
+    if let Some(o) = v.as_object_mut() {
+        o.remove("reading");
+    }
+    v
 }
 
 const EXCEL_UTF8: Dialect = Dialect {
