@@ -24,7 +24,7 @@
 
 use super::{Block, ItemResult, TestUsed};
 use crate::stats::bayes_factor::{self, BfDesign, R_MEDIUM};
-use crate::stats::p_adjust::{self, AdjustMethod};
+use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::tost::{self, Bounds};
 use crate::stats::ttest::{self, TTestKind, TTestOptions};
 use crate::stats::StatsError;
@@ -126,26 +126,23 @@ pub fn item_bf10(test: TestUsed, second: &[f64], first: &[f64]) -> Option<Result
 /// equivalence result are left out, as R's `p.adjust` leaves out `NA`).
 ///
 /// # Errors
-/// Those of [`p_adjust::p_adjust`].
+/// Those of [`crate::stats::p_adjust::p_adjust`].
 pub fn adjust<'a>(
     items: impl Iterator<Item = &'a mut ItemResult>,
     method: AdjustMethod,
 ) -> Result<(), StatsError> {
-    let mut with: Vec<&mut Equivalence> = items.filter_map(|i| i.equivalence.as_mut()).collect();
-    if with.is_empty() {
-        return Ok(());
-    }
-    let p: Vec<f64> = with.iter().map(|e| e.p_value).collect();
-    for (e, q) in with.iter_mut().zip(p_adjust::p_adjust(&p, method)?) {
-        e.p_adjusted = q;
-    }
-    Ok(())
+    super::adjust_family(
+        items.filter_map(|i| i.equivalence.as_mut()),
+        |e| e.p_value,
+        |e, q| e.p_adjusted = q,
+        method,
+    )
 }
 
 /// [`adjust`] over the items of every block in `blocks`.
 ///
 /// # Errors
-/// Those of [`p_adjust::p_adjust`].
+/// Those of [`crate::stats::p_adjust::p_adjust`].
 pub fn adjust_blocks(blocks: &mut [Block], method: AdjustMethod) -> Result<(), StatsError> {
     adjust(blocks.iter_mut().flat_map(|b| b.items.iter_mut()), method)
 }

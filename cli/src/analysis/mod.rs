@@ -813,19 +813,38 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
 /// `--adjust-family all`: adjusts the p-values of every breakdown group × item as one family,
 /// replacing the per-group adjustment `run_block` made.
 fn adjust_across_groups(blocks: &mut [Block], method: AdjustMethod) -> Result<(), AnalysisError> {
-    let p: Vec<f64> = blocks
-        .iter()
-        .flat_map(|b| b.items.iter().map(|i| i.p_value))
-        .collect();
-    let adjusted = p_adjust::p_adjust(&p, method).map_err(AnalysisError::Adjust)?;
-    for (item, q) in blocks
-        .iter_mut()
-        .flat_map(|b| b.items.iter_mut())
-        .zip(adjusted)
-    {
-        item.p_adjusted = q;
-    }
+    adjust_family(
+        blocks.iter_mut().flat_map(|b| b.items.iter_mut()),
+        |i| i.p_value,
+        |i, q| i.p_adjusted = q,
+        method,
+    )
+    .map_err(AnalysisError::Adjust)?;
     equivalence::adjust_blocks(blocks, method).map_err(AnalysisError::Adjust)
+}
+
+/// Adjusts one family of p-values in place with `method`: `p` reads a member's raw p-value,
+/// `set` writes its adjusted one. NaN members do not count, as `NA` in R's `p.adjust`. The one
+/// loop behind every family: the items' differences, their equivalence tests, their shares, per
+/// block, across groups or over waves × items.
+///
+/// # Errors
+/// Those of [`p_adjust::p_adjust`].
+pub(crate) fn adjust_family<T>(
+    members: impl Iterator<Item = T>,
+    p: impl Fn(&T) -> f64,
+    set: impl Fn(&mut T, f64),
+    method: AdjustMethod,
+) -> Result<(), StatsError> {
+    let mut members: Vec<T> = members.collect();
+    if members.is_empty() {
+        return Ok(());
+    }
+    let raw: Vec<f64> = members.iter().map(&p).collect();
+    for (m, q) in members.iter_mut().zip(p_adjust::p_adjust(&raw, method)?) {
+        set(m, q);
+    }
+    Ok(())
 }
 
 fn check_shape(survey: &Survey) -> Result<(), AnalysisError> {

@@ -23,7 +23,7 @@
 //! share; the Method sheet lists them.
 
 use crate::lang::Lang;
-use crate::stats::p_adjust::{self, AdjustMethod};
+use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::proportion;
 use crate::workbook::{ScaleSource, Survey};
 
@@ -522,23 +522,18 @@ fn adjust(blocks: &mut [Block], method: AdjustMethod) -> Result<(), AnalysisErro
 /// as NaN in R's `p.adjust`). Used per block and, for waves, over every comparison × item.
 ///
 /// # Errors
-/// [`AnalysisError::Adjust`] from [`p_adjust::p_adjust`].
+/// [`AnalysisError::Adjust`] from [`crate::stats::p_adjust::p_adjust`].
 pub(super) fn adjust_items<'a>(
     items: impl Iterator<Item = &'a mut ItemResult>,
     method: AdjustMethod,
 ) -> Result<(), AnalysisError> {
-    let mut items: Vec<&mut ItemResult> = items.collect();
-    let p: Vec<f64> = items
-        .iter()
-        .map(|i| i.share.map_or(f64::NAN, |s| s.p_value))
-        .collect();
-    let q = p_adjust::p_adjust(&p, method).map_err(AnalysisError::Adjust)?;
-    for (it, q) in items.iter_mut().zip(q) {
-        if let Some(s) = &mut it.share {
-            s.p_adjusted = q;
-        }
-    }
-    Ok(())
+    super::adjust_family(
+        items.filter_map(|i| i.share.as_mut()),
+        |s| s.p_value,
+        |s, q| s.p_adjusted = q,
+        method,
+    )
+    .map_err(AnalysisError::Adjust)
 }
 
 /// `4, 5` (whole scores without decimals).

@@ -10,7 +10,6 @@
 //! Further per-comparison results (shares of positive answers, issue 14.1) belong on
 //! [`Comparison`], next to its `analysis`.
 
-use crate::stats::p_adjust;
 use crate::stats::proportion;
 use crate::stats::ttest::{self, TTestOptions};
 use crate::workbook::{Group, Survey};
@@ -219,19 +218,20 @@ pub fn analyze_waves(
     }
     // One family: every comparison × item of the whole sample (excluded items are NaN and do
     // not count, as in R's p.adjust).
-    let p: Vec<f64> = comparisons
+    let family_size = comparisons
         .iter()
-        .flat_map(|c| c.analysis.blocks[0].items.iter().map(|i| i.p_value))
-        .collect();
-    let family_size = p.iter().filter(|x| !x.is_nan()).count();
-    let adjusted = p_adjust::p_adjust(&p, options.adjust).map_err(AnalysisError::Adjust)?;
-    for (item, q) in comparisons
-        .iter_mut()
-        .flat_map(|c| c.analysis.blocks[0].items.iter_mut())
-        .zip(adjusted)
-    {
-        item.p_adjusted = q;
-    }
+        .flat_map(|c| &c.analysis.blocks[0].items)
+        .filter(|i| !i.p_value.is_nan())
+        .count();
+    super::adjust_family(
+        comparisons
+            .iter_mut()
+            .flat_map(|c| c.analysis.blocks[0].items.iter_mut()),
+        |i| i.p_value,
+        |i, q| i.p_adjusted = q,
+        options.adjust,
+    )
+    .map_err(AnalysisError::Adjust)?;
     // `--equivalence`: the equivalence p-values form the same family as the difference p-values.
     super::equivalence::adjust(
         comparisons
