@@ -264,36 +264,22 @@ pub fn design_caveat(survey: &Survey, a: &Analysis, lang: Lang) -> String {
     }
 }
 
-/// The method in one line, with a note that the intervals are not adjusted when the p-values are
-/// (a CI of [−0.84, −0.14] beside 「有意な変化は示されず」 puzzles a reader otherwise).
+/// The method in one line. When p-values are adjusted it says the intervals are not (a CI of
+/// [−0.84, −0.14] beside 「有意な変化は示されず」 puzzles a reader otherwise).
 fn method_line(a: &Analysis, block: &Block, lang: Lang) -> String {
-    let line = method_text(a, block, lang);
     let tested = block.items.iter().filter(|i| i.excluded.is_none()).count();
     let adjusted = a.options.adjust != AdjustMethod::None
         && (tested > 1 || a.options.adjust_family != crate::analysis::AdjustFamily::Items);
-    if !adjusted {
-        return line;
-    }
-    let (anchor, note) = match lang {
-        Lang::En => (
-            "after Cohen (1988).",
-            " The CIs are not adjusted for the number of p-values, so an interval that excludes 0 can stand beside \"no significant change\".",
-        ),
-        Lang::Ja => (
-            "Cohen 1988）です。",
-            "信頼区間は補正前のものなので、0 を含まない区間でも補正後の判定が「示されず」となることがあります。",
-        ),
+    let note = match (adjusted, lang) {
+        (false, _) => "",
+        (true, Lang::En) => " The CIs are not adjusted for the number of p-values, so an interval that excludes 0 can stand beside \"no significant change\".",
+        (true, Lang::Ja) => "信頼区間は補正前のものなので、0 を含まない区間でも補正後の判定が「示されず」となることがあります。",
     };
-    match line.find(anchor) {
-        Some(i) => {
-            let at = i + anchor.len();
-            format!("{}{note}{}", &line[..at], &line[at..])
-        }
-        None => line,
-    }
+    method_text(a, block, lang, note)
 }
 
-fn method_text(a: &Analysis, block: &Block, lang: Lang) -> String {
+/// [`method_line`] with `note` after the sentence on the intervals.
+fn method_text(a: &Analysis, block: &Block, lang: Lang, note: &str) -> String {
     let tested = block.items.iter().filter(|i| i.excluded.is_none()).count();
     let alpha = text::num(a.options.alpha, 3)
         .trim_end_matches('0')
@@ -305,11 +291,11 @@ fn method_text(a: &Analysis, block: &Block, lang: Lang) -> String {
         // Three or more waves: the family is every comparison × item (src/analysis/waves.rs).
         return match lang {
             Lang::En => format!(
-                "Method: {} per item; the p-values of every comparison of two waves × item are adjusted together ({correction}), and an item is judged significant when its adjusted p < {alpha}. CI: {cl}% confidence interval; d: Cohen's d, its magnitude after Cohen (1988). Details: the Waves, Trend, Results, Method and Checks sheets.",
+                "Method: {} per item; the p-values of every comparison of two waves × item are adjusted together ({correction}), and an item is judged significant when its adjusted p < {alpha}. CI: {cl}% confidence interval; d: Cohen's d, its magnitude after Cohen (1988).{note} Details: the Waves, Trend, Results, Method and Checks sheets.",
                 a.test.name(lang)
             ),
             Lang::Ja => format!(
-                "方法: 設問ごとに{}{}を行い、時点どうしのすべての比較 × 設問の p 値をまとめて補正し（{correction}）、補正後の p が {alpha} 未満の設問を「有意」と判定しました。信頼区間は {cl}% 信頼区間、d は効果量（Cohen の d、大きさの目安は Cohen 1988）です。詳細は「時点比較」「推移」「結果」「方法」「データ確認」シートを参照してください。",
+                "方法: 設問ごとに{}{}を行い、時点どうしのすべての比較 × 設問の p 値をまとめて補正し（{correction}）、補正後の p が {alpha} 未満の設問を「有意」と判定しました。信頼区間は {cl}% 信頼区間、d は効果量（Cohen の d、大きさの目安は Cohen 1988）です。{note}詳細は「時点比較」「推移」「結果」「方法」「データ確認」シートを参照してください。",
                 if a.test.name(lang).starts_with(|c: char| c.is_ascii()) { " " } else { "" },
                 a.test.name(lang)
             ),
@@ -317,11 +303,11 @@ fn method_text(a: &Analysis, block: &Block, lang: Lang) -> String {
     }
     match lang {
         Lang::En => format!(
-            "Method: {} per item; the p-values of the {tested} items tested are adjusted together ({correction}), and an item is judged significant when its adjusted p < {alpha}. CI: {cl}% confidence interval; d: Cohen's d, its magnitude after Cohen (1988). Details: the Results, Method and Checks sheets.",
+            "Method: {} per item; the p-values of the {tested} items tested are adjusted together ({correction}), and an item is judged significant when its adjusted p < {alpha}. CI: {cl}% confidence interval; d: Cohen's d, its magnitude after Cohen (1988).{note} Details: the Results, Method and Checks sheets.",
             a.test.name(lang)
         ),
         Lang::Ja => format!(
-            "方法: 設問ごとに{}{}を行い、検定した {tested} 問の p 値をまとめて補正し（{correction}）、補正後の p が {alpha} 未満の設問を「有意」と判定しました。信頼区間は {cl}% 信頼区間、d は効果量（Cohen の d、大きさの目安は Cohen 1988）です。詳細は「結果」「方法」「データ確認」シートを参照してください。",
+            "方法: 設問ごとに{}{}を行い、検定した {tested} 問の p 値をまとめて補正し（{correction}）、補正後の p が {alpha} 未満の設問を「有意」と判定しました。信頼区間は {cl}% 信頼区間、d は効果量（Cohen の d、大きさの目安は Cohen 1988）です。{note}詳細は「結果」「方法」「データ確認」シートを参照してください。",
             // 「設問ごとに Welch の…」: a space before Latin text, none before kanji.
             if a.test.name(lang).starts_with(|c: char| c.is_ascii()) { " " } else { "" },
             a.test.name(lang)
