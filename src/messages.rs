@@ -503,81 +503,94 @@ pub fn is_identifier(key: &str) -> bool {
         && (key.len() <= 2 || key.contains('_'))
 }
 
+// Test support for the completeness tests here and in the command-line tool's `words`.
+
+/// English words a Japanese text may contain: names of methods and people, statistical
+/// symbols, identifiers a user types (parameters, options, function names).
+#[doc(hidden)]
+pub const ALLOWED_IN_JAPANESE: &[&str] = &[
+    "Holm",
+    "Welch",
+    "Cohen",
+    "Hedges",
+    "Bonferroni",
+    "Hochberg",
+    "Benjamini",
+    "Yekutieli",
+    "Hommel",
+    "NULL",
+    "NaN",
+    "ttest",
+    "xl",
+    "SD",
+    "CI",
+    "TTXL",
+    "LANG",
+    "EN",
+    "JA",
+    "TWO",
+    "SIDED",
+    "LESS",
+    "GREATER",
+    "high",
+    "low",
+    "conf_level",
+    "alternative",
+    "language",
+    "out",
+    "nx",
+    "ny",
+    "mu",
+    "e12",
+    "e6",
+    "e140",
+    "NA",
+    "UTF",
+    "NUL",
+    "result",
+    "buf",
+    "cap",
+    "length",
+    "item",
+    "alpha",
+];
+
+/// Fails when `ja` is empty, has no Japanese character, or contains an ASCII word of two or
+/// more letters that is not an identifier or a name (「pairs の…」, 「（sample size …）」).
+#[doc(hidden)]
+pub fn check_japanese(ja: &str, what: &str) {
+    check_japanese_allowing(ja, what, &[]);
+}
+
+/// [`check_japanese`] with more words a text may contain (the command-line tool's own names).
+#[doc(hidden)]
+pub fn check_japanese_allowing(ja: &str, what: &str, also: &[&str]) {
+    assert!(!ja.trim().is_empty(), "{what}: empty Japanese text");
+    assert!(
+        ja.chars()
+            .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')),
+        "{what}: no Japanese in {ja:?}"
+    );
+    let mut word = String::new();
+    for c in ja.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        let letters = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        if letters >= 2
+            && !ALLOWED_IN_JAPANESE.contains(&word.as_str())
+            && !also.contains(&word.as_str())
+        {
+            panic!("{what}: English word {word:?} in the Japanese text {ja:?}");
+        }
+        word.clear();
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-
-    /// English words a Japanese text may contain: names of methods and people, statistical
-    /// symbols, identifiers a user types (parameters, options, function names).
-    const ALLOWED_IN_JAPANESE: &[&str] = &[
-        "Holm",
-        "Welch",
-        "Cohen",
-        "Hedges",
-        "Bonferroni",
-        "Hochberg",
-        "Benjamini",
-        "Yekutieli",
-        "Hommel",
-        "NULL",
-        "NaN",
-        "ttest",
-        "xl",
-        "SD",
-        "CI",
-        "TTXL",
-        "LANG",
-        "EN",
-        "JA",
-        "TWO",
-        "SIDED",
-        "LESS",
-        "GREATER",
-        "high",
-        "low",
-        "conf_level",
-        "alternative",
-        "language",
-        "out",
-        "nx",
-        "ny",
-        "mu",
-        "e12",
-        "e6",
-        "e140",
-        "NA",
-        "UTF",
-        "NUL",
-        "result",
-        "buf",
-        "cap",
-        "length",
-        "item",
-        "alpha",
-    ];
-
-    /// Fails when `ja` is empty, has no Japanese character, or contains an ASCII word of two or
-    /// more letters that is not an identifier or a name (「pairs の…」, 「（sample size …）」).
-    pub(crate) fn check_japanese(ja: &str, what: &str) {
-        assert!(!ja.trim().is_empty(), "{what}: empty Japanese text");
-        assert!(
-            ja.chars()
-                .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')),
-            "{what}: no Japanese in {ja:?}"
-        );
-        let mut word = String::new();
-        for c in ja.chars().chain(std::iter::once(' ')) {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                word.push(c);
-                continue;
-            }
-            let letters = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
-            if letters >= 2 && !ALLOWED_IN_JAPANESE.contains(&word.as_str()) {
-                panic!("{what}: English word {word:?} in the Japanese text {ja:?}");
-            }
-            word.clear();
-        }
-    }
 
     #[test]
     fn every_text_is_complete_in_both_languages() {

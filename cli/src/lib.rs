@@ -21,4 +21,5 @@ pub mod office_lock;
 pub mod plan;
 pub mod report;
 pub mod waves_cli;
+pub mod words;
 pub mod workbook;

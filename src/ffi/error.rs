@@ -298,7 +298,7 @@ mod tests {
             let en = e.message(Lang::En);
             let ja = e.message(Lang::Ja);
             assert!(en.is_ascii() && !en.is_empty(), "{en}");
-            crate::messages::tests::check_japanese(&ja, &format!("{e:?}"));
+            crate::messages::check_japanese(&ja, &format!("{e:?}"));
         }
     }
 

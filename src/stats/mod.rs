@@ -203,7 +203,7 @@ mod tests {
         ];
         for e in errors.into_iter().chain(leaks_seen_by_users) {
             assert!(!e.message(Lang::En).is_empty());
-            crate::messages::tests::check_japanese(&e.message(Lang::Ja), &format!("{e:?}"));
+            crate::messages::check_japanese(&e.message(Lang::Ja), &format!("{e:?}"));
         }
         assert!(check_unit_open("conf_level", 1.0).is_err());
         assert!(check_unit_open("conf_level", 0.95).is_ok());

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Runs one `ttest-xl` binary over the repository's example and test workbooks with a fixed set of
+# options in both languages, and keeps everything a user gets: the result workbook, the JSON,
+# stdout, stderr and the exit code. Run it with the binary before and after a change and compare
+# the two directories: a refactoring must leave every file byte-identical.
+#
+#   scripts/same-output.sh run BINARY OUTDIR     # e.g. target/debug/ttest-xl /tmp/before
+#   scripts/same-output.sh diff BEFORE AFTER     # exit 0 when identical; names what differs
+#
+# SOURCE_DATE_EPOCH fixes the workbooks' creation time, so equal input gives equal bytes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+run() {
+    local bin out
+    bin=$(realpath "$1")
+    out=$2
+    rm -rf "$out"
+    mkdir -p "$out"
+    export SOURCE_DATE_EPOCH=1767225600
+    local -a cases=(
+        "staff|examples/staff_survey.xlsx"
+        "staff_by|examples/staff_survey.xlsx --by 所属 --adjust-family all"
+        "staff_shares|examples/staff_survey.xlsx --top-box 1 --adjust bh --equivalence 0.3"
+        "staff_welch|examples/staff_survey.xlsx --test welch --alternative greater --conf-level 0.9"
+        "staff_rank|examples/staff_survey.xlsx --test wilcoxon"
+        "staff_keep|examples/staff_survey.xlsx --keep-ids --positive 3,4,5"
+        "compare|examples/staff_survey_compare.xlsx --compare 受講"
+        "compare_anon|examples/staff_survey_compare_anon.xlsx --compare 受講"
+        "xls|tests/data/staff_survey.xls"
+        "ods|tests/data/staff_survey.ods"
+        "hidden_xls|tests/data/hidden/hidden.xls"
+        "wide_csv|tests/data/wide/values.csv"
+        "long_blank|tests/data/compare/long_blank.csv"
+        "level_changed|tests/data/compare/level_changed.xlsx --compare 受講"
+        "unclear|tests/data/compare/unclear_levels.xlsx --compare 受講"
+        "yearly|tests/data/waves/yearly_anonymous.xlsx"
+        "yearly_consec|tests/data/waves/yearly_anonymous.xlsx --consecutive"
+        "rounds|tests/data/waves/paired_rounds.xlsx --equivalence 0.5"
+        "waves_long|tests/data/waves/long_format.xlsx --group 年度"
+        "unordered|tests/data/waves/unordered.xlsx"
+        "labels|tests/data/labels/five_ways.xlsx"
+        "forms|tests/data/labels/forms_labels.xlsx"
+        "uncertain|tests/data/labels/uncertain.xlsx"
+        "budget|tests/data/labels/budget.xlsx"
+        "consecutive|tests/data/messy/consecutive_ids.xlsx"
+        "summary_rows|tests/data/messy/summary_rows.xlsx"
+        "zeros|tests/data/messy/leading_zeros.xlsx"
+        "few_pairs|tests/data/messy/few_pairs.xlsx"
+        "months|tests/data/messy/months_long.xlsx"
+        "anon|tests/data/messy/anonymous_yearly.xlsx"
+        "groups2|tests/data/messy/two_group_columns.xlsx"
+        "bad_option|examples/staff_survey.xlsx --top-box 5"
+        "bad_xml|tests/data/hostile/bad_xml.xlsx"
+        "encrypted|tests/data/hostile/encrypted.xlsx"
+        "missing|tests/data/does_not_exist.xlsx"
+    )
+    local wide
+    for wide in tests/data/wide/*.xlsx; do
+        cases+=("wide_$(basename "$wide" .xlsx)|$wide")
+    done
+    local case name args lang dir code
+    for case in "${cases[@]}"; do
+        name=${case%%|*}
+        args=${case#*|}
+        for lang in ja en; do
+            dir="$out/$name.$lang"
+            mkdir -p "$dir"
+            # shellcheck disable=SC2086 # the options are words
+            set +e
+            "$bin" analyze $args --lang "$lang" -o "$dir/out.xlsx" --json "$dir/out.json" \
+                >"$dir/stdout" 2>"$dir/stderr"
+            code=$?
+            set -e
+            echo "$code" >"$dir/exit"
+        done
+    done
+    local -a plans=(
+        "plan_none|"
+        "plan_d|--d 0.3"
+        "plan_change|--change 0.2 --sd 0.9 --paired --response-rate 0.6"
+        "plan_share|--share 62 --to 70 --json"
+        "plan_staff|--staff 40 --paired"
+        "plan_staff_share|--staff 120 --share 0.5"
+        "plan_bad|--d 0.3 --share 50"
+    )
+    for case in "${plans[@]}"; do
+        name=${case%%|*}
+        args=${case#*|}
+        for lang in ja en; do
+            dir="$out/$name.$lang"
+            mkdir -p "$dir"
+            set +e
+            # shellcheck disable=SC2086 # the options are words
+            "$bin" plan $args --lang "$lang" >"$dir/stdout" 2>"$dir/stderr"
+            echo $? >"$dir/exit"
+            set -e
+        done
+    done
+    # The outputs name the directory they were written to; make them comparable across runs.
+    find "$out" -type f \( -name stdout -o -name stderr -o -name out.json \) -print0 |
+        xargs -0 sed -i "s#$(realpath "$out")#OUT#g"
+    echo "$(find "$out" -type f | wc -l) files in $out"
+}
+
+diff_dirs() {
+    local before=$1 after=$2 status=0 f
+    while IFS= read -r f; do
+        if [ ! -e "$after/$f" ]; then
+            echo "only before: $f"
+            status=1
+        elif ! cmp -s "$before/$f" "$after/$f"; then
+            echo "differs: $f"
+            status=1
+            case $f in
+            *.xlsx)
+                local a b
+                a=$(mktemp -d) b=$(mktemp -d)
+                unzip -q -o "$before/$f" -d "$a" && unzip -q -o "$after/$f" -d "$b"
+                diff -r "$a" "$b" | head -c 1500 || true
+                rm -rf "$a" "$b"
+                ;;
+            *) diff "$before/$f" "$after/$f" | head -20 || true ;;
+            esac
+        fi
+    done < <(cd "$before" && find . -type f | sort)
+    while IFS= read -r f; do
+        [ -e "$before/$f" ] || { echo "only after: $f"; status=1; }
+    done < <(cd "$after" && find . -type f | sort)
+    [ $status = 0 ] && echo "identical: $(cd "$before" && find . -type f | wc -l) files"
+    return $status
+}
+
+case ${1:-} in
+run) run "$2" "$3" ;;
+diff) diff_dirs "$2" "$3" ;;
+*) sed -n '2,10p' "$0"; exit 2 ;;
+esac
