@@ -36,6 +36,8 @@ use crate::stats::effect_size;
 use crate::stats::p_adjust;
 use crate::stats::ttest::{self, TTestOptions};
 use crate::stats::StatsError;
+use crate::words::analysis::{both, list, Sep};
+use crate::words::compare::{CompareText, CompareWord};
 use crate::workbook::Survey;
 
 /// `--compare COLUMN` or `--compare COLUMN=LEVEL` (LEVEL: the participants' value).
@@ -58,10 +60,14 @@ impl CompareSpec {
             None => (s.trim(), None),
         };
         if column.is_empty() || treated.is_some_and(str::is_empty) {
-            return Err(CompareError::new(
-                format!("--compare {s:?}: write the column, optionally with the participants' value, e.g. --compare 受講 or --compare 受講=あり"),
-                format!("--compare {s:?}: 列名を指定してください。参加した側の値も付けられます（例: --compare 受講、--compare 受講=あり）"),
-            ));
+            return Err(CompareError::both(|lang| {
+                CompareText::BadSpec {
+                    spec: s,
+                    column: "受講",
+                    level: "あり",
+                }
+                .text(lang)
+            }));
         }
         Ok(CompareSpec {
             column: column.to_string(),
@@ -82,13 +88,10 @@ pub struct CompareError {
 }
 
 impl CompareError {
-    fn new(en: String, ja: String) -> CompareError {
+    /// The error whose text in each language is `text(lang)`.
+    fn both(text: impl Fn(Lang) -> String) -> CompareError {
+        let (en, ja) = both(text);
         CompareError { en, ja }
-    }
-
-    /// The message in `lang`.
-    pub fn message(&self, lang: Lang) -> &str {
-        lang.pick(&self.en, &self.ja)
     }
 }
 
@@ -107,20 +110,6 @@ impl CompareMethod {
         match self {
             CompareMethod::WelchChangeScores => "welch_change_scores",
             CompareMethod::DifferenceInDifferences => "difference_in_differences",
-        }
-    }
-
-    /// The method in words.
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            CompareMethod::WelchChangeScores => lang.pick(
-                "Welch's t-test on the change scores (second − first) of the same respondents",
-                "同じ回答者の変化量（2 回目 − 1 回目）についての Welch の t 検定",
-            ),
-            CompareMethod::DifferenceInDifferences => lang.pick(
-                "difference in differences of the four group means (Welch linear contrast, Welch–Satterthwaite df)",
-                "4 つの群の平均による差の差（Welch 型の線形対比、Welch–Satterthwaite の自由度）",
-            ),
         }
     }
 }
@@ -205,113 +194,170 @@ pub fn take_levels(
     let first: Vec<Option<String>> = by_first.iter().map(value).collect();
     let second: Vec<Option<String>> = by_second.iter().map(value).collect();
 
-    // Distinct values with their counts, in order of first appearance.
+    let seen = distinct_values(&first, &second);
+    if seen.len() != 2 {
+        return Err(CompareError::both(|lang| {
+            let values = if seen.is_empty() {
+                CompareWord::NoValues.get(lang).to_string()
+            } else {
+                listing(&seen, lang)
+            };
+            CompareText::NotTwoValues {
+                column: &column,
+                found: seen.len(),
+                values: &values,
+            }
+            .text(lang)
+        }));
+    }
+    let (treated, evidence) = participants(&column, spec, &seen)?;
+    let [a, b] = [&seen[0].0, &seen[1].0];
+    let control = if treated == *a { b.clone() } else { a.clone() };
+    let level = |v: &Option<String>| v.as_ref().map(|v| u8::from(*v == treated));
+    let mut assigned = Assigned {
+        first: first.iter().map(level).collect(),
+        second: second.iter().map(level).collect(),
+        blank: 0,
+        counts: [[0; 2]; 2],
+    };
+    if survey.paired {
+        assigned.pair_levels(survey, &column, &first, &second)?;
+    } else {
+        assigned.count_independent();
+    }
+    let levels = [control, treated];
+    check_group_sizes(survey, &column, &levels, &assigned.counts, min_group)?;
+    survey.plan.add(
+        crate::workbook::PlanTopic::CompareColumn,
+        None,
+        evidence.0.clone(),
+        evidence.1.clone(),
+    );
+    Ok(Levels {
+        column,
+        levels,
+        evidence,
+        first: assigned.first,
+        second: assigned.second,
+        blank: assigned.blank,
+        counts: assigned.counts,
+    })
+}
+
+/// Distinct non-blank values of both conditions with their counts, in order of first appearance.
+fn distinct_values(first: &[Option<String>], second: &[Option<String>]) -> Vec<(String, usize)> {
     let mut seen: Vec<(String, usize)> = Vec::new();
-    for v in first.iter().chain(&second).flatten() {
+    for v in first.iter().chain(second).flatten() {
         match seen.iter_mut().find(|(s, _)| s == v) {
             Some((_, c)) => *c += 1,
             None => seen.push((v.clone(), 1)),
         }
     }
-    let listing = |lang: Lang| {
-        seen.iter()
-            .map(|(v, c)| match lang {
-                Lang::En => format!("{v} ({c})"),
-                Lang::Ja => format!("{v}（{c} 件）"),
-            })
-            .collect::<Vec<_>>()
-            .join(lang.pick(", ", "、"))
-    };
-    if seen.len() != 2 {
-        return Err(CompareError::new(
-            format!(
-                "--compare {column}: the column must hold exactly two values (participants and the comparison group) but holds {}: {}; merge or recode the values in the workbook so that two remain",
-                seen.len(),
-                if seen.is_empty() { "none".to_string() } else { listing(Lang::En) }
-            ),
-            format!(
-                "--compare {column}: この列には参加した群と比較対照群の 2 つの値だけが必要ですが、{} 種類の値があります（{}）。ブックで値を 2 つにまとめてから、もう一度実行してください",
-                seen.len(),
-                if seen.is_empty() { "なし".to_string() } else { listing(Lang::Ja) }
-            ),
-        ));
+    seen
+}
+
+/// `あり (16), なし (16)` / `あり（16 件）、なし（16 件）`.
+fn listing(seen: &[(String, usize)], lang: Lang) -> String {
+    let parts: Vec<String> = seen
+        .iter()
+        .map(|(value, count)| {
+            CompareText::ValueCount {
+                value,
+                count: *count,
+            }
+            .text(lang)
+        })
+        .collect();
+    list(lang, Sep::Comma, &parts, false)
+}
+
+/// Which of the two values in `seen` is the participants, and how that was decided `(en, ja)`:
+/// named with `--compare COLUMN=LEVEL`, or read from plain labels ([`PLAIN_PAIRS`]).
+fn participants(
+    column: &str,
+    spec: &CompareSpec,
+    seen: &[(String, usize)],
+) -> Result<(String, (String, String)), CompareError> {
+    let [a, b] = [&seen[0].0, &seen[1].0];
+    if let Some(named) = &spec.treated {
+        let hit = [a, b]
+            .into_iter()
+            .find(|v| *v == named || normalize(v) == normalize(named));
+        return match hit {
+            Some(value) => Ok((
+                value.clone(),
+                both(|lang| {
+                    CompareText::NamedParticipants {
+                        column,
+                        value,
+                        named,
+                    }
+                    .text(lang)
+                }),
+            )),
+            None => Err(CompareError::both(|lang| {
+                CompareText::NotAValue {
+                    column,
+                    named,
+                    values: &listing(seen, lang),
+                    a,
+                    b,
+                }
+                .text(lang)
+            })),
+        };
     }
-    let (a, b) = (seen[0].0.clone(), seen[1].0.clone());
-
-    // Which level is the participants.
-    let (treated, evidence) = match &spec.treated {
-        Some(t) => {
-            let hit = [&a, &b]
-                .into_iter()
-                .find(|v| *v == t || normalize(v) == normalize(t));
-            match hit {
-                Some(v) => (
-                    v.clone(),
-                    (
-                        format!("Participants: {column} = {v}, as named by --compare {column}={t}"),
-                        format!("参加した群: 「{column}」が「{v}」（--compare {column}={t} の指定による）"),
-                    ),
-                ),
-                None => {
-                    return Err(CompareError::new(
-                        format!(
-                            "--compare {column}={t}: {t} is not a value of the column {column}, which holds {}; write --compare {column}={a} or --compare {column}={b}",
-                            listing(Lang::En)
-                        ),
-                        format!(
-                            "--compare {column}={t}: 列「{column}」に「{t}」という値はありません（値: {}）。--compare {column}={a} または --compare {column}={b} と指定してください",
-                            listing(Lang::Ja)
-                        ),
-                    ))
-                }
-            }
+    let (na, nb) = (normalize(a), normalize(b));
+    let found = PLAIN_PAIRS.iter().find_map(|&(yes, no)| {
+        if na == yes && nb == no {
+            Some((a, b))
+        } else if nb == yes && na == no {
+            Some((b, a))
+        } else {
+            None
         }
-        None => {
-            let (na, nb) = (normalize(&a), normalize(&b));
-            let found = PLAIN_PAIRS.iter().find_map(|&(yes, no)| {
-                if na == yes && nb == no {
-                    Some((a.clone(), b.clone()))
-                } else if nb == yes && na == no {
-                    Some((b.clone(), a.clone()))
-                } else {
-                    None
-                }
-            });
-            match found {
-                Some((yes, no)) => (
-                    yes.clone(),
-                    (
-                        format!("Participants: {column} = {yes} (the values {yes}/{no} read as yes/no); --compare {column}={no} names the other value"),
-                        format!("参加した群: 「{column}」が「{yes}」（値「{yes}」「{no}」を「はい」「いいえ」と読み取り。逆の場合は --compare {column}={no} と指定）"),
-                    ),
-                ),
-                None => {
-                    return Err(CompareError::new(
-                        format!(
-                            "--compare {column}: cannot tell which value is the participants ({}); name it: --compare {column}={a} or --compare {column}={b}",
-                            listing(Lang::En)
-                        ),
-                        format!(
-                            "--compare {column}: どちらの値が参加した群か判断できません（{}）。--compare {column}={a} または --compare {column}={b} のように指定してください",
-                            listing(Lang::Ja)
-                        ),
-                    ))
-                }
+    });
+    match found {
+        Some((yes, no)) => Ok((
+            yes.clone(),
+            both(|lang| CompareText::ReadParticipants { column, yes, no }.text(lang)),
+        )),
+        None => Err(CompareError::both(|lang| {
+            CompareText::CannotTell {
+                column,
+                values: &listing(seen, lang),
+                a,
+                b,
             }
-        }
-    };
-    let control = if treated == a { b } else { a };
-    let level = |v: &Option<String>| v.as_ref().map(|v| u8::from(*v == treated));
+            .text(lang)
+        })),
+    }
+}
 
-    let mut lf: Vec<Option<u8>> = first.iter().map(level).collect();
-    let mut ls: Vec<Option<u8>> = second.iter().map(level).collect();
-    let mut blank = 0;
-    let mut counts = [[0usize; 2]; 2];
-    if survey.paired {
-        // A pair's level: the value of either sheet (one may be blank); differing values refused.
+/// The level of every row of both conditions, and the counts ([`Levels`]' fields).
+struct Assigned {
+    first: Vec<Option<u8>>,
+    second: Vec<Option<u8>>,
+    blank: usize,
+    counts: [[usize; 2]; 2],
+}
+
+/// Most respondents whose level changed between the sheets named in the refusal.
+const CHANGED_SHOWN: usize = 5;
+
+impl Assigned {
+    /// Paired: a pair's level is the value of either sheet (one may be blank); a respondent
+    /// whose values differ is refused, with the first [`CHANGED_SHOWN`] of them listed.
+    fn pair_levels(
+        &mut self,
+        survey: &Survey,
+        column: &str,
+        first: &[Option<String>],
+        second: &[Option<String>],
+    ) -> Result<(), CompareError> {
         let mut changed: Vec<(u32, u32, String, String)> = Vec::new();
-        for i in 0..lf.len() {
-            let l = match (lf[i], ls[i]) {
+        for i in 0..self.first.len() {
+            let l = match (self.first[i], self.second[i]) {
                 (Some(x), Some(y)) if x != y => {
                     changed.push((
                         survey.first.rows.get(i).copied().unwrap_or(0),
@@ -323,108 +369,99 @@ pub fn take_levels(
                 }
                 (x, y) => x.or(y),
             };
-            lf[i] = l;
-            ls[i] = l;
+            self.first[i] = l;
+            self.second[i] = l;
             match l {
                 Some(k) => {
-                    counts[usize::from(k)][0] += 1;
-                    counts[usize::from(k)][1] += 1;
+                    self.counts[usize::from(k)][0] += 1;
+                    self.counts[usize::from(k)][1] += 1;
                 }
-                None => blank += 1,
+                None => self.blank += 1,
             }
         }
-        if !changed.is_empty() {
-            let (s1, s2) = (survey.first.sheet.clone(), survey.second.sheet.clone());
-            let shown = |lang: Lang| {
-                changed
-                    .iter()
-                    .take(5)
-                    .map(|(r1, r2, v1, v2)| match lang {
-                        Lang::En => format!("{s1} row {r1} {v1} → {s2} row {r2} {v2}"),
-                        Lang::Ja => format!("「{s1}」{r1} 行目「{v1}」→「{s2}」{r2} 行目「{v2}」"),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(lang.pick("; ", "、"))
-                    + if changed.len() > 5 {
-                        lang.pick("; …", "、…")
-                    } else {
-                        ""
-                    }
-            };
-            return Err(CompareError::new(
-                format!(
-                    "--compare {column}: {} respondent(s) have a different {column} on the two sheets ({}), so whether they took part is unknown; correct {column} in the workbook so that each person has one value (the same on both sheets, or blank on one of them)",
-                    changed.len(),
-                    shown(Lang::En)
-                ),
-                format!(
-                    "--compare {column}: {} 人の回答者で、2 つのシートの「{column}」の値が異なり、参加したかどうかが判断できません（{}）。ブックの「{column}」を、1 人につき 1 つの値になるよう（両方のシートで同じ値、または片方を空欄に）修正してください",
-                    changed.len(),
-                    shown(Lang::Ja)
-                ),
-            ));
+        if changed.is_empty() {
+            return Ok(());
         }
-    } else {
-        for (side, ls) in [(0usize, &lf), (1usize, &ls)] {
+        let (s1, s2) = (&survey.first.sheet, &survey.second.sheet);
+        Err(CompareError::both(|lang| {
+            let rows: Vec<String> = changed
+                .iter()
+                .take(CHANGED_SHOWN)
+                .map(|(r1, r2, v1, v2)| {
+                    CompareText::ChangedRow {
+                        s1,
+                        r1: *r1,
+                        v1,
+                        s2,
+                        r2: *r2,
+                        v2,
+                    }
+                    .text(lang)
+                })
+                .collect();
+            CompareText::Changed {
+                column,
+                count: changed.len(),
+                rows: &list(lang, Sep::Semicolon, &rows, changed.len() > CHANGED_SHOWN),
+            }
+            .text(lang)
+        }))
+    }
+
+    /// Independent samples: counts per level and condition.
+    fn count_independent(&mut self) {
+        for (side, ls) in [(0usize, &self.first), (1usize, &self.second)] {
             for l in ls {
                 match l {
-                    Some(k) => counts[usize::from(*k)][side] += 1,
-                    None => blank += 1,
+                    Some(k) => self.counts[usize::from(*k)][side] += 1,
+                    None => self.blank += 1,
                 }
             }
         }
     }
-    let levels = [control, treated];
-    let [c0, c1] = [&survey.labels[0], &survey.labels[1]];
-    let small: Vec<(usize, usize)> = (0..2)
-        .flat_map(|l| (0..2).map(move |s| (l, s)))
-        .filter(|&(l, s)| counts[l][s] < min_group)
-        .collect();
-    if !small.is_empty() {
-        let level_counts = |lang: Lang| {
-            (0..2)
-                .map(|l| {
-                    let v = &levels[l];
-                    match (lang, survey.paired) {
-                        (Lang::En, true) => format!("{v}: {} pairs", counts[l][0]),
-                        (Lang::Ja, true) => format!("「{v}」{} 人", counts[l][0]),
-                        (Lang::En, false) => {
-                            format!("{v}: {c0} {}, {c1} {}", counts[l][0], counts[l][1])
-                        }
-                        (Lang::Ja, false) => {
-                            format!("「{v}」{c0} {} 人・{c1} {} 人", counts[l][0], counts[l][1])
-                        }
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(lang.pick("; ", "、"))
-        };
-        return Err(CompareError::new(
-            format!(
-                "--compare {column}: a group has fewer respondents than --min-group {min_group} ({}); groups this small are not reported, to protect personal data. Compare larger groups, or lower --min-group only if such small groups may be shown",
-                level_counts(Lang::En)
-            ),
-            format!(
-                "--compare {column}: 回答者が --min-group の {min_group} 人に満たない群があります（{}）。個人が特定されるおそれがあるため、このような小さな群は集計しません。より大きな群で比較するか、小さな群を示してよい場合に限り --min-group を下げてください",
-                level_counts(Lang::Ja)
-            ),
-        ));
+}
+
+/// Refuses a level with fewer than `min_group` respondents in a condition.
+fn check_group_sizes(
+    survey: &Survey,
+    column: &str,
+    levels: &[String; 2],
+    counts: &[[usize; 2]; 2],
+    min_group: usize,
+) -> Result<(), CompareError> {
+    if counts.iter().flatten().all(|&n| n >= min_group) {
+        return Ok(());
     }
-    survey.plan.add(
-        crate::workbook::PlanTopic::CompareColumn,
-        None,
-        evidence.0.clone(),
-        evidence.1.clone(),
-    );
-    Ok(Levels {
-        column,
-        levels,
-        evidence,
-        first: lf,
-        second: ls,
-        blank,
-        counts,
-    })
+    let [c0, c1] = [&survey.labels[0], &survey.labels[1]];
+    Err(CompareError::both(|lang| {
+        let parts: Vec<String> = (0..2)
+            .map(|l| {
+                let value = &levels[l];
+                if survey.paired {
+                    CompareText::LevelPairs {
+                        value,
+                        n: counts[l][0],
+                    }
+                    .text(lang)
+                } else {
+                    CompareText::LevelPerCondition {
+                        value,
+                        c0,
+                        n0: counts[l][0],
+                        c1,
+                        n1: counts[l][1],
+                    }
+                    .text(lang)
+                }
+            })
+            .collect();
+        CompareText::SmallGroup {
+            column,
+            min_group,
+            counts: &list(lang, Sep::Semicolon, &parts, false),
+        }
+        .text(lang)
+    }))
 }
 
 /// Why an item has no comparison result.
@@ -440,19 +477,6 @@ pub enum CompareExclusion {
     },
     /// The engine could not compute the test (for example: no variation at all).
     Failed(StatsError),
-}
-
-impl CompareExclusion {
-    /// Explanation in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            CompareExclusion::Small { n, min_group } => match lang {
-                Lang::En => format!("not compared: a group has {n} valid answers, fewer than --min-group {min_group} (not shown, to protect personal data)"),
-                Lang::Ja => format!("比較していません: 有効な回答が {n} 人の群があり、--min-group の {min_group} 人未満のため表示しません（個人情報の保護）"),
-            },
-            CompareExclusion::Failed(e) => e.message(lang),
-        }
-    }
 }
 
 /// The comparison for one item. Index `[level]` is `[comparison group, participants]`;
@@ -519,26 +543,26 @@ impl Comparison {
         let mut out = Vec::new();
         if self.levels.blank > 0 {
             let n = self.levels.blank;
+            let (en, ja) = both(|lang| CompareText::BlankLeftOut { column: col, n }.text(lang));
             out.push(Warning {
                 by: None,
                 item: None,
-                en: format!("--compare {col}: {n} respondent(s) with a blank {col} left out of the comparison (still counted in the whole sample)"),
-                ja: format!("--compare {col}: 「{col}」が空欄の回答者 {n} 人は比較から除外しました（全体の集計には含めています）"),
+                en,
+                ja,
                 kind: None,
             });
         }
         for it in &self.items {
             if let Some(ex) = &it.excluded {
+                let (en, ja) = both(|lang| format!("{}: {}", it.item, ex.message(lang)));
                 out.push(Warning {
                     by: None,
                     item: Some(it.item.clone()),
-                    en: format!("{}: {}", it.item, ex.message(Lang::En)),
-                    ja: format!("{}: {}", it.item, ex.message(Lang::Ja)),
-                    kind: Some((
-                        "not compared with the comparison group (reasons on the comparison sheet)"
-                            .into(),
-                        "比較対照群と比較できなかった設問（理由は比較対照群シートを参照）".into(),
-                    )),
+                    en,
+                    ja,
+                    kind: Some(both(|lang| {
+                        CompareWord::NotComparedKind.get(lang).to_string()
+                    })),
                 });
             }
         }
@@ -562,164 +586,15 @@ pub fn compare(
     } else {
         CompareMethod::DifferenceInDifferences
     };
-    let t_options = TTestOptions {
-        alternative: options.alternative,
-        mu: 0.0,
-        conf_level: options.conf_level,
-    };
-    let mut items = Vec::with_capacity(survey.items.len());
-    for (k, name) in survey.items.iter().enumerate() {
-        // values[level][condition]
-        let mut v: [[Vec<f64>; 2]; 2] = Default::default();
-        if survey.paired {
-            for (i, l) in levels.first.iter().enumerate() {
-                let (x, y) = (survey.first.values[k][i], survey.second.values[k][i]);
-                if let Some(l) = l {
-                    if !x.is_nan() && !y.is_nan() {
-                        v[usize::from(*l)][0].push(x);
-                        v[usize::from(*l)][1].push(y);
-                    }
-                }
-            }
-        } else {
-            for (side, (group, ls)) in [
-                (&survey.first, &levels.first),
-                (&survey.second, &levels.second),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                for (i, l) in ls.iter().enumerate() {
-                    let x = group.values[k][i];
-                    if let Some(l) = l {
-                        if !x.is_nan() {
-                            v[usize::from(*l)][side].push(x);
-                        }
-                    }
-                }
-            }
-        }
-        let n = [
-            [v[0][0].len(), v[0][1].len()],
-            [v[1][0].len(), v[1][1].len()],
-        ];
-        let mut it = CompareItem {
-            item: name.clone(),
-            n,
-            mean: [NAN2; 2],
-            sd: [NAN2; 2],
-            change: NAN2,
-            change_sd: NAN2,
-            change_diff: f64::NAN,
-            conf_low: f64::NAN,
-            conf_high: f64::NAN,
-            std_err: f64::NAN,
-            statistic: f64::NAN,
-            df: f64::NAN,
-            p_value: f64::NAN,
-            p_adjusted: f64::NAN,
-            g: None,
-            excluded: None,
-        };
-        let n_min = n.iter().flatten().copied().min().unwrap_or(0);
-        // Every test needs two values per group; the personal-data rule needs --min-group.
-        let floor = options.min_group.max(2);
-        if n_min < floor {
-            it.excluded = Some(CompareExclusion::Small {
-                n: n_min,
-                min_group: floor,
-            });
-            items.push(it);
-            continue;
-        }
-        let mut stats = [[None; 2]; 2];
-        for l in 0..2 {
-            for s in 0..2 {
-                match descriptive::summarize(&v[l][s], "group") {
-                    Ok(sm) => {
-                        it.mean[l][s] = sm.mean;
-                        it.sd[l][s] = sm.sd;
-                        stats[l][s] = Some(sm);
-                    }
-                    Err(e) => it.excluded = Some(CompareExclusion::Failed(e)),
-                }
-            }
-        }
-        if it.excluded.is_some() {
-            items.push(it);
-            continue;
-        }
-        let outcome = if survey.paired {
-            let changes: [Vec<f64>; 2] = [0, 1].map(|l| {
-                v[l][1]
-                    .iter()
-                    .zip(&v[l][0])
-                    .map(|(after, before)| after - before)
-                    .collect()
-            });
-            for (l, ch) in changes.iter().enumerate() {
-                if let Ok(sm) = descriptive::summarize(ch, "change") {
-                    it.change[l] = sm.mean;
-                    it.change_sd[l] = sm.sd;
-                }
-            }
-            // x − y: participants' change scores minus the comparison group's.
-            ttest::welch(&changes[1], &changes[0], &t_options).map(|t| {
-                it.g = effect_size::for_ttest(&t)
-                    .ok()
-                    .map(|dg| Effect::from(&dg.g));
-                (
-                    t.estimate,
-                    t.conf_low,
-                    t.conf_high,
-                    t.std_err,
-                    t.statistic,
-                    t.df,
-                    t.p_value,
-                )
-            })
-        } else {
-            for l in 0..2 {
-                it.change[l] = it.mean[l][1] - it.mean[l][0];
-            }
-            let g = |l: usize, s: usize| GroupStats {
-                n: n[l][s] as f64,
-                mean: it.mean[l][s],
-                sd: it.sd[l][s],
-            };
-            // (B₂ − B₁) − (A₂ − A₁) over (A₁, A₂, B₁, B₂).
-            welch_contrast(
-                &[g(0, 0), g(0, 1), g(1, 0), g(1, 1)],
-                &[1.0, -1.0, -1.0, 1.0],
-                options.alternative,
-                options.conf_level,
-            )
-            .map(|c| {
-                (
-                    c.estimate,
-                    c.conf_low,
-                    c.conf_high,
-                    c.std_err,
-                    c.statistic,
-                    c.df,
-                    c.p_value,
-                )
-            })
-        };
-        match outcome {
-            Ok((est, lo, hi, se, t, df, p)) => {
-                it.change_diff = est;
-                it.conf_low = lo;
-                it.conf_high = hi;
-                it.std_err = se;
-                it.statistic = t;
-                it.df = df;
-                it.p_value = p;
-            }
-            Err(e) => it.excluded = Some(CompareExclusion::Failed(e)),
-        }
-        items.push(it);
-    }
+    let mut items: Vec<CompareItem> = survey
+        .items
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let values = item_values(survey, &levels, k);
+            compare_item(name, &values, survey.paired, options)
+        })
+        .collect();
     let p: Vec<f64> = items.iter().map(|i| i.p_value).collect();
     let adjusted = p_adjust::p_adjust(&p, options.adjust)?;
     for (it, q) in items.iter_mut().zip(adjusted) {
@@ -729,6 +604,192 @@ pub fn compare(
         levels,
         method,
         items,
+    })
+}
+
+/// The valid answers to item `k`, `[level][condition]` (paired: complete pairs only).
+fn item_values(survey: &Survey, levels: &Levels, k: usize) -> [[Vec<f64>; 2]; 2] {
+    let mut v: [[Vec<f64>; 2]; 2] = Default::default();
+    if survey.paired {
+        for (i, l) in levels.first.iter().enumerate() {
+            let (x, y) = (survey.first.values[k][i], survey.second.values[k][i]);
+            if let Some(l) = l {
+                if !x.is_nan() && !y.is_nan() {
+                    v[usize::from(*l)][0].push(x);
+                    v[usize::from(*l)][1].push(y);
+                }
+            }
+        }
+    } else {
+        for (side, (group, ls)) in [
+            (&survey.first, &levels.first),
+            (&survey.second, &levels.second),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for (i, l) in ls.iter().enumerate() {
+                let x = group.values[k][i];
+                if let Some(l) = l {
+                    if !x.is_nan() {
+                        v[usize::from(*l)][side].push(x);
+                    }
+                }
+            }
+        }
+    }
+    v
+}
+
+/// The estimate, its CI, standard error, t, df and p of one comparison.
+type Outcome = (f64, f64, f64, f64, f64, f64, f64);
+
+/// The comparison of one item on its values `v[level][condition]`.
+fn compare_item(
+    name: &str,
+    v: &[[Vec<f64>; 2]; 2],
+    paired: bool,
+    options: &AnalysisOptions,
+) -> CompareItem {
+    let n = [
+        [v[0][0].len(), v[0][1].len()],
+        [v[1][0].len(), v[1][1].len()],
+    ];
+    let mut it = CompareItem {
+        item: name.to_string(),
+        n,
+        mean: [NAN2; 2],
+        sd: [NAN2; 2],
+        change: NAN2,
+        change_sd: NAN2,
+        change_diff: f64::NAN,
+        conf_low: f64::NAN,
+        conf_high: f64::NAN,
+        std_err: f64::NAN,
+        statistic: f64::NAN,
+        df: f64::NAN,
+        p_value: f64::NAN,
+        p_adjusted: f64::NAN,
+        g: None,
+        excluded: None,
+    };
+    let n_min = n.iter().flatten().copied().min().unwrap_or(0);
+    // Every test needs two values per group; the personal-data rule needs --min-group.
+    let floor = options.min_group.max(2);
+    if n_min < floor {
+        it.excluded = Some(CompareExclusion::Small {
+            n: n_min,
+            min_group: floor,
+        });
+        return it;
+    }
+    for (l, conditions) in v.iter().enumerate() {
+        for (s, values) in conditions.iter().enumerate() {
+            match descriptive::summarize(values, "group") {
+                Ok(sm) => {
+                    it.mean[l][s] = sm.mean;
+                    it.sd[l][s] = sm.sd;
+                }
+                Err(e) => it.excluded = Some(CompareExclusion::Failed(e)),
+            }
+        }
+    }
+    if it.excluded.is_some() {
+        return it;
+    }
+    let outcome = if paired {
+        change_scores_test(&mut it, v, options)
+    } else {
+        difference_in_differences(&mut it, options)
+    };
+    match outcome {
+        Ok((est, lo, hi, se, t, df, p)) => {
+            it.change_diff = est;
+            it.conf_low = lo;
+            it.conf_high = hi;
+            it.std_err = se;
+            it.statistic = t;
+            it.df = df;
+            it.p_value = p;
+        }
+        Err(e) => it.excluded = Some(CompareExclusion::Failed(e)),
+    }
+    it
+}
+
+/// Paired: Welch's t-test of the participants' change scores against the comparison group's,
+/// with Hedges' g; sets the mean change and its SD per level.
+fn change_scores_test(
+    it: &mut CompareItem,
+    v: &[[Vec<f64>; 2]; 2],
+    options: &AnalysisOptions,
+) -> Result<Outcome, StatsError> {
+    let changes: [Vec<f64>; 2] = [0, 1].map(|l| {
+        v[l][1]
+            .iter()
+            .zip(&v[l][0])
+            .map(|(after, before)| after - before)
+            .collect()
+    });
+    for (l, ch) in changes.iter().enumerate() {
+        if let Ok(sm) = descriptive::summarize(ch, "change") {
+            it.change[l] = sm.mean;
+            it.change_sd[l] = sm.sd;
+        }
+    }
+    let t_options = TTestOptions {
+        alternative: options.alternative,
+        mu: 0.0,
+        conf_level: options.conf_level,
+    };
+    // x − y: participants' change scores minus the comparison group's.
+    ttest::welch(&changes[1], &changes[0], &t_options).map(|t| {
+        it.g = effect_size::for_ttest(&t)
+            .ok()
+            .map(|dg| Effect::from(&dg.g));
+        (
+            t.estimate,
+            t.conf_low,
+            t.conf_high,
+            t.std_err,
+            t.statistic,
+            t.df,
+            t.p_value,
+        )
+    })
+}
+
+/// Anonymous: the difference in differences of the four group means as a Welch contrast; sets
+/// the change per level.
+fn difference_in_differences(
+    it: &mut CompareItem,
+    options: &AnalysisOptions,
+) -> Result<Outcome, StatsError> {
+    for l in 0..2 {
+        it.change[l] = it.mean[l][1] - it.mean[l][0];
+    }
+    let g = |l: usize, s: usize| GroupStats {
+        n: it.n[l][s] as f64,
+        mean: it.mean[l][s],
+        sd: it.sd[l][s],
+    };
+    // (B₂ − B₁) − (A₂ − A₁) over (A₁, A₂, B₁, B₂).
+    welch_contrast(
+        &[g(0, 0), g(0, 1), g(1, 0), g(1, 1)],
+        &[1.0, -1.0, -1.0, 1.0],
+        options.alternative,
+        options.conf_level,
+    )
+    .map(|c| {
+        (
+            c.estimate,
+            c.conf_low,
+            c.conf_high,
+            c.std_err,
+            c.statistic,
+            c.df,
+            c.p_value,
+        )
     })
 }
 

@@ -164,14 +164,7 @@ pub fn parse_margin(text: &str) -> Result<f64, (String, String)> {
         .collect();
     match ascii.parse::<f64>() {
         Ok(x) if x > 0.0 && x.is_finite() => Ok(x),
-        _ => Err((
-            format!(
-                "--equivalence needs the equivalence margin in raw points, a number greater than 0 (e.g. --equivalence 0.3 for ±0.3 points), got \"{text}\""
-            ),
-            format!(
-                "--equivalence には同等とみなす差の幅を、元の得点の単位で 0 より大きい数値で指定してください（例: ±0.3 点なら --equivalence 0.3）。指定値: 「{text}」"
-            ),
-        )),
+        _ => Err(crate::words::analysis::bad_margin(text)),
     }
 }
 
@@ -180,17 +173,12 @@ pub fn rank_warning(test: TestUsed, options: &super::AnalysisOptions) -> Option<
     if options.equivalence.is_none() || available(test) {
         return None;
     }
+    let (en, ja) = crate::words::analysis::rank_no_equivalence(test);
     Some(super::Warning {
         by: None,
         item: None,
-        en: format!(
-            "--equivalence is not available with the {} (an equivalence test is defined here for t-tests only); use --test welch, student or paired for it",
-            test.name(crate::lang::Lang::En)
-        ),
-        ja: format!(
-            "{}では同等性の検定（--equivalence）は行えません（t 検定のみ対応）。同等性を調べるには --test で welch、student、paired のいずれかを指定してください",
-            test.name(crate::lang::Lang::Ja)
-        ),
+        en,
+        ja,
         kind: None,
     })
 }

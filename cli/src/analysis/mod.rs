@@ -23,6 +23,7 @@ use crate::stats::power::{self, Design as PowerDesign, Query, Sizes, SolveFor};
 use crate::stats::rank::{self, RankOptions, RankTest, RankTestKind};
 use crate::stats::ttest::{self, TTest, TTestKind, TTestOptions};
 use crate::stats::{Alternative, StatsError};
+use crate::words::analysis::{self as words, list, AnalysisText, AnalysisWord, Sep};
 use crate::workbook::{NoteKind, Survey};
 
 pub mod equivalence;
@@ -72,25 +73,6 @@ impl TestUsed {
             TestUsed::Welch => "welch",
             TestUsed::MannWhitney => "mann-whitney",
             TestUsed::Wilcoxon => "wilcoxon",
-        }
-    }
-
-    /// Human name in the requested language.
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            TestUsed::Paired => lang.pick("paired t-test", "対応のある t 検定"),
-            TestUsed::Student => lang.pick(
-                "Student's t-test (equal variances)",
-                "Student の t 検定（等分散を仮定）",
-            ),
-            TestUsed::Welch => lang.pick("Welch's t-test", "Welch の t 検定"),
-            TestUsed::MannWhitney => lang.pick(
-                "Mann–Whitney U test (Wilcoxon rank-sum)",
-                "Mann–Whitney の U 検定（Wilcoxon 順位和検定）",
-            ),
-            TestUsed::Wilcoxon => {
-                lang.pick("Wilcoxon signed-rank test", "Wilcoxon の符号付き順位検定")
-            }
         }
     }
 
@@ -213,52 +195,68 @@ pub const STRONG_SKEW: f64 = 1.0;
 pub const UNEQUAL_SD_RATIO: f64 = 2.0;
 
 /// Why the analysis cannot run at all (bad combination of options and data). Per-item problems are
-/// never errors: see [`Exclusion`].
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// never errors: see [`Exclusion`]. Its words are in [`crate::words::analysis`].
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AnalysisError {
     /// A paired test was requested but the survey is not paired by ID.
-    #[error(
-        "--test {test} needs respondents paired by an ID column; use --id COLUMN, or choose welch/student/mann-whitney"
-    )]
     NeedsPairs {
         /// The requested test.
         test: &'static str,
     },
     /// The survey data have inconsistent shapes (a bug in the reader or a hand-made survey).
-    #[error("survey data are inconsistent: {0}")]
-    Shape(String),
+    Shape(ShapeProblem),
     /// There is no item to analyse.
-    #[error("no item columns to analyse; name them with --items")]
     NoItems,
     /// The p-value adjustment failed.
-    #[error("p-value adjustment failed: {0}")]
     Adjust(StatsError),
     /// `--top-box` or `--positive` does not fit an item's scale.
-    #[error("{0}")]
     Shares(shares::ShareError),
 }
 
-impl AnalysisError {
-    /// The message in the requested language.
-    pub fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, e) => e.to_string(),
-            (Lang::Ja, AnalysisError::NeedsPairs { test }) => format!(
-                "--test {test} には、ID で対応付けた回答が必要です。--id で ID の列を指定するか、--test で welch、student、mann-whitney のいずれかを選んでください"
-            ),
-            (Lang::Ja, AnalysisError::Shape(s)) => {
-                format!("調査データの形が一致しません: {s}")
-            }
-            (Lang::Ja, AnalysisError::NoItems) => {
-                "分析する設問の列がありません。--items で指定してください".to_string()
-            }
-            (Lang::Ja, AnalysisError::Adjust(e)) => {
-                format!("p 値の補正に失敗しました: {}", e.message(Lang::Ja))
-            }
-            (Lang::Ja, AnalysisError::Shares(e)) => e.message(Lang::Ja),
-        }
+impl std::fmt::Display for AnalysisError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
+}
+
+impl std::error::Error for AnalysisError {}
+
+/// How the survey's vectors disagree ([`AnalysisError::Shape`]); `second` names the condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShapeProblem {
+    /// A condition has another number of value columns than items.
+    ValueColumns {
+        /// `true` for the second condition.
+        second: bool,
+        /// Value columns.
+        columns: usize,
+        /// Items.
+        items: usize,
+    },
+    /// A value column's length differs from the condition's rows.
+    ValueRows {
+        /// `true` for the second condition.
+        second: bool,
+        /// Rows.
+        rows: usize,
+    },
+    /// The breakdown values' length differs from the condition's rows.
+    ByValues {
+        /// `true` for the second condition.
+        second: bool,
+        /// Breakdown values.
+        values: usize,
+        /// Rows.
+        rows: usize,
+    },
+    /// A paired survey whose conditions have different rows.
+    PairedRows {
+        /// Rows of the first condition.
+        first: usize,
+        /// Rows of the second.
+        second: usize,
+    },
 }
 
 /// Why an item (in a block) was not tested. Reported in the output, never an error.
@@ -273,19 +271,6 @@ pub enum Exclusion {
     },
     /// The engine could not compute the test (for example: all values equal).
     Failed(StatsError),
-}
-
-impl Exclusion {
-    /// Explanation in the requested language.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            Exclusion::TooFew { n_1, n_2 } => match lang {
-                Lang::En => format!("too few valid values to test (n = {n_1} and {n_2})"),
-                Lang::Ja => format!("有効な回答が少なすぎます（n = {n_1}, {n_2}）"),
-            },
-            Exclusion::Failed(e) => e.message(lang),
-        }
-    }
 }
 
 /// A caution about the assumptions of the test used for one item.
@@ -310,75 +295,6 @@ pub enum AssumptionNote {
     },
     /// A one-sided p from the rank test could not be computed (the robustness column is missing).
     RankFailed,
-}
-
-impl AssumptionNote {
-    /// The kind of note in words, without its numbers, `(en, ja)`: the heading of a grouped
-    /// warning line.
-    pub fn kind_words(&self) -> (String, String) {
-        let (en, ja) = match self {
-            AssumptionNote::SmallN { .. } => (
-                format!("small sample (n < {SMALL_N}): little power; read the rank test beside it"),
-                format!("回答数が少ない（n < {SMALL_N}。検出力が低いため順位検定もあわせて確認）設問"),
-            ),
-            AssumptionNote::Skew { .. } => (
-                format!("strong skew (|skewness| ≥ {STRONG_SKEW}); the rank test is more robust"),
-                format!("分布の歪みが大きい（|歪度| ≥ {STRONG_SKEW}。順位検定もあわせて確認）設問"),
-            ),
-            AssumptionNote::UnequalVariances { .. } => (
-                "unequal SDs under Student's test; Welch's test is safer".to_string(),
-                "Student の t 検定で 2 群の標準偏差が大きく異なる（Welch の t 検定のほうが適切）設問".to_string(),
-            ),
-            AssumptionNote::RankFailed => (
-                "the rank test could not be computed".to_string(),
-                "順位検定を計算できなかった設問".to_string(),
-            ),
-        };
-        (en, ja)
-    }
-
-    /// Explanation in the requested language; `labels` are the two condition labels.
-    pub fn message(&self, lang: Lang, labels: &[String; 2]) -> String {
-        match *self {
-            AssumptionNote::SmallN { n } => match lang {
-                Lang::En => format!(
-                    "small sample (n = {n}): little power, and normality cannot be checked; read the rank test beside it"
-                ),
-                Lang::Ja => format!(
-                    "回答数が少ない（n = {n}）ため検出力が低く、正規性も確認できません。順位検定の結果もあわせて確認してください"
-                ),
-            },
-            AssumptionNote::Skew { which, skewness } => {
-                let what = match which {
-                    0 => labels[0].clone(),
-                    1 => labels[1].clone(),
-                    _ => lang.pick("the differences", "差").to_string(),
-                };
-                match lang {
-                    Lang::En => format!(
-                        "strong skew in {what} (skewness {skewness:.2}); the rank test is more robust"
-                    ),
-                    Lang::Ja => format!(
-                        "{what}の分布が大きく歪んでいます（歪度 {skewness:.2}）。歪みの影響を受けにくい順位検定の結果もあわせて確認してください"
-                    ),
-                }
-            }
-            AssumptionNote::UnequalVariances { ratio } => match lang {
-                Lang::En => format!(
-                    "the SDs differ (ratio {ratio:.2}) but Student's test assumes equal variances; Welch's test is safer"
-                ),
-                Lang::Ja => format!(
-                    "2 群の標準偏差が大きく異なります（比 {ratio:.2}）が、Student の t 検定は等分散を仮定しています。Welch の t 検定のほうが適切です"
-                ),
-            },
-            AssumptionNote::RankFailed => lang
-                .pick(
-                    "the rank test could not be computed",
-                    "順位検定を計算できませんでした",
-                )
-                .to_string(),
-        }
-    }
 }
 
 /// An effect size reduced to what the report needs.
@@ -538,7 +454,7 @@ pub fn grouped_warnings(warnings: &[Warning], lang: Lang) -> Vec<String> {
     order
         .into_iter()
         .map(|(key, ws)| match key {
-            Some((en, ja)) if ws.len() > 1 => {
+            Some(_) if ws.len() > 1 => {
                 let places: Vec<String> = ws
                     .iter()
                     .take(GROUPED_PLACES)
@@ -550,31 +466,16 @@ pub fn grouped_warnings(warnings: &[Warning], lang: Lang) -> Vec<String> {
                         }
                     })
                     .collect();
-                let more = if ws.len() > GROUPED_PLACES {
-                    ", …"
-                } else {
-                    ""
-                };
-                match lang {
-                    Lang::En => format!("{en}: {} items ({}{more})", ws.len(), places.join(", ")),
-                    Lang::Ja => format!(
-                        "{ja}: {} 件（{}{}）",
-                        ws.len(),
-                        places.join("、"),
-                        if more.is_empty() { "" } else { "、…" }
-                    ),
+                AnalysisText::GroupedLine {
+                    kind: ws[0].kind_text(lang).unwrap_or_default(),
+                    count: ws.len(),
+                    places: &list(lang, Sep::Comma, &places, ws.len() > GROUPED_PLACES),
                 }
+                .text(lang)
             }
             _ => ws[0].message(lang).to_string(),
         })
         .collect()
-}
-
-impl Warning {
-    /// The text in the requested language.
-    pub fn message(&self, lang: Lang) -> &str {
-        lang.pick(&self.en, &self.ja)
-    }
 }
 
 /// The whole analysis.
@@ -641,7 +542,7 @@ impl Analysis {
 /// blank form a group of their own, shown as "(blank)" / 「（空欄）」 rather than as nothing.
 pub fn by_label(by: &str, lang: Lang) -> &str {
     if by.trim().is_empty() {
-        lang.pick("(blank)", "（空欄）")
+        words::blank_group(lang)
     } else {
         by
     }
@@ -779,20 +680,20 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
     warnings.extend(equivalence::rank_warning(test, options));
     warnings.extend(shares::warnings(survey, &share_plan));
     for w in &withheld {
-        let (en_by, ja_by) = (by_label(&w.by, Lang::En), by_label(&w.by, Lang::Ja));
-        let min = options.min_group;
+        let (en, ja) = words::both(|lang| {
+            AnalysisText::Withheld {
+                by: by_label(&w.by, lang),
+                n: w.n,
+                min: options.min_group,
+            }
+            .text(lang)
+        });
         warnings.push(Warning {
             kind: None,
             by: Some(w.by.clone()),
             item: None,
-            en: format!(
-                "[{en_by}] not reported on its own: {} respondent(s), fewer than --min-group {min} (counted in the whole sample)",
-                w.n
-            ),
-            ja: format!(
-                "[{ja_by}] 回答者が {} 人で --min-group の {min} 人未満のため、単独では集計しません（全体の集計には含めています）",
-                w.n
-            ),
+            en,
+            ja,
         });
     }
     Ok(Analysis {
@@ -849,32 +750,34 @@ pub(crate) fn adjust_family<T>(
 
 fn check_shape(survey: &Survey) -> Result<(), AnalysisError> {
     let k = survey.items.len();
-    for (name, g) in [("first", &survey.first), ("second", &survey.second)] {
+    for (second, g) in [(false, &survey.first), (true, &survey.second)] {
         let n = g.ids.len();
         if g.values.len() != k {
-            return Err(AnalysisError::Shape(format!(
-                "{name}: {} value columns for {k} items",
-                g.values.len()
-            )));
+            return Err(AnalysisError::Shape(ShapeProblem::ValueColumns {
+                second,
+                columns: g.values.len(),
+                items: k,
+            }));
         }
         if g.values.iter().any(|v| v.len() != n) {
-            return Err(AnalysisError::Shape(format!(
-                "{name}: value columns differ from {n} rows"
-            )));
+            return Err(AnalysisError::Shape(ShapeProblem::ValueRows {
+                second,
+                rows: n,
+            }));
         }
         if survey.by_column.is_some() && g.by.len() != n {
-            return Err(AnalysisError::Shape(format!(
-                "{name}: {} breakdown values for {n} rows",
-                g.by.len()
-            )));
+            return Err(AnalysisError::Shape(ShapeProblem::ByValues {
+                second,
+                values: g.by.len(),
+                rows: n,
+            }));
         }
     }
     if survey.paired && survey.first.ids.len() != survey.second.ids.len() {
-        return Err(AnalysisError::Shape(format!(
-            "paired survey with {} and {} rows",
-            survey.first.ids.len(),
-            survey.second.ids.len()
-        )));
+        return Err(AnalysisError::Shape(ShapeProblem::PairedRows {
+            first: survey.first.ids.len(),
+            second: survey.second.ids.len(),
+        }));
     }
     Ok(())
 }
@@ -1204,21 +1107,19 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
         }
     }
     for (kind, count, cells) in counts {
-        let (en, ja) = (kind.describe(Lang::En), kind.describe(Lang::Ja));
-        let more = count > cells.len();
+        let (en, ja) = words::both(|lang| {
+            AnalysisText::ReaderNotes {
+                what: kind.describe(lang),
+                count,
+                cells: &list(lang, Sep::Comma, &cells, count > cells.len()),
+            }
+            .text(lang)
+        });
         out.push(Warning {
             by: None,
             item: None,
-            en: format!(
-                "{count} cell(s): {en} ({}{}; see the Checks sheet)",
-                cells.join(", "),
-                if more { ", …" } else { "" }
-            ),
-            ja: format!(
-                "{ja}: {count} 件（{}{}。データ確認シートを参照）",
-                cells.join("、"),
-                if more { "、…" } else { "" }
-            ),
+            en,
+            ja,
             kind: None,
         });
     }
@@ -1230,38 +1131,40 @@ fn collect_warnings(survey: &Survey, blocks: &[Block]) -> Vec<Warning> {
                 .map(|b| format!("[{}] ", by_label(b, lang)))
                 .unwrap_or_default()
         };
-        let (scope, scope_ja) = (scope_of(Lang::En), scope_of(Lang::Ja));
         for item in &block.items {
             if let Some(ex) = &item.excluded {
+                let (en, ja) = words::both(|lang| {
+                    AnalysisText::NotTested {
+                        scope: &scope_of(lang),
+                        item: &item.item,
+                        reason: &ex.message(lang),
+                    }
+                    .text(lang)
+                });
                 out.push(Warning {
                     by: block.by.clone(),
                     item: Some(item.item.clone()),
-                    en: format!("{scope}{}: not tested: {}", item.item, ex.message(Lang::En)),
-                    ja: format!(
-                        "{scope_ja}{}: 検定できませんでした。{}",
-                        item.item,
-                        ex.message(Lang::Ja)
-                    ),
-                    kind: Some((
-                        "not tested (reasons on the Checks sheet)".into(),
-                        "検定できなかった設問（理由はデータ確認シートを参照）".into(),
-                    )),
+                    en,
+                    ja,
+                    kind: Some(words::both(|lang| {
+                        AnalysisWord::NotTestedKind.get(lang).to_string()
+                    })),
                 });
             }
             for note in &item.notes {
+                let (en, ja) = words::both(|lang| {
+                    format!(
+                        "{}{}: {}",
+                        scope_of(lang),
+                        item.item,
+                        note.message(lang, &survey.labels)
+                    )
+                });
                 out.push(Warning {
                     by: block.by.clone(),
                     item: Some(item.item.clone()),
-                    en: format!(
-                        "{scope}{}: {}",
-                        item.item,
-                        note.message(Lang::En, &survey.labels)
-                    ),
-                    ja: format!(
-                        "{scope_ja}{}: {}",
-                        item.item,
-                        note.message(Lang::Ja, &survey.labels)
-                    ),
+                    en,
+                    ja,
                     kind: Some(note.kind_words()),
                 });
             }

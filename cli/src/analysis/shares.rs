@@ -25,6 +25,7 @@
 use crate::lang::Lang;
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::proportion;
+use crate::words::analysis::{self as words, list, AnalysisWord, Sep, SharesText};
 use crate::workbook::{ScaleSource, Survey};
 
 use super::{AdjustFamily, AnalysisError, AnalysisOptions, Block, ItemResult, TestUsed};
@@ -193,60 +194,6 @@ pub enum ShareError {
         /// `true`: every point is positive; `false`: none is.
         all: bool,
     },
-}
-
-impl ShareError {
-    /// The message in the requested language.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ShareError::TopBoxTooLarge { k, item, low, top }, Lang::En) => format!(
-                "--top-box {k} counts every answer of {item} (scale {low}–{top}) as positive; choose a K below {}, or name the positive answers with --positive (e.g. --positive {},{top})",
-                top - low + 1,
-                top - 1
-            ),
-            (ShareError::TopBoxTooLarge { k, item, low, top }, Lang::Ja) => format!(
-                "--top-box {k} では「{item}」（{low}〜{top} の尺度）のすべての回答が肯定的回答になります。{} より小さい K を指定するか、--positive で肯定的回答とする得点を指定してください（例: --positive {},{top}）",
-                top - low + 1,
-                top - 1
-            ),
-            (
-                ShareError::PositiveOffScale {
-                    option,
-                    item,
-                    low,
-                    top,
-                    all,
-                },
-                Lang::En,
-            ) => format!(
-                "{option}: {}; name the positive answers on that scale (e.g. --positive {},{top}), or leave the item out with --items",
-                if *all {
-                    format!("every point of the scale of {item} ({low}–{top}) would count as positive")
-                } else {
-                    format!("none of these scores is on the scale of {item} ({low}–{top})")
-                },
-                top - 1
-            ),
-            (
-                ShareError::PositiveOffScale {
-                    option,
-                    item,
-                    low,
-                    top,
-                    all,
-                },
-                Lang::Ja,
-            ) => format!(
-                "{option}: {}。その尺度の得点で肯定的回答を指定する（例: --positive {},{top}）か、--items でこの設問を除いてください",
-                if *all {
-                    format!("「{item}」（{low}〜{top} の尺度）では、すべての回答が肯定的回答になります")
-                } else {
-                    format!("指定した得点はどれも「{item}」の尺度（{low}〜{top}）にありません")
-                },
-                top - 1
-            ),
-        }
-    }
 }
 
 impl std::fmt::Display for ShareError {
@@ -547,62 +494,7 @@ pub fn positive_text(positive: &[f64]) -> String {
 pub fn plan_lines(survey: &Survey, plan: &SharePlan, lang: Lang) -> Vec<String> {
     let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
     for (rule, name) in plan.items.iter().zip(&survey.items) {
-        let scale = rule
-            .scale
-            .map(|(lo, hi)| format!("{lo}{}{hi}", lang.pick("–", "〜")))
-            .unwrap_or_default();
-        let what = match (&rule.none, lang) {
-            (Some(NoShare::NotRating), Lang::En) => {
-                "no share: the values are not points of a rating scale (whole numbers 0–10)".to_string()
-            }
-            (Some(NoShare::NotRating), Lang::Ja) => {
-                "割合は計算せず（値が評定尺度の得点〔0〜10 の整数〕ではない）".to_string()
-            }
-            (Some(NoShare::UnclearTop { own_max, top }), Lang::En) => format!(
-                "no share: the highest answer is {own_max}, far below the top {top} of the other numeric items, so the item may be on another scale; name the positive answers with --positive"
-            ),
-            (Some(NoShare::UnclearTop { own_max, top }), Lang::Ja) => format!(
-                "割合は計算せず（最も高い回答が {own_max} で、ほかの数値の設問の最高点 {top} より 2 以上低く、別の尺度の可能性がある。--positive で肯定的回答を指定してください）"
-            ),
-            (None, _) => {
-                let pos = positive_text(&rule.positive).replace(", ", lang.pick(", ", "、"));
-                let how = match (plan.rule, lang) {
-                    (ShareRule::TopBox { .. }, Lang::En) => format!("top {} point(s) of the {scale} scale", rule.positive.len()),
-                    (ShareRule::TopBox { .. }, Lang::Ja) => format!("{scale} の尺度の上位 {} 段階", rule.positive.len()),
-                    (ShareRule::Positive(_), Lang::En) => "--positive".to_string(),
-                    (ShareRule::Positive(_), Lang::Ja) => "--positive で指定".to_string(),
-                };
-                let from = match (rule.from, lang) {
-                    (Some(ScaleFrom::Labels), Lang::En) => {
-                        "; scale inferred from the answer labels (Checks sheet)".to_string()
-                    }
-                    (Some(ScaleFrom::Labels), Lang::Ja) => {
-                        "。尺度は選択肢の文言から判定（データ確認シート）".to_string()
-                    }
-                    (Some(ScaleFrom::ScaleOption), Lang::En) => "; scale from --scale".to_string(),
-                    (Some(ScaleFrom::ScaleOption), Lang::Ja) => "。尺度は --scale による".to_string(),
-                    (Some(ScaleFrom::Observed { own_max }), Lang::En) => {
-                        let top = rule.scale.map_or(own_max, |s| s.1);
-                        format!(
-                            "; numbers without labels: the scale's top is ASSUMED to be {top}, the highest answer in the numeric items{}; if the scale has more points, give --positive",
-                            if own_max < top { format!(" (nobody answered {top} on these items)") } else { String::new() }
-                        )
-                    }
-                    (Some(ScaleFrom::Observed { own_max }), Lang::Ja) => {
-                        let top = rule.scale.map_or(own_max, |s| s.1);
-                        format!(
-                            "。数値のみの設問のため、尺度の最高点を数値の設問の最も高い回答 {top} と仮定{}。尺度の段階がこれより多い場合は --positive で指定してください",
-                            if own_max < top { format!("（これらの設問では {top} の回答なし）") } else { String::new() }
-                        )
-                    }
-                    (None, _) => String::new(),
-                };
-                match lang {
-                    Lang::En => format!("positive = {pos} ({how}{from})"),
-                    Lang::Ja => format!("肯定的回答 = {pos}（{how}{from}）"),
-                }
-            }
-        };
+        let what = words::share_rule_line(lang, plan.rule, rule, &positive_text(&rule.positive));
         match groups.iter_mut().find(|(w, _)| *w == what) {
             Some((_, names)) => names.push(name),
             None => groups.push((what, vec![name])),
@@ -610,10 +502,7 @@ pub fn plan_lines(survey: &Survey, plan: &SharePlan, lang: Lang) -> Vec<String> 
     }
     groups
         .into_iter()
-        .map(|(what, names)| match lang {
-            Lang::En => format!("{what}: {}", names.join(", ")),
-            Lang::Ja => format!("{what}: {}", names.join("、")),
-        })
+        .map(|(what, names)| format!("{what}: {}", list(lang, Sep::Comma, &names, false)))
         .collect()
 }
 
@@ -623,20 +512,20 @@ pub(super) fn warnings(survey: &Survey, plan: &SharePlan) -> Vec<super::Warning>
         .iter()
         .zip(&survey.items)
         .filter_map(|(rule, name)| match rule.none {
-            Some(NoShare::UnclearTop { own_max, top }) => Some(super::Warning {
-                by: None,
-                item: Some(name.clone()),
-                en: format!(
-                    "{name}: no share of positive answers: its highest answer is {own_max}, far below the top {top} of the other numeric items (another scale?); name the positive answers with --positive"
-                ),
-                ja: format!(
-                    "{name}: 肯定的回答の割合を計算していません。最も高い回答が {own_max} で、ほかの数値の設問の最高点 {top} より大きく低いため、別の尺度の可能性があります。--positive で肯定的回答とする得点を指定してください"
-                ),
-                kind: Some((
-                    "no share of positive answers (scale's top unclear; give --positive)".into(),
-                    "肯定的回答の割合を計算できなかった設問（尺度の最高点が不明。--positive で指定）".into(),
-                )),
-            }),
+            Some(NoShare::UnclearTop { own_max, top }) => {
+                let (en, ja) = words::both(|lang| {
+                    SharesText::UnclearTopWarning { name, own_max, top }.text(lang)
+                });
+                Some(super::Warning {
+                    by: None,
+                    item: Some(name.clone()),
+                    en,
+                    ja,
+                    kind: Some(words::both(|lang| {
+                        AnalysisWord::NoShareKind.get(lang).to_string()
+                    })),
+                })
+            }
             _ => None,
         })
         .collect()
@@ -668,16 +557,18 @@ pub fn parse_rule(
     use unicode_normalization::UnicodeNormalization;
     let norm = |s: &str| s.nfkc().collect::<String>().trim().to_string();
     match (top_box, positive) {
-        (Some(_), Some(_)) => Err((
-            "--top-box and --positive cannot be used together: --top-box K counts the top K points of each item's scale, --positive names the scores; give one of them".into(),
-            "--top-box と --positive は同時に指定できません。--top-box K は各設問の尺度の上位 K 段階を、--positive は得点そのものを肯定的回答とします。どちらか一方を指定してください".into(),
-        )),
+        (Some(_), Some(_)) => Err(words::both(|lang| {
+            AnalysisWord::TopBoxAndPositive.get(lang).to_string()
+        })),
         (Some(k), None) => match norm(k).parse::<u8>() {
             Ok(k) if (1..MAX_SCORE).contains(&k) => Ok(ShareRule::TopBox { k, given: true }),
-            _ => Err((
-                format!("--top-box needs a whole number of points from 1 to {}, e.g. --top-box 2 for the top two points (got {k:?})", MAX_SCORE - 1),
-                format!("--top-box には 1〜{} の整数（上位の段階数）を指定してください（例: 上位 2 段階なら --top-box 2。指定値: {k:?}）", MAX_SCORE - 1),
-            )),
+            _ => Err(words::both(|lang| {
+                SharesText::BadTopBox {
+                    k,
+                    max: MAX_SCORE - 1,
+                }
+                .text(lang)
+            })),
         },
         (None, Some(list)) => {
             let mut bits = 0u16;
@@ -691,10 +582,13 @@ pub fn parse_rule(
             if ok && bits != 0 {
                 Ok(ShareRule::Positive(bits))
             } else {
-                Err((
-                    format!("--positive needs the positive scores as whole numbers from 0 to {MAX_SCORE} separated by commas, e.g. --positive 4,5 (got {list:?})"),
-                    format!("--positive には肯定的回答とする得点（0〜{MAX_SCORE} の整数）をカンマで区切って指定してください（例: --positive 4,5。指定値: {list:?}）"),
-                ))
+                Err(words::both(|lang| {
+                    SharesText::BadPositive {
+                        list,
+                        max: MAX_SCORE,
+                    }
+                    .text(lang)
+                }))
             }
         }
         (None, None) => Ok(ShareRule::default()),

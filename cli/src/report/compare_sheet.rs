@@ -12,71 +12,52 @@ use super::{put_num, text, text_units, Formats};
 use crate::analysis::compare::{CompareExclusion, CompareItem, CompareMethod, Comparison};
 use crate::analysis::Analysis;
 use crate::lang::Lang;
+use crate::words::compare::{CompareText, CompareWord};
 
 /// Sheet name in `lang`.
 pub fn sheet_name(lang: Lang) -> &'static str {
-    lang.pick("Comparison group", "比較対照群")
+    CompareWord::SheetName.get(lang)
 }
 
 /// `受講 = あり` / `受講が「あり」`.
 fn level_text(column: &str, level: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{column} = {level}"),
-        Lang::Ja => format!("{column}が「{level}」"),
-    }
+    CompareText::Level { column, level }.text(lang)
 }
 
 /// The comparison of one item in one sentence (council and comparison sheets).
 pub fn sentence(a: &Analysis, c: &Comparison, it: &CompareItem, lang: Lang) -> String {
     let col = &c.levels.column;
     let [control, treated] = &c.levels.levels;
-    let (t, k) = (
-        level_text(col, treated, lang),
-        level_text(col, control, lang),
-    );
     if let Some(ex) = &it.excluded {
         return format!("{}: {}", it.item, ex.message(lang));
     }
-    let cl = text::num(a.options.conf_level * 100.0, 0);
     let ci = format!(
         "[{}, {}]",
         text::num(it.conf_low, 2),
         text::num(it.conf_high, 2)
     );
-    let p = text::p_apa(it.p_adjusted);
-    let size = text::num(it.change_diff.abs(), 2);
-    let sig = it.significant(a.options.alpha);
-    let larger = it.change_diff >= 0.0;
-    match lang {
-        Lang::En => {
-            let dir = if larger { "larger" } else { "smaller" };
-            let tail = if sig {
-                ""
-            } else {
-                "; a difference this size is within chance"
-            };
-            format!(
-                "{}: the change among staff with {t} was {size} points {dir} than among staff with {k} ({cl}% CI {ci}, adjusted p {p}){tail}.",
-                it.item
-            )
-        }
-        Lang::Ja => {
-            let dir = if larger {
-                "大きかった"
-            } else {
-                "小さかった"
-            };
-            let tail = if sig {
-                ""
-            } else {
-                "。ただし、偶然の範囲を超える差とはいえません"
-            };
-            format!(
-                "{}: {t}の職員の変化は、{k}の職員の変化より {size} 点{dir}（{cl}% 信頼区間 {ci}、補正後 p {p}）{tail}。",
-                it.item
-            )
-        }
+    let dir = if it.change_diff >= 0.0 {
+        CompareWord::Larger
+    } else {
+        CompareWord::Smaller
+    };
+    let tail = if it.significant(a.options.alpha) {
+        ""
+    } else {
+        CompareWord::WithinChance.get(lang)
+    };
+    CompareText::Sentence {
+        item: &it.item,
+        treated: &level_text(col, treated, lang),
+        control: &level_text(col, control, lang),
+        size: &text::num(it.change_diff.abs(), 2),
+        dir: dir.get(lang),
+        cl: &text::num(a.options.conf_level * 100.0, 0),
+        ci: &ci,
+        p: &text::p_apa(it.p_adjusted),
+        tail,
     }
+    .text(lang)
 }
 
 /// The council sheet's lines: a heading, then one sentence per item.
@@ -86,38 +67,28 @@ pub fn council_lines(a: &Analysis, c: &Comparison, lang: Lang) -> Vec<String> {
     let [l1, l2] = &a.labels;
     let n = &c.levels.counts;
     // Respondents of a level: pairs, or the number in each sheet.
-    let count = |l: usize| match (c.method, lang) {
-        (CompareMethod::WelchChangeScores, Lang::En) => format!("n = {}", n[l][0]),
-        (CompareMethod::WelchChangeScores, Lang::Ja) => format!("{} 人", n[l][0]),
-        (CompareMethod::DifferenceInDifferences, Lang::En) => {
-            format!("n = {} in {l1}, {} in {l2}", n[l][0], n[l][1])
+    let count = |l: usize| match c.method {
+        CompareMethod::WelchChangeScores => CompareText::CountPairs { n: n[l][0] }.text(lang),
+        CompareMethod::DifferenceInDifferences => CompareText::CountPerCondition {
+            l1,
+            n1: n[l][0],
+            l2,
+            n2: n[l][1],
         }
-        (CompareMethod::DifferenceInDifferences, Lang::Ja) => {
-            format!("「{l1}」{} 人・「{l2}」{} 人", n[l][0], n[l][1])
-        }
+        .text(lang),
     };
-    let head = match lang {
-        Lang::En => format!(
-            "Comparison group ({}): did the change from {l1} to {l2} differ between staff with {} ({}) and staff with {} ({})? {}; details on the {} sheet.",
-            c.method.name(lang),
-            level_text(col, treated, lang),
-            count(1),
-            level_text(col, control, lang),
-            count(0),
-            text::adjust_name(a.options.adjust, lang),
-            sheet_name(lang)
-        ),
-        Lang::Ja => format!(
-            "比較対照群との比較（{}）: 「{l1}」から「{l2}」への変化が、{}の職員（{}）と{}の職員（{}）で異なるか。{}。詳細は「{}」シートを参照。",
-            c.method.name(lang),
-            level_text(col, treated, lang),
-            count(1),
-            level_text(col, control, lang),
-            count(0),
-            text::adjust_name(a.options.adjust, lang),
-            sheet_name(lang)
-        ),
-    };
+    let head = CompareText::CouncilHead {
+        method: c.method.name(lang),
+        l1,
+        l2,
+        treated: &level_text(col, treated, lang),
+        n_treated: &count(1),
+        control: &level_text(col, control, lang),
+        n_control: &count(0),
+        adjust: text::adjust_name(a.options.adjust, lang),
+        sheet: sheet_name(lang),
+    }
+    .text(lang);
     std::iter::once(head)
         .chain(c.items.iter().map(|it| sentence(a, c, it, lang)))
         .collect()
@@ -127,18 +98,11 @@ pub fn council_lines(a: &Analysis, c: &Comparison, lang: Lang) -> Vec<String> {
 pub fn caveat(c: &Comparison, lang: Lang) -> String {
     let col = &c.levels.column;
     let [control, treated] = &c.levels.levels;
-    match lang {
-        Lang::En => format!(
-            "the change of staff with {} is compared with the change of staff with {}. The two groups were not assigned at random (who takes part is chosen by the staff or their workplace), so a larger change among participants supports, but does not prove, that the initiative caused it: the groups may differ in other ways that also change their answers. \"Within chance\" means the data do not show a difference in change; it does not mean the initiative had no effect.",
-            level_text(col, treated, lang),
-            level_text(col, control, lang)
-        ),
-        Lang::Ja => format!(
-            "{}の職員の変化を、{}の職員の変化と比べています。2 つの群は無作為に割り当てたものではない（参加するかどうかは本人や職場の事情で決まる）ため、参加した職員の変化のほうが大きい場合、それは取組の効果を裏付ける材料にはなりますが、取組が原因であることの証明にはなりません（群の間のほかの違いが回答の変化に影響している可能性があります）。「偶然の範囲」とは変化の差がデータから読み取れなかったという意味であり、「効果がなかった」ことを示すものではありません。",
-            level_text(col, treated, lang),
-            level_text(col, control, lang)
-        ),
+    CompareText::Caveat {
+        treated: &level_text(col, treated, lang),
+        control: &level_text(col, control, lang),
     }
+    .text(lang)
 }
 
 /// Rows for the Method sheet.
@@ -147,34 +111,20 @@ pub fn method_rows(a: &Analysis, lang: Lang) -> Vec<(&'static str, String)> {
         return Vec::new();
     };
     let [l1, l2] = &a.labels;
-    let blank = c.levels.blank;
-    let g = match (c.method, lang) {
-        (CompareMethod::WelchChangeScores, Lang::En) => "; effect size: Hedges' g of the change scores (standardiser: square root of the mean of the two groups' change-score variances, as effectsize::hedges_g(pooled_sd = FALSE)), CI from the noncentral t",
-        (CompareMethod::WelchChangeScores, Lang::Ja) => "。効果量は変化量の Hedges の g（標準化には 2 群の変化量の分散の平均の平方根を使用。effectsize::hedges_g(pooled_sd = FALSE) と同じ）、信頼区間は非心 t 分布による",
-        (CompareMethod::DifferenceInDifferences, Lang::En) => "; no standardised effect size (the four groups share no single SD)",
-        (CompareMethod::DifferenceInDifferences, Lang::Ja) => "。4 群に共通の標準偏差がないため、標準化した効果量は示さない",
-    };
-    vec![
-        (
-            lang.pick("Comparison test", "比較対照群の検定"),
-            match lang {
-                Lang::En => format!(
-                    "test: {}{g}; difference in change = (participants' {l2} − {l1}) − (comparison group's {l2} − {l1}); p adjusted across items ({}); respondents with a blank {}: {blank} (left out of the comparison only); a group below --min-group {} is not shown",
-                    c.method.name(lang),
-                    text::adjust_name(a.options.adjust, lang),
-                    c.levels.column,
-                    a.options.min_group
-                ),
-                Lang::Ja => format!(
-                    "検定: {}{g}。変化の差 =（参加した群の「{l2}」−「{l1}」）−（比較対照群の「{l2}」−「{l1}」）。p 値は設問の間で補正（{}）。「{}」が空欄の回答者 {blank} 人は比較からのみ除外。--min-group の {} 人未満の群は表示しない",
-                    c.method.name(lang),
-                    text::adjust_name(a.options.adjust, lang),
-                    c.levels.column,
-                    a.options.min_group
-                ),
-            },
-        ),
-    ]
+    vec![(
+        CompareWord::MethodLabel.get(lang),
+        CompareText::MethodRow {
+            method: c.method.name(lang),
+            effect: c.method.effect_words(lang),
+            l1,
+            l2,
+            adjust: text::adjust_name(a.options.adjust, lang),
+            column: &c.levels.column,
+            blank: c.levels.blank,
+            min_group: a.options.min_group,
+        }
+        .text(lang),
+    )]
 }
 
 /// Width of the comparison table's columns, in character units: item, group, then numbers.
@@ -182,6 +132,31 @@ const ITEM_WIDTH: f64 = 20.0;
 const GROUP_WIDTH: f64 = 10.0;
 const NUM_WIDTH: f64 = 7.5;
 const CI_WIDTH: f64 = 15.0;
+
+/// What every part of the comparison sheet needs.
+struct Sheet<'a> {
+    a: &'a Analysis,
+    c: &'a Comparison,
+    f: &'a Formats,
+    /// With pairs (Welch's test of change scores): Hedges' g columns.
+    paired: bool,
+    /// The last column of the table.
+    last: u16,
+    /// The table's width in character units (for the height of a wrapped line).
+    total: f64,
+}
+
+impl Sheet<'_> {
+    /// Writes `line` across the table's width in row `r`, wrapped, with a row tall enough.
+    fn put_line(&self, ws: &mut Worksheet, r: u32, line: &str) -> Result<(), XlsxError> {
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        ws.merge_range(r, 0, r, self.last, "", &wrap)?;
+        ws.write_string_with_format(r, 0, line, &wrap)?;
+        let lines = (text_units(line) / (self.total - 4.0)).ceil().max(1.0);
+        ws.set_row_height(r, 15.0 * lines + 3.0)?;
+        Ok(())
+    }
+}
 
 /// Writes the comparison sheet: two rows per item (participants, then the comparison group) with
 /// n, means, SDs and change; the difference in change, its CI, t, df, p and adjusted p (and, with
@@ -193,104 +168,20 @@ pub(super) fn write(
     f: &Formats,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let col = &c.levels.column;
-    let [control, treated] = &c.levels.levels;
-    let [l1, l2] = &a.labels;
-    let cl = text::num(a.options.conf_level * 100.0, 0);
     let paired = c.method == CompareMethod::WelchChangeScores;
-    let title = match lang {
-        Lang::En => format!(
-            "Comparison group: change from {l1} to {l2}, {} against {}",
-            level_text(col, treated, lang),
-            level_text(col, control, lang)
-        ),
-        Lang::Ja => format!(
-            "比較対照群: 「{l1}」から「{l2}」への変化（{}の職員と{}の職員の比較）",
-            level_text(col, treated, lang),
-            level_text(col, control, lang)
-        ),
+    let headers = headers(a, c, lang, paired);
+    let sheet = Sheet {
+        a,
+        c,
+        f,
+        paired,
+        last: headers.len() as u16 - 1,
+        total: headers.iter().map(|h| h.1).sum(),
     };
-    ws.write_string_with_format(0, 0, &title, &f.title)?;
-    let (ev_en, ev_ja) = &c.levels.evidence;
-    let n = &c.levels.counts;
-    let who = match (lang, paired) {
-        (Lang::En, true) => format!(
-            "Method: {}; {} pairs with {}, {} with {}; {} pair(s) with a blank {col} left out.",
-            c.method.name(lang),
-            n[1][0],
-            treated,
-            n[0][0],
-            control,
-            c.levels.blank
-        ),
-        (Lang::Ja, true) => format!(
-            "方法: {}。「{treated}」{} 人、「{control}」{} 人（両方の回に回答した人）。「{col}」が空欄の {} 人は除外。",
-            c.method.name(lang),
-            n[1][0],
-            n[0][0],
-            c.levels.blank
-        ),
-        (Lang::En, false) => format!(
-            "Method: {}; {treated}: {l1} {}, {l2} {}; {control}: {l1} {}, {l2} {}; {} respondent(s) with a blank {col} left out.",
-            c.method.name(lang),
-            n[1][0],
-            n[1][1],
-            n[0][0],
-            n[0][1],
-            c.levels.blank
-        ),
-        (Lang::Ja, false) => format!(
-            "方法: {}。「{treated}」: 「{l1}」{} 人・「{l2}」{} 人、「{control}」: 「{l1}」{} 人・「{l2}」{} 人。「{col}」が空欄の {} 人は除外。",
-            c.method.name(lang),
-            n[1][0],
-            n[1][1],
-            n[0][0],
-            n[0][1],
-            c.levels.blank
-        ),
-    };
-    let orientation = match lang {
-        Lang::En => format!("Difference in change = change of {treated} − change of {control}; change = {l2} − {l1} (positive: the answers rose more among {treated})."),
-        Lang::Ja => format!("変化の差 =「{treated}」の変化 −「{control}」の変化。変化 =「{l2}」−「{l1}」（正の値は「{treated}」の職員のほうが回答が上がったことを示す）。"),
-    };
-    let notes = [who, lang.pick(ev_en, ev_ja).to_string(), orientation];
-
-    let mut headers: Vec<(String, f64)> = vec![
-        (lang.pick("Item", "設問").to_string(), ITEM_WIDTH),
-        (col.to_string(), GROUP_WIDTH),
-    ];
-    for cond in [l1, l2] {
-        for h in ["n", lang.pick("mean", "平均"), "SD"] {
-            headers.push((format!("{cond} {h}"), NUM_WIDTH));
-        }
-    }
-    headers.push((lang.pick("change", "変化").to_string(), NUM_WIDTH));
-    headers.push((
-        lang.pick("difference in change", "変化の差").to_string(),
-        NUM_WIDTH + 1.0,
-    ));
-    headers.push((format!("{cl}% CI {}", lang.pick("low", "下限")), NUM_WIDTH));
-    headers.push((format!("{cl}% CI {}", lang.pick("high", "上限")), NUM_WIDTH));
-    headers.push(("t".into(), NUM_WIDTH));
-    headers.push(("df".into(), NUM_WIDTH));
-    headers.push(("p".into(), NUM_WIDTH));
-    headers.push((lang.pick("adjusted p", "補正後 p").to_string(), NUM_WIDTH));
-    if paired {
-        headers.push(("Hedges' g".into(), NUM_WIDTH));
-        headers.push((format!("g {cl}% CI"), CI_WIDTH));
-    }
-    let last = headers.len() as u16 - 1;
-    let total: f64 = headers.iter().map(|h| h.1).sum();
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let put_line = |ws: &mut Worksheet, r: u32, line: &str| -> Result<(), XlsxError> {
-        ws.merge_range(r, 0, r, last, "", &wrap)?;
-        ws.write_string_with_format(r, 0, line, &wrap)?;
-        let lines = (text_units(line) / (total - 4.0)).ceil().max(1.0);
-        ws.set_row_height(r, 15.0 * lines + 3.0)?;
-        Ok(())
-    };
+    ws.write_string_with_format(0, 0, title(a, c, lang), &f.title)?;
+    let notes = notes(a, c, lang, paired);
     for (i, line) in notes.iter().enumerate() {
-        put_line(ws, 1 + i as u32, line)?;
+        sheet.put_line(ws, 1 + i as u32, line)?;
     }
     let head = 1 + notes.len() as u32 + 1;
     for (i, (h, w)) in headers.iter().enumerate() {
@@ -298,92 +189,241 @@ pub(super) fn write(
         ws.set_column_width(i as u16, *w)?;
     }
     ws.set_row_height(head, 32)?;
-
-    let cell = Format::new().set_align(FormatAlign::VerticalCenter);
-    let item_fmt = cell
-        .clone()
-        .set_text_wrap()
-        .set_border_bottom(FormatBorder::Thin);
-    let int = cell.clone().set_num_format("0");
-    let num = cell.clone().set_num_format("0.00");
-    let p_fmt = cell.clone().set_num_format("[<0.001]\"<.001\";0.000");
-    let signed = cell.clone().set_num_format("+0.00;\"−\"0.00;0.00");
-    let bold_signed = signed.clone().set_bold();
-    let mut row = head + 1;
+    let mut row = write_items(ws, &sheet, head + 1)?;
+    row += 1;
     for it in &c.items {
-        ws.merge_range(row, 0, row + 1, 0, "", &item_fmt)?;
-        ws.write_string_with_format(row, 0, &it.item, &item_fmt)?;
-        let shown = !matches!(it.excluded, Some(CompareExclusion::Small { .. }));
-        for (k, level) in [1usize, 0].into_iter().enumerate() {
-            let r = row + k as u32;
-            ws.write_string_with_format(r, 1, &c.levels.levels[level], &cell)?;
-            let mut colno = 2u16;
-            for cond in 0..2 {
-                if shown {
-                    ws.write_number_with_format(r, colno, it.n[level][cond] as f64, &int)?;
-                    put_num(ws, r, colno + 1, it.mean[level][cond], &num, &f.missing)?;
-                    put_num(ws, r, colno + 2, it.sd[level][cond], &num, &f.missing)?;
-                } else {
-                    for j in 0..3 {
-                        ws.write_string_with_format(r, colno + j, "—", &f.missing)?;
-                    }
-                }
-                colno += 3;
-            }
-            put_num(ws, r, colno, it.change[level], &signed, &f.missing)?;
+        sheet.put_line(ws, row, &sentence(a, c, it, lang))?;
+        row += 1;
+    }
+    page_setup(ws, head, row - 1, sheet.last)
+}
+
+/// The sheet's title: the change compared between the two levels.
+fn title(a: &Analysis, c: &Comparison, lang: Lang) -> String {
+    let col = &c.levels.column;
+    let [control, treated] = &c.levels.levels;
+    let [l1, l2] = &a.labels;
+    CompareText::Title {
+        l1,
+        l2,
+        treated: &level_text(col, treated, lang),
+        control: &level_text(col, control, lang),
+    }
+    .text(lang)
+}
+
+/// The lines above the table: the method with the respondents of each level, how the
+/// participants were read, and the orientation of the difference.
+fn notes(a: &Analysis, c: &Comparison, lang: Lang, paired: bool) -> [String; 3] {
+    let column = &c.levels.column;
+    let [control, treated] = &c.levels.levels;
+    let [l1, l2] = &a.labels;
+    let n = &c.levels.counts;
+    let method = c.method.name(lang);
+    let blank = c.levels.blank;
+    let who = if paired {
+        CompareText::WhoPaired {
+            method,
+            treated,
+            n_treated: n[1][0],
+            control,
+            n_control: n[0][0],
+            column,
+            blank,
         }
-        let mut colno = 9u16;
-        let diff_fmt = if it.significant(a.options.alpha) {
-            &bold_signed
-        } else {
-            &signed
-        };
-        for (v, fmt) in [
-            (it.change_diff, diff_fmt),
-            (it.conf_low, &num),
-            (it.conf_high, &num),
-            (it.statistic, &num),
-            (it.df, &num),
-            (it.p_value, &p_fmt),
-            (it.p_adjusted, &p_fmt),
-        ] {
-            put_num(ws, row, colno, v, fmt, &f.missing)?;
-            colno += 1;
+    } else {
+        CompareText::WhoIndependent {
+            method,
+            l1,
+            l2,
+            treated,
+            t1: n[1][0],
+            t2: n[1][1],
+            control,
+            c1: n[0][0],
+            c2: n[0][1],
+            column,
+            blank,
         }
-        if paired {
-            match it.g {
-                Some(g) => {
-                    put_num(ws, row, colno, g.estimate, &num, &f.missing)?;
-                    ws.write_string_with_format(
-                        row,
-                        colno + 1,
-                        format!("[{}, {}]", text::num(g.low, 2), text::num(g.high, 2)),
-                        &cell,
-                    )?;
-                }
-                None => {
-                    ws.write_string_with_format(row, colno, "—", &f.missing)?;
-                    ws.write_string_with_format(row, colno + 1, "—", &f.missing)?;
-                }
-            }
+    };
+    let orientation = CompareText::Orientation {
+        treated,
+        control,
+        l1,
+        l2,
+    };
+    [
+        who.text(lang),
+        c.levels.evidence_text(lang).to_string(),
+        orientation.text(lang),
+    ]
+}
+
+/// The table's column headers with their widths.
+fn headers(a: &Analysis, c: &Comparison, lang: Lang, paired: bool) -> Vec<(String, f64)> {
+    let [l1, l2] = &a.labels;
+    let cl = text::num(a.options.conf_level * 100.0, 0);
+    let word = |w: CompareWord| w.get(lang).to_string();
+    let mut headers: Vec<(String, f64)> = vec![
+        (word(CompareWord::Item), ITEM_WIDTH),
+        (c.levels.column.to_string(), GROUP_WIDTH),
+    ];
+    for cond in [l1, l2] {
+        for h in ["n", CompareWord::Mean.get(lang), "SD"] {
+            headers.push((format!("{cond} {h}"), NUM_WIDTH));
         }
+    }
+    headers.push((word(CompareWord::Change), NUM_WIDTH));
+    headers.push((word(CompareWord::DifferenceInChange), NUM_WIDTH + 1.0));
+    headers.push((format!("{cl}% CI {}", word(CompareWord::Low)), NUM_WIDTH));
+    headers.push((format!("{cl}% CI {}", word(CompareWord::High)), NUM_WIDTH));
+    headers.push(("t".into(), NUM_WIDTH));
+    headers.push(("df".into(), NUM_WIDTH));
+    headers.push(("p".into(), NUM_WIDTH));
+    headers.push((word(CompareWord::AdjustedP), NUM_WIDTH));
+    if paired {
+        headers.push(("Hedges' g".into(), NUM_WIDTH));
+        headers.push((format!("g {cl}% CI"), CI_WIDTH));
+    }
+    headers
+}
+
+/// The number formats of the table's cells.
+struct CellFormats {
+    cell: Format,
+    item: Format,
+    int: Format,
+    num: Format,
+    p: Format,
+    signed: Format,
+    bold_signed: Format,
+    rule: Format,
+}
+
+impl CellFormats {
+    fn new() -> CellFormats {
+        let cell = Format::new().set_align(FormatAlign::VerticalCenter);
+        let signed = cell.clone().set_num_format("+0.00;\"−\"0.00;0.00");
+        CellFormats {
+            item: cell
+                .clone()
+                .set_text_wrap()
+                .set_border_bottom(FormatBorder::Thin),
+            int: cell.clone().set_num_format("0"),
+            num: cell.clone().set_num_format("0.00"),
+            p: cell.clone().set_num_format("[<0.001]\"<.001\";0.000"),
+            bold_signed: signed.clone().set_bold(),
+            signed,
+            cell,
+            rule: Format::new().set_border_bottom(FormatBorder::Thin),
+        }
+    }
+}
+
+/// Two rows per item from row `row`; returns the row after the table.
+fn write_items(ws: &mut Worksheet, s: &Sheet, mut row: u32) -> Result<u32, XlsxError> {
+    let fm = CellFormats::new();
+    for it in &s.c.items {
+        ws.merge_range(row, 0, row + 1, 0, "", &fm.item)?;
+        ws.write_string_with_format(row, 0, &it.item, &fm.item)?;
+        write_groups(ws, s, &fm, it, row)?;
+        write_test(ws, s, &fm, it, row)?;
         // A thin line under the test's columns of each item (empty on its second row).
-        let rule = Format::new().set_border_bottom(FormatBorder::Thin);
-        for k in 9..=last {
-            ws.write_blank(row + 1, k, &rule)?;
+        for k in 9..=s.last {
+            ws.write_blank(row + 1, k, &fm.rule)?;
         }
         row += 2;
     }
-    row += 1;
-    for it in &c.items {
-        put_line(ws, row, &sentence(a, c, it, lang))?;
-        row += 1;
+    Ok(row)
+}
+
+/// The item's two rows of n, means, SDs and change (participants, then the comparison group);
+/// dashes instead of the numbers of a group below `--min-group`.
+fn write_groups(
+    ws: &mut Worksheet,
+    s: &Sheet,
+    fm: &CellFormats,
+    it: &CompareItem,
+    row: u32,
+) -> Result<(), XlsxError> {
+    let missing = &s.f.missing;
+    let shown = !matches!(it.excluded, Some(CompareExclusion::Small { .. }));
+    for (k, level) in [1usize, 0].into_iter().enumerate() {
+        let r = row + k as u32;
+        ws.write_string_with_format(r, 1, &s.c.levels.levels[level], &fm.cell)?;
+        let mut colno = 2u16;
+        for cond in 0..2 {
+            if shown {
+                ws.write_number_with_format(r, colno, it.n[level][cond] as f64, &fm.int)?;
+                put_num(ws, r, colno + 1, it.mean[level][cond], &fm.num, missing)?;
+                put_num(ws, r, colno + 2, it.sd[level][cond], &fm.num, missing)?;
+            } else {
+                for j in 0..3 {
+                    ws.write_string_with_format(r, colno + j, "—", missing)?;
+                }
+            }
+            colno += 3;
+        }
+        put_num(ws, r, colno, it.change[level], &fm.signed, missing)?;
     }
+    Ok(())
+}
+
+/// The test's columns on the item's first row: difference in change (bold when significant),
+/// CI, t, df, p, adjusted p, and with pairs Hedges' g with its CI.
+fn write_test(
+    ws: &mut Worksheet,
+    s: &Sheet,
+    fm: &CellFormats,
+    it: &CompareItem,
+    row: u32,
+) -> Result<(), XlsxError> {
+    let missing = &s.f.missing;
+    let mut colno = 9u16;
+    let diff_fmt = if it.significant(s.a.options.alpha) {
+        &fm.bold_signed
+    } else {
+        &fm.signed
+    };
+    for (v, fmt) in [
+        (it.change_diff, diff_fmt),
+        (it.conf_low, &fm.num),
+        (it.conf_high, &fm.num),
+        (it.statistic, &fm.num),
+        (it.df, &fm.num),
+        (it.p_value, &fm.p),
+        (it.p_adjusted, &fm.p),
+    ] {
+        put_num(ws, row, colno, v, fmt, missing)?;
+        colno += 1;
+    }
+    if s.paired {
+        match it.g {
+            Some(g) => {
+                put_num(ws, row, colno, g.estimate, &fm.num, missing)?;
+                ws.write_string_with_format(
+                    row,
+                    colno + 1,
+                    format!("[{}, {}]", text::num(g.low, 2), text::num(g.high, 2)),
+                    &fm.cell,
+                )?;
+            }
+            None => {
+                ws.write_string_with_format(row, colno, "—", missing)?;
+                ws.write_string_with_format(row, colno + 1, "—", missing)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Frozen header, A4 landscape on one page wide, the header row repeated on every page.
+fn page_setup(ws: &mut Worksheet, head: u32, last_row: u32, last: u16) -> Result<(), XlsxError> {
     ws.set_freeze_panes(head + 1, 2)?;
     ws.set_paper_size(9);
     ws.set_landscape();
     ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
-    ws.set_print_area(0, 0, row - 1, last)?;
+    ws.set_print_area(0, 0, last_row, last)?;
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(head, head)?;
     ws.set_footer("&L&A&R&P / &N");
@@ -464,9 +504,7 @@ pub fn json_top(c: &Comparison, lang: Lang) -> JsonCompare {
         levels: c.levels.levels.clone(),
         participants: c.levels.levels[1].clone(),
         method: c.method.key(),
-        evidence: lang
-            .pick(&c.levels.evidence.0, &c.levels.evidence.1)
-            .to_string(),
+        evidence: c.levels.evidence_text(lang).to_string(),
         n: c.levels.counts,
         blank: c.levels.blank,
     }

@@ -114,6 +114,9 @@ pub fn pick(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
     Pair { en, ja }.get(lang)
 }
 
+pub mod analysis;
+pub mod compare;
+
 /// Every table, for the tests: add an area's enums here (the test
 /// `every_table_is_listed` fails when one is missing).
 #[cfg(test)]
@@ -136,7 +139,16 @@ macro_rules! catalogues {
 mod tests {
     use super::*;
 
-    catalogues![Example, ExampleFormat];
+    catalogues![
+        Example,
+        ExampleFormat,
+        analysis::TestName,
+        analysis::AnalysisWord,
+        analysis::AnalysisText,
+        analysis::SharesText,
+        compare::CompareWord,
+        compare::CompareText,
+    ];
 
     texts! {
         /// An example table (also the test of the macro).
@@ -156,7 +168,37 @@ mod tests {
 
     /// Names, symbols and options a Japanese text of the tool may contain besides the library's
     /// ([`crate::messages::ALLOWED_IN_JAPANESE`]).
-    const ALSO_ALLOWED: &[&str] = &[];
+    const ALSO_ALLOWED: &[&str] = &[
+        // Test names and `--test` values.
+        "Student",
+        "Mann",
+        "Whitney",
+        "Wilcoxon",
+        "Satterthwaite",
+        "welch",
+        "student",
+        "mann",
+        "whitney",
+        "paired",
+        "ID",
+        // Option names right after Japanese punctuation (「、--test」「（--compare」), which
+        // `japanese_words` does not take out as options.
+        "box",
+        "compare",
+        "equivalence",
+        "group",
+        "id",
+        "items",
+        "min",
+        "positive",
+        "test",
+        "top",
+        // The R call the change-score effect size matches.
+        "effectsize",
+        "hedges_g",
+        "pooled_sd",
+        "FALSE",
+    ];
 
     /// `{…}` placeholders of a format string, without their format spec.
     fn placeholders(s: &str) -> Vec<String> {
@@ -266,15 +308,11 @@ mod tests {
     /// Files outside `words` that still choose a language for a text themselves, with how many
     /// places; the number may only go down (and the file leaves the list at zero).
     const NOT_YET_MOVED: &[(&str, usize)] = &[
-        ("analysis/compare.rs", 16),
-        ("analysis/mod.rs", 24),
-        ("analysis/shares.rs", 8),
         ("cli/error.rs", 6),
         ("cli/mod.rs", 16),
         ("plan.rs", 13),
         ("report/charts_sheet.rs", 23),
         ("report/checks_sheet.rs", 28),
-        ("report/compare_sheet.rs", 32),
         ("report/council.rs", 47),
         ("report/data_sheet.rs", 1),
         ("report/equivalence_cols.rs", 19),
