@@ -560,7 +560,48 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         return Err(AnalysisError::NoItems);
     }
     let share_plan = shares::plan(survey, &options.shares).map_err(AnalysisError::Shares)?;
-    let test = match options.test {
+    let test = choose_test(survey, options)?;
+    let design = if test.is_paired() {
+        DesignKind::Paired
+    } else {
+        DesignKind::Independent
+    };
+    let breakdown = Breakdown::of(survey, test);
+    let (mut blocks, withheld) = run_blocks(survey, test, options, &breakdown)?;
+    if options.adjust_family == AdjustFamily::All && blocks.len() > 2 {
+        adjust_across_groups(&mut blocks[1..], options.adjust)?;
+    }
+    shares::apply(
+        survey,
+        test,
+        options,
+        &share_plan,
+        &breakdown.order_first,
+        &breakdown.order_second,
+        &mut blocks,
+    )?;
+    let mut warnings = collect_warnings(survey, &blocks);
+    warnings.extend(equivalence::rank_warning(test, options));
+    warnings.extend(shares::warnings(survey, &share_plan));
+    warnings.extend(withheld.iter().map(|w| withheld_warning(w, options)));
+    Ok(Analysis {
+        design,
+        test,
+        options: *options,
+        labels: survey.labels.clone(),
+        order_first: breakdown.order_first,
+        order_second: breakdown.order_second,
+        blocks,
+        withheld,
+        warnings,
+        compare: None,
+        shares: share_plan,
+    })
+}
+
+/// The main test for `--test` on this survey: paired when IDs pair and nothing else was asked.
+fn choose_test(survey: &Survey, options: &AnalysisOptions) -> Result<TestUsed, AnalysisError> {
+    Ok(match options.test {
         TestChoice::Auto if survey.paired => TestUsed::Paired,
         TestChoice::Auto | TestChoice::Welch => TestUsed::Welch,
         TestChoice::Student => TestUsed::Student,
@@ -576,51 +617,85 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         }
         TestChoice::Paired => TestUsed::Paired,
         TestChoice::Wilcoxon => TestUsed::Wilcoxon,
-    };
-    let design = if test.is_paired() {
-        DesignKind::Paired
-    } else {
-        DesignKind::Independent
-    };
+    })
+}
 
-    // Breakdown values in order of first appearance (first condition, then second).
-    let mut by_values: Vec<Option<String>> = Vec::new();
-    let mut by_index: HashMap<Option<String>, usize> = HashMap::new();
-    let has_by = survey.by_column.is_some();
-    let mut key_of = |g: &crate::workbook::Group, row: usize| -> usize {
-        let key = if has_by {
-            Some(g.by.get(row).cloned().flatten().unwrap_or_default())
-        } else {
-            None
+/// The breakdown (`--by`) of the rows: each row's group, and the rows of each condition sorted
+/// so that every group is contiguous.
+struct Breakdown {
+    /// Breakdown values in order of first appearance (first condition, then second); one `None`
+    /// without a breakdown.
+    values: Vec<Option<String>>,
+    /// The group (index into `values`) of each row of the first condition.
+    keys_first: Vec<usize>,
+    /// The same for the second condition (paired: identical to `keys_first`).
+    keys_second: Vec<usize>,
+    /// Rows of the first condition, group by group ([`Analysis::order_first`]).
+    order_first: Vec<usize>,
+    /// Rows of the second condition, group by group ([`Analysis::order_second`]).
+    order_second: Vec<usize>,
+}
+
+impl Breakdown {
+    fn of(survey: &Survey, test: TestUsed) -> Breakdown {
+        let mut values: Vec<Option<String>> = Vec::new();
+        let mut by_index: HashMap<Option<String>, usize> = HashMap::new();
+        let has_by = survey.by_column.is_some();
+        let mut key_of = |g: &crate::workbook::Group, row: usize| -> usize {
+            let key = if has_by {
+                Some(g.by.get(row).cloned().flatten().unwrap_or_default())
+            } else {
+                None
+            };
+            *by_index.entry(key.clone()).or_insert_with(|| {
+                values.push(key);
+                values.len() - 1
+            })
         };
-        *by_index.entry(key.clone()).or_insert_with(|| {
-            by_values.push(key);
-            by_values.len() - 1
-        })
-    };
+        let n_first = survey.first.ids.len();
+        let n_second = survey.second.ids.len();
+        let keys_first: Vec<usize> = (0..n_first).map(|r| key_of(&survey.first, r)).collect();
+        let keys_second: Vec<usize> = if test.is_paired() {
+            keys_first.clone()
+        } else {
+            (0..n_second).map(|r| key_of(&survey.second, r)).collect()
+        };
+        let order = |keys: &[usize]| {
+            let mut o: Vec<usize> = (0..keys.len()).collect();
+            o.sort_by_key(|&r| keys[r]); // stable: rows keep their order within a block
+            o
+        };
+        Breakdown {
+            values,
+            order_first: order(&keys_first),
+            order_second: order(&keys_second),
+            keys_first,
+            keys_second,
+        }
+    }
+
+    /// The positions in `order` of the rows of group `k`.
+    fn span(keys: &[usize], order: &[usize], k: usize) -> Range<usize> {
+        let start = order
+            .iter()
+            .position(|&r| keys[r] == k)
+            .unwrap_or(order.len());
+        let len = order[start..].iter().take_while(|&&r| keys[r] == k).count();
+        start..start + len
+    }
+}
+
+/// The whole-sample block, then one block per breakdown group with at least `--min-group`
+/// respondents in each condition; the smaller groups are withheld (anonymity guard).
+fn run_blocks(
+    survey: &Survey,
+    test: TestUsed,
+    options: &AnalysisOptions,
+    breakdown: &Breakdown,
+) -> Result<(Vec<Block>, Vec<Withheld>), AnalysisError> {
     let n_first = survey.first.ids.len();
     let n_second = survey.second.ids.len();
-    let keys_first: Vec<usize> = (0..n_first).map(|r| key_of(&survey.first, r)).collect();
-    let keys_second: Vec<usize> = if test.is_paired() {
-        keys_first.clone()
-    } else {
-        (0..n_second).map(|r| key_of(&survey.second, r)).collect()
-    };
-    let order = |keys: &[usize]| {
-        let mut o: Vec<usize> = (0..keys.len()).collect();
-        o.sort_by_key(|&r| keys[r]); // stable: rows keep their order within a block
-        o
-    };
-    let order_first = order(&keys_first);
-    let order_second = order(&keys_second);
-    let span = |keys: &[usize], ord: &[usize], k: usize| {
-        let start = ord.iter().position(|&r| keys[r] == k).unwrap_or(ord.len());
-        let len = ord[start..].iter().take_while(|&&r| keys[r] == k).count();
-        start..start + len
-    };
-
-    let mut blocks = Vec::new();
-    blocks.push(run_block(
+    let mut blocks = vec![run_block(
         survey,
         test,
         options,
@@ -629,86 +704,62 @@ pub fn analyze(survey: &Survey, options: &AnalysisOptions) -> Result<Analysis, A
         &(0..n_second).collect::<Vec<_>>(),
         0..n_first,
         0..n_second,
-    )?);
+    )?];
     let mut withheld = Vec::new();
-    if has_by {
-        for (k, by) in by_values.iter().enumerate() {
-            let rf = span(&keys_first, &order_first, k);
-            let rs = span(&keys_second, &order_second, k);
-            // Anonymity guard: a group smaller than --min-group (in either condition) is not
-            // reported on its own; its rows stay in the whole-sample block.
-            let n = if test.is_paired() {
-                rf.len()
-            } else {
-                rf.len() + rs.len()
-            };
-            if rf.len().min(rs.len()) < options.min_group {
-                withheld.push(Withheld {
-                    by: by.clone().unwrap_or_default(),
-                    n,
-                });
-                continue;
-            }
-            let rows_first: Vec<usize> = order_first[rf.clone()].to_vec();
-            let rows_second: Vec<usize> = order_second[rs.clone()].to_vec();
-            blocks.push(run_block(
-                survey,
-                test,
-                options,
-                by.clone(),
-                &rows_first,
-                &rows_second,
-                rf,
-                rs,
-            )?);
+    if survey.by_column.is_none() {
+        return Ok((blocks, withheld));
+    }
+    let b = breakdown;
+    for (k, by) in b.values.iter().enumerate() {
+        let rf = Breakdown::span(&b.keys_first, &b.order_first, k);
+        let rs = Breakdown::span(&b.keys_second, &b.order_second, k);
+        // Anonymity guard: a group smaller than --min-group (in either condition) is not
+        // reported on its own; its rows stay in the whole-sample block.
+        let n = if test.is_paired() {
+            rf.len()
+        } else {
+            rf.len() + rs.len()
+        };
+        if rf.len().min(rs.len()) < options.min_group {
+            withheld.push(Withheld {
+                by: by.clone().unwrap_or_default(),
+                n,
+            });
+            continue;
         }
+        let rows_first: Vec<usize> = b.order_first[rf.clone()].to_vec();
+        let rows_second: Vec<usize> = b.order_second[rs.clone()].to_vec();
+        blocks.push(run_block(
+            survey,
+            test,
+            options,
+            by.clone(),
+            &rows_first,
+            &rows_second,
+            rf,
+            rs,
+        )?);
     }
+    Ok((blocks, withheld))
+}
 
-    if options.adjust_family == AdjustFamily::All && blocks.len() > 2 {
-        adjust_across_groups(&mut blocks[1..], options.adjust)?;
+/// The warning for a breakdown group withheld by `--min-group`.
+fn withheld_warning(w: &Withheld, options: &AnalysisOptions) -> Warning {
+    let (en, ja) = words::both(|lang| {
+        AnalysisText::Withheld {
+            by: by_label(&w.by, lang),
+            n: w.n,
+            min: options.min_group,
+        }
+        .text(lang)
+    });
+    Warning {
+        kind: None,
+        by: Some(w.by.clone()),
+        item: None,
+        en,
+        ja,
     }
-    shares::apply(
-        survey,
-        test,
-        options,
-        &share_plan,
-        &order_first,
-        &order_second,
-        &mut blocks,
-    )?;
-    let mut warnings = collect_warnings(survey, &blocks);
-    warnings.extend(equivalence::rank_warning(test, options));
-    warnings.extend(shares::warnings(survey, &share_plan));
-    for w in &withheld {
-        let (en, ja) = words::both(|lang| {
-            AnalysisText::Withheld {
-                by: by_label(&w.by, lang),
-                n: w.n,
-                min: options.min_group,
-            }
-            .text(lang)
-        });
-        warnings.push(Warning {
-            kind: None,
-            by: Some(w.by.clone()),
-            item: None,
-            en,
-            ja,
-        });
-    }
-    Ok(Analysis {
-        design,
-        test,
-        options: *options,
-        labels: survey.labels.clone(),
-        order_first,
-        order_second,
-        blocks,
-        withheld,
-        warnings,
-        compare: None,
-        shares: share_plan,
-    })
 }
 
 /// `--adjust-family all`: adjusts the p-values of every breakdown group × item as one family,
@@ -880,21 +931,64 @@ fn run_item(
     };
     let s1 = descriptive::summarize(&first_used, "first");
     let s2 = descriptive::summarize(&second_used, "second");
+    let mut result = untested_item(name, index, s1.as_ref().ok(), s2.as_ref().ok());
+    result.mean_ci_1 = mean_ci(&first_used, options);
+    result.mean_ci_2 = mean_ci(&second_used, options);
+    if let Err(e) = s1.as_ref().and(s2.as_ref()) {
+        result.excluded = Some(Exclusion::Failed(e.clone()));
+        return result;
+    }
+    // Every test here needs at least two values per group (or two pairs).
+    let needed = 2;
+    if result.n_1 < needed || result.n_2 < needed {
+        result.excluded = Some(Exclusion::TooFew {
+            n_1: result.n_1,
+            n_2: result.n_2,
+        });
+        return result;
+    }
+    let values = ItemValues {
+        test,
+        options,
+        first: &first_used,
+        second: &second_used,
+    };
+    if let Err(e) = values.t_test(&mut result) {
+        result.excluded = Some(Exclusion::Failed(e));
+        return result;
+    }
+    if let Err(e) = values.rank_tests(&mut result) {
+        result.excluded = Some(Exclusion::Failed(e));
+        result.p_value = f64::NAN;
+        return result;
+    }
+    result.sensitivity_d = values.sensitivity(result.n_1, result.n_2);
+    values.assumption_notes(&mut result);
+    result
+}
+
+/// An item's result before any test: its name, ns, means and SDs (NaN when a summary failed).
+fn untested_item(
+    name: &str,
+    index: usize,
+    s1: Option<&Summary>,
+    s2: Option<&Summary>,
+) -> ItemResult {
     let nan_summary = Summary {
         n: 0,
         missing: 0,
         mean: f64::NAN,
         sd: f64::NAN,
     };
-    let mut result = ItemResult {
+    ItemResult {
         item: name.to_string(),
         index,
-        n_1: s1.as_ref().map_or(0, |s| s.n),
-        n_2: s2.as_ref().map_or(0, |s| s.n),
-        mean_1: s1.as_ref().unwrap_or(&nan_summary).mean,
-        mean_2: s2.as_ref().unwrap_or(&nan_summary).mean,
-        sd_1: s1.as_ref().unwrap_or(&nan_summary).sd,
-        sd_2: s2.as_ref().unwrap_or(&nan_summary).sd,
+        n_1: s1.map_or(0, |s| s.n),
+        n_2: s2.map_or(0, |s| s.n),
+        mean_1: s1.unwrap_or(&nan_summary).mean,
+        mean_2: s2.unwrap_or(&nan_summary).mean,
+        sd_1: s1.unwrap_or(&nan_summary).sd,
+        sd_2: s2.unwrap_or(&nan_summary).sd,
         mean_ci_1: None,
         mean_ci_2: None,
         mean_diff: f64::NAN,
@@ -914,177 +1008,168 @@ fn run_item(
         notes: Vec::new(),
         excluded: None,
         share: None,
-    };
-    let mean_ci = |v: &[f64]| {
-        let o = TTestOptions {
-            conf_level: options.conf_level,
-            ..TTestOptions::default()
-        };
-        ttest::one_sample(v, &o)
-            .ok()
-            .map(|t| (t.conf_low, t.conf_high))
-    };
-    result.mean_ci_1 = mean_ci(&first_used);
-    result.mean_ci_2 = mean_ci(&second_used);
-    if let Err(e) = s1.as_ref().and(s2.as_ref()) {
-        result.excluded = Some(Exclusion::Failed(e.clone()));
-        return result;
     }
-    // Every test here needs at least two values per group (or two pairs).
-    let needed = 2;
-    if result.n_1 < needed || result.n_2 < needed {
-        result.excluded = Some(Exclusion::TooFew {
-            n_1: result.n_1,
-            n_2: result.n_2,
-        });
-        return result;
-    }
+}
 
-    // The engine computes x − y: x = second, y = first.
-    let t_options = TTestOptions {
-        alternative: options.alternative,
-        mu: 0.0,
+/// The one-sample t interval of the mean of `v` (the chart's error bars).
+fn mean_ci(v: &[f64], options: &AnalysisOptions) -> Option<(f64, f64)> {
+    let o = TTestOptions {
         conf_level: options.conf_level,
+        ..TTestOptions::default()
     };
-    let t = match test.t_kind() {
-        TTestKind::Paired => ttest::paired(&second_used, &first_used, &t_options),
-        TTestKind::Student => ttest::student(&second_used, &first_used, &t_options),
-        _ => ttest::welch(&second_used, &first_used, &t_options),
-    };
-    let t: TTest = match t {
-        Ok(t) => t,
-        Err(e) => {
-            result.excluded = Some(Exclusion::Failed(e));
-            return result;
-        }
-    };
-    result.mean_diff = t.estimate;
-    result.conf_low = t.conf_low;
-    result.conf_high = t.conf_high;
-    result.statistic = t.statistic;
-    result.df = t.df;
-    result.p_value = t.p_value;
-    if let Ok(DAndG { d, g }) = effect_size::for_ttest(&t) {
-        result.d = Some(Effect::from(&d));
-        result.g = Some(Effect::from(&g));
-    }
-    if test.is_paired() {
-        if let Ok(DAndG { d, .. }) = effect_size::d_av(&t) {
-            result.d_av = Some(Effect::from(&d));
-        }
-    }
-    if let Some(margin) = options.equivalence {
-        result.equivalence =
-            equivalence::item_equivalence(test, margin, options.alpha, &second_used, &first_used)
-                .and_then(Result::ok);
-    }
-    result.bf10 = equivalence::item_bf10(test, &second_used, &first_used).and_then(Result::ok);
+    ttest::one_sample(v, &o)
+        .ok()
+        .map(|t| (t.conf_low, t.conf_high))
+}
 
-    // The matching rank test, two-sided (robustness column).
-    let rank_two_sided = RankOptions {
-        alternative: Alternative::TwoSided,
-        correct: true,
-    };
-    let rank_result = |opts: &RankOptions| -> Result<RankTest, StatsError> {
-        if test.is_paired() {
-            rank::signed_rank(&second_used, &first_used, opts)
-        } else {
-            rank::mann_whitney(&second_used, &first_used, opts)
-        }
-    };
-    match rank_result(&rank_two_sided) {
-        Ok(r) => {
-            result.rank = Some(RankSummary {
-                kind: r.kind,
-                statistic: r.statistic,
-                p_value: r.p_value,
-                rank_biserial: r.rank_biserial,
-                exact: r.exact,
-            })
-        }
-        Err(_) => result.notes.push(AssumptionNote::RankFailed),
-    }
-    if test.is_rank() {
-        // The rank test is the main test: its statistic and its p for the chosen alternative.
-        let main = if options.alternative == Alternative::TwoSided {
-            rank_result(&rank_two_sided)
-        } else {
-            rank_result(&RankOptions {
-                alternative: options.alternative,
-                correct: true,
-            })
+/// The values of one item that the tests use (paired: complete pairs), with the test and options.
+struct ItemValues<'a> {
+    test: TestUsed,
+    options: &'a AnalysisOptions,
+    first: &'a [f64],
+    second: &'a [f64],
+}
+
+impl ItemValues<'_> {
+    /// The t-test of the design with its effect sizes, the equivalence test and the Bayes factor.
+    fn t_test(&self, result: &mut ItemResult) -> Result<(), StatsError> {
+        let (test, options) = (self.test, self.options);
+        // The engine computes x − y: x = second, y = first.
+        let t_options = TTestOptions {
+            alternative: options.alternative,
+            mu: 0.0,
+            conf_level: options.conf_level,
         };
-        match main {
+        let t: TTest = match test.t_kind() {
+            TTestKind::Paired => ttest::paired(self.second, self.first, &t_options),
+            TTestKind::Student => ttest::student(self.second, self.first, &t_options),
+            _ => ttest::welch(self.second, self.first, &t_options),
+        }?;
+        result.mean_diff = t.estimate;
+        result.conf_low = t.conf_low;
+        result.conf_high = t.conf_high;
+        result.statistic = t.statistic;
+        result.df = t.df;
+        result.p_value = t.p_value;
+        if let Ok(DAndG { d, g }) = effect_size::for_ttest(&t) {
+            result.d = Some(Effect::from(&d));
+            result.g = Some(Effect::from(&g));
+        }
+        if test.is_paired() {
+            if let Ok(DAndG { d, .. }) = effect_size::d_av(&t) {
+                result.d_av = Some(Effect::from(&d));
+            }
+        }
+        if let Some(margin) = options.equivalence {
+            result.equivalence =
+                equivalence::item_equivalence(test, margin, options.alpha, self.second, self.first)
+                    .and_then(Result::ok);
+        }
+        result.bf10 = equivalence::item_bf10(test, self.second, self.first).and_then(Result::ok);
+        Ok(())
+    }
+
+    /// The rank test of the design for `alternative`.
+    fn rank(&self, alternative: Alternative) -> Result<RankTest, StatsError> {
+        let opts = RankOptions {
+            alternative,
+            correct: true,
+        };
+        if self.test.is_paired() {
+            rank::signed_rank(self.second, self.first, &opts)
+        } else {
+            rank::mann_whitney(self.second, self.first, &opts)
+        }
+    }
+
+    /// The matching rank test, two-sided (robustness column; a note when it fails); for a rank
+    /// test chosen as the main test, also its statistic and its p for the chosen alternative.
+    ///
+    /// # Errors
+    /// The main rank test's failure.
+    fn rank_tests(&self, result: &mut ItemResult) -> Result<(), StatsError> {
+        match self.rank(Alternative::TwoSided) {
             Ok(r) => {
-                result.statistic = r.statistic;
-                result.df = f64::NAN;
-                result.p_value = r.p_value;
+                result.rank = Some(RankSummary {
+                    kind: r.kind,
+                    statistic: r.statistic,
+                    p_value: r.p_value,
+                    rank_biserial: r.rank_biserial,
+                    exact: r.exact,
+                })
             }
-            Err(e) => {
-                result.excluded = Some(Exclusion::Failed(e));
-                result.p_value = f64::NAN;
-                return result;
-            }
+            Err(_) => result.notes.push(AssumptionNote::RankFailed),
         }
+        if self.test.is_rank() {
+            let main = self.rank(self.options.alternative)?;
+            result.statistic = main.statistic;
+            result.df = f64::NAN;
+            result.p_value = main.p_value;
+        }
+        Ok(())
     }
 
-    // Sensitivity: smallest d detectable with 80 % power at this n.
-    let sizes = if test.is_paired() {
-        Sizes::Equal {
-            design: PowerDesign::Paired,
-            n: result.n_1 as f64,
-        }
-    } else {
-        Sizes::Unequal {
-            n1: result.n_1 as f64,
-            n2: result.n_2 as f64,
-        }
-    };
-    result.sensitivity_d = power::calculate(&Query {
-        sizes,
-        alternative: options.alternative,
-        d: f64::NAN,
-        alpha: options.alpha,
-        power: SENSITIVITY_POWER,
-        solve_for: SolveFor::D,
-    })
-    .ok();
-
-    // Assumption notes.
-    let n_min = result.n_1.min(result.n_2);
-    if n_min < SMALL_N {
-        result.notes.push(AssumptionNote::SmallN { n: n_min });
+    /// Sensitivity: the smallest d detectable with 80 % power at this n.
+    fn sensitivity(&self, n_1: usize, n_2: usize) -> Option<f64> {
+        let sizes = if self.test.is_paired() {
+            Sizes::Equal {
+                design: PowerDesign::Paired,
+                n: n_1 as f64,
+            }
+        } else {
+            Sizes::Unequal {
+                n1: n_1 as f64,
+                n2: n_2 as f64,
+            }
+        };
+        power::calculate(&Query {
+            sizes,
+            alternative: self.options.alternative,
+            d: f64::NAN,
+            alpha: self.options.alpha,
+            power: SENSITIVITY_POWER,
+            solve_for: SolveFor::D,
+        })
+        .ok()
     }
-    if test.is_paired() {
-        let diffs: Vec<f64> = second_used
-            .iter()
-            .zip(&first_used)
-            .map(|(b, a)| b - a)
-            .collect();
-        if let Some(s) = skewness(&diffs).filter(|s| s.abs() >= STRONG_SKEW) {
-            result.notes.push(AssumptionNote::Skew {
-                which: 2,
-                skewness: s,
-            });
+
+    /// Small samples, strong skew and (Student's test) unequal SDs.
+    fn assumption_notes(&self, result: &mut ItemResult) {
+        let n_min = result.n_1.min(result.n_2);
+        if n_min < SMALL_N {
+            result.notes.push(AssumptionNote::SmallN { n: n_min });
         }
-    } else {
-        for (which, v) in [(0u8, &first_used), (1u8, &second_used)] {
-            if let Some(s) = skewness(v).filter(|s| s.abs() >= STRONG_SKEW) {
+        if self.test.is_paired() {
+            let diffs: Vec<f64> = self
+                .second
+                .iter()
+                .zip(self.first)
+                .map(|(b, a)| b - a)
+                .collect();
+            if let Some(s) = skewness(&diffs).filter(|s| s.abs() >= STRONG_SKEW) {
+                result.notes.push(AssumptionNote::Skew {
+                    which: 2,
+                    skewness: s,
+                });
+            }
+        } else {
+            for (which, v) in [(0u8, self.first), (1u8, self.second)] {
+                if let Some(s) = skewness(v).filter(|s| s.abs() >= STRONG_SKEW) {
+                    result
+                        .notes
+                        .push(AssumptionNote::Skew { which, skewness: s });
+                }
+            }
+        }
+        if self.test == TestUsed::Student {
+            let (a, b) = (result.sd_1.max(result.sd_2), result.sd_1.min(result.sd_2));
+            if b > 0.0 && a / b >= UNEQUAL_SD_RATIO {
                 result
                     .notes
-                    .push(AssumptionNote::Skew { which, skewness: s });
+                    .push(AssumptionNote::UnequalVariances { ratio: a / b });
             }
         }
     }
-    if test == TestUsed::Student {
-        let (a, b) = (result.sd_1.max(result.sd_2), result.sd_1.min(result.sd_2));
-        if b > 0.0 && a / b >= UNEQUAL_SD_RATIO {
-            result
-                .notes
-                .push(AssumptionNote::UnequalVariances { ratio: a / b });
-        }
-    }
-    result
 }
 
 /// Reader notes that need attention plus excluded items and assumption notes, as warnings.

@@ -226,6 +226,26 @@ fn rating_range(values: impl Iterator<Item = f64>) -> Option<(i64, i64)> {
 /// [`ShareError`] when `--top-box` or `--positive` does not fit an item's scale.
 pub fn plan(survey: &Survey, options: &ShareOptions) -> Result<SharePlan, ShareError> {
     let rule = options.rule;
+    let items = survey
+        .items
+        .iter()
+        .zip(item_scales(survey, options))
+        .map(|(name, scale)| match scale {
+            Some((scale, from)) => item_rule(name, scale, from, rule),
+            None => Ok(ItemRule {
+                scale: None,
+                from: None,
+                positive: Vec::new(),
+                none: Some(NoShare::NotRating),
+            }),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(SharePlan { rule, items })
+}
+
+/// The scale of every item and where it comes from; `None` for an item whose values are not
+/// points of a rating scale.
+fn item_scales(survey: &Survey, options: &ShareOptions) -> Vec<Option<((i64, i64), ScaleFrom)>> {
     let values = |i: usize| {
         survey.first.values[i]
             .iter()
@@ -242,6 +262,14 @@ pub fn plan(survey: &Survey, options: &ShareOptions) -> Result<SharePlan, ShareE
             lo < hi && r.is_some_and(|r| lo <= r.0 as f64 && r.1 as f64 <= hi)
         })
     };
+    let option_scale = || {
+        options.scale_range.map(|(lo, hi)| {
+            (
+                (lo.floor() as i64, hi.ceil() as i64),
+                ScaleFrom::ScaleOption,
+            )
+        })
+    };
     // Scales known from labels or --scale; the rest are numbers.
     let known: Vec<Option<((i64, i64), ScaleFrom)>> = survey
         .items
@@ -251,14 +279,7 @@ pub fn plan(survey: &Survey, options: &ShareOptions) -> Result<SharePlan, ShareE
             let sc = survey.scales.iter().find(|s| &s.item == name)?;
             match sc.source {
                 ScaleSource::Inferred { .. } => Some(((1, sc.points as i64), ScaleFrom::Labels)),
-                ScaleSource::Option if option_fits(ranges[i]) => {
-                    options.scale_range.map(|(lo, hi)| {
-                        (
-                            (lo.floor() as i64, hi.ceil() as i64),
-                            ScaleFrom::ScaleOption,
-                        )
-                    })
-                }
+                ScaleSource::Option if option_fits(ranges[i]) => option_scale(),
                 // Scores written beside the labels (or a partial --scale) are numbers like
                 // any other.
                 _ => None,
@@ -273,103 +294,95 @@ pub fn plan(survey: &Survey, options: &ShareOptions) -> Result<SharePlan, ShareE
         .collect();
     let observed_top = numeric.iter().map(|r| r.1).max();
     let observed_low = numeric.iter().map(|r| r.0).min().map(|lo| lo.min(1));
-
-    let mut items = Vec::with_capacity(survey.items.len());
-    for (i, name) in survey.items.iter().enumerate() {
-        let (scale, from) = match (known[i], ranges[i]) {
-            (Some((s, from)), _) => (s, from),
+    (0..survey.items.len())
+        .map(|i| match (known[i], ranges[i]) {
+            (Some(known), _) => Some(known),
             (None, Some(_)) if option_fits(ranges[i]) => {
                 let (lo, hi) = options.scale_range.unwrap_or_default();
-                (
+                Some((
                     (lo.floor() as i64, hi.ceil() as i64),
                     ScaleFrom::ScaleOption,
-                )
+                ))
             }
-            (None, Some(r)) => (
+            (None, Some(r)) => Some((
                 (observed_low.unwrap_or(1), observed_top.unwrap_or(r.1)),
                 ScaleFrom::Observed { own_max: r.1 },
-            ),
-            (None, None) => {
-                items.push(ItemRule {
-                    scale: None,
-                    from: None,
-                    positive: Vec::new(),
-                    none: Some(NoShare::NotRating),
-                });
-                continue;
-            }
-        };
-        let (low, top) = scale;
-        if top <= low {
-            // One point only: nothing to tell apart.
-            items.push(ItemRule {
-                scale: Some(scale),
-                from: Some(from),
-                positive: Vec::new(),
-                none: Some(NoShare::NotRating),
-            });
-            continue;
-        }
-        let positive: Vec<f64> = match rule {
-            ShareRule::TopBox { k, given } => {
-                // The default top two of a two-point scale is its top point.
-                let k = if given { k } else { k.min((top - low) as u8) };
-                if i64::from(k) > top - low {
-                    return Err(ShareError::TopBoxTooLarge {
-                        k,
-                        item: name.clone(),
-                        low,
-                        top,
-                    });
-                }
-                if let ScaleFrom::Observed { own_max } = from {
-                    if own_max <= top - 2 {
-                        items.push(ItemRule {
-                            scale: Some(scale),
-                            from: Some(from),
-                            positive: Vec::new(),
-                            none: Some(NoShare::UnclearTop { own_max, top }),
-                        });
-                        continue;
-                    }
-                }
-                (top - i64::from(k) + 1..=top).map(|s| s as f64).collect()
-            }
-            ShareRule::Positive(_) => {
-                let on: Vec<f64> = rule
-                    .scores()
-                    .into_iter()
-                    .map(i64::from)
-                    .filter(|s| (low..=top).contains(s))
-                    .map(|s| s as f64)
-                    .collect();
-                let all =
-                    on.len() as i64 == top - low + 1 && !matches!(from, ScaleFrom::Observed { .. });
-                if on.is_empty() || all {
-                    return Err(ShareError::PositiveOffScale {
-                        option: rule.option_text().unwrap_or_default(),
-                        item: name.clone(),
-                        low,
-                        top,
-                        all,
-                    });
-                }
-                // On numbers the scale's top is assumed: every score named counts.
-                if matches!(from, ScaleFrom::Observed { .. }) {
-                    rule.scores().into_iter().map(f64::from).collect()
-                } else {
-                    on
-                }
-            }
-        };
-        items.push(ItemRule {
-            scale: Some(scale),
-            from: Some(from),
-            positive,
-            none: None,
-        });
+            )),
+            (None, None) => None,
+        })
+        .collect()
+}
+
+/// The positive answers of item `name` on its scale under `rule`.
+fn item_rule(
+    name: &str,
+    scale: (i64, i64),
+    from: ScaleFrom,
+    rule: ShareRule,
+) -> Result<ItemRule, ShareError> {
+    let (low, top) = scale;
+    let no_share = |none: NoShare| ItemRule {
+        scale: Some(scale),
+        from: Some(from),
+        positive: Vec::new(),
+        none: Some(none),
+    };
+    if top <= low {
+        // One point only: nothing to tell apart.
+        return Ok(no_share(NoShare::NotRating));
     }
-    Ok(SharePlan { rule, items })
+    let positive: Vec<f64> = match rule {
+        ShareRule::TopBox { k, given } => {
+            // The default top two of a two-point scale is its top point.
+            let k = if given { k } else { k.min((top - low) as u8) };
+            if i64::from(k) > top - low {
+                return Err(ShareError::TopBoxTooLarge {
+                    k,
+                    item: name.to_string(),
+                    low,
+                    top,
+                });
+            }
+            if let ScaleFrom::Observed { own_max } = from {
+                if own_max <= top - 2 {
+                    return Ok(no_share(NoShare::UnclearTop { own_max, top }));
+                }
+            }
+            (top - i64::from(k) + 1..=top).map(|s| s as f64).collect()
+        }
+        ShareRule::Positive(_) => {
+            let on: Vec<f64> = rule
+                .scores()
+                .into_iter()
+                .map(i64::from)
+                .filter(|s| (low..=top).contains(s))
+                .map(|s| s as f64)
+                .collect();
+            let all =
+                on.len() as i64 == top - low + 1 && !matches!(from, ScaleFrom::Observed { .. });
+            if on.is_empty() || all {
+                return Err(ShareError::PositiveOffScale {
+                    option: rule.option_text().unwrap_or_default(),
+                    item: name.to_string(),
+                    low,
+                    top,
+                    all,
+                });
+            }
+            // On numbers the scale's top is assumed: every score named counts.
+            if matches!(from, ScaleFrom::Observed { .. }) {
+                rule.scores().into_iter().map(f64::from).collect()
+            } else {
+                on
+            }
+        }
+    };
+    Ok(ItemRule {
+        scale: Some(scale),
+        from: Some(from),
+        positive,
+        none: None,
+    })
 }
 
 /// Computes the share of every item of every block and adjusts their p-values (per block, or
