@@ -169,10 +169,23 @@ fn shape_errors_are_typed() {
     let mut second = group(vec![vec![2.0, 3.0, 5.0]], None, None);
     second.values[0].pop();
     let s = survey(first, second, false, false);
+    let e = analyze(&s, &AnalysisOptions::default()).unwrap_err();
     assert!(matches!(
-        analyze(&s, &AnalysisOptions::default()),
-        Err(AnalysisError::Shape(_))
+        e,
+        AnalysisError::Shape(ShapeProblem::ValueRows {
+            second: true,
+            rows: 3
+        })
     ));
+    assert_eq!(
+        e.to_string(),
+        "survey data are inconsistent: second: value columns differ from 3 rows"
+    );
+    // The detail is Japanese too (it was English inside the Japanese message).
+    assert_eq!(
+        e.message(Lang::Ja),
+        "調査データの形が一致しません: 2 つ目の条件: 値の列の長さが 3 行と異なります"
+    );
 }
 
 #[test]

@@ -205,7 +205,8 @@ pub fn score_range(lang: Lang, low: i64, top: i64) -> String {
     format!("{low}{}{top}", pick(lang, "–", "〜"))
 }
 
-/// Both languages of a text, `(English, Japanese)`: for the stored pairs of a [`Warning`].
+/// Both languages of a text, `(English, Japanese)`: for the texts kept in both languages (a
+/// [`Warning`], a comparison refusal, an option error the command line prints later).
 pub fn both(text: impl Fn(Lang) -> String) -> (String, String) {
     (text(Lang::En), text(Lang::Ja))
 }
