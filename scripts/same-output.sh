@@ -13,8 +13,12 @@ cd "$(dirname "$0")/.."
 
 run() {
     local bin out
-    bin=$(realpath "$1")
     out=$2
+    # Usage errors print the program's file name: run every binary under the same name.
+    local tmpbin
+    tmpbin=$(mktemp -d)
+    cp "$1" "$tmpbin/ttest-xl"
+    bin=$tmpbin/ttest-xl
     rm -rf "$out"
     mkdir -p "$out"
     export SOURCE_DATE_EPOCH=1767225600
@@ -51,6 +55,23 @@ run() {
         "anon|tests/data/messy/anonymous_yearly.xlsx"
         "groups2|tests/data/messy/two_group_columns.xlsx"
         "bad_option|examples/staff_survey.xlsx --top-box 5"
+        "three_levels|tests/data/compare/three_levels.xlsx --compare 受講"
+        "small_level|tests/data/compare/small_level.xlsx --compare 受講"
+        "compare_named|examples/staff_survey_compare.xlsx --compare 受講=なし"
+        "compare_wrong|examples/staff_survey_compare.xlsx --compare 受講=たぶん"
+        "compare_bad_spec|examples/staff_survey_compare.xlsx --compare =あり"
+        "compare_min|examples/staff_survey_compare.xlsx --compare 受講 --min-group 40"
+        "positive_off|examples/staff_survey.xlsx --positive 9,10"
+        "positive_all|examples/staff_survey.xlsx --positive 1,2,3,4,5"
+        "positive_ok|examples/staff_survey.xlsx --positive 4,5 --test student"
+        "both_share|examples/staff_survey.xlsx --top-box 2 --positive 4"
+        "bad_topbox|examples/staff_survey.xlsx --top-box x"
+        "bad_positive|examples/staff_survey.xlsx --positive x"
+        "needs_pairs|tests/data/messy/anonymous_yearly.xlsx --test paired"
+        "rank_equiv|examples/staff_survey.xlsx --test wilcoxon --equivalence 0.3"
+        "bad_equiv|examples/staff_survey.xlsx --equivalence -1"
+        "by_min|examples/staff_survey.xlsx --by 所属 --min-group 30"
+        "mw|examples/staff_survey.xlsx --test mann-whitney"
         "bad_xml|tests/data/hostile/bad_xml.xlsx"
         "encrypted|tests/data/hostile/encrypted.xlsx"
         "missing|tests/data/does_not_exist.xlsx"
@@ -100,6 +121,7 @@ run() {
     # The outputs name the directory they were written to; make them comparable across runs.
     find "$out" -type f \( -name stdout -o -name stderr -o -name out.json \) -print0 |
         xargs -0 sed -i "s#$(realpath "$out")#OUT#g"
+    rm -rf "$tmpbin"
     echo "$(find "$out" -type f | wc -l) files in $out"
 }
 
