@@ -116,6 +116,7 @@ pub fn pick(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
 
 pub mod checks;
 pub mod council;
+pub mod method;
 pub mod shares;
 pub mod summary;
 
@@ -151,6 +152,9 @@ mod tests {
         checks::ChecksFormat,
         council::CouncilText,
         council::CouncilFormat,
+        method::MethodRow,
+        method::MethodText,
+        method::MethodFormat,
         shares::ShareText,
         shares::ShareFormat,
         shares::ShareSentence,
@@ -179,9 +183,30 @@ mod tests {
     /// ([`crate::messages::ALLOWED_IN_JAPANESE`]).
     const ALSO_ALLOWED: &[&str] = &[
         // Names of methods and their authors.
-        "Newcombe", "McNemar", "Pearson",
+        "Newcombe",
+        "McNemar",
+        "Pearson",
+        "Student",
+        "Algina",
+        "Keselman",
+        // Software, functions and symbols: Excel's T.TEST; R's t.test, wilcox.test, p.adjust
+        // and effectsize; the effect size d_av; a respondent's ID.
+        "Excel",
+        "TEST",
+        "test",
+        "wilcox",
+        "effectsize",
+        "d_av",
+        "ID",
         // Options written after an opening bracket, 「（--top-box 2）」.
-        "top", "box", "positive", "adjust", "family", "all",
+        "top",
+        "box",
+        "positive",
+        "adjust",
+        "family",
+        "all",
+        "keep",
+        "ids",
     ];
 
     /// `{…}` placeholders of a format string, without their format spec.
@@ -302,7 +327,6 @@ mod tests {
         ("report/compare_sheet.rs", 32),
         ("report/data_sheet.rs", 1),
         ("report/equivalence_cols.rs", 19),
-        ("report/method_sheet.rs", 51),
         ("report/plan_sheet.rs", 1),
         ("report/results_sheet.rs", 21),
         ("report/text.rs", 34),
