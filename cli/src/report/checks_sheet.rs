@@ -1,6 +1,47 @@
 //! The Checks sheet (データ確認): every reading decision and every cell left out, with its evidence.
+//!
+//! Top to bottom: the reading decisions (src/report/plan_sheet.rs); exclusions, pairing problems
+//! and cells to look at first, one row each (in sheet order); the answer labels of each item's
+//! scale; the item-level messages (not tested, assumptions); then the routine conversions as
+//! one mapping table with counts (「そう思う」→ 4: 212 cells), not one row per cell.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
 use super::*;
+use crate::words::checks::{
+    table_name, ChecksFormat, ChecksHeader, ChecksKind, ChecksText, ChecksValue,
+};
+use crate::workbook::Note;
+
+/// What every step of the sheet needs.
+struct Ctx<'a> {
+    survey: &'a Survey,
+    a: &'a Analysis,
+    keep_ids: bool,
+    lang: Lang,
+    /// Top-aligned cells (every column's format).
+    top: Format,
+    /// The "missing" format, top-aligned.
+    missing_top: Format,
+    /// (row, column, text units) of every wrapped cell written.
+    fit: RefCell<Vec<(u32, u16, f64)>>,
+}
+
+impl Ctx<'_> {
+    /// Keeps a wrapped cell's text for the column widths and row heights.
+    fn log(&self, row: u32, col: u16, text: &str) {
+        self.fit.borrow_mut().push((row, col, print_units(text)));
+    }
+}
+
+/// Where a note's row points: its sheets, cells, item and how many cells it stands for.
+struct At<'n> {
+    sheet: &'n str,
+    cells: &'n str,
+    item: Option<&'n str>,
+    count: usize,
+}
 
 pub(super) fn write_checks(
     ws: &mut Worksheet,
@@ -10,175 +51,218 @@ pub(super) fn write_checks(
     keep_ids: bool,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let headers = [
-        lang.pick("Kind", "種類"),
-        lang.pick("Sheet", "シート"),
-        lang.pick("Cell", "セル"),
-        lang.pick("Item", "設問"),
-        lang.pick("What happened", "内容"),
-        lang.pick("Original", "元の値"),
-        lang.pick("Value used", "使用した値"),
-        lang.pick("Cells", "件数"),
-    ];
-    // Long text wraps in its column (cells, what happened, original) instead of widening the
-    // sheet until the printed page shrinks; every row gets the height its lines need, as on the
-    // Method sheet (LibreOffice keeps the stored height on load). Unformatted cells take the
-    // column format.
-    let top = Format::new().set_align(FormatAlign::Top);
-    let wrap_top = top.clone().set_text_wrap();
-    let missing_top = f.missing.clone().set_align(FormatAlign::Top);
-    for c in 0..8u16 {
-        let wrapped = CHECKS_WRAPPED.iter().any(|&(w, _)| w == c);
-        ws.set_column_format(c, if wrapped { &wrap_top } else { &top })?;
-    }
-    // (row, column, text units) of every wrapped cell written.
-    let fit: std::cell::RefCell<Vec<(u32, u16, f64)>> = Default::default();
-    let log = |row: u32, col: u16, text: &str| fit.borrow_mut().push((row, col, print_units(text)));
+    let headers: Vec<&str> = ChecksHeader::ALL.iter().map(|h| h.get(lang)).collect();
+    let cx = Ctx {
+        survey,
+        a,
+        keep_ids,
+        lang,
+        top: Format::new().set_align(FormatAlign::Top),
+        missing_top: f.missing.clone().set_align(FormatAlign::Top),
+        fit: Default::default(),
+    };
+    set_column_formats(ws, &cx)?;
     let mut row = plan_sheet::write_checks_rows(ws, survey, lang, 1)?;
     for (i, e) in survey.plan.entries.iter().enumerate() {
-        log(1 + i as u32, 4, e.message(lang));
-        log(1 + i as u32, 3, e.topic.describe(lang));
+        cx.log(1 + i as u32, 4, e.message(lang));
+        cx.log(1 + i as u32, 3, e.topic.describe(lang));
         if let Some(cell) = &e.cell {
-            log(1 + i as u32, 2, cell);
+            cx.log(1 + i as u32, 2, cell);
         }
     }
+    // Item-level messages and closing lines (column 4), kept for the column width.
+    let mut messages: Vec<String> = Vec::new();
+    let (next, omitted) = write_notes(ws, &cx, row)?;
+    row = write_scales(ws, &cx, next)?;
+    row = write_item_messages(ws, &cx, row, &mut messages)?;
+    row = write_mappings(ws, &cx, row)?;
+    row = write_closing_lines(ws, &cx, row, omitted, &mut messages)?;
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|h| {
+            TableColumn::new()
+                .set_header(*h)
+                .set_header_format(&f.header)
+        })
+        .collect();
+    ws.add_table(
+        0,
+        0,
+        row - 1,
+        7,
+        &Table::new()
+            .set_name(table_name(lang))
+            .set_style(TableStyle::Light1)
+            .set_columns(&columns),
+    )?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofit();
+    set_column_widths(ws, &cx, &headers, &messages)?;
+    fit_wrapped_columns(ws, &cx, &headers)?;
+    ws.set_repeat_rows(0, 0)?;
+    print_setup(ws, Print::FitWidth { landscape: true })?;
+    Ok(())
+}
+
+/// Long text wraps in its column (cells, what happened, original) instead of widening the sheet
+/// until the printed page shrinks; every row gets the height its lines need, as on the Method
+/// sheet (LibreOffice keeps the stored height on load). Unformatted cells take the column format.
+fn set_column_formats(ws: &mut Worksheet, cx: &Ctx) -> Result<(), XlsxError> {
+    let wrap_top = cx.top.clone().set_text_wrap();
+    for c in 0..8u16 {
+        let wrapped = CHECKS_WRAPPED.iter().any(|&(w, _)| w == c);
+        ws.set_column_format(c, if wrapped { &wrap_top } else { &cx.top })?;
+    }
+    Ok(())
+}
+
+/// The routine conversions, listed as one mapping table with counts rather than a row per cell.
+fn is_routine(kind: NoteKind) -> bool {
+    matches!(
+        kind,
+        NoteKind::Blank
+            | NoteKind::NoAnswer
+            | NoteKind::Text
+            | NoteKind::FullWidthDigits
+            | NoteKind::NumberAsText
+            | NoteKind::LikertLabel
+    )
+}
+
+/// Exclusions, pairing problems and cells to look at first, one row each (in sheet order), up to
+/// the sheet's row limit; returns the next free row and how many were left out.
+fn write_notes(ws: &mut Worksheet, cx: &Ctx, mut row: u32) -> Result<(u32, usize), XlsxError> {
     let mut omitted = 0usize;
-    // Exclusions, pairing problems and cells to look at first, one row each (in sheet order);
-    // then the item-level messages; then the routine conversions as one mapping table with
-    // counts (「そう思う」→ 4: 212 cells), not one row per cell.
-    let routine = |k: NoteKind| {
-        matches!(
-            k,
-            NoteKind::Blank
-                | NoteKind::NoAnswer
-                | NoteKind::Text
-                | NoteKind::FullWidthDigits
-                | NoteKind::NumberAsText
-                | NoteKind::LikertLabel
-        )
-    };
-    let write_note = |ws: &mut Worksheet,
-                      row: u32,
-                      note: &crate::workbook::Note,
-                      sheet: &str,
-                      cells: &str,
-                      item: Option<&str>,
-                      count: usize|
-     -> Result<(), XlsxError> {
-        let kind = if note.kind.is_warning() {
-            lang.pick("Warning", "警告")
-        } else if routine(note.kind) {
-            lang.pick("Conversion", "変換")
-        } else {
-            lang.pick("Excluded", "除外")
-        };
-        ws.write_string(row, 0, kind)?;
-        ws.write_string(row, 1, sheet)?;
-        ws.write_string(row, 2, cells)?;
-        log(row, 2, cells);
-        if let Some(item) = item {
-            ws.write_string(row, 3, item)?;
-            log(row, 3, item);
-        }
-        ws.write_string(row, 4, note.kind.describe(lang))?;
-        log(row, 4, note.kind.describe(lang));
-        let original = shown_original(note, keep_ids, a, lang);
-        ws.write_string(row, 5, &original)?;
-        log(row, 5, &original);
-        match (note.value, note.kind) {
-            (Some(v), _) => put_num(ws, row, 6, v, &top, &missing_top)?,
-            // Notes about a whole row or column, not a cell value.
-            (
-                None,
-                NoteKind::UnmatchedId
-                | NoteKind::UnmatchedIdInGroup
-                | NoteKind::MissingId
-                | NoteKind::MissingGroup
-                | NoteKind::SummaryRow
-                | NoteKind::HiddenRow
-                | NoteKind::FilteredRow
-                | NoteKind::TableTotalsRow
-                | NoteKind::SubtotalRow,
-            ) => {
-                ws.write_string_with_format(
-                    row,
-                    6,
-                    lang.pick("row excluded", "行を除外"),
-                    &missing_top,
-                )?;
-            }
-            (
-                None,
-                NoteKind::ItemInOneSheet
-                | NoteKind::HiddenColumn
-                | NoteKind::HiddenSheet
-                | NoteKind::OutsideTable
-                | NoteKind::NotAnItemQuantity
-                | NoteKind::NotAnItemTotal
-                | NoteKind::NotAnItemRange,
-            ) => {
-                ws.write_string_with_format(
-                    row,
-                    6,
-                    lang.pick("not analysed", "分析対象外"),
-                    &missing_top,
-                )?;
-            }
-            (None, NoteKind::ByChanged) => {
-                // `original` is "first → second"; the first sheet's value is the one used.
-                let shown = shown_original(note, keep_ids, a, lang);
-                let first = shown.split(" → ").next().unwrap_or_default();
-                ws.write_string(row, 6, first)?;
-            }
-            // Column-level notes about how values were read: nothing to show per cell.
-            (None, NoteKind::UnitRemoved | NoteKind::PercentCells) => {}
-            (None, _) => {
-                ws.write_string_with_format(row, 6, lang.pick("missing", "欠測"), &missing_top)?;
-            }
-        }
-        ws.write_number(row, 7, count as f64)?;
-        Ok(())
-    };
-    for note in survey.notes.iter().filter(|n| !routine(n.kind)) {
+    for note in cx.survey.notes.iter().filter(|n| !is_routine(n.kind)) {
         if row >= MAX_ROW - 200 {
             omitted += 1;
             continue;
         }
-        write_note(
-            ws,
-            row,
-            note,
-            &note.sheet,
-            &note.cell,
-            note.item.as_deref(),
-            1,
-        )?;
+        let at = At {
+            sheet: &note.sheet,
+            cells: &note.cell,
+            item: note.item.as_deref(),
+            count: 1,
+        };
+        write_note(ws, cx, row, note, &at)?;
         row += 1;
     }
-    // One small table per item with answer labels: each label, its score and how many cells.
-    for sc in &survey.scales {
+    Ok((row, omitted))
+}
+
+/// One row for `note` (or for the notes of a mapping row, `at.count` of them).
+fn write_note(
+    ws: &mut Worksheet,
+    cx: &Ctx,
+    row: u32,
+    note: &Note,
+    at: &At,
+) -> Result<(), XlsxError> {
+    let lang = cx.lang;
+    let kind = if note.kind.is_warning() {
+        ChecksKind::Warning
+    } else if is_routine(note.kind) {
+        ChecksKind::Conversion
+    } else {
+        ChecksKind::Excluded
+    };
+    ws.write_string(row, 0, kind.get(lang))?;
+    ws.write_string(row, 1, at.sheet)?;
+    ws.write_string(row, 2, at.cells)?;
+    cx.log(row, 2, at.cells);
+    if let Some(item) = at.item {
+        ws.write_string(row, 3, item)?;
+        cx.log(row, 3, item);
+    }
+    ws.write_string(row, 4, note.kind.describe(lang))?;
+    cx.log(row, 4, note.kind.describe(lang));
+    let original = shown_original(note, cx.keep_ids, cx.a, lang);
+    ws.write_string(row, 5, &original)?;
+    cx.log(row, 5, &original);
+    write_value_used(ws, cx, row, note)?;
+    ws.write_number(row, 7, at.count as f64)?;
+    Ok(())
+}
+
+/// The "value used" column of a note: the number, or what became of a cell, row or column.
+fn write_value_used(ws: &mut Worksheet, cx: &Ctx, row: u32, note: &Note) -> Result<(), XlsxError> {
+    let value = match (note.value, note.kind) {
+        (Some(v), _) => return put_num(ws, row, 6, v, &cx.top, &cx.missing_top),
+        // Notes about a whole row or column, not a cell value.
+        (
+            None,
+            NoteKind::UnmatchedId
+            | NoteKind::UnmatchedIdInGroup
+            | NoteKind::MissingId
+            | NoteKind::MissingGroup
+            | NoteKind::SummaryRow
+            | NoteKind::HiddenRow
+            | NoteKind::FilteredRow
+            | NoteKind::TableTotalsRow
+            | NoteKind::SubtotalRow,
+        ) => ChecksValue::RowExcluded,
+        (
+            None,
+            NoteKind::ItemInOneSheet
+            | NoteKind::HiddenColumn
+            | NoteKind::HiddenSheet
+            | NoteKind::OutsideTable
+            | NoteKind::NotAnItemQuantity
+            | NoteKind::NotAnItemTotal
+            | NoteKind::NotAnItemRange,
+        ) => ChecksValue::NotAnalysed,
+        (None, NoteKind::ByChanged) => {
+            // `original` is "first → second"; the first sheet's value is the one used.
+            let shown = shown_original(note, cx.keep_ids, cx.a, cx.lang);
+            let first = shown.split(" → ").next().unwrap_or_default();
+            ws.write_string(row, 6, first)?;
+            return Ok(());
+        }
+        // Column-level notes about how values were read: nothing to show per cell.
+        (None, NoteKind::UnitRemoved | NoteKind::PercentCells) => return Ok(()),
+        (None, _) => ChecksValue::Missing,
+    };
+    ws.write_string_with_format(row, 6, value.get(cx.lang), &cx.missing_top)?;
+    Ok(())
+}
+
+/// One small table per item with answer labels: each label, its score and how many cells.
+fn write_scales(ws: &mut Worksheet, cx: &Ctx, mut row: u32) -> Result<u32, XlsxError> {
+    let lang = cx.lang;
+    for sc in &cx.survey.scales {
         let how = sc.describe(lang);
         for l in &sc.labels {
             if row >= MAX_ROW - 200 {
                 break;
             }
-            ws.write_string(row, 0, lang.pick("Scale", "尺度"))?;
+            ws.write_string(row, 0, ChecksKind::Scale.get(lang))?;
             ws.write_string(row, 3, &sc.item)?;
-            log(row, 3, &sc.item);
-            let cells = match lang {
-                Lang::En => format!("{how} ({} cells)", l.count),
-                Lang::Ja => format!("{how}（{} セル）", l.count),
-            };
+            cx.log(row, 3, &sc.item);
+            let cells = ChecksFormat::ScaleCells {
+                how: &how,
+                count: l.count,
+            }
+            .text(lang);
             ws.write_string(row, 4, &cells)?;
-            log(row, 4, &cells);
+            cx.log(row, 4, &cells);
             ws.write_string(row, 5, &l.label)?;
-            log(row, 5, &l.label);
-            put_num(ws, row, 6, l.score, &top, &missing_top)?;
+            cx.log(row, 5, &l.label);
+            put_num(ws, row, 6, l.score, &cx.top, &cx.missing_top)?;
             row += 1;
         }
     }
-    // Item-level messages (column 4), kept for the column width.
-    let mut messages: Vec<String> = Vec::new();
+    Ok(row)
+}
+
+/// The items that could not be tested and the notes on the tests' assumptions, one row each;
+/// their texts are added to `messages`.
+fn write_item_messages(
+    ws: &mut Worksheet,
+    cx: &Ctx,
+    mut row: u32,
+    messages: &mut Vec<String>,
+) -> Result<u32, XlsxError> {
+    let (a, lang) = (cx.a, cx.lang);
     for block in &a.blocks {
         for it in &block.items {
             let by = block
@@ -186,42 +270,46 @@ pub(super) fn write_checks(
                 .as_ref()
                 .map(|b| format!(" [{}]", text::by_label(b, lang)))
                 .unwrap_or_default();
-            let mut lines: Vec<(String, String)> = Vec::new();
+            let mut lines: Vec<(ChecksKind, String)> = Vec::new();
             if let Some(ex) = &it.excluded {
-                lines.push((lang.pick("Not tested", "検定不可").into(), ex.message(lang)));
+                lines.push((ChecksKind::NotTested, ex.message(lang)));
             }
             for n in &it.notes {
-                lines.push((
-                    lang.pick("Assumption", "前提の確認").into(),
-                    n.message(lang, &a.labels),
-                ));
+                lines.push((ChecksKind::Assumption, n.message(lang, &a.labels)));
             }
             for (kind, msg) in lines {
-                ws.write_string(row, 0, kind)?;
+                ws.write_string(row, 0, kind.get(lang))?;
                 let item = format!("{}{by}", it.item);
                 ws.write_string(row, 3, &item)?;
-                log(row, 3, &item);
+                cx.log(row, 3, &item);
                 ws.write_string(row, 4, &msg)?;
-                log(row, 4, &msg);
+                cx.log(row, 4, &msg);
                 messages.push(msg);
                 row += 1;
             }
         }
     }
-    // The mapping table: one row per kind of conversion and original text (blank cells: per
-    // item), with the count, the sheets and the first cells.
-    struct Mapping<'n> {
-        note: &'n crate::workbook::Note,
-        count: usize,
-        sheets: Vec<&'n str>,
-        cells: Vec<(&'n str, &'n str)>,
-        items: Vec<&'n str>,
-    }
+    Ok(row)
+}
+
+/// A row of the mapping table: the first note of its kind, original text and value used.
+struct Mapping<'n> {
+    note: &'n Note,
+    count: usize,
+    sheets: Vec<&'n str>,
+    cells: Vec<(&'n str, &'n str)>,
+    items: Vec<&'n str>,
+}
+
+/// The routine conversions grouped into the rows of the mapping table: one per kind of
+/// conversion and original text (blank cells: per item), with the count, the sheets and the
+/// first cells, in the order of their first cell.
+fn mappings(survey: &Survey) -> Vec<Mapping<'_>> {
     let mut maps: Vec<Mapping> = Vec::new();
     // Key: kind, item (blank cells only), original text, value used (bits).
     type Key<'n> = (NoteKind, Option<&'n str>, &'n str, Option<u64>);
-    let mut index: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
-    for note in survey.notes.iter().filter(|n| routine(n.kind)) {
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    for note in survey.notes.iter().filter(|n| is_routine(n.kind)) {
         let per_item = (note.kind == NoteKind::Blank)
             .then_some(note.item.as_deref())
             .flatten();
@@ -255,7 +343,12 @@ pub(super) fn write_checks(
             }
         }
     }
-    for m in &maps {
+    maps
+}
+
+/// The mapping table of the routine conversions.
+fn write_mappings(ws: &mut Worksheet, cx: &Ctx, mut row: u32) -> Result<u32, XlsxError> {
+    for m in &mappings(cx.survey) {
         // Addresses carry their sheet when the row spans two sheets.
         let mut cells = m
             .cells
@@ -275,61 +368,54 @@ pub(super) fn write_checks(
         let items = match m.items.len() {
             0 => None,
             1 => Some(m.items[0].to_string()),
-            n => Some(match lang {
-                Lang::En => format!("{n} items"),
-                Lang::Ja => format!("{n} 問"),
-            }),
+            n => Some(ChecksFormat::Items { n }.text(cx.lang)),
         };
-        write_note(
-            ws,
-            row,
-            m.note,
-            &m.sheets.join(", "),
-            &cells,
-            items.as_deref(),
-            m.count,
-        )?;
+        let sheets = m.sheets.join(", ");
+        let at = At {
+            sheet: &sheets,
+            cells: &cells,
+            item: items.as_deref(),
+            count: m.count,
+        };
+        write_note(ws, cx, row, m.note, &at)?;
         row += 1;
     }
+    Ok(row)
+}
+
+/// The line on rows left out at the sheet's limit, and the line of a sheet with nothing to list;
+/// their texts are added to `messages`.
+fn write_closing_lines(
+    ws: &mut Worksheet,
+    cx: &Ctx,
+    mut row: u32,
+    omitted: usize,
+    messages: &mut Vec<String>,
+) -> Result<u32, XlsxError> {
     if omitted > 0 {
-        let msg = match lang {
-            Lang::En => format!("… and {omitted} more conversions not listed (sheet limit)"),
-            Lang::Ja => format!("…ほか {omitted} 件の変換は、行数の上限のため記載を省略"),
-        };
+        let msg = ChecksFormat::Omitted { omitted }.text(cx.lang);
         ws.write_string(row, 4, &msg)?;
-        log(row, 4, &msg);
+        cx.log(row, 4, &msg);
         messages.push(msg);
         row += 1;
     }
-    if row == 1 + survey.plan.entries.len() as u32 {
-        let msg = lang.pick(
-            "Nothing was converted or excluded.",
-            "変換・除外したセルはありません。",
-        );
+    if row == 1 + cx.survey.plan.entries.len() as u32 {
+        let msg = ChecksText::NothingConverted.get(cx.lang);
         ws.write_string(row, 4, msg)?;
         messages.push(msg.to_string());
         row += 1;
     }
-    let columns: Vec<TableColumn> = headers
-        .iter()
-        .map(|h| {
-            TableColumn::new()
-                .set_header(*h)
-                .set_header_format(&f.header)
-        })
-        .collect();
-    ws.add_table(
-        0,
-        0,
-        row - 1,
-        7,
-        &Table::new()
-            .set_name(lang.pick("Checks", "Checks_ja"))
-            .set_style(TableStyle::Light1)
-            .set_columns(&columns),
-    )?;
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofit();
+    Ok(row)
+}
+
+/// The widths of the sheet, item, what-happened and original columns (after `autofit()`).
+fn set_column_widths(
+    ws: &mut Worksheet,
+    cx: &Ctx,
+    headers: &[&str],
+    messages: &[String],
+) -> Result<(), XlsxError> {
+    let (survey, a, lang) = (cx.survey, cx.a, cx.lang);
     let sheets = survey.notes.iter().map(|n| n.sheet.as_str());
     widen_for_text(ws, 1, sheets.chain([headers[1]]), 30.0)?;
     let items = survey.notes.iter().filter_map(|n| n.item.as_deref());
@@ -357,17 +443,20 @@ pub(super) fn write_checks(
     let originals: Vec<String> = survey
         .notes
         .iter()
-        .map(|n| shown_original(n, keep_ids, a, lang))
+        .map(|n| shown_original(n, cx.keep_ids, a, lang))
         .collect();
     widen_for_text(
         ws,
         5,
         originals.iter().map(String::as_str).chain([headers[5]]),
         40.0,
-    )?;
-    // The wrapped columns: as wide as their longest text up to a cap, then rows as tall as their
-    // longest cell's lines.
-    let fit = fit.into_inner();
+    )
+}
+
+/// The wrapped columns: as wide as their longest text up to a cap, then rows as tall as their
+/// longest cell's lines.
+fn fit_wrapped_columns(ws: &mut Worksheet, cx: &Ctx, headers: &[&str]) -> Result<(), XlsxError> {
+    let fit = cx.fit.borrow();
     let mut widths = [0.0f64; 8];
     for &(col, cap) in CHECKS_WRAPPED {
         let widest = fit
@@ -379,8 +468,8 @@ pub(super) fn write_checks(
         widths[col as usize] = (widest + 2.0).min(cap);
         ws.set_column_width(col, widths[col as usize])?;
     }
-    let mut lines: std::collections::BTreeMap<u32, f64> = Default::default();
-    for &(r, col, units) in &fit {
+    let mut lines: BTreeMap<u32, f64> = Default::default();
+    for &(r, col, units) in fit.iter() {
         let n = (units / (widths[col as usize] - 1.0)).ceil().max(1.0);
         let e = lines.entry(r).or_insert(1.0);
         *e = e.max(n);
@@ -390,7 +479,5 @@ pub(super) fn write_checks(
             ws.set_row_height(r, 15.0 * n + 3.0)?;
         }
     }
-    ws.set_repeat_rows(0, 0)?;
-    print_setup(ws, Print::FitWidth { landscape: true })?;
     Ok(())
 }

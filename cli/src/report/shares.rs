@@ -7,6 +7,7 @@ use super::{put_num, text, Formats, Kind};
 use crate::analysis::shares::{self, Share, ShareRule};
 use crate::analysis::{AdjustFamily, Analysis, DesignKind, ItemResult};
 use crate::lang::Lang;
+use crate::words::shares::{score_list, ShareFormat, ShareSentence, ShareText};
 use crate::workbook::Survey;
 
 /// `40.4%`.
@@ -21,56 +22,27 @@ fn points(v: f64) -> String {
 
 /// The Results sheet's share columns (after the means' columns, before Notes).
 pub(super) fn result_headers(a: &Analysis, lang: Lang) -> Vec<(String, Kind)> {
-    let [l1, l2] = &a.labels;
-    let cl = text::num(a.options.conf_level * 100.0, 0);
-    let (op, cp) = (lang.pick(" (", "（"), lang.pick(")", "）"));
+    let (l1, l2) = (a.labels[0].as_str(), a.labels[1].as_str());
+    let cl = &text::num(a.options.conf_level * 100.0, 0);
     vec![
+        (ShareText::PositiveScores.get(lang).into(), Kind::Text),
         (
-            lang.pick("Positive answers (scores)", "肯定的回答（得点）")
-                .into(),
-            Kind::Text,
-        ),
-        (
-            format!("{}{op}{l1}{cp}", lang.pick("Positive %", "肯定的回答 %")),
+            ShareFormat::PositivePercent { label: l1 }.text(lang),
             Kind::Num2,
         ),
         (
-            format!("{}{op}{l2}{cp}", lang.pick("Positive %", "肯定的回答 %")),
+            ShareFormat::PositivePercent { label: l2 }.text(lang),
             Kind::Num2,
         ),
+        (ShareFormat::Difference { l1, l2 }.text(lang), Kind::Num2),
+        (ShareFormat::IntervalLow { cl }.text(lang), Kind::Num2),
+        (ShareFormat::IntervalHigh { cl }.text(lang), Kind::Num2),
+        (ShareText::ShareP.get(lang).into(), Kind::P),
         (
-            format!(
-                "{}{op}{l2} − {l1}{cp}",
-                lang.pick("Share difference (points)", "割合の差（ポイント）")
-            ),
-            Kind::Num2,
-        ),
-        (
-            format!(
-                "{} {cl}% {}",
-                lang.pick("Share difference", "割合の差"),
-                lang.pick("CI low", "信頼区間 下限")
-            ),
-            Kind::Num2,
-        ),
-        (
-            format!(
-                "{} {cl}% {}",
-                lang.pick("Share difference", "割合の差"),
-                lang.pick("CI high", "信頼区間 上限")
-            ),
-            Kind::Num2,
-        ),
-        (
-            lang.pick("Share p (two-sided)", "割合の p（両側）").into(),
-            Kind::P,
-        ),
-        (
-            format!(
-                "{}{op}{}{cp}",
-                lang.pick("Share adjusted p", "割合の補正後 p"),
-                text::adjust_key(a.options.adjust)
-            ),
+            ShareFormat::AdjustedP {
+                method: text::adjust_key(a.options.adjust),
+            }
+            .text(lang),
             Kind::P,
         ),
     ]
@@ -135,181 +107,112 @@ pub fn sentence(
     lang: Lang,
     polite: bool,
 ) -> Option<String> {
-    // The Japanese verb endings of the two registers.
-    let (was, unchanged, did, not_shown, higher, lower, computable, not_computable) = if polite {
-        (
-            "でした",
-            "変わりませんでした",
-            "しました",
-            "示されませんでした",
-            "高くなっています",
-            "低くなっています",
-            "計算できますが",
-            "計算できません",
-        )
-    } else {
-        (
-            "だった",
-            "変わらなかった",
-            "した",
-            "示されなかった",
-            "高い",
-            "低い",
-            "計算できるが",
-            "計算できない",
-        )
-    };
     let s = it.share?;
-    let [l1, l2] = &a.labels;
-    let cl = text::num(a.options.conf_level * 100.0, 0);
-    let (p1, p2, d) = (pct(s.share_1), pct(s.share_2), points(s.diff.abs()));
-    let ci = match lang {
-        Lang::En => format!(
-            "{cl}% CI {} to {} points",
-            points(s.conf_low),
-            points(s.conf_high)
-        ),
-        Lang::Ja => format!(
-            "{cl}% CI {}〜{} ポイント",
-            points(s.conf_low),
-            points(s.conf_high)
-        ),
-    };
+    let (l1, l2) = (a.labels[0].as_str(), a.labels[1].as_str());
+    let cl = &text::num(a.options.conf_level * 100.0, 0);
+    let (p1, p2, d) = (&pct(s.share_1), &pct(s.share_2), &points(s.diff.abs()));
+    let ci = &ShareFormat::Interval {
+        cl,
+        low: &points(s.conf_low),
+        high: &points(s.conf_high),
+    }
+    .text(lang);
     // Nobody (or everybody) positive on both sides, independent groups: no chi-square p.
     if s.p_adjusted.is_nan() {
-        return Some(match lang {
-            Lang::En => format!(
-                "The share of positive answers was {p1} in both {l1} and {l2} ({ci}, Newcombe's interval, still defined; no chi-square p: every answer lies on the same side)."
-            ),
-            Lang::Ja => format!(
-                "肯定的回答の割合は「{l1}」「{l2}」とも {p1} {was}（{ci}。Newcombe 法の信頼区間は{computable}、全員の回答が同じ側にあるため χ² 検定の p 値は{not_computable}）。"
-            ),
-        });
+        return Some(ShareSentence::NoChiSquare { l1, l2, p1, ci }.text_in(lang, polite));
     }
-    let p = text::p_apa(s.p_adjusted);
+    let p = &text::p_apa(s.p_adjusted);
     let significant = s.p_adjusted < a.options.alpha;
     let up = s.diff > 0.0;
     let same = s.diff == 0.0;
-    let end_change = match significant {
-        true => "。".to_string(),
-        false => format!("が、偶然の範囲を超える変化は{not_shown}。"),
+    let sentence = match (change, same, up, significant) {
+        (true, true, _, _) => ShareSentence::Stayed { p1, ci, p },
+        (true, false, true, true) => ShareSentence::Rose { p1, p2, d, ci, p },
+        (true, false, true, false) => ShareSentence::RoseWithinChance { p1, p2, d, ci, p },
+        (true, false, false, true) => ShareSentence::Fell { p1, p2, d, ci, p },
+        (true, false, false, false) => ShareSentence::FellWithinChance { p1, p2, d, ci, p },
+        (false, true, _, _) => ShareSentence::SameInBoth { l1, l2, p1, ci, p },
+        (false, false, true, true) => ShareSentence::Higher {
+            l1,
+            l2,
+            p1,
+            p2,
+            d,
+            ci,
+            p,
+        },
+        (false, false, true, false) => ShareSentence::HigherWithinChance {
+            l1,
+            l2,
+            p1,
+            p2,
+            d,
+            ci,
+            p,
+        },
+        (false, false, false, true) => ShareSentence::Lower {
+            l1,
+            l2,
+            p1,
+            p2,
+            d,
+            ci,
+            p,
+        },
+        (false, false, false, false) => ShareSentence::LowerWithinChance {
+            l1,
+            l2,
+            p1,
+            p2,
+            d,
+            ci,
+            p,
+        },
     };
-    let end_diff = match significant {
-        true => "。".to_string(),
-        false => format!("が、偶然の範囲を超える差は{not_shown}。"),
-    };
-    let sentence = match (lang, change, same) {
-        (Lang::Ja, true, true) => {
-            format!("肯定的回答の割合は {p1} で{unchanged}（{ci}、補正後 p {p}）。")
-        }
-        (Lang::Ja, true, false) => format!(
-            "肯定的回答の割合は {p1} から {p2} へ {d} ポイント{}{did}（{ci}、補正後 p {p}）{}",
-            if up { "増加" } else { "減少" },
-            end_change
-        ),
-        (Lang::Ja, false, true) => format!(
-            "肯定的回答の割合は「{l1}」「{l2}」とも {p1} {was}（{ci}、補正後 p {p}）。"
-        ),
-        (Lang::Ja, false, false) => format!(
-            "肯定的回答の割合は「{l1}」{p1}、「{l2}」{p2} で、「{l2}」が {d} ポイント{}（{ci}、補正後 p {p}）{}",
-            if up { higher } else { lower },
-            end_diff
-        ),
-        (Lang::En, true, true) => format!(
-            "The share of positive answers stayed at {p1} ({ci}; adjusted p {p})."
-        ),
-        (Lang::En, true, false) => format!(
-            "The share of positive answers {} from {p1} to {p2}, by {d} points ({ci}; adjusted p {p}){}",
-            if up { "rose" } else { "fell" },
-            if significant {
-                "."
-            } else {
-                "; a change beyond chance is not shown."
-            }
-        ),
-        (Lang::En, false, true) => format!(
-            "The share of positive answers was {p1} in both {l1} and {l2} ({ci}; adjusted p {p})."
-        ),
-        (Lang::En, false, false) => format!(
-            "The share of positive answers was {p1} in {l1} and {p2} in {l2}: {d} points {} in {l2} ({ci}; adjusted p {p}){}",
-            if up { "higher" } else { "lower" },
-            if significant {
-                "."
-            } else {
-                "; a difference beyond chance is not shown."
-            }
-        ),
-    };
-    Some(sentence)
+    Some(sentence.text_in(lang, polite))
 }
 
 /// Which answers count as positive, in a few words ("the top two points of each item's scale").
 fn rule_words(rule: ShareRule, lang: Lang) -> String {
-    match (rule, lang) {
-        (ShareRule::TopBox { k: 2, .. }, Lang::En) => {
-            "the top two points of each item's scale".into()
+    match rule {
+        ShareRule::TopBox { k: 2, .. } => ShareText::TopTwo.get(lang).into(),
+        ShareRule::TopBox { k, .. } => ShareFormat::TopBox { k }.text(lang),
+        ShareRule::Positive(_) => ShareFormat::Positive {
+            scores: &score_list(lang, &rule.scores()),
         }
-        (ShareRule::TopBox { k: 2, .. }, Lang::Ja) => "各設問の尺度の上位 2 段階".into(),
-        (ShareRule::TopBox { k, .. }, Lang::En) => {
-            format!("the top {k} point(s) of each item's scale (--top-box {k})")
-        }
-        (ShareRule::TopBox { k, .. }, Lang::Ja) => {
-            format!("各設問の尺度の上位 {k} 段階（--top-box {k}）")
-        }
-        (ShareRule::Positive(_), Lang::En) => format!(
-            "the scores {} (--positive)",
-            rule.scores()
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        (ShareRule::Positive(_), Lang::Ja) => format!(
-            "得点 {}（--positive で指定）",
-            rule.scores()
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join("、")
-        ),
+        .text(lang),
     }
 }
 
 fn test_words(a: &Analysis, lang: Lang) -> &'static str {
-    match (a.test.is_paired(), lang) {
-        (true, Lang::En) => "Newcombe's paired score interval (1998, method 10); p from the exact McNemar test (two-sided binomial test on the respondents who changed side)",
-        (true, Lang::Ja) => "信頼区間は Newcombe の対応のあるスコア法（1998、方法 10）、p 値は McNemar の正確検定（回答が肯定側と否定側の間で変わった人についての両側二項検定）",
-        (false, Lang::En) => "Newcombe's hybrid score interval (1998, method 10); p from Pearson's chi-square test without continuity correction",
-        (false, Lang::Ja) => "信頼区間は Newcombe のハイブリッド・スコア法（1998、方法 10）、p 値は連続性補正なしの Pearson の χ² 検定",
+    if a.test.is_paired() {
+        ShareText::PairedTest.get(lang)
+    } else {
+        ShareText::IndependentTest.get(lang)
     }
 }
 
 /// The council sheet's foot line about the shares (`None` when no item has a share).
 pub fn council_foot(a: &Analysis, lang: Lang) -> Option<String> {
-    let [l1, l2] = &a.labels;
+    let (l1, l2) = (a.labels[0].as_str(), a.labels[1].as_str());
     let correction = text::adjust_name(a.options.adjust, lang);
     a.blocks.first()?.items.iter().find(|i| i.share.is_some())?;
-    let waves = a.options.adjust_family == AdjustFamily::Waves;
-    let (over_en, over_ja) = if waves {
-        (
-            "over every comparison of two waves × item",
-            "すべての時点の比較 × 設問をまとめて",
-        )
+    let over = if a.options.adjust_family == AdjustFamily::Waves {
+        ShareText::OverWaves
     } else {
-        ("across the items", "設問の間で")
+        ShareText::OverItems
     };
-    Some(match lang {
-        Lang::En => format!(
-            "Positive answers: {}. Share differences are {l2} − {l1} in percentage points; {}; the shares' p-values are adjusted {over_en} ({correction}) apart from the means'.",
-            rule_words(a.shares.rule, lang),
-            test_words(a, lang)
-        ),
-        Lang::Ja => format!(
-            "肯定的回答: {}。割合の差は「{l2} − {l1}」のポイント差。{}。割合の p 値は平均の p 値とは別に、{over_ja}補正（{correction}）。",
-            rule_words(a.shares.rule, lang),
-            test_words(a, lang)
-        ),
-    })
+    Some(
+        ShareFormat::CouncilFoot {
+            rule: &rule_words(a.shares.rule, lang),
+            l1,
+            l2,
+            test: test_words(a, lang),
+            over: over.get(lang),
+            correction,
+        }
+        .text(lang),
+    )
 }
 
 /// The Method sheet's rows about the shares.
@@ -318,50 +221,31 @@ pub(super) fn method_rows(
     a: &Analysis,
     lang: Lang,
 ) -> Vec<(&'static str, String)> {
-    let cl = text::num(a.options.conf_level * 100.0, 0);
+    let cl = &text::num(a.options.conf_level * 100.0, 0);
     let correction = text::adjust_name(a.options.adjust, lang);
-    let family = match (a.options.adjust_family, survey.by_column.is_some(), lang) {
-        (AdjustFamily::All, true, Lang::En) => {
-            " (with --adjust-family all: every breakdown group × item of them together)"
-        }
-        (AdjustFamily::All, true, Lang::Ja) => {
-            "（--adjust-family all のため、内訳の群 × 設問をまとめて補正）"
-        }
-        (AdjustFamily::Waves, _, Lang::En) => {
-            " (with waves: every comparison of two waves × item together)"
-        }
-        (AdjustFamily::Waves, _, Lang::Ja) => {
-            "（3 時点以上のため、時点の比較 × 設問をまとめて 1 つの族として補正）"
-        }
-        (_, true, Lang::En) => " (within each breakdown group)",
-        (_, true, Lang::Ja) => "（内訳の群ごとに補正）",
-        _ => "",
+    let family = match (a.options.adjust_family, survey.by_column.is_some()) {
+        (AdjustFamily::All, true) => Some(ShareText::FamilyAll),
+        (AdjustFamily::Waves, _) => Some(ShareText::FamilyWaves),
+        (_, true) => Some(ShareText::FamilyPerGroup),
+        _ => None,
     };
-    let pairs = match (a.design, lang) {
-        (DesignKind::Paired, Lang::En) => "complete pairs only, as for the means",
-        (DesignKind::Paired, Lang::Ja) => "平均と同じく、両方の回答がそろった人のみ",
-        (DesignKind::Independent, Lang::En) => "missing answers left out",
-        (DesignKind::Independent, Lang::Ja) => "欠測を除く",
+    let respondents = match a.design {
+        DesignKind::Paired => ShareText::PairedRespondents,
+        DesignKind::Independent => ShareText::IndependentRespondents,
     };
-    let shares = match lang {
-        Lang::En => format!(
-            "per item, the share of positive answers ({}) in each condition ({pairs}) and its difference in percentage points with a {cl}% CI: {}. Always two-sided. The shares' p-values are one family of their own, adjusted across the items with the same method as the means ({correction}){family}. When nobody, or everybody, answered positively both times, Newcombe's interval is still defined; the chi-square p is not (shown as —), the exact McNemar p is 1.",
-            rule_words(a.shares.rule, lang),
-            test_words(a, lang)
-        ),
-        Lang::Ja => format!(
-            "設問ごとに、各条件の肯定的回答（{}）の割合（{pairs}）と、その差（ポイント）および {cl}% 信頼区間。{}。常に両側。割合の p 値は平均の p 値とは別の 1 つのまとまりとして、平均と同じ方法（{correction}）で設問の間で補正{family}。両方の条件で全員が肯定的（または全員が否定的）なときも Newcombe 法の信頼区間は計算できるが、χ² 検定の p 値は計算できない（「—」と表示）。McNemar の正確検定の p 値は 1 となる。",
-            rule_words(a.shares.rule, lang),
-            test_words(a, lang)
-        ),
-    };
+    let shares = ShareFormat::Method {
+        rule: &rule_words(a.shares.rule, lang),
+        respondents: respondents.get(lang),
+        cl,
+        test: test_words(a, lang),
+        correction,
+        family: family.map_or("", |f| f.get(lang)),
+    }
+    .text(lang);
     vec![
+        (ShareText::SharesRow.get(lang), shares),
         (
-            lang.pick("Shares of positive answers", "肯定的回答の割合"),
-            shares,
-        ),
-        (
-            lang.pick("Positive answers per item", "設問ごとの肯定的回答"),
+            ShareText::PerItemRow.get(lang),
             shares::plan_lines(survey, &a.shares, lang).join(" / "),
         ),
     ]
@@ -379,14 +263,12 @@ pub fn summary_line(a: &Analysis, lang: Lang) -> Option<String> {
         .filter_map(|i| i.share)
         .filter(|s| s.p_adjusted < a.options.alpha)
         .count();
-    Some(match lang {
-        Lang::En => format!(
-            "shares of positive answers ({}): {with} item(s), {sig} with a significant difference",
-            rule_words(a.shares.rule, lang)
-        ),
-        Lang::Ja => format!(
-            "肯定的回答の割合（{}）: {with} 問のうち、割合に有意な差があったのは {sig} 問でした",
-            rule_words(a.shares.rule, lang)
-        ),
-    })
+    Some(
+        ShareFormat::SummaryLine {
+            rule: &rule_words(a.shares.rule, lang),
+            with,
+            sig,
+        }
+        .text(lang),
+    )
 }

@@ -1,6 +1,10 @@
 //! The Summary sheet (概要): one APA-style sentence per item.
 
 use super::*;
+use crate::words::{
+    self,
+    summary::{SummaryFormat, SummaryText},
+};
 
 pub(super) fn write_summary(
     ws: &mut Worksheet,
@@ -11,7 +15,7 @@ pub(super) fn write_summary(
     change: bool,
 ) -> Result<(), XlsxError> {
     ws.set_column_width(0, SUMMARY_WIDTH)?;
-    ws.write_string_with_format(0, 0, lang.pick("Summary", "概要"), &f.title)?;
+    ws.write_string_with_format(0, 0, SummaryText::Title.get(lang), &f.title)?;
     let mut row = 2u32;
     for block in &a.blocks {
         put_wrapped(ws, row, &text::conclusion(a, block, lang), f)?;
@@ -19,7 +23,7 @@ pub(super) fn write_summary(
         for it in &block.items {
             let mut line = text::sentence(a, block, it, lang);
             if let Some(share) = shares::sentence(a, it, change, lang, false) {
-                line.push_str(lang.pick(" ", ""));
+                line.push_str(words::shares::between_sentences(lang));
                 line.push_str(&share);
             }
             put_wrapped(
@@ -32,22 +36,13 @@ pub(super) fn write_summary(
         }
         row += 1;
     }
-    let note = match lang {
-        Lang::En => format!(
-            "Differences are {} − {}. Significance is judged on the adjusted p ({}). d is Cohen's d with its {}% confidence interval.",
-            a.labels[1],
-            a.labels[0],
-            text::adjust_name(a.options.adjust, lang),
-            text::num(a.options.conf_level * 100.0, 0)
-        ),
-        Lang::Ja => format!(
-            "差は「{} − {}」で計算した。有意かどうかは補正後の p 値（{}）で判断した。M は平均値、SD は標準偏差、d は効果量（Cohen の d）で、［ ］内はその {}% 信頼区間である。",
-            a.labels[1],
-            a.labels[0],
-            text::adjust_name(a.options.adjust, lang),
-            text::num(a.options.conf_level * 100.0, 0)
-        ),
-    };
+    let note = SummaryFormat::Note {
+        l1: &a.labels[0],
+        l2: &a.labels[1],
+        adjust: text::adjust_name(a.options.adjust, lang),
+        cl: &text::num(a.options.conf_level * 100.0, 0),
+    }
+    .text(lang);
     put_wrapped(ws, row, &note, f)?;
     for line in text::family_text(a, by, lang)
         .into_iter()
