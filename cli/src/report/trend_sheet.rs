@@ -518,17 +518,17 @@ fn trend_notes(t: &TrendSheet, scores: Option<&str>) -> Vec<String> {
         notes.push(WaveFormat::TrendSharesNote { scores, cl }.text(lang));
     }
     // Items whose comparisons counted different answers as positive: no share trend.
-    let differs: Vec<String> =
+    let differs: Vec<(&str, String)> =
         t.w.items
             .iter()
             .zip(&t.w.positive)
             .filter_map(|(item, p)| match p {
-                TrendPositive::Differs(sets) => Some(format!(
-                    "{item} ({})",
+                TrendPositive::Differs(sets) => Some((
+                    item.as_str(),
                     sets.iter()
                         .map(|s| shares::positive_text(s))
                         .collect::<Vec<_>>()
-                        .join(" / ")
+                        .join(" / "),
                 )),
                 _ => None,
             })

@@ -36,7 +36,7 @@ texts! {
         /// Method: the Bayes factor's model, two groups.
         BayesTwoSample =>
             "Student's two-sample t (the model assumes equal variances, also when Welch's test is the main test)",
-            "Student の 2 標本の t（このモデルは等分散を仮定する。主の検定が Welch の t 検定でも同じ）";
+            "Student の 2 標本の t（このモデルは等分散を仮定する。主たる検定が Welch の t 検定でも同じ）";
         /// Method row heading: the equivalence test.
         MethodEquivalence => "Equivalence", "同等性の検定";
     }

@@ -1,6 +1,7 @@
 //! Words of three or more waves (report/trend_sheet.rs): the Waves and Trend sheets, the line
 //! the council sheet adds, and the wave rows of the Method sheet.
 
+use super::results::labelled;
 use super::{bilingual, pick};
 use crate::analysis::waves::{Wave, WaveMode};
 use crate::lang::Lang;
@@ -193,7 +194,7 @@ formats! {
         /// Trend sheet: items whose comparisons counted different answers as positive.
         NoShareTrend { items: &'a str, option: &'a str } =>
             "No share trend for {items}: the comparisons counted different answers as positive (each decides on its own two waves); name them with {option}.",
-            "{items} は、比較ごとに肯定的回答とした得点が異なるため（各比較はその 2 時点の回答から判断）、割合の推移を示していません。{option} で肯定的回答を指定してください。";
+            "{items}は、比較ごとに肯定的回答とした得点が異なるため（各比較はその 2 時点の回答から判断）、割合の推移を示していません。{option} で肯定的回答を指定してください。";
         /// Trend chart: the axis of the means.
         MeanAxis { cl: &'a str } => "Mean, {cl}% CI", "平均値と {cl}% 信頼区間";
         /// Trend chart: the title of an item's shares.
@@ -293,8 +294,13 @@ pub fn positive_summary(groups: &[(String, Vec<&str>)], lang: Lang) -> Option<St
     }
 }
 
-/// The Trend sheet's note on items without a share trend (each "Q1 (4, 5 / 5, 6)").
-pub fn no_share_trend(items: &[String], lang: Lang) -> String {
+/// The Trend sheet's note on items without a share trend, each with the positive answers of its
+/// comparisons: `(item, "4, 5 / 5, 6")` gives "Q1 (4, 5 / 5, 6)", 「Q1（4, 5 / 5, 6）」.
+pub fn no_share_trend(items: &[(&str, String)], lang: Lang) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|(item, scores)| labelled(item, scores, lang))
+        .collect();
     WaveFormat::NoShareTrend {
         items: &items.join(pick(lang, ", ", "、")),
         option: POSITIVE,
