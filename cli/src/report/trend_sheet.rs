@@ -384,8 +384,7 @@ fn write_pairings(
         let design = match a.design {
             DesignKind::Paired => WaveText::PairedById,
             DesignKind::Independent => WaveText::IndependentGroups,
-        }
-        .get(lang);
+        };
         let entries: Vec<&str> = cmp
             .survey
             .plan

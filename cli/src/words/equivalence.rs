@@ -177,3 +177,34 @@ pub fn tost_unavailable(lang: Lang) -> String {
     }
     .text(lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_the_test_option_follow_each_language() {
+        assert_eq!(then("A.".into(), "B.", Lang::En), "A. B.");
+        assert_eq!(then("あ。".into(), "い。", Lang::Ja), "あ。い。");
+        assert!(tost_unavailable(Lang::En).ends_with("; use --test welch, student or paired"));
+        assert!(tost_unavailable(Lang::Ja)
+            .ends_with("（--test で welch、student、paired のいずれかを指定）"));
+        let t = Tost {
+            margin: "0.3",
+            p: ".012",
+            adjusted: true,
+            cl: "90",
+            low: "-0.10",
+            high: "0.20",
+            equivalent: false,
+        };
+        assert_eq!(
+            sentence(&t, true, Lang::Ja),
+            "差が ±0.3 点の範囲内とは言えません（同等性の検定、補正後 p .012）。"
+        );
+        assert_eq!(
+            sentence(&t, false, Lang::En),
+            "It cannot be said that the difference lies within ±0.3 points (equivalence test, adjusted p .012, 90% CI [-0.10, 0.20])."
+        );
+    }
+}

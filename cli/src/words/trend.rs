@@ -320,10 +320,79 @@ pub fn method_trend_shares(scores: &str, cl: &str, lang: Lang) -> String {
 
 /// One comparison's line under "How each comparison was paired": its two waves, `design`
 /// ([`WaveText::PairedById`] or [`WaveText::IndependentGroups`]) and the reading decisions.
-pub fn pairing_line(earlier: &str, later: &str, design: &str, entries: &str, lang: Lang) -> String {
+pub fn pairing_line(
+    earlier: &str,
+    later: &str,
+    design: WaveText,
+    entries: &str,
+    lang: Lang,
+) -> String {
+    let design = design.get(lang);
     bilingual(
         lang,
         || format!("{earlier} → {later}: {design}. {entries}"),
         || format!("「{earlier}」→「{later}」: {design}。{entries}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn waves() -> Vec<Wave> {
+        ["R3", "R4", "R5"]
+            .iter()
+            .zip(1..)
+            .map(|(name, n)| Wave {
+                name: name.to_string(),
+                n,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn waves_before_the_baseline_are_listed_in_each_language() {
+        let w = waves();
+        assert_eq!(
+            mode_text(&w, WaveMode::Baseline(2), Lang::En),
+            "each later wave is compared with the baseline R5 (earlier waves are shown on the Trend sheet only: R3, R4)"
+        );
+        assert_eq!(
+            mode_text(&w, WaveMode::Baseline(2), Lang::Ja),
+            "後の各時点を基準の「R5」と比較（それより前の時点 「R3」「R4」 は「推移」シートにのみ掲載）"
+        );
+        assert_eq!(
+            mode_text(&w, WaveMode::Baseline(0), Lang::Ja),
+            "後の各時点を基準の「R3」と比較"
+        );
+        assert_eq!(wave_list(&w[..2], Lang::Ja), "R3（1 人） → R4（2 人）");
+    }
+
+    #[test]
+    fn positive_answers_are_listed_in_each_language() {
+        let groups = vec![
+            ("4, 5".to_string(), vec!["Q1", "Q2"]),
+            ("6, 7".to_string(), vec!["Q3"]),
+        ];
+        assert_eq!(
+            positive_summary(&groups, Lang::En).unwrap(),
+            "Q1, Q2: scores 4, 5; Q3: scores 6, 7"
+        );
+        assert_eq!(
+            positive_summary(&groups, Lang::Ja).unwrap(),
+            "Q1, Q2: 得点 4, 5、Q3: 得点 6, 7"
+        );
+        assert_eq!(
+            positive_summary(&groups[..1], Lang::Ja).unwrap(),
+            "得点 4, 5"
+        );
+        assert!(positive_summary(&[], Lang::En).is_none());
+        let differs = [
+            ("Q1", "4, 5 / 5, 6".to_string()),
+            ("Q2", "5, 6".to_string()),
+        ];
+        assert!(no_share_trend(&differs, Lang::En)
+            .starts_with("No share trend for Q1 (4, 5 / 5, 6), Q2 (5, 6): "));
+        assert!(no_share_trend(&differs, Lang::Ja).starts_with("Q1（4, 5 / 5, 6）、Q2（5, 6）は、"));
+    }
 }
