@@ -145,6 +145,7 @@ diff_dirs() {
                 a=$(mktemp -d) b=$(mktemp -d)
                 unzip -q -o "$before/$f" -d "$a" && unzip -q -o "$after/$f" -d "$b"
                 diff -r "$a" "$b" | head -c 1500 || true
+                echo
                 rm -rf "$a" "$b"
                 ;;
             *) diff "$before/$f" "$after/$f" | head -20 || true ;;

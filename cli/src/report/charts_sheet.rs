@@ -1,6 +1,31 @@
 //! The Charts sheet (グラフ): means with 95% CI whiskers per item on the answer scale.
 
 use super::*;
+use crate::words::charts::{ChartsFormat, ChartsText};
+use crate::words::results::labelled;
+
+/// What the Charts sheet's steps share: the analysis, where the source table starts and the
+/// charts' common sizes.
+struct ChartsSheet<'a> {
+    survey: &'a Survey,
+    a: &'a Analysis,
+    lang: Lang,
+    /// The sheet's name (for the chart ranges).
+    sheet: &'a str,
+    /// Confidence level in %.
+    cl: String,
+    /// Items of the first block.
+    n: u32,
+    /// Number format of the item axes: tick k shows its code.
+    code_format: String,
+    /// Row of the source table's headers.
+    top: u32,
+    /// Width of both charts (pixels).
+    width: u32,
+}
+
+/// Height (pixels) of the means chart.
+const MEANS_H: u32 = 380;
 
 pub(super) fn write_charts(
     ws: &mut Worksheet,
@@ -10,50 +35,72 @@ pub(super) fn write_charts(
     f: &Formats,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let [l1, l2] = &a.labels;
-    let cl = text::num(a.options.conf_level * 100.0, 0);
-    let (op, cp) = (lang.pick(" (", "（"), lang.pick(")", "）"));
     let block = &a.blocks[0];
     let n = block.items.len() as u32;
     let names_of: Vec<&str> = block.items.iter().map(|i| i.item.as_str()).collect();
     let (prefix, codes) = item_codes(&names_of);
-    // Tick k shows its code; the empty ends (0 and n + 1) show nothing.
-    let code_format = format!("[<1]\"\";[>{n}]\"\";\"{prefix}\"0");
-
     // Charts first (what a reader looks at), their source table with the key of the codes below.
-    let means_h = 380u32;
     let forest_h = 140 + 28 * n.max(4);
-    let width = (200 + 56 * n).clamp(640, 1400);
-    let top = rows_for(means_h) + rows_for(forest_h);
-
-    let headers = [
-        lang.pick("Code", "記号").to_string(),
-        lang.pick("Item", "設問").to_string(),
-        format!("M{op}{l1}{cp}"),
-        format!("M{op}{l2}{cp}"),
-        format!("{l1} {}", lang.pick("CI +", "誤差範囲 +")),
-        format!("{l1} {}", lang.pick("CI −", "誤差範囲 −")),
-        format!("{l2} {}", lang.pick("CI +", "誤差範囲 +")),
-        format!("{l2} {}", lang.pick("CI −", "誤差範囲 −")),
-        "d".to_string(),
-        format!("d {}", lang.pick("CI +", "誤差範囲 +")),
-        format!("d {}", lang.pick("CI −", "誤差範囲 −")),
-        format!(
-            "{}{op}{l1}{cp}",
-            lang.pick("Chart position", "グラフ上の位置")
-        ),
-        format!(
-            "{}{op}{l2}{cp}",
-            lang.pick("Chart position", "グラフ上の位置")
-        ),
-        lang.pick("Chart position (d)", "グラフ上の位置（d）")
-            .to_string(),
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(top, c as u16, h, &f.header)?;
+    let c = ChartsSheet {
+        survey,
+        a,
+        lang,
+        sheet: names.charts,
+        cl: text::num(a.options.conf_level * 100.0, 0),
+        n,
+        // Tick k shows its code; the empty ends (0 and n + 1) show nothing.
+        code_format: format!("[<1]\"\";[>{n}]\"\";\"{prefix}\"0"),
+        top: rows_for(MEANS_H) + rows_for(forest_h),
+        width: (200 + 56 * n).clamp(640, 1400),
+    };
+    let columns = write_source_table(ws, &c, &codes, f)?;
+    ws.insert_chart(0, 0, &means_chart(&c))?;
+    ws.insert_chart(rows_for(MEANS_H), 0, &forest_chart(&c, forest_h))?;
+    ws.autofit();
+    widen_for_text(ws, 1, block.items.iter().map(|i| i.item.as_str()), 40.0)?;
+    // Numbers need ten digits; the headers wrap (so the page, fitted to its width, keeps the
+    // charts large).
+    for col in 2..columns {
+        ws.set_column_width(col, 10)?;
     }
-    for (i, it) in block.items.iter().enumerate() {
-        let r = top + 1 + i as u32;
+    ws.set_row_height(c.top, 48)?;
+    print_setup(ws, Print::FitWidth { landscape: true })?;
+    Ok(())
+}
+
+/// The charts' source table from row `top`: per item its code, the means, the error-bar
+/// lengths, d and the positions on the charts; returns the number of columns.
+fn write_source_table(
+    ws: &mut Worksheet,
+    c: &ChartsSheet,
+    codes: &[String],
+    f: &Formats,
+) -> Result<u16, XlsxError> {
+    let [l1, l2] = &c.a.labels;
+    let lang = c.lang;
+    let (plus, minus) = (ChartsText::CiPlus.get(lang), ChartsText::CiMinus.get(lang));
+    let position = ChartsText::ChartPosition.get(lang);
+    let headers = [
+        ChartsText::Code.get(lang).to_string(),
+        ChartsText::Item.get(lang).to_string(),
+        labelled("M", l1, lang),
+        labelled("M", l2, lang),
+        format!("{l1} {plus}"),
+        format!("{l1} {minus}"),
+        format!("{l2} {plus}"),
+        format!("{l2} {minus}"),
+        "d".to_string(),
+        format!("d {plus}"),
+        format!("d {minus}"),
+        labelled(position, l1, lang),
+        labelled(position, l2, lang),
+        ChartsText::ChartPositionD.get(lang).to_string(),
+    ];
+    for (col, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(c.top, col as u16, h, &f.header)?;
+    }
+    for (i, it) in c.a.blocks[0].items.iter().enumerate() {
+        let r = c.top + 1 + i as u32;
         ws.write_string(r, 0, &codes[i])?;
         ws.write_string(r, 1, &it.item)?;
         let half = |ci: Option<(f64, f64)>, m: f64| {
@@ -80,113 +127,124 @@ pub(super) fn write_charts(
             k + 0.15,
             k,
         ];
-        for (c, v) in values.into_iter().enumerate() {
+        for (col, v) in values.into_iter().enumerate() {
             // Blank (not "—") keeps the chart ranges numeric.
             if v.is_finite() {
-                ws.write_number_with_format(r, c as u16 + 2, v, &f.num3)?;
+                ws.write_number_with_format(r, col as u16 + 2, v, &f.num3)?;
             }
         }
     }
-    let sheet = names.charts;
-    let (first, last) = (top + 1, top + n);
-    let range = |c: u16| (sheet, first, c, last, c);
+    Ok(headers.len() as u16)
+}
 
+/// Rows of the source table's items in column `col` of the sheet.
+fn source<'a>(c: &ChartsSheet<'a>, col: u16) -> (&'a str, u32, u16, u32, u16) {
+    (c.sheet, c.top + 1, col, c.top + c.n, col)
+}
+
+/// Custom error bars from columns `plus` (upward lengths) and `minus` of the source table.
+fn error_bars(c: &ChartsSheet, plus: u16, minus: u16) -> ChartErrorBars {
+    let (first, last) = (c.top + 1, c.top + c.n);
+    let mut bars = ChartErrorBars::new();
+    bars.set_type(ChartErrorBarsType::Custom(
+        ChartRange::new_from_range(c.sheet, first, plus, last, plus),
+        ChartRange::new_from_range(c.sheet, first, minus, last, minus),
+    ));
+    bars
+}
+
+/// A marker of series colour `k`.
+fn marker(kind: ChartMarkerType, size: u8, k: usize) -> ChartMarker {
+    let mut marker = ChartMarker::new();
+    marker.set_type(kind).set_size(size).set_format(
+        ChartFormat::new()
+            .set_solid_fill(ChartSolidFill::new().set_color(SERIES_COLORS[k]))
+            .set_border(ChartLine::new().set_color(SERIES_COLORS[k])),
+    );
+    marker
+}
+
+/// The means of both conditions per item with their confidence intervals, on the answer scale.
+fn means_chart(c: &ChartsSheet) -> Chart {
+    let [l1, l2] = &c.a.labels;
+    let lang = c.lang;
     let mut means = Chart::new(ChartType::Scatter);
     for (k, (mean_col, x_col)) in [(2u16, 11u16), (3, 12)].into_iter().enumerate() {
         let (plus, minus) = (4 + 2 * k as u16, 5 + 2 * k as u16);
+        let kind = if k == 0 {
+            ChartMarkerType::Circle
+        } else {
+            ChartMarkerType::Diamond
+        };
         means
             .add_series()
-            .set_name((sheet, top, mean_col))
-            .set_categories(range(x_col))
-            .set_values(range(mean_col))
-            .set_marker(
-                ChartMarker::new()
-                    .set_type(if k == 0 {
-                        ChartMarkerType::Circle
-                    } else {
-                        ChartMarkerType::Diamond
-                    })
-                    .set_size(8)
-                    .set_format(
-                        ChartFormat::new()
-                            .set_solid_fill(ChartSolidFill::new().set_color(SERIES_COLORS[k]))
-                            .set_border(ChartLine::new().set_color(SERIES_COLORS[k])),
-                    ),
-            )
-            .set_y_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
-                ChartRange::new_from_range(sheet, first, plus, last, plus),
-                ChartRange::new_from_range(sheet, first, minus, last, minus),
-            )));
+            .set_name((c.sheet, c.top, mean_col))
+            .set_categories(source(c, x_col))
+            .set_values(source(c, mean_col))
+            .set_marker(&marker(kind, 8, k))
+            .set_y_error_bars(&error_bars(c, plus, minus));
     }
-    let title = match lang {
-        Lang::En => format!("Mean per item with {cl}% confidence interval ({l1} and {l2})"),
-        Lang::Ja => format!("設問ごとの平均値と {cl}% 信頼区間（{l1}・{l2}）"),
+    let title = ChartsFormat::MeansTitle {
+        cl: &c.cl,
+        earlier: l1,
+        later: l2,
     };
-    means.title().set_name(&title);
+    means.title().set_name(&title.text(lang));
     means
         .x_axis()
         .set_min(0)
-        .set_max(n + 1)
+        .set_max(c.n + 1)
         .set_major_unit(1)
-        .set_num_format(&code_format)
+        .set_num_format(&c.code_format)
         .set_major_gridlines(false)
-        .set_name(lang.pick(
-            "Item (codes: see the table below)",
-            "設問（記号は下の表を参照）",
-        ));
-    if let Some((lo, hi)) = scale_range(survey, a) {
+        .set_name(ChartsText::ItemAxis.get(lang));
+    if let Some((lo, hi)) = scale_range(c.survey, c.a) {
+        let axis = ChartsFormat::MeanAxis {
+            low: &text::num(lo, 0),
+            high: &text::num(hi, 0),
+        };
         means
             .y_axis()
             .set_min(lo)
             .set_max(hi)
             .set_major_unit(1)
-            .set_name(&match lang {
-                Lang::En => format!("Mean (answers {}–{})", text::num(lo, 0), text::num(hi, 0)),
-                Lang::Ja => format!("平均値（回答 {}〜{}）", text::num(lo, 0), text::num(hi, 0)),
-            });
+            .set_name(&axis.text(lang));
     }
     means.legend().set_position(ChartLegendPosition::Top);
-    means.set_width(width).set_height(means_h);
-    ws.insert_chart(0, 0, &means)?;
+    means.set_width(c.width).set_height(MEANS_H);
+    means
+}
 
+/// The forest plot of d with its confidence interval per item, `height` pixels high.
+fn forest_chart(c: &ChartsSheet, height: u32) -> Chart {
+    let [l1, l2] = &c.a.labels;
     let mut forest = Chart::new(ChartType::Scatter);
     forest
         .add_series()
-        .set_name((sheet, top, 8))
-        .set_categories(range(8))
-        .set_values(range(13))
-        .set_marker(
-            ChartMarker::new()
-                .set_type(ChartMarkerType::Square)
-                .set_size(7)
-                .set_format(
-                    ChartFormat::new()
-                        .set_solid_fill(ChartSolidFill::new().set_color(SERIES_COLORS[0]))
-                        .set_border(ChartLine::new().set_color(SERIES_COLORS[0])),
-                ),
-        )
-        .set_x_error_bars(ChartErrorBars::new().set_type(ChartErrorBarsType::Custom(
-            ChartRange::new_from_range(sheet, first, 9, last, 9),
-            ChartRange::new_from_range(sheet, first, 10, last, 10),
-        )));
-    let title = match lang {
-        Lang::En => format!("Effect size d ({l2} − {l1}) with {cl}% CI; 0 = no difference"),
-        Lang::Ja => format!("効果量 d（{l2} − {l1}）と {cl}% 信頼区間（0 = 差なし）"),
+        .set_name((c.sheet, c.top, 8))
+        .set_categories(source(c, 8))
+        .set_values(source(c, 13))
+        .set_marker(&marker(ChartMarkerType::Square, 7, 0))
+        .set_x_error_bars(&error_bars(c, 9, 10));
+    let title = ChartsFormat::ForestTitle {
+        cl: &c.cl,
+        earlier: l1,
+        later: l2,
     };
-    forest.title().set_name(&title);
+    forest.title().set_name(&title.text(c.lang));
     // Items top to bottom, their codes at the left edge; the vertical axis stands at d = 0 (the
     // zero line) and the d axis runs along the bottom.
     forest
         .y_axis()
         .set_min(0)
-        .set_max(n + 1)
+        .set_max(c.n + 1)
         .set_major_unit(1)
         .set_reverse()
-        .set_num_format(&code_format)
+        .set_num_format(&c.code_format)
         .set_major_gridlines(false)
         .set_label_position(ChartAxisLabelPosition::Low)
         .set_crossing(ChartAxisCrossing::Max);
-    let (lo, hi) = block
+    let (lo, hi) = c.a.blocks[0]
         .items
         .iter()
         .filter_map(|it| it.d)
@@ -202,16 +260,6 @@ pub(super) fn write_charts(
         .set_crossing(ChartAxisCrossing::AxisValue(0.0))
         .set_name("d");
     forest.legend().set_hidden();
-    forest.set_width(width).set_height(forest_h);
-    ws.insert_chart(rows_for(means_h), 0, &forest)?;
-    ws.autofit();
-    widen_for_text(ws, 1, block.items.iter().map(|i| i.item.as_str()), 40.0)?;
-    // Numbers need ten digits; the headers wrap (so the page, fitted to its width, keeps the
-    // charts large).
-    for c in 2..headers.len() as u16 {
-        ws.set_column_width(c, 10)?;
-    }
-    ws.set_row_height(top, 48)?;
-    print_setup(ws, Print::FitWidth { landscape: true })?;
-    Ok(())
+    forest.set_width(c.width).set_height(height);
+    forest
 }

@@ -73,7 +73,7 @@ impl<'a> DataRows<'a> {
             survey,
             a,
             layout: *layout,
-            withheld_label: lang.pick("(withheld: small group)", "（非表示: 少人数の群）"),
+            withheld_label: crate::words::data::DataSheetText::Withheld.get(lang),
         }
     }
 

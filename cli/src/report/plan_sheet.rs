@@ -6,6 +6,7 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::lang::Lang;
+use crate::words::plan_rows::PlanRowsText;
 use crate::workbook::Survey;
 
 /// Method-sheet rows: (what was decided, the decision and its evidence).
@@ -27,7 +28,7 @@ pub(super) fn write_checks_rows(
     mut row: u32,
 ) -> Result<u32, XlsxError> {
     for e in &survey.plan.entries {
-        ws.write_string(row, 0, lang.pick("Reading", "読み取り"))?;
+        ws.write_string(row, 0, PlanRowsText::Reading.get(lang))?;
         if let Some(sheet) = &e.sheet {
             ws.write_string(row, 1, sheet)?;
         }

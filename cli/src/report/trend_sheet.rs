@@ -19,89 +19,33 @@ use serde::Serialize;
 use super::json::{JsonItem, JsonWithheld};
 use super::{council, rows_for, text, Extra, Formats, Print, ReportError, ReportMeta, ResultBook};
 use crate::analysis::shares;
-use crate::analysis::waves::{TrendPositive, WaveAnalysis, WaveMode};
+use crate::analysis::waves::{Comparison, TrendPositive, WaveAnalysis, WaveMode};
 use crate::analysis::DesignKind;
 use crate::lang::Lang;
+use crate::words::trend::{self as words, WaveFormat, WaveHeader, WaveText};
 use crate::workbook::PlanTopic;
 
 /// Names of the two wave sheets.
 pub fn sheet_names(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::En => ("Waves", "Trend"),
-        Lang::Ja => ("時点比較", "推移"),
-    }
-}
-
-/// "令和4年度 (n = 40) → 令和5年度 (n = 45) → …".
-fn wave_list(w: &WaveAnalysis, lang: Lang) -> String {
-    w.waves
-        .iter()
-        .map(|x| match lang {
-            Lang::En => format!("{} (n = {})", x.name, x.n),
-            Lang::Ja => format!("{}（{} 人）", x.name, x.n),
-        })
-        .collect::<Vec<_>>()
-        .join(" → ")
-}
-
-/// What is compared with what, in one sentence.
-fn mode_text(w: &WaveAnalysis, lang: Lang) -> String {
-    match (w.mode, lang) {
-        (WaveMode::Baseline(b), Lang::En) => {
-            let before = if b > 0 {
-                format!(
-                    " (earlier waves are shown on the Trend sheet only: {})",
-                    w.waves[..b]
-                        .iter()
-                        .map(|x| x.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            } else {
-                String::new()
-            };
-            format!(
-                "each later wave is compared with the baseline {}{before}",
-                w.waves[b].name
-            )
-        }
-        (WaveMode::Baseline(b), Lang::Ja) => {
-            let before = if b > 0 {
-                format!(
-                    "（それより前の時点 {} は「推移」シートにのみ掲載）",
-                    w.waves[..b]
-                        .iter()
-                        .map(|x| format!("「{}」", x.name))
-                        .collect::<Vec<_>>()
-                        .join("")
-                )
-            } else {
-                String::new()
-            };
-            format!("後の各時点を基準の「{}」と比較{before}", w.waves[b].name)
-        }
-        (WaveMode::Consecutive, Lang::En) => {
-            "each wave is compared with the wave before it (--consecutive)".to_string()
-        }
-        (WaveMode::Consecutive, Lang::Ja) => {
-            "各時点を 1 つ前の時点と比較（--consecutive）".to_string()
-        }
-    }
+    (
+        WaveText::WavesSheet.get(lang),
+        WaveText::TrendSheet.get(lang),
+    )
 }
 
 /// The family of the adjustment, with its size.
 fn family_text(w: &WaveAnalysis, lang: Lang) -> String {
-    let a = &w.council().analysis;
-    let correction = text::adjust_name(a.options.adjust, lang);
-    let (c, n) = (w.comparisons.len(), w.family_size);
-    match lang {
-        Lang::En => format!(
-            "{correction} over every comparison × item together: {c} comparison(s), {n} p-values tested (one family)"
-        ),
-        Lang::Ja => format!(
-            "{correction}（{c} 通りの比較 × 設問の p 値 {n} 個をまとめて 1 つの族として補正）"
-        ),
+    WaveFormat::Family {
+        correction: text::adjust_name(w.council().analysis.options.adjust, lang),
+        comparisons: w.comparisons.len(),
+        n: w.family_size,
     }
+    .text(lang)
+}
+
+/// The run's confidence level in %, as the sheets write it ("95").
+fn conf_percent(w: &WaveAnalysis) -> String {
+    text::num(w.council().analysis.options.conf_level * 100.0, 0)
 }
 
 /// Builds the result workbook of a wave analysis.
@@ -114,94 +58,14 @@ pub fn build_wave_workbook<'a>(
     lang: Lang,
 ) -> Result<ResultBook<'a>, ReportError> {
     let c = w.council();
-    let [l1, l2] = &c.analysis.labels;
     let (waves_name, trend_name) = sheet_names(lang);
-    // The trend shows the shares too when an item has them.
-    let shares = positive_summary(w, lang);
-    let (trend_en, trend_ja) = if shares.is_some() {
-        (
-            "the mean and the share of positive answers of each wave",
-            "各時点の平均値と肯定的回答の割合",
-        )
-    } else {
-        ("the mean of each wave", "各時点の平均値")
-    };
-    let which = match (w.mode, lang) {
-        (WaveMode::Baseline(_), Lang::En) => {
-            format!("This page compares the latest wave, {l2}, with the baseline {l1}.")
-        }
-        (WaveMode::Baseline(_), Lang::Ja) => {
-            format!("この表は、最新の「{l2}」を基準の「{l1}」と比べた結果です。")
-        }
-        (WaveMode::Consecutive, Lang::En) => format!(
-            "This page compares the latest wave, {l2}, with the wave before it, {l1} (--consecutive)."
-        ),
-        (WaveMode::Consecutive, Lang::Ja) => format!(
-            "この表は、最新の「{l2}」を 1 つ前の「{l1}」と比べた結果です（--consecutive）。"
-        ),
-    };
-    let council_line = match lang {
-        Lang::En => format!(
-            "Waves (earliest first): {}. {which} Every comparison is on the {waves_name} sheet, {trend_en} on the {trend_name} sheet.",
-            wave_list(w, lang)
-        ),
-        Lang::Ja => format!(
-            "調査の時点（古い順）: {}。{which}すべての比較は「{waves_name}」シートに、{trend_ja}の推移は「{trend_name}」シートにあります。",
-            wave_list(w, lang)
-        ),
-    };
-    let cl = text::num(c.analysis.options.conf_level * 100.0, 0);
-    let mut trend_rows = vec![(
-        lang.pick("Trend", "推移").to_string(),
-        match lang {
-            Lang::En => format!("mean of every respondent of the wave who answered the item, with its {cl}% confidence interval (one-sample t interval); respondents of a wave are counted whether or not they answered another wave"),
-            Lang::Ja => format!("その時点で設問に回答したすべての回答者の平均値と {cl}% 信頼区間（1 標本の t 分布による区間）。他の時点に回答したかどうかは問わない"),
-        },
-    )];
-    if let Some(scores) = &shares {
-        trend_rows.push((
-            lang.pick("Trend of the shares", "割合の推移").to_string(),
-            match lang {
-                Lang::En => format!("share of positive answers ({scores}, the positive answers of the comparisons) among the same respondents, with its {cl}% Wilson score interval (Wilson 1927; R: prop.test(x, n, correct = FALSE)$conf.int)"),
-                Lang::Ja => format!("同じ回答者のうち肯定的回答（{scores}。時点どうしの比較と同じ基準）の割合と {cl}% 信頼区間（Wilson（1927）のスコア区間。R の prop.test(x, n, correct = FALSE)$conf.int と同じ）"),
-            },
-        ));
-    }
-    let extra = Extra {
-        council: vec![council_line],
-        method: vec![
-            (
-                lang.pick("Waves", "調査の時点").to_string(),
-                format!("{}; {}", wave_list(w, lang), mode_text(w, lang)),
-            ),
-            (
-                lang.pick("Multiple comparisons (waves)", "多重比較（時点）")
-                    .to_string(),
-                family_text(w, lang),
-            ),
-            (
-                lang.pick("Sheets of this workbook", "このブックのシート").to_string(),
-                match lang {
-                    Lang::En => format!(
-                        "the council, Results, Summary, Charts, Data and Checks sheets show the comparison {l1} → {l2}; the {waves_name} sheet shows every comparison and how each was paired (by ID where the IDs of those two waves pair, otherwise as independent groups with Welch's test); the {trend_name} sheet shows {trend_en}"
-                    ),
-                    Lang::Ja => format!(
-                        "議会資料・結果・概要・グラフ・データ・データ確認シートは「{l1}」→「{l2}」の比較。「{waves_name}」シートはすべての比較とそれぞれの対応付け（その 2 時点の ID が対応する場合は対応あり、そうでなければ独立 2 群として Welch の t 検定）。「{trend_name}」シートは{trend_ja}"
-                    ),
-                },
-            ),
-        ]
-        .into_iter()
-        .chain(trend_rows)
-        .collect(),
-    };
     let mut book = super::build_with(
         &c.survey,
         &c.analysis,
         meta,
         lang,
         super::data_sheet::HEAD_ROWS,
-        &extra,
+        &extra_lines(w, lang),
     )?;
     let f = Formats::new();
     let wb = &mut book.workbook;
@@ -210,6 +74,66 @@ pub fn build_wave_workbook<'a>(
     write_waves(wb.worksheet_from_name(waves_name)?, w, &f, lang)?;
     write_trend(wb.worksheet_from_name(trend_name)?, trend_name, w, &f, lang)?;
     Ok(book)
+}
+
+/// What the waves add to the standard sheets: the council sheet's line naming every wave and
+/// the comparison it shows, and the Method sheet's rows on the waves.
+fn extra_lines(w: &WaveAnalysis, lang: Lang) -> Extra {
+    let labels = &w.council().analysis.labels;
+    let [l1, l2] = labels;
+    let (waves_sheet, trend_sheet) = sheet_names(lang);
+    // The trend shows the shares too when an item has them.
+    let shares = positive_summary(w, lang);
+    let trend = match shares {
+        Some(_) => WaveText::TrendOfMeansAndShares,
+        None => WaveText::TrendOfMeans,
+    }
+    .get(lang);
+    let waves = words::wave_list(&w.waves, lang);
+    let council_line = WaveFormat::CouncilLine {
+        waves: &waves,
+        which: &words::council_comparison(w.mode, labels, lang),
+        waves_sheet,
+        trend_sheet,
+        trend,
+    }
+    .text(lang);
+    let cl = conf_percent(w);
+    let mut method = vec![
+        (
+            WaveText::MethodWaves.get(lang).to_string(),
+            format!("{waves}; {}", words::mode_text(&w.waves, w.mode, lang)),
+        ),
+        (
+            WaveText::MethodMultiple.get(lang).to_string(),
+            family_text(w, lang),
+        ),
+        (
+            WaveText::MethodSheets.get(lang).to_string(),
+            WaveFormat::MethodSheets {
+                earlier: l1,
+                later: l2,
+                waves_sheet,
+                trend_sheet,
+                trend,
+            }
+            .text(lang),
+        ),
+        (
+            WaveText::MethodTrend.get(lang).to_string(),
+            WaveFormat::MethodTrend { cl: &cl }.text(lang),
+        ),
+    ];
+    if let Some(scores) = &shares {
+        method.push((
+            WaveText::MethodTrendShares.get(lang).to_string(),
+            words::method_trend_shares(scores, &cl, lang),
+        ));
+    }
+    Extra {
+        council: vec![council_line],
+        method,
+    }
 }
 
 /// Writes `line` across columns 0..=`last` of row `r`, wrapped, the row as high as the text
@@ -229,78 +153,118 @@ fn put_line(
     Ok(())
 }
 
+/// [`put_line`] across the whole width of the Waves sheet.
+fn put_waves_line(ws: &mut Worksheet, r: u32, line: &str, f: &Formats) -> Result<(), XlsxError> {
+    let widths = waves_widths();
+    let (last, total) = (widths.len() as u16 - 1, widths.iter().sum::<f64>());
+    put_line(ws, r, last, total, line, &f.wrap)
+}
+
 /// Writes a number, or leaves "—" for a value that could not be computed.
 fn put(ws: &mut Worksheet, r: u32, c: u16, v: f64, f: &Formats) -> Result<(), XlsxError> {
     super::put_num(ws, r, c, v, &f.num3, &f.missing)
 }
 
+/// Writes a row of headers from column 0.
+fn put_headers(ws: &mut Worksheet, r: u32, headers: &[&str], f: &Formats) -> Result<(), XlsxError> {
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(r, c as u16, *h, &f.header)?;
+    }
+    Ok(())
+}
+
+/// "令和4年度 → 令和5年度": the two waves of a comparison.
+fn waves_of(cmp: &Comparison) -> String {
+    let [l1, l2] = &cmp.analysis.labels;
+    format!("{l1} → {l2}")
+}
+
+/// The Waves sheet: lines on the waves, comparisons and adjustment; every comparison × item;
+/// the shares of positive answers (when an item has them); how each comparison was paired.
 fn write_waves(
     ws: &mut Worksheet,
     w: &WaveAnalysis,
     f: &Formats,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let title = lang.pick(
-        "Every comparison of the waves",
-        "時点どうしの比較（すべて）",
-    );
-    ws.write_string_with_format(0, 0, title, &f.title)?;
+    ws.write_string_with_format(0, 0, WaveText::WavesTitle.get(lang), &f.title)?;
     let lines = [
-        match lang {
-            Lang::En => format!("Waves (earliest first): {}", wave_list(w, lang)),
-            Lang::Ja => format!("調査の時点（古い順）: {}", wave_list(w, lang)),
+        WaveFormat::WavesLine {
+            waves: &words::wave_list(&w.waves, lang),
         },
-        match lang {
-            Lang::En => format!("Comparisons: {}", mode_text(w, lang)),
-            Lang::Ja => format!("比較: {}", mode_text(w, lang)),
+        WaveFormat::ComparisonsLine {
+            mode: &words::mode_text(&w.waves, w.mode, lang),
         },
-        match lang {
-            Lang::En => format!("Multiple comparisons: {}", family_text(w, lang)),
-            Lang::Ja => format!("多重比較の補正: {}", family_text(w, lang)),
+        WaveFormat::MultipleLine {
+            family: &family_text(w, lang),
         },
     ];
-    let widths = waves_widths();
-    let last = widths.len() as u16 - 1;
-    let total: f64 = widths.iter().sum();
     for (i, line) in lines.iter().enumerate() {
-        put_line(ws, 1 + i as u32, last, total, line, &f.wrap)?;
+        put_waves_line(ws, 1 + i as u32, &line.text(lang), f)?;
     }
     let head = 5u32;
-    let headers = [
-        lang.pick("Comparison", "比較"),
-        lang.pick("Item", "設問"),
-        lang.pick("Test", "検定"),
-        lang.pick("n (earlier)", "n（前）"),
-        lang.pick("n (later)", "n（後）"),
-        lang.pick("M (earlier)", "平均（前）"),
-        lang.pick("M (later)", "平均（後）"),
-        lang.pick("Change (later − earlier)", "変化（後 − 前）"),
-        lang.pick("CI low", "信頼区間 下限"),
-        lang.pick("CI high", "信頼区間 上限"),
-        "t",
-        lang.pick("df", "自由度"),
-        "p",
-        lang.pick("p adjusted (all comparisons)", "補正後の p（全比較）"),
-        lang.pick("Judgement", "判定"),
-        "d",
-        lang.pick("d CI low", "d 下限"),
-        lang.pick("d CI high", "d 上限"),
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(head, c as u16, *h, &f.header)?;
-    }
     // A significant adjusted p: the p format on the significance fill.
     let sig_p =
         f.p.clone()
             .set_background_color(rust_xlsxwriter::Color::RGB(0xE2EFDA))
             .set_bold();
+    let mut r = write_wave_means(ws, head, w, f, &sig_p, lang)?;
+    // The shares of positive answers: a second table, same comparisons × items.
+    let any_share = w
+        .comparisons
+        .iter()
+        .any(|c| c.analysis.blocks[0].items.iter().any(|i| i.share.is_some()));
+    if any_share {
+        r = write_wave_shares(ws, r + 1, w, f, &sig_p, lang)?;
+    }
+    write_pairings(ws, r + 1, w, f, lang)?;
+    ws.set_freeze_panes(head + 1, 2)?;
+    for (c, w) in waves_widths().iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_row_height(head, 32)?;
+    super::print_setup(ws, Print::FitWidth { landscape: true })?;
+    Ok(())
+}
+
+/// The Waves sheet's table of the means, headers in row `head`: every comparison × item;
+/// returns the next free row.
+fn write_wave_means(
+    ws: &mut Worksheet,
+    head: u32,
+    w: &WaveAnalysis,
+    f: &Formats,
+    sig_p: &rust_xlsxwriter::Format,
+    lang: Lang,
+) -> Result<u32, XlsxError> {
+    use WaveHeader as H;
+    let headers = [
+        H::Comparison.get(lang),
+        H::Item.get(lang),
+        H::Test.get(lang),
+        H::NEarlier.get(lang),
+        H::NLater.get(lang),
+        H::MeanEarlier.get(lang),
+        H::MeanLater.get(lang),
+        H::Change.get(lang),
+        H::CiLow.get(lang),
+        H::CiHigh.get(lang),
+        "t",
+        H::Df.get(lang),
+        "p",
+        H::AdjustedP.get(lang),
+        H::Judgement.get(lang),
+        "d",
+        H::DCiLow.get(lang),
+        H::DCiHigh.get(lang),
+    ];
+    put_headers(ws, head, &headers, f)?;
     let mut r = head + 1;
     for cmp in &w.comparisons {
         let a = &cmp.analysis;
-        let [l1, l2] = &a.labels;
         let change = council::is_change(&cmp.survey, a);
         for it in &a.blocks[0].items {
-            ws.write_string(r, 0, format!("{l1} → {l2}"))?;
+            ws.write_string(r, 0, waves_of(cmp))?;
             ws.write_string(r, 1, &it.item)?;
             ws.write_string(r, 2, a.test.name(lang))?;
             ws.write_number_with_format(r, 3, it.n_1 as f64, &f.int)?;
@@ -323,127 +287,60 @@ fn write_waves(
             }
             super::put_num(ws, r, 12, it.p_value, &f.p, &f.missing)?;
             let sig = it.excluded.is_none() && it.significant(a.options.alpha);
-            let pf = if sig { &sig_p } else { &f.p };
+            let pf = if sig { sig_p } else { &f.p };
             super::put_num(ws, r, 13, it.p_adjusted, pf, &f.missing)?;
             ws.write_string(r, 14, council::judgement(a, it, change, lang))?;
             r += 1;
         }
     }
-    // The shares of positive answers: a second table, same comparisons × items.
-    let any_share = w
-        .comparisons
-        .iter()
-        .any(|c| c.analysis.blocks[0].items.iter().any(|i| i.share.is_some()));
-    if any_share {
-        r = write_wave_shares(ws, r + 1, w, f, &sig_p, lang)?;
-    }
-    // How each comparison was read: its ID column and pairing, decided for that pair of waves.
-    r += 1;
-    ws.write_string_with_format(
-        r,
-        0,
-        lang.pick(
-            "How each comparison was paired",
-            "各比較での回答者の対応付け",
-        ),
-        &section_format(),
-    )?;
-    r += 1;
-    for cmp in &w.comparisons {
-        let a = &cmp.analysis;
-        let [l1, l2] = &a.labels;
-        let design = match (a.design, lang) {
-            (DesignKind::Paired, Lang::En) => "paired by ID",
-            (DesignKind::Paired, Lang::Ja) => "ID で対応付け（対応あり）",
-            (DesignKind::Independent, Lang::En) => "independent groups",
-            (DesignKind::Independent, Lang::Ja) => "独立した 2 群（対応なし）",
-        };
-        let entries: Vec<&str> = cmp
-            .survey
-            .plan
-            .entries
-            .iter()
-            .filter(|e| matches!(e.topic, PlanTopic::IdColumn | PlanTopic::Pairing))
-            .map(|e| e.message(lang))
-            .collect();
-        let line = match lang {
-            Lang::En => format!("{l1} → {l2}: {design}. {}", entries.join(" ")),
-            Lang::Ja => format!("「{l1}」→「{l2}」: {design}。{}", entries.join(" ")),
-        };
-        put_line(ws, r, last, total, &line, &f.wrap)?;
-        r += 1;
-    }
-    ws.set_freeze_panes(head + 1, 2)?;
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    ws.set_row_height(head, 32)?;
-    super::print_setup(ws, Print::FitWidth { landscape: true })?;
-    Ok(())
+    Ok(r)
 }
 
 /// The Waves sheet's table of the shares of positive answers from row `r`: every comparison ×
 /// item with a share (in %, the change in percentage points); returns the next free row.
 fn write_wave_shares(
     ws: &mut Worksheet,
-    mut r: u32,
+    r: u32,
     w: &WaveAnalysis,
     f: &Formats,
     sig_p: &rust_xlsxwriter::Format,
     lang: Lang,
 ) -> Result<u32, XlsxError> {
-    let widths = waves_widths();
-    let (last, total) = (widths.len() as u16 - 1, widths.iter().sum::<f64>());
-    let cl = text::num(w.council().analysis.options.conf_level * 100.0, 0);
-    ws.write_string_with_format(
-        r,
-        0,
-        lang.pick("Shares of positive answers", "肯定的回答の割合"),
-        &section_format(),
-    )?;
-    let line = match lang {
-        Lang::En => format!(
-            "The percentage of positive answers in each wave of the comparison (paired waves: among the respondents who answered both) and its change in percentage points with Newcombe's {cl}% interval; p from Pearson's chi-square test without continuity correction (independent waves) or the exact McNemar test (paired waves). The shares' p-values are adjusted over every comparison × item as a family of their own, apart from the means'."
-        ),
-        Lang::Ja => format!(
-            "比較する 2 時点それぞれの肯定的回答の割合（対応のある比較では両方の時点に回答した人のうちの割合）と、その変化（ポイント）および {cl}% 信頼区間（Newcombe 法）。p 値は、対応のない比較では χ² 検定（連続性補正なし）、対応のある比較では McNemar の正確検定。割合の p 値は平均値とは別に、すべての比較 × 設問を 1 つの族として補正。"
-        ),
-    };
-    put_line(ws, r + 1, last, total, &line, &f.wrap)?;
+    use WaveHeader as H;
+    let cl = conf_percent(w);
+    ws.write_string_with_format(r, 0, WaveText::SharesTitle.get(lang), &section_format())?;
+    let note = WaveFormat::SharesNote { cl: &cl }.text(lang);
+    put_waves_line(ws, r + 1, &note, f)?;
     let head = r + 2;
     let headers = [
-        lang.pick("Comparison", "比較"),
-        lang.pick("Item", "設問"),
-        lang.pick("Test", "検定"),
-        lang.pick("n (earlier)", "n（前）"),
-        lang.pick("n (later)", "n（後）"),
-        lang.pick("Positive scores", "肯定的回答の得点"),
-        lang.pick("Positive % (earlier)", "肯定的回答 %（前）"),
-        lang.pick("Positive % (later)", "肯定的回答 %（後）"),
-        lang.pick("Change (points)", "変化（ポイント）"),
-        lang.pick("CI low", "信頼区間 下限"),
-        lang.pick("CI high", "信頼区間 上限"),
+        H::Comparison.get(lang),
+        H::Item.get(lang),
+        H::Test.get(lang),
+        H::NEarlier.get(lang),
+        H::NLater.get(lang),
+        H::PositiveScores.get(lang),
+        H::PositiveEarlier.get(lang),
+        H::PositiveLater.get(lang),
+        H::ChangePoints.get(lang),
+        H::CiLow.get(lang),
+        H::CiHigh.get(lang),
         "p",
-        lang.pick("p adjusted (all comparisons)", "補正後の p（全比較）"),
+        H::AdjustedP.get(lang),
     ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(head, c as u16, *h, &f.header)?;
-    }
+    put_headers(ws, head, &headers, f)?;
     ws.set_row_height(head, 32)?;
     let centre = rust_xlsxwriter::Format::new().set_align(rust_xlsxwriter::FormatAlign::Center);
-    r = head + 1;
+    let mut r = head + 1;
     for cmp in &w.comparisons {
         let a = &cmp.analysis;
-        let [l1, l2] = &a.labels;
-        let test = match (a.design, lang) {
-            (DesignKind::Paired, Lang::En) => "exact McNemar",
-            (DesignKind::Paired, Lang::Ja) => "McNemar の正確検定",
-            (DesignKind::Independent, Lang::En) => "chi-square",
-            (DesignKind::Independent, Lang::Ja) => "χ² 検定",
-        };
+        let test = match a.design {
+            DesignKind::Paired => WaveText::ExactMcNemar,
+            DesignKind::Independent => WaveText::ChiSquare,
+        }
+        .get(lang);
         for it in &a.blocks[0].items {
             let Some(s) = it.share else { continue };
-            ws.write_string(r, 0, format!("{l1} → {l2}"))?;
+            ws.write_string(r, 0, waves_of(cmp))?;
             ws.write_string(r, 1, &it.item)?;
             ws.write_string(r, 2, test)?;
             ws.write_number_with_format(r, 3, s.n_1 as f64, &f.int)?;
@@ -470,6 +367,39 @@ fn write_wave_shares(
     Ok(r)
 }
 
+/// How each comparison was read, from row `r`: its ID column and pairing, decided for that
+/// pair of waves.
+fn write_pairings(
+    ws: &mut Worksheet,
+    mut r: u32,
+    w: &WaveAnalysis,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(r, 0, WaveText::PairingTitle.get(lang), &section_format())?;
+    r += 1;
+    for cmp in &w.comparisons {
+        let a = &cmp.analysis;
+        let [l1, l2] = &a.labels;
+        let design = match a.design {
+            DesignKind::Paired => WaveText::PairedById,
+            DesignKind::Independent => WaveText::IndependentGroups,
+        };
+        let entries: Vec<&str> = cmp
+            .survey
+            .plan
+            .entries
+            .iter()
+            .filter(|e| matches!(e.topic, PlanTopic::IdColumn | PlanTopic::Pairing))
+            .map(|e| e.message(lang))
+            .collect();
+        let line = words::pairing_line(l1, l2, design, &entries.join(" "), lang);
+        put_waves_line(ws, r, &line, f)?;
+        r += 1;
+    }
+    Ok(())
+}
+
 /// A section title on the Waves sheet: bold, on one line (the header format wraps within its
 /// column and the title then ran into the row below).
 fn section_format() -> rust_xlsxwriter::Format {
@@ -489,18 +419,7 @@ fn positive_summary(w: &WaveAnalysis, lang: Lang) -> Option<String> {
             }
         }
     }
-    let word = lang.pick("scores ", "得点 ");
-    match groups.len() {
-        0 => None,
-        1 => Some(format!("{word}{}", groups[0].0)),
-        _ => Some(
-            groups
-                .iter()
-                .map(|(t, items)| format!("{}: {word}{t}", items.join(", ")))
-                .collect::<Vec<_>>()
-                .join(lang.pick("; ", "、")),
-        ),
-    }
+    words::positive_summary(&groups, lang)
 }
 
 /// Column widths of the Waves sheet (character units).
@@ -519,6 +438,23 @@ fn waves_widths() -> [f64; 18] {
 const CHART_W: u32 = 520;
 const CHART_H: u32 = 300;
 
+/// What every item's rows and charts on the Trend sheet share.
+struct TrendSheet<'a> {
+    /// The sheet's name (for the chart ranges).
+    sheet: &'a str,
+    w: &'a WaveAnalysis,
+    f: &'a Formats,
+    lang: Lang,
+    /// Confidence level in %.
+    cl: String,
+    /// Whether an item has shares: one row of charts per item, the mean on the left and the
+    /// share of positive answers on the right; without, the means two per row.
+    with_shares: bool,
+    /// The means' axis: the answer scale when it holds every limit.
+    axis: Option<(f64, f64)>,
+}
+
+/// The Trend sheet: the charts of every item, their notes, and the source table below them.
 fn write_trend(
     ws: &mut Worksheet,
     sheet: &str,
@@ -526,80 +462,113 @@ fn write_trend(
     f: &Formats,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let c = w.council();
-    let cl = text::num(c.analysis.options.conf_level * 100.0, 0);
+    let shares = positive_summary(w, lang);
+    let t = TrendSheet {
+        sheet,
+        w,
+        f,
+        lang,
+        cl: conf_percent(w),
+        with_shares: shares.is_some(),
+        axis: trend_axis(w),
+    };
     let n_items = w.items.len() as u32;
     let n_waves = w.waves.len() as u32;
-    // With shares: one row of charts per item, the mean on the left and the share of positive
-    // answers on the right. Without: the means two per row. The source table below them.
-    let shares = positive_summary(w, lang);
-    let chart_rows = if shares.is_some() {
+    let chart_rows = if t.with_shares {
         n_items
     } else {
         n_items.div_ceil(2)
     } * rows_for(CHART_H);
-    let mut notes = vec![match lang {
-        Lang::En => format!("Mean of each wave with its {cl}% confidence interval (every respondent of the wave who answered the item). Source of the charts above."),
-        Lang::Ja => format!("各時点の平均値と {cl}% 信頼区間（その時点で設問に回答したすべての回答者）。上のグラフの元データ。"),
-    }];
-    if let Some(scores) = &shares {
-        notes.push(match lang {
-            Lang::En => format!("Share of positive answers ({scores}, as in the comparisons) of each wave in %, with its {cl}% Wilson score interval."),
-            Lang::Ja => format!("各時点の肯定的回答（{scores}。時点どうしの比較と同じ基準）の割合（%）と {cl}% 信頼区間（Wilson のスコア区間）。"),
-        });
-    }
-    // Items whose comparisons counted different answers as positive: no share trend.
-    let differs: Vec<String> = w
-        .items
-        .iter()
-        .zip(&w.positive)
-        .filter_map(|(item, p)| match p {
-            TrendPositive::Differs(sets) => Some(format!(
-                "{item} ({})",
-                sets.iter()
-                    .map(|s| shares::positive_text(s))
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            )),
-            _ => None,
-        })
-        .collect();
-    if !differs.is_empty() {
-        notes.push(match lang {
-            Lang::En => format!("No share trend for {}: the comparisons counted different answers as positive (each decides on its own two waves); name them with --positive.", differs.join(", ")),
-            Lang::Ja => format!("{} は、比較ごとに肯定的回答とした得点が異なるため（各比較はその 2 時点の回答から判断）、割合の推移を示していません。--positive で肯定的回答を指定してください。", differs.join("、")),
-        });
-    }
+    let notes = trend_notes(&t, shares.as_deref());
     let top = chart_rows + notes.len() as u32;
     for (i, note) in notes.iter().enumerate() {
         ws.write_string(chart_rows + i as u32, 0, note)?;
     }
+    let headers = trend_headers(t.with_shares, lang);
+    put_headers(ws, top, &headers, f)?;
+    ws.set_row_height(top, 32)?;
+    for (k, item) in w.items.iter().enumerate() {
+        write_trend_item(ws, &t, k, item, top + 1 + k as u32 * n_waves)?;
+    }
+    ws.set_column_width(0, 30)?;
+    ws.set_column_width(1, 16)?;
+    for col in 2..headers.len() as u16 {
+        ws.set_column_width(col, 11)?;
+    }
+    super::print_setup(ws, Print::FitWidth { landscape: true })?;
+    // Printed: two rows of charts per page (three with the shares: one item per row, the
+    // table's width leaves the page room), the table from a new page.
+    let per_page = if t.with_shares { 3 } else { 2 } * rows_for(CHART_H);
+    let mut breaks: Vec<u32> = (1..)
+        .map(|k| k * per_page)
+        .take_while(|&b| b < chart_rows)
+        .collect();
+    breaks.push(chart_rows);
+    ws.set_page_breaks(&breaks)?;
+    Ok(())
+}
+
+/// The notes above the Trend sheet's table: what the means are, what the shares are (when
+/// `scores`, the positive answers, are given), and the items without a share trend.
+fn trend_notes(t: &TrendSheet, scores: Option<&str>) -> Vec<String> {
+    let (cl, lang) = (t.cl.as_str(), t.lang);
+    let mut notes = vec![WaveFormat::TrendMeansNote { cl }.text(lang)];
+    if let Some(scores) = scores {
+        notes.push(WaveFormat::TrendSharesNote { scores, cl }.text(lang));
+    }
+    // Items whose comparisons counted different answers as positive: no share trend.
+    let differs: Vec<(&str, String)> =
+        t.w.items
+            .iter()
+            .zip(&t.w.positive)
+            .filter_map(|(item, p)| match p {
+                TrendPositive::Differs(sets) => Some((
+                    item.as_str(),
+                    sets.iter()
+                        .map(|s| shares::positive_text(s))
+                        .collect::<Vec<_>>()
+                        .join(" / "),
+                )),
+                _ => None,
+            })
+            .collect();
+    if !differs.is_empty() {
+        notes.push(words::no_share_trend(&differs, lang));
+    }
+    notes
+}
+
+/// Headers of the Trend sheet's table (the share columns only `with_shares`).
+fn trend_headers(with_shares: bool, lang: Lang) -> Vec<&'static str> {
+    use WaveHeader as H;
     let mut headers = vec![
-        lang.pick("Item", "設問"),
-        lang.pick("Wave", "時点"),
+        H::Item.get(lang),
+        H::Wave.get(lang),
         "n",
-        lang.pick("M", "平均"),
-        lang.pick("SD", "標準偏差"),
-        lang.pick("CI low", "信頼区間 下限"),
-        lang.pick("CI high", "信頼区間 上限"),
-        lang.pick("CI +", "誤差範囲 +"),
-        lang.pick("CI −", "誤差範囲 −"),
+        H::Mean.get(lang),
+        H::Sd.get(lang),
+        H::CiLow.get(lang),
+        H::CiHigh.get(lang),
+        H::CiPlus.get(lang),
+        H::CiMinus.get(lang),
     ];
-    if shares.is_some() {
+    if with_shares {
         headers.extend([
-            lang.pick("Positive answers", "肯定的回答数"),
-            lang.pick("Positive %", "肯定的回答 %"),
-            lang.pick("% CI low", "割合 下限"),
-            lang.pick("% CI high", "割合 上限"),
-            lang.pick("% CI +", "割合 誤差範囲 +"),
-            lang.pick("% CI −", "割合 誤差範囲 −"),
+            H::PositiveCount.get(lang),
+            H::PositivePercent.get(lang),
+            H::ShareCiLow.get(lang),
+            H::ShareCiHigh.get(lang),
+            H::ShareCiPlus.get(lang),
+            H::ShareCiMinus.get(lang),
         ]);
     }
-    for (col, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(top, col as u16, *h, &f.header)?;
-    }
-    ws.set_row_height(top, 32)?;
-    // The axis: the answer scale (1–5, 1–7, 0–10) when it holds every limit.
+    headers
+}
+
+/// The axis of the means' charts: the answer scale (1–5, 1–7, 0–10) when it holds every
+/// limit, else a common scale that does, else whole numbers around the limits.
+fn trend_axis(w: &WaveAnalysis) -> Option<(f64, f64)> {
+    let c = w.council();
     let limits = w
         .trend
         .iter()
@@ -613,7 +582,7 @@ fn write_trend(
     let (lo, hi) = limits.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
-    let axis = super::scale_range(&c.survey, &c.analysis)
+    super::scale_range(&c.survey, &c.analysis)
         .filter(|(a, b)| *a <= lo && hi <= *b)
         .or_else(|| {
             super::SCALES
@@ -624,90 +593,90 @@ fn write_trend(
         .or_else(|| {
             lo.is_finite()
                 .then(|| (lo.floor(), hi.ceil().max(lo.floor() + 1.0)))
-        });
-    for (k, item) in w.items.iter().enumerate() {
-        let first = top + 1 + k as u32 * n_waves;
-        let mut has_share = false;
-        for (j, wave) in w.waves.iter().enumerate() {
-            let r = first + j as u32;
-            ws.write_string(r, 0, item)?;
-            ws.write_string(r, 1, &wave.name)?;
-            // A wave without the item: its cells stay blank (a gap in the chart).
-            let Some(p) = w.trend[k][j] else { continue };
-            ws.write_number_with_format(r, 2, p.n as f64, &f.int)?;
-            let (cl_lo, cl_hi) = p.ci.unwrap_or((f64::NAN, f64::NAN));
-            let values = [p.mean, p.sd, cl_lo, cl_hi, cl_hi - p.mean, p.mean - cl_lo];
-            for (i, v) in values.into_iter().enumerate() {
-                // Blank (not "—") keeps the chart ranges numeric.
-                if v.is_finite() {
-                    ws.write_number_with_format(r, 3 + i as u16, v, &f.num3)?;
-                }
-            }
-            if let Some(s) = p.share {
-                has_share = true;
-                ws.write_number_with_format(r, 9, s.positive as f64, &f.int)?;
-                let (v, l, h) = (s.share * 100.0, s.conf_low * 100.0, s.conf_high * 100.0);
-                for (i, x) in [v, l, h, h - v, v - l].into_iter().enumerate() {
-                    ws.write_number_with_format(r, 10 + i as u16, x, &f.num2)?;
-                }
-            }
-        }
-        let last = first + n_waves - 1;
-        let mut chart = trend_chart(item, sheet, (first, last), 3, 7, SERIES_MEAN);
-        if let Some((lo, hi)) = axis {
-            chart
-                .y_axis()
-                .set_min(lo)
-                .set_max(hi)
-                .set_major_unit(1)
-                .set_name(&match lang {
-                    Lang::En => format!("Mean, {cl}% CI"),
-                    Lang::Ja => format!("平均値と {cl}% 信頼区間"),
-                });
-        }
-        let (row, col) = if shares.is_some() {
-            (k as u32 * rows_for(CHART_H), 0)
-        } else {
-            (
-                (k as u32 / 2) * rows_for(CHART_H),
-                if k % 2 == 0 { 0 } else { 4 },
-            )
-        };
-        ws.insert_chart(row, col, &chart)?;
-        if has_share {
-            let title = match lang {
-                Lang::En => format!("{item}: positive answers %"),
-                Lang::Ja => format!("{item}（肯定的回答の割合）"),
-            };
-            let mut chart = trend_chart(&title, sheet, (first, last), 10, 13, SERIES_SHARE);
-            chart
-                .y_axis()
-                .set_min(0)
-                .set_max(100)
-                .set_major_unit(20)
-                .set_name(&match lang {
-                    Lang::En => format!("Positive answers %, {cl}% CI"),
-                    Lang::Ja => format!("肯定的回答 %（{cl}% 信頼区間）"),
-                });
-            ws.insert_chart(row, 4, &chart)?;
-        }
+        })
+}
+
+/// Item `k`'s rows of the Trend sheet's table from row `first` (one per wave) and its charts:
+/// the means and, when it has shares, the shares beside them.
+fn write_trend_item(
+    ws: &mut Worksheet,
+    t: &TrendSheet,
+    k: usize,
+    item: &str,
+    first: u32,
+) -> Result<(), XlsxError> {
+    let (lang, cl) = (t.lang, t.cl.as_str());
+    let has_share = write_trend_rows(ws, t, k, item, first)?;
+    let last = first + t.w.waves.len() as u32 - 1;
+    let mut chart = trend_chart(item, t.sheet, (first, last), 3, 7, SERIES_MEAN);
+    if let Some((lo, hi)) = t.axis {
+        chart
+            .y_axis()
+            .set_min(lo)
+            .set_max(hi)
+            .set_major_unit(1)
+            .set_name(&WaveFormat::MeanAxis { cl }.text(lang));
     }
-    ws.set_column_width(0, 30)?;
-    ws.set_column_width(1, 16)?;
-    for col in 2..headers.len() as u16 {
-        ws.set_column_width(col, 11)?;
+    let (row, col) = if t.with_shares {
+        (k as u32 * rows_for(CHART_H), 0)
+    } else {
+        (
+            (k as u32 / 2) * rows_for(CHART_H),
+            if k % 2 == 0 { 0 } else { 4 },
+        )
+    };
+    ws.insert_chart(row, col, &chart)?;
+    if has_share {
+        let title = WaveFormat::ShareChartTitle { item }.text(lang);
+        let mut chart = trend_chart(&title, t.sheet, (first, last), 10, 13, SERIES_SHARE);
+        chart
+            .y_axis()
+            .set_min(0)
+            .set_max(100)
+            .set_major_unit(20)
+            .set_name(&WaveFormat::ShareAxis { cl }.text(lang));
+        ws.insert_chart(row, 4, &chart)?;
     }
-    super::print_setup(ws, Print::FitWidth { landscape: true })?;
-    // Printed: two rows of charts per page (three with the shares: one item per row, the
-    // table's width leaves the page room), the table from a new page.
-    let per_page = if shares.is_some() { 3 } else { 2 } * rows_for(CHART_H);
-    let mut breaks: Vec<u32> = (1..)
-        .map(|k| k * per_page)
-        .take_while(|&b| b < chart_rows)
-        .collect();
-    breaks.push(chart_rows);
-    ws.set_page_breaks(&breaks)?;
     Ok(())
+}
+
+/// Item `k`'s rows of the Trend sheet's table from row `first`, one per wave: n, mean, SD, the
+/// interval and its error-bar lengths, and the share columns when the wave has a share;
+/// returns whether one has.
+fn write_trend_rows(
+    ws: &mut Worksheet,
+    t: &TrendSheet,
+    k: usize,
+    item: &str,
+    first: u32,
+) -> Result<bool, XlsxError> {
+    let f = t.f;
+    let mut has_share = false;
+    for (j, wave) in t.w.waves.iter().enumerate() {
+        let r = first + j as u32;
+        ws.write_string(r, 0, item)?;
+        ws.write_string(r, 1, &wave.name)?;
+        // A wave without the item: its cells stay blank (a gap in the chart).
+        let Some(p) = t.w.trend[k][j] else { continue };
+        ws.write_number_with_format(r, 2, p.n as f64, &f.int)?;
+        let (cl_lo, cl_hi) = p.ci.unwrap_or((f64::NAN, f64::NAN));
+        let values = [p.mean, p.sd, cl_lo, cl_hi, cl_hi - p.mean, p.mean - cl_lo];
+        for (i, v) in values.into_iter().enumerate() {
+            // Blank (not "—") keeps the chart ranges numeric.
+            if v.is_finite() {
+                ws.write_number_with_format(r, 3 + i as u16, v, &f.num3)?;
+            }
+        }
+        if let Some(s) = p.share {
+            has_share = true;
+            ws.write_number_with_format(r, 9, s.positive as f64, &f.int)?;
+            let (v, l, h) = (s.share * 100.0, s.conf_low * 100.0, s.conf_high * 100.0);
+            for (i, x) in [v, l, h, h - v, v - l].into_iter().enumerate() {
+                ws.write_number_with_format(r, 10 + i as u16, x, &f.num2)?;
+            }
+        }
+    }
+    Ok(has_share)
 }
 
 /// Series colours of the trend charts: the means, the shares.
