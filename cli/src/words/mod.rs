@@ -114,6 +114,8 @@ pub fn pick(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
     Pair { en, ja }.get(lang)
 }
 
+pub mod cli;
+
 /// Every table, for the tests: add an area's enums here (the test
 /// `every_table_is_listed` fails when one is missing).
 #[cfg(test)]
@@ -136,7 +138,15 @@ macro_rules! catalogues {
 mod tests {
     use super::*;
 
-    catalogues![Example, ExampleFormat];
+    catalogues![
+        Example,
+        ExampleFormat,
+        cli::Progress,
+        cli::Terminal,
+        cli::Line,
+        cli::OptionRefusal,
+        cli::ErrorText,
+    ];
 
     texts! {
         /// An example table (also the test of the macro).
@@ -156,7 +166,20 @@ mod tests {
 
     /// Names, symbols and options a Japanese text of the tool may contain besides the library's
     /// ([`crate::messages::ALLOWED_IN_JAPANESE`]).
-    const ALSO_ALLOWED: &[&str] = &[];
+    const ALSO_ALLOWED: &[&str] = &[
+        // Subcommands, a program, an environment variable and a time zone, written as they are.
+        "analyze",
+        "plan",
+        "Excel",
+        "SOURCE_DATE_EPOCH",
+        "UTC",
+        "ID",
+        // Options right after Japanese punctuation (「。--by を外すか」), which `japanese_words`
+        // does not take out.
+        "sheets",
+        "by",
+        "consecutive",
+    ];
 
     /// `{…}` placeholders of a format string, without their format spec.
     fn placeholders(s: &str) -> Vec<String> {
@@ -269,8 +292,6 @@ mod tests {
         ("analysis/compare.rs", 16),
         ("analysis/mod.rs", 24),
         ("analysis/shares.rs", 8),
-        ("cli/error.rs", 6),
-        ("cli/mod.rs", 16),
         ("plan.rs", 13),
         ("report/charts_sheet.rs", 23),
         ("report/checks_sheet.rs", 28),
