@@ -307,11 +307,7 @@ pub fn main_with(cli: Cli) -> ExitCode {
         Command::Analyze(args) => args,
         Command::Plan(args) => return crate::plan::main_with(args),
     };
-    let lang_hint = match args.lang {
-        Some(LangArg::Ja) => Lang::Ja,
-        Some(LangArg::En) => Lang::En,
-        None => env_lang(),
-    };
+    let lang_hint = chosen_lang(args.lang);
     let result = Config::from_args(args).and_then(|config| {
         let strict = config.strict;
         run(&config).map(|o| (o, strict))

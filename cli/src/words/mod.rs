@@ -115,6 +115,7 @@ pub fn pick(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
 }
 
 pub mod cli;
+pub mod plan;
 
 /// Every table, for the tests: add an area's enums here (the test
 /// `every_table_is_listed` fails when one is missing).
@@ -146,6 +147,9 @@ mod tests {
         cli::Line,
         cli::OptionRefusal,
         cli::ErrorText,
+        plan::PlanRefusal,
+        plan::Unit,
+        plan::PlanLine,
     ];
 
     texts! {
@@ -167,18 +171,22 @@ mod tests {
     /// Names, symbols and options a Japanese text of the tool may contain besides the library's
     /// ([`crate::messages::ALLOWED_IN_JAPANESE`]).
     const ALSO_ALLOWED: &[&str] = &[
-        // Subcommands, a program, an environment variable and a time zone, written as they are.
+        // Subcommands, programs, names, an environment variable and a time zone, written as
+        // they are.
         "analyze",
         "plan",
         "Excel",
+        "McNemar",
         "SOURCE_DATE_EPOCH",
         "UTC",
         "ID",
-        // Options right after Japanese punctuation (「。--by を外すか」), which `japanese_words`
-        // does not take out.
-        "sheets",
+        // Options right after Japanese punctuation (「。--by を外すか」, 「（--change と」),
+        // which `japanese_words` does not take out.
         "by",
+        "change",
         "consecutive",
+        "paired",
+        "sheets",
     ];
 
     /// `{…}` placeholders of a format string, without their format spec.
@@ -292,7 +300,6 @@ mod tests {
         ("analysis/compare.rs", 16),
         ("analysis/mod.rs", 24),
         ("analysis/shares.rs", 8),
-        ("plan.rs", 13),
         ("report/charts_sheet.rs", 23),
         ("report/checks_sheet.rs", 28),
         ("report/compare_sheet.rs", 32),
