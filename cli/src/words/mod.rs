@@ -114,6 +114,7 @@ pub fn pick(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
     Pair { en, ja }.get(lang)
 }
 
+pub mod book;
 pub mod cli;
 pub mod plan;
 
@@ -142,6 +143,10 @@ mod tests {
     catalogues![
         Example,
         ExampleFormat,
+        book::Sheet,
+        book::EffectHeader,
+        book::BookText,
+        book::BookLine,
         cli::Progress,
         cli::Terminal,
         cli::Line,
@@ -171,8 +176,8 @@ mod tests {
     /// Names, symbols and options a Japanese text of the tool may contain besides the library's
     /// ([`crate::messages::ALLOWED_IN_JAPANESE`]).
     const ALSO_ALLOWED: &[&str] = &[
-        // Subcommands, programs, names, an environment variable and a time zone, written as
-        // they are.
+        // Subcommands, programs, names, symbols, an environment variable and a time zone,
+        // written as they are.
         "analyze",
         "plan",
         "Excel",
@@ -180,13 +185,16 @@ mod tests {
         "SOURCE_DATE_EPOCH",
         "UTC",
         "ID",
-        // Options right after Japanese punctuation (「。--by を外すか」, 「（--change と」),
-        // which `japanese_words` does not take out.
+        "d_z",
+        // Options right after Japanese punctuation (「。--by を外すか」, 「（--change と」,
+        // 「。--keep-ids で」), which `japanese_words` does not take out.
         "by",
         "change",
         "consecutive",
         "paired",
         "sheets",
+        "keep",
+        "ids",
     ];
 
     /// `{…}` placeholders of a format string, without their format spec.
