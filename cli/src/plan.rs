@@ -20,11 +20,12 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::cli::{env_lang, LangArg, EXIT_ERROR, EXIT_OK};
+use crate::cli::{chosen_lang, LangArg, EXIT_ERROR, EXIT_OK};
 use crate::lang::Lang;
 use crate::stats::power::{self, Design, Query, Sizes, SolveFor};
 use crate::stats::power_prop;
 use crate::stats::{Alternative, StatsError};
+use crate::words::plan::{PlanLine, PlanRefusal, Unit};
 
 /// Options of `ttest-xl plan`.
 #[derive(Debug, Args)]
@@ -86,43 +87,44 @@ enum Target {
     Detectable { sd: Option<f64>, share: Option<f64> },
 }
 
-/// Why a plan cannot be made, in both languages.
+/// Why a plan cannot be made: an option refused, or the engine finding no answer.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlanError {
-    en: String,
-    ja: String,
+pub enum PlanError {
+    /// The options do not make a question.
+    Refused(PlanRefusal),
+    /// The power calculation failed.
+    Stats(StatsError),
 }
 
 impl PlanError {
-    fn new(en: impl Into<String>, ja: impl Into<String>) -> Self {
-        PlanError {
-            en: en.into(),
-            ja: ja.into(),
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PlanError::Refused(r) => r.text(lang),
+            PlanError::Stats(e) => e.message(lang),
         }
     }
+}
 
-    /// The message in `lang`.
-    pub fn message(&self, lang: Lang) -> &str {
-        lang.pick(&self.en, &self.ja)
+impl From<PlanRefusal> for PlanError {
+    fn from(r: PlanRefusal) -> Self {
+        PlanError::Refused(r)
     }
 }
 
 impl From<StatsError> for PlanError {
     fn from(e: StatsError) -> Self {
-        PlanError::new(e.message(Lang::En), e.message(Lang::Ja))
+        PlanError::Stats(e)
     }
 }
 
 /// A share or rate given as % (> 1) or as a fraction.
-fn fraction(value: f64, name: &str) -> Result<f64, PlanError> {
+fn fraction(value: f64, name: &'static str) -> Result<f64, PlanError> {
     let f = if value > 1.0 { value / 100.0 } else { value };
     if f.is_finite() && f > 0.0 && f < 1.0 {
         Ok(f)
     } else {
-        Err(PlanError::new(
-            format!("--{name} must lie strictly between 0 and 100 % (given: {value})"),
-            format!("--{name} には 0 % より大きく 100 % より小さい値を指定してください（指定値: {value}）"),
-        ))
+        Err(PlanRefusal::NotAShare { name, value }.into())
     }
 }
 
@@ -144,35 +146,23 @@ impl Plan {
             .filter(|&&g| g)
             .count();
         if given > 1 {
-            return Err(PlanError::new(
-                "give one change to detect: --change with --sd, --d, or --share with --to",
-                "検出したい変化は 1 つだけ指定してください（--change と --sd、--d、または --share と --to）",
-            ));
+            return Err(PlanRefusal::TwoTargets {}.into());
         }
         for (value, name) in [(a.alpha, "alpha"), (a.power, "power")] {
             if !(value > 0.0 && value < 1.0) {
-                return Err(PlanError::new(
-                    format!("--{name} must lie strictly between 0 and 1 (given: {value})"),
-                    format!("--{name} には 0 より大きく 1 より小さい値を指定してください（指定値: {value}）"),
-                ));
+                return Err(PlanRefusal::NotAProbability { name, value }.into());
             }
         }
         let sd = match a.sd {
-            Some(s) if !(s.is_finite() && s > 0.0) => {
-                return Err(PlanError::new(
-                    format!("--sd must be a positive number (given: {s})"),
-                    format!("--sd には正の数を指定してください（指定値: {s}）"),
-                ))
+            Some(sd) if !(sd.is_finite() && sd > 0.0) => {
+                return Err(PlanRefusal::BadSd { sd }.into())
             }
             other => other,
         };
         let share = a.share.map(|s| fraction(s, "share")).transpose()?;
         let target = if let Some(change) = a.change {
             let Some(sd) = sd else {
-                return Err(PlanError::new(
-                    "--change needs --sd (the standard deviation of the answers, or of the differences with --paired), or give the change as --d",
-                    "--change には --sd（回答の標準偏差。--paired では前後の差の標準偏差）が必要です。または変化を --d で指定してください",
-                ));
+                return Err(PlanRefusal::ChangeNeedsSd {}.into());
             };
             Target::Mean {
                 d: change / sd,
@@ -182,47 +172,29 @@ impl Plan {
             Target::Mean { d, points: None }
         } else if let Some(to) = a.to {
             let Some(from) = share else {
-                return Err(PlanError::new(
-                    "--to needs --share (the share of positive answers now)",
-                    "--to には --share（現在の肯定的回答の割合）が必要です",
-                ));
+                return Err(PlanRefusal::ToNeedsShare {}.into());
             };
             let to = fraction(to, "to")?;
             if to == from {
-                return Err(PlanError::new(
-                    "--share and --to are equal: there is no change to detect",
-                    "--share と --to が同じ値です。検出する変化がありません",
-                ));
+                return Err(PlanRefusal::SameShares {}.into());
             }
             Target::Share { from, to }
         } else {
             if a.staff.is_none() {
-                return Err(PlanError::new(
-                    "say what to detect (--change with --sd, --d, or --share with --to), or give --staff (and --response-rate) to get the smallest change those staff can detect",
-                    "検出したい変化（--change と --sd、--d、または --share と --to）を指定するか、--staff（と --response-rate）を指定して、その人数で検出できる最小の変化を求めてください",
-                ));
+                return Err(PlanRefusal::NoTarget {}.into());
             }
             Target::Detectable { sd, share }
         };
         if let Target::Mean { d, .. } = target {
             if !(d.is_finite() && d != 0.0) {
-                return Err(PlanError::new(
-                    "the change to detect must be a non-zero number",
-                    "検出したい変化には 0 以外の数を指定してください",
-                ));
+                return Err(PlanRefusal::ZeroChange {}.into());
             }
         }
         if a.paired && matches!(target, Target::Share { .. }) {
-            return Err(PlanError::new(
-                "--paired with shares is not supported: the size needed for paired shares (McNemar) depends on how many staff change their answer, which this plan cannot know; plan without --paired (independent groups) or plan the mean with --change/--sd --paired",
-                "--paired と割合の組み合わせには対応していません。対応のある割合（McNemar 検定）に必要な人数は、回答を変える職員の割合によって決まり、この計算では分からないためです。--paired を付けずに（独立した 2 群として）計算するか、平均について --change と --sd に --paired を付けて計算してください",
-            ));
+            return Err(PlanRefusal::PairedShares {}.into());
         }
         if let Some(0) = a.staff {
-            return Err(PlanError::new(
-                "--staff must be at least 1",
-                "--staff には 1 以上を指定してください",
-            ));
+            return Err(PlanRefusal::NoStaff {}.into());
         }
         Ok(Plan {
             target,
@@ -330,10 +302,7 @@ fn solve(plan: &Plan) -> Result<Answer, PlanError> {
             let respondents = (staff * plan.response_rate.unwrap_or(1.0)).floor();
             answer.respondents = Some(respondents as u64);
             if respondents < 2.0 {
-                return Err(PlanError::new(
-                    "fewer than 2 respondents: no change can be detected",
-                    "回答者が 2 人未満のため、変化を検出できません",
-                ));
+                return Err(PlanRefusal::TooFewRespondents {}.into());
             }
             let n = respondents;
             let d = power::calculate(&Query {
@@ -384,143 +353,111 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
 }
 
+/// R's functions whose calculations `ttest-xl plan` repeats, named on its Method line.
+const R_T_POWER: &str = "pwr::pwr.t.test";
+const R_SHARE_POWER: &str = "power.prop.test";
+
+/// The answer as text: the question, the numbers, and how they were computed.
 fn text(a: &Answer, lang: Lang) -> String {
-    let mut out = String::new();
-    let unit = match (a.design, lang) {
-        ("paired", Lang::En) => "pairs (the same staff, matched by ID, answering both times)",
-        ("paired", Lang::Ja) => "組（同じ職員が 2 回とも回答し、ID で対応づけられる人数）",
-        (_, Lang::En) => "respondents in each survey (independent groups)",
-        (_, Lang::Ja) => "人（各回の回答者数。独立した 2 群）",
-    };
-    let what = |a: &Answer| -> String {
-        match (a.share_from, a.share_to, a.change_points, a.sd, a.d, lang) {
-            (Some(f), Some(t), _, _, _, Lang::En) if a.question == "sample_size" => format!(
-                "a change in the share of positive answers from {} to {} ({:+.1} points)",
-                pct(f),
-                pct(t),
-                100.0 * (t - f)
-            ),
-            (Some(f), Some(t), _, _, _, Lang::Ja) if a.question == "sample_size" => format!(
-                "肯定的回答の割合の {} から {} への変化（{:+.1} ポイント）",
-                pct(f),
-                pct(t),
-                100.0 * (t - f)
-            ),
-            (_, _, Some(c), Some(sd), Some(d), Lang::En) => {
-                format!("a change of {c:.3} points in the mean (SD {sd}, d = {d:.3})")
-            }
-            (_, _, Some(c), Some(sd), Some(d), Lang::Ja) => {
-                format!("平均の {c:.3} 点の変化（SD {sd}、d = {d:.3}）")
-            }
-            (_, _, _, _, Some(d), Lang::En) => format!("a change of d = {d:.3} in the mean"),
-            (_, _, _, _, Some(d), Lang::Ja) => format!("平均の d = {d:.3} の変化"),
-            _ => String::new(),
-        }
-    };
-    let level = match lang {
-        Lang::En => format!(
-            "two-sided test at α = {}, power {:.0}%",
-            a.alpha,
-            100.0 * a.power
-        ),
-        Lang::Ja => format!("両側検定、α = {}、検出力 {:.0}%", a.alpha, 100.0 * a.power),
-    };
-    if a.question == "sample_size" {
-        let n = a.respondents.unwrap_or(0);
-        match lang {
-            Lang::En => {
-                out += &format!("To detect {} ({level}):\n", what(a));
-                out += &format!("  {n} {unit}.\n");
-                if let (Some(invite), Some(rate)) = (a.invite, a.response_rate) {
-                    out += &format!(
-                        "  Invite {invite} staff, expecting {} to answer.\n",
-                        pct(rate)
-                    );
-                }
-                if let (Some(fpc), Some(staff)) = (a.respondents_with_fpc, a.staff) {
-                    out += &format!(
-                        "  (With a finite-population correction for {staff} staff it would be \
-                         {fpc}; ttest-xl's analysis does not use that correction, so plan with {n}.)\n"
-                    );
-                }
-            }
-            Lang::Ja => {
-                out += &format!("{}を検出するには（{level}）:\n", what(a));
-                out += &format!("  {n} {unit}が必要です。\n");
-                if let (Some(invite), Some(rate)) = (a.invite, a.response_rate) {
-                    out += &format!(
-                        "  回答率 {} を見込むと、{invite} 人に依頼してください。\n",
-                        pct(rate)
-                    );
-                }
-                if let (Some(fpc), Some(staff)) = (a.respondents_with_fpc, a.staff) {
-                    out += &format!(
-                        "  （職員 {staff} 人の有限母集団修正をすると {fpc} 人ですが、ttest-xl の\
-                         分析はこの修正を使わないため、{n} 人で計画してください。）\n"
-                    );
-                }
-            }
-        }
-        if !a.reachable {
-            out += lang.pick(
-                "  This is more than the staff available: the change cannot be detected with this power. Run `ttest-xl plan --staff N --response-rate R` for the smallest change that can.\n",
-                "  対象の職員数を超えるため、この検出力では検出できません。検出できる最小の変化は `ttest-xl plan --staff 人数 --response-rate 回答率` で確認できます。\n",
-            );
-        }
+    let unit = if a.design == "paired" {
+        Unit::Pairs
     } else {
-        let n = a.respondents.unwrap_or(0);
-        match lang {
-            Lang::En => {
-                out += &format!(
-                    "With {n} {unit} out of {} staff ({level}), the smallest detectable change is:\n",
-                    a.staff.unwrap_or(0)
-                );
-                out += &format!("  d = {:.3}", a.d.unwrap_or(f64::NAN));
-                if let (Some(c), Some(sd)) = (a.change_points, a.sd) {
-                    out += &format!(" = {c:.3} points with SD {sd}");
-                }
-                out += "\n";
-                if let Some(f) = a.share_from {
-                    let up = a.share_to.map(pct).unwrap_or_else(|| "—".into());
-                    let down = a.share_to_lower.map(pct).unwrap_or_else(|| "—".into());
-                    out += &format!("  a share of positive answers moving from {} to {up} (or down to {down})\n", pct(f));
-                }
-            }
-            Lang::Ja => {
-                out += &format!(
-                    "職員 {} 人のうち {n} {unit}の場合（{level}）、検出できる最小の変化は:\n",
-                    a.staff.unwrap_or(0)
-                );
-                out += &format!("  d = {:.3}", a.d.unwrap_or(f64::NAN));
-                if let (Some(c), Some(sd)) = (a.change_points, a.sd) {
-                    out += &format!("（SD {sd} なら {c:.3} 点）");
-                }
-                out += "\n";
-                if let Some(f) = a.share_from {
-                    let up = a.share_to.map(pct).unwrap_or_else(|| "—".into());
-                    let down = a.share_to_lower.map(pct).unwrap_or_else(|| "—".into());
-                    out += &format!(
-                        "  肯定的回答の割合なら {} から {up} への上昇（または {down} への低下）\n",
-                        pct(f)
-                    );
-                }
-            }
-        }
+        Unit::Respondents
     }
-    out += lang.pick(
-        "Method: t-test power as R pwr::pwr.t.test; shares as R power.prop.test (normal approximation, independent groups).\n",
-        "方法: t 検定の検出力は R の pwr::pwr.t.test、割合は R の power.prop.test（正規近似、独立した 2 群）と同じ計算。\n",
-    );
+    .get(lang);
+    let level = PlanLine::Level {
+        alpha: a.alpha,
+        power: 100.0 * a.power,
+    }
+    .text(lang);
+    let mut out = if a.question == "sample_size" {
+        sample_size_text(a, unit, &level, lang)
+    } else {
+        detectable_text(a, unit, &level, lang)
+    };
+    out += &PlanLine::Method {
+        t_power: R_T_POWER,
+        share_power: R_SHARE_POWER,
+    }
+    .text(lang);
+    out
+}
+
+/// The change a sample-size answer is for.
+fn what(a: &Answer, lang: Lang) -> String {
+    match (a.share_from, a.share_to, a.change_points, a.sd, a.d) {
+        (Some(f), Some(t), _, _, _) if a.question == "sample_size" => PlanLine::ShareChange {
+            from: &pct(f),
+            to: &pct(t),
+            points: 100.0 * (t - f),
+        }
+        .text(lang),
+        (_, _, Some(change), Some(sd), Some(d)) => {
+            PlanLine::MeanPoints { change, sd, d }.text(lang)
+        }
+        (_, _, _, _, Some(d)) => PlanLine::MeanD { d }.text(lang),
+        _ => String::new(),
+    }
+}
+
+/// Respondents needed, the staff to invite, the corrected figure, and whether the staff suffice.
+fn sample_size_text(a: &Answer, unit: &str, level: &str, lang: Lang) -> String {
+    let n = a.respondents.unwrap_or(0);
+    let mut out = PlanLine::ToDetect {
+        what: &what(a, lang),
+        level,
+    }
+    .text(lang);
+    out += &PlanLine::Needed { n, unit }.text(lang);
+    if let (Some(invite), Some(rate)) = (a.invite, a.response_rate) {
+        out += &PlanLine::Invite {
+            invite,
+            rate: &pct(rate),
+        }
+        .text(lang);
+    }
+    if let (Some(fpc), Some(staff)) = (a.respondents_with_fpc, a.staff) {
+        out += &PlanLine::Corrected { staff, fpc, n }.text(lang);
+    }
+    if !a.reachable {
+        out += &PlanLine::Unreachable {}.text(lang);
+    }
+    out
+}
+
+/// The smallest detectable change as d, in points with an SD, and as shares.
+fn detectable_text(a: &Answer, unit: &str, level: &str, lang: Lang) -> String {
+    let mut out = PlanLine::WithStaff {
+        n: a.respondents.unwrap_or(0),
+        unit,
+        staff: a.staff.unwrap_or(0),
+        level,
+    }
+    .text(lang);
+    out += &PlanLine::DetectableD {
+        d: a.d.unwrap_or(f64::NAN),
+    }
+    .text(lang);
+    if let (Some(change), Some(sd)) = (a.change_points, a.sd) {
+        out += &PlanLine::DetectablePoints { change, sd }.text(lang);
+    }
+    out += "\n";
+    if let Some(f) = a.share_from {
+        let up = a.share_to.map(pct).unwrap_or_else(|| "—".into());
+        let down = a.share_to_lower.map(pct).unwrap_or_else(|| "—".into());
+        out += &PlanLine::DetectableShare {
+            from: &pct(f),
+            up: &up,
+            down: &down,
+        }
+        .text(lang);
+    }
     out
 }
 
 /// `ttest-xl plan`: prints the answer; exit 0, or 2 with a message on bad options.
 pub fn main_with(args: PlanArgs) -> ExitCode {
-    let lang = match args.lang {
-        Some(LangArg::Ja) => Lang::Ja,
-        Some(LangArg::En) => Lang::En,
-        None => env_lang(),
-    };
+    let lang = chosen_lang(args.lang);
     match Plan::from_args(&args).and_then(|p| solve(&p)) {
         Ok(answer) => {
             if args.json {
@@ -535,9 +472,11 @@ pub fn main_with(args: PlanArgs) -> ExitCode {
         }
         Err(e) => {
             eprintln!(
-                "{}: ttest-xl plan: {}",
-                lang.pick("error", "エラー"),
-                e.message(lang)
+                "{}",
+                PlanLine::Error {
+                    message: &e.message(lang)
+                }
+                .text(lang)
             );
             ExitCode::from(EXIT_ERROR)
         }

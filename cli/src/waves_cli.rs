@@ -9,6 +9,7 @@ use crate::analysis::{self, Analysis, Warning};
 use crate::cli::{CliError, Config};
 use crate::lang::Lang;
 use crate::report::{self, ReportError, ReportMeta, ResultBook};
+use crate::words::cli::{name_list, refusal, refusal_with, OptionRefusal};
 use crate::workbook::waves::{read_comparison, Reading, Waves};
 use crate::workbook::Survey;
 
@@ -76,10 +77,6 @@ impl Run {
     }
 }
 
-fn usage(en: String, ja: String) -> CliError {
-    CliError::Usage { en, ja }
-}
-
 /// Which waves are compared, from `--baseline` / `--consecutive`.
 fn mode(choice: &WaveChoice, waves: &Waves) -> Result<WaveMode, CliError> {
     if choice.consecutive {
@@ -90,30 +87,22 @@ fn mode(choice: &WaveChoice, waves: &Waves) -> Result<WaveMode, CliError> {
     };
     let n = waves.names.len();
     let b = waves.position(want).ok_or_else(|| {
-        usage(
-            format!(
-                "--baseline {want}: no such wave; the waves are {} (earliest first)",
-                waves.names.join(", ")
-            ),
-            format!(
-                "--baseline {want}: その名前の時点はありません。時点は古い順に {} です",
-                waves.names.join("、")
-            ),
-        )
+        refusal_with(|lang| {
+            OptionRefusal::UnknownBaseline {
+                want,
+                waves: &name_list(&waves.names, lang),
+            }
+            .text(lang)
+        })
     })?;
     if b + 1 == n {
-        return Err(usage(
-            format!(
-                "--baseline {}: the latest wave has no later wave to compare with; name an earlier wave ({}) or use --consecutive",
-                waves.names[b],
-                waves.names[..b].join(", ")
-            ),
-            format!(
-                "--baseline {}: 最新の時点のため、比べる後の時点がありません。それより前の時点（{}）を指定するか、--consecutive を指定してください",
-                waves.names[b],
-                waves.names[..b].join("、")
-            ),
-        ));
+        return Err(refusal_with(|lang| {
+            OptionRefusal::LatestBaseline {
+                latest: &waves.names[b],
+                earlier: &name_list(&waves.names[..b], lang),
+            }
+            .text(lang)
+        }));
     }
     Ok(WaveMode::Baseline(b))
 }
@@ -133,16 +122,11 @@ pub fn analyse(config: &Config, reading: Reading) -> Result<Run, CliError> {
             .into_iter()
             .find_map(|(f, on)| on.then_some(f))
             {
-                return Err(usage(
-                    format!(
-                        "{flag} applies to three or more waves, and this survey has two conditions ({} and {}); leave {flag} out, or name the waves with --sheets A,B,C",
-                        survey.labels[0], survey.labels[1]
-                    ),
-                    format!(
-                        "{flag} は 3 時点以上の調査に使うオプションですが、この調査の条件は「{}」と「{}」の 2 つです。{flag} を外すか、--sheets A,B,C で時点のシートを指定してください",
-                        survey.labels[0], survey.labels[1]
-                    ),
-                ));
+                return Err(refusal(OptionRefusal::WaveOptionWithTwo {
+                    flag,
+                    first: &survey.labels[0],
+                    second: &survey.labels[1],
+                }));
             }
             let analysis = analysis::analyze(&survey, &config.analysis)?;
             return Ok(Run::Single(survey, Box::new(analysis)));
@@ -150,10 +134,7 @@ pub fn analyse(config: &Config, reading: Reading) -> Result<Run, CliError> {
         Reading::Waves(w) => w,
     };
     if let Some(by) = &config.read.by {
-        return Err(usage(
-            format!("--by {by} is not available with three or more waves yet; leave --by out, or compare two waves with --sheets FIRST,SECOND --by {by}"),
-            format!("3 時点以上の分析では、まだ --by {by} を使えません。--by を外すか、--sheets 先,後 --by {by} で 2 時点を比べてください"),
-        ));
+        return Err(refusal(OptionRefusal::ByWithWaves { by }));
     }
     let mode = mode(&config.waves, &waves)?;
     let path = &config.input;

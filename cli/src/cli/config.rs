@@ -53,10 +53,7 @@ pub(super) fn source_date_epoch(value: Option<OsString>) -> Result<Option<i64>, 
     let text = v.to_string_lossy();
     match text.trim().parse::<i64>() {
         Ok(t) if (0..=253_402_300_799).contains(&t) => Ok(Some(t)),
-        _ => Err(usage(
-            format!("SOURCE_DATE_EPOCH={text:?}: write the time as whole seconds since 1970-01-01 UTC, e.g. 1767225600"),
-            format!("SOURCE_DATE_EPOCH={text:?}: 1970-01-01 UTC からの秒数（整数）で指定してください（例: 1767225600）"),
-        )),
+        _ => Err(refusal(OptionRefusal::SourceDateEpoch { text: &text })),
     }
 }
 
@@ -69,10 +66,7 @@ pub(super) fn pair(flag: &str, value: &str) -> Result<(String, String), CliError
     let parts: Vec<&str> = value.split([',', '、', '，']).map(str::trim).collect();
     match parts.as_slice() {
         [a, b] if !a.is_empty() && !b.is_empty() && a != b => Ok((a.to_string(), b.to_string())),
-        _ => Err(usage(
-            format!("{flag} needs two different names separated by a comma, e.g. {flag} 事前,事後 (got {value:?})"),
-            format!("{flag} には異なる 2 つの名前をカンマで区切って指定してください（例: {flag} 事前,事後。指定値: {value:?}）"),
-        )),
+        _ => Err(refusal(OptionRefusal::NotAPair { flag, value })),
     }
 }
 
@@ -88,47 +82,49 @@ pub fn env_lang() -> Lang {
     Lang::En
 }
 
-impl Config {
-    /// Validates the parsed arguments.
-    ///
-    /// # Errors
-    /// [`CliError::Usage`] for values clap cannot check (ranges, pairs of names).
-    pub fn from_args(args: AnalyzeArgs) -> Result<Config, CliError> {
-        let lang = match args.lang {
-            Some(LangArg::Ja) => Lang::Ja,
-            Some(LangArg::En) => Lang::En,
-            None => env_lang(),
-        };
-        for (flag, v) in [("--alpha", args.alpha), ("--conf-level", args.conf_level)] {
-            if !(v > 0.0 && v < 1.0) {
-                return Err(usage(
-                    format!("{flag} must be between 0 and 1 (exclusive), got {v}"),
-                    format!(
-                        "{flag} には 0 より大きく 1 より小さい値を指定してください（指定値: {v}）"
-                    ),
-                ));
-            }
+/// The language of `--lang`, or from the environment without it.
+pub fn chosen_lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Ja) => Lang::Ja,
+        Some(LangArg::En) => Lang::En,
+        None => env_lang(),
+    }
+}
+
+/// Levels clap cannot check: strictly between 0 and 1.
+fn check_levels(args: &AnalyzeArgs) -> Result<(), CliError> {
+    for (flag, value) in [("--alpha", args.alpha), ("--conf-level", args.conf_level)] {
+        if !(value > 0.0 && value < 1.0) {
+            return Err(refusal(OptionRefusal::NotAProbability { flag, value }));
         }
-        let equivalence = args
-            .equivalence
-            .as_deref()
-            .map(crate::analysis::equivalence::parse_margin)
-            .transpose()
-            .map_err(|(en, ja)| usage(en, ja))?;
-        if args.min_group == 0 {
-            return Err(usage(
-                "--min-group must be at least 1 (1 reports every group)".into(),
-                "--min-group には 1 以上の人数を指定してください（1 ならすべての群を集計します）"
-                    .into(),
-            ));
-        }
-        if args.header_row == Some(0) {
-            return Err(usage(
-                "--header-row counts from 1".into(),
-                "--header-row には 1 以上の行番号を指定してください（1 行目が 1 です）".into(),
-            ));
-        }
-        // Three or more names are the waves (src/workbook/waves.rs).
+    }
+    Ok(())
+}
+
+/// Counts clap cannot check: from 1.
+fn check_counts(args: &AnalyzeArgs) -> Result<(), CliError> {
+    if args.min_group == 0 {
+        return Err(refusal(OptionRefusal::MinGroupZero {}));
+    }
+    if args.header_row == Some(0) {
+        return Err(refusal(OptionRefusal::HeaderRowZero {}));
+    }
+    Ok(())
+}
+
+/// `--sheets`, `--levels`: two names (or three or more waves, src/workbook/waves.rs); `--wide`:
+/// the marks of the two halves.
+struct Names {
+    sheets: Option<(String, String)>,
+    wave_sheets: Option<Vec<String>>,
+    levels: Option<(String, String)>,
+    wave_levels: Option<Vec<String>>,
+    wide: Option<(String, String)>,
+}
+
+impl Names {
+    fn from_args(args: &AnalyzeArgs) -> Result<Names, CliError> {
+        // Three or more names are the waves.
         let wave_sheets = args.sheets.as_deref().and_then(crate::waves_cli::wave_list);
         let sheets = args
             .sheets
@@ -136,7 +132,7 @@ impl Config {
             .filter(|_| wave_sheets.is_none())
             .map(|s| pair("--sheets", s))
             .transpose()?;
-        // Three or more values are the waves of a group column (src/workbook/waves.rs).
+        // Three or more values are the waves of a group column.
         let wave_levels = args.levels.as_deref().and_then(crate::waves_cli::wave_list);
         let levels = args
             .levels
@@ -144,13 +140,40 @@ impl Config {
             .filter(|_| wave_levels.is_none())
             .map(|s| pair("--levels", s))
             .transpose()?;
+        Ok(Names {
+            sheets,
+            wave_sheets,
+            levels,
+            wave_levels,
+            wide: None,
+        })
+    }
+}
+
+impl Config {
+    /// Validates the parsed arguments.
+    ///
+    /// # Errors
+    /// [`CliError::Usage`] for values clap cannot check (ranges, pairs of names).
+    pub fn from_args(args: AnalyzeArgs) -> Result<Config, CliError> {
+        let lang = chosen_lang(args.lang);
+        // Checked in a fixed order: of several bad options, the first is the one named.
+        check_levels(&args)?;
+        let equivalence = args
+            .equivalence
+            .as_deref()
+            .map(crate::analysis::equivalence::parse_margin)
+            .transpose()
+            .map_err(|(en, ja)| usage(en, ja))?;
+        check_counts(&args)?;
+        let mut names = Names::from_args(&args)?;
         let compare = args
             .compare
             .as_deref()
             .map(analysis::compare::CompareSpec::parse)
             .transpose()
             .map_err(|e| usage(e.en, e.ja))?;
-        let wide = args
+        names.wide = args
             .wide
             .as_deref()
             .map(|s| pair("--wide", s))
@@ -158,87 +181,25 @@ impl Config {
         let share_rule =
             analysis::shares::parse_rule(args.top_box.as_deref(), args.positive.as_deref())
                 .map_err(|(en, ja)| usage(en, ja))?;
-        let scale_range = args
-            .scale
-            .as_deref()
-            .and_then(analysis::shares::scale_option_range);
+        let shares = analysis::shares::ShareOptions {
+            rule: share_rule,
+            scale_range: args
+                .scale
+                .as_deref()
+                .and_then(analysis::shares::scale_option_range),
+        };
         let json = match args.json.as_deref() {
             None => None,
             Some("-") => Some(JsonTarget::Stdout),
             Some(p) => Some(JsonTarget::File(PathBuf::from(p))),
         };
+        let analysis = analysis_options(&args, equivalence, shares);
         Ok(Config {
-            input: args.input,
-            output: args.output,
-            read: ReadOptions {
-                sheets,
-                id: args.id,
-                group: args.group,
-                levels,
-                // The comparison column is read as the breakdown column (never both: clap refuses).
-                by: args
-                    .by
-                    .or_else(|| compare.as_ref().map(|c| c.column.clone())),
-                items: args.items,
-                header_row: args.header_row,
-                scale: args.scale,
-                sheet: args.sheet,
-                // An independent test compares every respondent: no row is dropped for lacking a
-                // partner.
-                no_id: args.no_id
-                    || matches!(
-                        args.test,
-                        TestArg::Welch | TestArg::Student | TestArg::MannWhitney
-                    ),
-                second_file: args.second,
-                encoding: args.encoding.map(Into::into),
-                delimiter: args.delimiter.map(Into::into),
-                include_hidden: args.include_hidden,
-                wave_sheets,
-                wave_levels,
-                only_levels: false,
-                wide,
-            },
             waves: crate::waves_cli::WaveChoice {
-                baseline: args.baseline,
+                baseline: args.baseline.clone(),
                 consecutive: args.consecutive,
             },
-            analysis: AnalysisOptions {
-                test: match args.test {
-                    TestArg::Auto => TestChoice::Auto,
-                    TestArg::Student => TestChoice::Student,
-                    TestArg::Welch => TestChoice::Welch,
-                    TestArg::Paired => TestChoice::Paired,
-                    TestArg::MannWhitney => TestChoice::MannWhitney,
-                    TestArg::Wilcoxon => TestChoice::Wilcoxon,
-                },
-                adjust: match args.adjust {
-                    AdjustArg::Holm => AdjustMethod::Holm,
-                    AdjustArg::Bonferroni => AdjustMethod::Bonferroni,
-                    AdjustArg::Hochberg => AdjustMethod::Hochberg,
-                    AdjustArg::Bh => AdjustMethod::BenjaminiHochberg,
-                    AdjustArg::By => AdjustMethod::BenjaminiYekutieli,
-                    AdjustArg::None => AdjustMethod::None,
-                },
-                alpha: args.alpha,
-                alternative: match args.alternative {
-                    AlternativeArg::TwoSided => Alternative::TwoSided,
-                    AlternativeArg::Less => Alternative::Less,
-                    AlternativeArg::Greater => Alternative::Greater,
-                },
-                conf_level: args.conf_level,
-                adjust_family: match args.adjust_family {
-                    AdjustFamilyArg::Items => AdjustFamily::Items,
-                    AdjustFamilyArg::All => AdjustFamily::All,
-                },
-                min_group: args.min_group,
-                equivalence,
-                shares: analysis::shares::ShareOptions {
-                    rule: share_rule,
-                    scale_range,
-                },
-            },
-            compare,
+            compare: compare.clone(),
             keep_ids: args.keep_ids,
             lang,
             json,
@@ -246,6 +207,10 @@ impl Config {
             quiet: args.quiet,
             strict: args.strict,
             created: source_date_epoch(std::env::var_os("SOURCE_DATE_EPOCH"))?,
+            input: args.input.clone(),
+            output: args.output.clone(),
+            read: read_options(args, names, compare.as_ref()),
+            analysis,
         })
     }
 
@@ -344,6 +309,83 @@ impl Config {
             if self.lang == Lang::Ja { "ja" } else { "en" }
         ));
         s.join(" ")
+    }
+}
+
+/// How to read the input, from the arguments and the names checked in [`Names::from_args`].
+fn read_options(
+    args: AnalyzeArgs,
+    names: Names,
+    compare: Option<&analysis::compare::CompareSpec>,
+) -> ReadOptions {
+    ReadOptions {
+        sheets: names.sheets,
+        id: args.id,
+        group: args.group,
+        levels: names.levels,
+        // The comparison column is read as the breakdown column (never both: clap refuses).
+        by: args.by.or_else(|| compare.map(|c| c.column.clone())),
+        by_is_compare: compare.is_some(),
+        items: args.items,
+        header_row: args.header_row,
+        scale: args.scale,
+        sheet: args.sheet,
+        // An independent test compares every respondent: no row is dropped for lacking a
+        // partner.
+        no_id: args.no_id
+            || matches!(
+                args.test,
+                TestArg::Welch | TestArg::Student | TestArg::MannWhitney
+            ),
+        second_file: args.second,
+        encoding: args.encoding.map(Into::into),
+        delimiter: args.delimiter.map(Into::into),
+        include_hidden: args.include_hidden,
+        wave_sheets: names.wave_sheets,
+        wave_levels: names.wave_levels,
+        only_levels: false,
+        wide: names.wide,
+    }
+}
+
+/// How to analyse, from the arguments (checked in [`check_levels`] and [`check_counts`]) and the parsed margin and
+/// share rule.
+fn analysis_options(
+    args: &AnalyzeArgs,
+    equivalence: Option<f64>,
+    shares: analysis::shares::ShareOptions,
+) -> AnalysisOptions {
+    AnalysisOptions {
+        test: match args.test {
+            TestArg::Auto => TestChoice::Auto,
+            TestArg::Student => TestChoice::Student,
+            TestArg::Welch => TestChoice::Welch,
+            TestArg::Paired => TestChoice::Paired,
+            TestArg::MannWhitney => TestChoice::MannWhitney,
+            TestArg::Wilcoxon => TestChoice::Wilcoxon,
+        },
+        adjust: match args.adjust {
+            AdjustArg::Holm => AdjustMethod::Holm,
+            AdjustArg::Bonferroni => AdjustMethod::Bonferroni,
+            AdjustArg::Hochberg => AdjustMethod::Hochberg,
+            AdjustArg::Bh => AdjustMethod::BenjaminiHochberg,
+            AdjustArg::By => AdjustMethod::BenjaminiYekutieli,
+            AdjustArg::None => AdjustMethod::None,
+        },
+        alpha: args.alpha,
+        alternative: match args.alternative {
+            AlternativeArg::TwoSided => Alternative::TwoSided,
+            AlternativeArg::Less => Alternative::Less,
+            AlternativeArg::Greater => Alternative::Greater,
+        },
+        conf_level: args.conf_level,
+        adjust_family: match args.adjust_family {
+            AdjustFamilyArg::Items => AdjustFamily::Items,
+            AdjustFamilyArg::All => AdjustFamily::All,
+        },
+        min_group: args.min_group,
+        equivalence,
+        shares,
     }
 }
 

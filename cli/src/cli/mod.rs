@@ -29,10 +29,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::analysis::{self, AdjustFamily, AnalysisError, AnalysisOptions, TestChoice};
 use crate::lang::Lang;
-use crate::office_lock::{self, OpenFile, Program};
+use crate::office_lock::{self, OpenFile};
 use crate::report::{self, ReportError, ReportMeta};
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::Alternative;
+use crate::words::cli::{input_open_warning, refusal, Line, OptionRefusal, Progress, Terminal};
 use crate::workbook::{self, Delimiter, ReadError, ReadOptions, TextEncoding};
 
 mod args;
@@ -66,24 +67,20 @@ fn input_text(config: &Config) -> String {
     if !workbook::csv::is_text_input(&config.input, &config.read) {
         return name(&config.input);
     }
+    let lang = config.lang;
     match workbook::csv::text_formats(&config.input, &config.read) {
         Ok(files) => files
             .iter()
             .map(|(p, sheet, f)| {
-                let lang = config.lang;
-                match lang {
-                    Lang::En => format!("{} (sheet {sheet}: {})", name(p), f.describe(lang)),
-                    Lang::Ja => format!("{}（シート「{sheet}」: {}）", name(p), f.describe(lang)),
+                Line::InputFile {
+                    file: &name(p),
+                    sheet,
+                    how: &f.describe(lang),
                 }
+                .text(lang)
             })
             .chain(std::iter::once(
-                config
-                    .lang
-                    .pick(
-                        "cell addresses are the rows and columns Excel shows when it opens the file",
-                        "セル番地は、ファイルを Excel で開いたときの行と列",
-                    )
-                    .to_string(),
+                Terminal::CellAddresses.get(lang).to_string(),
             ))
             .collect::<Vec<_>>()
             .join(" / "),
@@ -120,6 +117,45 @@ fn spinner(config: &Config) -> ProgressBar {
 /// synced to temporary files before either is renamed into place.
 pub fn run(config: &Config) -> Result<Outcome, CliError> {
     let lang = config.lang;
+    check_outputs(config)?;
+    // A workbook open in Excel may hold edits that are not saved yet: say so, but go on.
+    let input_open: Vec<(&Path, OpenFile)> = std::iter::once(config.input.as_path())
+        .chain(config.read.second_file.as_deref())
+        .filter_map(|p| office_lock::owner_file_evidence(p).map(|o| (p, o)))
+        .collect();
+    let pb = spinner(config);
+    pb.set_message(Progress::Reading.get(lang));
+    let done = read_and_analyse(config, &pb)?;
+    let warnings = done.warnings();
+    pb.set_message(Progress::Writing.get(lang));
+    let meta = ReportMeta {
+        input: input_text(config),
+        options: config.options_text(),
+        keep_ids: config.keep_ids,
+        created: config.created,
+    };
+    let wb = crate::waves_cli::workbook(&done, &meta, lang)?;
+    let json_text = match &config.json {
+        Some(_) => Some(crate::waves_cli::json_text(&done, lang).map_err(|e| {
+            CliError::Report(ReportError::Xlsx(rust_xlsxwriter::XlsxError::CustomError(
+                e.to_string(),
+            )))
+        })?),
+        None => None,
+    };
+    write_outputs(config, wb, json_text.as_deref())?;
+    pb.finish_and_clear();
+    if !config.quiet {
+        print_summary(config, done.analysis(), &warnings, &input_open);
+    }
+    Ok(Outcome {
+        warnings: warnings.len() + input_open.len(),
+    })
+}
+
+/// Refuses outputs that would overwrite an input, an existing file without `--force`, or each
+/// other.
+fn check_outputs(config: &Config) -> Result<(), CliError> {
     check_output(&config.input, &config.output, config.force)?;
     if let Some(second) = &config.read.second_file {
         check_output(second, &config.output, config.force)?;
@@ -133,18 +169,13 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
             return Err(CliError::SameFile(p.clone()));
         }
     }
-    // A workbook open in Excel may hold edits that are not saved yet: say so, but go on.
-    let input_open: Vec<(&Path, OpenFile)> = std::iter::once(config.input.as_path())
-        .chain(config.read.second_file.as_deref())
-        .filter_map(|p| office_lock::owner_file_evidence(p).map(|o| (p, o)))
-        .collect();
-    let pb = spinner(config);
-    pb.set_message(lang.pick("reading the workbook…", "ブックを読み込んでいます…"));
-    // Two conditions, or three or more waves (src/waves_cli.rs).
-    let mut reading = match workbook::read_survey_or_waves(&config.input, &config.read) {
-        Err(e) if config.compare.is_some() => return Err(compare_read_error(e)),
-        r => r?,
-    };
+    Ok(())
+}
+
+/// Reads the input (two conditions, or three or more waves: src/waves_cli.rs) and analyses it,
+/// with the `--compare` groups when asked.
+fn read_and_analyse(config: &Config, pb: &ProgressBar) -> Result<crate::waves_cli::Run, CliError> {
+    let mut reading = workbook::read_survey_or_waves(&config.input, &config.read)?;
     // `--compare`: the column is taken out of the survey before the analysis (two conditions only).
     let levels = match (&config.compare, &mut reading) {
         (Some(spec), workbook::waves::Reading::Survey(survey)) => Some(
@@ -152,20 +183,13 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
                 .map_err(|e| usage(e.en, e.ja))?,
         ),
         (Some(spec), workbook::waves::Reading::Waves(_)) => {
-            return Err(usage(
-                format!(
-                    "--compare {} compares the change between two conditions, and this workbook has three or more waves; name the two with --sheets FIRST,SECOND",
-                    spec.column
-                ),
-                format!(
-                    "--compare {} は 2 時点の変化を比べるオプションですが、このブックには 3 時点以上あります。--sheets 前,後 で 2 つの時点を指定してください",
-                    spec.column
-                ),
-            ))
+            return Err(refusal(OptionRefusal::CompareWithWaves {
+                column: &spec.column,
+            }))
         }
         (None, _) => None,
     };
-    pb.set_message(lang.pick("analysing…", "分析しています…"));
+    pb.set_message(Progress::Analysing.get(config.lang));
     let mut done = crate::waves_cli::analyse(config, reading)?;
     if let (Some(levels), crate::waves_cli::Run::Single(survey, analysis)) = (levels, &mut done) {
         let c = analysis::compare::compare(survey, levels, &config.analysis)
@@ -173,29 +197,17 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         analysis.warnings.extend(c.warnings());
         analysis.compare = Some(c);
     }
-    let analysis = done.analysis();
-    let warnings = done.warnings();
-    pb.set_message(lang.pick(
-        "writing the result workbook…",
-        "結果のブックを書き込んでいます…",
-    ));
-    let meta = ReportMeta {
-        input: input_text(config),
-        options: config.options_text(),
-        keep_ids: config.keep_ids,
-        created: config.created,
-    };
-    let mut wb = crate::waves_cli::workbook(&done, &meta, lang)?;
-    let json_text = match &config.json {
-        Some(_) => Some(crate::waves_cli::json_text(&done, lang).map_err(|e| {
-            CliError::Report(ReportError::Xlsx(rust_xlsxwriter::XlsxError::CustomError(
-                e.to_string(),
-            )))
-        })?),
-        None => None,
-    };
-    // Both files are written and synced to temporary files first; only then are they renamed, so
-    // a full disk while writing the JSON leaves neither file behind ("nothing was written").
+    Ok(done)
+}
+
+/// Writes the workbook and the JSON: both are written and synced to temporary files first; only
+/// then are they renamed, so a full disk while writing the JSON leaves neither file behind
+/// ("nothing was written"). JSON for stdout is printed after the files are in place.
+fn write_outputs(
+    config: &Config,
+    mut wb: report::ResultBook<'_>,
+    json_text: Option<&str>,
+) -> Result<(), CliError> {
     let write_err = |path: &Path| {
         let path = path.to_path_buf();
         move |source: io::Error| write_error(&path, source, false)
@@ -208,7 +220,7 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
         })
         .and_then(|()| wb_tmp.sync())
         .map_err(write_err(&config.output))?;
-    let json_tmp = match (&config.json, &json_text) {
+    let json_tmp = match (&config.json, json_text) {
         (Some(JsonTarget::File(p)), Some(text)) => {
             let mut tmp = TempFile::new(p).map_err(write_err(p))?;
             tmp.file()
@@ -222,90 +234,58 @@ pub fn run(config: &Config) -> Result<Outcome, CliError> {
     let mut files = vec![(wb_tmp, config.output.as_path())];
     files.extend(json_tmp.map(|(tmp, p)| (tmp, p.as_path())));
     put_in_place(files, config.force)?;
-    if let (Some(JsonTarget::Stdout), Some(text)) = (&config.json, &json_text) {
+    if let (Some(JsonTarget::Stdout), Some(text)) = (&config.json, json_text) {
         let mut out = io::stdout().lock();
         writeln!(out, "{text}").map_err(|source| CliError::Write {
             path: PathBuf::from("-"),
             source,
         })?;
     }
-    pb.finish_and_clear();
-
-    if !config.quiet {
-        let mut err = io::stderr().lock();
-        // One line per kind of warning (count and first items); all of them are in the workbook.
-        for line in analysis::grouped_warnings(&warnings, lang) {
-            let _ = writeln!(err, "{}: {line}", lang.pick("warning", "警告"));
-        }
-        for (path, open) in &input_open {
-            let _ = writeln!(err, "{}", input_open_warning(path, open, lang));
-        }
-        let overall = &analysis.blocks[0];
-        let tested = overall
-            .items
-            .iter()
-            .filter(|i| i.excluded.is_none())
-            .count();
-        let sig = overall
-            .items
-            .iter()
-            .filter(|i| i.significant(config.analysis.alpha))
-            .count();
-        let _ = match lang {
-            _ if tested == 0 => writeln!(
-                err,
-                "{}",
-                match lang {
-                    Lang::En => format!(
-                        "wrote {}: no item could be tested (see the warnings above and the Checks sheet)",
-                        config.output.display()
-                    ),
-                    Lang::Ja => format!(
-                        "{} を書き込みました。検定できた設問はありませんでした（上の警告とデータ確認シートを参照）",
-                        config.output.display()
-                    ),
-                }
-            ),
-            Lang::En => writeln!(
-                err,
-                "wrote {}: {} item(s) tested, {} significant ({})",
-                config.output.display(),
-                tested,
-                sig,
-                report::text::adjust_name(config.analysis.adjust, lang)
-            ),
-            Lang::Ja => writeln!(
-                err,
-                "{} を書き込みました。{} 問を検定し、有意な差があったのは {} 問でした（{}）",
-                config.output.display(),
-                tested,
-                sig,
-                report::text::adjust_name(config.analysis.adjust, lang)
-            ),
-        };
-        if let Some(line) = report::shares::summary_line(analysis, lang) {
-            let _ = writeln!(err, "{line}");
-        }
-    }
-    Ok(Outcome {
-        warnings: warnings.len() + input_open.len(),
-    })
+    Ok(())
 }
 
-/// A reading error of a `--compare` run: the comparison column is read as the breakdown column,
-/// so a message about `--by` is about `--compare`.
-fn compare_read_error(e: ReadError) -> CliError {
-    match e {
-        ReadError::Layout {
-            path,
-            reason,
-            reason_ja,
-        } => CliError::Read(ReadError::Layout {
-            path,
-            reason: reason.replace("--by", "--compare"),
-            reason_ja: reason_ja.replace("--by", "--compare"),
-        }),
-        other => CliError::Read(other),
+/// The lines on stderr after a run: the warnings (one line per kind: count and first items; all
+/// of them are in the workbook), inputs open in a spreadsheet program, and what was written.
+fn print_summary(
+    config: &Config,
+    analysis: &analysis::Analysis,
+    warnings: &[analysis::Warning],
+    input_open: &[(&Path, OpenFile)],
+) {
+    let lang = config.lang;
+    let mut err = io::stderr().lock();
+    for line in analysis::grouped_warnings(warnings, lang) {
+        let _ = writeln!(err, "{}", Line::Warning { line: &line }.text(lang));
+    }
+    for (path, open) in input_open {
+        let _ = writeln!(err, "{}", input_open_warning(path, open, lang));
+    }
+    let overall = &analysis.blocks[0];
+    let tested = overall
+        .items
+        .iter()
+        .filter(|i| i.excluded.is_none())
+        .count();
+    let sig = overall
+        .items
+        .iter()
+        .filter(|i| i.significant(config.analysis.alpha))
+        .count();
+    let path = config.output.display().to_string();
+    let line = if tested == 0 {
+        Line::NothingTested { path: &path }.text(lang)
+    } else {
+        Line::Tested {
+            path: &path,
+            tested,
+            sig,
+            adjust: report::text::adjust_name(config.analysis.adjust, lang),
+        }
+        .text(lang)
+    };
+    let _ = writeln!(err, "{line}");
+    if let Some(line) = report::shares::summary_line(analysis, lang) {
+        let _ = writeln!(err, "{line}");
     }
 }
 
@@ -327,11 +307,7 @@ pub fn main_with(cli: Cli) -> ExitCode {
         Command::Analyze(args) => args,
         Command::Plan(args) => return crate::plan::main_with(args),
     };
-    let lang_hint = match args.lang {
-        Some(LangArg::Ja) => Lang::Ja,
-        Some(LangArg::En) => Lang::En,
-        None => env_lang(),
-    };
+    let lang_hint = chosen_lang(args.lang);
     let result = Config::from_args(args).and_then(|config| {
         let strict = config.strict;
         run(&config).map(|o| (o, strict))
@@ -345,11 +321,15 @@ pub fn main_with(cli: Cli) -> ExitCode {
             }
         }
         Err(e) => {
-            let err = anyhow::Error::msg(e.message(lang_hint)).context(lang_hint.pick(
-                "ttest-xl analyze failed",
-                "ttest-xl analyze を実行できませんでした",
-            ));
-            eprintln!("{}: {err:#}", lang_hint.pick("error", "エラー"));
+            let err = anyhow::Error::msg(e.message(lang_hint))
+                .context(Terminal::AnalyzeFailed.get(lang_hint));
+            eprintln!(
+                "{}",
+                Line::Error {
+                    message: &format!("{err:#}")
+                }
+                .text(lang_hint)
+            );
             ExitCode::from(EXIT_ERROR)
         }
     }

@@ -47,6 +47,7 @@ use rust_xlsxwriter::{
 use crate::analysis::{self, Analysis, DesignKind, TestUsed};
 use crate::lang::{grouped, Lang};
 use crate::stats::Alternative;
+use crate::words::book::{BookLine, BookText, EffectHeader};
 use crate::workbook::{NoteKind, Survey};
 
 /// What the Method sheet says about the run.
@@ -78,7 +79,7 @@ const LARGE_DATA_CELLS: usize = 200_000;
 /// Excel's last row (0-based).
 const MAX_ROW: u32 = 1_048_575;
 
-/// Sheet names in one language.
+/// Sheet names in one language ([`SheetNames::of`], in `crate::words::book`).
 #[derive(Debug, Clone, Copy)]
 pub struct SheetNames {
     /// The one-page council sheet (first).
@@ -95,32 +96,6 @@ pub struct SheetNames {
     pub checks: &'static str,
     /// What was done.
     pub method: &'static str,
-}
-
-impl SheetNames {
-    /// The sheet names for `lang`.
-    pub fn of(lang: Lang) -> SheetNames {
-        match lang {
-            Lang::En => SheetNames {
-                council: "Council summary",
-                results: "Results",
-                summary: "Summary",
-                charts: "Charts",
-                data: "Data",
-                checks: "Checks",
-                method: "Method",
-            },
-            Lang::Ja => SheetNames {
-                council: "議会資料",
-                results: "結果",
-                summary: "概要",
-                charts: "グラフ",
-                data: "データ",
-                checks: "データ確認",
-                method: "方法",
-            },
-        }
-    }
 }
 
 /// Every format used, defined once.
@@ -255,6 +230,50 @@ fn build_with<'a>(
     } else {
         None
     };
+    add_sheets(&mut wb, &names, a, lang)?;
+    let layout = data_layout(survey, a, meta.keep_ids);
+    let book = Book {
+        survey,
+        a,
+        names: &names,
+        f: &f,
+        lang,
+    };
+    write_council_and_compare(&mut wb, &book, extra)?;
+    let last_col = write_analyst_sheets(&mut wb, &book, &layout, meta, head_rows, extra)?;
+    let rows = DataRows::new(survey, a, &layout, lang);
+    let tail = (rows.len() > head_rows).then(|| Tail {
+        rows,
+        start: head_rows,
+        // rust_xlsxwriter names worksheet parts by position: the Data sheet is the fifth (the
+        // sixth after a comparison sheet).
+        part: format!(
+            "xl/worksheets/sheet{}.xml",
+            5 + usize::from(a.compare.is_some())
+        ),
+        level,
+        last_col,
+    });
+    Ok(ResultBook { workbook: wb, tail })
+}
+
+/// What every sheet writer of [`build_with`] is given.
+struct Book<'b> {
+    survey: &'b Survey,
+    a: &'b Analysis,
+    names: &'b SheetNames,
+    f: &'b Formats,
+    lang: Lang,
+}
+
+/// The sheets in their order; with `--compare` the comparison sheet right after the council
+/// sheet.
+fn add_sheets(
+    wb: &mut Workbook,
+    names: &SheetNames,
+    a: &Analysis,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     for name in [
         names.council,
         names.results,
@@ -266,23 +285,30 @@ fn build_with<'a>(
     ] {
         wb.add_worksheet().set_name(name)?;
         if name == names.council && a.compare.is_some() {
-            // --compare: the comparison sheet right after the council sheet.
             wb.add_worksheet()
                 .set_name(compare_sheet::sheet_name(lang))?;
         }
     }
+    Ok(())
+}
 
-    let layout = data_layout(survey, a, meta.keep_ids);
+/// The council sheet, with its lines under the table (breakdown, shares, family, withheld
+/// groups, the caller's and the comparison's), and the comparison sheet.
+fn write_council_and_compare(
+    wb: &mut Workbook,
+    book: &Book<'_>,
+    extra: &Extra,
+) -> Result<(), XlsxError> {
+    let Book {
+        survey,
+        a,
+        names,
+        f,
+        lang,
+    } = *book;
     let by = survey.by_column.as_deref();
     let breakdown: Vec<String> = by
-        .map(|b| match lang {
-            Lang::En => format!(
-                "This page is the whole sample; the results per {b} are on the Results and Summary sheets."
-            ),
-            Lang::Ja => format!(
-                "この表は回答者全体の結果です。{b}別の結果は「結果」「概要」シートにあります。"
-            ),
-        })
+        .map(|by| BookLine::WholeSample { by }.text(lang))
         .into_iter()
         .chain(shares::council_foot(a, lang))
         .chain(text::family_text(a, by, lang))
@@ -298,7 +324,7 @@ fn build_with<'a>(
         wb.worksheet_from_name(names.council)?,
         survey,
         a,
-        &f,
+        f,
         &breakdown,
         lang,
     )?;
@@ -307,24 +333,44 @@ fn build_with<'a>(
             wb.worksheet_from_name(compare_sheet::sheet_name(lang))?,
             a,
             c,
-            &f,
+            f,
             lang,
         )?;
     }
+    Ok(())
+}
+
+/// The analyst's sheets after the council sheet: Results, Summary, Charts, Data (its first
+/// `head_rows` rows), Checks and Method. Returns the Data sheet's last column.
+fn write_analyst_sheets(
+    wb: &mut Workbook,
+    book: &Book<'_>,
+    layout: &DataLayout,
+    meta: &ReportMeta,
+    head_rows: usize,
+    extra: &Extra,
+) -> Result<u16, XlsxError> {
+    let Book {
+        survey,
+        a,
+        names,
+        f,
+        lang,
+    } = *book;
     write_results(
         wb.worksheet_from_name(names.results)?,
         survey,
         a,
-        &layout,
-        &names,
-        &f,
+        layout,
+        names,
+        f,
         lang,
     )?;
     write_summary(
         wb.worksheet_from_name(names.summary)?,
         a,
         survey.by_column.as_deref(),
-        &f,
+        f,
         lang,
         council::is_change(survey, a),
     )?;
@@ -332,16 +378,16 @@ fn build_with<'a>(
         wb.worksheet_from_name(names.charts)?,
         survey,
         a,
-        &names,
-        &f,
+        names,
+        f,
         lang,
     )?;
     let last_col = write_data(
         wb.worksheet_from_name(names.data)?,
         survey,
         a,
-        &layout,
-        &f,
+        layout,
+        f,
         lang,
         head_rows,
     )?;
@@ -349,7 +395,7 @@ fn build_with<'a>(
         wb.worksheet_from_name(names.checks)?,
         survey,
         a,
-        &f,
+        f,
         meta.keep_ids,
         lang,
     )?;
@@ -358,24 +404,11 @@ fn build_with<'a>(
         survey,
         a,
         meta,
-        &f,
+        f,
         lang,
         &extra.method,
     )?;
-    let rows = DataRows::new(survey, a, &layout, lang);
-    let tail = (rows.len() > head_rows).then(|| Tail {
-        rows,
-        start: head_rows,
-        // rust_xlsxwriter names worksheet parts by position: the Data sheet is the fifth (the
-        // sixth after a comparison sheet).
-        part: format!(
-            "xl/worksheets/sheet{}.xml",
-            5 + usize::from(a.compare.is_some())
-        ),
-        level,
-        last_col,
-    });
-    Ok(ResultBook { workbook: wb, tail })
+    Ok(last_col)
 }
 
 /// Where each analysed value sits on the Data sheet.
@@ -425,13 +458,11 @@ fn data_layout(survey: &Survey, a: &Analysis, keep_ids: bool) -> DataLayout {
 
 fn effect_header(test: TestUsed, lang: Lang) -> &'static str {
     match test {
-        TestUsed::Paired | TestUsed::Wilcoxon => lang.pick("Cohen's d_z", "Cohen の d_z"),
-        TestUsed::Student => lang.pick("Cohen's d (pooled SD)", "Cohen の d（プールした SD）"),
-        TestUsed::Welch | TestUsed::MannWhitney => lang.pick(
-            "Cohen's d (average-variance SD)",
-            "Cohen の d（2 群の分散の平均による SD）",
-        ),
+        TestUsed::Paired | TestUsed::Wilcoxon => EffectHeader::Dz,
+        TestUsed::Student => EffectHeader::Pooled,
+        TestUsed::Welch | TestUsed::MannWhitney => EffectHeader::AverageVariance,
     }
+    .get(lang)
 }
 
 fn excel_ttest_type(a: &Analysis) -> Option<u8> {
@@ -645,39 +676,28 @@ fn write_data(
 ) -> Result<u16, XlsxError> {
     let mut c = 0u16;
     if !layout.paired {
-        ws.write_string_with_format(0, c, lang.pick("Condition", "条件"), &f.header)?;
+        ws.write_string_with_format(0, c, BookText::Condition.get(lang), &f.header)?;
         c += 1;
     }
-    let row_in = |sheet: &str| match lang {
-        Lang::En => format!("Row in {sheet}"),
-        Lang::Ja => format!("{sheet}の行"),
-    };
+    let row_in = |sheet: &str| BookLine::RowIn { sheet }.text(lang);
     let respondent: Vec<String> = if layout.ids {
         vec![survey
             .id_column
             .clone()
-            .unwrap_or_else(|| lang.pick("Row", "行").to_string())]
+            .unwrap_or_else(|| BookText::Row.get(lang).to_string())]
     } else if layout.paired {
         let (s1, s2) = (&survey.first.sheet, &survey.second.sheet);
         if s1 == s2 {
             // One sheet with a group column: the rows of the two conditions.
             a.labels
                 .iter()
-                .map(|l| {
-                    format!(
-                        "{}{}",
-                        row_in(s1),
-                        lang.pick(&format!(" ({l})"), &format!("（{l}）"))
-                    )
-                })
+                .map(|label| BookLine::RowInLabel { sheet: s1, label }.text(lang))
                 .collect()
         } else {
             vec![row_in(s1), row_in(s2)]
         }
     } else {
-        vec![lang
-            .pick("Row in the condition's sheet", "入力シートの行")
-            .to_string()]
+        vec![BookText::RowInConditionSheet.get(lang).to_string()]
     };
     let mut last_col = c;
     for h in &respondent {
@@ -740,29 +760,18 @@ fn shown_original(
             .split(" → ")
             .map(|by| {
                 if a.is_withheld(by) {
-                    lang.pick("(withheld: small group)", "（非表示: 少人数の群）")
+                    BookText::Withheld.get(lang)
                 } else {
                     by
                 }
             })
             .collect::<Vec<_>>()
             .join(" → "),
-        NoteKind::UnmatchedId => lang
-            .pick(
-                "(ID not shown; --keep-ids shows it)",
-                "（ID は非表示。--keep-ids で表示）",
-            )
-            .to_string(),
-        _ if note.original.chars().count() > SHORT_TEXT_CHARS => match lang {
-            Lang::En => format!(
-                "(text of {} characters, not copied; --keep-ids shows it)",
-                note.original.chars().count()
-            ),
-            Lang::Ja => format!(
-                "（{} 文字の文字列。転記せず。--keep-ids で表示）",
-                note.original.chars().count()
-            ),
-        },
+        NoteKind::UnmatchedId => BookText::IdNotShown.get(lang).to_string(),
+        _ if note.original.chars().count() > SHORT_TEXT_CHARS => BookLine::LongText {
+            chars: note.original.chars().count(),
+        }
+        .text(lang),
         _ => note.original.clone(),
     }
 }

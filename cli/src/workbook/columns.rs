@@ -313,10 +313,12 @@ pub(super) fn roles(
         r.id = guess_id(t);
     }
     if let Some(spec) = &options.by {
-        r.by = Some(
-            t.find(spec)
-                .ok_or_else(|| not_found(path, "--by", spec, t))?,
-        );
+        let flag = if options.by_is_compare {
+            "--compare"
+        } else {
+            "--by"
+        };
+        r.by = Some(t.find(spec).ok_or_else(|| not_found(path, flag, spec, t))?);
     }
     let taken = |i: usize| Some(i) == r.id || Some(i) == r.group || Some(i) == r.by;
     if let Some(spec) = &options.items {

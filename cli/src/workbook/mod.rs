@@ -159,6 +159,8 @@ pub struct ReadOptions {
     pub levels: Option<(String, String)>,
     /// `--by 所属`: breakdown column.
     pub by: Option<String>,
+    /// `by` is the `--compare` column (read as the breakdown column): errors name `--compare`.
+    pub by_is_compare: bool,
     /// `--items`: names, column letters or ranges such as `C:V`, comma separated.
     pub items: Option<String>,
     /// `--header-row N` (1-based).
