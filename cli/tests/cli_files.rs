@@ -394,3 +394,28 @@ fn source_date_epoch_makes_the_workbook_reproducible() {
     }
     assert!(!dir.path().join("c.xlsx").exists());
 }
+
+#[test]
+fn an_output_that_is_a_folder_is_refused_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = staff_copy(dir.path());
+    let folder = dir.path().join("results.xlsx");
+    fs::create_dir(&folder).unwrap();
+    for (lang, reason, other) in [
+        ("ja", "フォルダーです", "it is a folder"),
+        ("en", "it is a folder", "フォルダー"),
+    ] {
+        cmd()
+            .arg("analyze")
+            .arg(&input)
+            .arg("-o")
+            .arg(&folder)
+            .args(["--force", "--lang", lang])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(reason))
+            .stderr(predicate::str::contains(other).not());
+    }
+    assert!(folder.is_dir());
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 0);
+}

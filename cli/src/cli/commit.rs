@@ -3,6 +3,27 @@
 
 use super::*;
 
+/// What went wrong in the commit itself rather than in the operating system, carried inside the
+/// [`io::Error`] of [`CliError::Write`] so that the message names it in the user's language
+/// (`words::cli::io_reason`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommitProblem {
+    /// The output path is a folder.
+    IsFolder,
+    /// A file appeared at the output path while the outputs were being written (no `--force`).
+    AppearedMeanwhile,
+    /// No free name for a temporary file beside the output.
+    NoTemporaryName,
+}
+
+impl std::fmt::Display for CommitProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::words::cli::commit_problem(*self, Lang::En))
+    }
+}
+
+impl std::error::Error for CommitProblem {}
+
 /// A write failure; on Windows, a sharing or lock violation on an existing output (or, when
 /// `replacing` it, access denied to a file that is not read-only) means another program (Excel)
 /// holds it open.
@@ -90,7 +111,7 @@ pub(super) fn check_output(input: &Path, output: &Path, force: bool) -> Result<(
         if output.is_dir() {
             return Err(CliError::Write {
                 path: output.to_path_buf(),
-                source: io::Error::other("it is a folder"),
+                source: io::Error::other(CommitProblem::IsFolder),
             });
         }
     }
@@ -145,7 +166,7 @@ impl TempFile {
                 Err(e) => return Err(e),
             }
         }
-        Err(io::Error::other("cannot create a temporary file"))
+        Err(io::Error::other(CommitProblem::NoTemporaryName))
     }
 
     pub(super) fn file(&mut self) -> &mut File {
@@ -170,7 +191,7 @@ impl TempFile {
         if !force && target.exists() {
             return Err(io::Error::new(
                 io::ErrorKind::AlreadyExists,
-                "the file appeared while we were working",
+                CommitProblem::AppearedMeanwhile,
             ));
         }
         fs::rename(&self.path, target)?;

@@ -42,6 +42,7 @@ mod config;
 mod error;
 
 pub use args::*;
+pub use commit::CommitProblem;
 use commit::*;
 pub use config::*;
 pub use error::*;

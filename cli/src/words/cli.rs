@@ -3,12 +3,84 @@
 
 use std::path::Path;
 
-use crate::cli::CliError;
+use crate::cli::{CliError, CommitProblem};
 use crate::lang::Lang;
 use crate::office_lock::{OpenFile, Program};
 use crate::report::ReportError;
 
 use super::pick;
+
+texts! {
+    /// Why a file could not be opened or written, in the user's language: the commit's own
+    /// problems and the operating system's common ones (its own text is English or the
+    /// system's language).
+    pub enum IoReason {
+        /// [`CommitProblem::IsFolder`].
+        IsFolder => "it is a folder", "フォルダーです";
+        /// [`CommitProblem::AppearedMeanwhile`].
+        AppearedMeanwhile =>
+            "a file of that name appeared while the results were being written",
+            "結果を書き込んでいる間に、同じ名前のファイルが作られました";
+        /// [`CommitProblem::NoTemporaryName`].
+        NoTemporaryName =>
+            "no free name for a temporary file beside it",
+            "同じフォルダーに一時ファイルを作成できません";
+        /// `ErrorKind::NotFound`.
+        NotFound => "not found", "見つかりません";
+        /// `ErrorKind::PermissionDenied`.
+        PermissionDenied => "permission denied", "アクセスが拒否されました";
+        /// `ErrorKind::StorageFull`.
+        StorageFull => "the disk is full", "ディスクの空き容量が足りません";
+        /// `ErrorKind::ReadOnlyFilesystem`.
+        ReadOnly => "the drive is read-only", "読み取り専用のドライブです";
+        /// `ErrorKind::AlreadyExists`.
+        AlreadyExists => "the file already exists", "ファイルがすでにあります";
+        /// Any other error of the operating system; its own text follows.
+        Other => "error of the operating system", "システムのエラー";
+        /// Before the system's number of an error.
+        Number => "error number", "エラー番号";
+    }
+}
+
+/// The text of a [`CommitProblem`].
+pub fn commit_problem(p: CommitProblem, lang: Lang) -> &'static str {
+    match p {
+        CommitProblem::IsFolder => IoReason::IsFolder,
+        CommitProblem::AppearedMeanwhile => IoReason::AppearedMeanwhile,
+        CommitProblem::NoTemporaryName => IoReason::NoTemporaryName,
+    }
+    .get(lang)
+}
+
+/// Why an I/O operation failed, in `lang`: a [`CommitProblem`] by its entry; an error of the
+/// operating system in English as the system says it, and in Japanese by its kind with the
+/// system's error number (「アクセスが拒否されました（エラー番号 13）」), the system's own text only
+/// for kinds without an entry.
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    if let Some(p) = e.get_ref().and_then(|r| r.downcast_ref::<CommitProblem>()) {
+        return commit_problem(*p, lang).to_string();
+    }
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let kind = match e.kind() {
+        K::NotFound => IoReason::NotFound,
+        K::PermissionDenied => IoReason::PermissionDenied,
+        K::StorageFull => IoReason::StorageFull,
+        K::ReadOnlyFilesystem => IoReason::ReadOnly,
+        K::AlreadyExists => IoReason::AlreadyExists,
+        _ => return format!("{}: {e}", IoReason::Other.get(lang)),
+    };
+    match e.raw_os_error() {
+        Some(code) => format!(
+            "{}（{} {code}）",
+            kind.get(lang),
+            IoReason::Number.get(lang)
+        ),
+        None => kind.get(lang).to_string(),
+    }
+}
 
 texts! {
     /// What the spinner says while a large workbook is being processed.
@@ -228,7 +300,7 @@ impl CliError {
             CliError::MissingDir(p) => ErrorText::MissingDir { path: &shown(p) }.text(lang),
             CliError::Input { path, source } => ErrorText::Input {
                 path: &shown(path),
-                source: &source.to_string(),
+                source: &io_reason(source, lang),
             }
             .text(lang),
             CliError::Read(e) => e.message(lang),
@@ -239,7 +311,7 @@ impl CliError {
             .text(lang),
             CliError::Write { path, source } => ErrorText::Write {
                 path: &shown(path),
-                source: &source.to_string(),
+                source: &io_reason(source, lang),
             }
             .text(lang),
         }
@@ -253,4 +325,42 @@ pub fn pick_owned(lang: Lang, en: &str, ja: &str) -> String {
         Lang::Ja => ja,
     }
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io;
+
+    #[test]
+    fn io_reasons_are_in_the_users_language() {
+        let folder = io::Error::other(CommitProblem::IsFolder);
+        assert_eq!(io_reason(&folder, Lang::En), "it is a folder");
+        assert_eq!(io_reason(&folder, Lang::Ja), "フォルダーです");
+        assert_eq!(folder.to_string(), "it is a folder");
+        let appeared = io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            CommitProblem::AppearedMeanwhile,
+        );
+        assert_eq!(
+            io_reason(&appeared, Lang::Ja),
+            "結果を書き込んでいる間に、同じ名前のファイルが作られました"
+        );
+        // The operating system's errors: its own text in English; in Japanese by kind, with
+        // the system's number and without its English.
+        let denied = io::Error::from_raw_os_error(13);
+        assert_eq!(denied.kind(), io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(&denied, Lang::En), denied.to_string());
+        assert_eq!(
+            io_reason(&denied, Lang::Ja),
+            "アクセスが拒否されました（エラー番号 13）"
+        );
+        let full = io::Error::new(io::ErrorKind::StorageFull, "disk quota");
+        assert_eq!(io_reason(&full, Lang::Ja), "ディスクの空き容量が足りません");
+        let odd = io::Error::other("something else");
+        assert_eq!(
+            io_reason(&odd, Lang::Ja),
+            "システムのエラー: something else"
+        );
+    }
 }

@@ -193,6 +193,7 @@ mod tests {
         book::EffectHeader,
         book::BookText,
         book::BookLine,
+        cli::IoReason,
         cli::Progress,
         cli::Terminal,
         cli::Line,
