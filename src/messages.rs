@@ -640,17 +640,20 @@ pub enum FfiReason {
     Probability,
     /// A sentence asked for a one-sample result.
     NeedsTwoConditions,
+    /// A conclusion with more significant items than items tested.
+    MoreSignificantThanTested,
 }
 
 impl FfiReason {
     /// Every entry, for the completeness test.
-    pub const ALL: [FfiReason; 6] = [
+    pub const ALL: [FfiReason; 7] = [
         FfiReason::NegativeCount,
         FfiReason::NegativeSd,
         FfiReason::DfPositive,
         FfiReason::NotANumber,
         FfiReason::Probability,
         FfiReason::NeedsTwoConditions,
+        FfiReason::MoreSignificantThanTested,
     ];
 
     /// Both languages.
@@ -676,6 +679,10 @@ impl FfiReason {
             FfiReason::NeedsTwoConditions => (
                 "the sentence compares two conditions; a one-sample result has no second one",
                 "文は 2 つの条件を比べるものです。1 標本の検定結果には 2 つ目の条件がありません",
+            ),
+            FfiReason::MoreSignificantThanTested => (
+                "higher + lower (the significant items) must not exceed the items tested",
+                "有意な差があった設問の数は、検定した設問の数を超えられません",
             ),
         };
         Pair { en, ja }

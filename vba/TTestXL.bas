@@ -60,6 +60,13 @@ Public Const TTXL_ERR_INTERNAL As Long = 99     ' a bug in ttest-xl (caught, nev
 Public Const TTXL_LANG_EN As Long = 0
 Public Const TTXL_LANG_JA As Long = 1
 
+' The test a conclusion names (ttxl_conclusion_sentence_utf16).
+Public Const TTXL_TEST_PAIRED As Long = 0
+Public Const TTXL_TEST_STUDENT As Long = 1
+Public Const TTXL_TEST_WELCH As Long = 2
+Public Const TTXL_TEST_MANN_WHITNEY As Long = 3
+Public Const TTXL_TEST_WILCOXON As Long = 4
+
 ' ABI version this module was written for: ttxl_abi_version() of the loaded DLL must equal it.
 Public Const TTXL_ABI_VERSION As Long = 1
 
@@ -345,9 +352,10 @@ Private Declare Function c_ttxl_prop_test_paired Lib "ttest_xl.dll" Alias "ttxl_
         ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
 #End If
 
-' ---- The shared words (issue 16): the effect-size label, the significance decision and the result
-' sentence come from the DLL (src/messages.rs), the same words as the command-line tool's result
-' workbook, so this module keeps no copy of the thresholds, the decision or the wording.
+' ---- The shared words (issue 16): the effect-size label, the significance decision, the result
+' sentence, the not-tested sentence and the overall conclusion come from the DLL (src/messages.rs),
+' the same words as the command-line tool's result workbook, so this module keeps no copy of the
+' thresholds, the decision or the wording.
 #If VBA7 Then
     #If Win64 Then
 Private Declare PtrSafe Function c_ttxl_effect_label_utf16 Lib "ttest_xl.dll" Alias "ttxl_effect_label_utf16" ( _
@@ -360,6 +368,16 @@ Private Declare PtrSafe Function c_ttxl_ttest_sentence_utf16 Lib "ttest_xl.dll" 
         ByVal conf_level As Double, ByVal item As LongPtr, ByVal item_len As Long, ByVal label_x As LongPtr, _
         ByVal label_x_len As Long, ByVal label_y As LongPtr, ByVal label_y_len As Long, ByVal language As Long, _
         ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_not_tested_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_not_tested_sentence_utf16" ( _
+        ByVal item As LongPtr, ByVal item_len As Long, ByVal reason As LongPtr, ByVal reason_len As Long, _
+        ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_conclusion_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_conclusion_sentence_utf16" ( _
+        ByVal tested As Long, ByVal higher As Long, ByVal lower As Long, ByVal untested As Long, _
+        ByVal test As Long, ByVal method As Long, ByVal alpha As Double, ByVal scope As LongPtr, _
+        ByVal scope_len As Long, ByVal label_before As LongPtr, ByVal label_before_len As Long, _
+        ByVal label_after As LongPtr, ByVal label_after_len As Long, ByVal reasons As LongPtr, _
+        ByVal reasons_len As Long, ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, _
+        ByRef length As Long) As Long
     #Else
 Private Declare PtrSafe Function c_ttxl_effect_label_utf16 Lib "ttest_xl.dll" Alias "ttxl_effect_label_utf16_stdcall" ( _
         ByVal d As Double, ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, _
@@ -371,6 +389,16 @@ Private Declare PtrSafe Function c_ttxl_ttest_sentence_utf16 Lib "ttest_xl.dll" 
         ByVal conf_level As Double, ByVal item As LongPtr, ByVal item_len As Long, ByVal label_x As LongPtr, _
         ByVal label_x_len As Long, ByVal label_y As LongPtr, ByVal label_y_len As Long, ByVal language As Long, _
         ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_not_tested_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_not_tested_sentence_utf16_stdcall" ( _
+        ByVal item As LongPtr, ByVal item_len As Long, ByVal reason As LongPtr, ByVal reason_len As Long, _
+        ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_conclusion_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_conclusion_sentence_utf16_stdcall" ( _
+        ByVal tested As Long, ByVal higher As Long, ByVal lower As Long, ByVal untested As Long, _
+        ByVal test As Long, ByVal method As Long, ByVal alpha As Double, ByVal scope As LongPtr, _
+        ByVal scope_len As Long, ByVal label_before As LongPtr, ByVal label_before_len As Long, _
+        ByVal label_after As LongPtr, ByVal label_after_len As Long, ByVal reasons As LongPtr, _
+        ByVal reasons_len As Long, ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, _
+        ByRef length As Long) As Long
     #End If
 #Else
 Private Declare Function c_ttxl_effect_label_utf16 Lib "ttest_xl.dll" Alias "ttxl_effect_label_utf16_stdcall" ( _
@@ -383,6 +411,16 @@ Private Declare Function c_ttxl_ttest_sentence_utf16 Lib "ttest_xl.dll" Alias "t
         ByVal conf_level As Double, ByVal item As Long, ByVal item_len As Long, ByVal label_x As Long, _
         ByVal label_x_len As Long, ByVal label_y As Long, ByVal label_y_len As Long, ByVal language As Long, _
         ByVal buf As Long, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare Function c_ttxl_not_tested_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_not_tested_sentence_utf16_stdcall" ( _
+        ByVal item As Long, ByVal item_len As Long, ByVal reason As Long, ByVal reason_len As Long, _
+        ByVal language As Long, ByVal buf As Long, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare Function c_ttxl_conclusion_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_conclusion_sentence_utf16_stdcall" ( _
+        ByVal tested As Long, ByVal higher As Long, ByVal lower As Long, ByVal untested As Long, _
+        ByVal test As Long, ByVal method As Long, ByVal alpha As Double, ByVal scope As Long, _
+        ByVal scope_len As Long, ByVal label_before As Long, ByVal label_before_len As Long, _
+        ByVal label_after As Long, ByVal label_after_len As Long, ByVal reasons As Long, _
+        ByVal reasons_len As Long, ByVal language As Long, ByVal buf As Long, ByVal cap As Long, _
+        ByRef length As Long) As Long
 #End If
 
 ' Windows functions used to find and load the DLL, to decode UTF-8 and to show Unicode dialogs
@@ -1869,30 +1907,53 @@ Private Function ResultSentence(ByVal item As String, ByRef r As TtxlTTest, ByVa
     End If
 End Function
 
-' The sentence for an item that could not be tested.
+' The sentence for an item that could not be tested, the command-line tool's, written by the DLL
+' (ttxl_not_tested_sentence_utf16): "Q2: not tested - <reason>." (with an em dash).
 Private Function NotTestedSentence(ByVal item As String, ByVal reason As String) As String
-    NotTestedSentence = item & ": " & L("not tested " & ChrW$(&H2014) & " " & reason & ".", _
-            U("\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\u3002\u7406\u7531: ") & reason & U("\u3002"))
+    Dim buffer As String, n As Long, status As Long
+    buffer = String$(512, vbNullChar)
+    status = c_ttxl_not_tested_sentence_utf16(StrPtr(item), Len(item), StrPtr(reason), Len(reason), LanguageCode(), _
+            StrPtr(buffer), Len(buffer), n)
+    If status = TTXL_ERR_BUFFER Then
+        buffer = String$(n + 1, vbNullChar)
+        status = c_ttxl_not_tested_sentence_utf16(StrPtr(item), Len(item), StrPtr(reason), Len(reason), LanguageCode(), _
+                StrPtr(buffer), Len(buffer), n)
+    End If
+    If status = TTXL_OK Then
+        NotTestedSentence = Left$(buffer, n)
+    Else
+        RememberDllError "not_tested_sentence", status
+        NotTestedSentence = item & ": " & mLastError
+    End If
 End Function
 
-' The overall conclusion naming the test and the correction (cli/src/report/text.rs, conclusion()).
+' The overall conclusion naming the test and the correction, the command-line tool's Summary sheet
+' conclusion, written by the DLL (ttxl_conclusion_sentence_utf16), e.g. in English:
+' "Of 15 item(s) tested (paired t-test, Holm correction across 15 item(s), alpha = .05), 3 differed
+' significantly between before and after: 2 higher and 1 lower in after."
+' reasons: why the untested items could not be tested, one per line (vbLf); the sentence lists
+' them when no item could be tested.
 Private Function ConclusionSentence(ByVal paired As Boolean, ByVal tested As Long, ByVal higher As Long, _
-        ByVal lower As Long, ByVal untested As Long, ByVal beforeLabel As String, ByVal afterLabel As String) As String
-    Dim text As String
-    If IsJapanese() Then
-        text = tested & U(" \u554F\u306B\u3064\u3044\u3066\u3001") & IIf(paired, U("\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A"), U("Welch \u306E t \u691C\u5B9A")) _
-                & U("\u3092\u884C\u3063\u305F\uFF08\u6709\u610F\u6C34\u6E96 .05\u3001Holm \u6CD5\u306B\u3088\u308B\u88DC\u6B63\uFF09\u3002") & beforeLabel & U("\u3068") _
-                & afterLabel & U("\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u304C\u3042\u3063\u305F\u306E\u306F ") & (higher + lower) & U(" \u554F\u3067\u3042\u3063\u305F\uFF08") & afterLabel _
-                & U("\u306E\u307B\u3046\u304C\u9AD8\u3044: ") & higher & U(" \u554F\u3001\u4F4E\u3044: ") & lower & U(" \u554F\uFF09\u3002")
-        If untested > 0 Then text = text & untested & U(" \u554F\u306F\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\uFF08\u5099\u8003\u306E\u5217\u3092\u53C2\u7167\uFF09\u3002")
-    Else
-        text = "Of " & tested & " item(s) tested (" & IIf(paired, "paired t-test", "Welch's t-test") _
-                & ", Holm correction across " & tested & " item(s), " & ChrW$(&H3B1) & " = .05), " & (higher + lower) _
-                & " differed significantly between " & beforeLabel & " and " & afterLabel & ": " & higher _
-                & " higher and " & lower & " lower in " & afterLabel & "."
-        If untested > 0 Then text = text & " " & untested & " item(s) could not be tested (see the Note column)."
+        ByVal lower As Long, ByVal untested As Long, ByVal beforeLabel As String, ByVal afterLabel As String, _
+        ByVal reasons As String) As String
+    Dim buffer As String, n As Long, status As Long, testCode As Long, wholeSample As String
+    testCode = IIf(paired, TTXL_TEST_PAIRED, TTXL_TEST_WELCH)
+    buffer = String$(512, vbNullChar)
+    status = c_ttxl_conclusion_sentence_utf16(tested, higher, lower, untested, testCode, TTXL_ADJUST_HOLM, 0.05, _
+            StrPtr(wholeSample), 0, StrPtr(beforeLabel), Len(beforeLabel), StrPtr(afterLabel), Len(afterLabel), _
+            StrPtr(reasons), Len(reasons), LanguageCode(), StrPtr(buffer), Len(buffer), n)
+    If status = TTXL_ERR_BUFFER Then
+        buffer = String$(n + 1, vbNullChar)
+        status = c_ttxl_conclusion_sentence_utf16(tested, higher, lower, untested, testCode, TTXL_ADJUST_HOLM, 0.05, _
+                StrPtr(wholeSample), 0, StrPtr(beforeLabel), Len(beforeLabel), StrPtr(afterLabel), Len(afterLabel), _
+                StrPtr(reasons), Len(reasons), LanguageCode(), StrPtr(buffer), Len(buffer), n)
     End If
-    ConclusionSentence = text
+    If status = TTXL_OK Then
+        ConclusionSentence = Left$(buffer, n)
+    Else
+        RememberDllError "conclusion_sentence", status
+        ConclusionSentence = mLastError
+    End If
 End Function
 
 ' Asks for a range with Excel's InputBox (Type:=8). Returns Nothing when the user cancels.
@@ -2175,12 +2236,14 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     Next j
 
     ' The overall conclusion and one sentence per item, then how it was done.
-    Dim rowIndex As Long, version As String, higher As Long, lower As Long
+    Dim rowIndex As Long, version As String, higher As Long, lower As Long, untestedReasons As String
     For j = 1 To itemCount
         If codes(j) = 0 Then
             If IsSignificant(adjusted(j - 1)) Then
                 If results(j).estimate > 0 Then higher = higher + 1 Else lower = lower + 1
             End If
+        Else
+            untestedReasons = untestedReasons & notes(j) & vbLf
         End If
     Next j
     rowIndex = itemCount + 3
@@ -2188,7 +2251,7 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     ws.Cells(rowIndex, 1).Font.Bold = True
     rowIndex = rowIndex + 1
     ws.Cells(rowIndex, 1).Value2 = ConclusionSentence(paired, tested, higher, lower, itemCount - tested, _
-            beforeLabel, afterLabel)
+            beforeLabel, afterLabel, untestedReasons)
     For j = 1 To itemCount
         rowIndex = rowIndex + 1
         If codes(j) = 0 Then
@@ -2212,6 +2275,8 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     ws.Range("A1").Select
 End Sub
 
+' How the results were computed. The macro's own sentence: the command-line tool's Method sheet has
+' no such one-line summary (it describes its many options row by row), so there is nothing to share.
 Private Function MethodText(ByVal paired As Boolean, ByVal itemCount As Long, ByVal beforeLabel As String, _
         ByVal afterLabel As String, ByVal version As String) As String
     If IsJapanese() Then
@@ -2486,6 +2551,16 @@ Public Sub TTXL_SelfTest()
             (ResultSentence("Q1", sentenceResult, 0.012, L("before", U("\u4E8B\u524D")), L("after", U("\u4E8B\u5F8C"))) = _
             L("Q1: after (M = 3.56, SD = 0.80) was significantly higher than before (M = 3.21, SD = 0.85), t(98) = 2.95, p = .004, adjusted p = .012, d = 0.42, 95% CI [0.14, 0.70].", _
             U("Q1: \u300C\u4E8B\u5F8C\u300D\uFF08M = 3.56, SD = 0.80\uFF09\u306F\u300C\u4E8B\u524D\u300D\uFF08M = 3.21, SD = 0.85\uFF09\u3088\u308A\u6709\u610F\u306B\u9AD8\u304B\u3063\u305F\uFF08t(98) = 2.95, p = .004, \u88DC\u6B63\u5F8C p = .012, d = 0.42\uFF3B0.14, 0.70\uFF3D\uFF09\u3002")))
+
+    ExpectTrue "ConclusionSentence is the command-line tool's conclusion", _
+            (ConclusionSentence(True, 15, 2, 1, 1, L("before", U("\u4E8B\u524D")), L("after", U("\u4E8B\u5F8C")), "n = 1" & vbLf) = _
+            L("Of 15 item(s) tested (paired t-test, Holm correction across 15 item(s), " & ChrW$(&H3B1) & " = .05), 3 differed significantly between before and after: 2 higher and 1 lower in after. 1 item(s) could not be tested (see the Note column).", _
+            U("15 \u554F\u306B\u3064\u3044\u3066\u3001\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A\u3092\u884C\u3063\u305F\uFF08\u6709\u610F\u6C34\u6E96 .05\u3001Holm \u6CD5\u306B\u3088\u308B\u88DC\u6B63\uFF09\u3002\u300C\u4E8B\u524D\u300D\u3068\u300C\u4E8B\u5F8C\u300D\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u304C\u3042\u3063\u305F\u306E\u306F 3 \u554F\u3067\u3042\u3063\u305F\uFF08\u300C\u4E8B\u5F8C\u300D\u306E\u307B\u3046\u304C\u9AD8\u3044: 2 \u554F\u3001\u4F4E\u3044: 1 \u554F\uFF09\u30021 \u554F\u306F\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\uFF08\u5099\u8003\u306E\u5217\u3092\u53C2\u7167\uFF09\u3002")))
+    ExpectTrue "ConclusionSentence without a tested item says why", _
+            (ConclusionSentence(False, 0, 0, 0, 2, "a", "b", "n = 1" & vbLf & "n = 1" & vbLf) = _
+            L("No item could be tested (2 item(s)): n = 1 (see the Note column).", U("\u691C\u5B9A\u3067\u304D\u305F\u8A2D\u554F\u306F\u3042\u308A\u307E\u305B\u3093\u3067\u3057\u305F\uFF082 \u554F\u3002\u7406\u7531: n = 1\u3002\u5099\u8003\u306E\u5217\u3092\u53C2\u7167\uFF09\u3002")))
+    ExpectTrue "NotTestedSentence is the command-line tool's sentence", _
+            (NotTestedSentence("Q2", "n = 1") = L("Q2: not tested " & ChrW$(&H2014) & " n = 1.", U("Q2: \u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\u3002\u7406\u7531: n = 1\u3002")))
 
     summary = "TTXL_SelfTest: " & mPassed & " passed, " & mFailed & " failed"
     Debug.Print summary & mReport
