@@ -221,6 +221,31 @@
 #define TTXL_LANG_JA 1
 
 /**
+ * The test a conclusion names (`ttxl_conclusion_sentence_utf16`): paired t-test.
+ */
+#define TTXL_TEST_PAIRED 0
+
+/**
+ * The test a conclusion names: Student's two-sample t-test (equal variances).
+ */
+#define TTXL_TEST_STUDENT 1
+
+/**
+ * The test a conclusion names: Welch's two-sample t-test.
+ */
+#define TTXL_TEST_WELCH 2
+
+/**
+ * The test a conclusion names: Mann–Whitney U test (Wilcoxon rank-sum).
+ */
+#define TTXL_TEST_MANN_WHITNEY 3
+
+/**
+ * The test a conclusion names: Wilcoxon signed-rank test.
+ */
+#define TTXL_TEST_WILCOXON 4
+
+/**
  * Result of a t-test, filled by the `ttxl_ttest_*` functions. All fields are doubles, so a VBA
  * `Type` with the same 21 `Double` fields in this order has the same layout on 32 and 64 bit.
  *
@@ -1158,6 +1183,85 @@ int32_t ttxl_ttest_sentence_utf16(const struct TtxlTTest *result,
                                   uint16_t *buf,
                                   int32_t cap,
                                   int32_t *length);
+
+/**
+ * The sentence of an item that could not be tested, worded exactly as the command-line tool's
+ * Summary sheet: `Q1: not tested — <reason>.` (`Q1: 検定できなかった。理由: <reason>。`).
+ *
+ * `item` names the item and `reason` says why it was not tested (the last error of the test's
+ * call, for example); both are UTF-16 (`StrPtr(s)`, `Len(s)` from VBA). `language` is
+ * `TTXL_LANG_EN` or `TTXL_LANG_JA`. Buffer protocol: see `ttxl_ttest_sentence_utf16`.
+ *
+ * Returns `TTXL_OK`, `TTXL_ERR_BUFFER`, `TTXL_ERR_NULL` (`length` NULL, a string NULL with a
+ * positive length, `buf` NULL with `cap` > 0), `TTXL_ERR_LENGTH` (a negative length or `cap`)
+ * or `TTXL_ERR_ARGUMENT` (unknown `language`).
+ *
+ * # Safety
+ * Each string NULL or `*_len` readable `uint16_t`; `buf` NULL or `cap` writable `uint16_t` (no
+ * alignment needed); `length` NULL or a writable `int32_t`.
+ */
+int32_t ttxl_not_tested_sentence_utf16(const uint16_t *item,
+                                       int32_t item_len,
+                                       const uint16_t *reason,
+                                       int32_t reason_len,
+                                       int32_t language,
+                                       uint16_t *buf,
+                                       int32_t cap,
+                                       int32_t *length);
+
+/**
+ * The overall conclusion of a set of items (a survey's, or one group's of a breakdown), worded
+ * exactly as the command-line tool's Summary sheet, e.g.
+ *
+ * ```text
+ * Of 15 item(s) tested (paired t-test, Holm correction across 15 item(s), α = .05), 3 differed
+ * significantly between before and after: 2 higher and 1 lower in after. 1 item(s) could not
+ * be tested (see the Note column).
+ * 15 問について、対応のある t 検定を行った（有意水準 .05、Holm 法による補正）。「事前」と「事後」の
+ * 間に有意な差があったのは 3 問であった（「事後」のほうが高い: 2 問、低い: 1 問）。1 問は検定できな
+ * かった（備考の列を参照）。
+ * ```
+ *
+ * `tested` items were tested with `test` (`TTXL_TEST_PAIRED`, `_STUDENT`, `_WELCH`,
+ * `_MANN_WHITNEY` or `_WILCOXON`) and `method` (`TTXL_ADJUST_*`) across them; `higher` of them
+ * were significantly higher in the second condition (`label_after`), `lower` significantly lower,
+ * at level `alpha`; `untested` items could not be tested. `scope` names the group of a breakdown
+ * ("[Dept A] …", 「【総務課】…」); pass length 0 for the whole sample. `reasons` says why the
+ * untested items could not be tested, one reason per line (LF-separated; a repeated reason is
+ * said once): the sentence lists them when `tested` is 0 ("No item could be tested (2 item(s)):
+ * …"), and otherwise refers the reader to the Note column of the VBA module's results table,
+ * as the tool refers to its Checks sheet. Strings are UTF-16 (`StrPtr(s)`, `Len(s)` from VBA);
+ * `language` is `TTXL_LANG_EN` or `TTXL_LANG_JA`. Buffer protocol: see
+ * `ttxl_ttest_sentence_utf16`.
+ *
+ * Returns `TTXL_OK`, `TTXL_ERR_BUFFER`, `TTXL_ERR_NULL` (`length` NULL, a string NULL with a
+ * positive length, `buf` NULL with `cap` > 0), `TTXL_ERR_LENGTH` (a negative length or `cap`)
+ * or `TTXL_ERR_ARGUMENT` (unknown `test`, `method` or `language`; a negative count; `higher` +
+ * `lower` > `tested`; `alpha` not in (0, 1)).
+ *
+ * # Safety
+ * Each string NULL or `*_len` readable `uint16_t`; `buf` NULL or `cap` writable `uint16_t` (no
+ * alignment needed); `length` NULL or a writable `int32_t`.
+ */
+int32_t ttxl_conclusion_sentence_utf16(int32_t tested,
+                                       int32_t higher,
+                                       int32_t lower,
+                                       int32_t untested,
+                                       int32_t test,
+                                       int32_t method,
+                                       double alpha,
+                                       const uint16_t *scope,
+                                       int32_t scope_len,
+                                       const uint16_t *label_before,
+                                       int32_t label_before_len,
+                                       const uint16_t *label_after,
+                                       int32_t label_after_len,
+                                       const uint16_t *reasons,
+                                       int32_t reasons_len,
+                                       int32_t language,
+                                       uint16_t *buf,
+                                       int32_t cap,
+                                       int32_t *length);
 
 #ifdef __cplusplus
 }  // extern "C"

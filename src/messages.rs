@@ -15,6 +15,7 @@
 
 use crate::lang::Lang;
 use crate::stats::effect_size::Magnitude;
+use crate::stats::p_adjust::AdjustMethod;
 
 /// A text in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -292,6 +293,206 @@ pub fn comparison_sentence(c: &Comparison<'_>, lang: Lang) -> String {
     }
 }
 
+/// The sentence of an item that could not be tested, e.g. "Q1: not tested — too few valid
+/// values to test (n = 1 and 3)." (「Q1: 検定できなかった。理由: …。」): the Summary sheet of the
+/// result workbook and `ttxl_not_tested_sentence_utf16` (the VBA module's results sheet).
+pub fn not_tested_sentence(subject: &str, reason: &str, lang: Lang) -> String {
+    bilingual(
+        lang,
+        || format!("{subject}: not tested — {reason}."),
+        || format!("{subject}: 検定できなかった。理由: {reason}。"),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The overall conclusion of a set of comparisons
+// ---------------------------------------------------------------------------------------------
+
+/// The test a conclusion names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TestName {
+    /// Paired t-test.
+    Paired,
+    /// Student's two-sample t-test.
+    Student,
+    /// Welch's two-sample t-test.
+    Welch,
+    /// Mann–Whitney U (Wilcoxon rank-sum).
+    MannWhitney,
+    /// Wilcoxon signed-rank test.
+    Wilcoxon,
+}
+
+impl TestName {
+    /// Every test, for the completeness test.
+    pub const ALL: [TestName; 5] = [
+        TestName::Paired,
+        TestName::Student,
+        TestName::Welch,
+        TestName::MannWhitney,
+        TestName::Wilcoxon,
+    ];
+
+    /// Both languages.
+    pub fn pair(self) -> Pair {
+        let (en, ja) = match self {
+            TestName::Paired => ("paired t-test", "対応のある t 検定"),
+            TestName::Student => (
+                "Student's t-test (equal variances)",
+                "Student の t 検定（等分散を仮定）",
+            ),
+            TestName::Welch => ("Welch's t-test", "Welch の t 検定"),
+            TestName::MannWhitney => (
+                "Mann–Whitney U test (Wilcoxon rank-sum)",
+                "Mann–Whitney の U 検定（Wilcoxon 順位和検定）",
+            ),
+            TestName::Wilcoxon => ("Wilcoxon signed-rank test", "Wilcoxon の符号付き順位検定"),
+        };
+        Pair { en, ja }
+    }
+}
+
+/// The name of a multiple-comparison correction in text: "Holm correction" (Holm 法による補正).
+pub fn adjust_pair(m: AdjustMethod) -> Pair {
+    let (en, ja) = match m {
+        AdjustMethod::None => ("no correction", "補正なし"),
+        AdjustMethod::Holm => ("Holm correction", "Holm 法による補正"),
+        AdjustMethod::Hochberg => ("Hochberg correction", "Hochberg 法による補正"),
+        AdjustMethod::Bonferroni => ("Bonferroni correction", "Bonferroni 法による補正"),
+        AdjustMethod::BenjaminiHochberg => (
+            "Benjamini–Hochberg false discovery rate control",
+            "Benjamini–Hochberg 法（偽発見率）による補正",
+        ),
+        AdjustMethod::BenjaminiYekutieli => (
+            "Benjamini–Yekutieli false discovery rate control",
+            "Benjamini–Yekutieli 法（偽発見率）による補正",
+        ),
+        AdjustMethod::Hommel => ("Hommel correction", "Hommel 法による補正"),
+    };
+    Pair { en, ja }
+}
+
+/// The name of a multiple-comparison correction in `lang` ([`adjust_pair`]).
+pub fn adjust_name(m: AdjustMethod, lang: Lang) -> &'static str {
+    adjust_pair(m).get(lang)
+}
+
+/// Where the reader finds why an item could not be tested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReasonsAt {
+    /// The Checks sheet of the command-line tool's result workbook.
+    ChecksSheet,
+    /// The Note column of the VBA module's results table.
+    NoteColumn,
+}
+
+impl ReasonsAt {
+    /// Every place, for the completeness test.
+    pub const ALL: [ReasonsAt; 2] = [ReasonsAt::ChecksSheet, ReasonsAt::NoteColumn];
+
+    /// Both languages: "see the Checks sheet" (データ確認シートを参照).
+    pub fn pair(self) -> Pair {
+        let (en, ja) = match self {
+            ReasonsAt::ChecksSheet => ("see the Checks sheet", "データ確認シートを参照"),
+            ReasonsAt::NoteColumn => ("see the Note column", "備考の列を参照"),
+        };
+        Pair { en, ja }
+    }
+}
+
+/// A set of comparisons (the items of a survey, or of one group of a breakdown), everything its
+/// conclusion says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Conclusion<'a> {
+    /// The group of a breakdown the conclusion is about ("Dept A"); `None` for the whole sample.
+    pub scope: Option<&'a str>,
+    /// Items tested.
+    pub tested: usize,
+    /// Items significantly higher in the second condition.
+    pub higher: usize,
+    /// Items significantly lower in the second condition.
+    pub lower: usize,
+    /// Items that could not be tested.
+    pub untested: usize,
+    /// Why the untested items could not be tested, in `lang` (repeats are said once); the
+    /// conclusion lists them when no item was tested.
+    pub reasons: &'a [String],
+    /// Where the reader finds the reasons.
+    pub reasons_at: ReasonsAt,
+    /// The test.
+    pub test: TestName,
+    /// The multiple-comparison correction across the tested items.
+    pub correction: AdjustMethod,
+    /// The significance level.
+    pub alpha: f64,
+    /// Label of the first condition ("before").
+    pub label_1: &'a str,
+    /// Label of the second condition ("after").
+    pub label_2: &'a str,
+}
+
+/// `alpha` as the conclusion writes it: at most three decimals, no leading or trailing zero
+/// (".05", ".1").
+fn alpha_text(alpha: f64) -> String {
+    let s = num(alpha, 3).trim_end_matches('0').to_string();
+    s.trim_start_matches('0').to_string()
+}
+
+/// The overall conclusion of a set of comparisons, naming the test, the correction and α, e.g.
+/// "Of 15 item(s) tested (paired t-test, Holm correction across 15 item(s), α = .05), 3 differed
+/// significantly between before and after: 2 higher and 1 lower in after." — the Summary sheet
+/// of the result workbook and `ttxl_conclusion_sentence_utf16` (the VBA module's results sheet).
+/// With no item tested it says so, and why, instead of "Of 0 item(s) tested …".
+pub fn conclusion_sentence(c: &Conclusion<'_>, lang: Lang) -> String {
+    let (l1, l2, untested) = (c.label_1, c.label_2, c.untested);
+    let scope = match c.scope {
+        Some(by) => bilingual(lang, || format!("[{by}] "), || format!("【{by}】")),
+        None => String::new(),
+    };
+    let see = c.reasons_at.pair().get(lang);
+    if c.tested == 0 {
+        let mut reasons: Vec<&str> = Vec::new();
+        for r in c.reasons {
+            if !reasons.contains(&r.as_str()) {
+                reasons.push(r);
+            }
+        }
+        return bilingual(
+            lang,
+            || {
+                let reasons = reasons.join("; ");
+                format!("{scope}No item could be tested ({untested} item(s)): {reasons} ({see}).")
+            },
+            || {
+                let reasons = reasons.join("／");
+                format!("{scope}検定できた設問はありませんでした（{untested} 問。理由: {reasons}。{see}）。")
+            },
+        );
+    }
+    let (tested, up, down) = (c.tested, c.higher, c.lower);
+    let sig = up + down;
+    let test = c.test.pair().get(lang);
+    let correction = adjust_name(c.correction, lang);
+    let alpha = alpha_text(c.alpha);
+    bilingual(
+        lang,
+        || {
+            let mut s = format!("{scope}Of {tested} item(s) tested ({test}, {correction} across {tested} item(s), α = {alpha}), {sig} differed significantly between {l1} and {l2}: {up} higher and {down} lower in {l2}.");
+            if untested > 0 {
+                s.push_str(&format!(" {untested} item(s) could not be tested ({see})."));
+            }
+            s
+        },
+        || {
+            let mut s = format!("{scope}{tested} 問について、{test}を行った（有意水準 {alpha}、{correction}）。「{l1}」と「{l2}」の間に有意な差があったのは {sig} 問であった（「{l2}」のほうが高い: {up} 問、低い: {down} 問）。");
+            if untested > 0 {
+                s.push_str(&format!("{untested} 問は検定できなかった（{see}）。"));
+            }
+            s
+        },
+    )
+}
+
 // ---------------------------------------------------------------------------------------------
 // The engine's quantities and reasons
 // ---------------------------------------------------------------------------------------------
@@ -439,17 +640,20 @@ pub enum FfiReason {
     Probability,
     /// A sentence asked for a one-sample result.
     NeedsTwoConditions,
+    /// A conclusion with more significant items than items tested.
+    MoreSignificantThanTested,
 }
 
 impl FfiReason {
     /// Every entry, for the completeness test.
-    pub const ALL: [FfiReason; 6] = [
+    pub const ALL: [FfiReason; 7] = [
         FfiReason::NegativeCount,
         FfiReason::NegativeSd,
         FfiReason::DfPositive,
         FfiReason::NotANumber,
         FfiReason::Probability,
         FfiReason::NeedsTwoConditions,
+        FfiReason::MoreSignificantThanTested,
     ];
 
     /// Both languages.
@@ -475,6 +679,10 @@ impl FfiReason {
             FfiReason::NeedsTwoConditions => (
                 "the sentence compares two conditions; a one-sample result has no second one",
                 "文は 2 つの条件を比べるものです。1 標本の検定結果には 2 つ目の条件がありません",
+            ),
+            FfiReason::MoreSignificantThanTested => (
+                "higher + lower (the significant items) must not exceed the items tested",
+                "有意な差があった設問の数は、検定した設問の数を超えられません",
             ),
         };
         Pair { en, ja }
@@ -518,6 +726,10 @@ pub const ALLOWED_IN_JAPANESE: &[&str] = &[
     "Benjamini",
     "Yekutieli",
     "Hommel",
+    "Student",
+    "Mann",
+    "Whitney",
+    "Wilcoxon",
     "NULL",
     "NaN",
     "ttest",
@@ -592,6 +804,17 @@ pub fn check_japanese_allowing(ja: &str, what: &str, also: &[&str]) {
 pub(crate) mod tests {
     use super::*;
 
+    /// Every adjustment method, for the completeness test.
+    const ADJUST_METHODS: [AdjustMethod; 7] = [
+        AdjustMethod::None,
+        AdjustMethod::Holm,
+        AdjustMethod::Hochberg,
+        AdjustMethod::Bonferroni,
+        AdjustMethod::BenjaminiHochberg,
+        AdjustMethod::BenjaminiYekutieli,
+        AdjustMethod::Hommel,
+    ];
+
     #[test]
     fn every_text_is_complete_in_both_languages() {
         let pairs = Word::ALL
@@ -599,10 +822,22 @@ pub(crate) mod tests {
             .map(|w| (format!("{w:?}"), w.pair()))
             .chain(Term::ALL.iter().map(|t| (format!("{t:?}"), t.pair())))
             .chain(Reason::ALL.iter().map(|r| (format!("{r:?}"), r.pair())))
-            .chain(FfiReason::ALL.iter().map(|r| (format!("{r:?}"), r.pair())));
+            .chain(FfiReason::ALL.iter().map(|r| (format!("{r:?}"), r.pair())))
+            .chain(TestName::ALL.iter().map(|t| (format!("{t:?}"), t.pair())))
+            .chain(ReasonsAt::ALL.iter().map(|r| (format!("{r:?}"), r.pair())))
+            .chain(
+                ADJUST_METHODS
+                    .iter()
+                    .map(|m| (format!("{m:?}"), adjust_pair(*m))),
+            );
         for (name, pair) in pairs {
             assert!(!pair.en.trim().is_empty(), "{name}: empty English");
-            assert!(pair.en.is_ascii(), "{name}: {:?}", pair.en);
+            // ASCII but for the en dash of a name pair ("Mann–Whitney", "Benjamini–Hochberg").
+            assert!(
+                pair.en.chars().all(|c| c.is_ascii() || c == '–'),
+                "{name}: {:?}",
+                pair.en
+            );
             check_japanese(pair.ja, &name);
         }
     }
@@ -740,5 +975,73 @@ pub(crate) mod tests {
             "Q1: 「事後」（M = 3.56, SD = 0.80）と「事前」（M = 3.21, SD = 0.85）の間に有意な差は認められなかった（t(98) = 2.95, p = .004, 補正後 p = .012, d = 0.42［0.14, 0.70］）。"
         );
         check_japanese(&s, "sentence");
+    }
+
+    #[test]
+    fn conclusions_in_both_languages() {
+        let c = Conclusion {
+            scope: None,
+            tested: 15,
+            higher: 2,
+            lower: 1,
+            untested: 1,
+            reasons: &[],
+            reasons_at: ReasonsAt::NoteColumn,
+            test: TestName::Paired,
+            correction: AdjustMethod::Holm,
+            alpha: 0.05,
+            label_1: "before",
+            label_2: "after",
+        };
+        assert_eq!(
+            conclusion_sentence(&c, Lang::En),
+            "Of 15 item(s) tested (paired t-test, Holm correction across 15 item(s), α = .05), 3 differed significantly between before and after: 2 higher and 1 lower in after. 1 item(s) could not be tested (see the Note column)."
+        );
+        let ja = Conclusion {
+            scope: Some("総務課"),
+            untested: 0,
+            test: TestName::Welch,
+            correction: AdjustMethod::BenjaminiHochberg,
+            alpha: 0.1,
+            label_1: "事前",
+            label_2: "事後",
+            ..c
+        };
+        let s = conclusion_sentence(&ja, Lang::Ja);
+        assert_eq!(
+            s,
+            "【総務課】15 問について、Welch の t 検定を行った（有意水準 .1、Benjamini–Hochberg 法（偽発見率）による補正）。「事前」と「事後」の間に有意な差があったのは 3 問であった（「事後」のほうが高い: 2 問、低い: 1 問）。"
+        );
+        check_japanese(&s, "conclusion");
+        let reasons = [
+            "n = 1".to_string(),
+            "n = 1".to_string(),
+            "n = 0".to_string(),
+        ];
+        let none = Conclusion {
+            tested: 0,
+            higher: 0,
+            lower: 0,
+            untested: 3,
+            reasons: &reasons,
+            reasons_at: ReasonsAt::ChecksSheet,
+            ..c
+        };
+        assert_eq!(
+            conclusion_sentence(&none, Lang::En),
+            "No item could be tested (3 item(s)): n = 1; n = 0 (see the Checks sheet)."
+        );
+        assert_eq!(
+            conclusion_sentence(&none, Lang::Ja),
+            "検定できた設問はありませんでした（3 問。理由: n = 1／n = 0。データ確認シートを参照）。"
+        );
+        assert_eq!(
+            not_tested_sentence("Q2", "n = 1", Lang::Ja),
+            "Q2: 検定できなかった。理由: n = 1。"
+        );
+        assert_eq!(
+            not_tested_sentence("Q2", "n = 1", Lang::En),
+            "Q2: not tested — n = 1."
+        );
     }
 }

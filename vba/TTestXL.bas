@@ -60,6 +60,13 @@ Public Const TTXL_ERR_INTERNAL As Long = 99     ' a bug in ttest-xl (caught, nev
 Public Const TTXL_LANG_EN As Long = 0
 Public Const TTXL_LANG_JA As Long = 1
 
+' The test a conclusion names (ttxl_conclusion_sentence_utf16).
+Public Const TTXL_TEST_PAIRED As Long = 0
+Public Const TTXL_TEST_STUDENT As Long = 1
+Public Const TTXL_TEST_WELCH As Long = 2
+Public Const TTXL_TEST_MANN_WHITNEY As Long = 3
+Public Const TTXL_TEST_WILCOXON As Long = 4
+
 ' ABI version this module was written for: ttxl_abi_version() of the loaded DLL must equal it.
 Public Const TTXL_ABI_VERSION As Long = 1
 
@@ -345,9 +352,10 @@ Private Declare Function c_ttxl_prop_test_paired Lib "ttest_xl.dll" Alias "ttxl_
         ByVal conf_level As Double, ByRef out As TtxlProportions) As Long
 #End If
 
-' ---- The shared words (issue 16): the effect-size label, the significance decision and the result
-' sentence come from the DLL (src/messages.rs), the same words as the command-line tool's result
-' workbook, so this module keeps no copy of the thresholds, the decision or the wording.
+' ---- The shared words (issue 16): the effect-size label, the significance decision, the result
+' sentence, the not-tested sentence and the overall conclusion come from the DLL (src/messages.rs),
+' the same words as the command-line tool's result workbook, so this module keeps no copy of the
+' thresholds, the decision or the wording.
 #If VBA7 Then
     #If Win64 Then
 Private Declare PtrSafe Function c_ttxl_effect_label_utf16 Lib "ttest_xl.dll" Alias "ttxl_effect_label_utf16" ( _
@@ -360,6 +368,16 @@ Private Declare PtrSafe Function c_ttxl_ttest_sentence_utf16 Lib "ttest_xl.dll" 
         ByVal conf_level As Double, ByVal item As LongPtr, ByVal item_len As Long, ByVal label_x As LongPtr, _
         ByVal label_x_len As Long, ByVal label_y As LongPtr, ByVal label_y_len As Long, ByVal language As Long, _
         ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_not_tested_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_not_tested_sentence_utf16" ( _
+        ByVal item As LongPtr, ByVal item_len As Long, ByVal reason As LongPtr, ByVal reason_len As Long, _
+        ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_conclusion_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_conclusion_sentence_utf16" ( _
+        ByVal tested As Long, ByVal higher As Long, ByVal lower As Long, ByVal untested As Long, _
+        ByVal test As Long, ByVal method As Long, ByVal alpha As Double, ByVal scope As LongPtr, _
+        ByVal scope_len As Long, ByVal label_before As LongPtr, ByVal label_before_len As Long, _
+        ByVal label_after As LongPtr, ByVal label_after_len As Long, ByVal reasons As LongPtr, _
+        ByVal reasons_len As Long, ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, _
+        ByRef length As Long) As Long
     #Else
 Private Declare PtrSafe Function c_ttxl_effect_label_utf16 Lib "ttest_xl.dll" Alias "ttxl_effect_label_utf16_stdcall" ( _
         ByVal d As Double, ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, _
@@ -371,6 +389,16 @@ Private Declare PtrSafe Function c_ttxl_ttest_sentence_utf16 Lib "ttest_xl.dll" 
         ByVal conf_level As Double, ByVal item As LongPtr, ByVal item_len As Long, ByVal label_x As LongPtr, _
         ByVal label_x_len As Long, ByVal label_y As LongPtr, ByVal label_y_len As Long, ByVal language As Long, _
         ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_not_tested_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_not_tested_sentence_utf16_stdcall" ( _
+        ByVal item As LongPtr, ByVal item_len As Long, ByVal reason As LongPtr, ByVal reason_len As Long, _
+        ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare PtrSafe Function c_ttxl_conclusion_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_conclusion_sentence_utf16_stdcall" ( _
+        ByVal tested As Long, ByVal higher As Long, ByVal lower As Long, ByVal untested As Long, _
+        ByVal test As Long, ByVal method As Long, ByVal alpha As Double, ByVal scope As LongPtr, _
+        ByVal scope_len As Long, ByVal label_before As LongPtr, ByVal label_before_len As Long, _
+        ByVal label_after As LongPtr, ByVal label_after_len As Long, ByVal reasons As LongPtr, _
+        ByVal reasons_len As Long, ByVal language As Long, ByVal buf As LongPtr, ByVal cap As Long, _
+        ByRef length As Long) As Long
     #End If
 #Else
 Private Declare Function c_ttxl_effect_label_utf16 Lib "ttest_xl.dll" Alias "ttxl_effect_label_utf16_stdcall" ( _
@@ -383,6 +411,16 @@ Private Declare Function c_ttxl_ttest_sentence_utf16 Lib "ttest_xl.dll" Alias "t
         ByVal conf_level As Double, ByVal item As Long, ByVal item_len As Long, ByVal label_x As Long, _
         ByVal label_x_len As Long, ByVal label_y As Long, ByVal label_y_len As Long, ByVal language As Long, _
         ByVal buf As Long, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare Function c_ttxl_not_tested_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_not_tested_sentence_utf16_stdcall" ( _
+        ByVal item As Long, ByVal item_len As Long, ByVal reason As Long, ByVal reason_len As Long, _
+        ByVal language As Long, ByVal buf As Long, ByVal cap As Long, ByRef length As Long) As Long
+Private Declare Function c_ttxl_conclusion_sentence_utf16 Lib "ttest_xl.dll" Alias "ttxl_conclusion_sentence_utf16_stdcall" ( _
+        ByVal tested As Long, ByVal higher As Long, ByVal lower As Long, ByVal untested As Long, _
+        ByVal test As Long, ByVal method As Long, ByVal alpha As Double, ByVal scope As Long, _
+        ByVal scope_len As Long, ByVal label_before As Long, ByVal label_before_len As Long, _
+        ByVal label_after As Long, ByVal label_after_len As Long, ByVal reasons As Long, _
+        ByVal reasons_len As Long, ByVal language As Long, ByVal buf As Long, ByVal cap As Long, _
+        ByRef length As Long) As Long
 #End If
 
 ' Windows functions used to find and load the DLL, to decode UTF-8 and to show Unicode dialogs
@@ -1869,30 +1907,53 @@ Private Function ResultSentence(ByVal item As String, ByRef r As TtxlTTest, ByVa
     End If
 End Function
 
-' The sentence for an item that could not be tested.
+' The sentence for an item that could not be tested, the command-line tool's, written by the DLL
+' (ttxl_not_tested_sentence_utf16): "Q2: not tested - <reason>." (with an em dash).
 Private Function NotTestedSentence(ByVal item As String, ByVal reason As String) As String
-    NotTestedSentence = item & ": " & L("not tested " & ChrW$(&H2014) & " " & reason & ".", _
-            U("\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\u3002\u7406\u7531: ") & reason & U("\u3002"))
+    Dim buffer As String, n As Long, status As Long
+    buffer = String$(512, vbNullChar)
+    status = c_ttxl_not_tested_sentence_utf16(StrPtr(item), Len(item), StrPtr(reason), Len(reason), LanguageCode(), _
+            StrPtr(buffer), Len(buffer), n)
+    If status = TTXL_ERR_BUFFER Then
+        buffer = String$(n + 1, vbNullChar)
+        status = c_ttxl_not_tested_sentence_utf16(StrPtr(item), Len(item), StrPtr(reason), Len(reason), LanguageCode(), _
+                StrPtr(buffer), Len(buffer), n)
+    End If
+    If status = TTXL_OK Then
+        NotTestedSentence = Left$(buffer, n)
+    Else
+        RememberDllError "not_tested_sentence", status
+        NotTestedSentence = item & ": " & mLastError
+    End If
 End Function
 
-' The overall conclusion naming the test and the correction (cli/src/report/text.rs, conclusion()).
+' The overall conclusion naming the test and the correction, the command-line tool's Summary sheet
+' conclusion, written by the DLL (ttxl_conclusion_sentence_utf16), e.g. in English:
+' "Of 15 item(s) tested (paired t-test, Holm correction across 15 item(s), alpha = .05), 3 differed
+' significantly between before and after: 2 higher and 1 lower in after."
+' reasons: why the untested items could not be tested, one per line (vbLf); the sentence lists
+' them when no item could be tested.
 Private Function ConclusionSentence(ByVal paired As Boolean, ByVal tested As Long, ByVal higher As Long, _
-        ByVal lower As Long, ByVal untested As Long, ByVal beforeLabel As String, ByVal afterLabel As String) As String
-    Dim text As String
-    If IsJapanese() Then
-        text = tested & U(" \u554F\u306B\u3064\u3044\u3066\u3001") & IIf(paired, U("\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A"), U("Welch \u306E t \u691C\u5B9A")) _
-                & U("\u3092\u884C\u3063\u305F\uFF08\u6709\u610F\u6C34\u6E96 .05\u3001Holm \u6CD5\u306B\u3088\u308B\u88DC\u6B63\uFF09\u3002") & beforeLabel & U("\u3068") _
-                & afterLabel & U("\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u304C\u3042\u3063\u305F\u306E\u306F ") & (higher + lower) & U(" \u554F\u3067\u3042\u3063\u305F\uFF08") & afterLabel _
-                & U("\u306E\u307B\u3046\u304C\u9AD8\u3044: ") & higher & U(" \u554F\u3001\u4F4E\u3044: ") & lower & U(" \u554F\uFF09\u3002")
-        If untested > 0 Then text = text & untested & U(" \u554F\u306F\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\uFF08\u5099\u8003\u306E\u5217\u3092\u53C2\u7167\uFF09\u3002")
-    Else
-        text = "Of " & tested & " item(s) tested (" & IIf(paired, "paired t-test", "Welch's t-test") _
-                & ", Holm correction across " & tested & " item(s), " & ChrW$(&H3B1) & " = .05), " & (higher + lower) _
-                & " differed significantly between " & beforeLabel & " and " & afterLabel & ": " & higher _
-                & " higher and " & lower & " lower in " & afterLabel & "."
-        If untested > 0 Then text = text & " " & untested & " item(s) could not be tested (see the Note column)."
+        ByVal lower As Long, ByVal untested As Long, ByVal beforeLabel As String, ByVal afterLabel As String, _
+        ByVal reasons As String) As String
+    Dim buffer As String, n As Long, status As Long, testCode As Long, wholeSample As String
+    testCode = IIf(paired, TTXL_TEST_PAIRED, TTXL_TEST_WELCH)
+    buffer = String$(512, vbNullChar)
+    status = c_ttxl_conclusion_sentence_utf16(tested, higher, lower, untested, testCode, TTXL_ADJUST_HOLM, 0.05, _
+            StrPtr(wholeSample), 0, StrPtr(beforeLabel), Len(beforeLabel), StrPtr(afterLabel), Len(afterLabel), _
+            StrPtr(reasons), Len(reasons), LanguageCode(), StrPtr(buffer), Len(buffer), n)
+    If status = TTXL_ERR_BUFFER Then
+        buffer = String$(n + 1, vbNullChar)
+        status = c_ttxl_conclusion_sentence_utf16(tested, higher, lower, untested, testCode, TTXL_ADJUST_HOLM, 0.05, _
+                StrPtr(wholeSample), 0, StrPtr(beforeLabel), Len(beforeLabel), StrPtr(afterLabel), Len(afterLabel), _
+                StrPtr(reasons), Len(reasons), LanguageCode(), StrPtr(buffer), Len(buffer), n)
     End If
-    ConclusionSentence = text
+    If status = TTXL_OK Then
+        ConclusionSentence = Left$(buffer, n)
+    Else
+        RememberDllError "conclusion_sentence", status
+        ConclusionSentence = mLastError
+    End If
 End Function
 
 ' Asks for a range with Excel's InputBox (Type:=8). Returns Nothing when the user cancels.
@@ -1992,17 +2053,61 @@ Failed:
             MB_OK Or MB_ICONEXCLAMATION
 End Sub
 
-' Validates the two ranges, runs one test per item and writes the results sheet.
+' Validates the two ranges, runs one test per item and writes the results sheet: the table, its
+' formats, then the summary sentences and the method.
 Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal paired As Boolean)
-    Const COLUMNS_OUT As Long = 19
-    Dim beforeData As Variant, afterData As Variant, itemCount As Long, j As Long, k As Long
+    Dim beforeData As Variant, afterData As Variant, itemCount As Long
     Dim results() As TtxlTTest, codes() As Long, notes() As String, names() As String
-    Dim p() As Double, adjusted() As Double, errorsBefore As Long, errorsAfter As Long
-    Dim beforeLabel As String, afterLabel As String, problem As String
+    Dim adjusted() As Double, beforeLabel As String, afterLabel As String, problem As String
+    Dim table As Variant, book As Workbook, ws As Worksheet, body As Range
 
     ' Whole columns (B:P) are cut at the used range, or every one of 1,048,576 rows would be read.
     If before.Areas.Count = 1 Then Set before = UsedPart(before)
     If after.Areas.Count = 1 Then Set after = UsedPart(after)
+    problem = RangesProblem(before, after, paired)
+    If Len(problem) > 0 Then
+        ShowMessage problem, MB_OK Or MB_ICONEXCLAMATION
+        Exit Sub
+    End If
+
+    beforeData = before.Value2
+    afterData = after.Value2
+    itemCount = before.Columns.Count
+    If Not HeadersAgreeOrGoOn(beforeData, afterData, itemCount) Then Exit Sub
+    If before.Worksheet.Name <> after.Worksheet.Name Then
+        beforeLabel = before.Worksheet.Name
+        afterLabel = after.Worksheet.Name
+    Else
+        beforeLabel = L("before", U("\u4E8B\u524D"))
+        afterLabel = L("after", U("\u4E8B\u5F8C"))
+    End If
+
+    If Not TestEveryItem(beforeData, afterData, itemCount, paired, results, codes, notes, names, adjusted) Then Exit Sub
+    table = ResultsTable(itemCount, paired, beforeLabel, afterLabel, names, codes, results, adjusted, notes)
+
+    Set book = before.Worksheet.Parent
+    Set ws = book.Worksheets.Add(After:=book.Sheets(book.Sheets.Count))
+    ws.Name = UniqueSheetName(book, L("TTXL results", U("\u691C\u5B9A\u7D50\u679C")))
+    Set body = ws.Range("A1").Resize(itemCount + 1, UBound(table, 2))
+    ' Item names and notes as text, so "1-2" stays "1-2" instead of becoming a date.
+    body.Columns(1).NumberFormat = "@"
+    body.Columns(UBound(table, 2)).NumberFormat = "@"
+    body.Value2 = table
+    FormatResultsTable body, itemCount, paired, codes, adjusted
+    WriteSummary ws, itemCount + 3, paired, itemCount, beforeLabel, afterLabel, names, codes, notes, results, adjusted
+
+    body.Columns.AutoFit
+    ws.Activate
+    ActiveWindow.FreezePanes = False
+    ws.Range("B2").Select
+    ActiveWindow.FreezePanes = True
+    ws.Range("A1").Select
+End Sub
+
+' Why the two selected ranges cannot be analysed (one rectangle each, a header row and two rows of
+' data, as many columns, as many rows when paired); empty when they can.
+Private Function RangesProblem(ByVal before As Range, ByVal after As Range, ByVal paired As Boolean) As String
+    Dim problem As String
     If before.Areas.Count > 1 Or after.Areas.Count > 1 Then
         problem = L("Select one rectangular range each time.", U("\u305D\u308C\u305E\u308C\u9023\u7D9A\u3057\u305F 1 \u3064\u306E\u30BB\u30EB\u7BC4\u56F2\u3092\u9078\u629E\u3057\u3066\u304F\u3060\u3055\u3044\u3002"))
     ElseIf before.Rows.Count < 3 Or after.Rows.Count < 3 Then
@@ -2018,17 +2123,15 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
                 U("\u5BFE\u5FDC\u306E\u3042\u308B\u30C7\u30FC\u30BF\u3067\u306F\u30012 \u3064\u306E\u7BC4\u56F2\u306E\u884C\uFF08\u4EBA\uFF09\u306E\u6570\u3092\u305D\u308D\u3048\u3066\u304F\u3060\u3055\u3044\uFF08\u4E8B\u524D ") _
                 & before.Rows.Count - 1 & U(" \u884C\u3001\u4E8B\u5F8C ") & after.Rows.Count - 1 & U(" \u884C\uFF09\u3002"))
     End If
-    If Len(problem) > 0 Then
-        ShowMessage problem, MB_OK Or MB_ICONEXCLAMATION
-        Exit Sub
-    End If
+    RangesProblem = problem
+End Function
 
-    beforeData = before.Value2
-    afterData = after.Value2
-    itemCount = before.Columns.Count
-    ' The items are paired by position: columns in another order would test each item against
-    ' another question. Compare the header rows and ask when they differ.
-    Dim mismatches As String, mismatchCount As Long
+' The items are paired by position: columns in another order would test each item against
+' another question. Compares the header rows and, when they differ, lists the differences and asks;
+' True when they agree or the user goes on.
+Private Function HeadersAgreeOrGoOn(ByRef beforeData As Variant, ByRef afterData As Variant, _
+        ByVal itemCount As Long) As Boolean
+    Dim mismatches As String, mismatchCount As Long, j As Long
     For j = 1 To itemCount
         If HeaderText(beforeData(1, j)) <> HeaderText(afterData(1, j)) Then
             mismatchCount = mismatchCount + 1
@@ -2043,16 +2146,18 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
                 & vbCrLf & vbCrLf & "Items are compared by position (1st column with 1st column, ...). Continue anyway?", _
                 U("2 \u3064\u306E\u7BC4\u56F2\u3067\u8A2D\u554F\u540D\u304C\u9055\u3046\u5217\u304C ") & mismatchCount & U(" \u5217\u3042\u308A\u307E\u3059\uFF1A") & mismatches & vbCrLf & vbCrLf _
                 & U("\u8A2D\u554F\u306F\u5217\u306E\u4F4D\u7F6E\u3067\u5BFE\u5FDC\u3055\u305B\u307E\u3059\uFF081 \u5217\u76EE\u3069\u3046\u3057\u30012 \u5217\u76EE\u3069\u3046\u3057\u2026\uFF09\u3002\u3053\u306E\u307E\u307E\u7D9A\u3051\u307E\u3059\u304B\uFF1F")), _
-                MB_YESNO Or MB_ICONQUESTION) <> IDYES Then Exit Sub
+                MB_YESNO Or MB_ICONQUESTION) <> IDYES Then Exit Function
     End If
-    If before.Worksheet.Name <> after.Worksheet.Name Then
-        beforeLabel = before.Worksheet.Name
-        afterLabel = after.Worksheet.Name
-    Else
-        beforeLabel = L("before", U("\u4E8B\u524D"))
-        afterLabel = L("after", U("\u4E8B\u5F8C"))
-    End If
+    HeadersAgreeOrGoOn = True
+End Function
 
+' Runs one test per item (x = after, y = before) and adjusts the p-values with Holm's method: fills
+' the item names, the status codes, the notes (why an item was not tested, error cells), the results
+' and the adjusted p-values (NaN when not tested). False when the adjustment failed (said in a dialog).
+Private Function TestEveryItem(ByRef beforeData As Variant, ByRef afterData As Variant, ByVal itemCount As Long, _
+        ByVal paired As Boolean, ByRef results() As TtxlTTest, ByRef codes() As Long, ByRef notes() As String, _
+        ByRef names() As String, ByRef adjusted() As Double) As Boolean
+    Dim p() As Double, errorsBefore As Long, errorsAfter As Long, j As Long, tested As Long
     ReDim results(1 To itemCount)
     ReDim codes(1 To itemCount)
     ReDim notes(1 To itemCount)
@@ -2081,7 +2186,6 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
                     errorsBefore + errorsAfter & U(" \u500B\u306E\u30A8\u30E9\u30FC\u5024\u306E\u30BB\u30EB\uFF08#N/A \u306A\u3069\uFF09\u3092\u7A7A\u6B04\u3068\u3057\u3066\u6271\u3044\u307E\u3057\u305F\u3002")))
         End If
     Next j
-    Dim tested As Long
     For j = 1 To itemCount
         If codes(j) = 0 Then tested = tested + 1
     Next j
@@ -2091,11 +2195,17 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
         Next j
     ElseIf CheckStatus(c_ttxl_p_adjust(p(0), itemCount, TTXL_ADJUST_HOLM, adjusted(0)), "p_adjust") <> 0 Then
         ShowMessage mLastError, MB_OK Or MB_ICONEXCLAMATION
-        Exit Sub
+        Exit Function
     End If
+    TestEveryItem = True
+End Function
 
-    ' The table, written in one assignment.
-    Dim table() As Variant
+' The results table, header row first, written to the sheet in one assignment.
+Private Function ResultsTable(ByVal itemCount As Long, ByVal paired As Boolean, ByVal beforeLabel As String, _
+        ByVal afterLabel As String, ByRef names() As String, ByRef codes() As Long, ByRef results() As TtxlTTest, _
+        ByRef adjusted() As Double, ByRef notes() As String) As Variant
+    Const COLUMNS_OUT As Long = 19
+    Dim table() As Variant, j As Long
     ReDim table(1 To itemCount + 1, 1 To COLUMNS_OUT)
     table(1, 1) = L("Item", U("\u8A2D\u554F"))
     table(1, 2) = "n" & L(" (", U("\uFF08")) & beforeLabel & L(")", U("\uFF09"))
@@ -2141,18 +2251,14 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
         End If
         table(j + 1, 19) = notes(j)
     Next j
+    ResultsTable = table
+End Function
 
-    Dim book As Workbook, ws As Worksheet, body As Range
-    Set book = before.Worksheet.Parent
-    Set ws = book.Worksheets.Add(After:=book.Sheets(book.Sheets.Count))
-    ws.Name = UniqueSheetName(book, L("TTXL results", U("\u691C\u5B9A\u7D50\u679C")))
-    Set body = ws.Range("A1").Resize(itemCount + 1, COLUMNS_OUT)
-    ' Item names and notes as text, so "1-2" stays "1-2" instead of becoming a date.
-    body.Columns(1).NumberFormat = "@"
-    body.Columns(COLUMNS_OUT).NumberFormat = "@"
-    body.Value2 = table
-
-    ' Formats: header, number formats, significant rows, borders, frozen header, widths.
+' Formats of the results table: header, borders, number formats, significant rows shaded.
+Private Sub FormatResultsTable(ByVal body As Range, ByVal itemCount As Long, ByVal paired As Boolean, _
+        ByRef codes() As Long, ByRef adjusted() As Double)
+    Dim j As Long
+    ' Header, borders, number formats, significant rows.
     With body.Rows(1)
         .Font.Bold = True
         .Interior.Color = RGB(221, 235, 247)
@@ -2173,22 +2279,29 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
             End If
         End If
     Next j
+End Sub
 
-    ' The overall conclusion and one sentence per item, then how it was done.
-    Dim rowIndex As Long, version As String, higher As Long, lower As Long
+' Below the table from rowIndex: the overall conclusion and one sentence per item, then how it was
+' done.
+Private Sub WriteSummary(ByVal ws As Worksheet, ByVal rowIndex As Long, ByVal paired As Boolean, _
+        ByVal itemCount As Long, ByVal beforeLabel As String, ByVal afterLabel As String, ByRef names() As String, _
+        ByRef codes() As Long, ByRef notes() As String, ByRef results() As TtxlTTest, ByRef adjusted() As Double)
+    Dim version As String, higher As Long, lower As Long, tested As Long, untestedReasons As String, j As Long
     For j = 1 To itemCount
         If codes(j) = 0 Then
+            tested = tested + 1
             If IsSignificant(adjusted(j - 1)) Then
                 If results(j).estimate > 0 Then higher = higher + 1 Else lower = lower + 1
             End If
+        Else
+            untestedReasons = untestedReasons & notes(j) & vbLf
         End If
     Next j
-    rowIndex = itemCount + 3
     ws.Cells(rowIndex, 1).Value2 = L("Summary", U("\u6982\u8981"))
     ws.Cells(rowIndex, 1).Font.Bold = True
     rowIndex = rowIndex + 1
     ws.Cells(rowIndex, 1).Value2 = ConclusionSentence(paired, tested, higher, lower, itemCount - tested, _
-            beforeLabel, afterLabel)
+            beforeLabel, afterLabel, untestedReasons)
     For j = 1 To itemCount
         rowIndex = rowIndex + 1
         If codes(j) = 0 Then
@@ -2203,15 +2316,10 @@ Private Sub WriteResults(ByVal before As Range, ByVal after As Range, ByVal pair
     ws.Cells(rowIndex, 1).Font.Bold = True
     ws.Cells(rowIndex + 1, 1).Value2 = MethodText(paired, itemCount, beforeLabel, afterLabel, version)
     ws.Cells(rowIndex + 2, 1).Value2 = EffectRuleText(paired)
-
-    body.Columns.AutoFit
-    ws.Activate
-    ActiveWindow.FreezePanes = False
-    ws.Range("B2").Select
-    ActiveWindow.FreezePanes = True
-    ws.Range("A1").Select
 End Sub
 
+' How the results were computed. The macro's own sentence: the command-line tool's Method sheet has
+' no such one-line summary (it describes its many options row by row), so there is nothing to share.
 Private Function MethodText(ByVal paired As Boolean, ByVal itemCount As Long, ByVal beforeLabel As String, _
         ByVal afterLabel As String, ByVal version As String) As String
     If IsJapanese() Then
@@ -2285,8 +2393,7 @@ End Sub
 ' in the Immediate window (Ctrl+G). Doubles as a usage example of every function.
 ' Example: Alt+F8 > TTXL_SelfTest > Run
 Public Sub TTXL_SelfTest()
-    Dim x As Variant, y As Variant, row As Variant, adjusted As Variant, labels As Variant
-    Dim summary As String, sentenceResult As TtxlTTest
+    Dim x As Variant, y As Variant, summary As String
     mPassed = 0
     mFailed = 0
     mReport = ""
@@ -2298,6 +2405,24 @@ Public Sub TTXL_SelfTest()
     x = Array(3.9, 4.4, 3.1, Empty, 4.8, 3.6, 4.15, "n/a", 3.35, 4.6)
     y = Array(3.4, 3.7, 3.2, 2.9, Empty, 3, 4.2, 3.5, 2.6, 3.8)
 
+    SelfTestTTests x, y
+    SelfTestRanksAdjustPowerShares x, y
+    SelfTestFailures x, y
+    SelfTestSharedWords
+
+    summary = "TTXL_SelfTest: " & mPassed & " passed, " & mFailed & " failed"
+    Debug.Print summary & mReport
+    Debug.Print "DLL: " & mDllPath
+    If mFailed = 0 Then
+        ShowMessage summary & vbCrLf & "DLL: " & mDllPath, MB_OK Or MB_ICONINFORMATION
+    Else
+        ShowMessage summary & vbCrLf & mReport, MB_OK Or MB_ICONEXCLAMATION
+    End If
+End Sub
+
+' The self-test's t-tests and effect sizes (x, y: the data of TTXL_SelfTest).
+Private Sub SelfTestTTests(ByVal x As Variant, ByVal y As Variant)
+    Dim row As Variant
     ' R: t.test(x, y); cohens_d(x, y, pooled_sd = FALSE); hedges_g(x, y, pooled_sd = FALSE)
     row = TTXL_WELCH(x, y)
     Expect "welch.statistic", 2.28782539261907, TOL_TEST, Pick(row, 1)
@@ -2388,7 +2513,11 @@ Public Sub TTXL_SelfTest()
     Expect "ttest.paired_two_tailed", 0.0183815135384746, TOL_TEST, TTXL_TTEST(x, y, 2, 1)
     Expect "welch.p_value", 0.0387216943412226, TOL_TEST, TTXL_TTEST(x, y, 2, 3)
     Expect "student.p_value", 0.0350973687189431, TOL_TEST, TTXL_TTEST(x, y, 2, 2)
+End Sub
 
+' The self-test's rank tests, p-value adjustment, power and shares of positive answers.
+Private Sub SelfTestRanksAdjustPowerShares(ByVal x As Variant, ByVal y As Variant)
+    Dim row As Variant, adjusted As Variant
     ' R: wilcox.test(x, y); rank_biserial(x, y)
     row = TTXL_MANN_WHITNEY(x, y)
     Expect "mann_whitney.statistic", 56, TOL_TEST, Pick(row, 1)
@@ -2439,7 +2568,11 @@ Public Sub TTXL_SelfTest()
     ExpectTrue "0 of 10 and 0 of 12: CI is a number", (VarType(Pick(row, 3)) = vbDouble)
     row = TTXL_PROP_2INDEP(6, 5, 1, 2)
     ExpectTrue "more positive than respondents is an error", IsError(row)
+End Sub
 
+' The self-test's failures (Excel error values and messages), labels and version.
+Private Sub SelfTestFailures(ByVal x As Variant, ByVal y As Variant)
+    Dim row As Variant, labels As Variant
     ' Failures give Excel error values and a message.
     row = TTXL_WELCH(Array(1, CVErr(xlErrDiv0), 3), y)
     ExpectTrue "error cell gives #VALUE!", IsError(row)
@@ -2473,7 +2606,11 @@ Public Sub TTXL_SelfTest()
     ExpectTrue "TTXL_LABELS has 10 columns", (UBound(labels, 2) = 10)
     ExpectTrue "TTXL_VERSION is text", (VarType(TTXL_VERSION()) = vbString)
     If VarType(TTXL_VERSION()) = vbString Then ExpectTrue "TTXL_VERSION is not empty", (Len(TTXL_VERSION()) > 0)
+End Sub
 
+' The self-test's shared words: labels, decision and sentences written by the DLL.
+Private Sub SelfTestSharedWords()
+    Dim sentenceResult As TtxlTTest
     ' The shared words come from the DLL (src/messages.rs), as in the command-line tool's workbook.
     ExpectTrue "EffectLabel(0.5) is medium", (EffectLabel(0.5) = L("medium", U("\u4E2D\u7A0B\u5EA6")))
     ExpectTrue "Holm-adjusted p .049 is significant, .05 and NaN are not", _
@@ -2487,14 +2624,15 @@ Public Sub TTXL_SelfTest()
             L("Q1: after (M = 3.56, SD = 0.80) was significantly higher than before (M = 3.21, SD = 0.85), t(98) = 2.95, p = .004, adjusted p = .012, d = 0.42, 95% CI [0.14, 0.70].", _
             U("Q1: \u300C\u4E8B\u5F8C\u300D\uFF08M = 3.56, SD = 0.80\uFF09\u306F\u300C\u4E8B\u524D\u300D\uFF08M = 3.21, SD = 0.85\uFF09\u3088\u308A\u6709\u610F\u306B\u9AD8\u304B\u3063\u305F\uFF08t(98) = 2.95, p = .004, \u88DC\u6B63\u5F8C p = .012, d = 0.42\uFF3B0.14, 0.70\uFF3D\uFF09\u3002")))
 
-    summary = "TTXL_SelfTest: " & mPassed & " passed, " & mFailed & " failed"
-    Debug.Print summary & mReport
-    Debug.Print "DLL: " & mDllPath
-    If mFailed = 0 Then
-        ShowMessage summary & vbCrLf & "DLL: " & mDllPath, MB_OK Or MB_ICONINFORMATION
-    Else
-        ShowMessage summary & vbCrLf & mReport, MB_OK Or MB_ICONEXCLAMATION
-    End If
+    ExpectTrue "ConclusionSentence is the command-line tool's conclusion", _
+            (ConclusionSentence(True, 15, 2, 1, 1, L("before", U("\u4E8B\u524D")), L("after", U("\u4E8B\u5F8C")), "n = 1" & vbLf) = _
+            L("Of 15 item(s) tested (paired t-test, Holm correction across 15 item(s), " & ChrW$(&H3B1) & " = .05), 3 differed significantly between before and after: 2 higher and 1 lower in after. 1 item(s) could not be tested (see the Note column).", _
+            U("15 \u554F\u306B\u3064\u3044\u3066\u3001\u5BFE\u5FDC\u306E\u3042\u308B t \u691C\u5B9A\u3092\u884C\u3063\u305F\uFF08\u6709\u610F\u6C34\u6E96 .05\u3001Holm \u6CD5\u306B\u3088\u308B\u88DC\u6B63\uFF09\u3002\u300C\u4E8B\u524D\u300D\u3068\u300C\u4E8B\u5F8C\u300D\u306E\u9593\u306B\u6709\u610F\u306A\u5DEE\u304C\u3042\u3063\u305F\u306E\u306F 3 \u554F\u3067\u3042\u3063\u305F\uFF08\u300C\u4E8B\u5F8C\u300D\u306E\u307B\u3046\u304C\u9AD8\u3044: 2 \u554F\u3001\u4F4E\u3044: 1 \u554F\uFF09\u30021 \u554F\u306F\u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\uFF08\u5099\u8003\u306E\u5217\u3092\u53C2\u7167\uFF09\u3002")))
+    ExpectTrue "ConclusionSentence without a tested item says why", _
+            (ConclusionSentence(False, 0, 0, 0, 2, "a", "b", "n = 1" & vbLf & "n = 1" & vbLf) = _
+            L("No item could be tested (2 item(s)): n = 1 (see the Note column).", U("\u691C\u5B9A\u3067\u304D\u305F\u8A2D\u554F\u306F\u3042\u308A\u307E\u305B\u3093\u3067\u3057\u305F\uFF082 \u554F\u3002\u7406\u7531: n = 1\u3002\u5099\u8003\u306E\u5217\u3092\u53C2\u7167\uFF09\u3002")))
+    ExpectTrue "NotTestedSentence is the command-line tool's sentence", _
+            (NotTestedSentence("Q2", "n = 1") = L("Q2: not tested " & ChrW$(&H2014) & " n = 1.", U("Q2: \u691C\u5B9A\u3067\u304D\u306A\u304B\u3063\u305F\u3002\u7406\u7531: n = 1\u3002")))
 End Sub
 
 ' ==== Equivalence tests (TOST) and Bayes factors (issue 15) ==================================

@@ -222,7 +222,7 @@ Private Function c_ttxl_prop_test_paired(ByVal both As Long, ByVal first_only As
     c_ttxl_prop_test_paired = HarnessProp("paired", both, first_only, second_only, neither, conf_level, out)
 End Function
 
-' ---- the shared words (ttxl_effect_label_utf16, ttxl_significant, ttxl_ttest_sentence_utf16) ----
+' ---- the shared words (ttxl_effect_label_utf16, ttxl_significant, the *_sentence_utf16 functions) ----
 ' r = (status, length, text) from the shim: the length is written on TTXL_OK and TTXL_ERR_BUFFER,
 ' the text into the module's String$(n) buffer (StrPtr removed) only on TTXL_OK, as the DLL does.
 Private Function HarnessText(ByVal r As Variant, ByRef buf As String, ByRef length As Long) As Long
@@ -251,6 +251,24 @@ Private Function c_ttxl_ttest_sentence_utf16(ByRef result As TtxlTTest, ByVal p_
     fields = Array(@PACK_TTEST@)
     c_ttxl_ttest_sentence_utf16 = HarnessText(HarnessShim("ttxl_ttest_sentence", Array(fields, p_adjusted, alpha, _
             conf_level, item, label_x, label_y, language, cap)), buf, length)
+End Function
+
+Private Function c_ttxl_not_tested_sentence_utf16(ByVal item As String, ByVal item_len As Long, _
+        ByVal reason As String, ByVal reason_len As Long, ByVal language As Long, ByRef buf As String, _
+        ByVal cap As Long, ByRef length As Long) As Long
+    c_ttxl_not_tested_sentence_utf16 = HarnessText(HarnessShim("ttxl_not_tested_sentence", Array(item, reason, _
+            language, cap)), buf, length)
+End Function
+
+Private Function c_ttxl_conclusion_sentence_utf16(ByVal tested As Long, ByVal higher As Long, ByVal lower As Long, _
+        ByVal untested As Long, ByVal test As Long, ByVal method As Long, ByVal alpha As Double, _
+        ByVal scope As String, ByVal scope_len As Long, ByVal label_before As String, ByVal label_before_len As Long, _
+        ByVal label_after As String, ByVal label_after_len As Long, ByVal reasons As String, _
+        ByVal reasons_len As Long, ByVal language As Long, ByRef buf As String, ByVal cap As Long, _
+        ByRef length As Long) As Long
+    c_ttxl_conclusion_sentence_utf16 = HarnessText(HarnessShim("ttxl_conclusion_sentence", Array(tested, higher, _
+            lower, untested, test, method, alpha, scope, label_before, label_after, reasons, language, cap)), _
+            buf, length)
 End Function
 
 ' ---- procedures of the module that LibreOffice cannot run as written ----

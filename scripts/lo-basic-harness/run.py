@@ -155,13 +155,17 @@ def basic_source(module_path, trace=None):
 
 
 def self_test_checks(module_path):
-    """How many checks TTXL_SelfTest records when everything passes (Expect/ExpectTrue calls;
-    a call behind `If VarType(...) = vbString Then` or `If IsError(row) Then` runs too)."""
+    """How many checks TTXL_SelfTest records when everything passes (Expect/ExpectTrue calls in it
+    and in its SelfTest* steps; a call behind `If VarType(...) = vbString Then` or
+    `If IsError(row) Then` runs too)."""
     with open(module_path, encoding="latin-1") as f:
         text = f.read()
-    body = text[text.index("Public Sub TTXL_SelfTest"):]
-    body = body[: body.index("End Sub")]
-    return len(re.findall(r"^\s*(?:If .* Then )?Expect(?:True)? ", body, re.MULTILINE))
+    count = 0
+    for start in re.finditer(r"^(?:Public Sub TTXL_SelfTest|Private Sub SelfTest\w*)\(", text, re.MULTILINE):
+        body = text[start.start():]
+        body = body[: body.index("End Sub")]
+        count += len(re.findall(r"^\s*(?:If .* Then )?Expect(?:True)? ", body, re.MULTILINE))
+    return count
 
 
 class Office:

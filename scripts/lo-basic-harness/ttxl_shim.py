@@ -183,6 +183,22 @@ def ttxl_ttest_sentence(fields, p_adjusted, alpha, conf_level, item, label_x, la
     return _text_call(_lib.ttxl_ttest_sentence_utf16, args, cap)
 
 
+def ttxl_not_tested_sentence(item, reason, language, cap):
+    """ttxl_not_tested_sentence_utf16."""
+    (item16, n_item), (reason16, n_reason) = _utf16(item), _utf16(reason)
+    return _text_call(_lib.ttxl_not_tested_sentence_utf16, (item16, n_item, reason16, n_reason, int(language)), cap)
+
+
+def ttxl_conclusion_sentence(tested, higher, lower, untested, test, method, alpha, scope, label_before,
+                             label_after, reasons, language, cap):
+    """ttxl_conclusion_sentence_utf16."""
+    (scope16, n_scope), (before16, n_before) = _utf16(scope), _utf16(label_before)
+    (after16, n_after), (reasons16, n_reasons) = _utf16(label_after), _utf16(reasons)
+    args = (int(tested), int(higher), int(lower), int(untested), int(test), int(method), ctypes.c_double(alpha),
+            scope16, n_scope, before16, n_before, after16, n_after, reasons16, n_reasons, int(language))
+    return _text_call(_lib.ttxl_conclusion_sentence_utf16, args, cap)
+
+
 def ttxl_quiet_nan():
     """NotANumber of the module (built there with LSet, which LibreOffice Basic cannot do)."""
     return float("nan")
@@ -199,4 +215,5 @@ def ttxl_classify(x):
 
 g_exportedScripts = (ttxl_load, ttxl_last_dll_error, ttxl_attributes, ttxl_abi_version, ttxl_nan, ttxl_version,
                      ttxl_set_language, ttxl_last_error, ttxl_ttest, ttxl_rank, ttxl_p_adjust, ttxl_power, ttxl_prop,
-                     ttxl_classify, ttxl_quiet_nan, ttxl_effect_label, ttxl_significant, ttxl_ttest_sentence)
+                     ttxl_classify, ttxl_quiet_nan, ttxl_effect_label, ttxl_significant, ttxl_ttest_sentence,
+                     ttxl_not_tested_sentence, ttxl_conclusion_sentence)

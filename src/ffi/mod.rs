@@ -31,7 +31,10 @@ pub use self::kpi::{
     ttxl_prop_test_2indep, ttxl_prop_test_paired, ttxl_welch_contrast_from_stats, TtxlContrast,
     TtxlProportions,
 };
-pub use self::text::{ttxl_effect_label_utf16, ttxl_significant, ttxl_ttest_sentence_utf16};
+pub use self::text::{
+    ttxl_conclusion_sentence_utf16, ttxl_effect_label_utf16, ttxl_not_tested_sentence_utf16,
+    ttxl_significant, ttxl_ttest_sentence_utf16,
+};
 
 use self::boundary::write_out;
 use self::error::{fail, succeed, FfiError};
@@ -138,6 +141,17 @@ pub const TTXL_SOLVE_D: i32 = 2;
 pub const TTXL_LANG_EN: i32 = 0;
 /// Message language for `ttxl_set_language`: Japanese (日本語).
 pub const TTXL_LANG_JA: i32 = 1;
+
+/// The test a conclusion names (`ttxl_conclusion_sentence_utf16`): paired t-test.
+pub const TTXL_TEST_PAIRED: i32 = 0;
+/// The test a conclusion names: Student's two-sample t-test (equal variances).
+pub const TTXL_TEST_STUDENT: i32 = 1;
+/// The test a conclusion names: Welch's two-sample t-test.
+pub const TTXL_TEST_WELCH: i32 = 2;
+/// The test a conclusion names: Mann–Whitney U test (Wilcoxon rank-sum).
+pub const TTXL_TEST_MANN_WHITNEY: i32 = 3;
+/// The test a conclusion names: Wilcoxon signed-rank test.
+pub const TTXL_TEST_WILCOXON: i32 = 4;
 
 // ---------------------------------------------------------------------------------------------
 // Result structs (doubles only: a VBA `Type` of Doubles has the same layout on 32 and 64 bit)

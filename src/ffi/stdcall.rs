@@ -97,6 +97,13 @@ stdcall_twins! {
         conf_level: f64, item: *const u16, item_len: i32, label_x: *const u16, label_x_len: i32,
         label_y: *const u16, label_y_len: i32, language: i32, buf: *mut u16, cap: i32,
         length: *mut i32) -> i32;
+    fn ttxl_not_tested_sentence_utf16(item: *const u16, item_len: i32, reason: *const u16,
+        reason_len: i32, language: i32, buf: *mut u16, cap: i32, length: *mut i32) -> i32;
+    fn ttxl_conclusion_sentence_utf16(tested: i32, higher: i32, lower: i32, untested: i32,
+        test: i32, method: i32, alpha: f64, scope: *const u16, scope_len: i32,
+        label_before: *const u16, label_before_len: i32, label_after: *const u16,
+        label_after_len: i32, reasons: *const u16, reasons_len: i32, language: i32,
+        buf: *mut u16, cap: i32, length: *mut i32) -> i32;
 }
 
 #[cfg(test)]
@@ -115,6 +122,6 @@ mod tests {
             unsafe { ttxl_t_quantile(2.0, 5.0, &mut out) },
             super::super::TTXL_ERR_ARGUMENT
         );
-        assert_eq!(TWINNED.len(), 30);
+        assert_eq!(TWINNED.len(), 32);
     }
 }

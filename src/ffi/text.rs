@@ -19,9 +19,12 @@
 
 use super::boundary::write_out;
 use super::error::{fail, succeed, FfiError};
-use super::{TtxlTTest, TTXL_LANG_EN, TTXL_LANG_JA};
+use super::{
+    TtxlTTest, TTXL_LANG_EN, TTXL_LANG_JA, TTXL_TEST_MANN_WHITNEY, TTXL_TEST_PAIRED,
+    TTXL_TEST_STUDENT, TTXL_TEST_WELCH, TTXL_TEST_WILCOXON,
+};
 use crate::lang::Lang;
-use crate::messages::{self, Comparison, Statistic};
+use crate::messages::{self, Comparison, Conclusion, FfiReason, ReasonsAt, Statistic, TestName};
 
 /// The `language` argument of a text function.
 fn language_arg(language: i32) -> Result<Lang, FfiError> {
@@ -34,6 +37,31 @@ fn language_arg(language: i32) -> Result<Lang, FfiError> {
             allowed: "0 (TTXL_LANG_EN), 1 (TTXL_LANG_JA)",
         }),
     }
+}
+
+/// The `test` argument of `ttxl_conclusion_sentence_utf16`.
+fn test_arg(test: i32) -> Result<TestName, FfiError> {
+    match test {
+        TTXL_TEST_PAIRED => Ok(TestName::Paired),
+        TTXL_TEST_STUDENT => Ok(TestName::Student),
+        TTXL_TEST_WELCH => Ok(TestName::Welch),
+        TTXL_TEST_MANN_WHITNEY => Ok(TestName::MannWhitney),
+        TTXL_TEST_WILCOXON => Ok(TestName::Wilcoxon),
+        _ => Err(FfiError::UnknownValue {
+            name: "test",
+            value: test,
+            allowed: "0 (TTXL_TEST_PAIRED), 1 (TTXL_TEST_STUDENT), 2 (TTXL_TEST_WELCH), \
+                      3 (TTXL_TEST_MANN_WHITNEY), 4 (TTXL_TEST_WILCOXON)",
+        }),
+    }
+}
+
+/// A count of items, which must not be negative.
+fn count_arg(value: i32, name: &'static str) -> Result<usize, FfiError> {
+    usize::try_from(value).map_err(|_| FfiError::Reason {
+        name,
+        reason: FfiReason::NegativeCount,
+    })
 }
 
 /// Reads a UTF-16 input string of `len` units (NULL allowed when `len` is 0). Unpaired
@@ -252,6 +280,146 @@ pub unsafe extern "C" fn ttxl_ttest_sentence_utf16(
     }
 }
 
+/// The sentence of an item that could not be tested, worded exactly as the command-line tool's
+/// Summary sheet: `Q1: not tested — <reason>.` (`Q1: 検定できなかった。理由: <reason>。`).
+///
+/// `item` names the item and `reason` says why it was not tested (the last error of the test's
+/// call, for example); both are UTF-16 (`StrPtr(s)`, `Len(s)` from VBA). `language` is
+/// `TTXL_LANG_EN` or `TTXL_LANG_JA`. Buffer protocol: see `ttxl_ttest_sentence_utf16`.
+///
+/// Returns `TTXL_OK`, `TTXL_ERR_BUFFER`, `TTXL_ERR_NULL` (`length` NULL, a string NULL with a
+/// positive length, `buf` NULL with `cap` > 0), `TTXL_ERR_LENGTH` (a negative length or `cap`)
+/// or `TTXL_ERR_ARGUMENT` (unknown `language`).
+///
+/// # Safety
+/// Each string NULL or `*_len` readable `uint16_t`; `buf` NULL or `cap` writable `uint16_t` (no
+/// alignment needed); `length` NULL or a writable `int32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn ttxl_not_tested_sentence_utf16(
+    item: *const u16,
+    item_len: i32,
+    reason: *const u16,
+    reason_len: i32,
+    language: i32,
+    buf: *mut u16,
+    cap: i32,
+    length: *mut i32,
+) -> i32 {
+    ffi_panic_boundary! {
+        let lang = try_ffi!(language_arg(language));
+        // SAFETY: forwarded from the caller's contract.
+        let item = try_ffi!(unsafe { input_utf16(item, item_len, "item", "item_len") });
+        let reason = try_ffi!(unsafe { input_utf16(reason, reason_len, "reason", "reason_len") });
+        let text = messages::not_tested_sentence(&item, &reason, lang);
+        // SAFETY: forwarded from the caller's contract.
+        unsafe { write_utf16(&text, buf, cap, length) }
+    }
+}
+
+/// The overall conclusion of a set of items (a survey's, or one group's of a breakdown), worded
+/// exactly as the command-line tool's Summary sheet, e.g.
+///
+/// ```text
+/// Of 15 item(s) tested (paired t-test, Holm correction across 15 item(s), α = .05), 3 differed
+/// significantly between before and after: 2 higher and 1 lower in after. 1 item(s) could not
+/// be tested (see the Note column).
+/// 15 問について、対応のある t 検定を行った（有意水準 .05、Holm 法による補正）。「事前」と「事後」の
+/// 間に有意な差があったのは 3 問であった（「事後」のほうが高い: 2 問、低い: 1 問）。1 問は検定できな
+/// かった（備考の列を参照）。
+/// ```
+///
+/// `tested` items were tested with `test` (`TTXL_TEST_PAIRED`, `_STUDENT`, `_WELCH`,
+/// `_MANN_WHITNEY` or `_WILCOXON`) and `method` (`TTXL_ADJUST_*`) across them; `higher` of them
+/// were significantly higher in the second condition (`label_after`), `lower` significantly lower,
+/// at level `alpha`; `untested` items could not be tested. `scope` names the group of a breakdown
+/// ("[Dept A] …", 「【総務課】…」); pass length 0 for the whole sample. `reasons` says why the
+/// untested items could not be tested, one reason per line (LF-separated; a repeated reason is
+/// said once): the sentence lists them when `tested` is 0 ("No item could be tested (2 item(s)):
+/// …"), and otherwise refers the reader to the Note column of the VBA module's results table,
+/// as the tool refers to its Checks sheet. Strings are UTF-16 (`StrPtr(s)`, `Len(s)` from VBA);
+/// `language` is `TTXL_LANG_EN` or `TTXL_LANG_JA`. Buffer protocol: see
+/// `ttxl_ttest_sentence_utf16`.
+///
+/// Returns `TTXL_OK`, `TTXL_ERR_BUFFER`, `TTXL_ERR_NULL` (`length` NULL, a string NULL with a
+/// positive length, `buf` NULL with `cap` > 0), `TTXL_ERR_LENGTH` (a negative length or `cap`)
+/// or `TTXL_ERR_ARGUMENT` (unknown `test`, `method` or `language`; a negative count; `higher` +
+/// `lower` > `tested`; `alpha` not in (0, 1)).
+///
+/// # Safety
+/// Each string NULL or `*_len` readable `uint16_t`; `buf` NULL or `cap` writable `uint16_t` (no
+/// alignment needed); `length` NULL or a writable `int32_t`.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn ttxl_conclusion_sentence_utf16(
+    tested: i32,
+    higher: i32,
+    lower: i32,
+    untested: i32,
+    test: i32,
+    method: i32,
+    alpha: f64,
+    scope: *const u16,
+    scope_len: i32,
+    label_before: *const u16,
+    label_before_len: i32,
+    label_after: *const u16,
+    label_after_len: i32,
+    reasons: *const u16,
+    reasons_len: i32,
+    language: i32,
+    buf: *mut u16,
+    cap: i32,
+    length: *mut i32,
+) -> i32 {
+    ffi_panic_boundary! {
+        let lang = try_ffi!(language_arg(language));
+        let test = try_ffi!(test_arg(test));
+        let correction = try_ffi!(super::method_arg(method));
+        try_ffi!(crate::stats::check_unit_open("alpha", alpha));
+        let tested = try_ffi!(count_arg(tested, "tested"));
+        let higher = try_ffi!(count_arg(higher, "higher"));
+        let lower = try_ffi!(count_arg(lower, "lower"));
+        let untested = try_ffi!(count_arg(untested, "untested"));
+        if higher + lower > tested {
+            return fail(FfiError::Reason {
+                name: "higher",
+                reason: FfiReason::MoreSignificantThanTested,
+            });
+        }
+        // SAFETY: forwarded from the caller's contract.
+        let scope = try_ffi!(unsafe { input_utf16(scope, scope_len, "scope", "scope_len") });
+        let label_before = try_ffi!(unsafe {
+            input_utf16(label_before, label_before_len, "label_before", "label_before_len")
+        });
+        let label_after = try_ffi!(unsafe {
+            input_utf16(label_after, label_after_len, "label_after", "label_after_len")
+        });
+        let reasons = try_ffi!(unsafe { input_utf16(reasons, reasons_len, "reasons", "reasons_len") });
+        let reasons: Vec<String> = reasons
+            .split('\n')
+            .map(|r| r.trim_end_matches('\r').to_string())
+            .filter(|r| !r.is_empty())
+            .collect();
+        let conclusion = Conclusion {
+            scope: (!scope.is_empty()).then_some(scope.as_str()),
+            tested,
+            higher,
+            lower,
+            untested,
+            reasons: &reasons,
+            reasons_at: ReasonsAt::NoteColumn,
+            test,
+            correction,
+            alpha,
+            label_1: &label_before,
+            label_2: &label_after,
+        };
+        let text = messages::conclusion_sentence(&conclusion, lang);
+        // SAFETY: forwarded from the caller's contract.
+        unsafe { write_utf16(&text, buf, cap, length) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,5 +559,215 @@ mod tests {
             unsafe { ttxl_significant(0.01, 0.05, std::ptr::null_mut()) },
             TTXL_ERR_NULL
         );
+    }
+
+    /// The text a `*_utf16` call writes, by the buffer protocol (size query, then the text).
+    fn text_of(call: impl Fn(*mut u16, i32, *mut i32) -> i32) -> String {
+        let mut n = -1;
+        assert_eq!(call(std::ptr::null_mut(), 0, &mut n), TTXL_ERR_BUFFER);
+        let mut buf = vec![0xAAAAu16; n as usize + 2];
+        // One unit short of the NUL: nothing written.
+        assert_eq!(call(buf.as_mut_ptr(), n, &mut n), TTXL_ERR_BUFFER);
+        assert!(buf.iter().all(|&u| u == 0xAAAA));
+        assert_eq!(call(buf.as_mut_ptr(), n + 1, &mut n), TTXL_OK);
+        assert_eq!(&buf[n as usize..], &[0, 0xAAAA]);
+        String::from_utf16(&buf[..n as usize]).unwrap()
+    }
+
+    #[test]
+    fn not_tested_sentence_is_the_shared_wording() {
+        let (item, reason) = (utf16("Q2"), utf16("n = 1"));
+        let call = |lang: i32| {
+            let (item, reason) = (&item, &reason);
+            move |buf: *mut u16, cap: i32, n: *mut i32| unsafe {
+                ttxl_not_tested_sentence_utf16(
+                    item.as_ptr(),
+                    2,
+                    reason.as_ptr(),
+                    5,
+                    lang,
+                    buf,
+                    cap,
+                    n,
+                )
+            }
+        };
+        assert_eq!(
+            text_of(call(TTXL_LANG_JA)),
+            "Q2: 検定できなかった。理由: n = 1。"
+        );
+        assert_eq!(text_of(call(TTXL_LANG_EN)), "Q2: not tested — n = 1.");
+        let mut n = 0;
+        let mut buf = [0u16; 64];
+        let st = unsafe {
+            ttxl_not_tested_sentence_utf16(
+                std::ptr::null(),
+                2,
+                reason.as_ptr(),
+                5,
+                0,
+                buf.as_mut_ptr(),
+                64,
+                &mut n,
+            )
+        };
+        assert_eq!(st, TTXL_ERR_NULL);
+        let st = unsafe {
+            ttxl_not_tested_sentence_utf16(
+                item.as_ptr(),
+                -1,
+                reason.as_ptr(),
+                5,
+                0,
+                buf.as_mut_ptr(),
+                64,
+                &mut n,
+            )
+        };
+        assert_eq!(st, crate::ffi::TTXL_ERR_LENGTH);
+        let st = unsafe {
+            ttxl_not_tested_sentence_utf16(
+                item.as_ptr(),
+                2,
+                reason.as_ptr(),
+                5,
+                0,
+                buf.as_mut_ptr(),
+                64,
+                std::ptr::null_mut(),
+            )
+        };
+        assert_eq!(st, TTXL_ERR_NULL);
+        // An empty item and reason are allowed (NULL with length 0).
+        let st = unsafe {
+            ttxl_not_tested_sentence_utf16(
+                std::ptr::null(),
+                0,
+                std::ptr::null(),
+                0,
+                0,
+                buf.as_mut_ptr(),
+                64,
+                &mut n,
+            )
+        };
+        assert_eq!(st, TTXL_OK);
+    }
+
+    #[test]
+    fn conclusion_is_the_shared_wording() {
+        let (before, after) = (utf16("事前"), utf16("事後"));
+        let (scope, reasons) = (utf16("総務課"), utf16("n = 1\nn = 0\r\nn = 1"));
+        #[allow(clippy::type_complexity)]
+        let call = |counts: [i32; 4], scope_len: i32, test: i32, lang: i32| {
+            let (before, after, scope, reasons) = (&before, &after, &scope, &reasons);
+            move |buf: *mut u16, cap: i32, n: *mut i32| unsafe {
+                ttxl_conclusion_sentence_utf16(
+                    counts[0],
+                    counts[1],
+                    counts[2],
+                    counts[3],
+                    test,
+                    crate::ffi::TTXL_ADJUST_HOLM,
+                    0.05,
+                    scope.as_ptr(),
+                    scope_len,
+                    before.as_ptr(),
+                    2,
+                    after.as_ptr(),
+                    2,
+                    reasons.as_ptr(),
+                    reasons.len() as i32,
+                    lang,
+                    buf,
+                    cap,
+                    n,
+                )
+            }
+        };
+        assert_eq!(
+            text_of(call([15, 2, 1, 1], 0, TTXL_TEST_PAIRED, TTXL_LANG_JA)),
+            "15 問について、対応のある t 検定を行った（有意水準 .05、Holm 法による補正）。「事前」と「事後」の間に有意な差があったのは 3 問であった（「事後」のほうが高い: 2 問、低い: 1 問）。1 問は検定できなかった（備考の列を参照）。"
+        );
+        assert_eq!(
+            text_of(call([4, 0, 0, 0], 3, TTXL_TEST_WELCH, TTXL_LANG_EN)),
+            "[総務課] Of 4 item(s) tested (Welch's t-test, Holm correction across 4 item(s), α = .05), 0 differed significantly between 事前 and 事後: 0 higher and 0 lower in 事後."
+        );
+        assert_eq!(
+            text_of(call([0, 0, 0, 3], 0, TTXL_TEST_PAIRED, TTXL_LANG_EN)),
+            "No item could be tested (3 item(s)): n = 1; n = 0 (see the Note column)."
+        );
+        let mut n = 0;
+        let mut buf = vec![0u16; 512];
+        let status = |counts, test, lang, n: &mut i32, buf: &mut Vec<u16>| {
+            call(counts, 0, test, lang)(buf.as_mut_ptr(), 512, n)
+        };
+        let arg = crate::ffi::TTXL_ERR_ARGUMENT;
+        assert_eq!(
+            status([2, 2, 1, 0], TTXL_TEST_PAIRED, 0, &mut n, &mut buf),
+            arg
+        );
+        assert_eq!(
+            status([2, -1, 0, 0], TTXL_TEST_PAIRED, 0, &mut n, &mut buf),
+            arg
+        );
+        assert_eq!(status([2, 0, 0, 0], 9, 0, &mut n, &mut buf), arg);
+        assert_eq!(
+            status([2, 0, 0, 0], TTXL_TEST_PAIRED, 2, &mut n, &mut buf),
+            arg
+        );
+        let st =
+            call([2, 0, 0, 0], 0, TTXL_TEST_PAIRED, 0)(buf.as_mut_ptr(), 512, std::ptr::null_mut());
+        assert_eq!(st, TTXL_ERR_NULL);
+        let st = call([2, 0, 0, 0], 0, TTXL_TEST_PAIRED, 0)(std::ptr::null_mut(), 8, &mut n);
+        assert_eq!(st, TTXL_ERR_NULL);
+        let st = unsafe {
+            ttxl_conclusion_sentence_utf16(
+                2,
+                0,
+                0,
+                0,
+                TTXL_TEST_PAIRED,
+                1,
+                1.5,
+                std::ptr::null(),
+                0,
+                std::ptr::null(),
+                0,
+                std::ptr::null(),
+                0,
+                std::ptr::null(),
+                0,
+                0,
+                buf.as_mut_ptr(),
+                512,
+                &mut n,
+            )
+        };
+        assert_eq!(st, arg);
+        let st = unsafe {
+            ttxl_conclusion_sentence_utf16(
+                2,
+                0,
+                0,
+                0,
+                TTXL_TEST_PAIRED,
+                1,
+                0.05,
+                std::ptr::null(),
+                0,
+                std::ptr::null(),
+                2,
+                std::ptr::null(),
+                0,
+                std::ptr::null(),
+                0,
+                0,
+                buf.as_mut_ptr(),
+                512,
+                &mut n,
+            )
+        };
+        assert_eq!(st, TTXL_ERR_NULL);
     }
 }

@@ -2,7 +2,8 @@
  * validation.c — the guarantees of ttest_xl.h that do not depend on any statistic:
  * version and ABI, struct layout, NULL pointers, negative lengths, unknown enum values, NaN and
  * infinite parameters (each: a status, *out untouched, a message), and the last-error readers in
- * English and Japanese, UTF-8 and UTF-16, with buffers too small.
+ * English and Japanese, UTF-8 and UTF-16, with buffers too small; the shared sentences the VBA
+ * module writes (conclusion, not tested) by the same buffer protocol.
  */
 #include <math.h>
 #include <stddef.h>
@@ -376,6 +377,75 @@ static void last_error_lifecycle(void) {
                   "same error in English");
 }
 
+/* ---- the shared sentences (what the VBA module writes, by the buffer protocol) ------------- */
+
+/* Checks that a UTF-16 text of `n` units at `buf` is `want` (UTF-8). */
+static void check_text(const uint16_t *buf, int32_t n, const char *want, const char *what) {
+    uint16_t want16[512];
+    size_t want_len = utf8_to_utf16(want, want16, 512);
+    CHECK(n == (int32_t)want_len && memcmp(buf, want16, want_len * sizeof *buf) == 0 && buf[n] == 0,
+          "%s: length %d, want %d (%s)", what, (int)n, (int)want_len, want);
+}
+
+static void shared_sentences(void) {
+    uint16_t before[8], after[8], reasons[32], scope[8], item[8], reason[16], buf[512];
+    int32_t nb = (int32_t)utf8_to_utf16("事前", before, 8), na = (int32_t)utf8_to_utf16("事後", after, 8);
+    int32_t nr = (int32_t)utf8_to_utf16("n = 1\nn = 0\nn = 1", reasons, 32);
+    int32_t ns = (int32_t)utf8_to_utf16("総務課", scope, 8), ni = (int32_t)utf8_to_utf16("Q2", item, 8);
+    int32_t nreason = (int32_t)utf8_to_utf16("n = 1", reason, 16);
+    int32_t n = -1, st;
+
+    /* Size query, one unit short (nothing written), then the sentence. */
+    st = ttxl_conclusion_sentence_utf16(15, 2, 1, 1, TTXL_TEST_PAIRED, TTXL_ADJUST_HOLM, 0.05, NULL, 0, before,
+                                        nb, after, na, reasons, nr, TTXL_LANG_JA, NULL, 0, &n);
+    CHECK_STATUS(st, TTXL_ERR_BUFFER, "conclusion: size query");
+    CHECK(n > 40 && n < 511, "conclusion: length %d", (int)n);
+    memset(buf, 0xFF, sizeof buf);
+    st = ttxl_conclusion_sentence_utf16(15, 2, 1, 1, TTXL_TEST_PAIRED, TTXL_ADJUST_HOLM, 0.05, NULL, 0, before,
+                                        nb, after, na, reasons, nr, TTXL_LANG_JA, buf, n, &n);
+    CHECK_STATUS(st, TTXL_ERR_BUFFER, "conclusion: one unit short");
+    CHECK(buf[0] == 0xFFFF, "conclusion: a short buffer is not touched");
+    st = ttxl_conclusion_sentence_utf16(15, 2, 1, 1, TTXL_TEST_PAIRED, TTXL_ADJUST_HOLM, 0.05, NULL, 0, before,
+                                        nb, after, na, reasons, nr, TTXL_LANG_JA, buf, n + 1, &n);
+    CHECK_STATUS(st, TTXL_OK, "conclusion");
+    check_text(buf, n,
+               "15 問について、対応のある t 検定を行った（有意水準 .05、Holm 法による補正）。「事前」と「事後」の間に"
+               "有意な差があったのは 3 問であった（「事後」のほうが高い: 2 問、低い: 1 問）。1 問は検定できなかった"
+               "（備考の列を参照）。",
+               "conclusion in Japanese");
+    st = ttxl_conclusion_sentence_utf16(0, 0, 0, 3, TTXL_TEST_WELCH, TTXL_ADJUST_HOLM, 0.05, scope, ns, before, nb,
+                                        after, na, reasons, nr, TTXL_LANG_EN, buf, 512, &n);
+    CHECK_STATUS(st, TTXL_OK, "conclusion without a tested item");
+    check_text(buf, n, "[総務課] No item could be tested (3 item(s)): n = 1; n = 0 (see the Note column).",
+               "conclusion without a tested item");
+
+    /* Refused arguments. */
+    st = ttxl_conclusion_sentence_utf16(2, 2, 1, 0, TTXL_TEST_PAIRED, TTXL_ADJUST_HOLM, 0.05, NULL, 0, NULL, 0,
+                                        NULL, 0, NULL, 0, TTXL_LANG_EN, buf, 512, &n);
+    CHECK_STATUS(st, TTXL_ERR_ARGUMENT, "conclusion: more significant than tested");
+    st = ttxl_conclusion_sentence_utf16(2, 0, 0, 0, 9, TTXL_ADJUST_HOLM, 0.05, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+                                        TTXL_LANG_EN, buf, 512, &n);
+    CHECK_STATUS(st, TTXL_ERR_ARGUMENT, "conclusion: unknown test");
+    st = ttxl_conclusion_sentence_utf16(2, 0, 0, 0, TTXL_TEST_PAIRED, TTXL_ADJUST_HOLM, 0.05, NULL, 0, NULL, 2,
+                                        NULL, 0, NULL, 0, TTXL_LANG_EN, buf, 512, &n);
+    CHECK_STATUS(st, TTXL_ERR_NULL, "conclusion: NULL label with a length");
+    st = ttxl_conclusion_sentence_utf16(2, 0, 0, 0, TTXL_TEST_PAIRED, TTXL_ADJUST_HOLM, 0.05, NULL, 0, NULL, 0,
+                                        NULL, 0, NULL, 0, TTXL_LANG_EN, buf, 512, NULL);
+    CHECK_STATUS(st, TTXL_ERR_NULL, "conclusion: NULL length");
+    st = ttxl_conclusion_sentence_utf16(2, 0, 0, 0, TTXL_TEST_PAIRED, TTXL_ADJUST_HOLM, 0.05, NULL, 0, NULL, 0,
+                                        NULL, 0, NULL, 0, TTXL_LANG_EN, buf, -1, &n);
+    CHECK_STATUS(st, TTXL_ERR_LENGTH, "conclusion: negative cap");
+
+    st = ttxl_not_tested_sentence_utf16(item, ni, reason, nreason, TTXL_LANG_JA, buf, 512, &n);
+    CHECK_STATUS(st, TTXL_OK, "not tested");
+    check_text(buf, n, "Q2: 検定できなかった。理由: n = 1。", "not tested in Japanese");
+    st = ttxl_not_tested_sentence_utf16(item, ni, reason, nreason, TTXL_LANG_EN, buf, 512, &n);
+    CHECK_STATUS(st, TTXL_OK, "not tested");
+    check_text(buf, n, "Q2: not tested — n = 1.", "not tested in English");
+    st = ttxl_not_tested_sentence_utf16(NULL, 2, reason, nreason, TTXL_LANG_EN, buf, 512, &n);
+    CHECK_STATUS(st, TTXL_ERR_NULL, "not tested: NULL item with a length");
+}
+
 int main(void) {
     version_and_layout();
     null_pointers();
@@ -383,5 +453,6 @@ int main(void) {
     unknown_enums();
     bad_parameters();
     last_error_lifecycle();
+    shared_sentences();
     return check_report("validation");
 }

@@ -651,6 +651,51 @@ static void test_stdcall_pops(void)
 /* ------------------------------------------------------------------------------------------ */
 /* The shared words: what the VBA module reads through StrPtr, by the buffer protocol            */
 
+/* The conclusion and the not-tested sentence of the VBA module's results sheet. */
+static void test_shared_conclusion(void)
+{
+    static const uint16_t after_ja[] = {0x4E8B, 0x5F8C}, before_ja[] = {0x4E8B, 0x524D}; /* 事後, 事前 */
+    static const uint16_t reasons[] = {'n', ' ', '=', ' ', '1', '\n', 'n', ' ', '=', ' ', '1'};
+    static const uint16_t item[] = {'Q', '2'}, reason[] = {'n', ' ', '=', ' ', '1'};
+    /* 15 問について、対応のある t 検定を行った */
+    static const uint16_t start_ja[] = {'1', '5', ' ', 0x554F, 0x306B, 0x3064, 0x3044, 0x3066, 0x3001,
+                                        0x5BFE, 0x5FDC, 0x306E, 0x3042, 0x308B, ' ', 't', ' ', 0x691C, 0x5B9A};
+    /* Q2: not tested — n = 1. */
+    static const uint16_t not_tested_en[] = {'Q', '2', ':', ' ', 'n', 'o', 't', ' ', 't', 'e', 's', 't', 'e',
+                                             'd', ' ', 0x2014, ' ', 'n', ' ', '=', ' ', '1', '.'};
+    static const char none_en[] = "No item could be tested (2 item(s)): n = 1 (see the Note column).";
+    uint16_t buf[512];
+    int32_t n = -1, i, same;
+
+    CHECK_STATUS(p_ttxl_conclusion_sentence_utf16(15, 2, 1, 1, TTXL_TEST_PAIRED, TTXL_ADJUST_HOLM, 0.05, NULL, 0,
+                                                  before_ja, 2, after_ja, 2, reasons, 11, TTXL_LANG_JA, NULL, 0,
+                                                  &n),
+                 TTXL_ERR_BUFFER);
+    CHECK(n > 40 && n < 511);
+    memset(buf, 0xFF, sizeof buf);
+    CHECK_STATUS(p_ttxl_conclusion_sentence_utf16(15, 2, 1, 1, TTXL_TEST_PAIRED, TTXL_ADJUST_HOLM, 0.05, NULL, 0,
+                                                  before_ja, 2, after_ja, 2, reasons, 11, TTXL_LANG_JA, buf, n + 1,
+                                                  &n),
+                 TTXL_OK);
+    CHECK(n > 40 && n < 511 && buf[n] == 0 && buf[n + 1] == 0xFFFF);
+    CHECK(memcmp(buf, start_ja, sizeof start_ja) == 0);
+    print_utf16("Japanese conclusion (UTF-16): ", buf);
+    CHECK_STATUS(p_ttxl_conclusion_sentence_utf16(0, 0, 0, 2, TTXL_TEST_WELCH, TTXL_ADJUST_HOLM, 0.05, NULL, 0,
+                                                  before_ja, 2, after_ja, 2, reasons, 11, TTXL_LANG_EN, buf, 512,
+                                                  &n),
+                 TTXL_OK);
+    same = n == (int32_t)(sizeof none_en - 1);
+    for (i = 0; same && i < n; i++) same = buf[i] == (uint16_t)none_en[i];
+    CHECK(same);
+    CHECK_STATUS(p_ttxl_conclusion_sentence_utf16(1, 1, 1, 0, TTXL_TEST_WELCH, TTXL_ADJUST_HOLM, 0.05, NULL, 0,
+                                                  before_ja, 2, after_ja, 2, NULL, 0, TTXL_LANG_EN, buf, 512, &n),
+                 TTXL_ERR_ARGUMENT);
+    CHECK_STATUS(p_ttxl_not_tested_sentence_utf16(item, 2, reason, 5, TTXL_LANG_EN, buf, 512, &n), TTXL_OK);
+    CHECK(n == 23 && memcmp(buf, not_tested_en, sizeof not_tested_en) == 0 && buf[n] == 0);
+    CHECK_STATUS(p_ttxl_not_tested_sentence_utf16(item, 2, reason, 5, TTXL_LANG_EN, buf, 512, NULL),
+                 TTXL_ERR_NULL);
+}
+
 static void test_shared_words(void)
 {
     static const uint16_t medium_ja[] = {0x4E2D, 0x7A0B, 0x5EA6}; /* 中程度 */
@@ -694,6 +739,7 @@ static void test_shared_words(void)
     CHECK_STATUS(p_ttxl_ttest_sentence_utf16(NULL, 0.01, 0.05, 0.95, item, 2, after_ja, 2, before_ja, 2,
                                              TTXL_LANG_JA, buf, 512, &n),
                  TTXL_ERR_NULL);
+    test_shared_conclusion();
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -3,30 +3,19 @@
 
 use crate::analysis::{AdjustFamily, Analysis, Block, ItemResult, TestUsed};
 use crate::lang::Lang;
-use crate::messages::{comparison_sentence, Comparison, Statistic, Word};
+use crate::messages::{
+    self, comparison_sentence, Comparison, Conclusion, ReasonsAt, Statistic, TestName, Word,
+};
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::Alternative;
+use crate::words::text::{list, TextFormat};
 
 // The APA-style number formats live with the other shared words, in the library.
 pub use crate::messages::{df_text, num, p_apa};
 
-/// The name of an adjustment method, for text.
+/// The name of an adjustment method, for text (the library's words, [`messages::adjust_name`]).
 pub fn adjust_name(m: AdjustMethod, lang: Lang) -> &'static str {
-    match m {
-        AdjustMethod::None => lang.pick("no correction", "補正なし"),
-        AdjustMethod::Holm => lang.pick("Holm correction", "Holm 法による補正"),
-        AdjustMethod::Hochberg => lang.pick("Hochberg correction", "Hochberg 法による補正"),
-        AdjustMethod::Bonferroni => lang.pick("Bonferroni correction", "Bonferroni 法による補正"),
-        AdjustMethod::BenjaminiHochberg => lang.pick(
-            "Benjamini–Hochberg false discovery rate control",
-            "Benjamini–Hochberg 法（偽発見率）による補正",
-        ),
-        AdjustMethod::BenjaminiYekutieli => lang.pick(
-            "Benjamini–Yekutieli false discovery rate control",
-            "Benjamini–Yekutieli 法（偽発見率）による補正",
-        ),
-        AdjustMethod::Hommel => lang.pick("Hommel correction", "Hommel 法による補正"),
-    }
+    messages::adjust_name(m, lang)
 }
 
 /// The command-line key of an adjustment method.
@@ -85,52 +74,41 @@ pub fn mark_legend(alpha: f64, adjust: AdjustMethod, lang: Lang) -> String {
     if alpha > 0.01 {
         marks.push(format!("* p < {a}"));
     }
-    match lang {
-        Lang::En => format!(
-            "Sig. (adjusted p, {correction}, α = {a}): {}, n.s. not significant, — not tested",
-            marks.join(", ")
-        ),
-        Lang::Ja => format!(
-            "判定（補正後 p、{correction}、有意水準 {a}）: {}、n.s. 有意な差なし、— 検定せず",
-            marks.join("、")
-        ),
+    TextFormat::MarkLegend {
+        correction,
+        alpha: &a,
+        marks: &list(&marks, lang),
     }
+    .text(lang)
 }
 
 /// Which p-values were adjusted together, for a breakdown (`--by`); `None` without one.
 pub fn family_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Option<String> {
     let correction = adjust_name(a.options.adjust, lang);
     if a.options.adjust_family == AdjustFamily::Waves {
-        return Some(waves_family_text(correction, lang));
+        return Some(TextFormat::FamilyWaves { correction }.text(lang));
     }
     let by = by_column?;
     let groups = a.blocks.len().saturating_sub(1);
     let items = a.blocks[0].items.len();
-    Some(match (a.options.adjust_family, lang) {
-        (AdjustFamily::Items, Lang::En) => format!(
-            "Multiple comparisons: {correction} within each {by} group over its {items} items (--adjust-family items); the whole-sample rows over their {items} items."
-        ),
-        (AdjustFamily::Items, Lang::Ja) => format!(
-            "多重比較の補正: {correction}を、{by}ごとに各{by}の {items} 問の中で行っています（--adjust-family items）。全体の行は全体の {items} 問の中で補正しています。"
-        ),
-        (AdjustFamily::All, Lang::En) => format!(
-            "Multiple comparisons: {correction} across all {groups} {by} groups × {items} items together ({} p-values, --adjust-family all); the whole-sample rows over their {items} items.",
-            groups * items
-        ),
-        (AdjustFamily::Waves, _) => waves_family_text(correction, lang),
-        (AdjustFamily::All, Lang::Ja) => format!(
-            "多重比較の補正: {correction}を、{by}（{groups} 群）× 設問（{items} 問）の {} 個の p 値をまとめて行っています（--adjust-family all）。全体の行は全体の {items} 問の中で補正しています。",
-            groups * items
-        ),
-    })
-}
-
-/// Three or more waves: the p-values of every comparison of two waves × item are one family.
-fn waves_family_text(correction: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Multiple comparisons: {correction} over every comparison of two waves × item together (one family); every comparison is on the Waves sheet."),
-        Lang::Ja => format!("多重比較の補正: {correction}を、時点どうしのすべての比較 × 設問の p 値をまとめて 1 つの族として行っています。すべての比較は「時点比較」シートにあります。"),
-    }
+    let text = match a.options.adjust_family {
+        AdjustFamily::Items => TextFormat::FamilyItems {
+            correction,
+            by,
+            items,
+            option: "--adjust-family items",
+        },
+        AdjustFamily::All => TextFormat::FamilyAll {
+            correction,
+            by,
+            groups,
+            items,
+            total: groups * items,
+            option: "--adjust-family all",
+        },
+        AdjustFamily::Waves => TextFormat::FamilyWaves { correction },
+    };
+    Some(text.text(lang))
 }
 
 /// Which breakdown groups were withheld by the anonymity guard, and why; `None` when none were.
@@ -138,26 +116,26 @@ pub fn withheld_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Optio
     if a.withheld.is_empty() {
         return None;
     }
-    let by = by_column.unwrap_or_default();
-    let min = a.options.min_group;
-    let list = a
+    let groups = a
         .withheld
         .iter()
-        .map(|w| match lang {
-            Lang::En => format!("{} ({} respondents)", by_label(&w.by, lang), w.n),
-            Lang::Ja => format!("{}（{} 人）", by_label(&w.by, lang), w.n),
+        .map(|w| {
+            TextFormat::WithheldGroup {
+                name: by_label(&w.by, lang),
+                n: w.n,
+            }
+            .text(lang)
         })
         .collect::<Vec<_>>();
-    Some(match lang {
-        Lang::En => format!(
-            "Not reported on their own (anonymity: fewer than {min} respondents, --min-group {min}): {by} {}. Their answers are included in the whole-sample rows.",
-            list.join(", ")
-        ),
-        Lang::Ja => format!(
-            "回答者が {min} 人未満のため、個人が特定されないよう単独では集計していない{by}（--min-group {min}）: {}。これらの回答は全体の集計には含めています。",
-            list.join("、")
-        ),
-    })
+    Some(
+        TextFormat::Withheld {
+            min: a.options.min_group,
+            by: by_column.unwrap_or_default(),
+            groups: &list(&groups, lang),
+            option: "--min-group",
+        }
+        .text(lang),
+    )
 }
 
 /// Cohen's (1988) label of a d.
@@ -207,13 +185,7 @@ pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> Str
         None => it.item.clone(),
     };
     if let Some(ex) = &it.excluded {
-        return format!(
-            "{subject}: {}",
-            match lang {
-                Lang::En => format!("not tested — {}.", ex.message(lang)),
-                Lang::Ja => format!("検定できなかった。理由: {}。", ex.message(lang)),
-            }
-        );
+        return messages::not_tested_sentence(&subject, &ex.message(lang), lang);
     }
     let statistic = match a.test {
         TestUsed::Wilcoxon | TestUsed::MannWhitney => Statistic::Rank {
@@ -244,77 +216,54 @@ pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> Str
     comparison_sentence(&comparison, lang)
 }
 
-/// The overall conclusion of a block, naming the correction.
+/// The library's name of a test ([`TestName`]; `TestUsed::name` says the same, see the test).
+fn test_name_word(test: TestUsed) -> TestName {
+    match test {
+        TestUsed::Paired => TestName::Paired,
+        TestUsed::Student => TestName::Student,
+        TestUsed::Welch => TestName::Welch,
+        TestUsed::MannWhitney => TestName::MannWhitney,
+        TestUsed::Wilcoxon => TestName::Wilcoxon,
+    }
+}
+
+/// The overall conclusion of a block, naming the test and the correction
+/// ([`messages::conclusion_sentence`], the sentence the VBA module gets from
+/// `ttxl_conclusion_sentence_utf16`).
 pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
     let tested: Vec<&ItemResult> = block
         .items
         .iter()
         .filter(|i| i.excluded.is_none())
         .collect();
-    let untested = block.items.len() - tested.len();
     let sig: Vec<&&ItemResult> = tested
         .iter()
         .filter(|i| i.significant(a.options.alpha))
         .collect();
-    let up = sig.iter().filter(|i| i.mean_diff > 0.0).count();
-    let down = sig.len() - up;
+    let higher = sig.iter().filter(|i| i.mean_diff > 0.0).count();
+    let reasons: Vec<String> = block
+        .items
+        .iter()
+        .filter_map(|i| i.excluded.as_ref())
+        .map(|ex| ex.message(lang))
+        .collect();
+    let scope = block.by.as_deref().map(|b| by_label(b, lang));
     let [l1, l2] = &a.labels;
-    let correction = adjust_name(a.options.adjust, lang);
-    let alpha = num(a.options.alpha, 3).trim_end_matches('0').to_string();
-    let alpha = alpha.trim_start_matches('0');
-    let scope = match block.by.as_deref().map(|b| by_label(b, lang)) {
-        Some(by) => match lang {
-            Lang::En => format!("[{by}] "),
-            Lang::Ja => format!("【{by}】"),
-        },
-        None => String::new(),
+    let c = Conclusion {
+        scope,
+        tested: tested.len(),
+        higher,
+        lower: sig.len() - higher,
+        untested: block.items.len() - tested.len(),
+        reasons: &reasons,
+        reasons_at: ReasonsAt::ChecksSheet,
+        test: test_name_word(a.test),
+        correction: a.options.adjust,
+        alpha: a.options.alpha,
+        label_1: l1,
+        label_2: l2,
     };
-    if tested.is_empty() {
-        // Nothing to conclude: say so, and why, instead of "of 0 items tested …".
-        let mut reasons: Vec<String> = Vec::new();
-        for ex in block.items.iter().filter_map(|i| i.excluded.as_ref()) {
-            let m = ex.message(lang);
-            if !reasons.contains(&m) {
-                reasons.push(m);
-            }
-        }
-        return match lang {
-            Lang::En => format!(
-                "{scope}No item could be tested ({untested} item(s)): {} (see the Checks sheet).",
-                reasons.join("; ")
-            ),
-            Lang::Ja => format!(
-                "{scope}検定できた設問はありませんでした（{untested} 問。理由: {}。データ確認シートを参照）。",
-                reasons.join("／")
-            ),
-        };
-    }
-    let mut s = match lang {
-        Lang::En => format!(
-            "{scope}Of {} item(s) tested ({}, {} across {} item(s), α = {alpha}), {} differed significantly between {l1} and {l2}: {up} higher and {down} lower in {l2}.",
-            tested.len(),
-            a.test.name(lang),
-            correction,
-            tested.len(),
-            sig.len()
-        ),
-        Lang::Ja => format!(
-            "{scope}{} 問について、{}を行った（有意水準 {alpha}、{}）。「{l1}」と「{l2}」の間に有意な差があったのは {} 問であった（「{l2}」のほうが高い: {up} 問、低い: {down} 問）。",
-            tested.len(),
-            a.test.name(lang),
-            correction,
-            sig.len()
-        ),
-    };
-    if untested > 0 {
-        s.push_str(&match lang {
-            Lang::En => format!(" {untested} item(s) could not be tested (see the Checks sheet)."),
-            Lang::Ja => {
-                format!("{untested} 問は検定できなかった（データ確認シートを参照）。")
-            }
-        });
-    }
-    s
+    messages::conclusion_sentence(&c, lang)
 }
 
 #[cfg(test)]
@@ -459,6 +408,22 @@ mod tests {
         );
         assert!(conclusion(&a, &a.blocks[0], Lang::Ja)
             .contains("「利用していない」と「利用した」の間に有意な差があったのは 0 問"));
+    }
+
+    /// The conclusion names a test by the library's words, which say what `TestUsed::name` says.
+    #[test]
+    fn the_conclusion_names_the_test_as_the_analysis_does() {
+        for test in [
+            TestUsed::Paired,
+            TestUsed::Student,
+            TestUsed::Welch,
+            TestUsed::MannWhitney,
+            TestUsed::Wilcoxon,
+        ] {
+            for lang in [Lang::En, Lang::Ja] {
+                assert_eq!(test_name_word(test).pair().get(lang), test.name(lang));
+            }
+        }
     }
 
     #[test]
