@@ -4,7 +4,7 @@
 use crate::analysis::{AdjustFamily, Analysis, Block, ItemResult, TestUsed};
 use crate::lang::Lang;
 use crate::messages::{
-    self, comparison_sentence, Comparison, Conclusion, ReasonsAt, Statistic, TestName, Word,
+    self, comparison_sentence, Comparison, Conclusion, ReasonsAt, Statistic, Word,
 };
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::Alternative;
@@ -216,17 +216,6 @@ pub fn sentence(a: &Analysis, block: &Block, it: &ItemResult, lang: Lang) -> Str
     comparison_sentence(&comparison, lang)
 }
 
-/// The library's name of a test ([`TestName`]; `TestUsed::name` says the same, see the test).
-fn test_name_word(test: TestUsed) -> TestName {
-    match test {
-        TestUsed::Paired => TestName::Paired,
-        TestUsed::Student => TestName::Student,
-        TestUsed::Welch => TestName::Welch,
-        TestUsed::MannWhitney => TestName::MannWhitney,
-        TestUsed::Wilcoxon => TestName::Wilcoxon,
-    }
-}
-
 /// The overall conclusion of a block, naming the test and the correction
 /// ([`messages::conclusion_sentence`], the sentence the VBA module gets from
 /// `ttxl_conclusion_sentence_utf16`).
@@ -257,7 +246,7 @@ pub fn conclusion(a: &Analysis, block: &Block, lang: Lang) -> String {
         untested: block.items.len() - tested.len(),
         reasons: &reasons,
         reasons_at: ReasonsAt::ChecksSheet,
-        test: test_name_word(a.test),
+        test: a.test.word(),
         correction: a.options.adjust,
         alpha: a.options.alpha,
         label_1: l1,
@@ -408,22 +397,6 @@ mod tests {
         );
         assert!(conclusion(&a, &a.blocks[0], Lang::Ja)
             .contains("「利用していない」と「利用した」の間に有意な差があったのは 0 問"));
-    }
-
-    /// The conclusion names a test by the library's words, which say what `TestUsed::name` says.
-    #[test]
-    fn the_conclusion_names_the_test_as_the_analysis_does() {
-        for test in [
-            TestUsed::Paired,
-            TestUsed::Student,
-            TestUsed::Welch,
-            TestUsed::MannWhitney,
-            TestUsed::Wilcoxon,
-        ] {
-            for lang in [Lang::En, Lang::Ja] {
-                assert_eq!(test_name_word(test).pair().get(lang), test.name(lang));
-            }
-        }
     }
 
     #[test]

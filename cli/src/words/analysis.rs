@@ -7,25 +7,9 @@ use crate::analysis::{
     AnalysisError, AssumptionNote, Exclusion, ShapeProblem, TestUsed, Warning, SMALL_N, STRONG_SKEW,
 };
 use crate::lang::Lang;
+use crate::messages::TestName;
 
 use super::pick;
-
-texts! {
-    /// The name of the main test of every item ([`TestUsed::name`]).
-    pub enum TestName {
-        /// Paired t-test.
-        Paired => "paired t-test", "対応のある t 検定";
-        /// Student's two-sample t-test.
-        Student => "Student's t-test (equal variances)", "Student の t 検定（等分散を仮定）";
-        /// Welch's two-sample t-test.
-        Welch => "Welch's t-test", "Welch の t 検定";
-        /// Mann–Whitney U test.
-        MannWhitney => "Mann–Whitney U test (Wilcoxon rank-sum)",
-            "Mann–Whitney の U 検定（Wilcoxon 順位和検定）";
-        /// Wilcoxon signed-rank test.
-        Wilcoxon => "Wilcoxon signed-rank test", "Wilcoxon の符号付き順位検定";
-    }
-}
 
 texts! {
     /// Fixed words of the analysis's notes and warnings.
@@ -212,8 +196,8 @@ pub fn both(text: impl Fn(Lang) -> String) -> (String, String) {
 }
 
 impl TestUsed {
-    /// Human name in the requested language.
-    pub fn name(self, lang: Lang) -> &'static str {
+    /// The library's entry for this test: the name the VBA module's sentences use too.
+    pub fn word(self) -> TestName {
         match self {
             TestUsed::Paired => TestName::Paired,
             TestUsed::Student => TestName::Student,
@@ -221,7 +205,11 @@ impl TestUsed {
             TestUsed::MannWhitney => TestName::MannWhitney,
             TestUsed::Wilcoxon => TestName::Wilcoxon,
         }
-        .get(lang)
+    }
+
+    /// Human name in the requested language.
+    pub fn name(self, lang: Lang) -> &'static str {
+        self.word().pair().get(lang)
     }
 }
 

@@ -157,7 +157,6 @@ mod tests {
     catalogues![
         Example,
         ExampleFormat,
-        analysis::TestName,
         analysis::AnalysisWord,
         analysis::AnalysisText,
         analysis::SharesText,
