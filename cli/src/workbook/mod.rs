@@ -114,6 +114,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::lang::{grouped, Lang};
+use crate::words::reader::NoteText;
 
 mod address;
 mod clean;
@@ -398,129 +399,39 @@ impl NoteKind {
 
     /// Short description in the requested language, e.g. for a checks sheet.
     pub fn describe(self, lang: Lang) -> &'static str {
-        let (en, ja) = match self {
-            NoteKind::Blank => (
-                "blank cell, treated as missing",
-                "空欄（欠測扱い）",
-            ),
-            NoteKind::NoAnswer => (
-                "no answer, treated as missing",
-                "無回答（欠測扱い）",
-            ),
-            NoteKind::Text => (
-                "text that is not a score, treated as missing",
-                "数値でない文字列（欠測扱い）",
-            ),
-            NoteKind::FullWidthDigits => (
-                "full-width digits, converted to a number",
-                "全角数字（数値に変換）",
-            ),
-            NoteKind::NumberAsText => (
-                "number stored as text, converted to a number",
-                "文字列として保存された数値（数値に変換）",
-            ),
-            NoteKind::LikertLabel => (
-                "answer label, converted to its score",
-                "選択肢の文言（得点に変換）",
-            ),
-            NoteKind::ErrorCell => (
-                "error value in the cell, treated as missing: check the formula",
-                "エラー値（欠測扱い。数式を要確認）",
-            ),
-            NoteKind::Date => (
-                "date or time in an item column, treated as missing: check the cell",
-                "設問の列に日付・時刻（欠測扱い。セルを要確認）",
-            ),
-            NoteKind::Boolean => (
-                "TRUE/FALSE in an item column, treated as missing: check the cell",
-                "設問の列に TRUE/FALSE（欠測扱い。セルを要確認）",
-            ),
-            NoteKind::OutOfScale => (
-                "value outside the answer scale, kept: check the cell",
-                "回答の範囲外の値（そのまま使用。セルを要確認）",
-            ),
-            NoteKind::UnmatchedId => (
-                "ID found in only one sheet, excluded from the paired test",
-                "片方のシートにしかない ID（対応のある検定から除外）",
-            ),
-            NoteKind::MissingId => (
-                "row without an ID, excluded from the paired test",
-                "ID のない行（対応のある検定から除外）",
-            ),
-            NoteKind::MissingGroup => (
-                "row without a group value, excluded",
-                "群の値がない行（除外）",
-            ),
-            NoteKind::ItemInOneSheet => (
-                "item found in only one sheet, not analysed",
-                "片方のシートにしかない設問（分析の対象外）",
-            ),
-            NoteKind::ByChanged => (
-                "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
-                "内訳（--by）の値が 1 つ目のシートと異なる（1 つ目のシートの値で集計）",
-            ),
-            NoteKind::SummaryRow => (
-                "summary row (total, average, …), not a respondent: row excluded",
-                "集計行（合計・平均など。回答者ではないため除外）",
-            ),
-            NoteKind::UnmatchedIdInGroup => (
-                "ID found in only one of the two groups, excluded from the paired test",
-                "片方の群にしかない ID（対応のある検定から除外）",
-            ),
-            NoteKind::HiddenRow => (
-                "hidden row, left out (--include-hidden takes it in)",
-                "非表示の行（分析から除外。--include-hidden で含めます）",
-            ),
-            NoteKind::FilteredRow => (
-                "row hidden by the AutoFilter, left out (--include-hidden takes it in)",
-                "オートフィルターで非表示になっている行（分析から除外。--include-hidden で含めます）",
-            ),
-            NoteKind::HiddenColumn => (
-                "hidden column, left out (--include-hidden takes it in)",
-                "非表示の列（分析から除外。--include-hidden で含めます）",
-            ),
-            NoteKind::HiddenSheet => (
-                "hidden sheet, not used unless named with --sheets",
-                "非表示のシート（--sheets で指定しない限り使いません）",
-            ),
-            NoteKind::TableTotalsRow => (
-                "totals row of an Excel Table, not a respondent: left out",
-                "テーブルの集計行（回答者ではないため除外）",
-            ),
-            NoteKind::SubtotalRow => (
-                "row with a SUBTOTAL or AGGREGATE formula (a total, not a respondent): left out",
-                "SUBTOTAL・AGGREGATE 関数を含む行（集計行のため除外）",
-            ),
-            NoteKind::OutsideTable => (
-                "outside the sheet's Excel Table, which holds the data: left out",
-                "シート上のテーブルの範囲外（データはテーブル内のみとして除外）",
-            ),
-            NoteKind::NotAnItemQuantity => (
-                "the header names a quantity (age, years, amount, count), not an answer: column not analysed (name it with --items to analyse it)",
-                "見出しが数量（年齢・年数・金額・件数など）を表すため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
-            ),
-            NoteKind::NotAnItemTotal => (
-                "the sum or mean of the other items in each row (a total), not an answer: column not analysed (name it with --items to analyse it)",
-                "各行の他の設問の合計または平均のため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
-            ),
-            NoteKind::NotAnItemRange => (
-                "values are not integers on a rating scale (range shown), not answers: column not analysed (name it with --items to analyse it)",
-                "値が評定尺度の整数ではない（値の範囲を表示）ため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
-            ),
-            NoteKind::UnitRemoved => (
-                "numbers written with a unit (点, %, 人) in this column: read as the number (80% is 80)",
-                "この列は単位（点・%・人）付きの数値のため、数値として読み取り（80% は 80）",
-            ),
-            NoteKind::PercentCells => (
-                "percent cells (0.8 shown as 80%) beside percentages written as text: multiplied by 100 so that every value is a percentage",
-                "パーセント表示のセル（0.8 を 80% と表示）と文字の「80%」が混在: すべてパーセントの値にそろえるため 100 倍",
-            ),
-            NoteKind::MixedUnits => (
-                "numbers written with different units in this column: those cells were not read (missing): check the column",
-                "この列には異なる単位の数値が混在: それらのセルは読み取らず欠測扱い（列を要確認）",
-            ),
+        let text = match self {
+            NoteKind::Blank => NoteText::Blank,
+            NoteKind::NoAnswer => NoteText::NoAnswer,
+            NoteKind::Text => NoteText::Text,
+            NoteKind::FullWidthDigits => NoteText::FullWidthDigits,
+            NoteKind::NumberAsText => NoteText::NumberAsText,
+            NoteKind::LikertLabel => NoteText::LikertLabel,
+            NoteKind::ErrorCell => NoteText::ErrorCell,
+            NoteKind::Date => NoteText::Date,
+            NoteKind::Boolean => NoteText::Boolean,
+            NoteKind::OutOfScale => NoteText::OutOfScale,
+            NoteKind::UnmatchedId => NoteText::UnmatchedId,
+            NoteKind::MissingId => NoteText::MissingId,
+            NoteKind::MissingGroup => NoteText::MissingGroup,
+            NoteKind::ItemInOneSheet => NoteText::ItemInOneSheet,
+            NoteKind::ByChanged => NoteText::ByChanged,
+            NoteKind::SummaryRow => NoteText::SummaryRow,
+            NoteKind::UnmatchedIdInGroup => NoteText::UnmatchedIdInGroup,
+            NoteKind::HiddenRow => NoteText::HiddenRow,
+            NoteKind::FilteredRow => NoteText::FilteredRow,
+            NoteKind::HiddenColumn => NoteText::HiddenColumn,
+            NoteKind::HiddenSheet => NoteText::HiddenSheet,
+            NoteKind::TableTotalsRow => NoteText::TableTotalsRow,
+            NoteKind::SubtotalRow => NoteText::SubtotalRow,
+            NoteKind::OutsideTable => NoteText::OutsideTable,
+            NoteKind::NotAnItemQuantity => NoteText::NotAnItemQuantity,
+            NoteKind::NotAnItemTotal => NoteText::NotAnItemTotal,
+            NoteKind::NotAnItemRange => NoteText::NotAnItemRange,
+            NoteKind::UnitRemoved => NoteText::UnitRemoved,
+            NoteKind::PercentCells => NoteText::PercentCells,
+            NoteKind::MixedUnits => NoteText::MixedUnits,
         };
-        lang.pick(en, ja)
+        text.get(lang)
     }
 }
 

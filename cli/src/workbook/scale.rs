@@ -616,39 +616,14 @@ impl ItemScale {
     /// One line for the Checks sheet, e.g. "5-point scale inferred from the labels
     /// (そう思う／そう思わない)".
     pub fn describe(&self, lang: crate::lang::Lang) -> String {
-        let p = self.points;
-        let assumed = |a: &[(String, f64)], en: bool| -> String {
-            if a.is_empty() {
-                return String::new();
-            }
-            let list: Vec<String> = a
+        let assumed: Vec<String> = match &self.source {
+            ScaleSource::Inferred { assumed, .. } => assumed
                 .iter()
                 .map(|(l, s)| format!("{l}={}", format_number(*s)))
-                .collect();
-            if en {
-                format!("; not found in any cell, assumed: {}", list.join(", "))
-            } else {
-                format!("。回答のない選択肢を想定: {}", list.join("、"))
-            }
+                .collect(),
+            _ => Vec::new(),
         };
-        match (&self.source, lang) {
-            (ScaleSource::Inferred { family, assumed: a }, crate::lang::Lang::En) => format!(
-                "{p}-point scale inferred from the labels ({family}){}; override with --scale",
-                assumed(a, true)
-            ),
-            (ScaleSource::Inferred { family, assumed: a }, _) => format!(
-                "選択肢の文言から {p} 段階の尺度と判定（{family}）{}。--scale で変更できます",
-                assumed(a, false)
-            ),
-            (ScaleSource::Written, crate::lang::Lang::En) => {
-                "score written before each label (e.g. 5:そう思う)".to_string()
-            }
-            (ScaleSource::Written, _) => {
-                "選択肢の前に書かれた得点を使用（例: 5:そう思う）".to_string()
-            }
-            (ScaleSource::Option, crate::lang::Lang::En) => "scores from --scale".to_string(),
-            (ScaleSource::Option, _) => "--scale で指定した得点".to_string(),
-        }
+        crate::words::reader::scale_source(&self.source, self.points, &assumed, lang)
     }
 }
 
