@@ -148,6 +148,10 @@ mod tests {
         reader::TextFileFormat,
         reader::IdReason,
         reader::ScaleText,
+        reader::ReadErrorText,
+        reader::ReaderWord,
+        reader::DeclaredWhat,
+        reader::ExpandsWhat,
     ];
 
     texts! {
@@ -177,6 +181,25 @@ mod tests {
         "FALSE",
         "SUBTOTAL",
         "AGGREGATE",
+        // The reader's: programs, file types and the parts of a file named in its errors.
+        "Excel",
+        "LibreOffice",
+        "calamine",
+        "csv",
+        "tsv",
+        "txt",
+        "ods",
+        "xls",
+        "xlsb",
+        "xlsm",
+        "xlsx",
+        "XML",
+        "xml",
+        "content",
+        "META",
+        "INF",
+        "manifest",
+        "DIMENSIONS",
         // The reader's: options written right after 「（」 or 「。」 (`（--by）`), which
         // `japanese_words` does not take out.
         "id",

@@ -1,10 +1,13 @@
 //! The words of the survey reader (`workbook/`): what each cell note means, the names of the
 //! reading decisions, how a text file was read, why a column is the respondent ID, and how the
-//! labels of an item became scores — as the Checks and Method sheets and the JSON print them.
+//! labels of an item became scores — as the Checks and Method sheets and the JSON print them —
+//! and why a workbook could not be read.
 
-use super::pick;
-use crate::lang::Lang;
-use crate::workbook::{PlanEntry, ScaleSource};
+use std::fmt;
+
+use super::{pick, Pair};
+use crate::lang::{grouped, Lang};
+use crate::workbook::{PlanEntry, ReadError, ScaleSource, MAX_COLUMNS, MAX_ROWS};
 
 texts! {
     /// Short names of the reading decisions ([`crate::workbook::PlanTopic`]).
@@ -222,9 +225,295 @@ pub fn scale_source(source: &ScaleSource, points: usize, assumed: &[String], lan
 impl PlanEntry {
     /// The text in the requested language.
     pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ja => &self.ja,
+        either(lang, &self.en, &self.ja)
+    }
+}
+
+formats! {
+    /// Why a workbook could not be read ([`ReadError`]): what is wrong and what to do. `path`
+    /// is the file; the other values are formatted by [`ReadError::message`].
+    pub enum ReadErrorText<'a> {
+        /// [`ReadError::NotFound`].
+        NotFound { path: &'a str } =>
+            "{path}: file not found; check the path and the file name",
+            "{path}: ファイルが見つかりません。パスとファイル名を確認してください";
+        /// [`ReadError::NotAWorkbook`].
+        NotAWorkbook { path: &'a str } =>
+            "{path}: not a workbook; give an .xlsx, .xlsm, .xls or .ods file, or a .csv, .tsv or .txt text file (a text file with another name is read with --encoding or --delimiter)",
+            "{path}: Excel などのブックではありません。.xlsx、.xlsm、.xls、.ods のブック、または .csv、.tsv、.txt のテキストファイルを指定してください（ほかの名前のテキストファイルは --encoding か --delimiter を指定すると読み込めます）";
+        /// [`ReadError::Encrypted`].
+        Encrypted { path: &'a str } =>
+            "{path}: the workbook is protected with a password; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save a copy",
+            "{path}: ブックにパスワードが設定されています。Excel で開いてパスワードを解除し（［ファイル］>［情報］>［ブックの保護］>［パスワードを使用して暗号化］でパスワードを消去）、別名で保存してください";
+        /// [`ReadError::Workbook`].
+        Workbook { path: &'a str, reason: &'a str } =>
+            "{path}: cannot read the workbook: {reason}; if Excel opens it, save a copy as .xlsx and try that",
+            "{path}: ブックを読み込めません（{reason}）。Excel で開ける場合は、.xlsx 形式で保存し直してから再度お試しください";
+        /// [`ReadError::TooLarge`]; `limit` is [`ReadErrorText::CellLimit`] or
+        /// [`ReadErrorText::GridLimit`].
+        TooLarge { path: &'a str, sheet: &'a str, limit: &'a str } =>
+            "{path}: sheet {sheet} is too large to read (limit: {limit}); delete unused rows and columns or split the workbook",
+            "{path}: シート「{sheet}」が大きすぎて読み込めません（上限: {limit}）。使っていない行や列を削除するか、ブックを分けてください";
+        /// The limit of non-empty cells.
+        CellLimit { cells: &'a str } => "{cells} non-empty cells", "空でないセル {cells} 個";
+        /// Excel's rows and columns.
+        GridLimit { rows: &'a str, columns: &'a str } =>
+            "{rows} rows × {columns} columns",
+            "{rows} 行 × {columns} 列";
+        /// [`ReadError::Declared`]; `what` from [`DeclaredWhat`].
+        Declared { path: &'a str, what: &'a str, declared: &'a str, limit: &'a str } =>
+            "{path}: the workbook declares {declared} {what}, more than the limit of {limit}; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy",
+            "{path}: ブックに記録されている{what}が {declared} で、上限の {limit} を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではない可能性があります。Excel で開いて別名で保存してください";
+        /// [`ReadError::Expands`]; `place` is [`ReadErrorText::AtSheet`] or
+        /// [`ReaderWord::TheWorkbook`], `what` from [`ExpandsWhat`].
+        Expands { path: &'a str, place: &'a str, amount: &'a str, what: &'a str, limit: &'a str } =>
+            "{path}: {place} expands to {amount} {what} when its repeated rows, columns and spaces are read (limit: {limit}); delete unused rows and columns (for example a value filled down to the last row) or split the workbook, or open it in Excel or LibreOffice and save a copy as .xlsx",
+            "{path}: {place}は繰り返し指定された行・列・空白を展開すると{what}が {amount} になり、上限の {limit} を超えます。使っていない行や列（最終行まで値を入力した列など）を削除するかブックを分けるか、Excel または LibreOffice で開いて .xlsx 形式で別名保存してください";
+        /// The workbook when the limit was passed at a sheet.
+        AtSheet { sheet: &'a str } => "the workbook (at sheet {sheet})", "ブック（シート「{sheet}」の時点）";
+        /// [`ReadError::Damaged`].
+        Damaged { path: &'a str, reason: &'a str } =>
+            "{path}: the file is damaged: {reason}; open it in Excel and save a copy, or use a backup",
+            "{path}: ファイルが壊れています（{reason}）。Excel で開いて別名で保存するか、バックアップから復元してください";
+        /// [`ReadError::NoData`]; `place` is [`ReadErrorText::Sheet`] or
+        /// [`ReaderWord::TheWorkbook`].
+        NoData { path: &'a str, place: &'a str } =>
+            "{path}: {place} has no data rows under the header; check that you chose the right file and sheet",
+            "{path}: {place}に見出しの下のデータ行がありません。ファイルとシートを確認してください";
+        /// A sheet.
+        Sheet { sheet: &'a str } => "sheet {sheet}", "シート「{sheet}」";
+        /// [`ReadError::Layout`]: the reason says everything.
+        Layout { path: &'a str, reason: &'a str } => "{path}: {reason}", "{path}: {reason}";
+        /// [`ReadError::DuplicateId`]; `rows` listed.
+        DuplicateId { path: &'a str, sheet: &'a str, id: &'a str, rows: &'a str } =>
+            "{path}: duplicate ID {id:?} in sheet {sheet}, rows {rows}; every respondent needs a different ID (fix the rows or use --id to choose another column)",
+            "{path}: シート「{sheet}」で ID「{id}」が重複しています（{rows} 行目）。回答者ごとに異なる ID が必要です（行を修正するか、--id で別の列を指定してください）";
+        /// [`ReadError::Text`] about one line of the file.
+        TextLine { path: &'a str, line: u64, reason: &'a str } =>
+            "{path}: line {line}: {reason}",
+            "{path}: {line} 行目: {reason}";
+        /// [`ReadError::Text`] about the whole file.
+        Text { path: &'a str, reason: &'a str } => "{path}: {reason}", "{path}: {reason}";
+        /// [`ReadError::Internal`].
+        Internal { path: &'a str, detail: &'a str } =>
+            "{path}: internal error while reading the workbook ({detail}); this is a bug in ttest-xl or calamine, please report it with the file if you can",
+            "{path}: ブックの読み込み中に内部エラーが発生しました（{detail}）。ttest-xl または calamine の不具合です。可能であれば、このファイルを添えて開発元に報告してください";
+    }
+}
+
+texts! {
+    /// Fixed words of the reader's errors.
+    pub enum ReaderWord {
+        /// The whole workbook, as the place of a problem.
+        TheWorkbook => "the workbook", "ブック";
+    }
+}
+
+texts! {
+    /// What a file declares beyond a limit ([`ReadError::Declared`]'s `what`; the English is
+    /// the text the reader gives).
+    pub enum DeclaredWhat {
+        SharedStrings => "shared strings", "共有文字列の数";
+        SharedStringBytes => "bytes of shared strings", "共有文字列のバイト数";
+        XlsDimensions => "cells (.xls DIMENSIONS record)", "セル数（.xls の DIMENSIONS レコード）";
+        ContentXml => "bytes of content.xml (uncompressed)", "content.xml のバイト数（展開後）";
+        ManifestXml =>
+            "bytes of META-INF/manifest.xml (uncompressed)",
+            "META-INF/manifest.xml のバイト数（展開後）";
+        XmlRun => "bytes in one XML element or text", "1 つの XML 要素・テキストのバイト数";
+        XmlDepth => "levels of nested XML elements", "XML 要素の入れ子の深さ";
+        XmlNames => "bytes of open XML element names", "開いている XML 要素名のバイト数";
+        Sheets => "sheets", "シート数";
+        XlsCellRecords => "cells (.xls cell records of one sheet)", "1 シートのセルレコードの数（.xls）";
+        XlsUsedRanges => "cells in the sheets' used ranges (.xls)", "シートの使用範囲のセル数（.xls）";
+        XlsbUsedRanges => "cells in the sheets' used ranges (.xlsb)", "シートの使用範囲のセル数（.xlsb）";
+        XlsSharedStringBytes =>
+            "bytes of shared strings in .xls cells",
+            "セルが参照する共有文字列のバイト数（.xls）";
+        XlsFormulaBytes => "bytes of formula text (.xls)", "数式の文字列のバイト数（.xls）";
+    }
+}
+
+texts! {
+    /// What an .ods would expand to beyond a limit ([`ReadError::Expands`]'s `what`; the
+    /// English is the text the reader gives).
+    pub enum ExpandsWhat {
+        Cells => "cells", "セル数";
+        TextBytes => "bytes of text", "文字列のバイト数";
+    }
+}
+
+/// The text in `lang` of `what`, the English of an entry of `table` (`what` itself when no
+/// entry has it).
+fn translated(
+    mut table: impl Iterator<Item = Pair>,
+    what: &'static str,
+    lang: Lang,
+) -> &'static str {
+    table.find(|p| p.en == what).map_or(what, |p| p.get(lang))
+}
+
+/// The English or the Japanese of a text the reader built in both languages.
+fn either<'a>(lang: Lang, en: &'a str, ja: &'a str) -> &'a str {
+    match lang {
+        Lang::En => en,
+        Lang::Ja => ja,
+    }
+}
+
+fn join_rows(rows: &[u32]) -> String {
+    rows.iter()
+        .map(|r| r.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl ReadError {
+    /// The message in the requested language: the file, what is wrong and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        let path = &self.path().display().to_string();
+        let place = |sheet: &Option<String>, at: fn(&str) -> ReadErrorText<'_>| match sheet {
+            Some(s) => at(s).text(lang),
+            None => ReaderWord::TheWorkbook.get(lang).to_string(),
+        };
+        match self {
+            ReadError::NotFound { .. } => ReadErrorText::NotFound { path }.text(lang),
+            ReadError::NotAWorkbook { .. } => ReadErrorText::NotAWorkbook { path }.text(lang),
+            ReadError::Encrypted { .. } => ReadErrorText::Encrypted { path }.text(lang),
+            ReadError::Workbook { reason, .. } => {
+                ReadErrorText::Workbook { path, reason }.text(lang)
+            }
+            ReadError::TooLarge { sheet, cells, .. } => {
+                let limit = match cells {
+                    Some(n) => ReadErrorText::CellLimit {
+                        cells: &grouped(*n as u128),
+                    }
+                    .text(lang),
+                    None => ReadErrorText::GridLimit {
+                        rows: &grouped(MAX_ROWS),
+                        columns: &grouped(MAX_COLUMNS),
+                    }
+                    .text(lang),
+                };
+                ReadErrorText::TooLarge {
+                    path,
+                    sheet,
+                    limit: &limit,
+                }
+                .text(lang)
+            }
+            ReadError::Declared {
+                what,
+                declared,
+                limit,
+                ..
+            } => ReadErrorText::Declared {
+                path,
+                what: translated(DeclaredWhat::ALL.iter().map(|w| w.pair()), what, lang),
+                declared: &grouped(*declared),
+                limit: &grouped(*limit),
+            }
+            .text(lang),
+            ReadError::Expands {
+                sheet,
+                what,
+                amount,
+                limit,
+                ..
+            } => ReadErrorText::Expands {
+                path,
+                place: &place(sheet, |sheet| ReadErrorText::AtSheet { sheet }),
+                amount: &grouped(*amount),
+                what: translated(ExpandsWhat::ALL.iter().map(|w| w.pair()), what, lang),
+                limit: &grouped(*limit),
+            }
+            .text(lang),
+            ReadError::Damaged {
+                reason, reason_ja, ..
+            } => ReadErrorText::Damaged {
+                path,
+                reason: either(lang, reason, reason_ja),
+            }
+            .text(lang),
+            ReadError::NoData { sheet, .. } => ReadErrorText::NoData {
+                path,
+                place: &place(sheet, |sheet| ReadErrorText::Sheet { sheet }),
+            }
+            .text(lang),
+            ReadError::Layout {
+                reason, reason_ja, ..
+            } => ReadErrorText::Layout {
+                path,
+                reason: either(lang, reason, reason_ja),
+            }
+            .text(lang),
+            ReadError::DuplicateId {
+                sheet, id, rows, ..
+            } => ReadErrorText::DuplicateId {
+                path,
+                sheet,
+                id,
+                rows: &join_rows(rows),
+            }
+            .text(lang),
+            ReadError::Text {
+                line,
+                reason,
+                reason_ja,
+                ..
+            } => {
+                let reason = either(lang, reason, reason_ja);
+                match line {
+                    Some(line) => ReadErrorText::TextLine {
+                        path,
+                        line: *line,
+                        reason,
+                    },
+                    None => ReadErrorText::Text { path, reason },
+                }
+                .text(lang)
+            }
+            ReadError::Internal { detail, .. } => {
+                ReadErrorText::Internal { path, detail }.text(lang)
+            }
         }
+    }
+}
+
+impl fmt::Display for ReadError {
+    /// The English message.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn errors_name_what_was_declared_in_the_language_asked_for() {
+        let e = ReadError::Declared {
+            path: PathBuf::from("a.xlsx"),
+            what: "shared strings",
+            declared: 4_000_000_000,
+            limit: 1_000_000,
+        };
+        assert_eq!(
+            e.to_string(),
+            "a.xlsx: the workbook declares 4,000,000,000 shared strings, more than the limit of 1,000,000; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy"
+        );
+        assert!(e.message(Lang::Ja).starts_with(
+            "a.xlsx: ブックに記録されている共有文字列の数が 4,000,000,000 で、上限の 1,000,000 を超えています。"
+        ));
+        let e = ReadError::Text {
+            path: PathBuf::from("a.csv"),
+            line: Some(3),
+            reason: "ragged".into(),
+            reason_ja: "列数が違います".into(),
+        };
+        assert_eq!(e.to_string(), "a.csv: line 3: ragged");
+        assert_eq!(e.message(Lang::Ja), "a.csv: 3 行目: 列数が違います");
     }
 }

@@ -113,7 +113,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::lang::{grouped, Lang};
+use crate::lang::Lang;
 use crate::words::reader::NoteText;
 
 mod address;
@@ -467,37 +467,27 @@ pub struct Survey {
     pub scales: Vec<ItemScale>,
 }
 
-/// Why a workbook could not be read. Messages name the file and say what to do; see
-/// [`ReadError::message`] for the Japanese text.
-#[derive(Debug, thiserror::Error)]
+/// Why a workbook could not be read. Messages ([`ReadError::message`], in
+/// [`crate::words::reader`]; `Display` is the English) name the file and say what to do.
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ReadError {
     /// The file does not exist.
-    #[error("{path}: file not found; check the path and the file name", path = .path.display())]
     NotFound {
         /// File path.
         path: PathBuf,
     },
     /// The file is not a spreadsheet (empty, a picture, text without a .csv/.tsv/.txt name, …).
-    #[error(
-        "{path}: not a workbook; give an .xlsx, .xlsm, .xls or .ods file, or a .csv, .tsv or .txt text file (a text file with another name is read with --encoding or --delimiter)",
-        path = .path.display()
-    )]
     NotAWorkbook {
         /// File path.
         path: PathBuf,
     },
     /// The workbook is password-protected (encrypted).
-    #[error(
-        "{path}: the workbook is protected with a password; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save a copy",
-        path = .path.display()
-    )]
     Encrypted {
         /// File path.
         path: PathBuf,
     },
     /// The file could not be opened or parsed as a workbook.
-    #[error("{path}: cannot read the workbook: {reason}; if Excel opens it, save a copy as .xlsx and try that", path = .path.display())]
     Workbook {
         /// File path.
         path: PathBuf,
@@ -505,9 +495,6 @@ pub enum ReadError {
         reason: String,
     },
     /// More cells than [`MAX_CELLS`], or a cell beyond Excel's limits.
-    #[error("{path}: sheet {sheet} is too large to read (limit: {limit}); delete unused rows and columns or split the workbook",
-        path = .path.display(),
-        limit = match .cells { Some(n) => format!("{} non-empty cells", grouped(*n as u128)), None => format!("{} rows × {} columns", grouped(MAX_ROWS), grouped(MAX_COLUMNS)) })]
     TooLarge {
         /// File path.
         path: PathBuf,
@@ -518,8 +505,6 @@ pub enum ReadError {
     },
     /// The file declares a size beyond the limits (for example four billion shared strings):
     /// damaged or not written by a spreadsheet program. Refused before anything is allocated.
-    #[error("{path}: the workbook declares {declared} {what}, more than the limit of {limit}; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy",
-        path = .path.display(), declared = grouped(*.declared), limit = grouped(*.limit))]
     Declared {
         /// File path.
         path: PathBuf,
@@ -538,9 +523,6 @@ pub enum ReadError {
     /// An OpenDocument (.ods) workbook whose repeated rows and columns would expand beyond the
     /// limits in memory (calamine expands them all when it opens the file). Refused before
     /// calamine opens it.
-    #[error("{path}: {where_} expands to {amount} {what} when its repeated rows, columns and spaces are read (limit: {limit}); delete unused rows and columns (for example a value filled down to the last row) or split the workbook, or open it in Excel or LibreOffice and save a copy as .xlsx",
-        path = .path.display(), amount = grouped(*.amount), limit = grouped(*.limit),
-        where_ = match .sheet { Some(s) => format!("the workbook (at sheet {s})"), None => "the workbook".to_string() })]
     Expands {
         /// File path.
         path: PathBuf,
@@ -556,8 +538,6 @@ pub enum ReadError {
     /// The file's internal structure is damaged in a way that would make the parser loop,
     /// allocate without bound or crash (for example a cycle in an .xls sector chain). Refused
     /// before the parser runs.
-    #[error("{path}: the file is damaged: {reason}; open it in Excel and save a copy, or use a backup",
-        path = .path.display())]
     Damaged {
         /// File path.
         path: PathBuf,
@@ -567,9 +547,6 @@ pub enum ReadError {
         reason_ja: String,
     },
     /// The workbook (or the sheet) has no data rows.
-    #[error("{path}: {where_} has no data rows under the header; check that you chose the right file and sheet",
-        path = .path.display(),
-        where_ = match .sheet { Some(s) => format!("sheet {s}"), None => "the workbook".to_string() })]
     NoData {
         /// File path.
         path: PathBuf,
@@ -577,7 +554,6 @@ pub enum ReadError {
         sheet: Option<String>,
     },
     /// The layout could not be recognised or the options do not match the workbook.
-    #[error("{path}: {reason}", path = .path.display())]
     Layout {
         /// File path.
         path: PathBuf,
@@ -587,8 +563,6 @@ pub enum ReadError {
         reason_ja: String,
     },
     /// Duplicate respondent IDs.
-    #[error("{path}: duplicate ID {id:?} in sheet {sheet}, rows {rows}; every respondent needs a different ID (fix the rows or use --id to choose another column)",
-        path = .path.display(), rows = join_rows(.rows))]
     DuplicateId {
         /// File path.
         path: PathBuf,
@@ -601,8 +575,6 @@ pub enum ReadError {
     },
     /// A text (CSV) file that cannot be read as a table: empty, not text, mixed encodings, ragged
     /// rows, a line too long, a delimiter that cannot be told.
-    #[error("{path}: {where_}{reason}", path = .path.display(),
-        where_ = match .line { Some(n) => format!("line {n}: "), None => String::new() })]
     Text {
         /// File path.
         path: PathBuf,
@@ -614,8 +586,6 @@ pub enum ReadError {
         reason_ja: String,
     },
     /// A bug: the workbook parser panicked. The input is named so it can be reported.
-    #[error("{path}: internal error while reading the workbook ({detail}); this is a bug in ttest-xl or calamine, please report it with the file if you can",
-        path = .path.display())]
     Internal {
         /// File path.
         path: PathBuf,
@@ -624,12 +594,7 @@ pub enum ReadError {
     },
 }
 
-fn join_rows(rows: &[u32]) -> String {
-    rows.iter()
-        .map(|r| r.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+impl std::error::Error for ReadError {}
 
 impl ReadError {
     /// The input file concerned.
@@ -656,113 +621,6 @@ impl ReadError {
             path: path.to_path_buf(),
             reason: en.into(),
             reason_ja: ja.into(),
-        }
-    }
-
-    /// The message in the requested language.
-    pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        let p = self.path().display();
-        match self {
-            ReadError::NotFound { .. } => {
-                format!("{p}: ファイルが見つかりません。パスとファイル名を確認してください")
-            }
-            ReadError::NotAWorkbook { .. } => format!(
-                "{p}: Excel などのブックではありません。.xlsx、.xlsm、.xls、.ods のブック、または .csv、.tsv、.txt のテキストファイルを指定してください（ほかの名前のテキストファイルは --encoding か --delimiter を指定すると読み込めます）"
-            ),
-            ReadError::Encrypted { .. } => format!(
-                "{p}: ブックにパスワードが設定されています。Excel で開いてパスワードを解除し（［ファイル］>［情報］>［ブックの保護］>［パスワードを使用して暗号化］でパスワードを消去）、別名で保存してください"
-            ),
-            ReadError::Workbook { reason, .. } => format!(
-                "{p}: ブックを読み込めません（{reason}）。Excel で開ける場合は、.xlsx 形式で保存し直してから再度お試しください"
-            ),
-            ReadError::TooLarge { sheet, cells, .. } => {
-                let limit = match cells {
-                    Some(n) => format!("空でないセル {} 個", grouped(*n as u128)),
-                    None => format!("{} 行 × {} 列", grouped(MAX_ROWS), grouped(MAX_COLUMNS)),
-                };
-                format!(
-                    "{p}: シート「{sheet}」が大きすぎて読み込めません（上限: {limit}）。使っていない行や列を削除するか、ブックを分けてください"
-                )
-            }
-            ReadError::Declared {
-                what,
-                declared,
-                limit,
-                ..
-            } => {
-                let what = match *what {
-                    "shared strings" => "共有文字列の数",
-                    "bytes of shared strings" => "共有文字列のバイト数",
-                    "cells (.xls DIMENSIONS record)" => "セル数（.xls の DIMENSIONS レコード）",
-                    "bytes of content.xml (uncompressed)" => "content.xml のバイト数（展開後）",
-                    "bytes of META-INF/manifest.xml (uncompressed)" => {
-                        "META-INF/manifest.xml のバイト数（展開後）"
-                    }
-                    "bytes in one XML element or text" => "1 つの XML 要素・テキストのバイト数",
-                    "levels of nested XML elements" => "XML 要素の入れ子の深さ",
-                    "bytes of open XML element names" => "開いている XML 要素名のバイト数",
-                    "sheets" => "シート数",
-                    "cells (.xls cell records of one sheet)" => "1 シートのセルレコードの数（.xls）",
-                    "cells in the sheets' used ranges (.xls)" => "シートの使用範囲のセル数（.xls）",
-                    "cells in the sheets' used ranges (.xlsb)" => "シートの使用範囲のセル数（.xlsb）",
-                    "bytes of shared strings in .xls cells" => "セルが参照する共有文字列のバイト数（.xls）",
-                    "bytes of formula text (.xls)" => "数式の文字列のバイト数（.xls）",
-                    other => other,
-                };
-                format!(
-                    "{p}: ブックに記録されている{what}が {} で、上限の {} を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではない可能性があります。Excel で開いて別名で保存してください",
-                    grouped(*declared),
-                    grouped(*limit)
-                )
-            }
-            ReadError::Expands {
-                sheet,
-                what,
-                amount,
-                limit,
-                ..
-            } => {
-                let w = match sheet {
-                    Some(s) => format!("ブック（シート「{s}」の時点）"),
-                    None => "ブック".to_string(),
-                };
-                let what = match *what {
-                    "cells" => "セル数",
-                    "bytes of text" => "文字列のバイト数",
-                    other => other,
-                };
-                let (amount, limit) = (grouped(*amount), grouped(*limit));
-                format!(
-                    "{p}: {w}は繰り返し指定された行・列・空白を展開すると{what}が {amount} になり、上限の {limit} を超えます。使っていない行や列（最終行まで値を入力した列など）を削除するかブックを分けるか、Excel または LibreOffice で開いて .xlsx 形式で別名保存してください"
-                )
-            }
-            ReadError::Damaged { reason_ja, .. } => format!(
-                "{p}: ファイルが壊れています（{reason_ja}）。Excel で開いて別名で保存するか、バックアップから復元してください"
-            ),
-            ReadError::NoData { sheet, .. } => {
-                let w = match sheet {
-                    Some(s) => format!("シート「{s}」"),
-                    None => "ブック".to_string(),
-                };
-                format!("{p}: {w}に見出しの下のデータ行がありません。ファイルとシートを確認してください")
-            }
-            ReadError::Layout { reason_ja, .. } => format!("{p}: {reason_ja}"),
-            ReadError::DuplicateId { sheet, id, rows, .. } => format!(
-                "{p}: シート「{sheet}」で ID「{id}」が重複しています（{} 行目）。回答者ごとに異なる ID が必要です（行を修正するか、--id で別の列を指定してください）",
-                join_rows(rows)
-            ),
-            ReadError::Text {
-                line, reason_ja, ..
-            } => match line {
-                Some(n) => format!("{p}: {n} 行目: {reason_ja}"),
-                None => format!("{p}: {reason_ja}"),
-            },
-            ReadError::Internal { detail, .. } => format!(
-                "{p}: ブックの読み込み中に内部エラーが発生しました（{detail}）。ttest-xl または calamine の不具合です。可能であれば、このファイルを添えて開発元に報告してください"
-            ),
         }
     }
 }
