@@ -164,118 +164,196 @@ pub(crate) fn group_levels(
     Ok(None)
 }
 
+/// What every step of [`read_book`] reads with: the file, the options, the `--scale` mapping and
+/// the workbook's sheet names.
+struct Source<'a> {
+    path: &'a Path,
+    options: &'a ReadOptions,
+    scale: Option<&'a Scale>,
+    names: &'a [String],
+}
+
+/// Reads the workbook's layout by the first of these steps that applies:
+///
+/// 1. two sheets named with `--sheets`;
+/// 2. a group column named with `--group`;
+/// 3. two sheets with the same item headers (or named before/after);
+/// 4. one sheet whose columns come in before/after pairs;
+/// 5. one sheet with a group column of two values.
+///
 /// `waves`: where three or more sheets with the same item headers are put as waves (in time
 /// order, or refused when the order is not certain); without it they are refused.
 fn read_book(
     path: &Path,
     options: &ReadOptions,
-    book: &mut Input,
+    input: &mut Input,
     waves: Option<&mut Option<Waves>>,
 ) -> Result<Survey, ReadError> {
-    let scale = match &options.scale {
-        Some(s) => Some(Scale::parse(s).map_err(|bad| {
-            ReadError::layout(
-                path,
-                format!("--scale: cannot read {bad:?}; write label=score pairs separated by commas, e.g. \"とてもそう思う=5,そう思う=4\""),
-                format!("--scale: 「{bad}」を解釈できません。「とてもそう思う=5,そう思う=4」のように、「選択肢の文言=得点」をカンマで区切って指定してください"),
-            )
-        })?),
-        None => None,
-    };
-    let scale = scale.as_ref();
-    let names = book.sheet_names();
+    let scale = scale_option(path, options)?;
+    let names = input.sheet_names();
     if names.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
             sheet: None,
         });
     }
-
+    let src = Source {
+        path,
+        options,
+        scale: scale.as_ref(),
+        names: &names,
+    };
     let mut plan = ReadPlan::default();
 
     // 1. Two sheets named by the user.
     if let Some((a, b)) = &options.sheets {
-        let a = find_sheet(&names, a).ok_or_else(|| sheet_missing(path, a, &names))?;
-        let b = find_sheet(&names, b).ok_or_else(|| sheet_missing(path, b, &names))?;
-        let (sa, sb) = book.load_two(&a, &b)?;
-        let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
-        plan.add(
-            PlanTopic::Layout,
-            None,
-            format!("two sheets, {a} and {b}: named by --sheets"),
-            format!("2 つのシート「{a}」と「{b}」（--sheets で指定）"),
-        );
-        plan.add(
-            PlanTopic::Order,
-            None,
-            format!("{a} first, then {b}: the order given by --sheets"),
-            format!("「{a}」が先、「{b}」が後（--sheets で指定した順）"),
-        );
-        return two_sheets(path, options, scale, ta, tb, plan);
+        return named_sheets(&src, input, a, b, plan);
     }
     // 2. A group column named by the user.
     if let Some(group) = &options.group {
-        let candidates: Vec<String> = match &options.sheet {
-            Some(s) => vec![find_sheet(&names, s).ok_or_else(|| sheet_missing(path, s, &names))?],
-            None => names.clone(),
-        };
-        let mut last_err = None;
-        for name in candidates {
-            let sheet = book.load(&name)?;
-            if sheet.rows.is_empty() {
-                continue;
-            }
-            let t = make_table(path, sheet, options.header_row, scale)?;
-            match t.find(group) {
-                Some(g) => {
-                    let gname = &t.columns[g].name;
-                    plan.add(
-                        PlanTopic::Layout,
-                        Some((t.name(), a1(t.header, t.columns[g].col))),
-                        format!("one sheet, {name}, split into two groups by the column {gname}: named by --group"),
-                        format!("1 つのシート「{name}」を列「{gname}」で 2 群に分割（--group で指定）"),
-                    );
-                    return group_column(path, options, scale, t, g, plan);
-                }
-                None => last_err = Some(not_found(path, "--group", group, &t)),
-            }
-        }
-        return Err(last_err.unwrap_or(ReadError::NoData {
-            path: path.to_path_buf(),
-            sheet: None,
-        }));
+        return named_group(&src, input, group, plan);
     }
     let only = match &options.sheet {
         Some(s) => Some(find_sheet(&names, s).ok_or_else(|| sheet_missing(path, s, &names))?),
         None => None,
     };
-    // Load the sheets that have data: two at once when the workbook has two sheets.
+    let mut tables = load_tables(&src, input, only.as_ref())?;
+    // 3. Sheets with the same item headers: two are compared, in time order; three or more
+    //    (a third wave) are refused, never dropped silently.
+    if only.is_none() && tables.len() >= 2 && options.wide.is_none() {
+        if let Some(survey) = alike_sheets(&src, &mut tables, &mut plan, waves)? {
+            return Ok(survey);
+        }
+    }
+    // 4. One sheet whose columns come in before/after pairs (事前_Q1 / 事後_Q1): each row holds
+    //    one person's two answers (src/workbook/wide.rs). --group or --items without --wide say
+    //    the user means something else.
+    if options.wide.is_some() || (options.group.is_none() && options.items.is_none()) {
+        if let Some(survey) = wide_sheet(&src, &mut tables, &mut plan)? {
+            return Ok(survey);
+        }
+    }
+    // 5. One sheet with a group column of exactly two values.
+    one_sheet(&src, tables.swap_remove(0), plan)
+}
+
+/// The `--scale` mapping, if given.
+fn scale_option(path: &Path, options: &ReadOptions) -> Result<Option<Scale>, ReadError> {
+    let Some(s) = &options.scale else {
+        return Ok(None);
+    };
+    Scale::parse(s).map(Some).map_err(|bad| {
+        ReadError::layout(
+            path,
+            format!("--scale: cannot read {bad:?}; write label=score pairs separated by commas, e.g. \"とてもそう思う=5,そう思う=4\""),
+            format!("--scale: 「{bad}」を解釈できません。「とてもそう思う=5,そう思う=4」のように、「選択肢の文言=得点」をカンマで区切って指定してください"),
+        )
+    })
+}
+
+/// Step 1: the two sheets named with `--sheets`, in the order given.
+fn named_sheets(
+    src: &Source,
+    input: &mut Input,
+    a: &str,
+    b: &str,
+    mut plan: ReadPlan,
+) -> Result<Survey, ReadError> {
+    let (path, names) = (src.path, src.names);
+    let a = find_sheet(names, a).ok_or_else(|| sheet_missing(path, a, names))?;
+    let b = find_sheet(names, b).ok_or_else(|| sheet_missing(path, b, names))?;
+    let (sa, sb) = input.load_two(&a, &b)?;
+    let (ta, tb) = make_tables(path, sa, sb, src.options.header_row, src.scale)?;
+    plan.add(
+        PlanTopic::Layout,
+        None,
+        format!("two sheets, {a} and {b}: named by --sheets"),
+        format!("2 つのシート「{a}」と「{b}」（--sheets で指定）"),
+    );
+    plan.add(
+        PlanTopic::Order,
+        None,
+        format!("{a} first, then {b}: the order given by --sheets"),
+        format!("「{a}」が先、「{b}」が後（--sheets で指定した順）"),
+    );
+    two_sheets(path, src.options, src.scale, ta, tb, plan)
+}
+
+/// Step 2: the group column named with `--group`, in the sheet named with `--sheet` or else the
+/// first sheet that has it.
+fn named_group(
+    src: &Source,
+    input: &mut Input,
+    group: &str,
+    mut plan: ReadPlan,
+) -> Result<Survey, ReadError> {
+    let (path, options, names) = (src.path, src.options, src.names);
+    let candidates: Vec<String> = match &options.sheet {
+        Some(s) => vec![find_sheet(names, s).ok_or_else(|| sheet_missing(path, s, names))?],
+        None => names.to_vec(),
+    };
+    let mut last_err = None;
+    for name in candidates {
+        let sheet = input.load(&name)?;
+        if sheet.rows.is_empty() {
+            continue;
+        }
+        let t = make_table(path, sheet, options.header_row, src.scale)?;
+        match t.find(group) {
+            Some(g) => {
+                let gname = &t.columns[g].name;
+                plan.add(
+                    PlanTopic::Layout,
+                    Some((t.name(), a1(t.header, t.columns[g].col))),
+                    format!("one sheet, {name}, split into two groups by the column {gname}: named by --group"),
+                    format!("1 つのシート「{name}」を列「{gname}」で 2 群に分割（--group で指定）"),
+                );
+                return group_column(path, options, src.scale, t, g, plan);
+            }
+            None => last_err = Some(not_found(path, "--group", group, &t)),
+        }
+    }
+    Err(last_err.unwrap_or(ReadError::NoData {
+        path: path.to_path_buf(),
+        sheet: None,
+    }))
+}
+
+/// The tables of the sheets that have data (only the sheet `only` when one is named): two at
+/// once when the workbook has two sheets.
+fn load_tables(
+    src: &Source,
+    input: &mut Input,
+    only: Option<&String>,
+) -> Result<Vec<Table>, ReadError> {
+    let (path, names) = (src.path, src.names);
+    let (header_row, scale) = (src.options.header_row, src.scale);
     let mut tables = Vec::new();
     if only.is_none() && names.len() == 2 {
-        let (sa, sb) = book.load_two(&names[0], &names[1])?;
+        let (sa, sb) = input.load_two(&names[0], &names[1])?;
         match (sa.rows.is_empty(), sb.rows.is_empty()) {
             (false, false) => {
-                let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
+                let (ta, tb) = make_tables(path, sa, sb, header_row, scale)?;
                 tables.push(ta);
                 tables.push(tb);
             }
-            (false, true) => tables.push(make_table(path, sa, options.header_row, scale)?),
-            (true, false) => tables.push(make_table(path, sb, options.header_row, scale)?),
+            (false, true) => tables.push(make_table(path, sa, header_row, scale)?),
+            (true, false) => tables.push(make_table(path, sb, header_row, scale)?),
             (true, true) => {}
         }
     } else {
         // A sheet whose header cannot be found (a notes or chart-data sheet) is left aside
         // while another sheet can be read.
         let mut first_err = None;
-        for name in &names {
-            if only.as_ref().is_some_and(|o| o != name) {
+        for name in names {
+            if only.is_some_and(|o| o != name) {
                 continue;
             }
-            let sheet = book.load(name)?;
+            let sheet = input.load(name)?;
             if sheet.rows.is_empty() {
                 continue;
             }
-            match make_table(path, sheet, options.header_row, scale) {
+            match make_table(path, sheet, header_row, scale) {
                 Ok(t) => tables.push(t),
                 Err(e) => {
                     first_err.get_or_insert(e);
@@ -291,166 +369,182 @@ fn read_book(
     if tables.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
-            sheet: only,
+            sheet: only.cloned(),
         });
     }
-    // 3. Sheets with the same item headers: two are compared, in time order; three or more
-    //    (a third wave) are refused, never dropped silently.
-    if only.is_none() && tables.len() >= 2 && options.wide.is_none() {
-        let item_names = |t: &Table| -> HashSet<String> {
-            t.columns
+    Ok(tables)
+}
+
+/// Step 3: two sheets with the same item headers, or else whose names say before and after,
+/// compared in time order. Three or more sheets with the same item headers are the waves of
+/// `waves` (when given) and refused.
+fn alike_sheets(
+    src: &Source,
+    tables: &mut Vec<Table>,
+    plan: &mut ReadPlan,
+    waves: Option<&mut Option<Waves>>,
+) -> Result<Option<Survey>, ReadError> {
+    let path = src.path;
+    let alike = same_item_headers(tables, plan);
+    if alike.len() >= 3 {
+        if let Some(out) = waves {
+            let names = alike
                 .iter()
-                .filter(|c| c.score_like > 0 && c.score_like * 2 >= c.filled && !is_meta(t, c))
-                .map(|c| c.name.clone())
-                .collect()
-        };
-        let sets: Vec<HashSet<String>> = tables.iter().map(item_names).collect();
-        let similar = |i: usize, j: usize| {
-            let common = sets[i].intersection(&sets[j]).count();
-            let union = sets[i].union(&sets[j]).count();
-            common >= 1 && common * 5 >= union * 4
-        };
-        let mut alike: Vec<usize> = (0..tables.len())
-            .filter(|&i| (0..tables.len()).any(|j| j != i && similar(i, j)))
-            .collect();
-        // A sheet with the same item headers whose numbers are not answers (a 集計 sheet of
-        // averages or totals) is no wave: said on the plan, not compared.
-        if alike.len() >= 3 {
-            alike.retain(|&i| match not_answers(&tables[i], &sets[i]) {
-                None => true,
-                Some(example) => {
-                    let name = tables[i].name();
-                    plan.add(
-                        PlanTopic::Layout,
-                        Some((name, String::new())),
-                        format!("sheet {name} has the same item headers but its numbers are not answers (e.g. {example}): a summary sheet, not analysed; --sheets FIRST,SECOND chooses the sheets"),
-                        format!("シート「{name}」は設問の見出しが同じですが、数値が回答ではない（例: {example}）ため集計表とみなし、分析の対象外（比べるシートは --sheets 先,後 で指定）"),
-                    );
-                    false
-                }
-            });
-        }
-        if alike.len() >= 3 {
-            if let Some(out) = waves {
-                let names = alike
-                    .iter()
-                    .map(|&i| tables[i].name().to_string())
-                    .collect();
-                *out = Some(super::waves::ordered(path, names, plan.clone())?);
-            }
-            return Err(more_than_two(path, &tables, &alike));
-        }
-        let pair = if alike.len() == 2 {
-            Some((alike[0], alike[1]))
-        } else {
-            // Sheets whose names say before/after, even with different headers (as before).
-            let before: Vec<usize> = (0..tables.len())
-                .filter(|&i| condition_of(tables[i].name()) == Some(0))
+                .map(|&i| tables[i].name().to_string())
                 .collect();
-            let after: Vec<usize> = (0..tables.len())
-                .filter(|&i| condition_of(tables[i].name()) == Some(1))
-                .collect();
-            (before.len() == 1 && after.len() == 1).then(|| (before[0], after[0]))
-        };
-        if let Some((i, j)) = pair {
-            let (na, nb) = (tables[i].name().to_string(), tables[j].name().to_string());
-            let why_en = if alike.len() == 2 {
-                "they have the same item headers"
-            } else {
-                "their names say before and after"
-            };
-            let why_ja = if alike.len() == 2 {
-                "設問の見出しが同じ"
-            } else {
-                "シート名が事前・事後を示している"
-            };
-            plan.add(
-                PlanTopic::Layout,
-                None,
-                format!("two sheets, {na} and {nb}: {why_en}; another pair can be named with --sheets FIRST,SECOND"),
-                format!("2 つのシート「{na}」と「{nb}」（{why_ja}。別のシートを比べるには --sheets 先,後 で指定）"),
-            );
-            let (i, j) = match earlier(&na, &nb) {
-                Some((first, ra, rb)) => {
-                    let (x, y) = if first == 0 { (&na, &nb) } else { (&nb, &na) };
-                    let (rx, ry) = if first == 0 { (&ra, &rb) } else { (&rb, &ra) };
-                    plan.add(
-                        PlanTopic::Order,
-                        None,
-                        format!("{x} first, then {y}: the names carry time ({x}: {rx}; {y}: {ry}), whatever the order of the sheets; --sheets {y},{x} reverses it"),
-                        format!("「{x}」が先、「{y}」が後（シート名が時期を示している: 「{x}」は{}、「{y}」は{}。シートの並び順によらない。逆にするには --sheets {y},{x}）", ja_reading(rx), ja_reading(ry)),
-                    );
-                    if first == 0 {
-                        (i, j)
-                    } else {
-                        (j, i)
-                    }
-                }
-                None => {
-                    plan.add(
-                        PlanTopic::Order,
-                        None,
-                        format!("{na} first, then {nb}: the order of the sheets in the workbook (their names carry no time); --sheets {nb},{na} reverses it"),
-                        format!("「{na}」が先、「{nb}」が後（シート名から時期が読み取れないため、ブック内のシートの順。逆にするには --sheets {nb},{na}）"),
-                    );
-                    (i, j)
-                }
-            };
-            let (hi, lo) = (i.max(j), i.min(j));
-            let t_hi = tables.swap_remove(hi);
-            let t_lo = tables.swap_remove(lo);
-            let (ta, tb) = if i < j { (t_lo, t_hi) } else { (t_hi, t_lo) };
-            return two_sheets(path, options, scale, ta, tb, plan);
+            *out = Some(super::waves::ordered(path, names, plan.clone())?);
         }
+        return Err(more_than_two(path, tables, &alike));
     }
-    // 4. One sheet whose columns come in before/after pairs (事前_Q1 / 事後_Q1): each row holds
-    //    one person's two answers (src/workbook/wide.rs). --group or --items without --wide say
-    //    the user means something else.
-    if options.wide.is_some() || (options.group.is_none() && options.items.is_none()) {
-        let mut first_err = None;
-        for k in 0..tables.len() {
-            match super::wide::detect(path, &tables[k], options, scale) {
-                Ok(Some(w)) => {
-                    let t = tables.swap_remove(k);
-                    return super::wide::wide_survey(path, options, scale, t, w, plan);
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    first_err.get_or_insert(e);
-                }
-            }
-            // Without --wide only the sheet analysed below is looked at.
-            if options.wide.is_none() {
-                break;
-            }
-        }
-        if let Some(e) = first_err {
-            return Err(e);
-        }
-    }
-    // 5. One sheet with a group column of exactly two values.
-    let t = tables.swap_remove(0);
-    let id = if options.no_id {
-        None
+    let pair = if alike.len() == 2 {
+        Some((alike[0], alike[1]))
     } else {
-        options
-            .id
-            .as_ref()
-            .and_then(|s| t.find(s))
-            .or_else(|| guess_id(&t))
+        // Sheets whose names say before/after, even with different headers (as before).
+        let before: Vec<usize> = (0..tables.len())
+            .filter(|&i| condition_of(tables[i].name()) == Some(0))
+            .collect();
+        let after: Vec<usize> = (0..tables.len())
+            .filter(|&i| condition_of(tables[i].name()) == Some(1))
+            .collect();
+        (before.len() == 1 && after.len() == 1).then(|| (before[0], after[0]))
     };
-    let by = options.by.as_ref().and_then(|s| t.find(s));
-    let candidates: Vec<(usize, Vec<String>)> = (0..t.columns.len())
-        .filter_map(|i| {
-            let c = &t.columns[i];
-            if Some(i) == id || Some(i) == by || is_meta(&t, c) || c.score_like * 2 >= c.filled {
-                return None;
-            }
-            let values = distinct(&t, c.col, 2);
-            // The free-text scan reads the whole column: only for columns with two values.
-            (values.len() == 2 && !is_free_text(&t, c)).then_some((i, values))
-        })
+    let Some((i, j)) = pair else {
+        return Ok(None);
+    };
+    let (na, nb) = (tables[i].name().to_string(), tables[j].name().to_string());
+    let why_en = if alike.len() == 2 {
+        "they have the same item headers"
+    } else {
+        "their names say before and after"
+    };
+    let why_ja = if alike.len() == 2 {
+        "設問の見出しが同じ"
+    } else {
+        "シート名が事前・事後を示している"
+    };
+    plan.add(
+        PlanTopic::Layout,
+        None,
+        format!("two sheets, {na} and {nb}: {why_en}; another pair can be named with --sheets FIRST,SECOND"),
+        format!("2 つのシート「{na}」と「{nb}」（{why_ja}。別のシートを比べるには --sheets 先,後 で指定）"),
+    );
+    let (i, j) = if in_time_order(&na, &nb, plan) {
+        (i, j)
+    } else {
+        (j, i)
+    };
+    let (hi, lo) = (i.max(j), i.min(j));
+    let t_hi = tables.swap_remove(hi);
+    let t_lo = tables.swap_remove(lo);
+    let (ta, tb) = if i < j { (t_lo, t_hi) } else { (t_hi, t_lo) };
+    let plan = std::mem::take(plan);
+    two_sheets(path, src.options, src.scale, ta, tb, plan).map(Some)
+}
+
+/// The tables with the same item headers as another table, without a summary sheet of the same
+/// headers when there are three or more (said on the plan).
+fn same_item_headers(tables: &[Table], plan: &mut ReadPlan) -> Vec<usize> {
+    let item_names = |t: &Table| -> HashSet<String> {
+        t.columns
+            .iter()
+            .filter(|c| c.score_like > 0 && c.score_like * 2 >= c.filled && !is_meta(t, c))
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    let sets: Vec<HashSet<String>> = tables.iter().map(item_names).collect();
+    let similar = |i: usize, j: usize| {
+        let common = sets[i].intersection(&sets[j]).count();
+        let union = sets[i].union(&sets[j]).count();
+        common >= 1 && common * 5 >= union * 4
+    };
+    let mut alike: Vec<usize> = (0..tables.len())
+        .filter(|&i| (0..tables.len()).any(|j| j != i && similar(i, j)))
         .collect();
+    // A sheet with the same item headers whose numbers are not answers (a 集計 sheet of
+    // averages or totals) is no wave: said on the plan, not compared.
+    if alike.len() >= 3 {
+        alike.retain(|&i| match not_answers(&tables[i], &sets[i]) {
+            None => true,
+            Some(example) => {
+                let name = tables[i].name();
+                plan.add(
+                    PlanTopic::Layout,
+                    Some((name, String::new())),
+                    format!("sheet {name} has the same item headers but its numbers are not answers (e.g. {example}): a summary sheet, not analysed; --sheets FIRST,SECOND chooses the sheets"),
+                    format!("シート「{name}」は設問の見出しが同じですが、数値が回答ではない（例: {example}）ため集計表とみなし、分析の対象外（比べるシートは --sheets 先,後 で指定）"),
+                );
+                false
+            }
+        });
+    }
+    alike
+}
+
+/// `true` when sheet `na` comes first: the earlier when the names carry time, else the first
+/// in the workbook. The order and why go on the plan.
+fn in_time_order(na: &str, nb: &str, plan: &mut ReadPlan) -> bool {
+    match earlier(na, nb) {
+        Some((first, ra, rb)) => {
+            let (x, y) = if first == 0 { (na, nb) } else { (nb, na) };
+            let (rx, ry) = if first == 0 { (&ra, &rb) } else { (&rb, &ra) };
+            plan.add(
+                PlanTopic::Order,
+                None,
+                format!("{x} first, then {y}: the names carry time ({x}: {rx}; {y}: {ry}), whatever the order of the sheets; --sheets {y},{x} reverses it"),
+                format!("「{x}」が先、「{y}」が後（シート名が時期を示している: 「{x}」は{}、「{y}」は{}。シートの並び順によらない。逆にするには --sheets {y},{x}）", ja_reading(rx), ja_reading(ry)),
+            );
+            first == 0
+        }
+        None => {
+            plan.add(
+                PlanTopic::Order,
+                None,
+                format!("{na} first, then {nb}: the order of the sheets in the workbook (their names carry no time); --sheets {nb},{na} reverses it"),
+                format!("「{na}」が先、「{nb}」が後（シート名から時期が読み取れないため、ブック内のシートの順。逆にするには --sheets {nb},{na}）"),
+            );
+            true
+        }
+    }
+}
+
+/// Step 4: the first table whose columns come in before/after pairs (with `--wide`, any
+/// table; without it only the first, the one step 5 would read).
+fn wide_sheet(
+    src: &Source,
+    tables: &mut Vec<Table>,
+    plan: &mut ReadPlan,
+) -> Result<Option<Survey>, ReadError> {
+    let (path, options, scale) = (src.path, src.options, src.scale);
+    let mut first_err = None;
+    for k in 0..tables.len() {
+        match super::wide::detect(path, &tables[k], options, scale) {
+            Ok(Some(w)) => {
+                let t = tables.swap_remove(k);
+                let plan = std::mem::take(plan);
+                return super::wide::wide_survey(path, options, scale, t, w, plan).map(Some);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+        // Without --wide only the sheet analysed below is looked at.
+        if options.wide.is_none() {
+            break;
+        }
+    }
+    match first_err {
+        Some(e) => Err(e),
+        None => Ok(None),
+    }
+}
+
+/// Step 5: the one column of `t` with exactly two values (not the ID, the `--by` column, a
+/// metadata or an item column) splits its rows into the two groups; none or several are
+/// refused.
+fn one_sheet(src: &Source, t: Table, mut plan: ReadPlan) -> Result<Survey, ReadError> {
+    let (path, options) = (src.path, src.options);
+    let candidates = two_value_columns(&t, options);
     match candidates.len() {
         1 => {
             let (g, values) = &candidates[0];
@@ -470,46 +564,74 @@ fn read_book(
                 ),
             );
             let g = *g;
-            group_column(path, options, scale, t, g, plan)
+            group_column(path, options, src.scale, t, g, plan)
         }
         0 => Err(ReadError::layout(
             path,
             format!(
                 "cannot tell which rows to compare in sheet {} (sheets: {}); name two sheets with --sheets BEFORE,AFTER or a column of two groups with --group COLUMN, or the marks of before/after columns side by side with --wide BEFORE,AFTER (e.g. --wide T1_,T2_)",
                 t.name(),
-                names.join(", ")
+                src.names.join(", ")
             ),
             format!(
                 "シート「{}」では何と何を比べればよいか判断できません（シート: {}）。--sheets 事前,事後 で 2 つのシートを指定するか、--group 列名 で 2 群を表す列を指定してください。事前と事後の列が横に並んでいる場合は、--wide 事前の印,事後の印 でその印を指定してください（例: --wide T1_,T2_）",
                 t.name(),
-                names.join("、")
+                src.names.join("、")
             ),
         )),
-        _ => {
-            let list = |sep: &str, open: &str, close: &str| {
-                candidates
-                    .iter()
-                    .map(|(i, v)| format!("{}{open}{}{close}", t.columns[*i].name, v.join(sep)))
-                    .collect::<Vec<_>>()
-            };
-            let first = &t.columns[candidates[0].0].name;
-            Err(ReadError::layout(
-                path,
-                format!(
-                    "sheet {}: {} columns could split the rows into two groups: {}; name the one to compare with --group COLUMN (e.g. --group {first})",
-                    t.name(),
-                    candidates.len(),
-                    list(", ", " (", ")").join("; ")
-                ),
-                format!(
-                    "シート「{}」には 2 群に分けられる列が {} つあります: {}。比べる列を --group 列名 で指定してください（例: --group {first}）",
-                    t.name(),
-                    candidates.len(),
-                    list("、", "（", "）").join("、")
-                ),
-            ))
-        }
+        _ => Err(several_group_columns(path, &t, &candidates)),
     }
+}
+
+/// The columns of `t` that could split its rows into two groups, with their two values.
+fn two_value_columns(t: &Table, options: &ReadOptions) -> Vec<(usize, Vec<String>)> {
+    let id = if options.no_id {
+        None
+    } else {
+        options
+            .id
+            .as_ref()
+            .and_then(|s| t.find(s))
+            .or_else(|| guess_id(t))
+    };
+    let by = options.by.as_ref().and_then(|s| t.find(s));
+    (0..t.columns.len())
+        .filter_map(|i| {
+            let c = &t.columns[i];
+            if Some(i) == id || Some(i) == by || is_meta(t, c) || c.score_like * 2 >= c.filled {
+                return None;
+            }
+            let values = distinct(t, c.col, 2);
+            // The free-text scan reads the whole column: only for columns with two values.
+            (values.len() == 2 && !is_free_text(t, c)).then_some((i, values))
+        })
+        .collect()
+}
+
+/// Two or more columns could be the group column: which one is not guessed.
+fn several_group_columns(path: &Path, t: &Table, candidates: &[(usize, Vec<String>)]) -> ReadError {
+    let list = |sep: &str, open: &str, close: &str| {
+        candidates
+            .iter()
+            .map(|(i, v)| format!("{}{open}{}{close}", t.columns[*i].name, v.join(sep)))
+            .collect::<Vec<_>>()
+    };
+    let first = &t.columns[candidates[0].0].name;
+    ReadError::layout(
+        path,
+        format!(
+            "sheet {}: {} columns could split the rows into two groups: {}; name the one to compare with --group COLUMN (e.g. --group {first})",
+            t.name(),
+            candidates.len(),
+            list(", ", " (", ")").join("; ")
+        ),
+        format!(
+            "シート「{}」には 2 群に分けられる列が {} つあります: {}。比べる列を --group 列名 で指定してください（例: --group {first}）",
+            t.name(),
+            candidates.len(),
+            list("、", "（", "）").join("、")
+        ),
+    )
 }
 
 /// `Some(example)` when the numbers under the item headers `items` of `t` are not answers: more
