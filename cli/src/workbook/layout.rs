@@ -16,7 +16,7 @@ use super::pairing::{
     counting, decide_pairing, id_index, uncertain_count, unify_leading_zeros, zero_plan, Counting,
 };
 use super::plan::{PlanTopic, ReadPlan};
-use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed};
+use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed, Recs};
 use super::time::{condition_of, earlier};
 use super::waves::{Reading, Waves};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
@@ -729,6 +729,8 @@ pub(super) fn plan_items(
     Ok(plan)
 }
 
+/// Two sheets, the first condition in `ta`: the items both have, the rows of each, the ID
+/// column and the pairing of respondents, and the two groups.
 fn two_sheets(
     path: &Path,
     options: &ReadOptions,
@@ -740,49 +742,9 @@ fn two_sheets(
     header_plan(&mut plan, options, &[&ta, &tb]);
     let ra = roles(path, &ta, options, None)?;
     let mut rb = roles(path, &tb, options, None)?;
-    // Items: those of the first sheet also found (by name) in the second.
-    let mut items = Vec::new();
     let mut notes: Vec<Keyed> = Vec::new();
-    let mut cols_a = Vec::new();
-    let mut cols_b = Vec::new();
-    let b_index: HashMap<&str, usize> = tb
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(j, c)| (c.name.as_str(), j))
-        .collect();
-    for &i in &ra.items {
-        let name = &ta.columns[i].name;
-        match b_index.get(name.as_str()).copied() {
-            Some(j) if Some(j) != rb.id && Some(j) != rb.by => {
-                items.push(name.clone());
-                cols_a.push(i);
-                cols_b.push(j);
-            }
-            _ => notes.push(header_note(&ta, 0, i)),
-        }
-    }
-    let used_b: HashSet<usize> = cols_b.iter().copied().collect();
-    for &j in &rb.items {
-        if !used_b.contains(&j) {
-            notes.push(header_note(&tb, 1, j));
-        }
-    }
-    if items.is_empty() {
-        return Err(ReadError::layout(
-            path,
-            format!(
-                "sheets {} and {} have no item column in common; the item headers must be the same in both sheets",
-                ta.name(),
-                tb.name()
-            ),
-            format!(
-                "シート「{}」と「{}」に共通する設問の列がありません。両方のシートで設問の見出しをそろえてください",
-                ta.name(),
-                tb.name()
-            ),
-        ));
-    }
+    let (mut items, mut cols_a, mut cols_b) =
+        common_items(path, [&ta, &tb], [&ra, &rb], &mut notes)?;
     // The ID column must exist in both sheets (by name) to pair.
     let id_name = ra.id.map(|i| ta.columns[i].name.clone());
     if let Some(name) = &id_name {
@@ -844,82 +806,230 @@ fn two_sheets(
         });
     }
     let (na, nb) = (ta.name().to_string(), tb.name().to_string());
-    let id_place = ra
-        .id
-        .map(|i| (na.as_str(), a1(ta.header, ta.columns[i].col)));
-    let mut id_column = if rb.id.is_some() {
-        id_name.clone()
-    } else {
-        None
+    let two = TwoSheets {
+        path,
+        options,
+        ta: &ta,
+        tb: &tb,
+        ra: &ra,
+        rb: &rb,
+        cols: [&cols_a, &cols_b],
+        names: [&na, &nb],
     };
-    if let (Some(name), None) = (&id_name, &id_column) {
-        plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            format!("no ID column: {name} is in sheet {na} only, so the sheets are compared as independent groups"),
-            format!("ID の列なし（「{name}」はシート「{na}」にしかないため、2 つのシートを独立した 2 群として比較）"),
-        );
+    let id_column = two.id_column(id_name.as_ref(), [&recs_a, &recs_b], &mut plan)?;
+    let (paired, partner) = match &id_column {
+        Some(name) => two.pair(name, &mut recs_a, &mut recs_b, &mut plan)?,
+        None => (false, Vec::new()),
+    };
+    let id_column = id_column.filter(|_| paired);
+    let [mut first, mut second] = two.groups(
+        paired,
+        by_name.is_some(),
+        partner,
+        [recs_a, recs_b],
+        &mut notes,
+    );
+    if by_name.is_none() {
+        first.by = Vec::new();
+        second.by = Vec::new();
     }
-    // A running number (1, 2, 3, … in each sheet) numbers answers, not people.
-    if let (Some(name), false) = (
-        &id_column,
-        ra.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
-    ) {
-        let count = counting(
-            recs_a.ids.iter().map(Option::as_deref),
-            recs_b.ids.iter().map(Option::as_deref),
-        );
-        if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
-            return Err(uncertain_count(path, name, [&na, &nb], ranges, false));
+    let sheet_no = |s: &str| usize::from(s == nb && s != na);
+    out_of_scale(&first, &second, scale, &items, &mut notes, &sheet_no);
+    notes.sort_by_key(|a| a.0);
+    Ok(Survey {
+        path: path.to_path_buf(),
+        layout: Layout::TwoSheets {
+            first: na.clone(),
+            second: nb.clone(),
+        },
+        labels: [na.trim().to_string(), nb.trim().to_string()],
+        paired,
+        id_column,
+        by_column: by_name,
+        items,
+        first,
+        second,
+        notes: notes.into_iter().map(|k| k.1).collect(),
+        header_row: ta.header + 1,
+        scales: item_plan.scales,
+        plan,
+    })
+}
+
+/// Item names, and their columns (indices in `columns`) in the first and in the second sheet.
+type CommonItems = (Vec<String>, Vec<usize>, Vec<usize>);
+
+/// The items of the first sheet also found (by name) in the second, with their columns in
+/// each; an item of one sheet only gets a note. None in common is refused.
+fn common_items(
+    path: &Path,
+    [ta, tb]: [&Table; 2],
+    [ra, rb]: [&Roles; 2],
+    notes: &mut Vec<Keyed>,
+) -> Result<CommonItems, ReadError> {
+    let mut items = Vec::new();
+    let mut cols_a = Vec::new();
+    let mut cols_b = Vec::new();
+    let b_index: HashMap<&str, usize> = tb
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (c.name.as_str(), j))
+        .collect();
+    for &i in &ra.items {
+        let name = &ta.columns[i].name;
+        match b_index.get(name.as_str()).copied() {
+            Some(j) if Some(j) != rb.id && Some(j) != rb.by => {
+                items.push(name.clone());
+                cols_a.push(i);
+                cols_b.push(j);
+            }
+            _ => notes.push(header_note(ta, 0, i)),
         }
-        if count == Counting::FromOne {
+    }
+    let used_b: HashSet<usize> = cols_b.iter().copied().collect();
+    for &j in &rb.items {
+        if !used_b.contains(&j) {
+            notes.push(header_note(tb, 1, j));
+        }
+    }
+    if items.is_empty() {
+        return Err(ReadError::layout(
+            path,
+            format!(
+                "sheets {} and {} have no item column in common; the item headers must be the same in both sheets",
+                ta.name(),
+                tb.name()
+            ),
+            format!(
+                "シート「{}」と「{}」に共通する設問の列がありません。両方のシートで設問の見出しをそろえてください",
+                ta.name(),
+                tb.name()
+            ),
+        ));
+    }
+    Ok((items, cols_a, cols_b))
+}
+
+/// The two sheets of [`two_sheets`] once their rows are read: the ID column, the pairing and
+/// the groups are decided from these.
+struct TwoSheets<'a> {
+    path: &'a Path,
+    options: &'a ReadOptions,
+    ta: &'a Table,
+    tb: &'a Table,
+    ra: &'a Roles,
+    rb: &'a Roles,
+    /// Item columns of each sheet (indices in its `columns`).
+    cols: [&'a [usize]; 2],
+    names: [&'a str; 2],
+}
+
+impl<'a> TwoSheets<'a> {
+    /// The ID column's header cell in the first sheet.
+    fn id_place(&self) -> Option<(&'a str, String)> {
+        let ta = self.ta;
+        self.ra
+            .id
+            .map(|i| (self.names[0], a1(ta.header, ta.columns[i].col)))
+    }
+
+    /// The ID column used to pair respondents, or `None` (not in the second sheet, a running
+    /// number, `--no-id`, or none found), with the reason on the plan. A count that may or may
+    /// not be a running number is refused.
+    fn id_column(
+        &self,
+        id_name: Option<&String>,
+        recs: [&Recs; 2],
+        plan: &mut ReadPlan,
+    ) -> Result<Option<String>, ReadError> {
+        let (path, options, ta, ra) = (self.path, self.options, self.ta, self.ra);
+        let [na, nb] = self.names;
+        let id_place = self.id_place();
+        let mut id_column = if self.rb.id.is_some() {
+            id_name.cloned()
+        } else {
+            None
+        };
+        if let (Some(name), None) = (id_name, &id_column) {
             plan.add(
                 PlanTopic::IdColumn,
                 id_place.clone(),
-                format!("{name} is not used as an ID: it counts 1, 2, 3, … in each sheet (a running number numbers answers, not people), so the sheets are compared as independent groups; if it does identify the same people in both sheets, add --id {name}"),
-                format!("「{name}」は ID として使用しない（各シートで 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 つのシートを独立した 2 群として比較。両方のシートで同じ人を表す番号の場合は --id {name} を指定）"),
+                format!("no ID column: {name} is in sheet {na} only, so the sheets are compared as independent groups"),
+                format!("ID の列なし（「{name}」はシート「{na}」にしかないため、2 つのシートを独立した 2 群として比較）"),
+            );
+        }
+        // A running number (1, 2, 3, … in each sheet) numbers answers, not people.
+        if let (Some(name), false) = (
+            &id_column,
+            ra.id_forced || names_a_person(id_name.map_or("", String::as_str)),
+        ) {
+            let count = counting(
+                recs[0].ids.iter().map(Option::as_deref),
+                recs[1].ids.iter().map(Option::as_deref),
+            );
+            if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
+                return Err(uncertain_count(path, name, [na, nb], ranges, false));
+            }
+            if count == Counting::FromOne {
+                plan.add(
+                    PlanTopic::IdColumn,
+                    id_place.clone(),
+                    format!("{name} is not used as an ID: it counts 1, 2, 3, … in each sheet (a running number numbers answers, not people), so the sheets are compared as independent groups; if it does identify the same people in both sheets, add --id {name}"),
+                    format!("「{name}」は ID として使用しない（各シートで 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 つのシートを独立した 2 群として比較。両方のシートで同じ人を表す番号の場合は --id {name} を指定）"),
+                );
+                id_column = None;
+            }
+        }
+        if let (Some(name), true) = (&id_column, options.no_id) {
+            plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each sheet is analysed"),
+                format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各シートの回答者全員を分析"),
             );
             id_column = None;
         }
+        if let Some(name) = &id_column {
+            plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                id_reason(ta, ra.id_forced, name, Lang::En),
+                id_reason(ta, ra.id_forced, name, Lang::Ja),
+            );
+        } else if id_name.is_none() {
+            plan.add(
+                PlanTopic::IdColumn,
+                None,
+                "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the sheets are compared as independent groups; name one with --id COLUMN to pair respondents",
+                "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 つのシートを独立した 2 群として比較。回答者を対応付けるには --id 列名 で指定）",
+            );
+        }
+        Ok(id_column)
     }
-    if let (Some(name), true) = (&id_column, options.no_id) {
-        plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each sheet is analysed"),
-            format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各シートの回答者全員を分析"),
-        );
-        id_column = None;
-    }
-    if let Some(name) = &id_column {
-        plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            id_reason(&ta, ra.id_forced, name, Lang::En),
-            id_reason(&ta, ra.id_forced, name, Lang::Ja),
-        );
-    } else if id_name.is_none() {
-        plan.add(
-            PlanTopic::IdColumn,
-            None,
-            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the sheets are compared as independent groups; name one with --id COLUMN to pair respondents",
-            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 つのシートを独立した 2 群として比較。回答者を対応付けるには --id 列名 で指定）",
-        );
-    }
-    let mut paired = false;
-    // For each row of the first sheet, the row of the second with the same ID.
-    let mut partner: Vec<Option<usize>> = Vec::new();
-    if let Some(name) = id_column.clone() {
+
+    /// Pairs the rows by the ID column `name` (leading zeros unified first): whether the
+    /// sheets are paired, and for each row of the first sheet the row of the second with the
+    /// same ID.
+    fn pair(
+        &self,
+        name: &str,
+        recs_a: &mut Recs,
+        recs_b: &mut Recs,
+        plan: &mut ReadPlan,
+    ) -> Result<(bool, Vec<Option<usize>>), ReadError> {
+        let path = self.path;
+        let [na, nb] = self.names;
         let fix = unify_leading_zeros(
             &mut recs_a.ids.iter_mut().collect::<Vec<_>>(),
             &mut recs_b.ids.iter_mut().collect::<Vec<_>>(),
         );
         if let Some(z) = &fix {
-            zero_plan(&mut plan, z, [&na, &nb], &name);
+            zero_plan(plan, z, [na, nb], name);
         }
-        id_index(path, ta.name(), &recs_a, None)?;
-        let index_b = id_index(path, tb.name(), &recs_b, None)?;
-        partner = recs_a
+        id_index(path, self.ta.name(), recs_a, None)?;
+        let index_b = id_index(path, self.tb.name(), recs_b, None)?;
+        let partner: Vec<Option<usize>> = recs_a
             .ids
             .iter()
             .map(|id| id.as_deref().and_then(|id| index_b.get(id).copied()))
@@ -927,7 +1037,7 @@ fn two_sheets(
         let matched = partner.iter().filter(|p| p.is_some()).count();
         let sides = [
             (
-                na.as_str(),
+                na,
                 recs_a
                     .ids
                     .iter()
@@ -936,7 +1046,7 @@ fn two_sheets(
                     .collect::<Vec<_>>(),
             ),
             (
-                nb.as_str(),
+                nb,
                 recs_b
                     .ids
                     .iter()
@@ -945,23 +1055,45 @@ fn two_sheets(
                     .collect::<Vec<_>>(),
             ),
         ];
-        paired = decide_pairing(
+        let paired = decide_pairing(
             path,
-            &mut plan,
-            &name,
-            ra.id_forced,
+            plan,
+            name,
+            self.ra.id_forced,
             matched,
             &sides,
-            id_place,
+            self.id_place(),
         )?;
-        if !paired {
-            id_column = None;
-        }
+        Ok((paired, partner))
     }
-    let [mut first, mut second] = if paired {
+
+    /// The two groups: when `paired`, the rows with a partner, in the first sheet's order (the
+    /// others noted as unpaired; `by`: a breakdown value that changed is noted); else every
+    /// row of each sheet.
+    fn groups(
+        &self,
+        paired: bool,
+        by: bool,
+        partner: Vec<Option<usize>>,
+        [mut recs_a, mut recs_b]: [Recs; 2],
+        notes: &mut Vec<Keyed>,
+    ) -> [Group; 2] {
+        let (ta, tb, ra, rb) = (self.ta, self.tb, self.ra, self.rb);
+        let [cols_a, cols_b] = self.cols;
+        if !paired {
+            for i in 0..recs_a.len() {
+                recs_a.take_notes(i, 0, notes);
+            }
+            for j in 0..recs_b.len() {
+                recs_b.take_notes(j, 1, notes);
+            }
+            let [first] = recs_a.into_groups(ta, cols_a, [None]);
+            let [second] = recs_b.into_groups(tb, cols_b, [None]);
+            return [first, second];
+        }
         let id_col_a = ra.id.map(|i| ta.columns[i].col);
         let id_col_b = rb.id.map(|i| tb.columns[i].col);
-        let by_col_b = if by_name.is_some() {
+        let by_col_b = if by {
             rb.by.map(|i| tb.columns[i].col)
         } else {
             None
@@ -1002,8 +1134,8 @@ fn two_sheets(
                             change,
                         ));
                     }
-                    recs_a.take_notes(i, 0, &mut notes);
-                    recs_b.take_notes(j, 1, &mut notes);
+                    recs_a.take_notes(i, 0, notes);
+                    recs_b.take_notes(j, 1, notes);
                     sel_a.push(i);
                     sel_b.push(j);
                 }
@@ -1017,45 +1149,10 @@ fn two_sheets(
             }
         }
         drop(partner);
-        let [first] = recs_a.into_groups(&ta, &cols_a, [Some(&sel_a)]);
-        let [second] = recs_b.into_groups(&tb, &cols_b, [Some(&sel_b)]);
+        let [first] = recs_a.into_groups(ta, cols_a, [Some(&sel_a)]);
+        let [second] = recs_b.into_groups(tb, cols_b, [Some(&sel_b)]);
         [first, second]
-    } else {
-        for i in 0..recs_a.len() {
-            recs_a.take_notes(i, 0, &mut notes);
-        }
-        for j in 0..recs_b.len() {
-            recs_b.take_notes(j, 1, &mut notes);
-        }
-        let [first] = recs_a.into_groups(&ta, &cols_a, [None]);
-        let [second] = recs_b.into_groups(&tb, &cols_b, [None]);
-        [first, second]
-    };
-    if by_name.is_none() {
-        first.by = Vec::new();
-        second.by = Vec::new();
     }
-    let sheet_no = |s: &str| usize::from(s == nb && s != na);
-    out_of_scale(&first, &second, scale, &items, &mut notes, &sheet_no);
-    notes.sort_by_key(|a| a.0);
-    Ok(Survey {
-        path: path.to_path_buf(),
-        layout: Layout::TwoSheets {
-            first: na.clone(),
-            second: nb.clone(),
-        },
-        labels: [na.trim().to_string(), nb.trim().to_string()],
-        paired,
-        id_column,
-        by_column: by_name,
-        items,
-        first,
-        second,
-        notes: notes.into_iter().map(|k| k.1).collect(),
-        header_row: ta.header + 1,
-        scales: item_plan.scales,
-        plan,
-    })
 }
 
 fn header_note(t: &Table, sheet_no: usize, i: usize) -> Keyed {
