@@ -1178,6 +1178,8 @@ fn in_group(mut k: Keyed) -> Keyed {
     k
 }
 
+/// One sheet split into two groups by the column `g`: its two values and their order, the
+/// rows of each group, the ID column and the pairing of respondents, and the two groups.
 fn group_column(
     path: &Path,
     options: &ReadOptions,
@@ -1189,8 +1191,109 @@ fn group_column(
     header_plan(&mut plan, options, &[&t]);
     let r = roles(path, &t, options, Some(g))?;
     let gname = t.columns[g].name.clone();
+    let values = group_values(path, options, &t, g)?;
+    let labels = group_order(path, options, &gname, &values, &mut plan)?;
+    let mut items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
+    let mut item_cols = r.items.clone();
+    let item_plan = plan_items(
+        path,
+        options,
+        scale,
+        &mut items,
+        &mut [(&t, &mut item_cols)],
+    )?;
+    let r = Roles {
+        items: item_cols,
+        ..r
+    };
+    if options.only_levels {
+        // Two waves of a column with more: the rows of the other waves are not part of this
+        // comparison (rows with a blank value stay, and are noted as without a group).
+        let gcol = t.columns[g].col;
+        let first = t.first_data;
+        let mut i = 0;
+        t.sheet.rows.retain(|row| {
+            let keep = i < first
+                || super::clean::id_text(row.get(gcol)).map_or(true, |v| labels.contains(&v));
+            i += 1;
+            keep
+        });
+    }
+    let mut recs = records(
+        &mut t,
+        &r,
+        &r.items,
+        &items,
+        &item_plan.readers,
+        Some(&labels[0]),
+    );
+    let gcol = t.columns[g].col;
+    let mut notes: Vec<Keyed> = item_plan.notes;
+    let parts = split_rows(&t, &mut recs, gcol, &mut notes);
+    let tname = t.name().to_string();
+    summary_rows(&t, 0, &mut notes, &mut plan);
+    let id_name = r.id.map(|i| t.columns[i].name.clone());
+    let one = OneSheet {
+        path,
+        options,
+        t: &t,
+        r: &r,
+        gname: &gname,
+        labels: &labels,
+        id_col: r.id.map(|i| t.columns[i].col),
+        tname: &tname,
+    };
+    let id_column = one.id_column(id_name.as_ref(), &recs, &parts, &mut plan)?;
+    let (paired, partner) = match &id_column {
+        Some(name) => one.pair(name, &mut recs, &parts, &mut plan)?,
+        None => (false, Vec::new()),
+    };
+    let id_column = id_column.filter(|_| paired);
+    let (sel0, sel1) = one.select(paired, partner, parts, &mut recs, &mut notes);
+    let [mut first, mut second] = recs.into_groups(&t, &r.items, [Some(&sel0), Some(&sel1)]);
+    if first.ids.is_empty() || second.ids.is_empty() {
+        return Err(ReadError::NoData {
+            path: path.to_path_buf(),
+            sheet: Some(t.name().to_string()),
+        });
+    }
+    if r.by.is_none() {
+        first.by = Vec::new();
+        second.by = Vec::new();
+    }
+    out_of_scale(&first, &second, scale, &items, &mut notes, &|_| 0);
+    notes.sort_by_key(|a| a.0);
+    Ok(Survey {
+        path: path.to_path_buf(),
+        layout: Layout::GroupColumn {
+            sheet: t.name().to_string(),
+            column: gname,
+        },
+        labels,
+        paired,
+        id_column,
+        by_column: r.by.map(|i| t.columns[i].name.clone()),
+        items,
+        first,
+        second,
+        notes: notes.into_iter().map(|k| k.1).collect(),
+        header_row: t.header + 1,
+        scales: item_plan.scales,
+        plan,
+    })
+}
+
+/// The values of the group column `g`, in order of first appearance: exactly two (with
+/// `--only-levels`, all of them when `--levels` names two), else refused.
+fn group_values(
+    path: &Path,
+    options: &ReadOptions,
+    t: &Table,
+    g: usize,
+) -> Result<Vec<String>, ReadError> {
+    let gname = &t.columns[g].name;
     let limit = if options.only_levels { MAX_LEVELS } else { 2 };
-    let values = distinct(&t, t.columns[g].col, limit);
+    let values = distinct(t, t.columns[g].col, limit);
     if values.len() != 2 && !(options.only_levels && options.levels.is_some()) {
         return Err(ReadError::layout(
             path,
@@ -1219,7 +1322,19 @@ fn group_column(
             ),
         ));
     }
-    let labels: [String; 2] = match &options.levels {
+    Ok(values)
+}
+
+/// The two group values in time order: as given with `--levels`, else the earlier first when
+/// they carry time, else in order of first appearance. The order and why go on the plan.
+fn group_order(
+    path: &Path,
+    options: &ReadOptions,
+    gname: &str,
+    values: &[String],
+    plan: &mut ReadPlan,
+) -> Result<[String; 2], ReadError> {
+    Ok(match &options.levels {
         Some((a, b)) => {
             let pick = |want: &str| {
                 values
@@ -1280,44 +1395,11 @@ fn group_column(
                 }
             }
         }
-    };
-    let mut items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
-    let mut item_cols = r.items.clone();
-    let item_plan = plan_items(
-        path,
-        options,
-        scale,
-        &mut items,
-        &mut [(&t, &mut item_cols)],
-    )?;
-    let r = Roles {
-        items: item_cols,
-        ..r
-    };
-    if options.only_levels {
-        // Two waves of a column with more: the rows of the other waves are not part of this
-        // comparison (rows with a blank value stay, and are noted as without a group).
-        let gcol = t.columns[g].col;
-        let first = t.first_data;
-        let mut i = 0;
-        t.sheet.rows.retain(|row| {
-            let keep = i < first
-                || super::clean::id_text(row.get(gcol)).map_or(true, |v| labels.contains(&v));
-            i += 1;
-            keep
-        });
-    }
-    let mut recs = records(
-        &mut t,
-        &r,
-        &r.items,
-        &items,
-        &item_plan.readers,
-        Some(&labels[0]),
-    );
-    let gcol = t.columns[g].col;
-    let mut notes: Vec<Keyed> = item_plan.notes;
-    // Row indices of each group, in sheet order.
+    })
+}
+
+/// Row indices of each group, in sheet order; a row without a group value gets a note.
+fn split_rows(t: &Table, recs: &mut Recs, gcol: u32, notes: &mut Vec<Keyed>) -> [Vec<usize>; 2] {
     let mut parts: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for (i, grp) in recs.group.iter().enumerate() {
         match grp {
@@ -1334,66 +1416,113 @@ fn group_column(
         }
     }
     recs.group = Vec::new();
-    let tname = t.name().to_string();
-    summary_rows(&t, 0, &mut notes, &mut plan);
-    let id_name = r.id.map(|i| t.columns[i].name.clone());
-    let id_col = r.id.map(|i| t.columns[i].col);
-    let id_place = id_col.map(|c| (tname.as_str(), a1(t.header, c)));
-    let mut id_column = id_name.clone();
-    let group_ids = |k: usize| parts[k].iter().map(|&i| recs.ids[i].as_deref());
-    if let (Some(name), false) = (
-        &id_column,
-        r.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
-    ) {
-        let count = counting(group_ids(0), group_ids(1));
-        if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
-            let sides = [0, 1].map(|k| format!("{gname}={}", labels[k]));
-            return Err(uncertain_count(
-                path,
-                name,
-                [&sides[0], &sides[1]],
-                ranges,
-                true,
-            ));
+    parts
+}
+
+/// The sheet of [`group_column`] once its rows are read and split: the ID column, the pairing
+/// and the rows of each group are decided from these.
+struct OneSheet<'a> {
+    path: &'a Path,
+    options: &'a ReadOptions,
+    t: &'a Table,
+    r: &'a Roles,
+    gname: &'a str,
+    /// The two group values, first condition first.
+    labels: &'a [String; 2],
+    /// Column of the ID, if one.
+    id_col: Option<u32>,
+    tname: &'a str,
+}
+
+impl<'a> OneSheet<'a> {
+    /// The ID column's header cell.
+    fn id_place(&self) -> Option<(&'a str, String)> {
+        let header = self.t.header;
+        self.id_col.map(|c| (self.tname, a1(header, c)))
+    }
+
+    /// `gname=label` for group `k`.
+    fn side_name(&self, k: usize) -> String {
+        format!("{}={}", self.gname, self.labels[k])
+    }
+
+    /// The ID column used to pair respondents, or `None` (a running number, `--no-id`, or
+    /// none found), with the reason on the plan. A count that may or may not be a running
+    /// number is refused.
+    fn id_column(
+        &self,
+        id_name: Option<&String>,
+        recs: &Recs,
+        parts: &[Vec<usize>; 2],
+        plan: &mut ReadPlan,
+    ) -> Result<Option<String>, ReadError> {
+        let (path, options, t, r) = (self.path, self.options, self.t, self.r);
+        let id_place = self.id_place();
+        let mut id_column = id_name.cloned();
+        let group_ids = |k: usize| parts[k].iter().map(|&i| recs.ids[i].as_deref());
+        if let (Some(name), false) = (
+            &id_column,
+            r.id_forced || names_a_person(id_name.map_or("", String::as_str)),
+        ) {
+            let count = counting(group_ids(0), group_ids(1));
+            if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
+                let sides = [0, 1].map(|k| self.side_name(k));
+                return Err(uncertain_count(
+                    path,
+                    name,
+                    [&sides[0], &sides[1]],
+                    ranges,
+                    true,
+                ));
+            }
+            if count == Counting::FromOne {
+                plan.add(
+                    PlanTopic::IdColumn,
+                    id_place.clone(),
+                    format!("{name} is not used as an ID: it counts 1, 2, 3, … in each group (a running number numbers answers, not people), so the groups are compared as independent; if it does identify the same people in both groups, add --id {name}"),
+                    format!("「{name}」は ID として使用しない（各群で 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 群を独立した群として比較。両方の群で同じ人を表す番号の場合は --id {name} を指定）"),
+                );
+                id_column = None;
+            }
         }
-        if count == Counting::FromOne {
+        if let (Some(name), true) = (&id_column, options.no_id) {
             plan.add(
                 PlanTopic::IdColumn,
                 id_place.clone(),
-                format!("{name} is not used as an ID: it counts 1, 2, 3, … in each group (a running number numbers answers, not people), so the groups are compared as independent; if it does identify the same people in both groups, add --id {name}"),
-                format!("「{name}」は ID として使用しない（各群で 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 群を独立した群として比較。両方の群で同じ人を表す番号の場合は --id {name} を指定）"),
+                format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each group is analysed"),
+                format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各群の回答者全員を分析"),
             );
             id_column = None;
         }
+        match &id_column {
+            Some(name) => plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                id_reason(t, r.id_forced, name, Lang::En),
+                id_reason(t, r.id_forced, name, Lang::Ja),
+            ),
+            None if id_name.is_none() => plan.add(
+                PlanTopic::IdColumn,
+                None,
+                "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the two groups are compared as independent; name one with --id COLUMN to pair respondents",
+                "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 群を独立した群として比較。回答者を対応付けるには --id 列名 で指定）",
+            ),
+            None => {}
+        }
+        Ok(id_column)
     }
-    if let (Some(name), true) = (&id_column, options.no_id) {
-        plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each group is analysed"),
-            format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各群の回答者全員を分析"),
-        );
-        id_column = None;
-    }
-    match &id_column {
-        Some(name) => plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            id_reason(&t, r.id_forced, name, Lang::En),
-            id_reason(&t, r.id_forced, name, Lang::Ja),
-        ),
-        None if id_name.is_none() => plan.add(
-            PlanTopic::IdColumn,
-            None,
-            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the two groups are compared as independent; name one with --id COLUMN to pair respondents",
-            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 群を独立した群として比較。回答者を対応付けるには --id 列名 で指定）",
-        ),
-        None => {}
-    }
-    let mut paired = false;
-    // For each row of the first group, the row of the second with the same ID.
-    let mut partner: Vec<Option<usize>> = Vec::new();
-    if let Some(name) = id_column.clone() {
+
+    /// Pairs the rows of the two groups by the ID column `name` (leading zeros unified
+    /// first): whether the groups are paired, and for each row of the first group the row of
+    /// the second with the same ID.
+    fn pair(
+        &self,
+        name: &str,
+        recs: &mut Recs,
+        parts: &[Vec<usize>; 2],
+        plan: &mut ReadPlan,
+    ) -> Result<(bool, Vec<Option<usize>>), ReadError> {
+        let path = self.path;
         let mut side = vec![2u8; recs.len()];
         for (k, part) in parts.iter().enumerate() {
             for &i in part {
@@ -1410,17 +1539,14 @@ fn group_column(
         }
         let fix = unify_leading_zeros(&mut ids0, &mut ids1);
         drop((ids0, ids1));
-        let side_names = [
-            format!("{gname}={}", labels[0]),
-            format!("{gname}={}", labels[1]),
-        ];
+        let side_names = [self.side_name(0), self.side_name(1)];
         if let Some(z) = &fix {
-            zero_plan(&mut plan, z, [&side_names[0], &side_names[1]], &name);
+            zero_plan(plan, z, [&side_names[0], &side_names[1]], name);
         }
-        let sheet_k = |k: usize| format!("{} ({}={})", t.name(), gname, labels[k]);
-        id_index(path, &sheet_k(0), &recs, Some(&parts[0]))?;
-        let index1 = id_index(path, &sheet_k(1), &recs, Some(&parts[1]))?;
-        partner = parts[0]
+        let sheet_k = |k: usize| format!("{} ({}={})", self.t.name(), self.gname, self.labels[k]);
+        id_index(path, &sheet_k(0), recs, Some(&parts[0]))?;
+        let index1 = id_index(path, &sheet_k(1), recs, Some(&parts[1]))?;
+        let partner: Vec<Option<usize>> = parts[0]
             .iter()
             .map(|&i| {
                 recs.ids[i]
@@ -1439,95 +1565,75 @@ fn group_column(
             (side_names[0].as_str(), ids_of(0)),
             (side_names[1].as_str(), ids_of(1)),
         ];
-        paired = decide_pairing(
+        let paired = decide_pairing(
             path,
-            &mut plan,
-            &name,
-            r.id_forced,
+            plan,
+            name,
+            self.r.id_forced,
             matched,
             &sides,
-            id_place.clone(),
+            self.id_place(),
         )?;
-        if !paired {
-            id_column = None;
-        }
+        Ok((paired, partner))
     }
-    let [p0, p1] = parts;
-    let (sel0, sel1) = if paired {
-        // IDs are unique in each group: a row of the second is matched by at most one.
-        let mut matched1 = vec![false; recs.len()];
-        for &j in partner.iter().flatten() {
-            matched1[j] = true;
-        }
-        for &j in &p1 {
-            let id = recs.ids[j].as_ref();
-            if id.is_none() || !matched1[j] {
-                notes.push(in_group(unpaired_note(
-                    t.name(),
-                    0,
-                    recs.rows[j],
-                    id_col,
-                    id,
-                )));
+
+    /// The rows of each group: when `paired`, the rows with a partner, in the first group's
+    /// order (the others noted as unpaired); else every row of each group.
+    fn select(
+        &self,
+        paired: bool,
+        partner: Vec<Option<usize>>,
+        [p0, p1]: [Vec<usize>; 2],
+        recs: &mut Recs,
+        notes: &mut Vec<Keyed>,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let (t, id_col) = (self.t, self.id_col);
+        let selected = if paired {
+            // IDs are unique in each group: a row of the second is matched by at most one.
+            let mut matched1 = vec![false; recs.len()];
+            for &j in partner.iter().flatten() {
+                matched1[j] = true;
             }
-        }
-        drop(matched1);
-        let mut sel0 = Vec::new();
-        let mut sel1 = Vec::new();
-        for (&i, p) in p0.iter().zip(&partner) {
-            match (&recs.ids[i], *p) {
-                (Some(_), Some(j)) => {
-                    recs.take_notes(i, 0, &mut notes);
-                    recs.take_notes(j, 0, &mut notes);
-                    sel0.push(i);
-                    sel1.push(j);
+            for &j in &p1 {
+                let id = recs.ids[j].as_ref();
+                if id.is_none() || !matched1[j] {
+                    notes.push(in_group(unpaired_note(
+                        t.name(),
+                        0,
+                        recs.rows[j],
+                        id_col,
+                        id,
+                    )));
                 }
-                (id, _) => notes.push(in_group(unpaired_note(
-                    t.name(),
-                    0,
-                    recs.rows[i],
-                    id_col,
-                    id.as_ref(),
-                ))),
             }
-        }
-        (sel0, sel1)
-    } else {
-        for &i in p0.iter().chain(&p1) {
-            recs.take_notes(i, 0, &mut notes);
-        }
-        (p0, p1)
-    };
-    drop(partner);
-    let [mut first, mut second] = recs.into_groups(&t, &r.items, [Some(&sel0), Some(&sel1)]);
-    if first.ids.is_empty() || second.ids.is_empty() {
-        return Err(ReadError::NoData {
-            path: path.to_path_buf(),
-            sheet: Some(t.name().to_string()),
-        });
+            drop(matched1);
+            let mut sel0 = Vec::new();
+            let mut sel1 = Vec::new();
+            for (&i, p) in p0.iter().zip(&partner) {
+                match (&recs.ids[i], *p) {
+                    (Some(_), Some(j)) => {
+                        recs.take_notes(i, 0, notes);
+                        recs.take_notes(j, 0, notes);
+                        sel0.push(i);
+                        sel1.push(j);
+                    }
+                    (id, _) => notes.push(in_group(unpaired_note(
+                        t.name(),
+                        0,
+                        recs.rows[i],
+                        id_col,
+                        id.as_ref(),
+                    ))),
+                }
+            }
+            (sel0, sel1)
+        } else {
+            for &i in p0.iter().chain(&p1) {
+                recs.take_notes(i, 0, notes);
+            }
+            (p0, p1)
+        };
+        drop(partner);
+        selected
     }
-    if r.by.is_none() {
-        first.by = Vec::new();
-        second.by = Vec::new();
-    }
-    out_of_scale(&first, &second, scale, &items, &mut notes, &|_| 0);
-    notes.sort_by_key(|a| a.0);
-    Ok(Survey {
-        path: path.to_path_buf(),
-        layout: Layout::GroupColumn {
-            sheet: t.name().to_string(),
-            column: gname,
-        },
-        labels,
-        paired,
-        id_column,
-        by_column: r.by.map(|i| t.columns[i].name.clone()),
-        items,
-        first,
-        second,
-        notes: notes.into_iter().map(|k| k.1).collect(),
-        header_row: t.header + 1,
-        scales: item_plan.scales,
-        plan,
-    })
 }
