@@ -17,6 +17,7 @@ use super::pairing::{
 };
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed, Recs};
+use super::scale::ItemReader;
 use super::time::{condition_of, earlier};
 use super::waves::{Reading, Waves};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
@@ -763,33 +764,14 @@ fn two_sheets(
         &mut [(&ta, &mut cols_a), (&tb, &mut cols_b)],
     )?;
     notes.extend(item_plan.notes);
-    // The cells are read into columns (both sheets at once, on two threads), each sheet freed
-    // row by row as it is read.
-    let (recs_a, recs_b) = on_two_threads(
+    let (mut recs_a, mut recs_b) = read_both(
         path,
-        "reading the rows of the second sheet",
-        || {
-            Ok(records(
-                &mut ta,
-                &ra,
-                &cols_a,
-                &items,
-                &item_plan.readers,
-                None,
-            ))
-        },
-        || {
-            Ok(records(
-                &mut tb,
-                &rb,
-                &cols_b,
-                &items,
-                &item_plan.readers,
-                None,
-            ))
-        },
-    );
-    let (mut recs_a, mut recs_b) = (recs_a?, recs_b?);
+        [&mut ta, &mut tb],
+        [&ra, &rb],
+        [&cols_a, &cols_b],
+        &items,
+        &item_plan.readers,
+    )?;
     summary_rows(&ta, 0, &mut notes, &mut plan);
     summary_rows(&tb, 1, &mut notes, &mut plan);
     if recs_a.len() == 0 || recs_b.len() == 0 {
@@ -854,6 +836,25 @@ fn two_sheets(
         scales: item_plan.scales,
         plan,
     })
+}
+
+/// The rows of both sheets, read into columns (both sheets at once, on two threads), each
+/// sheet freed row by row as it is read.
+fn read_both(
+    path: &Path,
+    [ta, tb]: [&mut Table; 2],
+    [ra, rb]: [&Roles; 2],
+    [cols_a, cols_b]: [&[usize]; 2],
+    items: &[String],
+    readers: &[ItemReader],
+) -> Result<(Recs, Recs), ReadError> {
+    let (recs_a, recs_b) = on_two_threads(
+        path,
+        "reading the rows of the second sheet",
+        || Ok(records(ta, ra, cols_a, items, readers, None)),
+        || Ok(records(tb, rb, cols_b, items, readers, None)),
+    );
+    Ok((recs_a?, recs_b?))
 }
 
 /// Item names, and their columns (indices in `columns`) in the first and in the second sheet.
