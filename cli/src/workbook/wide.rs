@@ -428,106 +428,8 @@ pub(super) fn wide_survey(
 ) -> Result<Survey, ReadError> {
     header_plan(&mut plan, options, &[&t]);
     let sheet = t.name().to_string();
-    let [l1, l2] = &w.labels;
-    let n = w.before.len();
-    let head = |i: usize| a1(t.header, t.columns[i].col);
-    let examples: Vec<String> = w
-        .before
-        .iter()
-        .zip(&w.after)
-        .take(3)
-        .map(|(&b, &a)| format!("{} / {}", t.columns[b].name, t.columns[a].name))
-        .collect();
-    let examples_ja: Vec<String> = w
-        .before
-        .iter()
-        .zip(&w.after)
-        .take(3)
-        .map(|(&b, &a)| format!("「{}」と「{}」", t.columns[b].name, t.columns[a].name))
-        .collect();
-    let more = if n > 3 { (", …", "など") } else { ("", "") };
-    let option = &w.option;
-    let [m1, m2] = &w.marks;
-    if w.forced {
-        plan.add(
-            PlanTopic::Layout,
-            Some((&sheet, String::new())),
-            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): the pattern named by --wide {option}", examples.join(", "), more.0),
-            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。--wide {option} で指定した組の付け方）", examples_ja.join("、"), more.1),
-        );
-        plan.add(
-            PlanTopic::Order,
-            None,
-            format!("{l1} first, then {l2}: the order given by --wide"),
-            format!("「{l1}」が先、「{l2}」が後（--wide で指定した順）"),
-        );
-    } else {
-        plan.add(
-            PlanTopic::Layout,
-            Some((&sheet, String::new())),
-            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): every answer column carries the mark {m1} or {m2} at the same end of its header, and every question has both; --wide {option} states these marks explicitly (--wide BEFORE,AFTER other ones), --group COLUMN or --sheets FIRST,SECOND another layout", examples.join(", "), more.0),
-            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。回答の列すべてで見出しの同じ側に「{m1}」か「{m2}」の印があり、どの設問にも両方の列がある。この印を明示するには --wide {option}、別の印は --wide 事前の印,事後の印、別の配置は --group 列名 か --sheets 先,後 で指定）", examples_ja.join("、"), more.1),
-        );
-        plan.add(
-            PlanTopic::Order,
-            None,
-            format!("{l1} first, then {l2}: the marks say before and after"),
-            format!("「{l1}」が先、「{l2}」が後（列名の印が事前・事後を示している）"),
-        );
-    }
-    for (k, (&b, &a)) in w.before.iter().zip(&w.after).enumerate() {
-        plan.add(
-            PlanTopic::Pairing,
-            Some((&sheet, head(b))),
-            format!(
-                "{}: {} ({}) with {} ({}), row by row",
-                w.names[k],
-                t.columns[b].name,
-                head(b),
-                t.columns[a].name,
-                head(a)
-            ),
-            format!(
-                "「{}」: 「{}」（{}）と「{}」（{}）を行ごとに対応づけ",
-                w.names[k],
-                t.columns[b].name,
-                head(b),
-                t.columns[a].name,
-                head(a)
-            ),
-        );
-    }
-    for &(i, en, ja) in &w.left_out {
-        plan.add(
-            PlanTopic::Layout,
-            Some((&sheet, head(i))),
-            format!(
-                "{} ({}) is not analysed: it {en}",
-                t.columns[i].name,
-                head(i)
-            ),
-            format!(
-                "「{}」（{}）は分析しない（{ja}）",
-                t.columns[i].name,
-                head(i)
-            ),
-        );
-    }
-    let id_name = w.roles.id.map(|i| t.columns[i].name.clone());
-    match &id_name {
-        Some(name) => plan.add(
-            PlanTopic::IdColumn,
-            Some((&sheet, head(w.roles.id.unwrap_or(0)))),
-            format!("{name} is not needed to pair: each row holds one respondent's before and after answers (it is shown with --keep-ids)"),
-            format!("「{name}」は対応づけには使わない（1 行に同じ回答者の事前と事後の回答があるため。--keep-ids で表示）"),
-        ),
-        None => plan.add(
-            PlanTopic::IdColumn,
-            None,
-            "no ID column needed: each row holds one respondent's before and after answers",
-            "ID の列は不要（1 行に同じ回答者の事前と事後の回答があるため）",
-        ),
-    }
+    layout_plan(&t, &w, &sheet, &mut plan);
+    let id_name = pairs_plan(&t, &w, &sheet, &mut plan);
     let mut items = w.names.clone();
     let (mut before, mut after) = (w.before.clone(), w.after.clone());
     let item_plan = super::layout::plan_items(
@@ -558,32 +460,7 @@ pub(super) fn wide_survey(
         recs.take_notes(i, 0, &mut notes);
     }
     let [whole] = recs.into_groups(&t, &all_cols, [None]);
-    let Group {
-        ids,
-        by,
-        mut values,
-        sheet: gsheet,
-        mut columns,
-        rows,
-    } = whole;
-    let values2 = values.split_off(k);
-    let columns2 = columns.split_off(k);
-    let first = Group {
-        ids: ids.clone(),
-        by: by.clone(),
-        values,
-        sheet: gsheet.clone(),
-        columns,
-        rows: rows.clone(),
-    };
-    let second = Group {
-        ids,
-        by,
-        values: values2,
-        sheet: gsheet,
-        columns: columns2,
-        rows,
-    };
+    let [first, second] = halves_of(whole, k);
     if first.ids.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
@@ -615,6 +492,149 @@ pub(super) fn wide_survey(
         scales: item_plan.scales,
         plan,
     })
+}
+
+/// The layout and the order of a wide sheet on the plan: the pattern of its marks (named with
+/// `--wide`, or found) and a few of its pairs.
+fn layout_plan(t: &Table, w: &Wide, sheet: &str, plan: &mut ReadPlan) {
+    let [l1, l2] = &w.labels;
+    let n = w.before.len();
+    let examples: Vec<String> = w
+        .before
+        .iter()
+        .zip(&w.after)
+        .take(3)
+        .map(|(&b, &a)| format!("{} / {}", t.columns[b].name, t.columns[a].name))
+        .collect();
+    let examples_ja: Vec<String> = w
+        .before
+        .iter()
+        .zip(&w.after)
+        .take(3)
+        .map(|(&b, &a)| format!("「{}」と「{}」", t.columns[b].name, t.columns[a].name))
+        .collect();
+    let more = if n > 3 { (", …", "など") } else { ("", "") };
+    let option = &w.option;
+    let [m1, m2] = &w.marks;
+    if w.forced {
+        plan.add(
+            PlanTopic::Layout,
+            Some((sheet, String::new())),
+            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): the pattern named by --wide {option}", examples.join(", "), more.0),
+            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。--wide {option} で指定した組の付け方）", examples_ja.join("、"), more.1),
+        );
+        plan.add(
+            PlanTopic::Order,
+            None,
+            format!("{l1} first, then {l2}: the order given by --wide"),
+            format!("「{l1}」が先、「{l2}」が後（--wide で指定した順）"),
+        );
+    } else {
+        plan.add(
+            PlanTopic::Layout,
+            Some((sheet, String::new())),
+            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): every answer column carries the mark {m1} or {m2} at the same end of its header, and every question has both; --wide {option} states these marks explicitly (--wide BEFORE,AFTER other ones), --group COLUMN or --sheets FIRST,SECOND another layout", examples.join(", "), more.0),
+            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。回答の列すべてで見出しの同じ側に「{m1}」か「{m2}」の印があり、どの設問にも両方の列がある。この印を明示するには --wide {option}、別の印は --wide 事前の印,事後の印、別の配置は --group 列名 か --sheets 先,後 で指定）", examples_ja.join("、"), more.1),
+        );
+        plan.add(
+            PlanTopic::Order,
+            None,
+            format!("{l1} first, then {l2}: the marks say before and after"),
+            format!("「{l1}」が先、「{l2}」が後（列名の印が事前・事後を示している）"),
+        );
+    }
+}
+
+/// Each pair of columns, each column left out and the ID column of a wide sheet on the plan;
+/// the ID column's header, if one.
+fn pairs_plan(t: &Table, w: &Wide, sheet: &str, plan: &mut ReadPlan) -> Option<String> {
+    let head = |i: usize| a1(t.header, t.columns[i].col);
+    for (k, (&b, &a)) in w.before.iter().zip(&w.after).enumerate() {
+        plan.add(
+            PlanTopic::Pairing,
+            Some((sheet, head(b))),
+            format!(
+                "{}: {} ({}) with {} ({}), row by row",
+                w.names[k],
+                t.columns[b].name,
+                head(b),
+                t.columns[a].name,
+                head(a)
+            ),
+            format!(
+                "「{}」: 「{}」（{}）と「{}」（{}）を行ごとに対応づけ",
+                w.names[k],
+                t.columns[b].name,
+                head(b),
+                t.columns[a].name,
+                head(a)
+            ),
+        );
+    }
+    for &(i, en, ja) in &w.left_out {
+        plan.add(
+            PlanTopic::Layout,
+            Some((sheet, head(i))),
+            format!(
+                "{} ({}) is not analysed: it {en}",
+                t.columns[i].name,
+                head(i)
+            ),
+            format!(
+                "「{}」（{}）は分析しない（{ja}）",
+                t.columns[i].name,
+                head(i)
+            ),
+        );
+    }
+    let id_name = w.roles.id.map(|i| t.columns[i].name.clone());
+    match &id_name {
+        Some(name) => plan.add(
+            PlanTopic::IdColumn,
+            Some((sheet, head(w.roles.id.unwrap_or(0)))),
+            format!("{name} is not needed to pair: each row holds one respondent's before and after answers (it is shown with --keep-ids)"),
+            format!("「{name}」は対応づけには使わない（1 行に同じ回答者の事前と事後の回答があるため。--keep-ids で表示）"),
+        ),
+        None => plan.add(
+            PlanTopic::IdColumn,
+            None,
+            "no ID column needed: each row holds one respondent's before and after answers",
+            "ID の列は不要（1 行に同じ回答者の事前と事後の回答があるため）",
+        ),
+    }
+    id_name
+}
+
+/// The first `k` item columns of `whole` (the before halves) and the rest (the after halves)
+/// as two groups of the same rows.
+fn halves_of(whole: Group, k: usize) -> [Group; 2] {
+    let Group {
+        ids,
+        by,
+        mut values,
+        sheet: gsheet,
+        mut columns,
+        rows,
+    } = whole;
+    let values2 = values.split_off(k);
+    let columns2 = columns.split_off(k);
+    let first = Group {
+        ids: ids.clone(),
+        by: by.clone(),
+        values,
+        sheet: gsheet.clone(),
+        columns,
+        rows: rows.clone(),
+    };
+    let second = Group {
+        ids,
+        by,
+        values: values2,
+        sheet: gsheet,
+        columns: columns2,
+        rows,
+    };
+    [first, second]
 }
 
 #[cfg(test)]
