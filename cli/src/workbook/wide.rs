@@ -181,20 +181,9 @@ pub(super) fn detect(
         Err(_) => return Ok(None),
     };
     let markers = markers_in_use(options);
-    let mut marks: Vec<(usize, Marked)> = Vec::new();
-    let mut plain: Vec<usize> = Vec::new();
-    for &i in &r.items {
-        match marked(&t.columns[i].name, &markers, !forced) {
-            Some(m) => marks.push((i, m)),
-            None => plain.push(i),
-        }
-    }
-    // Halves by (pattern, question): [before, after] columns.
-    let mut halves: HashMap<(Pattern, String), [Vec<usize>; 2]> = HashMap::new();
-    for (i, m) in &marks {
-        halves.entry((m.pattern, m.key.clone())).or_default()[m.side].push(*i);
-    }
-    let complete = halves
+    let found = Found::new(t, &r, &markers, forced);
+    let complete = found
+        .halves
         .values()
         .filter(|h| !h[0].is_empty() && !h[1].is_empty())
         .count();
@@ -216,20 +205,109 @@ pub(super) fn detect(
         }
         return Ok(None);
     }
-    let mark_of = |i: usize| &marks.iter().find(|(j, _)| *j == i).expect("marked").1;
-    // The pattern that pairs the most questions (the first in the sheet on a tie).
-    let mut count: Vec<(Pattern, usize, usize)> = Vec::new();
-    for (i, m) in &marks {
-        match count.iter_mut().find(|c| c.0 == m.pattern) {
-            Some(c) => c.1 += 1,
-            None => count.push((m.pattern, 1, *i)),
+    let main = found.count[0].0;
+    let option = match &options.wide {
+        Some((b, a)) => format!("{b},{a}"),
+        None => found.example_of(main, &markers),
+    };
+    let left_out = if forced {
+        found.left_out(main)
+    } else {
+        found.refuse_unsure(path, t, &r, &option, scale)?;
+        Vec::new()
+    };
+    // The pairs, in the order of the before columns.
+    let mut pairs: Vec<(usize, usize)> = found
+        .halves
+        .iter()
+        .filter(|(k, h)| k.0 == main && h[0].len() == 1 && h[1].len() == 1)
+        .map(|(_, h)| (h[0][0], h[1][0]))
+        .collect();
+    pairs.sort_unstable();
+    let names: Vec<String> = pairs
+        .iter()
+        .map(|&(b, _)| found.mark_of(b).stem.clone())
+        .collect();
+    let labels = match &options.wide {
+        Some((b, a)) => [b, a].map(|s| {
+            let l = s.trim_matches(is_sep);
+            if l.is_empty() {
+                s.clone()
+            } else {
+                l.to_string()
+            }
+        }),
+        None => {
+            let m = MARKERS[main.0];
+            [m.2.to_string(), m.3.to_string()]
+        }
+    };
+    let marks = [markers[main.0].0.clone(), markers[main.0].1.clone()];
+    Ok(Some(Wide {
+        marks,
+        roles: r,
+        before: pairs.iter().map(|p| p.0).collect(),
+        after: pairs.iter().map(|p| p.1).collect(),
+        names,
+        labels,
+        option,
+        forced,
+        left_out,
+    }))
+}
+
+/// The item columns of a sheet by their before/after marks, as [`detect`] finds them.
+struct Found {
+    /// Item columns with a mark (index in `columns`, the mark).
+    marks: Vec<(usize, Marked)>,
+    /// Item columns without a mark.
+    plain: Vec<usize>,
+    /// Halves by (pattern, question): [before, after] columns.
+    halves: HashMap<(Pattern, String), [Vec<usize>; 2]>,
+    /// Each pattern with how many columns carry it and its first column: the pattern that
+    /// pairs the most questions first (the first in the sheet on a tie).
+    count: Vec<(Pattern, usize, usize)>,
+}
+
+impl Found {
+    fn new(t: &Table, r: &Roles, markers: &[(String, String)], forced: bool) -> Found {
+        let mut marks: Vec<(usize, Marked)> = Vec::new();
+        let mut plain: Vec<usize> = Vec::new();
+        for &i in &r.items {
+            match marked(&t.columns[i].name, markers, !forced) {
+                Some(m) => marks.push((i, m)),
+                None => plain.push(i),
+            }
+        }
+        let mut halves: HashMap<(Pattern, String), [Vec<usize>; 2]> = HashMap::new();
+        for (i, m) in &marks {
+            halves.entry((m.pattern, m.key.clone())).or_default()[m.side].push(*i);
+        }
+        let mut count: Vec<(Pattern, usize, usize)> = Vec::new();
+        for (i, m) in &marks {
+            match count.iter_mut().find(|c| c.0 == m.pattern) {
+                Some(c) => c.1 += 1,
+                None => count.push((m.pattern, 1, *i)),
+            }
+        }
+        count.sort_by_key(|c| (std::cmp::Reverse(c.1), c.2));
+        Found {
+            marks,
+            plain,
+            halves,
+            count,
         }
     }
-    count.sort_by_key(|c| (std::cmp::Reverse(c.1), c.2));
-    let main = count[0].0;
-    let example_of = |p: Pattern| {
+
+    /// The mark of the marked column `i`.
+    fn mark_of(&self, i: usize) -> &Marked {
+        &self.marks.iter().find(|(j, _)| *j == i).expect("marked").1
+    }
+
+    /// `BEFORE,AFTER` of the pattern `p` as the sheet writes it, for the `--wide` option.
+    fn example_of(&self, p: Pattern, markers: &[(String, String)]) -> String {
         let [b, a] = [0usize, 1].map(|side| {
-            marks
+            self.marks
                 .iter()
                 .find(|(_, m)| m.pattern == p && m.side == side)
                 .map(|(_, m)| m.affix.clone())
@@ -242,13 +320,46 @@ pub(super) fn detect(
                 })
         });
         format!("{b},{a}")
-    };
-    let option = match &options.wide {
-        Some((b, a)) => format!("{b},{a}"),
-        None => example_of(main),
-    };
-    let mut left_out = Vec::new();
-    if !forced {
+    }
+
+    /// Under `--wide`: the columns that do not pair by the pattern `main`, with why (English,
+    /// Japanese), in sheet order.
+    fn left_out(&self, main: Pattern) -> Vec<(usize, &'static str, &'static str)> {
+        let mut left_out = Vec::new();
+        for &i in &self.plain {
+            left_out.push((
+                i,
+                "carries neither --wide marker",
+                "--wide で指定した印がない",
+            ));
+        }
+        for (key, h) in &self.halves {
+            if key.0 != main || h[0].len() != 1 || h[1].len() != 1 {
+                for &i in h[0].iter().chain(&h[1]) {
+                    left_out.push((
+                        i,
+                        "has no partner column (or more than one) under --wide",
+                        "--wide の指定で組になる列がない（または複数ある）",
+                    ));
+                }
+            }
+        }
+        left_out.sort_by_key(|l| l.0);
+        left_out
+    }
+
+    /// Without `--wide`: refuses two patterns mixed, a column without a partner (or with
+    /// more than one), and an answer column without a mark; `option` is the `--wide` option
+    /// the refusal suggests.
+    fn refuse_unsure(
+        &self,
+        path: &Path,
+        t: &Table,
+        r: &Roles,
+        option: &str,
+        scale: Option<&Scale>,
+    ) -> Result<(), ReadError> {
+        let (count, marks) = (&self.count, &self.marks);
         // Two patterns mixed.
         if count.len() > 1 {
             let groups: Vec<(String, String)> = count
@@ -281,7 +392,8 @@ pub(super) fn detect(
             ));
         }
         // An item with one half only, or two columns for one half.
-        let mut odd: Vec<usize> = halves
+        let mut odd: Vec<usize> = self
+            .halves
             .values()
             .filter(|h| h[0].len() != 1 || h[1].len() != 1)
             .flat_map(|h| h[0].iter().chain(&h[1]).copied())
@@ -303,7 +415,7 @@ pub(super) fn detect(
             ));
         }
         // An answer column without a marker: it could be a third time, or an item asked once.
-        let answers = unmarked_answers(path, t, &r, &plain, &marks, scale)?;
+        let answers = unmarked_answers(path, t, r, &self.plain, marks, scale)?;
         if !answers.is_empty() {
             return Err(ReadError::layout(
                 path,
@@ -319,64 +431,8 @@ pub(super) fn detect(
                 ),
             ));
         }
-    } else {
-        for &i in &plain {
-            left_out.push((
-                i,
-                "carries neither --wide marker",
-                "--wide で指定した印がない",
-            ));
-        }
-        for (key, h) in &halves {
-            if key.0 != main || h[0].len() != 1 || h[1].len() != 1 {
-                for &i in h[0].iter().chain(&h[1]) {
-                    left_out.push((
-                        i,
-                        "has no partner column (or more than one) under --wide",
-                        "--wide の指定で組になる列がない（または複数ある）",
-                    ));
-                }
-            }
-        }
-        left_out.sort_by_key(|l| l.0);
+        Ok(())
     }
-    // The pairs, in the order of the before columns.
-    let mut pairs: Vec<(usize, usize)> = halves
-        .iter()
-        .filter(|(k, h)| k.0 == main && h[0].len() == 1 && h[1].len() == 1)
-        .map(|(_, h)| (h[0][0], h[1][0]))
-        .collect();
-    pairs.sort_unstable();
-    let names: Vec<String> = pairs
-        .iter()
-        .map(|&(b, _)| mark_of(b).stem.clone())
-        .collect();
-    let labels = match &options.wide {
-        Some((b, a)) => [b, a].map(|s| {
-            let l = s.trim_matches(is_sep);
-            if l.is_empty() {
-                s.clone()
-            } else {
-                l.to_string()
-            }
-        }),
-        None => {
-            let m = MARKERS[main.0];
-            [m.2.to_string(), m.3.to_string()]
-        }
-    };
-    let marks = [markers[main.0].0.clone(), markers[main.0].1.clone()];
-    Ok(Some(Wide {
-        marks,
-        roles: r,
-        before: pairs.iter().map(|p| p.0).collect(),
-        after: pairs.iter().map(|p| p.1).collect(),
-        names,
-        labels,
-        option,
-        forced,
-        left_out,
-    }))
 }
 
 /// Of the item-like columns `plain` without a marker, those that are answers (not a quantity,
