@@ -342,20 +342,7 @@ fn entry_name(raw: &[u8]) -> String {
 
 /// calamine's `Cfb::new` and `get_stream("Workbook")`, else `get_stream("Book")`.
 fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
-    // Header.
-    let mut buf = [0u8; 512];
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return Err(Stop::Fails),
-        }
-    }
-    if n < 512 || buf[..8] != *b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" {
-        return Err(Stop::Fails);
-    }
+    let buf = header(r)?;
     let h16 = |i| u16::from_le_bytes([buf[i], buf[i + 1]]);
     let h32 = |i| u32::from_le_bytes([buf[i], buf[i + 1], buf[i + 2], buf[i + 3]]);
     let version = h16(26);
@@ -416,25 +403,7 @@ fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
 
     // Directory.
     let dirs = sectors.chain(dir_start, &fats, r, usize::MAX, len)?;
-    let entries: Vec<Entry> = dirs
-        .chunks_exact(128)
-        .map(|c| {
-            let name = entry_name(&c[..64]);
-            let start = u32::from_le_bytes([c[116], c[117], c[118], c[119]]);
-            let len = if size == 512 {
-                u32::from_le_bytes([c[120], c[121], c[122], c[123]]) as usize
-            } else {
-                usize::try_from(u64::from_le_bytes(c[120..128].try_into().unwrap_or([0; 8])))
-                    .unwrap_or(usize::MAX)
-            };
-            Entry {
-                workbook: name.eq_ignore_ascii_case("Workbook"),
-                book: name.eq_ignore_ascii_case("Book"),
-                start,
-                len,
-            }
-        })
-        .collect();
+    let entries = directory(&dirs, size);
     drop(dirs);
     if entries.is_empty() || (version != 3 && entries[0].start == ENDOFCHAIN) {
         return Err(Stop::Fails);
@@ -467,6 +436,46 @@ fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
         Err(Stop::Fails) => get_stream(|e| e.book),
         other => other,
     }
+}
+
+/// The compound file's 512-byte header, checked for its signature.
+fn header<R: Read>(r: &mut R) -> Result<[u8; 512], Stop> {
+    let mut buf = [0u8; 512];
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(Stop::Fails),
+        }
+    }
+    if n < 512 || buf[..8] != *b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" {
+        return Err(Stop::Fails);
+    }
+    Ok(buf)
+}
+
+/// The directory's entries (128 bytes each) in sectors of `size` bytes.
+fn directory(dirs: &[u8], size: usize) -> Vec<Entry> {
+    dirs.chunks_exact(128)
+        .map(|c| {
+            let name = entry_name(&c[..64]);
+            let start = u32::from_le_bytes([c[116], c[117], c[118], c[119]]);
+            let len = if size == 512 {
+                u32::from_le_bytes([c[120], c[121], c[122], c[123]]) as usize
+            } else {
+                usize::try_from(u64::from_le_bytes(c[120..128].try_into().unwrap_or([0; 8])))
+                    .unwrap_or(usize::MAX)
+            };
+            Entry {
+                workbook: name.eq_ignore_ascii_case("Workbook"),
+                book: name.eq_ignore_ascii_case("Book"),
+                start,
+                len,
+            }
+        })
+        .collect()
 }
 
 /// calamine's `RecordIter`: `(type, data, continues)` of each record, `continues` being the
