@@ -222,6 +222,22 @@ pub fn scale_source(source: &ScaleSource, points: usize, assumed: &[String], lan
     }
 }
 
+/// Column headers listed in a message, after the first few "…" (「など」); in Japanese each
+/// header in 「」.
+pub fn column_list(names: &[&str], more: bool, lang: Lang) -> String {
+    let mut v: Vec<String> = names
+        .iter()
+        .map(|n| match lang {
+            Lang::En => n.to_string(),
+            Lang::Ja => format!("「{n}」"),
+        })
+        .collect();
+    if more {
+        v.push(pick(lang, "…", "など").to_string());
+    }
+    v.join(pick(lang, ", ", "、"))
+}
+
 impl PlanEntry {
     /// The text in the requested language.
     pub fn message(&self, lang: Lang) -> &str {

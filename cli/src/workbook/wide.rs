@@ -19,6 +19,7 @@ use super::header::{header_plan, Table};
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, summary_rows, Keyed};
 use super::{Group, Layout, Note, ReadError, ReadOptions, Survey};
+use crate::lang::Lang;
 
 /// Marker pairs recognised without `--wide` (before, after, the label of each condition),
 /// longest first so that 研修前 is taken before 前.
@@ -146,23 +147,13 @@ fn markers_in_use(options: &ReadOptions) -> Vec<(String, String)> {
 }
 
 /// Columns listed for a message: 「事前_Q1」、「事後_Q3」 / 事前_Q1, 事後_Q3 (at most six).
-fn listed(t: &Table, cols: &[usize], ja: bool) -> String {
-    let mut v: Vec<String> = cols
+fn listed(t: &Table, cols: &[usize], lang: Lang) -> String {
+    let names: Vec<&str> = cols
         .iter()
         .take(6)
-        .map(|&i| {
-            let n = &t.columns[i].name;
-            if ja {
-                format!("「{n}」")
-            } else {
-                n.clone()
-            }
-        })
+        .map(|&i| t.columns[i].name.as_str())
         .collect();
-    if cols.len() > 6 {
-        v.push(if ja { "など".into() } else { "…".into() });
-    }
-    v.join(if ja { "、" } else { ", " })
+    crate::words::reader::column_list(&names, cols.len() > 6, lang)
 }
 
 /// Decides whether sheet `t` is a wide paired layout. `Ok(None)`: it is not (no column pairs
@@ -370,7 +361,7 @@ impl Found {
                         .filter(|(_, m)| m.pattern == c.0)
                         .map(|(i, _)| *i)
                         .collect();
-                    (listed(t, &cols, false), listed(t, &cols, true))
+                    (listed(t, &cols, Lang::En), listed(t, &cols, Lang::Ja))
                 })
                 .collect();
             let en: Vec<String> = groups.iter().map(|g| format!("({})", g.0)).collect();
@@ -405,12 +396,12 @@ impl Found {
                 format!(
                     "sheet {} has before/after columns side by side, but these columns have no partner (or more than one): {}; each question needs exactly one before column and one after column. Add the missing column, or state the pattern with --wide {option} to leave them out",
                     t.name(),
-                    listed(t, &odd, false)
+                    listed(t, &odd, Lang::En)
                 ),
                 format!(
                     "シート「{}」には事前と事後の列が横に並んでいますが、次の列には組になる列がない（または複数ある）ため、対応づけが確実ではありません: {}。1 つの設問に事前の列と事後の列が 1 つずつ必要です。足りない列を加えるか、--wide {option} を指定してこれらの列を分析から除外してください",
                     t.name(),
-                    listed(t, &odd, true)
+                    listed(t, &odd, Lang::Ja)
                 ),
             ));
         }
@@ -422,12 +413,12 @@ impl Found {
                 format!(
                     "sheet {} has before/after columns side by side, but these answer columns carry no before/after mark: {}; whether they belong to the before or the after answers is not certain. State the pattern with --wide {option} to analyse the pairs only (these columns are then left out), or name the item columns with --items",
                     t.name(),
-                    listed(t, &answers, false)
+                    listed(t, &answers, Lang::En)
                 ),
                 format!(
                     "シート「{}」には事前と事後の列が横に並んでいますが、次の回答の列には事前・事後の印がなく、どちらの回答か確実には判断できません: {}。組になった列だけを分析するには --wide {option} を指定してください（これらの列は分析から除外）。設問の列を指定するには --items を使ってください",
                     t.name(),
-                    listed(t, &answers, true)
+                    listed(t, &answers, Lang::Ja)
                 ),
             ));
         }
