@@ -1,7 +1,7 @@
 //! Survey data saved as text: `.csv`, `.tsv` or `.txt` (a Google Forms download, Japanese Excel's
 //! 「CSV (コンマ区切り)」 in CP932, Excel's 「Unicode テキスト」 in UTF-16 with tabs).
 //!
-//! A text file becomes the same cell grid ([`SheetData`]) an .xlsx sheet does, named by the file's
+//! A text file becomes the same cell grid (`SheetData`) an .xlsx sheet does, named by the file's
 //! stem (as Excel names the sheet when it opens a CSV), so every reading rule of the workbook path
 //! applies unchanged. Row and column of a cell are those Excel shows when it opens the file: one
 //! row per record (a quoted field with line breaks stays in one row) and per blank line, one column

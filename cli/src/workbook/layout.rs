@@ -98,7 +98,8 @@ pub(super) fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadEr
 }
 
 /// Entry point behind [`super::read_survey`]. The book leaves out what the author did not show
-/// (see [`Book::apply`]) and puts its notes in front of the survey's ([`Book::finish`]).
+/// (see [`super::load::Book::apply`]) and puts its notes in front of the survey's
+/// ([`super::load::Book::finish`]).
 pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadError> {
     let mut book = Input::open(path, options)?;
     book.apply(options);
