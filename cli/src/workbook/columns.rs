@@ -11,6 +11,7 @@ use super::header::{Column, Table};
 use super::load::Value;
 use super::{ReadError, ReadOptions};
 use crate::lang::Lang;
+use crate::words::reader::IdReason;
 
 /// Headers that name a respondent ID (normalised, see [`normalize`]).
 pub(super) const ID_NAMES: &[&str] = &[
@@ -353,16 +354,16 @@ pub(super) fn roles(
 /// Why `name` is the ID column.
 pub(super) fn id_reason(t: &Table, forced: bool, name: &str, lang: Lang) -> String {
     let n = normalize(name);
-    match lang {
-        Lang::En if forced => format!("{name}: named by --id"),
-        Lang::Ja if forced => format!("「{name}」（--id で指定）"),
-        Lang::En if t.is_forms() => format!("{name}: a Forms export (it has a timestamp column) is paired by e-mail address; Forms' own ID numbers the answers, not the people; --id COLUMN chooses another column, --no-id pairs no one"),
-        Lang::Ja if t.is_forms() => format!("「{name}」（Forms の出力（タイムスタンプの列がある）なので、メールアドレスで対応付け。Forms の ID は回答の通し番号で人を表さない。別の列は --id 列名、対応付けない場合は --no-id）"),
-        Lang::En if ID_NAMES.contains(&n.as_str()) => format!("{name}: its header names a respondent ID; --id COLUMN chooses another column, --no-id pairs no one"),
-        Lang::Ja if ID_NAMES.contains(&n.as_str()) => format!("「{name}」（見出しが回答者の ID を表すため。別の列は --id 列名、対応付けない場合は --no-id）"),
-        Lang::En => format!("{name}: its header looks like an identifier and its values are all different; --id COLUMN chooses another column, --no-id pairs no one"),
-        Lang::Ja => format!("「{name}」（見出しが識別番号らしく、値がすべて異なるため。別の列は --id 列名、対応付けない場合は --no-id）"),
-    }
+    let reason = if forced {
+        IdReason::Forced { name }
+    } else if t.is_forms() {
+        IdReason::FormsEmail { name }
+    } else if ID_NAMES.contains(&n.as_str()) {
+        IdReason::HeaderNamesId { name }
+    } else {
+        IdReason::LooksLikeId { name }
+    };
+    reason.text(lang)
 }
 
 #[cfg(test)]

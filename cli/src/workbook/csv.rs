@@ -1,7 +1,7 @@
 //! Survey data saved as text: `.csv`, `.tsv` or `.txt` (a Google Forms download, Japanese Excel's
 //! 「CSV (コンマ区切り)」 in CP932, Excel's 「Unicode テキスト」 in UTF-16 with tabs).
 //!
-//! A text file becomes the same cell grid ([`SheetData`]) an .xlsx sheet does, named by the file's
+//! A text file becomes the same cell grid (`SheetData`) an .xlsx sheet does, named by the file's
 //! stem (as Excel names the sheet when it opens a CSV), so every reading rule of the workbook path
 //! applies unchanged. Row and column of a cell are those Excel shows when it opens the file: one
 //! row per record (a quoted field with line breaks stays in one row) and per blank line, one column
@@ -43,6 +43,7 @@ use super::limits::{MAX_COLUMNS, MAX_ROWS};
 use super::load::{Budget, Builder, SheetData, Value};
 use super::{ReadError, ReadOptions};
 use crate::lang::Lang;
+use crate::words::reader::{DelimiterName, TextFileFormat, TextFileWord};
 
 /// Longest record (one row of the file, after decoding to UTF-8) and longest physical line
 /// (before decoding) accepted: 16 MiB. Excel holds at most 32,767 characters in a cell; a survey
@@ -133,11 +134,12 @@ impl Delimiter {
     }
 
     fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Delimiter::Comma => lang.pick("comma", "カンマ"),
-            Delimiter::Tab => lang.pick("tab", "タブ"),
-            Delimiter::Semicolon => lang.pick("semicolon", "セミコロン"),
-        }
+        let name = match self {
+            Delimiter::Comma => DelimiterName::Comma,
+            Delimiter::Tab => DelimiterName::Tab,
+            Delimiter::Semicolon => DelimiterName::Semicolon,
+        };
+        name.get(lang)
     }
 }
 
@@ -161,36 +163,24 @@ impl TextFormat {
     pub fn describe(&self, lang: Lang) -> String {
         let how = |detected: bool, flag: &str| -> String {
             if detected {
-                lang.pick("found in the file", "ファイルから判定")
-                    .to_string()
+                TextFileWord::FoundInFile.get(lang).to_string()
             } else {
-                match lang {
-                    Lang::En => format!("given with {flag}"),
-                    Lang::Ja => format!("{flag} で指定"),
-                }
+                TextFileFormat::GivenWith { flag }.text(lang)
             }
         };
         let bom = if self.bom {
-            lang.pick(" with BOM", "（BOM 付き）")
+            TextFileWord::WithBom.get(lang)
         } else {
             ""
         };
-        match lang {
-            Lang::En => format!(
-                "text file, encoding {}{bom} ({}), delimiter {} ({})",
-                self.encoding.label(),
-                how(self.encoding_detected, "--encoding"),
-                self.delimiter.name(lang),
-                how(self.delimiter_detected, "--delimiter"),
-            ),
-            Lang::Ja => format!(
-                "テキストファイル。文字コード {}{bom}（{}）、区切り文字 {}（{}）",
-                self.encoding.label(),
-                how(self.encoding_detected, "--encoding"),
-                self.delimiter.name(lang),
-                how(self.delimiter_detected, "--delimiter"),
-            ),
+        TextFileFormat::Read {
+            encoding: self.encoding.label(),
+            bom,
+            encoding_how: &how(self.encoding_detected, "--encoding"),
+            delimiter: self.delimiter.name(lang),
+            delimiter_how: &how(self.delimiter_detected, "--delimiter"),
         }
+        .text(lang)
     }
 }
 

@@ -90,6 +90,8 @@ pub(super) fn find_header(sheet: &SheetData) -> Option<usize> {
     })
 }
 
+/// The table of `sheet`: its header row (`--header-row`, or found), its summary rows taken
+/// out, and its columns with their headers and how their values look.
 pub(super) fn make_table(
     path: &Path,
     mut sheet: SheetData,
@@ -102,7 +104,31 @@ pub(super) fn make_table(
             sheet: Some(sheet.name.clone()),
         });
     }
-    let idx = match header_row {
+    let idx = header_index(path, &sheet, header_row)?;
+    let summary = take_summary_rows(&mut sheet, idx);
+    let header = sheet.rows[idx].row;
+    let columns = columns_of(&sheet, idx, scale);
+    let forms = columns
+        .iter()
+        .any(|c| FORMS_TIME.contains(&normalize(&c.name).as_str()));
+    Ok(Table {
+        summary,
+        forms,
+        header,
+        first_data: idx + 1,
+        sheet,
+        columns,
+    })
+}
+
+/// Index in `sheet.rows` of the header row: row `header_row` (1-based) when given, else the
+/// row [`find_header`] finds.
+fn header_index(
+    path: &Path,
+    sheet: &SheetData,
+    header_row: Option<u32>,
+) -> Result<usize, ReadError> {
+    Ok(match header_row {
         Some(r) => {
             let r0 = r.saturating_sub(1);
             sheet
@@ -120,7 +146,7 @@ pub(super) fn make_table(
                     )
                 })?
         }
-        None => find_header(&sheet).ok_or_else(|| {
+        None => find_header(sheet).ok_or_else(|| {
             ReadError::layout(
                 path,
                 format!(
@@ -133,7 +159,12 @@ pub(super) fn make_table(
                 ),
             )
         })?,
-    };
+    })
+}
+
+/// Takes the summary rows under the header (index `idx`) out of `sheet`: rows labelled as
+/// totals or means, and rows aggregating the rows above. Returns (row, column, why) of each.
+fn take_summary_rows(sheet: &mut SheetData, idx: usize) -> Vec<(u32, u32, String)> {
     // Summary rows are not respondents: out before any column is judged by its values.
     let mut summary = Vec::new();
     let mut k = 0usize;
@@ -166,6 +197,13 @@ pub(super) fn make_table(
         });
         summary.sort_by_key(|s| (s.0, s.1));
     }
+    summary
+}
+
+/// The columns in use from the header (index `idx`) down, named by their header cells (a
+/// repeated name gets its column letters), with how many cells each fills and how many of
+/// them look like scores.
+fn columns_of(sheet: &SheetData, idx: usize, scale: Option<&Scale>) -> Vec<Column> {
     let header = &sheet.rows[idx];
     // Columns in use, and below the position of each in `columns`: indexed by column number
     // (at most MAX_COLUMNS), not hashed, as this runs for every cell of the sheet.
@@ -216,17 +254,7 @@ pub(super) fn make_table(
             }
         }
     }
-    let forms = columns
-        .iter()
-        .any(|c| FORMS_TIME.contains(&normalize(&c.name).as_str()));
-    Ok(Table {
-        summary,
-        forms,
-        header: header.row,
-        first_data: idx + 1,
-        sheet,
-        columns,
-    })
+    columns
 }
 
 /// Runs `a` on this thread and `b` on a second one (both cores), each guarded against panics

@@ -247,36 +247,11 @@ pub(crate) fn plan(
         }
     }
     // Columns that are not answers (before the scale problems: a comment column is no item).
-    let mut left_out: Vec<Option<NotItem>> = vec![None; n];
-    if !forced {
-        for k in 0..n {
-            if problems.iter().any(|(j, _)| *j == k) {
-                continue;
-            }
-            left_out[k] = not_an_item(&names[k], &evidence[k], &readers[k]);
-        }
-        // A total adds up the rating items: not percentages or other numbers with a unit.
-        let answer: Vec<bool> = (0..n)
-            .map(|k| {
-                left_out[k].is_none()
-                    && readers[k].unit.is_none()
-                    && !problems.iter().any(|(j, _)| *j == k)
-            })
-            .collect();
-        let numeric: Vec<bool> = (0..n)
-            .map(|k| {
-                evidence[k].labels.is_empty()
-                    && readers[k].unit.is_none()
-                    && !problems.iter().any(|(j, _)| *j == k)
-            })
-            .collect();
-        let totals = row_totals(sheets, &readers, &answer, &numeric);
-        for k in 0..n {
-            if totals[k] {
-                left_out[k] = Some(NotItem::RowTotal);
-            }
-        }
-    }
+    let left_out = if forced {
+        vec![None; n]
+    } else {
+        not_answers(names, sheets, &evidence, &readers, &problems)
+    };
     if !problems.is_empty() {
         return Err(scale_error(path, names, &evidence, &problems, option));
     }
@@ -284,6 +259,67 @@ pub(crate) fn plan(
     if keep.is_empty() {
         return Err(not_a_survey(path, names, &left_out));
     }
+    let notes = column_notes(names, sheets, &evidence, &readers, &left_out);
+    let scales = keep.iter().filter_map(|&k| scales[k].clone()).collect();
+    let readers = keep.iter().map(|&k| readers[k].clone()).collect();
+    Ok(ItemPlan {
+        keep,
+        readers,
+        scales,
+        notes,
+    })
+}
+
+/// Which items are not answers (a quantity, a total of the others in each row, numbers out of
+/// a rating range); items with a scale problem are judged by it instead.
+fn not_answers(
+    names: &[String],
+    sheets: &[SheetItems],
+    evidence: &[Evidence],
+    readers: &[ItemReader],
+    problems: &[(usize, ScaleProblem)],
+) -> Vec<Option<NotItem>> {
+    let n = names.len();
+    let mut left_out: Vec<Option<NotItem>> = vec![None; n];
+    for k in 0..n {
+        if problems.iter().any(|(j, _)| *j == k) {
+            continue;
+        }
+        left_out[k] = not_an_item(&names[k], &evidence[k], &readers[k]);
+    }
+    // A total adds up the rating items: not percentages or other numbers with a unit.
+    let answer: Vec<bool> = (0..n)
+        .map(|k| {
+            left_out[k].is_none()
+                && readers[k].unit.is_none()
+                && !problems.iter().any(|(j, _)| *j == k)
+        })
+        .collect();
+    let numeric: Vec<bool> = (0..n)
+        .map(|k| {
+            evidence[k].labels.is_empty()
+                && readers[k].unit.is_none()
+                && !problems.iter().any(|(j, _)| *j == k)
+        })
+        .collect();
+    let totals = row_totals(sheets, readers, &answer, &numeric);
+    for k in 0..n {
+        if totals[k] {
+            left_out[k] = Some(NotItem::RowTotal);
+        }
+    }
+    left_out
+}
+
+/// The notes on the item columns' headers: columns left out as no answers, and the units read
+/// off the numbers of a column.
+fn column_notes(
+    names: &[String],
+    sheets: &[SheetItems],
+    evidence: &[Evidence],
+    readers: &[ItemReader],
+    left_out: &[Option<NotItem>],
+) -> Vec<((usize, u32, u32), Note)> {
     let mut notes = Vec::new();
     for (sheet_no, s) in sheets.iter().enumerate() {
         for (k, &c) in s.cols.iter().enumerate() {
@@ -332,14 +368,7 @@ pub(crate) fn plan(
             }
         }
     }
-    let scales = keep.iter().filter_map(|&k| scales[k].clone()).collect();
-    let readers = keep.iter().map(|&k| readers[k].clone()).collect();
-    Ok(ItemPlan {
-        keep,
-        readers,
-        scales,
-        notes,
-    })
+    notes
 }
 
 /// The refusal for labels that cannot be scored: every item with its labels (and counts) and

@@ -16,7 +16,8 @@ use super::pairing::{
     counting, decide_pairing, id_index, uncertain_count, unify_leading_zeros, zero_plan, Counting,
 };
 use super::plan::{PlanTopic, ReadPlan};
-use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed};
+use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed, Recs};
+use super::scale::ItemReader;
 use super::time::{condition_of, earlier};
 use super::waves::{Reading, Waves};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
@@ -97,7 +98,8 @@ pub(super) fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadEr
 }
 
 /// Entry point behind [`super::read_survey`]. The book leaves out what the author did not show
-/// (see [`Book::apply`]) and puts its notes in front of the survey's ([`Book::finish`]).
+/// (see [`super::load::Book::apply`]) and puts its notes in front of the survey's
+/// ([`super::load::Book::finish`]).
 pub(crate) fn read(path: &Path, options: &ReadOptions) -> Result<Survey, ReadError> {
     let mut book = Input::open(path, options)?;
     book.apply(options);
@@ -164,118 +166,196 @@ pub(crate) fn group_levels(
     Ok(None)
 }
 
+/// What every step of [`read_book`] reads with: the file, the options, the `--scale` mapping and
+/// the workbook's sheet names.
+struct Source<'a> {
+    path: &'a Path,
+    options: &'a ReadOptions,
+    scale: Option<&'a Scale>,
+    names: &'a [String],
+}
+
+/// Reads the workbook's layout by the first of these steps that applies:
+///
+/// 1. two sheets named with `--sheets`;
+/// 2. a group column named with `--group`;
+/// 3. two sheets with the same item headers (or named before/after);
+/// 4. one sheet whose columns come in before/after pairs;
+/// 5. one sheet with a group column of two values.
+///
 /// `waves`: where three or more sheets with the same item headers are put as waves (in time
 /// order, or refused when the order is not certain); without it they are refused.
 fn read_book(
     path: &Path,
     options: &ReadOptions,
-    book: &mut Input,
+    input: &mut Input,
     waves: Option<&mut Option<Waves>>,
 ) -> Result<Survey, ReadError> {
-    let scale = match &options.scale {
-        Some(s) => Some(Scale::parse(s).map_err(|bad| {
-            ReadError::layout(
-                path,
-                format!("--scale: cannot read {bad:?}; write label=score pairs separated by commas, e.g. \"とてもそう思う=5,そう思う=4\""),
-                format!("--scale: 「{bad}」を解釈できません。「とてもそう思う=5,そう思う=4」のように、「選択肢の文言=得点」をカンマで区切って指定してください"),
-            )
-        })?),
-        None => None,
-    };
-    let scale = scale.as_ref();
-    let names = book.sheet_names();
+    let scale = scale_option(path, options)?;
+    let names = input.sheet_names();
     if names.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
             sheet: None,
         });
     }
-
+    let src = Source {
+        path,
+        options,
+        scale: scale.as_ref(),
+        names: &names,
+    };
     let mut plan = ReadPlan::default();
 
     // 1. Two sheets named by the user.
     if let Some((a, b)) = &options.sheets {
-        let a = find_sheet(&names, a).ok_or_else(|| sheet_missing(path, a, &names))?;
-        let b = find_sheet(&names, b).ok_or_else(|| sheet_missing(path, b, &names))?;
-        let (sa, sb) = book.load_two(&a, &b)?;
-        let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
-        plan.add(
-            PlanTopic::Layout,
-            None,
-            format!("two sheets, {a} and {b}: named by --sheets"),
-            format!("2 つのシート「{a}」と「{b}」（--sheets で指定）"),
-        );
-        plan.add(
-            PlanTopic::Order,
-            None,
-            format!("{a} first, then {b}: the order given by --sheets"),
-            format!("「{a}」が先、「{b}」が後（--sheets で指定した順）"),
-        );
-        return two_sheets(path, options, scale, ta, tb, plan);
+        return named_sheets(&src, input, a, b, plan);
     }
     // 2. A group column named by the user.
     if let Some(group) = &options.group {
-        let candidates: Vec<String> = match &options.sheet {
-            Some(s) => vec![find_sheet(&names, s).ok_or_else(|| sheet_missing(path, s, &names))?],
-            None => names.clone(),
-        };
-        let mut last_err = None;
-        for name in candidates {
-            let sheet = book.load(&name)?;
-            if sheet.rows.is_empty() {
-                continue;
-            }
-            let t = make_table(path, sheet, options.header_row, scale)?;
-            match t.find(group) {
-                Some(g) => {
-                    let gname = &t.columns[g].name;
-                    plan.add(
-                        PlanTopic::Layout,
-                        Some((t.name(), a1(t.header, t.columns[g].col))),
-                        format!("one sheet, {name}, split into two groups by the column {gname}: named by --group"),
-                        format!("1 つのシート「{name}」を列「{gname}」で 2 群に分割（--group で指定）"),
-                    );
-                    return group_column(path, options, scale, t, g, plan);
-                }
-                None => last_err = Some(not_found(path, "--group", group, &t)),
-            }
-        }
-        return Err(last_err.unwrap_or(ReadError::NoData {
-            path: path.to_path_buf(),
-            sheet: None,
-        }));
+        return named_group(&src, input, group, plan);
     }
     let only = match &options.sheet {
         Some(s) => Some(find_sheet(&names, s).ok_or_else(|| sheet_missing(path, s, &names))?),
         None => None,
     };
-    // Load the sheets that have data: two at once when the workbook has two sheets.
+    let mut tables = load_tables(&src, input, only.as_ref())?;
+    // 3. Sheets with the same item headers: two are compared, in time order; three or more
+    //    (a third wave) are refused, never dropped silently.
+    if only.is_none() && tables.len() >= 2 && options.wide.is_none() {
+        if let Some(survey) = alike_sheets(&src, &mut tables, &mut plan, waves)? {
+            return Ok(survey);
+        }
+    }
+    // 4. One sheet whose columns come in before/after pairs (事前_Q1 / 事後_Q1): each row holds
+    //    one person's two answers (src/workbook/wide.rs). --group or --items without --wide say
+    //    the user means something else.
+    if options.wide.is_some() || (options.group.is_none() && options.items.is_none()) {
+        if let Some(survey) = wide_sheet(&src, &mut tables, &mut plan)? {
+            return Ok(survey);
+        }
+    }
+    // 5. One sheet with a group column of exactly two values.
+    one_sheet(&src, tables.swap_remove(0), plan)
+}
+
+/// The `--scale` mapping, if given.
+fn scale_option(path: &Path, options: &ReadOptions) -> Result<Option<Scale>, ReadError> {
+    let Some(s) = &options.scale else {
+        return Ok(None);
+    };
+    Scale::parse(s).map(Some).map_err(|bad| {
+        ReadError::layout(
+            path,
+            format!("--scale: cannot read {bad:?}; write label=score pairs separated by commas, e.g. \"とてもそう思う=5,そう思う=4\""),
+            format!("--scale: 「{bad}」を解釈できません。「とてもそう思う=5,そう思う=4」のように、「選択肢の文言=得点」をカンマで区切って指定してください"),
+        )
+    })
+}
+
+/// Step 1: the two sheets named with `--sheets`, in the order given.
+fn named_sheets(
+    src: &Source,
+    input: &mut Input,
+    a: &str,
+    b: &str,
+    mut plan: ReadPlan,
+) -> Result<Survey, ReadError> {
+    let (path, names) = (src.path, src.names);
+    let a = find_sheet(names, a).ok_or_else(|| sheet_missing(path, a, names))?;
+    let b = find_sheet(names, b).ok_or_else(|| sheet_missing(path, b, names))?;
+    let (sa, sb) = input.load_two(&a, &b)?;
+    let (ta, tb) = make_tables(path, sa, sb, src.options.header_row, src.scale)?;
+    plan.add(
+        PlanTopic::Layout,
+        None,
+        format!("two sheets, {a} and {b}: named by --sheets"),
+        format!("2 つのシート「{a}」と「{b}」（--sheets で指定）"),
+    );
+    plan.add(
+        PlanTopic::Order,
+        None,
+        format!("{a} first, then {b}: the order given by --sheets"),
+        format!("「{a}」が先、「{b}」が後（--sheets で指定した順）"),
+    );
+    two_sheets(path, src.options, src.scale, ta, tb, plan)
+}
+
+/// Step 2: the group column named with `--group`, in the sheet named with `--sheet` or else the
+/// first sheet that has it.
+fn named_group(
+    src: &Source,
+    input: &mut Input,
+    group: &str,
+    mut plan: ReadPlan,
+) -> Result<Survey, ReadError> {
+    let (path, options, names) = (src.path, src.options, src.names);
+    let candidates: Vec<String> = match &options.sheet {
+        Some(s) => vec![find_sheet(names, s).ok_or_else(|| sheet_missing(path, s, names))?],
+        None => names.to_vec(),
+    };
+    let mut last_err = None;
+    for name in candidates {
+        let sheet = input.load(&name)?;
+        if sheet.rows.is_empty() {
+            continue;
+        }
+        let t = make_table(path, sheet, options.header_row, src.scale)?;
+        match t.find(group) {
+            Some(g) => {
+                let gname = &t.columns[g].name;
+                plan.add(
+                    PlanTopic::Layout,
+                    Some((t.name(), a1(t.header, t.columns[g].col))),
+                    format!("one sheet, {name}, split into two groups by the column {gname}: named by --group"),
+                    format!("1 つのシート「{name}」を列「{gname}」で 2 群に分割（--group で指定）"),
+                );
+                return group_column(path, options, src.scale, t, g, plan);
+            }
+            None => last_err = Some(not_found(path, "--group", group, &t)),
+        }
+    }
+    Err(last_err.unwrap_or(ReadError::NoData {
+        path: path.to_path_buf(),
+        sheet: None,
+    }))
+}
+
+/// The tables of the sheets that have data (only the sheet `only` when one is named): two at
+/// once when the workbook has two sheets.
+fn load_tables(
+    src: &Source,
+    input: &mut Input,
+    only: Option<&String>,
+) -> Result<Vec<Table>, ReadError> {
+    let (path, names) = (src.path, src.names);
+    let (header_row, scale) = (src.options.header_row, src.scale);
     let mut tables = Vec::new();
     if only.is_none() && names.len() == 2 {
-        let (sa, sb) = book.load_two(&names[0], &names[1])?;
+        let (sa, sb) = input.load_two(&names[0], &names[1])?;
         match (sa.rows.is_empty(), sb.rows.is_empty()) {
             (false, false) => {
-                let (ta, tb) = make_tables(path, sa, sb, options.header_row, scale)?;
+                let (ta, tb) = make_tables(path, sa, sb, header_row, scale)?;
                 tables.push(ta);
                 tables.push(tb);
             }
-            (false, true) => tables.push(make_table(path, sa, options.header_row, scale)?),
-            (true, false) => tables.push(make_table(path, sb, options.header_row, scale)?),
+            (false, true) => tables.push(make_table(path, sa, header_row, scale)?),
+            (true, false) => tables.push(make_table(path, sb, header_row, scale)?),
             (true, true) => {}
         }
     } else {
         // A sheet whose header cannot be found (a notes or chart-data sheet) is left aside
         // while another sheet can be read.
         let mut first_err = None;
-        for name in &names {
-            if only.as_ref().is_some_and(|o| o != name) {
+        for name in names {
+            if only.is_some_and(|o| o != name) {
                 continue;
             }
-            let sheet = book.load(name)?;
+            let sheet = input.load(name)?;
             if sheet.rows.is_empty() {
                 continue;
             }
-            match make_table(path, sheet, options.header_row, scale) {
+            match make_table(path, sheet, header_row, scale) {
                 Ok(t) => tables.push(t),
                 Err(e) => {
                     first_err.get_or_insert(e);
@@ -291,166 +371,182 @@ fn read_book(
     if tables.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
-            sheet: only,
+            sheet: only.cloned(),
         });
     }
-    // 3. Sheets with the same item headers: two are compared, in time order; three or more
-    //    (a third wave) are refused, never dropped silently.
-    if only.is_none() && tables.len() >= 2 && options.wide.is_none() {
-        let item_names = |t: &Table| -> HashSet<String> {
-            t.columns
+    Ok(tables)
+}
+
+/// Step 3: two sheets with the same item headers, or else whose names say before and after,
+/// compared in time order. Three or more sheets with the same item headers are the waves of
+/// `waves` (when given) and refused.
+fn alike_sheets(
+    src: &Source,
+    tables: &mut Vec<Table>,
+    plan: &mut ReadPlan,
+    waves: Option<&mut Option<Waves>>,
+) -> Result<Option<Survey>, ReadError> {
+    let path = src.path;
+    let alike = same_item_headers(tables, plan);
+    if alike.len() >= 3 {
+        if let Some(out) = waves {
+            let names = alike
                 .iter()
-                .filter(|c| c.score_like > 0 && c.score_like * 2 >= c.filled && !is_meta(t, c))
-                .map(|c| c.name.clone())
-                .collect()
-        };
-        let sets: Vec<HashSet<String>> = tables.iter().map(item_names).collect();
-        let similar = |i: usize, j: usize| {
-            let common = sets[i].intersection(&sets[j]).count();
-            let union = sets[i].union(&sets[j]).count();
-            common >= 1 && common * 5 >= union * 4
-        };
-        let mut alike: Vec<usize> = (0..tables.len())
-            .filter(|&i| (0..tables.len()).any(|j| j != i && similar(i, j)))
-            .collect();
-        // A sheet with the same item headers whose numbers are not answers (a 集計 sheet of
-        // averages or totals) is no wave: said on the plan, not compared.
-        if alike.len() >= 3 {
-            alike.retain(|&i| match not_answers(&tables[i], &sets[i]) {
-                None => true,
-                Some(example) => {
-                    let name = tables[i].name();
-                    plan.add(
-                        PlanTopic::Layout,
-                        Some((name, String::new())),
-                        format!("sheet {name} has the same item headers but its numbers are not answers (e.g. {example}): a summary sheet, not analysed; --sheets FIRST,SECOND chooses the sheets"),
-                        format!("シート「{name}」は設問の見出しが同じですが、数値が回答ではない（例: {example}）ため集計表とみなし、分析の対象外（比べるシートは --sheets 先,後 で指定）"),
-                    );
-                    false
-                }
-            });
-        }
-        if alike.len() >= 3 {
-            if let Some(out) = waves {
-                let names = alike
-                    .iter()
-                    .map(|&i| tables[i].name().to_string())
-                    .collect();
-                *out = Some(super::waves::ordered(path, names, plan.clone())?);
-            }
-            return Err(more_than_two(path, &tables, &alike));
-        }
-        let pair = if alike.len() == 2 {
-            Some((alike[0], alike[1]))
-        } else {
-            // Sheets whose names say before/after, even with different headers (as before).
-            let before: Vec<usize> = (0..tables.len())
-                .filter(|&i| condition_of(tables[i].name()) == Some(0))
+                .map(|&i| tables[i].name().to_string())
                 .collect();
-            let after: Vec<usize> = (0..tables.len())
-                .filter(|&i| condition_of(tables[i].name()) == Some(1))
-                .collect();
-            (before.len() == 1 && after.len() == 1).then(|| (before[0], after[0]))
-        };
-        if let Some((i, j)) = pair {
-            let (na, nb) = (tables[i].name().to_string(), tables[j].name().to_string());
-            let why_en = if alike.len() == 2 {
-                "they have the same item headers"
-            } else {
-                "their names say before and after"
-            };
-            let why_ja = if alike.len() == 2 {
-                "設問の見出しが同じ"
-            } else {
-                "シート名が事前・事後を示している"
-            };
-            plan.add(
-                PlanTopic::Layout,
-                None,
-                format!("two sheets, {na} and {nb}: {why_en}; another pair can be named with --sheets FIRST,SECOND"),
-                format!("2 つのシート「{na}」と「{nb}」（{why_ja}。別のシートを比べるには --sheets 先,後 で指定）"),
-            );
-            let (i, j) = match earlier(&na, &nb) {
-                Some((first, ra, rb)) => {
-                    let (x, y) = if first == 0 { (&na, &nb) } else { (&nb, &na) };
-                    let (rx, ry) = if first == 0 { (&ra, &rb) } else { (&rb, &ra) };
-                    plan.add(
-                        PlanTopic::Order,
-                        None,
-                        format!("{x} first, then {y}: the names carry time ({x}: {rx}; {y}: {ry}), whatever the order of the sheets; --sheets {y},{x} reverses it"),
-                        format!("「{x}」が先、「{y}」が後（シート名が時期を示している: 「{x}」は{}、「{y}」は{}。シートの並び順によらない。逆にするには --sheets {y},{x}）", ja_reading(rx), ja_reading(ry)),
-                    );
-                    if first == 0 {
-                        (i, j)
-                    } else {
-                        (j, i)
-                    }
-                }
-                None => {
-                    plan.add(
-                        PlanTopic::Order,
-                        None,
-                        format!("{na} first, then {nb}: the order of the sheets in the workbook (their names carry no time); --sheets {nb},{na} reverses it"),
-                        format!("「{na}」が先、「{nb}」が後（シート名から時期が読み取れないため、ブック内のシートの順。逆にするには --sheets {nb},{na}）"),
-                    );
-                    (i, j)
-                }
-            };
-            let (hi, lo) = (i.max(j), i.min(j));
-            let t_hi = tables.swap_remove(hi);
-            let t_lo = tables.swap_remove(lo);
-            let (ta, tb) = if i < j { (t_lo, t_hi) } else { (t_hi, t_lo) };
-            return two_sheets(path, options, scale, ta, tb, plan);
+            *out = Some(super::waves::ordered(path, names, plan.clone())?);
         }
+        return Err(more_than_two(path, tables, &alike));
     }
-    // 4. One sheet whose columns come in before/after pairs (事前_Q1 / 事後_Q1): each row holds
-    //    one person's two answers (src/workbook/wide.rs). --group or --items without --wide say
-    //    the user means something else.
-    if options.wide.is_some() || (options.group.is_none() && options.items.is_none()) {
-        let mut first_err = None;
-        for k in 0..tables.len() {
-            match super::wide::detect(path, &tables[k], options, scale) {
-                Ok(Some(w)) => {
-                    let t = tables.swap_remove(k);
-                    return super::wide::wide_survey(path, options, scale, t, w, plan);
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    first_err.get_or_insert(e);
-                }
-            }
-            // Without --wide only the sheet analysed below is looked at.
-            if options.wide.is_none() {
-                break;
-            }
-        }
-        if let Some(e) = first_err {
-            return Err(e);
-        }
-    }
-    // 5. One sheet with a group column of exactly two values.
-    let t = tables.swap_remove(0);
-    let id = if options.no_id {
-        None
+    let pair = if alike.len() == 2 {
+        Some((alike[0], alike[1]))
     } else {
-        options
-            .id
-            .as_ref()
-            .and_then(|s| t.find(s))
-            .or_else(|| guess_id(&t))
+        // Sheets whose names say before/after, even with different headers (as before).
+        let before: Vec<usize> = (0..tables.len())
+            .filter(|&i| condition_of(tables[i].name()) == Some(0))
+            .collect();
+        let after: Vec<usize> = (0..tables.len())
+            .filter(|&i| condition_of(tables[i].name()) == Some(1))
+            .collect();
+        (before.len() == 1 && after.len() == 1).then(|| (before[0], after[0]))
     };
-    let by = options.by.as_ref().and_then(|s| t.find(s));
-    let candidates: Vec<(usize, Vec<String>)> = (0..t.columns.len())
-        .filter_map(|i| {
-            let c = &t.columns[i];
-            if Some(i) == id || Some(i) == by || is_meta(&t, c) || c.score_like * 2 >= c.filled {
-                return None;
-            }
-            let values = distinct(&t, c.col, 2);
-            // The free-text scan reads the whole column: only for columns with two values.
-            (values.len() == 2 && !is_free_text(&t, c)).then_some((i, values))
-        })
+    let Some((i, j)) = pair else {
+        return Ok(None);
+    };
+    let (na, nb) = (tables[i].name().to_string(), tables[j].name().to_string());
+    let why_en = if alike.len() == 2 {
+        "they have the same item headers"
+    } else {
+        "their names say before and after"
+    };
+    let why_ja = if alike.len() == 2 {
+        "設問の見出しが同じ"
+    } else {
+        "シート名が事前・事後を示している"
+    };
+    plan.add(
+        PlanTopic::Layout,
+        None,
+        format!("two sheets, {na} and {nb}: {why_en}; another pair can be named with --sheets FIRST,SECOND"),
+        format!("2 つのシート「{na}」と「{nb}」（{why_ja}。別のシートを比べるには --sheets 先,後 で指定）"),
+    );
+    let (i, j) = if in_time_order(&na, &nb, plan) {
+        (i, j)
+    } else {
+        (j, i)
+    };
+    let (hi, lo) = (i.max(j), i.min(j));
+    let t_hi = tables.swap_remove(hi);
+    let t_lo = tables.swap_remove(lo);
+    let (ta, tb) = if i < j { (t_lo, t_hi) } else { (t_hi, t_lo) };
+    let plan = std::mem::take(plan);
+    two_sheets(path, src.options, src.scale, ta, tb, plan).map(Some)
+}
+
+/// The tables with the same item headers as another table, without a summary sheet of the same
+/// headers when there are three or more (said on the plan).
+fn same_item_headers(tables: &[Table], plan: &mut ReadPlan) -> Vec<usize> {
+    let item_names = |t: &Table| -> HashSet<String> {
+        t.columns
+            .iter()
+            .filter(|c| c.score_like > 0 && c.score_like * 2 >= c.filled && !is_meta(t, c))
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    let sets: Vec<HashSet<String>> = tables.iter().map(item_names).collect();
+    let similar = |i: usize, j: usize| {
+        let common = sets[i].intersection(&sets[j]).count();
+        let union = sets[i].union(&sets[j]).count();
+        common >= 1 && common * 5 >= union * 4
+    };
+    let mut alike: Vec<usize> = (0..tables.len())
+        .filter(|&i| (0..tables.len()).any(|j| j != i && similar(i, j)))
         .collect();
+    // A sheet with the same item headers whose numbers are not answers (a 集計 sheet of
+    // averages or totals) is no wave: said on the plan, not compared.
+    if alike.len() >= 3 {
+        alike.retain(|&i| match not_answers(&tables[i], &sets[i]) {
+            None => true,
+            Some(example) => {
+                let name = tables[i].name();
+                plan.add(
+                    PlanTopic::Layout,
+                    Some((name, String::new())),
+                    format!("sheet {name} has the same item headers but its numbers are not answers (e.g. {example}): a summary sheet, not analysed; --sheets FIRST,SECOND chooses the sheets"),
+                    format!("シート「{name}」は設問の見出しが同じですが、数値が回答ではない（例: {example}）ため集計表とみなし、分析の対象外（比べるシートは --sheets 先,後 で指定）"),
+                );
+                false
+            }
+        });
+    }
+    alike
+}
+
+/// `true` when sheet `na` comes first: the earlier when the names carry time, else the first
+/// in the workbook. The order and why go on the plan.
+fn in_time_order(na: &str, nb: &str, plan: &mut ReadPlan) -> bool {
+    match earlier(na, nb) {
+        Some((first, ra, rb)) => {
+            let (x, y) = if first == 0 { (na, nb) } else { (nb, na) };
+            let (rx, ry) = if first == 0 { (&ra, &rb) } else { (&rb, &ra) };
+            plan.add(
+                PlanTopic::Order,
+                None,
+                format!("{x} first, then {y}: the names carry time ({x}: {rx}; {y}: {ry}), whatever the order of the sheets; --sheets {y},{x} reverses it"),
+                format!("「{x}」が先、「{y}」が後（シート名が時期を示している: 「{x}」は{}、「{y}」は{}。シートの並び順によらない。逆にするには --sheets {y},{x}）", ja_reading(rx), ja_reading(ry)),
+            );
+            first == 0
+        }
+        None => {
+            plan.add(
+                PlanTopic::Order,
+                None,
+                format!("{na} first, then {nb}: the order of the sheets in the workbook (their names carry no time); --sheets {nb},{na} reverses it"),
+                format!("「{na}」が先、「{nb}」が後（シート名から時期が読み取れないため、ブック内のシートの順。逆にするには --sheets {nb},{na}）"),
+            );
+            true
+        }
+    }
+}
+
+/// Step 4: the first table whose columns come in before/after pairs (with `--wide`, any
+/// table; without it only the first, the one step 5 would read).
+fn wide_sheet(
+    src: &Source,
+    tables: &mut Vec<Table>,
+    plan: &mut ReadPlan,
+) -> Result<Option<Survey>, ReadError> {
+    let (path, options, scale) = (src.path, src.options, src.scale);
+    let mut first_err = None;
+    for k in 0..tables.len() {
+        match super::wide::detect(path, &tables[k], options, scale) {
+            Ok(Some(w)) => {
+                let t = tables.swap_remove(k);
+                let plan = std::mem::take(plan);
+                return super::wide::wide_survey(path, options, scale, t, w, plan).map(Some);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+        // Without --wide only the sheet analysed below is looked at.
+        if options.wide.is_none() {
+            break;
+        }
+    }
+    match first_err {
+        Some(e) => Err(e),
+        None => Ok(None),
+    }
+}
+
+/// Step 5: the one column of `t` with exactly two values (not the ID, the `--by` column, a
+/// metadata or an item column) splits its rows into the two groups; none or several are
+/// refused.
+fn one_sheet(src: &Source, t: Table, mut plan: ReadPlan) -> Result<Survey, ReadError> {
+    let (path, options) = (src.path, src.options);
+    let candidates = two_value_columns(&t, options);
     match candidates.len() {
         1 => {
             let (g, values) = &candidates[0];
@@ -470,46 +566,74 @@ fn read_book(
                 ),
             );
             let g = *g;
-            group_column(path, options, scale, t, g, plan)
+            group_column(path, options, src.scale, t, g, plan)
         }
         0 => Err(ReadError::layout(
             path,
             format!(
                 "cannot tell which rows to compare in sheet {} (sheets: {}); name two sheets with --sheets BEFORE,AFTER or a column of two groups with --group COLUMN, or the marks of before/after columns side by side with --wide BEFORE,AFTER (e.g. --wide T1_,T2_)",
                 t.name(),
-                names.join(", ")
+                src.names.join(", ")
             ),
             format!(
                 "シート「{}」では何と何を比べればよいか判断できません（シート: {}）。--sheets 事前,事後 で 2 つのシートを指定するか、--group 列名 で 2 群を表す列を指定してください。事前と事後の列が横に並んでいる場合は、--wide 事前の印,事後の印 でその印を指定してください（例: --wide T1_,T2_）",
                 t.name(),
-                names.join("、")
+                src.names.join("、")
             ),
         )),
-        _ => {
-            let list = |sep: &str, open: &str, close: &str| {
-                candidates
-                    .iter()
-                    .map(|(i, v)| format!("{}{open}{}{close}", t.columns[*i].name, v.join(sep)))
-                    .collect::<Vec<_>>()
-            };
-            let first = &t.columns[candidates[0].0].name;
-            Err(ReadError::layout(
-                path,
-                format!(
-                    "sheet {}: {} columns could split the rows into two groups: {}; name the one to compare with --group COLUMN (e.g. --group {first})",
-                    t.name(),
-                    candidates.len(),
-                    list(", ", " (", ")").join("; ")
-                ),
-                format!(
-                    "シート「{}」には 2 群に分けられる列が {} つあります: {}。比べる列を --group 列名 で指定してください（例: --group {first}）",
-                    t.name(),
-                    candidates.len(),
-                    list("、", "（", "）").join("、")
-                ),
-            ))
-        }
+        _ => Err(several_group_columns(path, &t, &candidates)),
     }
+}
+
+/// The columns of `t` that could split its rows into two groups, with their two values.
+fn two_value_columns(t: &Table, options: &ReadOptions) -> Vec<(usize, Vec<String>)> {
+    let id = if options.no_id {
+        None
+    } else {
+        options
+            .id
+            .as_ref()
+            .and_then(|s| t.find(s))
+            .or_else(|| guess_id(t))
+    };
+    let by = options.by.as_ref().and_then(|s| t.find(s));
+    (0..t.columns.len())
+        .filter_map(|i| {
+            let c = &t.columns[i];
+            if Some(i) == id || Some(i) == by || is_meta(t, c) || c.score_like * 2 >= c.filled {
+                return None;
+            }
+            let values = distinct(t, c.col, 2);
+            // The free-text scan reads the whole column: only for columns with two values.
+            (values.len() == 2 && !is_free_text(t, c)).then_some((i, values))
+        })
+        .collect()
+}
+
+/// Two or more columns could be the group column: which one is not guessed.
+fn several_group_columns(path: &Path, t: &Table, candidates: &[(usize, Vec<String>)]) -> ReadError {
+    let list = |sep: &str, open: &str, close: &str| {
+        candidates
+            .iter()
+            .map(|(i, v)| format!("{}{open}{}{close}", t.columns[*i].name, v.join(sep)))
+            .collect::<Vec<_>>()
+    };
+    let first = &t.columns[candidates[0].0].name;
+    ReadError::layout(
+        path,
+        format!(
+            "sheet {}: {} columns could split the rows into two groups: {}; name the one to compare with --group COLUMN (e.g. --group {first})",
+            t.name(),
+            candidates.len(),
+            list(", ", " (", ")").join("; ")
+        ),
+        format!(
+            "シート「{}」には 2 群に分けられる列が {} つあります: {}。比べる列を --group 列名 で指定してください（例: --group {first}）",
+            t.name(),
+            candidates.len(),
+            list("、", "（", "）").join("、")
+        ),
+    )
 }
 
 /// `Some(example)` when the numbers under the item headers `items` of `t` are not answers: more
@@ -607,6 +731,8 @@ pub(super) fn plan_items(
     Ok(plan)
 }
 
+/// Two sheets, the first condition in `ta`: the items both have, the rows of each, the ID
+/// column and the pairing of respondents, and the two groups.
 fn two_sheets(
     path: &Path,
     options: &ReadOptions,
@@ -618,49 +744,9 @@ fn two_sheets(
     header_plan(&mut plan, options, &[&ta, &tb]);
     let ra = roles(path, &ta, options, None)?;
     let mut rb = roles(path, &tb, options, None)?;
-    // Items: those of the first sheet also found (by name) in the second.
-    let mut items = Vec::new();
     let mut notes: Vec<Keyed> = Vec::new();
-    let mut cols_a = Vec::new();
-    let mut cols_b = Vec::new();
-    let b_index: HashMap<&str, usize> = tb
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(j, c)| (c.name.as_str(), j))
-        .collect();
-    for &i in &ra.items {
-        let name = &ta.columns[i].name;
-        match b_index.get(name.as_str()).copied() {
-            Some(j) if Some(j) != rb.id && Some(j) != rb.by => {
-                items.push(name.clone());
-                cols_a.push(i);
-                cols_b.push(j);
-            }
-            _ => notes.push(header_note(&ta, 0, i)),
-        }
-    }
-    let used_b: HashSet<usize> = cols_b.iter().copied().collect();
-    for &j in &rb.items {
-        if !used_b.contains(&j) {
-            notes.push(header_note(&tb, 1, j));
-        }
-    }
-    if items.is_empty() {
-        return Err(ReadError::layout(
-            path,
-            format!(
-                "sheets {} and {} have no item column in common; the item headers must be the same in both sheets",
-                ta.name(),
-                tb.name()
-            ),
-            format!(
-                "シート「{}」と「{}」に共通する設問の列がありません。両方のシートで設問の見出しをそろえてください",
-                ta.name(),
-                tb.name()
-            ),
-        ));
-    }
+    let (mut items, mut cols_a, mut cols_b) =
+        common_items(path, [&ta, &tb], [&ra, &rb], &mut notes)?;
     // The ID column must exist in both sheets (by name) to pair.
     let id_name = ra.id.map(|i| ta.columns[i].name.clone());
     if let Some(name) = &id_name {
@@ -679,33 +765,14 @@ fn two_sheets(
         &mut [(&ta, &mut cols_a), (&tb, &mut cols_b)],
     )?;
     notes.extend(item_plan.notes);
-    // The cells are read into columns (both sheets at once, on two threads), each sheet freed
-    // row by row as it is read.
-    let (recs_a, recs_b) = on_two_threads(
+    let (mut recs_a, mut recs_b) = read_both(
         path,
-        "reading the rows of the second sheet",
-        || {
-            Ok(records(
-                &mut ta,
-                &ra,
-                &cols_a,
-                &items,
-                &item_plan.readers,
-                None,
-            ))
-        },
-        || {
-            Ok(records(
-                &mut tb,
-                &rb,
-                &cols_b,
-                &items,
-                &item_plan.readers,
-                None,
-            ))
-        },
-    );
-    let (mut recs_a, mut recs_b) = (recs_a?, recs_b?);
+        [&mut ta, &mut tb],
+        [&ra, &rb],
+        [&cols_a, &cols_b],
+        &items,
+        &item_plan.readers,
+    )?;
     summary_rows(&ta, 0, &mut notes, &mut plan);
     summary_rows(&tb, 1, &mut notes, &mut plan);
     if recs_a.len() == 0 || recs_b.len() == 0 {
@@ -722,82 +789,249 @@ fn two_sheets(
         });
     }
     let (na, nb) = (ta.name().to_string(), tb.name().to_string());
-    let id_place = ra
-        .id
-        .map(|i| (na.as_str(), a1(ta.header, ta.columns[i].col)));
-    let mut id_column = if rb.id.is_some() {
-        id_name.clone()
-    } else {
-        None
+    let two = TwoSheets {
+        path,
+        options,
+        ta: &ta,
+        tb: &tb,
+        ra: &ra,
+        rb: &rb,
+        cols: [&cols_a, &cols_b],
+        names: [&na, &nb],
     };
-    if let (Some(name), None) = (&id_name, &id_column) {
-        plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            format!("no ID column: {name} is in sheet {na} only, so the sheets are compared as independent groups"),
-            format!("ID の列なし（「{name}」はシート「{na}」にしかないため、2 つのシートを独立した 2 群として比較）"),
-        );
+    let id_column = two.id_column(id_name.as_ref(), [&recs_a, &recs_b], &mut plan)?;
+    let (paired, partner) = match &id_column {
+        Some(name) => two.pair(name, &mut recs_a, &mut recs_b, &mut plan)?,
+        None => (false, Vec::new()),
+    };
+    let id_column = id_column.filter(|_| paired);
+    let [mut first, mut second] = two.groups(
+        paired,
+        by_name.is_some(),
+        partner,
+        [recs_a, recs_b],
+        &mut notes,
+    );
+    if by_name.is_none() {
+        first.by = Vec::new();
+        second.by = Vec::new();
     }
-    // A running number (1, 2, 3, … in each sheet) numbers answers, not people.
-    if let (Some(name), false) = (
-        &id_column,
-        ra.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
-    ) {
-        let count = counting(
-            recs_a.ids.iter().map(Option::as_deref),
-            recs_b.ids.iter().map(Option::as_deref),
-        );
-        if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
-            return Err(uncertain_count(path, name, [&na, &nb], ranges, false));
+    let sheet_no = |s: &str| usize::from(s == nb && s != na);
+    out_of_scale(&first, &second, scale, &items, &mut notes, &sheet_no);
+    notes.sort_by_key(|a| a.0);
+    Ok(Survey {
+        path: path.to_path_buf(),
+        layout: Layout::TwoSheets {
+            first: na.clone(),
+            second: nb.clone(),
+        },
+        labels: [na.trim().to_string(), nb.trim().to_string()],
+        paired,
+        id_column,
+        by_column: by_name,
+        items,
+        first,
+        second,
+        notes: notes.into_iter().map(|k| k.1).collect(),
+        header_row: ta.header + 1,
+        scales: item_plan.scales,
+        plan,
+    })
+}
+
+/// The rows of both sheets, read into columns (both sheets at once, on two threads), each
+/// sheet freed row by row as it is read.
+fn read_both(
+    path: &Path,
+    [ta, tb]: [&mut Table; 2],
+    [ra, rb]: [&Roles; 2],
+    [cols_a, cols_b]: [&[usize]; 2],
+    items: &[String],
+    readers: &[ItemReader],
+) -> Result<(Recs, Recs), ReadError> {
+    let (recs_a, recs_b) = on_two_threads(
+        path,
+        "reading the rows of the second sheet",
+        || Ok(records(ta, ra, cols_a, items, readers, None)),
+        || Ok(records(tb, rb, cols_b, items, readers, None)),
+    );
+    Ok((recs_a?, recs_b?))
+}
+
+/// Item names, and their columns (indices in `columns`) in the first and in the second sheet.
+type CommonItems = (Vec<String>, Vec<usize>, Vec<usize>);
+
+/// The items of the first sheet also found (by name) in the second, with their columns in
+/// each; an item of one sheet only gets a note. None in common is refused.
+fn common_items(
+    path: &Path,
+    [ta, tb]: [&Table; 2],
+    [ra, rb]: [&Roles; 2],
+    notes: &mut Vec<Keyed>,
+) -> Result<CommonItems, ReadError> {
+    let mut items = Vec::new();
+    let mut cols_a = Vec::new();
+    let mut cols_b = Vec::new();
+    let b_index: HashMap<&str, usize> = tb
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (c.name.as_str(), j))
+        .collect();
+    for &i in &ra.items {
+        let name = &ta.columns[i].name;
+        match b_index.get(name.as_str()).copied() {
+            Some(j) if Some(j) != rb.id && Some(j) != rb.by => {
+                items.push(name.clone());
+                cols_a.push(i);
+                cols_b.push(j);
+            }
+            _ => notes.push(header_note(ta, 0, i)),
         }
-        if count == Counting::FromOne {
+    }
+    let used_b: HashSet<usize> = cols_b.iter().copied().collect();
+    for &j in &rb.items {
+        if !used_b.contains(&j) {
+            notes.push(header_note(tb, 1, j));
+        }
+    }
+    if items.is_empty() {
+        return Err(ReadError::layout(
+            path,
+            format!(
+                "sheets {} and {} have no item column in common; the item headers must be the same in both sheets",
+                ta.name(),
+                tb.name()
+            ),
+            format!(
+                "シート「{}」と「{}」に共通する設問の列がありません。両方のシートで設問の見出しをそろえてください",
+                ta.name(),
+                tb.name()
+            ),
+        ));
+    }
+    Ok((items, cols_a, cols_b))
+}
+
+/// The two sheets of [`two_sheets`] once their rows are read: the ID column, the pairing and
+/// the groups are decided from these.
+struct TwoSheets<'a> {
+    path: &'a Path,
+    options: &'a ReadOptions,
+    ta: &'a Table,
+    tb: &'a Table,
+    ra: &'a Roles,
+    rb: &'a Roles,
+    /// Item columns of each sheet (indices in its `columns`).
+    cols: [&'a [usize]; 2],
+    names: [&'a str; 2],
+}
+
+impl<'a> TwoSheets<'a> {
+    /// The ID column's header cell in the first sheet.
+    fn id_place(&self) -> Option<(&'a str, String)> {
+        let ta = self.ta;
+        self.ra
+            .id
+            .map(|i| (self.names[0], a1(ta.header, ta.columns[i].col)))
+    }
+
+    /// The ID column used to pair respondents, or `None` (not in the second sheet, a running
+    /// number, `--no-id`, or none found), with the reason on the plan. A count that may or may
+    /// not be a running number is refused.
+    fn id_column(
+        &self,
+        id_name: Option<&String>,
+        recs: [&Recs; 2],
+        plan: &mut ReadPlan,
+    ) -> Result<Option<String>, ReadError> {
+        let (path, options, ta, ra) = (self.path, self.options, self.ta, self.ra);
+        let [na, nb] = self.names;
+        let id_place = self.id_place();
+        let mut id_column = if self.rb.id.is_some() {
+            id_name.cloned()
+        } else {
+            None
+        };
+        if let (Some(name), None) = (id_name, &id_column) {
             plan.add(
                 PlanTopic::IdColumn,
                 id_place.clone(),
-                format!("{name} is not used as an ID: it counts 1, 2, 3, … in each sheet (a running number numbers answers, not people), so the sheets are compared as independent groups; if it does identify the same people in both sheets, add --id {name}"),
-                format!("「{name}」は ID として使用しない（各シートで 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 つのシートを独立した 2 群として比較。両方のシートで同じ人を表す番号の場合は --id {name} を指定）"),
+                format!("no ID column: {name} is in sheet {na} only, so the sheets are compared as independent groups"),
+                format!("ID の列なし（「{name}」はシート「{na}」にしかないため、2 つのシートを独立した 2 群として比較）"),
+            );
+        }
+        // A running number (1, 2, 3, … in each sheet) numbers answers, not people.
+        if let (Some(name), false) = (
+            &id_column,
+            ra.id_forced || names_a_person(id_name.map_or("", String::as_str)),
+        ) {
+            let count = counting(
+                recs[0].ids.iter().map(Option::as_deref),
+                recs[1].ids.iter().map(Option::as_deref),
+            );
+            if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
+                return Err(uncertain_count(path, name, [na, nb], ranges, false));
+            }
+            if count == Counting::FromOne {
+                plan.add(
+                    PlanTopic::IdColumn,
+                    id_place.clone(),
+                    format!("{name} is not used as an ID: it counts 1, 2, 3, … in each sheet (a running number numbers answers, not people), so the sheets are compared as independent groups; if it does identify the same people in both sheets, add --id {name}"),
+                    format!("「{name}」は ID として使用しない（各シートで 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 つのシートを独立した 2 群として比較。両方のシートで同じ人を表す番号の場合は --id {name} を指定）"),
+                );
+                id_column = None;
+            }
+        }
+        if let (Some(name), true) = (&id_column, options.no_id) {
+            plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each sheet is analysed"),
+                format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各シートの回答者全員を分析"),
             );
             id_column = None;
         }
+        if let Some(name) = &id_column {
+            plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                id_reason(ta, ra.id_forced, name, Lang::En),
+                id_reason(ta, ra.id_forced, name, Lang::Ja),
+            );
+        } else if id_name.is_none() {
+            plan.add(
+                PlanTopic::IdColumn,
+                None,
+                "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the sheets are compared as independent groups; name one with --id COLUMN to pair respondents",
+                "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 つのシートを独立した 2 群として比較。回答者を対応付けるには --id 列名 で指定）",
+            );
+        }
+        Ok(id_column)
     }
-    if let (Some(name), true) = (&id_column, options.no_id) {
-        plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each sheet is analysed"),
-            format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各シートの回答者全員を分析"),
-        );
-        id_column = None;
-    }
-    if let Some(name) = &id_column {
-        plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            id_reason(&ta, ra.id_forced, name, Lang::En),
-            id_reason(&ta, ra.id_forced, name, Lang::Ja),
-        );
-    } else if id_name.is_none() {
-        plan.add(
-            PlanTopic::IdColumn,
-            None,
-            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the sheets are compared as independent groups; name one with --id COLUMN to pair respondents",
-            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 つのシートを独立した 2 群として比較。回答者を対応付けるには --id 列名 で指定）",
-        );
-    }
-    let mut paired = false;
-    // For each row of the first sheet, the row of the second with the same ID.
-    let mut partner: Vec<Option<usize>> = Vec::new();
-    if let Some(name) = id_column.clone() {
+
+    /// Pairs the rows by the ID column `name` (leading zeros unified first): whether the
+    /// sheets are paired, and for each row of the first sheet the row of the second with the
+    /// same ID.
+    fn pair(
+        &self,
+        name: &str,
+        recs_a: &mut Recs,
+        recs_b: &mut Recs,
+        plan: &mut ReadPlan,
+    ) -> Result<(bool, Vec<Option<usize>>), ReadError> {
+        let path = self.path;
+        let [na, nb] = self.names;
         let fix = unify_leading_zeros(
             &mut recs_a.ids.iter_mut().collect::<Vec<_>>(),
             &mut recs_b.ids.iter_mut().collect::<Vec<_>>(),
         );
         if let Some(z) = &fix {
-            zero_plan(&mut plan, z, [&na, &nb], &name);
+            zero_plan(plan, z, [na, nb], name);
         }
-        id_index(path, ta.name(), &recs_a, None)?;
-        let index_b = id_index(path, tb.name(), &recs_b, None)?;
-        partner = recs_a
+        id_index(path, self.ta.name(), recs_a, None)?;
+        let index_b = id_index(path, self.tb.name(), recs_b, None)?;
+        let partner: Vec<Option<usize>> = recs_a
             .ids
             .iter()
             .map(|id| id.as_deref().and_then(|id| index_b.get(id).copied()))
@@ -805,7 +1039,7 @@ fn two_sheets(
         let matched = partner.iter().filter(|p| p.is_some()).count();
         let sides = [
             (
-                na.as_str(),
+                na,
                 recs_a
                     .ids
                     .iter()
@@ -814,7 +1048,7 @@ fn two_sheets(
                     .collect::<Vec<_>>(),
             ),
             (
-                nb.as_str(),
+                nb,
                 recs_b
                     .ids
                     .iter()
@@ -823,23 +1057,45 @@ fn two_sheets(
                     .collect::<Vec<_>>(),
             ),
         ];
-        paired = decide_pairing(
+        let paired = decide_pairing(
             path,
-            &mut plan,
-            &name,
-            ra.id_forced,
+            plan,
+            name,
+            self.ra.id_forced,
             matched,
             &sides,
-            id_place,
+            self.id_place(),
         )?;
-        if !paired {
-            id_column = None;
-        }
+        Ok((paired, partner))
     }
-    let [mut first, mut second] = if paired {
+
+    /// The two groups: when `paired`, the rows with a partner, in the first sheet's order (the
+    /// others noted as unpaired; `by`: a breakdown value that changed is noted); else every
+    /// row of each sheet.
+    fn groups(
+        &self,
+        paired: bool,
+        by: bool,
+        partner: Vec<Option<usize>>,
+        [mut recs_a, mut recs_b]: [Recs; 2],
+        notes: &mut Vec<Keyed>,
+    ) -> [Group; 2] {
+        let (ta, tb, ra, rb) = (self.ta, self.tb, self.ra, self.rb);
+        let [cols_a, cols_b] = self.cols;
+        if !paired {
+            for i in 0..recs_a.len() {
+                recs_a.take_notes(i, 0, notes);
+            }
+            for j in 0..recs_b.len() {
+                recs_b.take_notes(j, 1, notes);
+            }
+            let [first] = recs_a.into_groups(ta, cols_a, [None]);
+            let [second] = recs_b.into_groups(tb, cols_b, [None]);
+            return [first, second];
+        }
         let id_col_a = ra.id.map(|i| ta.columns[i].col);
         let id_col_b = rb.id.map(|i| tb.columns[i].col);
-        let by_col_b = if by_name.is_some() {
+        let by_col_b = if by {
             rb.by.map(|i| tb.columns[i].col)
         } else {
             None
@@ -880,8 +1136,8 @@ fn two_sheets(
                             change,
                         ));
                     }
-                    recs_a.take_notes(i, 0, &mut notes);
-                    recs_b.take_notes(j, 1, &mut notes);
+                    recs_a.take_notes(i, 0, notes);
+                    recs_b.take_notes(j, 1, notes);
                     sel_a.push(i);
                     sel_b.push(j);
                 }
@@ -895,45 +1151,10 @@ fn two_sheets(
             }
         }
         drop(partner);
-        let [first] = recs_a.into_groups(&ta, &cols_a, [Some(&sel_a)]);
-        let [second] = recs_b.into_groups(&tb, &cols_b, [Some(&sel_b)]);
+        let [first] = recs_a.into_groups(ta, cols_a, [Some(&sel_a)]);
+        let [second] = recs_b.into_groups(tb, cols_b, [Some(&sel_b)]);
         [first, second]
-    } else {
-        for i in 0..recs_a.len() {
-            recs_a.take_notes(i, 0, &mut notes);
-        }
-        for j in 0..recs_b.len() {
-            recs_b.take_notes(j, 1, &mut notes);
-        }
-        let [first] = recs_a.into_groups(&ta, &cols_a, [None]);
-        let [second] = recs_b.into_groups(&tb, &cols_b, [None]);
-        [first, second]
-    };
-    if by_name.is_none() {
-        first.by = Vec::new();
-        second.by = Vec::new();
     }
-    let sheet_no = |s: &str| usize::from(s == nb && s != na);
-    out_of_scale(&first, &second, scale, &items, &mut notes, &sheet_no);
-    notes.sort_by_key(|a| a.0);
-    Ok(Survey {
-        path: path.to_path_buf(),
-        layout: Layout::TwoSheets {
-            first: na.clone(),
-            second: nb.clone(),
-        },
-        labels: [na.trim().to_string(), nb.trim().to_string()],
-        paired,
-        id_column,
-        by_column: by_name,
-        items,
-        first,
-        second,
-        notes: notes.into_iter().map(|k| k.1).collect(),
-        header_row: ta.header + 1,
-        scales: item_plan.scales,
-        plan,
-    })
 }
 
 fn header_note(t: &Table, sheet_no: usize, i: usize) -> Keyed {
@@ -959,6 +1180,8 @@ fn in_group(mut k: Keyed) -> Keyed {
     k
 }
 
+/// One sheet split into two groups by the column `g`: its two values and their order, the
+/// rows of each group, the ID column and the pairing of respondents, and the two groups.
 fn group_column(
     path: &Path,
     options: &ReadOptions,
@@ -970,8 +1193,109 @@ fn group_column(
     header_plan(&mut plan, options, &[&t]);
     let r = roles(path, &t, options, Some(g))?;
     let gname = t.columns[g].name.clone();
+    let values = group_values(path, options, &t, g)?;
+    let labels = group_order(path, options, &gname, &values, &mut plan)?;
+    let mut items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
+    let mut item_cols = r.items.clone();
+    let item_plan = plan_items(
+        path,
+        options,
+        scale,
+        &mut items,
+        &mut [(&t, &mut item_cols)],
+    )?;
+    let r = Roles {
+        items: item_cols,
+        ..r
+    };
+    if options.only_levels {
+        // Two waves of a column with more: the rows of the other waves are not part of this
+        // comparison (rows with a blank value stay, and are noted as without a group).
+        let gcol = t.columns[g].col;
+        let first = t.first_data;
+        let mut i = 0;
+        t.sheet.rows.retain(|row| {
+            let keep = i < first
+                || super::clean::id_text(row.get(gcol)).map_or(true, |v| labels.contains(&v));
+            i += 1;
+            keep
+        });
+    }
+    let mut recs = records(
+        &mut t,
+        &r,
+        &r.items,
+        &items,
+        &item_plan.readers,
+        Some(&labels[0]),
+    );
+    let gcol = t.columns[g].col;
+    let mut notes: Vec<Keyed> = item_plan.notes;
+    let parts = split_rows(&t, &mut recs, gcol, &mut notes);
+    let tname = t.name().to_string();
+    summary_rows(&t, 0, &mut notes, &mut plan);
+    let id_name = r.id.map(|i| t.columns[i].name.clone());
+    let one = OneSheet {
+        path,
+        options,
+        t: &t,
+        r: &r,
+        gname: &gname,
+        labels: &labels,
+        id_col: r.id.map(|i| t.columns[i].col),
+        tname: &tname,
+    };
+    let id_column = one.id_column(id_name.as_ref(), &recs, &parts, &mut plan)?;
+    let (paired, partner) = match &id_column {
+        Some(name) => one.pair(name, &mut recs, &parts, &mut plan)?,
+        None => (false, Vec::new()),
+    };
+    let id_column = id_column.filter(|_| paired);
+    let (sel0, sel1) = one.select(paired, partner, parts, &mut recs, &mut notes);
+    let [mut first, mut second] = recs.into_groups(&t, &r.items, [Some(&sel0), Some(&sel1)]);
+    if first.ids.is_empty() || second.ids.is_empty() {
+        return Err(ReadError::NoData {
+            path: path.to_path_buf(),
+            sheet: Some(t.name().to_string()),
+        });
+    }
+    if r.by.is_none() {
+        first.by = Vec::new();
+        second.by = Vec::new();
+    }
+    out_of_scale(&first, &second, scale, &items, &mut notes, &|_| 0);
+    notes.sort_by_key(|a| a.0);
+    Ok(Survey {
+        path: path.to_path_buf(),
+        layout: Layout::GroupColumn {
+            sheet: t.name().to_string(),
+            column: gname,
+        },
+        labels,
+        paired,
+        id_column,
+        by_column: r.by.map(|i| t.columns[i].name.clone()),
+        items,
+        first,
+        second,
+        notes: notes.into_iter().map(|k| k.1).collect(),
+        header_row: t.header + 1,
+        scales: item_plan.scales,
+        plan,
+    })
+}
+
+/// The values of the group column `g`, in order of first appearance: exactly two (with
+/// `--only-levels`, all of them when `--levels` names two), else refused.
+fn group_values(
+    path: &Path,
+    options: &ReadOptions,
+    t: &Table,
+    g: usize,
+) -> Result<Vec<String>, ReadError> {
+    let gname = &t.columns[g].name;
     let limit = if options.only_levels { MAX_LEVELS } else { 2 };
-    let values = distinct(&t, t.columns[g].col, limit);
+    let values = distinct(t, t.columns[g].col, limit);
     if values.len() != 2 && !(options.only_levels && options.levels.is_some()) {
         return Err(ReadError::layout(
             path,
@@ -1000,7 +1324,19 @@ fn group_column(
             ),
         ));
     }
-    let labels: [String; 2] = match &options.levels {
+    Ok(values)
+}
+
+/// The two group values in time order: as given with `--levels`, else the earlier first when
+/// they carry time, else in order of first appearance. The order and why go on the plan.
+fn group_order(
+    path: &Path,
+    options: &ReadOptions,
+    gname: &str,
+    values: &[String],
+    plan: &mut ReadPlan,
+) -> Result<[String; 2], ReadError> {
+    Ok(match &options.levels {
         Some((a, b)) => {
             let pick = |want: &str| {
                 values
@@ -1061,44 +1397,11 @@ fn group_column(
                 }
             }
         }
-    };
-    let mut items: Vec<String> = r.items.iter().map(|&i| t.columns[i].name.clone()).collect();
-    let mut item_cols = r.items.clone();
-    let item_plan = plan_items(
-        path,
-        options,
-        scale,
-        &mut items,
-        &mut [(&t, &mut item_cols)],
-    )?;
-    let r = Roles {
-        items: item_cols,
-        ..r
-    };
-    if options.only_levels {
-        // Two waves of a column with more: the rows of the other waves are not part of this
-        // comparison (rows with a blank value stay, and are noted as without a group).
-        let gcol = t.columns[g].col;
-        let first = t.first_data;
-        let mut i = 0;
-        t.sheet.rows.retain(|row| {
-            let keep = i < first
-                || super::clean::id_text(row.get(gcol)).map_or(true, |v| labels.contains(&v));
-            i += 1;
-            keep
-        });
-    }
-    let mut recs = records(
-        &mut t,
-        &r,
-        &r.items,
-        &items,
-        &item_plan.readers,
-        Some(&labels[0]),
-    );
-    let gcol = t.columns[g].col;
-    let mut notes: Vec<Keyed> = item_plan.notes;
-    // Row indices of each group, in sheet order.
+    })
+}
+
+/// Row indices of each group, in sheet order; a row without a group value gets a note.
+fn split_rows(t: &Table, recs: &mut Recs, gcol: u32, notes: &mut Vec<Keyed>) -> [Vec<usize>; 2] {
     let mut parts: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for (i, grp) in recs.group.iter().enumerate() {
         match grp {
@@ -1115,66 +1418,113 @@ fn group_column(
         }
     }
     recs.group = Vec::new();
-    let tname = t.name().to_string();
-    summary_rows(&t, 0, &mut notes, &mut plan);
-    let id_name = r.id.map(|i| t.columns[i].name.clone());
-    let id_col = r.id.map(|i| t.columns[i].col);
-    let id_place = id_col.map(|c| (tname.as_str(), a1(t.header, c)));
-    let mut id_column = id_name.clone();
-    let group_ids = |k: usize| parts[k].iter().map(|&i| recs.ids[i].as_deref());
-    if let (Some(name), false) = (
-        &id_column,
-        r.id_forced || names_a_person(id_name.as_deref().unwrap_or("")),
-    ) {
-        let count = counting(group_ids(0), group_ids(1));
-        if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
-            let sides = [0, 1].map(|k| format!("{gname}={}", labels[k]));
-            return Err(uncertain_count(
-                path,
-                name,
-                [&sides[0], &sides[1]],
-                ranges,
-                true,
-            ));
+    parts
+}
+
+/// The sheet of [`group_column`] once its rows are read and split: the ID column, the pairing
+/// and the rows of each group are decided from these.
+struct OneSheet<'a> {
+    path: &'a Path,
+    options: &'a ReadOptions,
+    t: &'a Table,
+    r: &'a Roles,
+    gname: &'a str,
+    /// The two group values, first condition first.
+    labels: &'a [String; 2],
+    /// Column of the ID, if one.
+    id_col: Option<u32>,
+    tname: &'a str,
+}
+
+impl<'a> OneSheet<'a> {
+    /// The ID column's header cell.
+    fn id_place(&self) -> Option<(&'a str, String)> {
+        let header = self.t.header;
+        self.id_col.map(|c| (self.tname, a1(header, c)))
+    }
+
+    /// `gname=label` for group `k`.
+    fn side_name(&self, k: usize) -> String {
+        format!("{}={}", self.gname, self.labels[k])
+    }
+
+    /// The ID column used to pair respondents, or `None` (a running number, `--no-id`, or
+    /// none found), with the reason on the plan. A count that may or may not be a running
+    /// number is refused.
+    fn id_column(
+        &self,
+        id_name: Option<&String>,
+        recs: &Recs,
+        parts: &[Vec<usize>; 2],
+        plan: &mut ReadPlan,
+    ) -> Result<Option<String>, ReadError> {
+        let (path, options, t, r) = (self.path, self.options, self.t, self.r);
+        let id_place = self.id_place();
+        let mut id_column = id_name.cloned();
+        let group_ids = |k: usize| parts[k].iter().map(|&i| recs.ids[i].as_deref());
+        if let (Some(name), false) = (
+            &id_column,
+            r.id_forced || names_a_person(id_name.map_or("", String::as_str)),
+        ) {
+            let count = counting(group_ids(0), group_ids(1));
+            if let (Counting::Uncertain(ranges), false) = (count, options.no_id) {
+                let sides = [0, 1].map(|k| self.side_name(k));
+                return Err(uncertain_count(
+                    path,
+                    name,
+                    [&sides[0], &sides[1]],
+                    ranges,
+                    true,
+                ));
+            }
+            if count == Counting::FromOne {
+                plan.add(
+                    PlanTopic::IdColumn,
+                    id_place.clone(),
+                    format!("{name} is not used as an ID: it counts 1, 2, 3, … in each group (a running number numbers answers, not people), so the groups are compared as independent; if it does identify the same people in both groups, add --id {name}"),
+                    format!("「{name}」は ID として使用しない（各群で 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 群を独立した群として比較。両方の群で同じ人を表す番号の場合は --id {name} を指定）"),
+                );
+                id_column = None;
+            }
         }
-        if count == Counting::FromOne {
+        if let (Some(name), true) = (&id_column, options.no_id) {
             plan.add(
                 PlanTopic::IdColumn,
                 id_place.clone(),
-                format!("{name} is not used as an ID: it counts 1, 2, 3, … in each group (a running number numbers answers, not people), so the groups are compared as independent; if it does identify the same people in both groups, add --id {name}"),
-                format!("「{name}」は ID として使用しない（各群で 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 群を独立した群として比較。両方の群で同じ人を表す番号の場合は --id {name} を指定）"),
+                format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each group is analysed"),
+                format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各群の回答者全員を分析"),
             );
             id_column = None;
         }
+        match &id_column {
+            Some(name) => plan.add(
+                PlanTopic::IdColumn,
+                id_place.clone(),
+                id_reason(t, r.id_forced, name, Lang::En),
+                id_reason(t, r.id_forced, name, Lang::Ja),
+            ),
+            None if id_name.is_none() => plan.add(
+                PlanTopic::IdColumn,
+                None,
+                "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the two groups are compared as independent; name one with --id COLUMN to pair respondents",
+                "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 群を独立した群として比較。回答者を対応付けるには --id 列名 で指定）",
+            ),
+            None => {}
+        }
+        Ok(id_column)
     }
-    if let (Some(name), true) = (&id_column, options.no_id) {
-        plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each group is analysed"),
-            format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各群の回答者全員を分析"),
-        );
-        id_column = None;
-    }
-    match &id_column {
-        Some(name) => plan.add(
-            PlanTopic::IdColumn,
-            id_place.clone(),
-            id_reason(&t, r.id_forced, name, Lang::En),
-            id_reason(&t, r.id_forced, name, Lang::Ja),
-        ),
-        None if id_name.is_none() => plan.add(
-            PlanTopic::IdColumn,
-            None,
-            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the two groups are compared as independent; name one with --id COLUMN to pair respondents",
-            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 群を独立した群として比較。回答者を対応付けるには --id 列名 で指定）",
-        ),
-        None => {}
-    }
-    let mut paired = false;
-    // For each row of the first group, the row of the second with the same ID.
-    let mut partner: Vec<Option<usize>> = Vec::new();
-    if let Some(name) = id_column.clone() {
+
+    /// Pairs the rows of the two groups by the ID column `name` (leading zeros unified
+    /// first): whether the groups are paired, and for each row of the first group the row of
+    /// the second with the same ID.
+    fn pair(
+        &self,
+        name: &str,
+        recs: &mut Recs,
+        parts: &[Vec<usize>; 2],
+        plan: &mut ReadPlan,
+    ) -> Result<(bool, Vec<Option<usize>>), ReadError> {
+        let path = self.path;
         let mut side = vec![2u8; recs.len()];
         for (k, part) in parts.iter().enumerate() {
             for &i in part {
@@ -1191,17 +1541,14 @@ fn group_column(
         }
         let fix = unify_leading_zeros(&mut ids0, &mut ids1);
         drop((ids0, ids1));
-        let side_names = [
-            format!("{gname}={}", labels[0]),
-            format!("{gname}={}", labels[1]),
-        ];
+        let side_names = [self.side_name(0), self.side_name(1)];
         if let Some(z) = &fix {
-            zero_plan(&mut plan, z, [&side_names[0], &side_names[1]], &name);
+            zero_plan(plan, z, [&side_names[0], &side_names[1]], name);
         }
-        let sheet_k = |k: usize| format!("{} ({}={})", t.name(), gname, labels[k]);
-        id_index(path, &sheet_k(0), &recs, Some(&parts[0]))?;
-        let index1 = id_index(path, &sheet_k(1), &recs, Some(&parts[1]))?;
-        partner = parts[0]
+        let sheet_k = |k: usize| format!("{} ({}={})", self.t.name(), self.gname, self.labels[k]);
+        id_index(path, &sheet_k(0), recs, Some(&parts[0]))?;
+        let index1 = id_index(path, &sheet_k(1), recs, Some(&parts[1]))?;
+        let partner: Vec<Option<usize>> = parts[0]
             .iter()
             .map(|&i| {
                 recs.ids[i]
@@ -1220,95 +1567,75 @@ fn group_column(
             (side_names[0].as_str(), ids_of(0)),
             (side_names[1].as_str(), ids_of(1)),
         ];
-        paired = decide_pairing(
+        let paired = decide_pairing(
             path,
-            &mut plan,
-            &name,
-            r.id_forced,
+            plan,
+            name,
+            self.r.id_forced,
             matched,
             &sides,
-            id_place.clone(),
+            self.id_place(),
         )?;
-        if !paired {
-            id_column = None;
-        }
+        Ok((paired, partner))
     }
-    let [p0, p1] = parts;
-    let (sel0, sel1) = if paired {
-        // IDs are unique in each group: a row of the second is matched by at most one.
-        let mut matched1 = vec![false; recs.len()];
-        for &j in partner.iter().flatten() {
-            matched1[j] = true;
-        }
-        for &j in &p1 {
-            let id = recs.ids[j].as_ref();
-            if id.is_none() || !matched1[j] {
-                notes.push(in_group(unpaired_note(
-                    t.name(),
-                    0,
-                    recs.rows[j],
-                    id_col,
-                    id,
-                )));
+
+    /// The rows of each group: when `paired`, the rows with a partner, in the first group's
+    /// order (the others noted as unpaired); else every row of each group.
+    fn select(
+        &self,
+        paired: bool,
+        partner: Vec<Option<usize>>,
+        [p0, p1]: [Vec<usize>; 2],
+        recs: &mut Recs,
+        notes: &mut Vec<Keyed>,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let (t, id_col) = (self.t, self.id_col);
+        let selected = if paired {
+            // IDs are unique in each group: a row of the second is matched by at most one.
+            let mut matched1 = vec![false; recs.len()];
+            for &j in partner.iter().flatten() {
+                matched1[j] = true;
             }
-        }
-        drop(matched1);
-        let mut sel0 = Vec::new();
-        let mut sel1 = Vec::new();
-        for (&i, p) in p0.iter().zip(&partner) {
-            match (&recs.ids[i], *p) {
-                (Some(_), Some(j)) => {
-                    recs.take_notes(i, 0, &mut notes);
-                    recs.take_notes(j, 0, &mut notes);
-                    sel0.push(i);
-                    sel1.push(j);
+            for &j in &p1 {
+                let id = recs.ids[j].as_ref();
+                if id.is_none() || !matched1[j] {
+                    notes.push(in_group(unpaired_note(
+                        t.name(),
+                        0,
+                        recs.rows[j],
+                        id_col,
+                        id,
+                    )));
                 }
-                (id, _) => notes.push(in_group(unpaired_note(
-                    t.name(),
-                    0,
-                    recs.rows[i],
-                    id_col,
-                    id.as_ref(),
-                ))),
             }
-        }
-        (sel0, sel1)
-    } else {
-        for &i in p0.iter().chain(&p1) {
-            recs.take_notes(i, 0, &mut notes);
-        }
-        (p0, p1)
-    };
-    drop(partner);
-    let [mut first, mut second] = recs.into_groups(&t, &r.items, [Some(&sel0), Some(&sel1)]);
-    if first.ids.is_empty() || second.ids.is_empty() {
-        return Err(ReadError::NoData {
-            path: path.to_path_buf(),
-            sheet: Some(t.name().to_string()),
-        });
+            drop(matched1);
+            let mut sel0 = Vec::new();
+            let mut sel1 = Vec::new();
+            for (&i, p) in p0.iter().zip(&partner) {
+                match (&recs.ids[i], *p) {
+                    (Some(_), Some(j)) => {
+                        recs.take_notes(i, 0, notes);
+                        recs.take_notes(j, 0, notes);
+                        sel0.push(i);
+                        sel1.push(j);
+                    }
+                    (id, _) => notes.push(in_group(unpaired_note(
+                        t.name(),
+                        0,
+                        recs.rows[i],
+                        id_col,
+                        id.as_ref(),
+                    ))),
+                }
+            }
+            (sel0, sel1)
+        } else {
+            for &i in p0.iter().chain(&p1) {
+                recs.take_notes(i, 0, notes);
+            }
+            (p0, p1)
+        };
+        drop(partner);
+        selected
     }
-    if r.by.is_none() {
-        first.by = Vec::new();
-        second.by = Vec::new();
-    }
-    out_of_scale(&first, &second, scale, &items, &mut notes, &|_| 0);
-    notes.sort_by_key(|a| a.0);
-    Ok(Survey {
-        path: path.to_path_buf(),
-        layout: Layout::GroupColumn {
-            sheet: t.name().to_string(),
-            column: gname,
-        },
-        labels,
-        paired,
-        id_column,
-        by_column: r.by.map(|i| t.columns[i].name.clone()),
-        items,
-        first,
-        second,
-        notes: notes.into_iter().map(|k| k.1).collect(),
-        header_row: t.header + 1,
-        scales: item_plan.scales,
-        plan,
-    })
 }

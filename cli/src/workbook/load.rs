@@ -429,7 +429,7 @@ thread_local! {
     static PANIC_AT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// For the binary's panic hook: `true` when a panic at `location` happens inside [`guarded`] on
+/// For the binary's panic hook: `true` when a panic at `location` happens inside `guarded` on
 /// this thread, where it is caught and reported as [`ReadError::Internal`] naming the input, so
 /// the hook should stay silent (no "panicked at", no backtrace hint); the location is kept for
 /// that error's message. The hook itself is installed by `main` (src/main.rs): a library does not

@@ -113,7 +113,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::lang::{grouped, Lang};
+use crate::lang::Lang;
+use crate::words::reader::NoteText;
 
 mod address;
 mod clean;
@@ -400,129 +401,39 @@ impl NoteKind {
 
     /// Short description in the requested language, e.g. for a checks sheet.
     pub fn describe(self, lang: Lang) -> &'static str {
-        let (en, ja) = match self {
-            NoteKind::Blank => (
-                "blank cell, treated as missing",
-                "空欄（欠測扱い）",
-            ),
-            NoteKind::NoAnswer => (
-                "no answer, treated as missing",
-                "無回答（欠測扱い）",
-            ),
-            NoteKind::Text => (
-                "text that is not a score, treated as missing",
-                "数値でない文字列（欠測扱い）",
-            ),
-            NoteKind::FullWidthDigits => (
-                "full-width digits, converted to a number",
-                "全角数字（数値に変換）",
-            ),
-            NoteKind::NumberAsText => (
-                "number stored as text, converted to a number",
-                "文字列として保存された数値（数値に変換）",
-            ),
-            NoteKind::LikertLabel => (
-                "answer label, converted to its score",
-                "選択肢の文言（得点に変換）",
-            ),
-            NoteKind::ErrorCell => (
-                "error value in the cell, treated as missing: check the formula",
-                "エラー値（欠測扱い。数式を要確認）",
-            ),
-            NoteKind::Date => (
-                "date or time in an item column, treated as missing: check the cell",
-                "設問の列に日付・時刻（欠測扱い。セルを要確認）",
-            ),
-            NoteKind::Boolean => (
-                "TRUE/FALSE in an item column, treated as missing: check the cell",
-                "設問の列に TRUE/FALSE（欠測扱い。セルを要確認）",
-            ),
-            NoteKind::OutOfScale => (
-                "value outside the answer scale, kept: check the cell",
-                "回答の範囲外の値（そのまま使用。セルを要確認）",
-            ),
-            NoteKind::UnmatchedId => (
-                "ID found in only one sheet, excluded from the paired test",
-                "片方のシートにしかない ID（対応のある検定から除外）",
-            ),
-            NoteKind::MissingId => (
-                "row without an ID, excluded from the paired test",
-                "ID のない行（対応のある検定から除外）",
-            ),
-            NoteKind::MissingGroup => (
-                "row without a group value, excluded",
-                "群の値がない行（除外）",
-            ),
-            NoteKind::ItemInOneSheet => (
-                "item found in only one sheet, not analysed",
-                "片方のシートにしかない設問（分析の対象外）",
-            ),
-            NoteKind::ByChanged => (
-                "breakdown (--by) value differs from the first sheet; the first sheet's value was used",
-                "内訳（--by）の値が 1 つ目のシートと異なる（1 つ目のシートの値で集計）",
-            ),
-            NoteKind::SummaryRow => (
-                "summary row (total, average, …), not a respondent: row excluded",
-                "集計行（合計・平均など。回答者ではないため除外）",
-            ),
-            NoteKind::UnmatchedIdInGroup => (
-                "ID found in only one of the two groups, excluded from the paired test",
-                "片方の群にしかない ID（対応のある検定から除外）",
-            ),
-            NoteKind::HiddenRow => (
-                "hidden row, left out (--include-hidden takes it in)",
-                "非表示の行（分析から除外。--include-hidden で含めます）",
-            ),
-            NoteKind::FilteredRow => (
-                "row hidden by the AutoFilter, left out (--include-hidden takes it in)",
-                "オートフィルターで非表示になっている行（分析から除外。--include-hidden で含めます）",
-            ),
-            NoteKind::HiddenColumn => (
-                "hidden column, left out (--include-hidden takes it in)",
-                "非表示の列（分析から除外。--include-hidden で含めます）",
-            ),
-            NoteKind::HiddenSheet => (
-                "hidden sheet, not used unless named with --sheets",
-                "非表示のシート（--sheets で指定しない限り使いません）",
-            ),
-            NoteKind::TableTotalsRow => (
-                "totals row of an Excel Table, not a respondent: left out",
-                "テーブルの集計行（回答者ではないため除外）",
-            ),
-            NoteKind::SubtotalRow => (
-                "row with a SUBTOTAL or AGGREGATE formula (a total, not a respondent): left out",
-                "SUBTOTAL・AGGREGATE 関数を含む行（集計行のため除外）",
-            ),
-            NoteKind::OutsideTable => (
-                "outside the sheet's Excel Table, which holds the data: left out",
-                "シート上のテーブルの範囲外（データはテーブル内のみとして除外）",
-            ),
-            NoteKind::NotAnItemQuantity => (
-                "the header names a quantity (age, years, amount, count), not an answer: column not analysed (name it with --items to analyse it)",
-                "見出しが数量（年齢・年数・金額・件数など）を表すため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
-            ),
-            NoteKind::NotAnItemTotal => (
-                "the sum or mean of the other items in each row (a total), not an answer: column not analysed (name it with --items to analyse it)",
-                "各行の他の設問の合計または平均のため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
-            ),
-            NoteKind::NotAnItemRange => (
-                "values are not integers on a rating scale (range shown), not answers: column not analysed (name it with --items to analyse it)",
-                "値が評定尺度の整数ではない（値の範囲を表示）ため、回答の列ではないと判断（分析の対象外。分析する場合は --items で指定）",
-            ),
-            NoteKind::UnitRemoved => (
-                "numbers written with a unit (点, %, 人) in this column: read as the number (80% is 80)",
-                "この列は単位（点・%・人）付きの数値のため、数値として読み取り（80% は 80）",
-            ),
-            NoteKind::PercentCells => (
-                "percent cells (0.8 shown as 80%) beside percentages written as text: multiplied by 100 so that every value is a percentage",
-                "パーセント表示のセル（0.8 を 80% と表示）と文字の「80%」が混在: すべてパーセントの値にそろえるため 100 倍",
-            ),
-            NoteKind::MixedUnits => (
-                "numbers written with different units in this column: those cells were not read (missing): check the column",
-                "この列には異なる単位の数値が混在: それらのセルは読み取らず欠測扱い（列を要確認）",
-            ),
+        let text = match self {
+            NoteKind::Blank => NoteText::Blank,
+            NoteKind::NoAnswer => NoteText::NoAnswer,
+            NoteKind::Text => NoteText::Text,
+            NoteKind::FullWidthDigits => NoteText::FullWidthDigits,
+            NoteKind::NumberAsText => NoteText::NumberAsText,
+            NoteKind::LikertLabel => NoteText::LikertLabel,
+            NoteKind::ErrorCell => NoteText::ErrorCell,
+            NoteKind::Date => NoteText::Date,
+            NoteKind::Boolean => NoteText::Boolean,
+            NoteKind::OutOfScale => NoteText::OutOfScale,
+            NoteKind::UnmatchedId => NoteText::UnmatchedId,
+            NoteKind::MissingId => NoteText::MissingId,
+            NoteKind::MissingGroup => NoteText::MissingGroup,
+            NoteKind::ItemInOneSheet => NoteText::ItemInOneSheet,
+            NoteKind::ByChanged => NoteText::ByChanged,
+            NoteKind::SummaryRow => NoteText::SummaryRow,
+            NoteKind::UnmatchedIdInGroup => NoteText::UnmatchedIdInGroup,
+            NoteKind::HiddenRow => NoteText::HiddenRow,
+            NoteKind::FilteredRow => NoteText::FilteredRow,
+            NoteKind::HiddenColumn => NoteText::HiddenColumn,
+            NoteKind::HiddenSheet => NoteText::HiddenSheet,
+            NoteKind::TableTotalsRow => NoteText::TableTotalsRow,
+            NoteKind::SubtotalRow => NoteText::SubtotalRow,
+            NoteKind::OutsideTable => NoteText::OutsideTable,
+            NoteKind::NotAnItemQuantity => NoteText::NotAnItemQuantity,
+            NoteKind::NotAnItemTotal => NoteText::NotAnItemTotal,
+            NoteKind::NotAnItemRange => NoteText::NotAnItemRange,
+            NoteKind::UnitRemoved => NoteText::UnitRemoved,
+            NoteKind::PercentCells => NoteText::PercentCells,
+            NoteKind::MixedUnits => NoteText::MixedUnits,
         };
-        lang.pick(en, ja)
+        text.get(lang)
     }
 }
 
@@ -558,37 +469,27 @@ pub struct Survey {
     pub scales: Vec<ItemScale>,
 }
 
-/// Why a workbook could not be read. Messages name the file and say what to do; see
-/// [`ReadError::message`] for the Japanese text.
-#[derive(Debug, thiserror::Error)]
+/// Why a workbook could not be read. Messages ([`ReadError::message`], in
+/// [`crate::words::reader`]; `Display` is the English) name the file and say what to do.
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ReadError {
     /// The file does not exist.
-    #[error("{path}: file not found; check the path and the file name", path = .path.display())]
     NotFound {
         /// File path.
         path: PathBuf,
     },
     /// The file is not a spreadsheet (empty, a picture, text without a .csv/.tsv/.txt name, …).
-    #[error(
-        "{path}: not a workbook; give an .xlsx, .xlsm, .xls or .ods file, or a .csv, .tsv or .txt text file (a text file with another name is read with --encoding or --delimiter)",
-        path = .path.display()
-    )]
     NotAWorkbook {
         /// File path.
         path: PathBuf,
     },
     /// The workbook is password-protected (encrypted).
-    #[error(
-        "{path}: the workbook is protected with a password; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save a copy",
-        path = .path.display()
-    )]
     Encrypted {
         /// File path.
         path: PathBuf,
     },
     /// The file could not be opened or parsed as a workbook.
-    #[error("{path}: cannot read the workbook: {reason}; if Excel opens it, save a copy as .xlsx and try that", path = .path.display())]
     Workbook {
         /// File path.
         path: PathBuf,
@@ -596,9 +497,6 @@ pub enum ReadError {
         reason: String,
     },
     /// More cells than [`MAX_CELLS`], or a cell beyond Excel's limits.
-    #[error("{path}: sheet {sheet} is too large to read (limit: {limit}); delete unused rows and columns or split the workbook",
-        path = .path.display(),
-        limit = match .cells { Some(n) => format!("{} non-empty cells", grouped(*n as u128)), None => format!("{} rows × {} columns", grouped(MAX_ROWS), grouped(MAX_COLUMNS)) })]
     TooLarge {
         /// File path.
         path: PathBuf,
@@ -609,8 +507,6 @@ pub enum ReadError {
     },
     /// The file declares a size beyond the limits (for example four billion shared strings):
     /// damaged or not written by a spreadsheet program. Refused before anything is allocated.
-    #[error("{path}: the workbook declares {declared} {what}, more than the limit of {limit}; the file is damaged or was not saved by a spreadsheet program: open it in Excel and save a copy",
-        path = .path.display(), declared = grouped(*.declared), limit = grouped(*.limit))]
     Declared {
         /// File path.
         path: PathBuf,
@@ -629,9 +525,6 @@ pub enum ReadError {
     /// An OpenDocument (.ods) workbook whose repeated rows and columns would expand beyond the
     /// limits in memory (calamine expands them all when it opens the file). Refused before
     /// calamine opens it.
-    #[error("{path}: {where_} expands to {amount} {what} when its repeated rows, columns and spaces are read (limit: {limit}); delete unused rows and columns (for example a value filled down to the last row) or split the workbook, or open it in Excel or LibreOffice and save a copy as .xlsx",
-        path = .path.display(), amount = grouped(*.amount), limit = grouped(*.limit),
-        where_ = match .sheet { Some(s) => format!("the workbook (at sheet {s})"), None => "the workbook".to_string() })]
     Expands {
         /// File path.
         path: PathBuf,
@@ -647,8 +540,6 @@ pub enum ReadError {
     /// The file's internal structure is damaged in a way that would make the parser loop,
     /// allocate without bound or crash (for example a cycle in an .xls sector chain). Refused
     /// before the parser runs.
-    #[error("{path}: the file is damaged: {reason}; open it in Excel and save a copy, or use a backup",
-        path = .path.display())]
     Damaged {
         /// File path.
         path: PathBuf,
@@ -658,9 +549,6 @@ pub enum ReadError {
         reason_ja: String,
     },
     /// The workbook (or the sheet) has no data rows.
-    #[error("{path}: {where_} has no data rows under the header; check that you chose the right file and sheet",
-        path = .path.display(),
-        where_ = match .sheet { Some(s) => format!("sheet {s}"), None => "the workbook".to_string() })]
     NoData {
         /// File path.
         path: PathBuf,
@@ -668,7 +556,6 @@ pub enum ReadError {
         sheet: Option<String>,
     },
     /// The layout could not be recognised or the options do not match the workbook.
-    #[error("{path}: {reason}", path = .path.display())]
     Layout {
         /// File path.
         path: PathBuf,
@@ -678,8 +565,6 @@ pub enum ReadError {
         reason_ja: String,
     },
     /// Duplicate respondent IDs.
-    #[error("{path}: duplicate ID {id:?} in sheet {sheet}, rows {rows}; every respondent needs a different ID (fix the rows or use --id to choose another column)",
-        path = .path.display(), rows = join_rows(.rows))]
     DuplicateId {
         /// File path.
         path: PathBuf,
@@ -692,8 +577,6 @@ pub enum ReadError {
     },
     /// A text (CSV) file that cannot be read as a table: empty, not text, mixed encodings, ragged
     /// rows, a line too long, a delimiter that cannot be told.
-    #[error("{path}: {where_}{reason}", path = .path.display(),
-        where_ = match .line { Some(n) => format!("line {n}: "), None => String::new() })]
     Text {
         /// File path.
         path: PathBuf,
@@ -705,8 +588,6 @@ pub enum ReadError {
         reason_ja: String,
     },
     /// A bug: the workbook parser panicked. The input is named so it can be reported.
-    #[error("{path}: internal error while reading the workbook ({detail}); this is a bug in ttest-xl or calamine, please report it with the file if you can",
-        path = .path.display())]
     Internal {
         /// File path.
         path: PathBuf,
@@ -715,12 +596,7 @@ pub enum ReadError {
     },
 }
 
-fn join_rows(rows: &[u32]) -> String {
-    rows.iter()
-        .map(|r| r.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+impl std::error::Error for ReadError {}
 
 impl ReadError {
     /// The input file concerned.
@@ -747,113 +623,6 @@ impl ReadError {
             path: path.to_path_buf(),
             reason: en.into(),
             reason_ja: ja.into(),
-        }
-    }
-
-    /// The message in the requested language.
-    pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        let p = self.path().display();
-        match self {
-            ReadError::NotFound { .. } => {
-                format!("{p}: ファイルが見つかりません。パスとファイル名を確認してください")
-            }
-            ReadError::NotAWorkbook { .. } => format!(
-                "{p}: Excel などのブックではありません。.xlsx、.xlsm、.xls、.ods のブック、または .csv、.tsv、.txt のテキストファイルを指定してください（ほかの名前のテキストファイルは --encoding か --delimiter を指定すると読み込めます）"
-            ),
-            ReadError::Encrypted { .. } => format!(
-                "{p}: ブックにパスワードが設定されています。Excel で開いてパスワードを解除し（［ファイル］>［情報］>［ブックの保護］>［パスワードを使用して暗号化］でパスワードを消去）、別名で保存してください"
-            ),
-            ReadError::Workbook { reason, .. } => format!(
-                "{p}: ブックを読み込めません（{reason}）。Excel で開ける場合は、.xlsx 形式で保存し直してから再度お試しください"
-            ),
-            ReadError::TooLarge { sheet, cells, .. } => {
-                let limit = match cells {
-                    Some(n) => format!("空でないセル {} 個", grouped(*n as u128)),
-                    None => format!("{} 行 × {} 列", grouped(MAX_ROWS), grouped(MAX_COLUMNS)),
-                };
-                format!(
-                    "{p}: シート「{sheet}」が大きすぎて読み込めません（上限: {limit}）。使っていない行や列を削除するか、ブックを分けてください"
-                )
-            }
-            ReadError::Declared {
-                what,
-                declared,
-                limit,
-                ..
-            } => {
-                let what = match *what {
-                    "shared strings" => "共有文字列の数",
-                    "bytes of shared strings" => "共有文字列のバイト数",
-                    "cells (.xls DIMENSIONS record)" => "セル数（.xls の DIMENSIONS レコード）",
-                    "bytes of content.xml (uncompressed)" => "content.xml のバイト数（展開後）",
-                    "bytes of META-INF/manifest.xml (uncompressed)" => {
-                        "META-INF/manifest.xml のバイト数（展開後）"
-                    }
-                    "bytes in one XML element or text" => "1 つの XML 要素・テキストのバイト数",
-                    "levels of nested XML elements" => "XML 要素の入れ子の深さ",
-                    "bytes of open XML element names" => "開いている XML 要素名のバイト数",
-                    "sheets" => "シート数",
-                    "cells (.xls cell records of one sheet)" => "1 シートのセルレコードの数（.xls）",
-                    "cells in the sheets' used ranges (.xls)" => "シートの使用範囲のセル数（.xls）",
-                    "cells in the sheets' used ranges (.xlsb)" => "シートの使用範囲のセル数（.xlsb）",
-                    "bytes of shared strings in .xls cells" => "セルが参照する共有文字列のバイト数（.xls）",
-                    "bytes of formula text (.xls)" => "数式の文字列のバイト数（.xls）",
-                    other => other,
-                };
-                format!(
-                    "{p}: ブックに記録されている{what}が {} で、上限の {} を超えています。ファイルが壊れているか、表計算ソフトで保存されたものではない可能性があります。Excel で開いて別名で保存してください",
-                    grouped(*declared),
-                    grouped(*limit)
-                )
-            }
-            ReadError::Expands {
-                sheet,
-                what,
-                amount,
-                limit,
-                ..
-            } => {
-                let w = match sheet {
-                    Some(s) => format!("ブック（シート「{s}」の時点）"),
-                    None => "ブック".to_string(),
-                };
-                let what = match *what {
-                    "cells" => "セル数",
-                    "bytes of text" => "文字列のバイト数",
-                    other => other,
-                };
-                let (amount, limit) = (grouped(*amount), grouped(*limit));
-                format!(
-                    "{p}: {w}は繰り返し指定された行・列・空白を展開すると{what}が {amount} になり、上限の {limit} を超えます。使っていない行や列（最終行まで値を入力した列など）を削除するかブックを分けるか、Excel または LibreOffice で開いて .xlsx 形式で別名保存してください"
-                )
-            }
-            ReadError::Damaged { reason_ja, .. } => format!(
-                "{p}: ファイルが壊れています（{reason_ja}）。Excel で開いて別名で保存するか、バックアップから復元してください"
-            ),
-            ReadError::NoData { sheet, .. } => {
-                let w = match sheet {
-                    Some(s) => format!("シート「{s}」"),
-                    None => "ブック".to_string(),
-                };
-                format!("{p}: {w}に見出しの下のデータ行がありません。ファイルとシートを確認してください")
-            }
-            ReadError::Layout { reason_ja, .. } => format!("{p}: {reason_ja}"),
-            ReadError::DuplicateId { sheet, id, rows, .. } => format!(
-                "{p}: シート「{sheet}」で ID「{id}」が重複しています（{} 行目）。回答者ごとに異なる ID が必要です（行を修正するか、--id で別の列を指定してください）",
-                join_rows(rows)
-            ),
-            ReadError::Text {
-                line, reason_ja, ..
-            } => match line {
-                Some(n) => format!("{p}: {n} 行目: {reason_ja}"),
-                None => format!("{p}: {reason_ja}"),
-            },
-            ReadError::Internal { detail, .. } => format!(
-                "{p}: ブックの読み込み中に内部エラーが発生しました（{detail}）。ttest-xl または calamine の不具合です。可能であれば、このファイルを添えて開発元に報告してください"
-            ),
         }
     }
 }

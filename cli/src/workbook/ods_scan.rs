@@ -1061,34 +1061,7 @@ impl<R: Read> Scanner<'_, R> {
                     return Ok((Value::Str(len as usize), formula, true, repeats));
                 }
                 Event::Start(e) if e.name() == QName("office:annotation") => {
-                    // calamine reads to the first </office:annotation> without clearing its
-                    // buffer, and loops forever if there is none.
-                    let start = self.xml.position();
-                    loop {
-                        buf.clear();
-                        match self.xml.next(buf)? {
-                            Event::End(e) if e.name() == QName("office:annotation") => break,
-                            Event::Eof => {
-                                return Err(Stop::Truncated(
-                                    clip(format!(
-                                        "content.xml ends inside a cell comment in sheet {sheet} (the file is truncated)"
-                                    )),
-                                    clip(format!(
-                                        "content.xml がシート「{sheet}」のセルのコメントの途中で終わっています（ファイルが途中で切れています）"
-                                    )),
-                                ))
-                            }
-                            _ => {}
-                        }
-                        let held = self.xml.position() - start;
-                        if held > self.limits.event {
-                            return Err(Stop::Declared {
-                                what: WHAT_EVENT,
-                                amount: u128::from(held),
-                                limit: u128::from(self.limits.event),
-                            });
-                        }
-                    }
+                    self.skip_annotation(sheet, buf)?
                 }
                 Event::Start(e) if e.name() == QName("text:p") => {
                     if first_paragraph {
@@ -1117,6 +1090,38 @@ impl<R: Read> Scanner<'_, R> {
                 _ => {}
             }
         }
+    }
+
+    /// Reads past a cell comment up to its `</office:annotation>`. calamine reads to the first
+    /// `</office:annotation>` without clearing its buffer, and loops forever if there is none.
+    fn skip_annotation(&mut self, sheet: &str, buf: &mut Vec<u8>) -> Result<(), Stop> {
+        let start = self.xml.position();
+        loop {
+            buf.clear();
+            match self.xml.next(buf)? {
+                Event::End(e) if e.name() == QName("office:annotation") => break,
+                Event::Eof => {
+                    return Err(Stop::Truncated(
+                        clip(format!(
+                            "content.xml ends inside a cell comment in sheet {sheet} (the file is truncated)"
+                        )),
+                        clip(format!(
+                            "content.xml がシート「{sheet}」のセルのコメントの途中で終わっています（ファイルが途中で切れています）"
+                        )),
+                    ))
+                }
+                _ => {}
+            }
+            let held = self.xml.position() - start;
+            if held > self.limits.event {
+                return Err(Stop::Declared {
+                    what: WHAT_EVENT,
+                    amount: u128::from(held),
+                    limit: u128::from(self.limits.event),
+                });
+            }
+        }
+        Ok(())
     }
 
     fn read_named_expressions(&mut self) -> Result<(), Stop> {

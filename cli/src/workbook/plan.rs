@@ -4,6 +4,7 @@
 //! print it.
 
 use crate::lang::Lang;
+use crate::words::reader::PlanTopicName;
 
 /// What a [`PlanEntry`] decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,21 +45,22 @@ impl PlanTopic {
 
     /// Short name in the requested language.
     pub fn describe(self, lang: Lang) -> &'static str {
-        let (en, ja) = match self {
-            PlanTopic::Layout => ("Layout", "データの配置"),
-            PlanTopic::Order => ("Order of the conditions", "比較の順序"),
-            PlanTopic::HeaderRow => ("Header row", "見出し行"),
-            PlanTopic::IdColumn => ("ID column", "ID の列"),
-            PlanTopic::Pairing => ("Pairing", "回答者の対応付け"),
-            PlanTopic::GroupColumn => ("Group column", "群の列"),
-            PlanTopic::SummaryRows => ("Summary rows", "集計行"),
-            PlanTopic::CompareColumn => ("Comparison group", "比較対照群"),
+        let name = match self {
+            PlanTopic::Layout => PlanTopicName::Layout,
+            PlanTopic::Order => PlanTopicName::Order,
+            PlanTopic::HeaderRow => PlanTopicName::HeaderRow,
+            PlanTopic::IdColumn => PlanTopicName::IdColumn,
+            PlanTopic::Pairing => PlanTopicName::Pairing,
+            PlanTopic::GroupColumn => PlanTopicName::GroupColumn,
+            PlanTopic::SummaryRows => PlanTopicName::SummaryRows,
+            PlanTopic::CompareColumn => PlanTopicName::CompareColumn,
         };
-        lang.pick(en, ja)
+        name.get(lang)
     }
 }
 
-/// One reading decision with its evidence, in English and Japanese.
+/// One reading decision with its evidence, in English and Japanese (`message(lang)`, in
+/// [`crate::words::reader`], gives one).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanEntry {
     /// What is decided.
@@ -71,13 +73,6 @@ pub struct PlanEntry {
     pub en: String,
     /// The same in Japanese.
     pub ja: String,
-}
-
-impl PlanEntry {
-    /// The text in the requested language.
-    pub fn message(&self, lang: Lang) -> &str {
-        lang.pick(&self.en, &self.ja)
-    }
 }
 
 /// Every reading decision, in the order it was made.

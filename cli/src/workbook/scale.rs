@@ -616,39 +616,14 @@ impl ItemScale {
     /// One line for the Checks sheet, e.g. "5-point scale inferred from the labels
     /// (そう思う／そう思わない)".
     pub fn describe(&self, lang: crate::lang::Lang) -> String {
-        let p = self.points;
-        let assumed = |a: &[(String, f64)], en: bool| -> String {
-            if a.is_empty() {
-                return String::new();
-            }
-            let list: Vec<String> = a
+        let assumed: Vec<String> = match &self.source {
+            ScaleSource::Inferred { assumed, .. } => assumed
                 .iter()
                 .map(|(l, s)| format!("{l}={}", format_number(*s)))
-                .collect();
-            if en {
-                format!("; not found in any cell, assumed: {}", list.join(", "))
-            } else {
-                format!("。回答のない選択肢を想定: {}", list.join("、"))
-            }
+                .collect(),
+            _ => Vec::new(),
         };
-        match (&self.source, lang) {
-            (ScaleSource::Inferred { family, assumed: a }, crate::lang::Lang::En) => format!(
-                "{p}-point scale inferred from the labels ({family}){}; override with --scale",
-                assumed(a, true)
-            ),
-            (ScaleSource::Inferred { family, assumed: a }, _) => format!(
-                "選択肢の文言から {p} 段階の尺度と判定（{family}）{}。--scale で変更できます",
-                assumed(a, false)
-            ),
-            (ScaleSource::Written, crate::lang::Lang::En) => {
-                "score written before each label (e.g. 5:そう思う)".to_string()
-            }
-            (ScaleSource::Written, _) => {
-                "選択肢の前に書かれた得点を使用（例: 5:そう思う）".to_string()
-            }
-            (ScaleSource::Option, crate::lang::Lang::En) => "scores from --scale".to_string(),
-            (ScaleSource::Option, _) => "--scale で指定した得点".to_string(),
-        }
+        crate::words::reader::scale_source(&self.source, self.points, &assumed, lang)
     }
 }
 
@@ -835,54 +810,9 @@ pub(crate) fn infer(
     if ev.labels.is_empty() {
         return Ok((reader, None));
     }
-    let found = |scores: &HashMap<String, f64>| -> Vec<ScaleLabel> {
-        let mut v: Vec<ScaleLabel> = ev
-            .labels
-            .iter()
-            .filter_map(|(k, s)| {
-                scores.get(k).map(|&score| ScaleLabel {
-                    label: s.original.clone(),
-                    score,
-                    count: s.count,
-                })
-            })
-            .collect();
-        v.sort_by(|a, b| b.score.total_cmp(&a.score));
-        v
-    };
     // 1. The --scale mapping.
     if let Some(map) = option {
-        let missing: Vec<String> = ev
-            .labels
-            .iter()
-            .filter(|(k, s)| !map.contains_key(k) && s.written.is_none())
-            .map(|(_, s)| s.original.clone())
-            .collect();
-        if !missing.is_empty() {
-            return Err(ScaleProblem::NotInOption(missing));
-        }
-        let mut scores = map.clone();
-        for (k, s) in &ev.labels {
-            if let (Some(w), false) = (s.written, map.contains_key(k)) {
-                scores.insert(k.clone(), w);
-            }
-        }
-        let (lo, hi) = map
-            .values()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |a, &x| {
-                (a.0.min(x), a.1.max(x))
-            });
-        let labels = found(&scores);
-        reader.labels = scores;
-        return Ok((
-            reader,
-            Some(ItemScale {
-                item: item.to_string(),
-                points: if hi >= lo { (hi - lo) as usize + 1 } else { 0 },
-                source: ScaleSource::Option,
-                labels,
-            }),
-        ));
+        return from_option(item, ev, map, reader);
     }
     if ev.overflow {
         let some: Vec<String> = ev
@@ -900,50 +830,159 @@ pub(crate) fn infer(
         .filter(|(_, s)| s.written.is_some())
         .count();
     if written > 0 {
-        if let Some((_, s)) = ev.labels.iter().find(|(_, s)| s.conflicting) {
-            return Err(ScaleProblem::Written(s.original.clone()));
-        }
-        if written < ev.labels.len() {
-            let (_, s) = ev
-                .labels
-                .iter()
-                .find(|(_, s)| s.written.is_none())
-                .expect("some label has no score");
-            return Err(ScaleProblem::Written(s.original.clone()));
-        }
-        let mut by_score: HashMap<u64, &str> = HashMap::new();
-        for (_, s) in &ev.labels {
-            let w = s.written.unwrap_or(f64::NAN);
-            if let Some(other) = by_score.insert(w.to_bits(), &s.original) {
-                return Err(ScaleProblem::SameLevel(
-                    other.to_string(),
-                    s.original.clone(),
-                ));
-            }
-        }
-        let scores: HashMap<String, f64> = ev
-            .labels
-            .iter()
-            .map(|(k, s)| (k.clone(), s.written.unwrap_or(f64::NAN)))
-            .collect();
-        let labels = found(&scores);
-        let points = labels.first().map_or(0, |l| l.score.max(0.0) as usize);
-        reader.labels = scores;
-        return Ok((
-            reader,
-            Some(ItemScale {
-                item: item.to_string(),
-                points,
-                source: ScaleSource::Written,
-                labels,
-            }),
-        ));
+        return from_written(item, ev, written, reader);
     }
     // 3. Family and levels. A column of numbers whose only words are no labels at all
     // (「休職中」) keeps them as text: missing, listed cell by cell on the Checks sheet.
     if ev.numbers > 0 && ev.labels.iter().all(|(k, _)| place(k).is_none()) {
         return Ok((reader, None));
     }
+    let (family, levels) = family_and_levels(ev)?;
+    let ladder = fit_numbers(ev, &levels, ladder_of(&levels)?)?;
+    let points = ladder.len();
+    let score_of = |level: i8| -> f64 {
+        let i = ladder.iter().position(|&x| x == level).unwrap_or(0);
+        (points - i) as f64
+    };
+    let scores: HashMap<String, f64> = ev
+        .labels
+        .iter()
+        .map(|(k, _)| (k.clone(), score_of(place(k).map_or(0, |p| p.level))))
+        .collect();
+    let fam = family.map(|(f, _)| f);
+    let assumed: Vec<(String, f64)> = ladder
+        .iter()
+        .filter(|l| !levels.contains_key(l))
+        .map(|&l| (level_word(fam, l), score_of(l)))
+        .collect();
+    let labels = found(ev, &scores);
+    reader.labels = scores;
+    Ok((
+        reader,
+        Some(ItemScale {
+            item: item.to_string(),
+            points,
+            source: ScaleSource::Inferred {
+                family: fam.map_or("どちらともいえない", Family::name).to_string(),
+                assumed,
+            },
+            labels,
+        }),
+    ))
+}
+
+/// The labels of `ev` that `scores` scores, from the highest score to the lowest.
+fn found(ev: &Evidence, scores: &HashMap<String, f64>) -> Vec<ScaleLabel> {
+    let mut v: Vec<ScaleLabel> = ev
+        .labels
+        .iter()
+        .filter_map(|(k, s)| {
+            scores.get(k).map(|&score| ScaleLabel {
+                label: s.original.clone(),
+                score,
+                count: s.count,
+            })
+        })
+        .collect();
+    v.sort_by(|a, b| b.score.total_cmp(&a.score));
+    v
+}
+
+/// Step 1 of [`infer`]: the `--scale` mapping `map` (a score written beside a label it lacks
+/// is taken); a label neither has is refused.
+fn from_option(
+    item: &str,
+    ev: &Evidence,
+    map: &HashMap<String, f64>,
+    mut reader: ItemReader,
+) -> Result<(ItemReader, Option<ItemScale>), ScaleProblem> {
+    let missing: Vec<String> = ev
+        .labels
+        .iter()
+        .filter(|(k, s)| !map.contains_key(k) && s.written.is_none())
+        .map(|(_, s)| s.original.clone())
+        .collect();
+    if !missing.is_empty() {
+        return Err(ScaleProblem::NotInOption(missing));
+    }
+    let mut scores = map.clone();
+    for (k, s) in &ev.labels {
+        if let (Some(w), false) = (s.written, map.contains_key(k)) {
+            scores.insert(k.clone(), w);
+        }
+    }
+    let (lo, hi) = map
+        .values()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |a, &x| {
+            (a.0.min(x), a.1.max(x))
+        });
+    let labels = found(ev, &scores);
+    reader.labels = scores;
+    Ok((
+        reader,
+        Some(ItemScale {
+            item: item.to_string(),
+            points: if hi >= lo { (hi - lo) as usize + 1 } else { 0 },
+            source: ScaleSource::Option,
+            labels,
+        }),
+    ))
+}
+
+/// Step 2 of [`infer`]: the scores written beside the labels (`written` of them). A label
+/// without one, two scores for one label or one score for two labels is refused.
+fn from_written(
+    item: &str,
+    ev: &Evidence,
+    written: usize,
+    mut reader: ItemReader,
+) -> Result<(ItemReader, Option<ItemScale>), ScaleProblem> {
+    if let Some((_, s)) = ev.labels.iter().find(|(_, s)| s.conflicting) {
+        return Err(ScaleProblem::Written(s.original.clone()));
+    }
+    if written < ev.labels.len() {
+        let (_, s) = ev
+            .labels
+            .iter()
+            .find(|(_, s)| s.written.is_none())
+            .expect("some label has no score");
+        return Err(ScaleProblem::Written(s.original.clone()));
+    }
+    let mut by_score: HashMap<u64, &str> = HashMap::new();
+    for (_, s) in &ev.labels {
+        let w = s.written.unwrap_or(f64::NAN);
+        if let Some(other) = by_score.insert(w.to_bits(), &s.original) {
+            return Err(ScaleProblem::SameLevel(
+                other.to_string(),
+                s.original.clone(),
+            ));
+        }
+    }
+    let scores: HashMap<String, f64> = ev
+        .labels
+        .iter()
+        .map(|(k, s)| (k.clone(), s.written.unwrap_or(f64::NAN)))
+        .collect();
+    let labels = found(ev, &scores);
+    let points = labels.first().map_or(0, |l| l.score.max(0.0) as usize);
+    reader.labels = scores;
+    Ok((
+        reader,
+        Some(ItemScale {
+            item: item.to_string(),
+            points,
+            source: ScaleSource::Written,
+            labels,
+        }),
+    ))
+}
+
+/// A family of labels (with its first label) and each label's level.
+type Levels<'a> = (Option<(Family, &'a str)>, HashMap<i8, &'a str>);
+
+/// The family and the level of each label of `ev`. A label of no family, labels of two
+/// families and two labels of one level are refused.
+fn family_and_levels(ev: &Evidence) -> Result<Levels<'_>, ScaleProblem> {
     let mut unknown = Vec::new();
     let mut family: Option<(Family, &str)> = None;
     let mut levels: HashMap<i8, &str> = HashMap::new();
@@ -974,10 +1013,14 @@ pub(crate) fn infer(
     if !unknown.is_empty() {
         return Err(ScaleProblem::Unknown(unknown));
     }
-    // The levels found, completed symmetrically (the midpoint only when found) when one side's
-    // levels mirror some of the other's. Sides that differ but have as many levels each
-    // (「そう思う／やや…／あまり…ない／全く…ない」) are taken in order. Anything else (only
-    // 「とてもそう思う」 and 「あまりそう思わない」) does not show how many points the scale has.
+    Ok((family, levels))
+}
+
+/// The levels found, completed symmetrically (the midpoint only when found) when one side's
+/// levels mirror some of the other's, from the top. Sides that differ but have as many levels
+/// each (「そう思う／やや…／あまり…ない／全く…ない」) are taken in order. Anything else (only
+/// 「とてもそう思う」 and 「あまりそう思わない」) does not show how many points the scale has.
+fn ladder_of(levels: &HashMap<i8, &str>) -> Result<Vec<i8>, ScaleProblem> {
     let pos: Vec<i8> = levels.keys().copied().filter(|&l| l > 0).collect();
     let neg: Vec<i8> = levels.keys().map(|&l| -l).filter(|&l| l > 0).collect();
     let mut ladder: Vec<i8> =
@@ -998,70 +1041,47 @@ pub(crate) fn infer(
         };
     ladder.sort_unstable_by_key(|&x| std::cmp::Reverse(x));
     ladder.dedup();
-    // Numbers in the same column: the labels must fit the numbers' scale.
-    if ev.numbers > 0 {
-        match ev.points_of_numbers() {
-            Some(k) if k <= ladder.len() => {}
-            Some(k) => {
-                let fits: Vec<&&[i8]> = LADDERS
-                    .iter()
-                    .filter(|l| l.len() == k && ladder.iter().all(|x| l.contains(x)))
-                    .collect();
-                // Every fitting ladder must give each label found the same score.
-                let score_in = |l: &[i8], level: i8| l.iter().position(|&x| x == level);
-                let agree = fits.windows(2).all(|w| {
-                    levels
-                        .keys()
-                        .all(|&lv| score_in(w[0], lv) == score_in(w[1], lv))
-                });
-                match fits.first() {
-                    Some(l) if agree => ladder = l.to_vec(),
-                    _ => {
-                        return Err(ScaleProblem::NumbersDoNotFit {
-                            points: ladder.len(),
-                            max: ev.max,
-                        })
-                    }
-                }
-            }
-            None => {
-                return Err(ScaleProblem::NumbersDoNotFit {
+    Ok(ladder)
+}
+
+/// Numbers in the same column: the labels must fit the numbers' scale. The ladder of as many
+/// points as the numbers show that holds every label found (each fitting ladder giving each
+/// label the same score), else `ladder` when it has points enough; else refused.
+fn fit_numbers(
+    ev: &Evidence,
+    levels: &HashMap<i8, &str>,
+    ladder: Vec<i8>,
+) -> Result<Vec<i8>, ScaleProblem> {
+    if ev.numbers == 0 {
+        return Ok(ladder);
+    }
+    match ev.points_of_numbers() {
+        Some(k) if k <= ladder.len() => Ok(ladder),
+        Some(k) => {
+            let fits: Vec<&&[i8]> = LADDERS
+                .iter()
+                .filter(|l| l.len() == k && ladder.iter().all(|x| l.contains(x)))
+                .collect();
+            // Every fitting ladder must give each label found the same score.
+            let score_in = |l: &[i8], level: i8| l.iter().position(|&x| x == level);
+            let agree = fits.windows(2).all(|w| {
+                levels
+                    .keys()
+                    .all(|&lv| score_in(w[0], lv) == score_in(w[1], lv))
+            });
+            match fits.first() {
+                Some(l) if agree => Ok(l.to_vec()),
+                _ => Err(ScaleProblem::NumbersDoNotFit {
                     points: ladder.len(),
                     max: ev.max,
-                })
+                }),
             }
         }
-    }
-    let points = ladder.len();
-    let score_of = |level: i8| -> f64 {
-        let i = ladder.iter().position(|&x| x == level).unwrap_or(0);
-        (points - i) as f64
-    };
-    let scores: HashMap<String, f64> = ev
-        .labels
-        .iter()
-        .map(|(k, _)| (k.clone(), score_of(place(k).map_or(0, |p| p.level))))
-        .collect();
-    let fam = family.map(|(f, _)| f);
-    let assumed: Vec<(String, f64)> = ladder
-        .iter()
-        .filter(|l| !levels.contains_key(l))
-        .map(|&l| (level_word(fam, l), score_of(l)))
-        .collect();
-    let labels = found(&scores);
-    reader.labels = scores;
-    Ok((
-        reader,
-        Some(ItemScale {
-            item: item.to_string(),
-            points,
-            source: ScaleSource::Inferred {
-                family: fam.map_or("どちらともいえない", Family::name).to_string(),
-                assumed,
-            },
-            labels,
+        None => Err(ScaleProblem::NumbersDoNotFit {
+            points: ladder.len(),
+            max: ev.max,
         }),
-    ))
+    }
 }
 
 /// A word for a level no cell holds, for the Checks sheet (「全くそう思わない」).

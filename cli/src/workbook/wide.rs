@@ -19,6 +19,7 @@ use super::header::{header_plan, Table};
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, summary_rows, Keyed};
 use super::{Group, Layout, Note, ReadError, ReadOptions, Survey};
+use crate::lang::Lang;
 
 /// Marker pairs recognised without `--wide` (before, after, the label of each condition),
 /// longest first so that 研修前 is taken before 前.
@@ -146,23 +147,13 @@ fn markers_in_use(options: &ReadOptions) -> Vec<(String, String)> {
 }
 
 /// Columns listed for a message: 「事前_Q1」、「事後_Q3」 / 事前_Q1, 事後_Q3 (at most six).
-fn listed(t: &Table, cols: &[usize], ja: bool) -> String {
-    let mut v: Vec<String> = cols
+fn listed(t: &Table, cols: &[usize], lang: Lang) -> String {
+    let names: Vec<&str> = cols
         .iter()
         .take(6)
-        .map(|&i| {
-            let n = &t.columns[i].name;
-            if ja {
-                format!("「{n}」")
-            } else {
-                n.clone()
-            }
-        })
+        .map(|&i| t.columns[i].name.as_str())
         .collect();
-    if cols.len() > 6 {
-        v.push(if ja { "など".into() } else { "…".into() });
-    }
-    v.join(if ja { "、" } else { ", " })
+    crate::words::reader::column_list(&names, cols.len() > 6, lang)
 }
 
 /// Decides whether sheet `t` is a wide paired layout. `Ok(None)`: it is not (no column pairs
@@ -181,20 +172,9 @@ pub(super) fn detect(
         Err(_) => return Ok(None),
     };
     let markers = markers_in_use(options);
-    let mut marks: Vec<(usize, Marked)> = Vec::new();
-    let mut plain: Vec<usize> = Vec::new();
-    for &i in &r.items {
-        match marked(&t.columns[i].name, &markers, !forced) {
-            Some(m) => marks.push((i, m)),
-            None => plain.push(i),
-        }
-    }
-    // Halves by (pattern, question): [before, after] columns.
-    let mut halves: HashMap<(Pattern, String), [Vec<usize>; 2]> = HashMap::new();
-    for (i, m) in &marks {
-        halves.entry((m.pattern, m.key.clone())).or_default()[m.side].push(*i);
-    }
-    let complete = halves
+    let found = Found::new(t, &r, &markers, forced);
+    let complete = found
+        .halves
         .values()
         .filter(|h| !h[0].is_empty() && !h[1].is_empty())
         .count();
@@ -216,132 +196,20 @@ pub(super) fn detect(
         }
         return Ok(None);
     }
-    let mark_of = |i: usize| &marks.iter().find(|(j, _)| *j == i).expect("marked").1;
-    // The pattern that pairs the most questions (the first in the sheet on a tie).
-    let mut count: Vec<(Pattern, usize, usize)> = Vec::new();
-    for (i, m) in &marks {
-        match count.iter_mut().find(|c| c.0 == m.pattern) {
-            Some(c) => c.1 += 1,
-            None => count.push((m.pattern, 1, *i)),
-        }
-    }
-    count.sort_by_key(|c| (std::cmp::Reverse(c.1), c.2));
-    let main = count[0].0;
-    let example_of = |p: Pattern| {
-        let [b, a] = [0usize, 1].map(|side| {
-            marks
-                .iter()
-                .find(|(_, m)| m.pattern == p && m.side == side)
-                .map(|(_, m)| m.affix.clone())
-                .unwrap_or_else(|| {
-                    if side == 0 {
-                        markers[p.0].0.clone()
-                    } else {
-                        markers[p.0].1.clone()
-                    }
-                })
-        });
-        format!("{b},{a}")
-    };
+    let main = found.count[0].0;
     let option = match &options.wide {
         Some((b, a)) => format!("{b},{a}"),
-        None => example_of(main),
+        None => found.example_of(main, &markers),
     };
-    let mut left_out = Vec::new();
-    if !forced {
-        // Two patterns mixed.
-        if count.len() > 1 {
-            let groups: Vec<(String, String)> = count
-                .iter()
-                .map(|c| {
-                    let cols: Vec<usize> = marks
-                        .iter()
-                        .filter(|(_, m)| m.pattern == c.0)
-                        .map(|(i, _)| *i)
-                        .collect();
-                    (listed(t, &cols, false), listed(t, &cols, true))
-                })
-                .collect();
-            let en: Vec<String> = groups.iter().map(|g| format!("({})", g.0)).collect();
-            let ja: Vec<String> = groups.iter().map(|g| format!("（{}）", g.1)).collect();
-            return Err(ReadError::layout(
-                path,
-                format!(
-                    "sheet {} has before/after columns side by side, but named in {} different ways: {}; which columns pair is not certain. State the pattern with --wide BEFORE,AFTER (e.g. --wide {option}: the columns that do not pair by it are left out), or rename the columns to one pattern",
-                    t.name(),
-                    count.len(),
-                    en.join(" and ")
-                ),
-                format!(
-                    "シート「{}」には事前と事後の列が横に並んでいますが、列名の付け方が {} 通りあります: {}。どの列どうしが組になるか確実には判断できません。--wide 事前の印,事後の印 で組の付け方を指定するか（例: --wide {option}。この指定で組にならない列は分析から除外）、列名を 1 通りにそろえてください",
-                    t.name(),
-                    count.len(),
-                    ja.join("と")
-                ),
-            ));
-        }
-        // An item with one half only, or two columns for one half.
-        let mut odd: Vec<usize> = halves
-            .values()
-            .filter(|h| h[0].len() != 1 || h[1].len() != 1)
-            .flat_map(|h| h[0].iter().chain(&h[1]).copied())
-            .collect();
-        odd.sort_unstable();
-        if !odd.is_empty() {
-            return Err(ReadError::layout(
-                path,
-                format!(
-                    "sheet {} has before/after columns side by side, but these columns have no partner (or more than one): {}; each question needs exactly one before column and one after column. Add the missing column, or state the pattern with --wide {option} to leave them out",
-                    t.name(),
-                    listed(t, &odd, false)
-                ),
-                format!(
-                    "シート「{}」には事前と事後の列が横に並んでいますが、次の列には組になる列がない（または複数ある）ため、対応づけが確実ではありません: {}。1 つの設問に事前の列と事後の列が 1 つずつ必要です。足りない列を加えるか、--wide {option} を指定してこれらの列を分析から除外してください",
-                    t.name(),
-                    listed(t, &odd, true)
-                ),
-            ));
-        }
-        // An answer column without a marker: it could be a third time, or an item asked once.
-        let answers = unmarked_answers(path, t, &r, &plain, &marks, scale)?;
-        if !answers.is_empty() {
-            return Err(ReadError::layout(
-                path,
-                format!(
-                    "sheet {} has before/after columns side by side, but these answer columns carry no before/after mark: {}; whether they belong to the before or the after answers is not certain. State the pattern with --wide {option} to analyse the pairs only (these columns are then left out), or name the item columns with --items",
-                    t.name(),
-                    listed(t, &answers, false)
-                ),
-                format!(
-                    "シート「{}」には事前と事後の列が横に並んでいますが、次の回答の列には事前・事後の印がなく、どちらの回答か確実には判断できません: {}。組になった列だけを分析するには --wide {option} を指定してください（これらの列は分析から除外）。設問の列を指定するには --items を使ってください",
-                    t.name(),
-                    listed(t, &answers, true)
-                ),
-            ));
-        }
+    let left_out = if forced {
+        found.left_out(main)
     } else {
-        for &i in &plain {
-            left_out.push((
-                i,
-                "carries neither --wide marker",
-                "--wide で指定した印がない",
-            ));
-        }
-        for (key, h) in &halves {
-            if key.0 != main || h[0].len() != 1 || h[1].len() != 1 {
-                for &i in h[0].iter().chain(&h[1]) {
-                    left_out.push((
-                        i,
-                        "has no partner column (or more than one) under --wide",
-                        "--wide の指定で組になる列がない（または複数ある）",
-                    ));
-                }
-            }
-        }
-        left_out.sort_by_key(|l| l.0);
-    }
+        found.refuse_unsure(path, t, &r, &option, scale)?;
+        Vec::new()
+    };
     // The pairs, in the order of the before columns.
-    let mut pairs: Vec<(usize, usize)> = halves
+    let mut pairs: Vec<(usize, usize)> = found
+        .halves
         .iter()
         .filter(|(k, h)| k.0 == main && h[0].len() == 1 && h[1].len() == 1)
         .map(|(_, h)| (h[0][0], h[1][0]))
@@ -349,7 +217,7 @@ pub(super) fn detect(
     pairs.sort_unstable();
     let names: Vec<String> = pairs
         .iter()
-        .map(|&(b, _)| mark_of(b).stem.clone())
+        .map(|&(b, _)| found.mark_of(b).stem.clone())
         .collect();
     let labels = match &options.wide {
         Some((b, a)) => [b, a].map(|s| {
@@ -377,6 +245,185 @@ pub(super) fn detect(
         forced,
         left_out,
     }))
+}
+
+/// The item columns of a sheet by their before/after marks, as [`detect`] finds them.
+struct Found {
+    /// Item columns with a mark (index in `columns`, the mark).
+    marks: Vec<(usize, Marked)>,
+    /// Item columns without a mark.
+    plain: Vec<usize>,
+    /// Halves by (pattern, question): [before, after] columns.
+    halves: HashMap<(Pattern, String), [Vec<usize>; 2]>,
+    /// Each pattern with how many columns carry it and its first column: the pattern that
+    /// pairs the most questions first (the first in the sheet on a tie).
+    count: Vec<(Pattern, usize, usize)>,
+}
+
+impl Found {
+    fn new(t: &Table, r: &Roles, markers: &[(String, String)], forced: bool) -> Found {
+        let mut marks: Vec<(usize, Marked)> = Vec::new();
+        let mut plain: Vec<usize> = Vec::new();
+        for &i in &r.items {
+            match marked(&t.columns[i].name, markers, !forced) {
+                Some(m) => marks.push((i, m)),
+                None => plain.push(i),
+            }
+        }
+        let mut halves: HashMap<(Pattern, String), [Vec<usize>; 2]> = HashMap::new();
+        for (i, m) in &marks {
+            halves.entry((m.pattern, m.key.clone())).or_default()[m.side].push(*i);
+        }
+        let mut count: Vec<(Pattern, usize, usize)> = Vec::new();
+        for (i, m) in &marks {
+            match count.iter_mut().find(|c| c.0 == m.pattern) {
+                Some(c) => c.1 += 1,
+                None => count.push((m.pattern, 1, *i)),
+            }
+        }
+        count.sort_by_key(|c| (std::cmp::Reverse(c.1), c.2));
+        Found {
+            marks,
+            plain,
+            halves,
+            count,
+        }
+    }
+
+    /// The mark of the marked column `i`.
+    fn mark_of(&self, i: usize) -> &Marked {
+        &self.marks.iter().find(|(j, _)| *j == i).expect("marked").1
+    }
+
+    /// `BEFORE,AFTER` of the pattern `p` as the sheet writes it, for the `--wide` option.
+    fn example_of(&self, p: Pattern, markers: &[(String, String)]) -> String {
+        let [b, a] = [0usize, 1].map(|side| {
+            self.marks
+                .iter()
+                .find(|(_, m)| m.pattern == p && m.side == side)
+                .map(|(_, m)| m.affix.clone())
+                .unwrap_or_else(|| {
+                    if side == 0 {
+                        markers[p.0].0.clone()
+                    } else {
+                        markers[p.0].1.clone()
+                    }
+                })
+        });
+        format!("{b},{a}")
+    }
+
+    /// Under `--wide`: the columns that do not pair by the pattern `main`, with why (English,
+    /// Japanese), in sheet order.
+    fn left_out(&self, main: Pattern) -> Vec<(usize, &'static str, &'static str)> {
+        let mut left_out = Vec::new();
+        for &i in &self.plain {
+            left_out.push((
+                i,
+                "carries neither --wide marker",
+                "--wide で指定した印がない",
+            ));
+        }
+        for (key, h) in &self.halves {
+            if key.0 != main || h[0].len() != 1 || h[1].len() != 1 {
+                for &i in h[0].iter().chain(&h[1]) {
+                    left_out.push((
+                        i,
+                        "has no partner column (or more than one) under --wide",
+                        "--wide の指定で組になる列がない（または複数ある）",
+                    ));
+                }
+            }
+        }
+        left_out.sort_by_key(|l| l.0);
+        left_out
+    }
+
+    /// Without `--wide`: refuses two patterns mixed, a column without a partner (or with
+    /// more than one), and an answer column without a mark; `option` is the `--wide` option
+    /// the refusal suggests.
+    fn refuse_unsure(
+        &self,
+        path: &Path,
+        t: &Table,
+        r: &Roles,
+        option: &str,
+        scale: Option<&Scale>,
+    ) -> Result<(), ReadError> {
+        let (count, marks) = (&self.count, &self.marks);
+        // Two patterns mixed.
+        if count.len() > 1 {
+            let groups: Vec<(String, String)> = count
+                .iter()
+                .map(|c| {
+                    let cols: Vec<usize> = marks
+                        .iter()
+                        .filter(|(_, m)| m.pattern == c.0)
+                        .map(|(i, _)| *i)
+                        .collect();
+                    (listed(t, &cols, Lang::En), listed(t, &cols, Lang::Ja))
+                })
+                .collect();
+            let en: Vec<String> = groups.iter().map(|g| format!("({})", g.0)).collect();
+            let ja: Vec<String> = groups.iter().map(|g| format!("（{}）", g.1)).collect();
+            return Err(ReadError::layout(
+                path,
+                format!(
+                    "sheet {} has before/after columns side by side, but named in {} different ways: {}; which columns pair is not certain. State the pattern with --wide BEFORE,AFTER (e.g. --wide {option}: the columns that do not pair by it are left out), or rename the columns to one pattern",
+                    t.name(),
+                    count.len(),
+                    en.join(" and ")
+                ),
+                format!(
+                    "シート「{}」には事前と事後の列が横に並んでいますが、列名の付け方が {} 通りあります: {}。どの列どうしが組になるか確実には判断できません。--wide 事前の印,事後の印 で組の付け方を指定するか（例: --wide {option}。この指定で組にならない列は分析から除外）、列名を 1 通りにそろえてください",
+                    t.name(),
+                    count.len(),
+                    ja.join("と")
+                ),
+            ));
+        }
+        // An item with one half only, or two columns for one half.
+        let mut odd: Vec<usize> = self
+            .halves
+            .values()
+            .filter(|h| h[0].len() != 1 || h[1].len() != 1)
+            .flat_map(|h| h[0].iter().chain(&h[1]).copied())
+            .collect();
+        odd.sort_unstable();
+        if !odd.is_empty() {
+            return Err(ReadError::layout(
+                path,
+                format!(
+                    "sheet {} has before/after columns side by side, but these columns have no partner (or more than one): {}; each question needs exactly one before column and one after column. Add the missing column, or state the pattern with --wide {option} to leave them out",
+                    t.name(),
+                    listed(t, &odd, Lang::En)
+                ),
+                format!(
+                    "シート「{}」には事前と事後の列が横に並んでいますが、次の列には組になる列がない（または複数ある）ため、対応づけが確実ではありません: {}。1 つの設問に事前の列と事後の列が 1 つずつ必要です。足りない列を加えるか、--wide {option} を指定してこれらの列を分析から除外してください",
+                    t.name(),
+                    listed(t, &odd, Lang::Ja)
+                ),
+            ));
+        }
+        // An answer column without a marker: it could be a third time, or an item asked once.
+        let answers = unmarked_answers(path, t, r, &self.plain, marks, scale)?;
+        if !answers.is_empty() {
+            return Err(ReadError::layout(
+                path,
+                format!(
+                    "sheet {} has before/after columns side by side, but these answer columns carry no before/after mark: {}; whether they belong to the before or the after answers is not certain. State the pattern with --wide {option} to analyse the pairs only (these columns are then left out), or name the item columns with --items",
+                    t.name(),
+                    listed(t, &answers, Lang::En)
+                ),
+                format!(
+                    "シート「{}」には事前と事後の列が横に並んでいますが、次の回答の列には事前・事後の印がなく、どちらの回答か確実には判断できません: {}。組になった列だけを分析するには --wide {option} を指定してください（これらの列は分析から除外）。設問の列を指定するには --items を使ってください",
+                    t.name(),
+                    listed(t, &answers, Lang::Ja)
+                ),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Of the item-like columns `plain` without a marker, those that are answers (not a quantity,
@@ -428,106 +475,8 @@ pub(super) fn wide_survey(
 ) -> Result<Survey, ReadError> {
     header_plan(&mut plan, options, &[&t]);
     let sheet = t.name().to_string();
-    let [l1, l2] = &w.labels;
-    let n = w.before.len();
-    let head = |i: usize| a1(t.header, t.columns[i].col);
-    let examples: Vec<String> = w
-        .before
-        .iter()
-        .zip(&w.after)
-        .take(3)
-        .map(|(&b, &a)| format!("{} / {}", t.columns[b].name, t.columns[a].name))
-        .collect();
-    let examples_ja: Vec<String> = w
-        .before
-        .iter()
-        .zip(&w.after)
-        .take(3)
-        .map(|(&b, &a)| format!("「{}」と「{}」", t.columns[b].name, t.columns[a].name))
-        .collect();
-    let more = if n > 3 { (", …", "など") } else { ("", "") };
-    let option = &w.option;
-    let [m1, m2] = &w.marks;
-    if w.forced {
-        plan.add(
-            PlanTopic::Layout,
-            Some((&sheet, String::new())),
-            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): the pattern named by --wide {option}", examples.join(", "), more.0),
-            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。--wide {option} で指定した組の付け方）", examples_ja.join("、"), more.1),
-        );
-        plan.add(
-            PlanTopic::Order,
-            None,
-            format!("{l1} first, then {l2}: the order given by --wide"),
-            format!("「{l1}」が先、「{l2}」が後（--wide で指定した順）"),
-        );
-    } else {
-        plan.add(
-            PlanTopic::Layout,
-            Some((&sheet, String::new())),
-            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): every answer column carries the mark {m1} or {m2} at the same end of its header, and every question has both; --wide {option} states these marks explicitly (--wide BEFORE,AFTER other ones), --group COLUMN or --sheets FIRST,SECOND another layout", examples.join(", "), more.0),
-            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。回答の列すべてで見出しの同じ側に「{m1}」か「{m2}」の印があり、どの設問にも両方の列がある。この印を明示するには --wide {option}、別の印は --wide 事前の印,事後の印、別の配置は --group 列名 か --sheets 先,後 で指定）", examples_ja.join("、"), more.1),
-        );
-        plan.add(
-            PlanTopic::Order,
-            None,
-            format!("{l1} first, then {l2}: the marks say before and after"),
-            format!("「{l1}」が先、「{l2}」が後（列名の印が事前・事後を示している）"),
-        );
-    }
-    for (k, (&b, &a)) in w.before.iter().zip(&w.after).enumerate() {
-        plan.add(
-            PlanTopic::Pairing,
-            Some((&sheet, head(b))),
-            format!(
-                "{}: {} ({}) with {} ({}), row by row",
-                w.names[k],
-                t.columns[b].name,
-                head(b),
-                t.columns[a].name,
-                head(a)
-            ),
-            format!(
-                "「{}」: 「{}」（{}）と「{}」（{}）を行ごとに対応づけ",
-                w.names[k],
-                t.columns[b].name,
-                head(b),
-                t.columns[a].name,
-                head(a)
-            ),
-        );
-    }
-    for &(i, en, ja) in &w.left_out {
-        plan.add(
-            PlanTopic::Layout,
-            Some((&sheet, head(i))),
-            format!(
-                "{} ({}) is not analysed: it {en}",
-                t.columns[i].name,
-                head(i)
-            ),
-            format!(
-                "「{}」（{}）は分析しない（{ja}）",
-                t.columns[i].name,
-                head(i)
-            ),
-        );
-    }
-    let id_name = w.roles.id.map(|i| t.columns[i].name.clone());
-    match &id_name {
-        Some(name) => plan.add(
-            PlanTopic::IdColumn,
-            Some((&sheet, head(w.roles.id.unwrap_or(0)))),
-            format!("{name} is not needed to pair: each row holds one respondent's before and after answers (it is shown with --keep-ids)"),
-            format!("「{name}」は対応づけには使わない（1 行に同じ回答者の事前と事後の回答があるため。--keep-ids で表示）"),
-        ),
-        None => plan.add(
-            PlanTopic::IdColumn,
-            None,
-            "no ID column needed: each row holds one respondent's before and after answers",
-            "ID の列は不要（1 行に同じ回答者の事前と事後の回答があるため）",
-        ),
-    }
+    layout_plan(&t, &w, &sheet, &mut plan);
+    let id_name = pairs_plan(&t, &w, &sheet, &mut plan);
     let mut items = w.names.clone();
     let (mut before, mut after) = (w.before.clone(), w.after.clone());
     let item_plan = super::layout::plan_items(
@@ -558,32 +507,7 @@ pub(super) fn wide_survey(
         recs.take_notes(i, 0, &mut notes);
     }
     let [whole] = recs.into_groups(&t, &all_cols, [None]);
-    let Group {
-        ids,
-        by,
-        mut values,
-        sheet: gsheet,
-        mut columns,
-        rows,
-    } = whole;
-    let values2 = values.split_off(k);
-    let columns2 = columns.split_off(k);
-    let first = Group {
-        ids: ids.clone(),
-        by: by.clone(),
-        values,
-        sheet: gsheet.clone(),
-        columns,
-        rows: rows.clone(),
-    };
-    let second = Group {
-        ids,
-        by,
-        values: values2,
-        sheet: gsheet,
-        columns: columns2,
-        rows,
-    };
+    let [first, second] = halves_of(whole, k);
     if first.ids.is_empty() {
         return Err(ReadError::NoData {
             path: path.to_path_buf(),
@@ -615,6 +539,149 @@ pub(super) fn wide_survey(
         scales: item_plan.scales,
         plan,
     })
+}
+
+/// The layout and the order of a wide sheet on the plan: the pattern of its marks (named with
+/// `--wide`, or found) and a few of its pairs.
+fn layout_plan(t: &Table, w: &Wide, sheet: &str, plan: &mut ReadPlan) {
+    let [l1, l2] = &w.labels;
+    let n = w.before.len();
+    let examples: Vec<String> = w
+        .before
+        .iter()
+        .zip(&w.after)
+        .take(3)
+        .map(|(&b, &a)| format!("{} / {}", t.columns[b].name, t.columns[a].name))
+        .collect();
+    let examples_ja: Vec<String> = w
+        .before
+        .iter()
+        .zip(&w.after)
+        .take(3)
+        .map(|(&b, &a)| format!("「{}」と「{}」", t.columns[b].name, t.columns[a].name))
+        .collect();
+    let more = if n > 3 { (", …", "など") } else { ("", "") };
+    let option = &w.option;
+    let [m1, m2] = &w.marks;
+    if w.forced {
+        plan.add(
+            PlanTopic::Layout,
+            Some((sheet, String::new())),
+            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): the pattern named by --wide {option}", examples.join(", "), more.0),
+            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。--wide {option} で指定した組の付け方）", examples_ja.join("、"), more.1),
+        );
+        plan.add(
+            PlanTopic::Order,
+            None,
+            format!("{l1} first, then {l2}: the order given by --wide"),
+            format!("「{l1}」が先、「{l2}」が後（--wide で指定した順）"),
+        );
+    } else {
+        plan.add(
+            PlanTopic::Layout,
+            Some((sheet, String::new())),
+            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): every answer column carries the mark {m1} or {m2} at the same end of its header, and every question has both; --wide {option} states these marks explicitly (--wide BEFORE,AFTER other ones), --group COLUMN or --sheets FIRST,SECOND another layout", examples.join(", "), more.0),
+            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。回答の列すべてで見出しの同じ側に「{m1}」か「{m2}」の印があり、どの設問にも両方の列がある。この印を明示するには --wide {option}、別の印は --wide 事前の印,事後の印、別の配置は --group 列名 か --sheets 先,後 で指定）", examples_ja.join("、"), more.1),
+        );
+        plan.add(
+            PlanTopic::Order,
+            None,
+            format!("{l1} first, then {l2}: the marks say before and after"),
+            format!("「{l1}」が先、「{l2}」が後（列名の印が事前・事後を示している）"),
+        );
+    }
+}
+
+/// Each pair of columns, each column left out and the ID column of a wide sheet on the plan;
+/// the ID column's header, if one.
+fn pairs_plan(t: &Table, w: &Wide, sheet: &str, plan: &mut ReadPlan) -> Option<String> {
+    let head = |i: usize| a1(t.header, t.columns[i].col);
+    for (k, (&b, &a)) in w.before.iter().zip(&w.after).enumerate() {
+        plan.add(
+            PlanTopic::Pairing,
+            Some((sheet, head(b))),
+            format!(
+                "{}: {} ({}) with {} ({}), row by row",
+                w.names[k],
+                t.columns[b].name,
+                head(b),
+                t.columns[a].name,
+                head(a)
+            ),
+            format!(
+                "「{}」: 「{}」（{}）と「{}」（{}）を行ごとに対応づけ",
+                w.names[k],
+                t.columns[b].name,
+                head(b),
+                t.columns[a].name,
+                head(a)
+            ),
+        );
+    }
+    for &(i, en, ja) in &w.left_out {
+        plan.add(
+            PlanTopic::Layout,
+            Some((sheet, head(i))),
+            format!(
+                "{} ({}) is not analysed: it {en}",
+                t.columns[i].name,
+                head(i)
+            ),
+            format!(
+                "「{}」（{}）は分析しない（{ja}）",
+                t.columns[i].name,
+                head(i)
+            ),
+        );
+    }
+    let id_name = w.roles.id.map(|i| t.columns[i].name.clone());
+    match &id_name {
+        Some(name) => plan.add(
+            PlanTopic::IdColumn,
+            Some((sheet, head(w.roles.id.unwrap_or(0)))),
+            format!("{name} is not needed to pair: each row holds one respondent's before and after answers (it is shown with --keep-ids)"),
+            format!("「{name}」は対応づけには使わない（1 行に同じ回答者の事前と事後の回答があるため。--keep-ids で表示）"),
+        ),
+        None => plan.add(
+            PlanTopic::IdColumn,
+            None,
+            "no ID column needed: each row holds one respondent's before and after answers",
+            "ID の列は不要（1 行に同じ回答者の事前と事後の回答があるため）",
+        ),
+    }
+    id_name
+}
+
+/// The first `k` item columns of `whole` (the before halves) and the rest (the after halves)
+/// as two groups of the same rows.
+fn halves_of(whole: Group, k: usize) -> [Group; 2] {
+    let Group {
+        ids,
+        by,
+        mut values,
+        sheet: gsheet,
+        mut columns,
+        rows,
+    } = whole;
+    let values2 = values.split_off(k);
+    let columns2 = columns.split_off(k);
+    let first = Group {
+        ids: ids.clone(),
+        by: by.clone(),
+        values,
+        sheet: gsheet.clone(),
+        columns,
+        rows: rows.clone(),
+    };
+    let second = Group {
+        ids,
+        by,
+        values: values2,
+        sheet: gsheet,
+        columns: columns2,
+        rows,
+    };
+    [first, second]
 }
 
 #[cfg(test)]

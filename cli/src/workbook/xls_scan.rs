@@ -342,20 +342,7 @@ fn entry_name(raw: &[u8]) -> String {
 
 /// calamine's `Cfb::new` and `get_stream("Workbook")`, else `get_stream("Book")`.
 fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
-    // Header.
-    let mut buf = [0u8; 512];
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return Err(Stop::Fails),
-        }
-    }
-    if n < 512 || buf[..8] != *b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" {
-        return Err(Stop::Fails);
-    }
+    let buf = header(r)?;
     let h16 = |i| u16::from_le_bytes([buf[i], buf[i + 1]]);
     let h32 = |i| u32::from_le_bytes([buf[i], buf[i + 1], buf[i + 2], buf[i + 3]]);
     let version = h16(26);
@@ -416,25 +403,7 @@ fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
 
     // Directory.
     let dirs = sectors.chain(dir_start, &fats, r, usize::MAX, len)?;
-    let entries: Vec<Entry> = dirs
-        .chunks_exact(128)
-        .map(|c| {
-            let name = entry_name(&c[..64]);
-            let start = u32::from_le_bytes([c[116], c[117], c[118], c[119]]);
-            let len = if size == 512 {
-                u32::from_le_bytes([c[120], c[121], c[122], c[123]]) as usize
-            } else {
-                usize::try_from(u64::from_le_bytes(c[120..128].try_into().unwrap_or([0; 8])))
-                    .unwrap_or(usize::MAX)
-            };
-            Entry {
-                workbook: name.eq_ignore_ascii_case("Workbook"),
-                book: name.eq_ignore_ascii_case("Book"),
-                start,
-                len,
-            }
-        })
-        .collect();
+    let entries = directory(&dirs, size);
     drop(dirs);
     if entries.is_empty() || (version != 3 && entries[0].start == ENDOFCHAIN) {
         return Err(Stop::Fails);
@@ -467,6 +436,46 @@ fn workbook_stream<R: Read>(r: &mut R, len: usize) -> Result<Vec<u8>, Stop> {
         Err(Stop::Fails) => get_stream(|e| e.book),
         other => other,
     }
+}
+
+/// The compound file's 512-byte header, checked for its signature.
+fn header<R: Read>(r: &mut R) -> Result<[u8; 512], Stop> {
+    let mut buf = [0u8; 512];
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(Stop::Fails),
+        }
+    }
+    if n < 512 || buf[..8] != *b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" {
+        return Err(Stop::Fails);
+    }
+    Ok(buf)
+}
+
+/// The directory's entries (128 bytes each) in sectors of `size` bytes.
+fn directory(dirs: &[u8], size: usize) -> Vec<Entry> {
+    dirs.chunks_exact(128)
+        .map(|c| {
+            let name = entry_name(&c[..64]);
+            let start = u32::from_le_bytes([c[116], c[117], c[118], c[119]]);
+            let len = if size == 512 {
+                u32::from_le_bytes([c[120], c[121], c[122], c[123]]) as usize
+            } else {
+                usize::try_from(u64::from_le_bytes(c[120..128].try_into().unwrap_or([0; 8])))
+                    .unwrap_or(usize::MAX)
+            };
+            Entry {
+                workbook: name.eq_ignore_ascii_case("Workbook"),
+                book: name.eq_ignore_ascii_case("Book"),
+                start,
+                len,
+            }
+        })
+        .collect()
 }
 
 /// calamine's `RecordIter`: `(type, data, continues)` of each record, `continues` being the
@@ -827,11 +836,34 @@ impl BBox {
 }
 
 /// Walks the Workbook stream's records as calamine's `parse_workbook` does, counting what it
-/// would allocate.
+/// would allocate: the globals, then each sheet.
 fn biff(stream: &[u8]) -> Result<Scan, Stop> {
-    let limit = MAX_CELLS as u128;
-    let text_limit = MAX_TEXT_BYTES as u128;
-    // Globals: up to the first EOF.
+    let globals = globals(stream)?;
+    let mut scan = Scan {
+        work: globals.work,
+        ..Scan::default()
+    };
+    for (pos, name) in globals.positions {
+        // calamine slices `stream[pos..]`: a panic past the end.
+        let sheet = stream.get(pos..).ok_or(Stop::Fails)?;
+        scan_sheet(sheet, name, &globals.sst, &globals.cx, &mut scan)?;
+    }
+    Ok(scan)
+}
+
+/// What the globals of a Workbook stream tell the scan of its sheets.
+struct Globals {
+    /// Where each sheet's records start, and its name (BIFF8).
+    positions: Vec<(usize, Option<String>)>,
+    /// Bytes of each shared string.
+    sst: Vec<u32>,
+    cx: FormulaContext,
+    /// Bytes moved so far.
+    work: u128,
+}
+
+/// The globals' records, up to the first EOF.
+fn globals(stream: &[u8]) -> Result<Globals, Stop> {
     let mut positions = Vec::new();
     let mut utf16 = true;
     let mut sst: Vec<u32> = Vec::new();
@@ -888,205 +920,215 @@ fn biff(stream: &[u8]) -> Result<Scan, Stop> {
         }
     }
 
-    let mut scan = Scan {
+    Ok(Globals {
+        positions,
+        sst,
+        cx,
         work,
-        ..Scan::default()
+    })
+}
+
+/// One sheet's records (from its BOF to its EOF, substreams skipped): the cells calamine will
+/// hold, its used ranges, its hidden rows and columns, added to `scan`.
+// One match over the BIFF record types of a sheet: long because the record types are many.
+fn scan_sheet(
+    sheet: &[u8],
+    name: Option<String>,
+    sst: &[u32],
+    cx: &FormulaContext,
+    scan: &mut Scan,
+) -> Result<(), Stop> {
+    let limit = MAX_CELLS as u128;
+    let text_limit = MAX_TEXT_BYTES as u128;
+    let mut hidden = super::hidden::Hidden {
+        sheet: name.unwrap_or_default(),
+        ..Default::default()
     };
-    for (pos, name) in positions {
-        // calamine slices `stream[pos..]`: a panic past the end.
-        let sheet = stream.get(pos..).ok_or(Stop::Fails)?;
-        let mut hidden = super::hidden::Hidden {
-            sheet: name.unwrap_or_default(),
-            ..Default::default()
-        };
-        let mut filter_mode = false;
-        let mut cells = CellVec::default();
-        let mut values = BBox::default();
-        let mut formulas = BBox::default();
-        let mut fmla_pos = (0u32, 0u32);
-        let mut seen_bof = false;
-        let mut depth = 0usize;
-        // The capacity is checked with the ranges of the sheets before it.
-        let check = |cells: &CellVec, what| {
-            let held = scan.ranges + cells.cap as u128;
-            if held > limit {
-                Err(Stop::TooMany {
-                    what,
-                    amount: held,
-                    limit,
-                })
+    let mut filter_mode = false;
+    let mut cells = CellVec::default();
+    let mut values = BBox::default();
+    let mut formulas = BBox::default();
+    let mut fmla_pos = (0u32, 0u32);
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    // The capacity is checked with the ranges of the sheets before it.
+    let check = |cells: &CellVec, what| {
+        let held = scan.ranges + cells.cap as u128;
+        if held > limit {
+            Err(Stop::TooMany {
+                what,
+                amount: held,
+                limit,
+            })
+        } else {
+            Ok(())
+        }
+    };
+    for rec in (Records { stream: sheet }) {
+        let (typ, d, _) = rec?;
+        if depth > 0 {
+            match typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => (),
+            }
+            continue;
+        }
+        let rc = || -> Option<(u32, u32)> { Some((u16_at(d, 0)?.into(), u16_at(d, 2)?.into())) };
+        // A record shorter than calamine requires for its type ends the parse with an error.
+        let need = |n: usize| {
+            if d.len() < n {
+                Err(Stop::Fails)
             } else {
                 Ok(())
             }
         };
-        for rec in (Records { stream: sheet }) {
-            let (typ, d, _) = rec?;
-            if depth > 0 {
-                match typ {
-                    0x0809 => depth += 1,
-                    0x000A => depth -= 1,
-                    _ => (),
-                }
-                continue;
-            }
-            let rc =
-                || -> Option<(u32, u32)> { Some((u16_at(d, 0)?.into(), u16_at(d, 2)?.into())) };
-            // A record shorter than calamine requires for its type ends the parse with an error.
-            let need = |n: usize| {
-                if d.len() < n {
-                    Err(Stop::Fails)
+        match typ {
+            0x0809 => {
+                if seen_bof {
+                    depth += 1;
                 } else {
-                    Ok(())
+                    seen_bof = true;
                 }
-            };
-            match typ {
-                0x0809 => {
-                    if seen_bof {
-                        depth += 1;
-                    } else {
-                        seen_bof = true;
-                    }
+            }
+            0x0200 => {
+                let (rows, cols) = dimensions(d)?;
+                cells.reserve((rows as usize).saturating_mul(cols as usize));
+                let declared = u128::from(rows) * u128::from(cols);
+                if declared > limit {
+                    return Err(Stop::TooMany {
+                        what: WHAT_DIMENSIONS,
+                        amount: declared,
+                        limit,
+                    });
                 }
-                0x0200 => {
-                    let (rows, cols) = dimensions(d)?;
-                    cells.reserve((rows as usize).saturating_mul(cols as usize));
-                    let declared = u128::from(rows) * u128::from(cols);
-                    if declared > limit {
-                        return Err(Stop::TooMany {
-                            what: WHAT_DIMENSIONS,
-                            amount: declared,
-                            limit,
-                        });
-                    }
-                    check(&cells, WHAT_DIMENSIONS)?;
-                }
-                // LabelSst: a cell (a clone of the shared string) when the index is in the table.
-                0x00FD => {
-                    need(10)?;
-                    let i = u32_at(d, 6).ok_or(Stop::Fails)? as usize;
-                    if let Some(&bytes) = sst.get(i) {
-                        let (row, col) = rc().ok_or(Stop::Fails)?;
-                        values.add(row, col);
-                        cells.push();
-                        check(&cells, WHAT_CELL_RECORDS)?;
-                        scan.text += u128::from(bytes);
-                        if scan.text > text_limit {
-                            return Err(Stop::TooMany {
-                                what: WHAT_SST_TEXT,
-                                amount: scan.text,
-                                limit: text_limit,
-                            });
-                        }
-                    }
-                }
-                // Number, Label, RString, BoolErr, Rk.
-                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E => {
-                    need(match typ {
-                        0x0203 => 14,
-                        0x0204 | 0x00D6 => 6,
-                        0x0205 => 8,
-                        _ => 10,
-                    })?;
+                check(&cells, WHAT_DIMENSIONS)?;
+            }
+            // LabelSst: a cell (a clone of the shared string) when the index is in the table.
+            0x00FD => {
+                need(10)?;
+                let i = u32_at(d, 6).ok_or(Stop::Fails)? as usize;
+                if let Some(&bytes) = sst.get(i) {
                     let (row, col) = rc().ok_or(Stop::Fails)?;
                     values.add(row, col);
                     cells.push();
                     check(&cells, WHAT_CELL_RECORDS)?;
-                }
-                // String: the value of the formula before it.
-                0x0207 => {
-                    values.add(fmla_pos.0, fmla_pos.1);
-                    cells.push();
-                    check(&cells, WHAT_CELL_RECORDS)?;
-                }
-                // MulRk: `6 + 6 × (last − first + 1)` bytes (u16 arithmetic), else an error.
-                0x00BD => {
-                    need(6)?;
-                    let row = u32::from(u16_at(d, 0).unwrap_or(0));
-                    let first = u16_at(d, 2).unwrap_or(0);
-                    let last = u16_at(d, d.len() - 2).unwrap_or(0);
-                    let n = last.wrapping_sub(first).wrapping_add(1) as usize;
-                    if d.len() != 6 + 6 * n {
-                        return Err(Stop::Fails);
-                    }
-                    let count = (d.len() - 6) / 6;
-                    if count > 0 {
-                        values.add(row, u32::from(first));
-                        values.add(row, u32::from(first) + count as u32 - 1);
-                    }
-                    for _ in 0..count {
-                        cells.push();
-                    }
-                    check(&cells, WHAT_CELL_RECORDS)?;
-                }
-                // Formula: its position, a value cell (counted even when calamine finds none).
-                0x0006 => {
-                    need(20)?;
-                    let (text, moved) = formula_cost(&d[20..], &cx);
-                    scan.formula_text += u128::from(text);
-                    scan.work += moved;
-                    if scan.work > MAX_WORK {
-                        return Err(SLOW);
-                    }
-                    if scan.formula_text > text_limit {
+                    scan.text += u128::from(bytes);
+                    if scan.text > text_limit {
                         return Err(Stop::TooMany {
-                            what: WHAT_FORMULA_TEXT,
-                            amount: scan.formula_text,
+                            what: WHAT_SST_TEXT,
+                            amount: scan.text,
                             limit: text_limit,
                         });
                     }
-                    let (row, col) = rc().ok_or(Stop::Fails)?;
-                    fmla_pos = (row, col);
-                    formulas.add(row, col);
-                    values.add(row, col);
-                    cells.push();
-                    check(&cells, WHAT_CELL_RECORDS)?;
                 }
-                // Row: fDyZero (bit 5 of grbit) hides it.
-                0x0208 => {
-                    if let (Some(row), Some(flags)) = (u16_at(d, 0), u16_at(d, 12)) {
-                        if flags & 0x20 != 0 {
-                            hidden.add_rows(row.into(), row.into());
-                        }
-                    }
-                }
-                // ColInfo: fHidden (bit 0 of grbit) hides colFirst..=colLast.
-                0x007D => {
-                    if let (Some(a), Some(b), Some(flags)) =
-                        (u16_at(d, 0), u16_at(d, 2), u16_at(d, 8))
-                    {
-                        if flags & 1 != 0 && a <= b && a < 256 {
-                            hidden.add_cols(a.into(), b.min(255).into());
-                        }
-                    }
-                }
-                // FilterMode: the sheet's AutoFilter hides rows.
-                0x009B => filter_mode = true,
-                0x000A => break,
-                _ => (),
             }
-        }
-        if filter_mode {
-            hidden.filtered = match (hidden.rows.first(), hidden.rows.last()) {
-                (Some(a), Some(b)) => Some((a.0, b.1)),
-                _ => None,
-            };
-        }
-        if !hidden.sheet.is_empty() && !hidden.is_empty() {
-            hidden.rows.sort_unstable();
-            scan.hidden.push(hidden);
-        }
-        scan.sheets += 1;
-        scan.reserved = scan.reserved.max(cells.cap as u128);
-        scan.ranges += values.cells() + formulas.cells();
-        if scan.ranges > limit {
-            return Err(Stop::TooMany {
-                what: WHAT_USED_RANGES,
-                amount: scan.ranges,
-                limit,
-            });
+            // Number, Label, RString, BoolErr, Rk.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E => {
+                need(match typ {
+                    0x0203 => 14,
+                    0x0204 | 0x00D6 => 6,
+                    0x0205 => 8,
+                    _ => 10,
+                })?;
+                let (row, col) = rc().ok_or(Stop::Fails)?;
+                values.add(row, col);
+                cells.push();
+                check(&cells, WHAT_CELL_RECORDS)?;
+            }
+            // String: the value of the formula before it.
+            0x0207 => {
+                values.add(fmla_pos.0, fmla_pos.1);
+                cells.push();
+                check(&cells, WHAT_CELL_RECORDS)?;
+            }
+            // MulRk: `6 + 6 × (last − first + 1)` bytes (u16 arithmetic), else an error.
+            0x00BD => {
+                need(6)?;
+                let row = u32::from(u16_at(d, 0).unwrap_or(0));
+                let first = u16_at(d, 2).unwrap_or(0);
+                let last = u16_at(d, d.len() - 2).unwrap_or(0);
+                let n = last.wrapping_sub(first).wrapping_add(1) as usize;
+                if d.len() != 6 + 6 * n {
+                    return Err(Stop::Fails);
+                }
+                let count = (d.len() - 6) / 6;
+                if count > 0 {
+                    values.add(row, u32::from(first));
+                    values.add(row, u32::from(first) + count as u32 - 1);
+                }
+                for _ in 0..count {
+                    cells.push();
+                }
+                check(&cells, WHAT_CELL_RECORDS)?;
+            }
+            // Formula: its position, a value cell (counted even when calamine finds none).
+            0x0006 => {
+                need(20)?;
+                let (text, moved) = formula_cost(&d[20..], cx);
+                scan.formula_text += u128::from(text);
+                scan.work += moved;
+                if scan.work > MAX_WORK {
+                    return Err(SLOW);
+                }
+                if scan.formula_text > text_limit {
+                    return Err(Stop::TooMany {
+                        what: WHAT_FORMULA_TEXT,
+                        amount: scan.formula_text,
+                        limit: text_limit,
+                    });
+                }
+                let (row, col) = rc().ok_or(Stop::Fails)?;
+                fmla_pos = (row, col);
+                formulas.add(row, col);
+                values.add(row, col);
+                cells.push();
+                check(&cells, WHAT_CELL_RECORDS)?;
+            }
+            // Row: fDyZero (bit 5 of grbit) hides it.
+            0x0208 => {
+                if let (Some(row), Some(flags)) = (u16_at(d, 0), u16_at(d, 12)) {
+                    if flags & 0x20 != 0 {
+                        hidden.add_rows(row.into(), row.into());
+                    }
+                }
+            }
+            // ColInfo: fHidden (bit 0 of grbit) hides colFirst..=colLast.
+            0x007D => {
+                if let (Some(a), Some(b), Some(flags)) = (u16_at(d, 0), u16_at(d, 2), u16_at(d, 8))
+                {
+                    if flags & 1 != 0 && a <= b && a < 256 {
+                        hidden.add_cols(a.into(), b.min(255).into());
+                    }
+                }
+            }
+            // FilterMode: the sheet's AutoFilter hides rows.
+            0x009B => filter_mode = true,
+            0x000A => break,
+            _ => (),
         }
     }
-    Ok(scan)
+    if filter_mode {
+        hidden.filtered = match (hidden.rows.first(), hidden.rows.last()) {
+            (Some(a), Some(b)) => Some((a.0, b.1)),
+            _ => None,
+        };
+    }
+    if !hidden.sheet.is_empty() && !hidden.is_empty() {
+        hidden.rows.sort_unstable();
+        scan.hidden.push(hidden);
+    }
+    scan.sheets += 1;
+    scan.reserved = scan.reserved.max(cells.cap as u128);
+    scan.ranges += values.cells() + formulas.cells();
+    if scan.ranges > limit {
+        return Err(Stop::TooMany {
+            what: WHAT_USED_RANGES,
+            amount: scan.ranges,
+            limit,
+        });
+    }
+    Ok(())
 }
 
 /// The name of a BoundSheet8 record (BIFF8: a ShortXLUnicodeString after the 6-byte head);

@@ -555,6 +555,50 @@ where
         }
     }
 
+    /// A `<c>` start tag with attributes `a`: the cell at its `r` reference (or next to the
+    /// previous one), with its style and type.
+    fn start_cell(&mut self, a: &[u8]) -> Result<(), String> {
+        let (mut r, mut s, mut t) = (None, None, None);
+        for (k, v) in attrs(a) {
+            let slot = match k {
+                b"r" => &mut r,
+                b"s" => &mut s,
+                b"t" => &mut t,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(v);
+            }
+        }
+        let pos = match r {
+            Some(r) => {
+                let (row, col) = row_and_column(r)?;
+                let col = col.ok_or_else(|| {
+                    format!(
+                        "a cell reference {} without a column",
+                        String::from_utf8_lossy(r)
+                    )
+                })?;
+                self.col_index = col;
+                (row, col)
+            }
+            None => (self.row_index, self.col_index),
+        };
+        self.cell = Some(Cell {
+            pos,
+            style: s.map(|s| {
+                std::str::from_utf8(s)
+                    .ok()
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .unwrap_or(0)
+            }),
+            typ: Typ::of(t),
+            value: Raw::Empty,
+            child: Child::None,
+        });
+        Ok(())
+    }
+
     fn step(&mut self, ev: &Ev<'_>) -> Result<(), String> {
         let Some(cell) = &mut self.cell else {
             match *ev {
@@ -567,46 +611,7 @@ where
                     self.row_index = self.row_index.wrapping_add(1);
                     self.col_index = 0;
                 }
-                Ev::Start(b"c", a) => {
-                    let (mut r, mut s, mut t) = (None, None, None);
-                    for (k, v) in attrs(a) {
-                        let slot = match k {
-                            b"r" => &mut r,
-                            b"s" => &mut s,
-                            b"t" => &mut t,
-                            _ => continue,
-                        };
-                        if slot.is_none() {
-                            *slot = Some(v);
-                        }
-                    }
-                    let pos = match r {
-                        Some(r) => {
-                            let (row, col) = row_and_column(r)?;
-                            let col = col.ok_or_else(|| {
-                                format!(
-                                    "a cell reference {} without a column",
-                                    String::from_utf8_lossy(r)
-                                )
-                            })?;
-                            self.col_index = col;
-                            (row, col)
-                        }
-                        None => (self.row_index, self.col_index),
-                    };
-                    self.cell = Some(Cell {
-                        pos,
-                        style: s.map(|s| {
-                            std::str::from_utf8(s)
-                                .ok()
-                                .and_then(|s| s.parse::<usize>().ok())
-                                .unwrap_or(0)
-                        }),
-                        typ: Typ::of(t),
-                        value: Raw::Empty,
-                        child: Child::None,
-                    });
-                }
+                Ev::Start(b"c", a) => self.start_cell(a)?,
                 Ev::End(b"sheetData") => self.ended = true,
                 _ => {}
             }

@@ -319,6 +319,7 @@ enum State {
 }
 
 /// Streams one part through the tokenizer, calling `h` for tags (and wanted text).
+// One match over the tokenizer's states, byte by byte: kept whole as the hot loop of reading.
 fn scan_xml(
     path: &Path,
     part: &str,
