@@ -20,6 +20,14 @@ impl Lang {
         }
     }
 
+    /// The language's code as `--lang` takes it: `"en"`, `"ja"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
     /// Picks `en` or `ja` from the text of a two-language pair.
     pub fn pick<'a>(self, en: &'a str, ja: &'a str) -> &'a str {
         match self {
@@ -53,6 +61,8 @@ mod tests {
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale(""), Lang::En);
         assert_eq!(Lang::Ja.pick("yes", "はい"), "はい");
+        assert_eq!(Lang::Ja.code(), "ja");
+        assert_eq!(Lang::from_locale(Lang::En.code()), Lang::En);
     }
 
     #[test]

@@ -304,10 +304,7 @@ impl Config {
         if let Some(x) = a.equivalence {
             s.push(format!("--equivalence {x}"));
         }
-        s.push(format!(
-            "--lang {}",
-            if self.lang == Lang::Ja { "ja" } else { "en" }
-        ));
+        s.push(format!("--lang {}", self.lang.code()));
         s.join(" ")
     }
 }
