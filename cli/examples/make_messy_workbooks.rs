@@ -326,6 +326,41 @@ fn months_long(dir: &Path) -> Result<PathBuf, XlsxError> {
     Ok(p)
 }
 
+/// Two sheets named by months on either side of April, 12月実施 then 3月実施 (a fiscal year's
+/// December and March, or March before December in a calendar year), anonymous.
+fn months_either_way(dir: &Path) -> Result<PathBuf, XlsxError> {
+    let mut wb = new_book()?;
+    for (wave, name) in [(0, "12月実施"), (1, "3月実施")] {
+        let ws = wb.add_worksheet().set_name(name)?;
+        let mut r = header(ws, 0, &["回答No"])?;
+        for i in 0..12 {
+            ws.write_number(r, 0, f64::from(i + 1))?;
+            answers(ws, r, 1, i + wave * 20, wave)?;
+            r += 1;
+        }
+    }
+    let p = dir.join("months_either_way.xlsx");
+    wb.save(&p)?;
+    Ok(p)
+}
+
+/// One sheet in long format whose 実施月 is 3月 or 4月: either order, as above.
+fn months_either_way_long(dir: &Path) -> Result<PathBuf, XlsxError> {
+    let mut wb = new_book()?;
+    let ws = wb.add_worksheet().set_name("研修アンケート")?;
+    let mut r = header(ws, 0, &["実施月"])?;
+    for (wave, month) in [(0, "3月"), (1, "4月")] {
+        for i in 0..8 {
+            ws.write_string(r, 0, month)?;
+            answers(ws, r, 1, i + wave * 20, wave)?;
+            r += 1;
+        }
+    }
+    let p = dir.join("months_either_way_long.xlsx");
+    wb.save(&p)?;
+    Ok(p)
+}
+
 fn main() -> Result<(), XlsxError> {
     let dir = std::env::args()
         .nth(1)
@@ -345,6 +380,8 @@ fn main() -> Result<(), XlsxError> {
         summary_sheet(&dir)?,
         two_group_columns(&dir)?,
         months_long(&dir)?,
+        months_either_way(&dir)?,
+        months_either_way_long(&dir)?,
         consecutive_ids(&dir, "consecutive_ids.xlsx", true)?,
         consecutive_ids(&dir, "continuing_ids.xlsx", false)?,
         consecutive_ids_in_groups(&dir)?,

@@ -441,3 +441,55 @@ fn consecutive_ids_not_from_one_are_refused_unless_they_cannot_meet() {
         "{pairing}"
     );
 }
+
+/// Two sheets (or group values) named by months on either side of April: a fiscal year puts
+/// 12月 (4月) first, a calendar year 3月. The order decides the sign of every change, so it is
+/// refused naming both orders, and read as given once the user names one.
+#[test]
+fn months_either_side_of_april_are_refused_until_the_order_is_named() {
+    let p = messy("months_either_way.xlsx");
+    let e = read_survey(&p, &ReadOptions::default()).unwrap_err();
+    let (en, ja) = layout_error(&e);
+    assert!(
+        en.contains("--sheets 12月実施,3月実施 or --sheets 3月実施,12月実施"),
+        "{en}"
+    );
+    assert!(en.contains("in a fiscal year 12月実施 comes first"), "{en}");
+    assert!(
+        ja.contains("年度で数えれば「12月実施」が先、暦年で数えれば「3月実施」が先"),
+        "{ja}"
+    );
+    let named = ReadOptions {
+        sheets: Some(("3月実施".into(), "12月実施".into())),
+        ..Default::default()
+    };
+    let s = read_survey(&p, &named).unwrap();
+    assert_eq!(s.labels, ["3月実施".to_string(), "12月実施".to_string()]);
+
+    let p = messy("months_either_way_long.xlsx");
+    let e = read_survey(&p, &ReadOptions::default()).unwrap_err();
+    let (en, ja) = layout_error(&e);
+    assert!(en.contains("--levels 4月,3月 or --levels 3月,4月"), "{en}");
+    assert!(
+        ja.contains("列「実施月」の値「4月」と「3月」は月ですが"),
+        "{ja}"
+    );
+    let named = ReadOptions {
+        group: Some("実施月".into()),
+        levels: Some(("4月".into(), "3月".into())),
+        ..Default::default()
+    };
+    let s = read_survey(&p, &named).unwrap();
+    assert_eq!(s.labels, ["4月".to_string(), "3月".to_string()]);
+    // On the command line: exit 2, nothing written.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.xlsx");
+    ttest_xl("ja_JP.UTF-8")
+        .args(["analyze", "-o"])
+        .arg(&out)
+        .arg(messy("months_either_way.xlsx"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--sheets 12月実施,3月実施"));
+    assert!(!out.exists());
+}

@@ -122,6 +122,7 @@ pub mod council;
 pub mod data;
 pub mod equivalence;
 pub mod method;
+pub mod order;
 pub mod plan;
 pub mod plan_rows;
 pub mod reader;
@@ -202,6 +203,8 @@ mod tests {
         plan::Unit,
         plan::PlanLine,
         text::TextFormat,
+        order::OrderText,
+        order::EitherWay,
         reader::PlanTopicName,
         reader::NoteText,
         reader::DelimiterName,

@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::lang::Lang;
+use crate::words::order::{self, EitherWay, OrderText};
 
 use super::address::a1;
 use super::clean::{normalize, Scale};
@@ -18,7 +19,7 @@ use super::pairing::{
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, row_note, summary_rows, unpaired_note, Keyed, Recs};
 use super::scale::ItemReader;
-use super::time::{condition_of, earlier};
+use super::time::{compare, condition_of, earlier, Compared};
 use super::waves::{Reading, Waves};
 use super::{Group, Layout, Note, NoteKind, ReadError, ReadOptions, Survey};
 
@@ -430,7 +431,7 @@ fn alike_sheets(
         format!("two sheets, {na} and {nb}: {why_en}; another pair can be named with --sheets FIRST,SECOND"),
         format!("2 つのシート「{na}」と「{nb}」（{why_ja}。別のシートを比べるには --sheets 先,後 で指定）"),
     );
-    let (i, j) = if in_time_order(&na, &nb, plan) {
+    let (i, j) = if in_time_order(src.path, &na, &nb, plan)? {
         (i, j)
     } else {
         (j, i)
@@ -483,30 +484,39 @@ fn same_item_headers(tables: &[Table], plan: &mut ReadPlan) -> Vec<usize> {
 }
 
 /// `true` when sheet `na` comes first: the earlier when the names carry time, else the first
-/// in the workbook. The order and why go on the plan.
-fn in_time_order(na: &str, nb: &str, plan: &mut ReadPlan) -> bool {
-    match earlier(na, nb) {
-        Some((first, ra, rb)) => {
+/// in the workbook. The order and why go on the plan. Months on either side of April are
+/// refused: a fiscal and a calendar year order them differently.
+fn in_time_order(path: &Path, na: &str, nb: &str, plan: &mut ReadPlan) -> Result<bool, ReadError> {
+    let entry = match compare(na, nb) {
+        Compared::Ordered(first, ra, rb) => {
             let (x, y) = if first == 0 { (na, nb) } else { (nb, na) };
-            let (rx, ry) = if first == 0 { (&ra, &rb) } else { (&rb, &ra) };
-            plan.add(
-                PlanTopic::Order,
-                None,
-                format!("{x} first, then {y}: the names carry time ({x}: {rx}; {y}: {ry}), whatever the order of the sheets; --sheets {y},{x} reverses it"),
-                format!("「{x}」が先、「{y}」が後（シート名が時期を示している: 「{x}」は{}、「{y}」は{}。シートの並び順によらない。逆にするには --sheets {y},{x}）", ja_reading(rx), ja_reading(ry)),
-            );
-            first == 0
+            let (rx, ry) = if first == 0 { (ra, rb) } else { (rb, ra) };
+            let text = |lang| {
+                OrderText::SheetsByTime {
+                    x,
+                    y,
+                    rx: &order::reading(&rx, lang),
+                    ry: &order::reading(&ry, lang),
+                }
+                .text(lang)
+            };
+            plan.add(PlanTopic::Order, None, text(Lang::En), text(Lang::Ja));
+            return Ok(first == 0);
         }
-        None => {
-            plan.add(
-                PlanTopic::Order,
-                None,
-                format!("{na} first, then {nb}: the order of the sheets in the workbook (their names carry no time); --sheets {nb},{na} reverses it"),
-                format!("「{na}」が先、「{nb}」が後（シート名から時期が読み取れないため、ブック内のシートの順。逆にするには --sheets {nb},{na}）"),
-            );
-            true
+        Compared::EitherWay(ma, _) => {
+            let (fiscal, calendar) = if ma >= 4 { (na, nb) } else { (nb, na) };
+            let text = |lang| EitherWay::Sheets { fiscal, calendar }.text(lang);
+            return Err(ReadError::layout(path, text(Lang::En), text(Lang::Ja)));
         }
-    }
+        Compared::Unknown => OrderText::SheetsByWorkbook { x: na, y: nb },
+    };
+    plan.add(
+        PlanTopic::Order,
+        None,
+        entry.text(Lang::En),
+        entry.text(Lang::Ja),
+    );
+    Ok(true)
 }
 
 /// Step 4: the first table whose columns come in before/after pairs (with `--wide`, any
@@ -658,16 +668,6 @@ fn not_answers(t: &Table, items: &HashSet<String>) -> Option<String> {
         }
     }
     (n > 0 && odd * 10 > n).then(|| example.unwrap_or_default())
-}
-
-/// A time reading for Japanese text: the before/after words in Japanese, years and months as
-/// they are ("令和5 = 2023", "4月").
-fn ja_reading(r: &str) -> String {
-    match r {
-        "before" => " 事前".to_string(),
-        "after" => " 事後".to_string(),
-        other => format!(" {other}"),
-    }
 }
 
 /// Three or more sheets with the same item headers: which two to compare is not guessed.
@@ -1371,28 +1371,48 @@ fn group_order(
         }
         None => {
             let (v0, v1) = (&values[0], &values[1]);
-            match earlier(v0, v1) {
-                Some((first, r0, r1)) => {
+            match compare(v0, v1) {
+                Compared::Ordered(first, r0, r1) => {
                     let (x, y, rx, ry) = if first == 0 {
                         (v0, v1, r0, r1)
                     } else {
                         (v1, v0, r1, r0)
                     };
-                    plan.add(
-                        PlanTopic::Order,
-                        None,
-                        format!("{x} first, then {y}: the values of {gname} carry time ({x}: {rx}; {y}: {ry}), whatever the order of the rows; --levels {y},{x} reverses it"),
-                        format!("「{x}」が先、「{y}」が後（列「{gname}」の値が時期を示している: 「{x}」は{}、「{y}」は{}。行の並び順によらない。逆にするには --levels {y},{x}）", ja_reading(&rx), ja_reading(&ry)),
-                    );
+                    let text = |lang| {
+                        OrderText::LevelsByTime {
+                            x,
+                            y,
+                            rx: &order::reading(&rx, lang),
+                            ry: &order::reading(&ry, lang),
+                            column: gname,
+                        }
+                        .text(lang)
+                    };
+                    plan.add(PlanTopic::Order, None, text(Lang::En), text(Lang::Ja));
                     [x.clone(), y.clone()]
                 }
-                None => {
-                    plan.add(
-                        PlanTopic::Order,
-                        None,
-                        format!("{v0} first, then {v1}: the order in which they first appear in {gname} (the values carry no time); --levels {v1},{v0} reverses it"),
-                        format!("「{v0}」が先、「{v1}」が後（値から時期が読み取れないため、列「{gname}」に現れる順。逆にするには --levels {v1},{v0}）"),
-                    );
+                Compared::EitherWay(m0, _) => {
+                    let (fiscal, calendar) = if m0 >= 4 { (v0, v1) } else { (v1, v0) };
+                    let text = |lang| {
+                        EitherWay::Levels {
+                            fiscal,
+                            calendar,
+                            column: gname,
+                        }
+                        .text(lang)
+                    };
+                    return Err(ReadError::layout(path, text(Lang::En), text(Lang::Ja)));
+                }
+                Compared::Unknown => {
+                    let text = |lang| {
+                        OrderText::LevelsByAppearance {
+                            x: v0,
+                            y: v1,
+                            column: gname,
+                        }
+                        .text(lang)
+                    };
+                    plan.add(PlanTopic::Order, None, text(Lang::En), text(Lang::Ja));
                     [v0.clone(), v1.clone()]
                 }
             }

@@ -133,6 +133,7 @@ mod plan;
 mod rows;
 mod scale;
 mod time;
+pub use time::TimeReading;
 pub mod waves;
 mod wide;
 mod xls_scan;

@@ -57,6 +57,17 @@ pub(super) fn condition_of(name: &str) -> Option<usize> {
     }
 }
 
+/// How the time of a sheet name or group value was read, as the plan shows it
+/// (`words::order::reading`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimeReading {
+    /// A before/after word (事前, 研修後, pre, post): `false` before, `true` after.
+    Phase(bool),
+    /// A year, round or month as written, with its meaning where it has one: "令和5 = 2023",
+    /// "2回", "4月".
+    Written(String),
+}
+
 /// A point in time read from a sheet name or group value, with the words it was read from.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct TimeMark {
@@ -64,8 +75,8 @@ pub(super) struct TimeMark {
     kind: TimeKind,
     /// Position on that kind's scale (a year, a month, a round, 0 = before / 1 = after).
     value: f64,
-    /// How it was read, e.g. "令和5 = 2023".
-    pub(super) reading: String,
+    /// How it was read.
+    pub(super) reading: TimeReading,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +104,7 @@ fn marks(name: &str) -> Vec<TimeMark> {
     let mark = |kind, value: u32, reading: String| TimeMark {
         kind,
         value: f64::from(value),
-        reading,
+        reading: TimeReading::Written(reading),
     };
     // Japanese eras: 令和5, 令和元, 平成30, R5, H30 (a letter not preceded by another letter).
     for (era, base) in [("令和", 2018), ("平成", 1988)] {
@@ -158,18 +169,31 @@ fn marks(name: &str) -> Vec<TimeMark> {
         }
     }
     if let Some(c) = condition_of(name) {
-        let word = if c == 0 { "before" } else { "after" };
-        out.push(mark(TimeKind::Phase, c as u32, word.to_string()));
+        out.push(TimeMark {
+            kind: TimeKind::Phase,
+            value: c as f64,
+            reading: TimeReading::Phase(c == 1),
+        });
     }
     out
 }
 
-/// Which of two names is earlier in time: `Some((first, reading of a, reading of b))` with
-/// `first` 0 when `a` is earlier and 1 when `b` is, read from years (2023, 令和5, R5), rounds
-/// (1回目, 第2回), months (4月/10月; not when the two months straddle a new year of a fiscal
-/// year, 1–3 against 4–12) or before/after words (事前/事後, pre/post). `None` when the names
-/// carry no comparable time, or the same.
-pub(super) fn earlier(a: &str, b: &str) -> Option<(usize, String, String)> {
+/// How two names compare in time ([`compare`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Compared {
+    /// `first` is 0 when the first name is earlier and 1 when the second is; how each name's
+    /// time was read.
+    Ordered(usize, TimeReading, TimeReading),
+    /// Both name a month, on either side of a fiscal year's turn (1–3 against 4–12): in a fiscal
+    /// year April comes before March, in a calendar year after it. The two months.
+    EitherWay(u32, u32),
+    /// No comparable time, or the same.
+    Unknown,
+}
+
+/// How two names compare in time, read from years (2023, 令和5, R5), rounds (1回目, 第2回),
+/// months (4月/10月) or before/after words (事前/事後, pre/post), in that order of precedence.
+pub(super) fn compare(a: &str, b: &str) -> Compared {
     let (ma, mb) = (marks(a), marks(b));
     for kind in [
         TimeKind::Year,
@@ -187,21 +211,31 @@ pub(super) fn earlier(a: &str, b: &str) -> Option<(usize, String, String)> {
             continue;
         }
         if kind == TimeKind::Month && ((x.value <= 3.0) != (y.value <= 3.0)) {
-            return None;
+            return Compared::EitherWay(x.value as u32, y.value as u32);
         }
         let first = usize::from(y.value < x.value);
-        return Some((first, x.reading.clone(), y.reading.clone()));
+        return Compared::Ordered(first, x.reading.clone(), y.reading.clone());
     }
-    None
+    Compared::Unknown
+}
+
+/// Which of two names is earlier in time: `Some((first, reading of a, reading of b))` when
+/// [`compare`] orders them; `None` when the names carry no comparable time, the same, or months
+/// that could come in either order.
+pub(super) fn earlier(a: &str, b: &str) -> Option<(usize, TimeReading, TimeReading)> {
+    match compare(a, b) {
+        Compared::Ordered(first, ra, rb) => Some((first, ra, rb)),
+        Compared::EitherWay(..) | Compared::Unknown => None,
+    }
 }
 
 /// The time order of three or more names (sheets or group levels): `Some` with the indices of
 /// `names` from earliest to latest and, per name, how its time was read, when every two names
 /// compare by [`earlier`] and the comparisons agree; `None` when any two cannot be told apart
 /// (no time, the same time, or a fiscal-year ambiguity) — then the order is not guessed.
-pub(super) fn time_order(names: &[&str]) -> Option<(Vec<usize>, Vec<String>)> {
+pub(super) fn time_order(names: &[&str]) -> Option<(Vec<usize>, Vec<TimeReading>)> {
     let n = names.len();
-    let mut readings = vec![String::new(); n];
+    let mut readings: Vec<Option<TimeReading>> = vec![None; n];
     // before[i][j]: name i is earlier than name j.
     let mut before = vec![vec![false; n]; n];
     for i in 0..n {
@@ -212,12 +246,8 @@ pub(super) fn time_order(names: &[&str]) -> Option<(Vec<usize>, Vec<String>)> {
             } else {
                 before[j][i] = true;
             }
-            if readings[i].is_empty() {
-                readings[i] = ri;
-            }
-            if readings[j].is_empty() {
-                readings[j] = rj;
-            }
+            readings[i].get_or_insert(ri);
+            readings[j].get_or_insert(rj);
         }
     }
     // A total order: the k-th name is earlier than exactly n − 1 − k others.
@@ -228,6 +258,11 @@ pub(super) fn time_order(names: &[&str]) -> Option<(Vec<usize>, Vec<String>)> {
         .enumerate()
         .all(|(k, &i)| before[i].iter().filter(|&&b| b).count() == n - 1 - k)
         && order.windows(2).all(|w| before[w[0]][w[1]]);
+    // Every name compared with another has its reading (a single name has none).
+    let readings = readings
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| TimeReading::Written(String::new())))
+        .collect();
     consistent.then_some((order, readings))
 }
 
@@ -270,7 +305,15 @@ mod tests {
         // Two sheets of the same year.
         assert_eq!(order(&["令和5年度", "令和5年度 追加", "令和6年度"]), None);
         let (_, r) = time_order(&["令和6年度", "令和4年度", "令和5年度"]).unwrap();
-        assert_eq!(r, ["令和6 = 2024", "令和4 = 2022", "令和5 = 2023"]);
+        let written = |s: &str| TimeReading::Written(s.into());
+        assert_eq!(
+            r,
+            [
+                written("令和6 = 2024"),
+                written("令和4 = 2022"),
+                written("令和5 = 2023")
+            ]
+        );
     }
 
     #[test]
@@ -298,8 +341,34 @@ mod tests {
         assert_eq!(first("Rate", "Rank"), None);
         let e = earlier("令和6年度", "令和5年度").unwrap();
         assert_eq!(
-            (e.1.as_str(), e.2.as_str()),
-            ("令和6 = 2024", "令和5 = 2023")
+            (e.1, e.2),
+            (
+                TimeReading::Written("令和6 = 2024".into()),
+                TimeReading::Written("令和5 = 2023".into())
+            )
         );
+        let e = earlier("研修後", "研修前").unwrap();
+        assert_eq!(
+            (e.1, e.2),
+            (TimeReading::Phase(true), TimeReading::Phase(false))
+        );
+    }
+
+    /// Months on either side of April: a fiscal year (4月 … 3月) and a calendar year (1月 …
+    /// 12月) order them differently, so they are not ordered.
+    #[test]
+    fn months_across_april_go_either_way() {
+        assert_eq!(compare("12月", "3月"), Compared::EitherWay(12, 3));
+        assert_eq!(compare("3月実施", "4月実施"), Compared::EitherWay(3, 4));
+        assert_eq!(compare("1月", "10月"), Compared::EitherWay(1, 10));
+        // Both within April–December, or both within January–March: ordered.
+        assert!(matches!(compare("4月", "10月"), Compared::Ordered(0, ..)));
+        assert!(matches!(compare("3月", "1月"), Compared::Ordered(1, ..)));
+        // A year decides first: 2024年3月 is after 2023年12月 whatever the months say.
+        assert!(matches!(
+            compare("2023年12月", "2024年3月"),
+            Compared::Ordered(0, ..)
+        ));
+        assert_eq!(compare("本庁", "支所"), Compared::Unknown);
     }
 }

@@ -73,11 +73,23 @@ pub(super) fn ordered(
     let sorted: Vec<String> = order.iter().map(|&i| names[i].clone()).collect();
     let how_en: Vec<String> = order
         .iter()
-        .map(|&i| format!("{} ({})", names[i], readings[i]))
+        .map(|&i| {
+            format!(
+                "{} ({})",
+                names[i],
+                crate::words::order::reading(&readings[i], crate::lang::Lang::En)
+            )
+        })
         .collect();
     let how_ja: Vec<String> = order
         .iter()
-        .map(|&i| format!("「{}」（{}）", names[i], readings[i]))
+        .map(|&i| {
+            format!(
+                "「{}」（{}）",
+                names[i],
+                crate::words::order::reading(&readings[i], crate::lang::Lang::Ja)
+            )
+        })
         .collect();
     plan.add(
         PlanTopic::Layout,
@@ -253,7 +265,7 @@ pub(super) fn from_group(path: &Path, options: &ReadOptions) -> Result<Option<Wa
                 "waves in time order: {}; the values carry time, whatever the order of the rows; --levels A,B,C gives another order",
                 order
                     .iter()
-                    .map(|&i| format!("{} ({})", values[i], readings[i]))
+                    .map(|&i| format!("{} ({})", values[i], crate::words::order::reading(&readings[i], crate::lang::Lang::En)))
                     .collect::<Vec<_>>()
                     .join(" → ")
             ),
@@ -261,7 +273,7 @@ pub(super) fn from_group(path: &Path, options: &ReadOptions) -> Result<Option<Wa
                 "時点の順序: {}（値が時期を示している。行の並び順によらない。別の順序は --levels A,B,C で指定）",
                 order
                     .iter()
-                    .map(|&i| format!("「{}」（{}）", values[i], readings[i]))
+                    .map(|&i| format!("「{}」（{}）", values[i], crate::words::order::reading(&readings[i], crate::lang::Lang::Ja)))
                     .collect::<Vec<_>>()
                     .join(" → ")
             ),
