@@ -55,6 +55,8 @@ run() {
         "anon|tests/data/messy/anonymous_yearly.xlsx"
         "groups2|tests/data/messy/two_group_columns.xlsx"
         "bad_option|examples/staff_survey.xlsx --top-box 5"
+        "months_either|tests/data/messy/months_either_way.xlsx"
+        "months_either_long|tests/data/messy/months_either_way_long.xlsx"
         "by_items_alpha|examples/staff_survey.xlsx --by 所属 --adjust-family items --alpha 0.005"
         "by_min40|examples/staff_survey.xlsx --by 所属 --min-group 40"
         "by_bonf|examples/staff_survey.xlsx --by 所属 --min-group 25 --adjust-family all --adjust bonferroni --alpha 0.1"
