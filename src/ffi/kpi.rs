@@ -40,9 +40,9 @@ pub struct TtxlProportions {
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TtxlContrast {
-    /// Σ weights[i]·means[i].
+    /// `Σ weights[i]·means[i]`.
     pub estimate: f64,
-    /// √(Σ weights[i]²·sds[i]²/ns[i]).
+    /// `√(Σ weights[i]²·sds[i]²/ns[i])`.
     pub std_err: f64,
     /// estimate / std_err.
     pub statistic: f64,
@@ -156,9 +156,9 @@ pub unsafe extern "C" fn ttxl_prop_test_paired(
     }
 }
 
-/// A linear contrast Σ weights[i]·means[i] of `k` independent group means with its Welch
-/// standard error √(Σ weights[i]²·sds[i]²/ns[i]), Welch–Satterthwaite degrees of freedom
-/// (Σ vᵢ)² / Σ vᵢ²/(ns[i] − 1) with vᵢ = weights[i]²·sds[i]²/ns[i], t test and interval (R:
+/// A linear contrast `Σ weights[i]·means[i]` of `k` independent group means with its Welch
+/// standard error `√(Σ weights[i]²·sds[i]²/ns[i])`, Welch–Satterthwaite degrees of freedom
+/// `(Σ vᵢ)² / Σ vᵢ²/(ns[i] − 1)` with `vᵢ = weights[i]²·sds[i]²/ns[i]`, t test and interval (R:
 /// `t.test` for k = 2 with weights (1, −1)). For an anonymous survey with a comparison group the
 /// difference in differences (B₂ − B₁) − (A₂ − A₁) is k = 4, means (A₁, A₂, B₁, B₂), weights
 /// (1, −1, −1, 1). Groups with weight 0 are ignored.

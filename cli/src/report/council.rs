@@ -2,7 +2,7 @@
 //! printed page that answers a council's question — "did it change, and is that more than
 //! chance?" — per item, with the method in one line and the design caveat at its foot.
 //!
-//! Columns are built from a list ([`columns`]) so that a column can be added beside the means
+//! Columns are built from a list (`columns`) so that a column can be added beside the means
 //! (the share of positive answers, once the analysis computes it) without touching the rest.
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};

@@ -88,7 +88,7 @@ formats! {
         TostMethod { margin: &'a str, cl: &'a str, adjustment: &'a str, alpha: f64 } =>
             "two one-sided t-tests (TOST; Schuirmann 1987; Lakens 2017) of the same t-test, bounds ±{margin} raw points on the difference; equivalence p = the larger one-sided p; the {cl}% CI (1 − 2α) lies inside ±{margin} exactly when p < α. A non-significant difference is not evidence of no difference; this test is. Equivalence p-values are adjusted across items with {adjustment} like the difference p-values (each item is a claim of its own); \"within\" means adjusted p < α = {alpha}. The interval is unadjusted.",
             "同じ t 検定による 2 つの片側検定（TOST。Schuirmann 1987、Lakens 2017）。差の範囲は元の得点で ±{margin} 点。同等性の p は 2 つの片側 p のうち大きいほう。{cl}% 信頼区間（1 − 2α）が ±{margin} の内側に収まることと p < α は同じ。「有意な差がない」ことは「差がない」ことの証拠にはならないが、この検定は「差が ±{margin} 点の範囲内である」ことを直接確かめる。設問ごとに別の主張となるため、同等性の p も差の p と同じ方法（{adjustment}）で設問間の補正を行い、補正後 p < α = {alpha} のとき「範囲内と言える」とした。信頼区間は補正していない";
-        /// Method: `--equivalence` with a rank test (`tests`: [`T_TESTS`] as a list).
+        /// Method: `--equivalence` with a rank test (`tests`: `T_TESTS` as a list).
         TostUnavailable { option: &'a str, tests: &'a str } =>
             "--equivalence was given, but an equivalence test is available here for t-tests only; use {option} {tests}",
             "--equivalence が指定されたが、同等性の検定は t 検定にのみ対応しているため行っていない（{option} で {tests} のいずれかを指定）";

@@ -5,8 +5,8 @@
 //! errors) are the library's ([`crate::messages`]); this module holds the tool's own, one file
 //! per area. Two kinds of entry:
 //!
-//! * [`texts!`] — fixed texts: `Heading => "Checks", "データ確認";`. `get(lang)` returns one.
-//! * [`formats!`] — texts with values: `Waves { n: usize } => "{n} waves", "{n} 時点";`. Each
+//! * `texts!` — fixed texts: `Heading => "Checks", "データ確認";`. `get(lang)` returns one.
+//! * `formats!` — texts with values: `Waves { n: usize } => "{n} waves", "{n} 時点";`. Each
 //!   variant's fields are named in its format strings; `text(lang)` formats one language only.
 //!
 //! Both macros take the English and the Japanese text of a variant together, so a variant
@@ -98,7 +98,7 @@ macro_rules! formats {
 }
 
 /// A table of entries: every variant's name and its English and Japanese text (for
-/// [`formats!`], the format strings).
+/// `formats!`, the format strings).
 pub trait Catalogue {
     /// The enum's name.
     const NAME: &'static str;

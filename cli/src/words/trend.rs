@@ -133,7 +133,7 @@ formats! {
         ComparedWithPrevious { option: &'a str } =>
             "each wave is compared with the wave before it ({option})",
             "各時点を 1 つ前の時点と比較（{option}）";
-        /// Waves before the baseline ([`earlier_waves`]).
+        /// Waves before the baseline (`earlier_waves`).
         NotCompared { waves: &'a str } =>
             " (earlier waves are shown on the Trend sheet only: {waves})",
             "（それより前の時点 {waves} は「推移」シートにのみ掲載）";
