@@ -280,86 +280,20 @@ fn tails_nonneg(t: f64, df: f64, ncp: f64) -> (f64, f64) {
     let gp_k = (a_p * ln_x + b * ln_y - a_p.ln() - ln_beta(a_p, b)).exp();
     let gq_k = (a_q * ln_x + b * ln_y - a_q.ln() - ln_beta(a_q, b)).exp();
 
-    let mut lower = p_k * ip_k + q_k * iq_k;
-    let mut upper = p_k * jp_k + q_k * jq_k;
-
-    // Forward: j = k + 1, k + 2, …
-    {
-        let (mut p, mut q) = (p_k, q_k);
-        let (mut ip, mut jp, mut gp) = (ip_k, jp_k, gp_k);
-        let (mut iq, mut jq, mut gq) = (iq_k, jq_k, gq_k);
-        let mut j = k;
-        for _ in 0..100_000 {
-            let ap = j + 0.5;
-            let aq = j + 1.0;
-            ip -= gp;
-            jp += gp;
-            gp *= x * (ap + b) / (ap + 1.0);
-            iq -= gq;
-            jq += gq;
-            gq *= x * (aq + b) / (aq + 1.0);
-            j += 1.0;
-            p *= lambda / j;
-            q *= lambda / (j + 0.5);
-            let ip_c = ip.max(0.0);
-            let iq_c = iq.max(0.0);
-            let jp_c = jp.min(1.0);
-            let jq_c = jq.min(1.0);
-            let tl = p * ip_c + q * iq_c;
-            let tu = p * jp_c + q * jq_c;
-            lower += tl;
-            upper += tu;
-            // Beyond the mode the weights fall faster than geometrically; stop when the weights
-            // themselves are negligible against both running sums.
-            let w = p.abs() + q.abs();
-            if j > lambda + 1.0
-                && w * ip_c.max(iq_c) <= 1e-17 * lower.abs().max(1e-300)
-                && w <= 1e-17 * upper.abs().max(1e-300)
-            {
-                break;
-            }
-            if w < 1e-300 {
-                break;
-            }
-        }
-    }
-    // Backward: j = k − 1, …, 0
-    {
-        let (mut p, mut q) = (p_k, q_k);
-        let (mut ip, mut jp, mut gp) = (ip_k, jp_k, gp_k);
-        let (mut iq, mut jq, mut gq) = (iq_k, jq_k, gq_k);
-        let mut j = k;
-        while j >= 1.0 {
-            let ap = j + 0.5;
-            let aq = j + 1.0;
-            // weights j → j − 1
-            p *= j / lambda;
-            q *= (j + 0.5) / lambda;
-            // G(a − 1) = G(a) · a / (x (a − 1 + b)); I(a − 1) = I(a) + G(a − 1).
-            gp *= ap / (x * (ap - 1.0 + b));
-            gq *= aq / (x * (aq - 1.0 + b));
-            ip += gp;
-            jp -= gp;
-            iq += gq;
-            jq -= gq;
-            j -= 1.0;
-            let ip_c = ip.min(1.0);
-            let iq_c = iq.min(1.0);
-            let jp_c = jp.max(0.0);
-            let jq_c = jq.max(0.0);
-            let tl = p * ip_c + q * iq_c;
-            let tu = p * jp_c + q * jq_c;
-            lower += tl;
-            upper += tu;
-            let w = p.abs() + q.abs();
-            if w <= 1e-17 * lower.abs().max(1e-300) && w * jp_c.max(jq_c) <= 1e-17 * upper.abs() {
-                break;
-            }
-            if w < 1e-300 || !gp.is_finite() || !gq.is_finite() {
-                break;
-            }
-        }
-    }
+    let mode = Terms {
+        j: k,
+        p: p_k,
+        q: q_k,
+        ip: ip_k,
+        jp: jp_k,
+        gp: gp_k,
+        iq: iq_k,
+        jq: jq_k,
+        gq: gq_k,
+    };
+    let sums = (p_k * ip_k + q_k * iq_k, p_k * jp_k + q_k * jq_k);
+    let sums = sum_forward(mode, sums, lambda, x, b);
+    let (lower, upper) = sum_backward(mode, sums, lambda, x, b);
     let lo = pnorm(-ncp) + 0.5 * lower;
     let up = 0.5 * upper;
     if ncp < -OPPOSITE_NCP && df >= 1.0 && up < OPPOSITE_SWITCH {
@@ -369,6 +303,129 @@ fn tails_nonneg(t: f64, df: f64, ncp: f64) -> (f64, f64) {
         return (1.0 - up, up);
     }
     (lo.clamp(0.0, 1.0), up.clamp(0.0, 1.0))
+}
+
+/// The series' state at index `j` of [`tails_nonneg`]: the Poisson-type weights `p`, `q`, the
+/// incomplete betas `I`, `J = 1 − I` and the recurrence terms `G` at `a = j + ½` (`…p`) and
+/// `a = j + 1` (`…q`).
+#[derive(Debug, Clone, Copy)]
+struct Terms {
+    j: f64,
+    p: f64,
+    q: f64,
+    ip: f64,
+    jp: f64,
+    gp: f64,
+    iq: f64,
+    jq: f64,
+    gq: f64,
+}
+
+/// Adds the terms j = k + 1, k + 2, … to the running sums `(lower, upper)`.
+fn sum_forward(
+    from: Terms,
+    (mut lower, mut upper): (f64, f64),
+    lambda: f64,
+    x: f64,
+    b: f64,
+) -> (f64, f64) {
+    let Terms {
+        mut j,
+        mut p,
+        mut q,
+        mut ip,
+        mut jp,
+        mut gp,
+        mut iq,
+        mut jq,
+        mut gq,
+    } = from;
+    for _ in 0..100_000 {
+        let ap = j + 0.5;
+        let aq = j + 1.0;
+        ip -= gp;
+        jp += gp;
+        gp *= x * (ap + b) / (ap + 1.0);
+        iq -= gq;
+        jq += gq;
+        gq *= x * (aq + b) / (aq + 1.0);
+        j += 1.0;
+        p *= lambda / j;
+        q *= lambda / (j + 0.5);
+        let ip_c = ip.max(0.0);
+        let iq_c = iq.max(0.0);
+        let jp_c = jp.min(1.0);
+        let jq_c = jq.min(1.0);
+        let tl = p * ip_c + q * iq_c;
+        let tu = p * jp_c + q * jq_c;
+        lower += tl;
+        upper += tu;
+        // Beyond the mode the weights fall faster than geometrically; stop when the weights
+        // themselves are negligible against both running sums.
+        let w = p.abs() + q.abs();
+        if j > lambda + 1.0
+            && w * ip_c.max(iq_c) <= 1e-17 * lower.abs().max(1e-300)
+            && w <= 1e-17 * upper.abs().max(1e-300)
+        {
+            break;
+        }
+        if w < 1e-300 {
+            break;
+        }
+    }
+    (lower, upper)
+}
+
+/// Adds the terms j = k − 1, …, 0 to the running sums `(lower, upper)`.
+fn sum_backward(
+    from: Terms,
+    (mut lower, mut upper): (f64, f64),
+    lambda: f64,
+    x: f64,
+    b: f64,
+) -> (f64, f64) {
+    let Terms {
+        mut j,
+        mut p,
+        mut q,
+        mut ip,
+        mut jp,
+        mut gp,
+        mut iq,
+        mut jq,
+        mut gq,
+    } = from;
+    while j >= 1.0 {
+        let ap = j + 0.5;
+        let aq = j + 1.0;
+        // weights j → j − 1
+        p *= j / lambda;
+        q *= (j + 0.5) / lambda;
+        // G(a − 1) = G(a) · a / (x (a − 1 + b)); I(a − 1) = I(a) + G(a − 1).
+        gp *= ap / (x * (ap - 1.0 + b));
+        gq *= aq / (x * (aq - 1.0 + b));
+        ip += gp;
+        jp -= gp;
+        iq += gq;
+        jq -= gq;
+        j -= 1.0;
+        let ip_c = ip.min(1.0);
+        let iq_c = iq.min(1.0);
+        let jp_c = jp.max(0.0);
+        let jq_c = jq.max(0.0);
+        let tl = p * ip_c + q * iq_c;
+        let tu = p * jp_c + q * jq_c;
+        lower += tl;
+        upper += tu;
+        let w = p.abs() + q.abs();
+        if w <= 1e-17 * lower.abs().max(1e-300) && w * jp_c.max(jq_c) <= 1e-17 * upper.abs() {
+            break;
+        }
+        if w < 1e-300 || !gp.is_finite() || !gq.is_finite() {
+            break;
+        }
+    }
+    (lower, upper)
 }
 
 /// `|δ|` above which [`tails`] switches to the normal approximation (A&S 26.7.10).
