@@ -125,6 +125,7 @@ pub mod method;
 pub mod plan;
 pub mod plan_rows;
 pub mod reader;
+pub mod reading;
 pub mod results;
 pub mod shares;
 pub mod summary;
@@ -213,6 +214,9 @@ mod tests {
         reader::ReaderWord,
         reader::DeclaredWhat,
         reader::ExpandsWhat,
+        reading::PlanWord,
+        reading::PlanText,
+        reading::LayoutRefusal,
     ];
 
     texts! {

@@ -1,0 +1,311 @@
+//! The reader's sentences with values (`workbook/`): the reading decisions it puts on the plan
+//! (which sheets, which order, which ID column, and why) and why it refuses a layout — each an
+//! entry below, given to [`ReadPlan::add_text`] or [`ReadError::layout_text`], which store both
+//! languages. A sentence with a list joined differently in each language is a function here.
+
+use std::path::Path;
+
+use super::analysis::{list, Sep};
+use super::pick;
+use crate::lang::Lang;
+use crate::workbook::{PlanTopic, ReadError, ReadPlan};
+
+/// A text of the reader in either language: an entry of a table below, or a function of the
+/// language built from entries (`|lang| …`).
+pub trait Text {
+    /// The text in `lang`.
+    fn text(&self, lang: Lang) -> String;
+}
+
+impl<F: Fn(Lang) -> String> Text for F {
+    fn text(&self, lang: Lang) -> String {
+        self(lang)
+    }
+}
+
+/// Implements [`Text`] for `formats!` tables.
+macro_rules! text_tables {
+    ($($name:ident),* $(,)?) => {
+        $(impl Text for $name<'_> {
+            fn text(&self, lang: Lang) -> String {
+                $name::text(self, lang)
+            }
+        })*
+    };
+}
+
+text_tables!(PlanText, LayoutRefusal);
+
+impl Text for PlanWord {
+    fn text(&self, lang: Lang) -> String {
+        self.get(lang).to_string()
+    }
+}
+
+impl ReadPlan {
+    /// Records a decision whose text is `text`, in both languages (the JSON prints both).
+    pub(crate) fn add_text(
+        &mut self,
+        topic: PlanTopic,
+        place: Option<(&str, String)>,
+        text: impl Text,
+    ) {
+        self.add(topic, place, text.text(Lang::En), text.text(Lang::Ja));
+    }
+}
+
+impl ReadError {
+    /// A [`ReadError::Layout`] whose reason is `text`, in both languages.
+    pub(crate) fn layout_text(path: &Path, text: impl Text) -> ReadError {
+        ReadError::layout(path, text.text(Lang::En), text.text(Lang::Ja))
+    }
+}
+
+texts! {
+    /// Fixed reading decisions.
+    pub enum PlanWord {
+        /// Two sheets and no column that names a respondent ID.
+        NoIdColumnSheets =>
+            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the sheets are compared as independent groups; name one with --id COLUMN to pair respondents",
+            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 つのシートを独立した 2 群として比較。回答者を対応付けるには --id 列名 で指定）";
+        /// A group column and no column that names a respondent ID.
+        NoIdColumnGroups =>
+            "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the two groups are compared as independent; name one with --id COLUMN to pair respondents",
+            "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 群を独立した群として比較。回答者を対応付けるには --id 列名 で指定）";
+        /// Why two sheets were found: the same item headers.
+        SameItemHeaders => "they have the same item headers", "設問の見出しが同じ";
+        /// Why two sheets were found: their names.
+        NamesSayBeforeAfter => "their names say before and after", "シート名が事前・事後を示している";
+    }
+}
+
+formats! {
+    /// Reading decisions with values ([`ReadPlan::add_text`]).
+    pub enum PlanText<'a> {
+        /// The two sheets named with `--sheets`.
+        SheetsNamed { a: &'a str, b: &'a str } =>
+            "two sheets, {a} and {b}: named by --sheets",
+            "2 つのシート「{a}」と「{b}」（--sheets で指定）";
+        /// Their order, as given.
+        SheetsOrderNamed { a: &'a str, b: &'a str } =>
+            "{a} first, then {b}: the order given by --sheets",
+            "「{a}」が先、「{b}」が後（--sheets で指定した順）";
+        /// The group column named with `--group`.
+        GroupNamed { name: &'a str, gname: &'a str } =>
+            "one sheet, {name}, split into two groups by the column {gname}: named by --group",
+            "1 つのシート「{name}」を列「{gname}」で 2 群に分割（--group で指定）";
+        /// Two sheets found; `why` is [`PlanWord::SameItemHeaders`] or
+        /// [`PlanWord::NamesSayBeforeAfter`].
+        TwoSheetsFound { na: &'a str, nb: &'a str, why: &'a str } =>
+            "two sheets, {na} and {nb}: {why}; another pair can be named with --sheets FIRST,SECOND",
+            "2 つのシート「{na}」と「{nb}」（{why}。別のシートを比べるには --sheets 先,後 で指定）";
+        /// A sheet with the same item headers whose numbers are no answers.
+        SummarySheet { name: &'a str, example: &'a str } =>
+            "sheet {name} has the same item headers but its numbers are not answers (e.g. {example}): a summary sheet, not analysed; --sheets FIRST,SECOND chooses the sheets",
+            "シート「{name}」は設問の見出しが同じですが、数値が回答ではない（例: {example}）ため集計表とみなし、分析の対象外（比べるシートは --sheets 先,後 で指定）";
+        /// The only column with two values splits the sheet; `values` listed.
+        OneSheetSplit { name: &'a str, gname: &'a str, values: &'a str } =>
+            "one sheet, {name}, split into two groups by the column {gname}: the only column with exactly two values ({values}); --group COLUMN names another",
+            "1 つのシート「{name}」を列「{gname}」で 2 群に分割（ちょうど 2 種類の値（{values}）をもつ唯一の列。別の列は --group 列名 で指定）";
+        /// The ID column of the first sheet is missing from the second.
+        IdInOneSheet { name: &'a str, na: &'a str } =>
+            "no ID column: {name} is in sheet {na} only, so the sheets are compared as independent groups",
+            "ID の列なし（「{name}」はシート「{na}」にしかないため、2 つのシートを独立した 2 群として比較）";
+        /// The ID column counts 1, 2, 3, … in each sheet.
+        RunningNumberSheets { name: &'a str } =>
+            "{name} is not used as an ID: it counts 1, 2, 3, … in each sheet (a running number numbers answers, not people), so the sheets are compared as independent groups; if it does identify the same people in both sheets, add --id {name}",
+            "「{name}」は ID として使用しない（各シートで 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 つのシートを独立した 2 群として比較。両方のシートで同じ人を表す番号の場合は --id {name} を指定）";
+        /// The ID column of two sheets is not used (`--no-id`).
+        NotPairedSheets { name: &'a str } =>
+            "{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each sheet is analysed",
+            "「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各シートの回答者全員を分析";
+        /// The ID column counts 1, 2, 3, … in each group.
+        RunningNumberGroups { name: &'a str } =>
+            "{name} is not used as an ID: it counts 1, 2, 3, … in each group (a running number numbers answers, not people), so the groups are compared as independent; if it does identify the same people in both groups, add --id {name}",
+            "「{name}」は ID として使用しない（各群で 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 群を独立した群として比較。両方の群で同じ人を表す番号の場合は --id {name} を指定）";
+        /// The ID column of two groups is not used (`--no-id`).
+        NotPairedGroups { name: &'a str } =>
+            "{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each group is analysed",
+            "「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各群の回答者全員を分析";
+        /// The order of two group values, as given with `--levels`.
+        LevelsOrder { x: &'a str, y: &'a str } =>
+            "{x} first, then {y}: the order given by --levels",
+            "「{x}」が先、「{y}」が後（--levels で指定した順）";
+    }
+}
+
+formats! {
+    /// Why a layout is refused ([`ReadError::layout_text`]).
+    pub enum LayoutRefusal<'a> {
+        /// No sheet of that name; `list` holds every sheet.
+        NoSheet { want: &'a str, list: &'a str } =>
+            "no sheet named {want} (sheets: {list})",
+            "シート「{want}」がありません（シート: {list}）";
+        /// `--scale` could not be read.
+        /// `example` is [`SCALE_EXAMPLE`].
+        ScaleOption { bad: &'a str, example: &'a str } =>
+            "--scale: cannot read {bad:?}; write label=score pairs separated by commas, e.g. \"{example}\"",
+            "--scale: 「{bad}」を解釈できません。「{example}」のように、「選択肢の文言=得点」をカンマで区切って指定してください";
+        /// One sheet and nothing to compare in it; `sheets` listed.
+        NothingToCompare { name: &'a str, sheets: &'a str } =>
+            "cannot tell which rows to compare in sheet {name} (sheets: {sheets}); name two sheets with --sheets BEFORE,AFTER or a column of two groups with --group COLUMN, or the marks of before/after columns side by side with --wide BEFORE,AFTER (e.g. --wide T1_,T2_)",
+            "シート「{name}」では何と何を比べればよいか判断できません（シート: {sheets}）。--sheets 事前,事後 で 2 つのシートを指定するか、--group 列名 で 2 群を表す列を指定してください。事前と事後の列が横に並んでいる場合は、--wide 事前の印,事後の印 でその印を指定してください（例: --wide T1_,T2_）";
+        /// Several columns could be the group column; `list` is each with its two values.
+        SeveralGroupColumns { name: &'a str, n: usize, list: &'a str, first: &'a str } =>
+            "sheet {name}: {n} columns could split the rows into two groups: {list}; name the one to compare with --group COLUMN (e.g. --group {first})",
+            "シート「{name}」には 2 群に分けられる列が {n} つあります: {list}。比べる列を --group 列名 で指定してください（例: --group {first}）";
+        /// Three or more sheets with the same item headers; `names` listed.
+        MoreThanTwo { n: usize, names: &'a str, x: &'a str, y: &'a str } =>
+            "{n} sheets have the same item headers: {names}; this tool compares two of them (a multi-wave analysis is not supported yet), so name the two with --sheets, e.g. --sheets {x},{y}",
+            "設問の見出しが同じシートが {n} つあります: {names}。比べられるのは 2 つのシートです（3 時点以上の分析には未対応）。--sheets で 2 つを指定してください（例: --sheets {x},{y}）";
+        /// Two sheets without a common item.
+        NoCommonItems { a: &'a str, b: &'a str } =>
+            "sheets {a} and {b} have no item column in common; the item headers must be the same in both sheets",
+            "シート「{a}」と「{b}」に共通する設問の列がありません。両方のシートで設問の見出しをそろえてください";
+        /// A group column with more than two values; `values` listed.
+        GroupValuesMore { gname: &'a str, values: &'a str } =>
+            "group column {gname} must hold exactly two different values, found more: {values}; if they are three or more waves of a survey, name every value from earliest to latest with --levels A,B,C",
+            "群の列「{gname}」には、ちょうど 2 種類の値が必要です（見つかった値: {values}）。3 時点以上の調査の各時点を表す値の場合は、--levels で古い順にすべての値を指定してください（--levels A,B,C）";
+        /// A group column with fewer than two values; `values` listed.
+        GroupValuesFew { gname: &'a str, n: usize, values: &'a str } =>
+            "group column {gname} must hold exactly two different values, found {n}: {values}",
+            "群の列「{gname}」には、ちょうど 2 種類の値が必要です（見つかった値は {n} 種類: {values}）";
+        /// `--levels` names values the group column does not hold; `values` listed.
+        LevelsNotFound { a: &'a str, b: &'a str, gname: &'a str, values: &'a str } =>
+            "--levels {a},{b}: the group column {gname} holds {values}",
+            "--levels {a},{b}: 群の列「{gname}」にある値は {values} です。この中から 2 つを指定してください";
+    }
+}
+
+/// A `--scale` value, the example of [`LayoutRefusal::ScaleOption`] (the same in both
+/// languages: the labels are the survey's).
+const SCALE_EXAMPLE: &str = "とてもそう思う=5,そう思う=4";
+
+/// `--scale` could not be read at `bad`.
+pub fn scale_option(bad: &str) -> LayoutRefusal<'_> {
+    LayoutRefusal::ScaleOption {
+        bad,
+        example: SCALE_EXAMPLE,
+    }
+}
+
+/// Values listed: ", " in English, "、" in Japanese.
+fn listed<S: AsRef<str>>(values: &[S], lang: Lang) -> String {
+    list(lang, Sep::Comma, values, false)
+}
+
+/// Two sheets found, and why (`same_items`: the same item headers, else their names).
+pub fn two_sheets_found<'a>(na: &'a str, nb: &'a str, same_items: bool) -> impl Text + 'a {
+    move |lang| {
+        let why = if same_items {
+            PlanWord::SameItemHeaders
+        } else {
+            PlanWord::NamesSayBeforeAfter
+        };
+        PlanText::TwoSheetsFound {
+            na,
+            nb,
+            why: why.get(lang),
+        }
+        .text(lang)
+    }
+}
+
+/// The only column with two values (`values`) splits the sheet `name` by `gname`.
+pub fn one_sheet_split<'a>(name: &'a str, gname: &'a str, values: &'a [String]) -> impl Text + 'a {
+    move |lang| {
+        PlanText::OneSheetSplit {
+            name,
+            gname,
+            values: &listed(values, lang),
+        }
+        .text(lang)
+    }
+}
+
+/// Nothing to compare in the sheet `name`; `sheets` are every sheet of the workbook.
+pub fn nothing_to_compare<'a>(name: &'a str, sheets: &'a [String]) -> impl Text + 'a {
+    move |lang| {
+        LayoutRefusal::NothingToCompare {
+            name,
+            sheets: &listed(sheets, lang),
+        }
+        .text(lang)
+    }
+}
+
+/// Several columns (`candidates`: each name with its two values) could be the group column of
+/// the sheet `name`.
+pub fn several_group_columns<'a>(
+    name: &'a str,
+    candidates: &'a [(&'a str, &'a [String])],
+) -> impl Text + 'a {
+    move |lang| {
+        let each: Vec<String> = candidates
+            .iter()
+            .map(|(name, values)| {
+                let (open, close) = (pick(lang, " (", "（"), pick(lang, ")", "）"));
+                format!("{name}{open}{}{close}", listed(values, lang))
+            })
+            .collect();
+        LayoutRefusal::SeveralGroupColumns {
+            name,
+            n: candidates.len(),
+            list: &list(lang, Sep::Semicolon, &each, false),
+            first: candidates[0].0,
+        }
+        .text(lang)
+    }
+}
+
+/// Three or more sheets (`names`) with the same item headers; `x`, `y` the two suggested.
+pub fn more_than_two<'a>(names: &'a [&'a str], x: &'a str, y: &'a str) -> impl Text + 'a {
+    move |lang| {
+        LayoutRefusal::MoreThanTwo {
+            n: names.len(),
+            names: &listed(names, lang),
+            x,
+            y,
+        }
+        .text(lang)
+    }
+}
+
+/// A group column `gname` that does not hold exactly two values (`values`).
+pub fn group_values<'a>(gname: &'a str, values: &'a [String]) -> impl Text + 'a {
+    move |lang| {
+        let values_listed = &listed(values, lang);
+        if values.len() > 2 {
+            LayoutRefusal::GroupValuesMore {
+                gname,
+                values: values_listed,
+            }
+            .text(lang)
+        } else {
+            LayoutRefusal::GroupValuesFew {
+                gname,
+                n: values.len(),
+                values: values_listed,
+            }
+            .text(lang)
+        }
+    }
+}
+
+/// `--levels a,b` names values the group column `gname` (holding `values`) does not hold.
+pub fn levels_not_found<'a>(
+    a: &'a str,
+    b: &'a str,
+    gname: &'a str,
+    values: &'a [String],
+) -> impl Text + 'a {
+    move |lang| {
+        LayoutRefusal::LevelsNotFound {
+            a,
+            b,
+            gname,
+            values: &listed(values, lang),
+        }
+        .text(lang)
+    }
+}
