@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::analysis::{list, Sep};
 use super::pick;
+use super::reader::column_list;
 use crate::lang::Lang;
 use crate::workbook::{PlanTopic, ReadError, ReadPlan};
 
@@ -76,6 +77,16 @@ texts! {
         SameItemHeaders => "they have the same item headers", "設問の見出しが同じ";
         /// Why two sheets were found: their names.
         NamesSayBeforeAfter => "their names say before and after", "シート名が事前・事後を示している";
+        /// A wide sheet and no ID column: none is needed.
+        WideNoIdNeeded =>
+            "no ID column needed: each row holds one respondent's before and after answers",
+            "ID の列は不要（1 行に同じ回答者の事前と事後の回答があるため）";
+        /// Why a column of a sheet read with `--wide` is left out: no mark.
+        WideNoMark => "carries neither --wide marker", "--wide で指定した印がない";
+        /// Why a column of a sheet read with `--wide` is left out: no single partner.
+        WideNoPartner =>
+            "has no partner column (or more than one) under --wide",
+            "--wide の指定で組になる列がない（または複数ある）";
     }
 }
 
@@ -127,6 +138,40 @@ formats! {
         NotPairedGroups { name: &'a str } =>
             "{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each group is analysed",
             "「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各群の回答者全員を分析";
+        /// A wide sheet read by the marks named with `--wide`; `examples` are a few pairs
+        /// ([`PlanText::WidePairExample`], listed).
+        WideNamed { sheet: &'a str, n: usize, examples: &'a str, option: &'a str } =>
+            "one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {examples}): the pattern named by --wide {option}",
+            "1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {examples}。--wide {option} で指定した組の付け方）";
+        /// A wide sheet found by its marks `m1`, `m2`.
+        WideFound { sheet: &'a str, n: usize, examples: &'a str, m1: &'a str, m2: &'a str, option: &'a str } =>
+            "one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {examples}): every answer column carries the mark {m1} or {m2} at the same end of its header, and every question has both; --wide {option} states these marks explicitly (--wide BEFORE,AFTER other ones), --group COLUMN or --sheets FIRST,SECOND another layout",
+            "1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {examples}。回答の列すべてで見出しの同じ側に「{m1}」か「{m2}」の印があり、どの設問にも両方の列がある。この印を明示するには --wide {option}、別の印は --wide 事前の印,事後の印、別の配置は --group 列名 か --sheets 先,後 で指定）";
+        /// A pair of columns of a wide sheet, in [`PlanText::WideNamed`]'s examples.
+        WidePairExample { before: &'a str, after: &'a str } =>
+            "{before} / {after}",
+            "「{before}」と「{after}」";
+        /// The order of the marks, as given with `--wide`.
+        WideOrderNamed { l1: &'a str, l2: &'a str } =>
+            "{l1} first, then {l2}: the order given by --wide",
+            "「{l1}」が先、「{l2}」が後（--wide で指定した順）";
+        /// The order of the marks found.
+        WideOrderMarks { l1: &'a str, l2: &'a str } =>
+            "{l1} first, then {l2}: the marks say before and after",
+            "「{l1}」が先、「{l2}」が後（列名の印が事前・事後を示している）";
+        /// One pair of columns of a wide sheet (`item`), with their header cells.
+        WidePair { item: &'a str, before: &'a str, before_cell: &'a str, after: &'a str, after_cell: &'a str } =>
+            "{item}: {before} ({before_cell}) with {after} ({after_cell}), row by row",
+            "「{item}」: 「{before}」（{before_cell}）と「{after}」（{after_cell}）を行ごとに対応づけ";
+        /// A column of a wide sheet left out; `why` is [`PlanWord::WideNoMark`] or
+        /// [`PlanWord::WideNoPartner`].
+        WideLeftOut { name: &'a str, cell: &'a str, why: &'a str } =>
+            "{name} ({cell}) is not analysed: it {why}",
+            "「{name}」（{cell}）は分析しない（{why}）";
+        /// The ID column of a wide sheet, not needed to pair.
+        WideIdNotNeeded { name: &'a str } =>
+            "{name} is not needed to pair: each row holds one respondent's before and after answers (it is shown with --keep-ids)",
+            "「{name}」は対応づけには使わない（1 行に同じ回答者の事前と事後の回答があるため。--keep-ids で表示）";
         /// The order of two group values, as given with `--levels`.
         LevelsOrder { x: &'a str, y: &'a str } =>
             "{x} first, then {y}: the order given by --levels",
@@ -170,6 +215,22 @@ formats! {
         GroupValuesFew { gname: &'a str, n: usize, values: &'a str } =>
             "group column {gname} must hold exactly two different values, found {n}: {values}",
             "群の列「{gname}」には、ちょうど 2 種類の値が必要です（見つかった値は {n} 種類: {values}）";
+        /// `--wide b,a` pairs no two columns; `columns` are the sheet's.
+        WideNoPairs { b: &'a str, a: &'a str, name: &'a str, columns: &'a str } =>
+            "--wide {b},{a}: no two columns of sheet {name} pair as {b}…/{a}… or …{b}/…{a} (columns: {columns})",
+            "--wide {b},{a}: シート「{name}」に「{b}…」と「{a}…」（または「…{b}」と「…{a}」）の組になる列がありません（列: {columns}）";
+        /// Side-by-side columns named in `n` ways; `groups` lists the columns of each way.
+        WideMixed { name: &'a str, n: usize, groups: &'a str, option: &'a str } =>
+            "sheet {name} has before/after columns side by side, but named in {n} different ways: {groups}; which columns pair is not certain. State the pattern with --wide BEFORE,AFTER (e.g. --wide {option}: the columns that do not pair by it are left out), or rename the columns to one pattern",
+            "シート「{name}」には事前と事後の列が横に並んでいますが、列名の付け方が {n} 通りあります: {groups}。どの列どうしが組になるか確実には判断できません。--wide 事前の印,事後の印 で組の付け方を指定するか（例: --wide {option}。この指定で組にならない列は分析から除外）、列名を 1 通りにそろえてください";
+        /// Side-by-side columns without a single partner; `columns` listed.
+        WideNoPartner { name: &'a str, columns: &'a str, option: &'a str } =>
+            "sheet {name} has before/after columns side by side, but these columns have no partner (or more than one): {columns}; each question needs exactly one before column and one after column. Add the missing column, or state the pattern with --wide {option} to leave them out",
+            "シート「{name}」には事前と事後の列が横に並んでいますが、次の列には組になる列がない（または複数ある）ため、対応づけが確実ではありません: {columns}。1 つの設問に事前の列と事後の列が 1 つずつ必要です。足りない列を加えるか、--wide {option} を指定してこれらの列を分析から除外してください";
+        /// Answer columns beside side-by-side columns without a mark; `columns` listed.
+        WideUnmarked { name: &'a str, columns: &'a str, option: &'a str } =>
+            "sheet {name} has before/after columns side by side, but these answer columns carry no before/after mark: {columns}; whether they belong to the before or the after answers is not certain. State the pattern with --wide {option} to analyse the pairs only (these columns are then left out), or name the item columns with --items",
+            "シート「{name}」には事前と事後の列が横に並んでいますが、次の回答の列には事前・事後の印がなく、どちらの回答か確実には判断できません: {columns}。組になった列だけを分析するには --wide {option} を指定してください（これらの列は分析から除外）。設問の列を指定するには --items を使ってください";
         /// `--levels` names values the group column does not hold; `values` listed.
         LevelsNotFound { a: &'a str, b: &'a str, gname: &'a str, values: &'a str } =>
             "--levels {a},{b}: the group column {gname} holds {values}",
@@ -305,6 +366,116 @@ pub fn levels_not_found<'a>(
             b,
             gname,
             values: &listed(values, lang),
+        }
+        .text(lang)
+    }
+}
+
+/// A few pairs of a wide sheet (`before`/`after` headers), "…"/「など」 after them when
+/// `more`.
+fn wide_examples(pairs: &[(&str, &str)], more: bool, lang: Lang) -> String {
+    let each: Vec<String> = pairs
+        .iter()
+        .map(|&(before, after)| PlanText::WidePairExample { before, after }.text(lang))
+        .collect();
+    let mut out = listed(&each, lang);
+    if more {
+        out.push_str(pick(lang, ", …", "など"));
+    }
+    out
+}
+
+/// A wide sheet: `n` pairs, of which `examples` (more when `n` is larger), by the marks named
+/// with `--wide` (`found`: `None`) or found (`Some([m1, m2])`); `option` the `--wide` option.
+pub fn wide_layout<'a>(
+    sheet: &'a str,
+    n: usize,
+    examples: &'a [(&'a str, &'a str)],
+    found: Option<[&'a str; 2]>,
+    option: &'a str,
+) -> impl Text + 'a {
+    move |lang| {
+        let examples = &wide_examples(examples, n > examples.len(), lang);
+        match found {
+            None => PlanText::WideNamed {
+                sheet,
+                n,
+                examples,
+                option,
+            },
+            Some([m1, m2]) => PlanText::WideFound {
+                sheet,
+                n,
+                examples,
+                m1,
+                m2,
+                option,
+            },
+        }
+        .text(lang)
+    }
+}
+
+/// A column of a wide sheet left out, and why.
+pub fn wide_left_out<'a>(name: &'a str, cell: &'a str, why: PlanWord) -> impl Text + 'a {
+    move |lang| {
+        PlanText::WideLeftOut {
+            name,
+            cell,
+            why: why.get(lang),
+        }
+        .text(lang)
+    }
+}
+
+/// Side-by-side columns named in several ways: the columns of each way (`groups`, at most six
+/// listed each, `true` when there are more).
+pub fn wide_mixed<'a>(
+    name: &'a str,
+    groups: &'a [(Vec<&'a str>, bool)],
+    option: &'a str,
+) -> impl Text + 'a {
+    move |lang| {
+        let each: Vec<String> = groups
+            .iter()
+            .map(|(names, more)| {
+                let (open, close) = (pick(lang, "(", "（"), pick(lang, ")", "）"));
+                format!("{open}{}{close}", column_list(names, *more, lang))
+            })
+            .collect();
+        LayoutRefusal::WideMixed {
+            name,
+            n: groups.len(),
+            groups: &each.join(pick(lang, " and ", "と")),
+            option,
+        }
+        .text(lang)
+    }
+}
+
+/// Side-by-side columns without a single partner (`no_partner`) or answer columns without a
+/// mark: the columns (at most six, `more` when there are more).
+pub fn wide_unsure<'a>(
+    name: &'a str,
+    columns: &'a [&'a str],
+    more: bool,
+    no_partner: bool,
+    option: &'a str,
+) -> impl Text + 'a {
+    move |lang| {
+        let columns = &column_list(columns, more, lang);
+        if no_partner {
+            LayoutRefusal::WideNoPartner {
+                name,
+                columns,
+                option,
+            }
+        } else {
+            LayoutRefusal::WideUnmarked {
+                name,
+                columns,
+                option,
+            }
         }
         .text(lang)
     }
