@@ -217,6 +217,8 @@ mod tests {
         reading::PlanWord,
         reading::PlanText,
         reading::LayoutRefusal,
+        reading::ItemsWord,
+        reading::ScaleRefusal,
     ];
 
     texts! {

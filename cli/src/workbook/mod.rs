@@ -127,6 +127,7 @@ mod layout;
 mod limits;
 mod load;
 pub use load::caught_by_reader;
+pub(crate) use load::format_number;
 mod ods_scan;
 mod pairing;
 mod plan;
@@ -141,8 +142,10 @@ mod xlsx_cells;
 mod xlsx_scan;
 
 pub use csv::{Delimiter, TextEncoding, TextFormat, MAX_RECORD_BYTES};
+pub(crate) use items::NotItem;
 pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 pub use plan::{PlanEntry, PlanTopic, ReadPlan};
+pub(crate) use scale::ScaleProblem;
 pub use scale::{ItemScale, ScaleLabel, ScaleSource};
 pub use xlsb_scan::MAX_XLSB_RECORD;
 pub use xlsx_scan::{MAX_XML_NAME, MAX_XML_PART_BYTES, MAX_XML_RUN};
