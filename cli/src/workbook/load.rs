@@ -26,7 +26,7 @@ use std::sync::Arc;
 use calamine::{open_workbook, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
 use super::xlsx_scan::{self, Package, SheetFacts, TablePart};
-use super::{Note, NoteKind, ReadError, ReadOptions, Survey};
+use super::{DeclaredWhat, Note, NoteKind, ReadError, ReadOptions, Survey};
 
 use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
@@ -663,7 +663,7 @@ fn check_ooxml_package(path: &Path) -> Result<(), ReadError> {
         if part.size() > MAX_SHARED_STRINGS_BYTES {
             return Err(ReadError::Declared {
                 path: path.to_path_buf(),
-                what: "bytes of shared strings",
+                what: DeclaredWhat::SharedStringBytes,
                 declared: u128::from(part.size()),
                 limit: u128::from(MAX_SHARED_STRINGS_BYTES),
             });
@@ -689,7 +689,7 @@ fn check_ooxml_package(path: &Path) -> Result<(), ReadError> {
                 if declared > MAX_CELLS as u128 {
                     return Err(ReadError::Declared {
                         path: path.to_path_buf(),
-                        what: "shared strings",
+                        what: DeclaredWhat::SharedStrings,
                         declared,
                         limit: MAX_CELLS as u128,
                     });

@@ -141,6 +141,7 @@ mod xlsb_scan;
 mod xlsx_cells;
 mod xlsx_scan;
 
+pub use crate::words::reader::{DeclaredWhat, ExpandsWhat};
 pub use csv::{Delimiter, TextEncoding, TextFormat, MAX_RECORD_BYTES};
 pub(crate) use items::NotItem;
 pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
@@ -513,13 +514,8 @@ pub enum ReadError {
     Declared {
         /// File path.
         path: PathBuf,
-        /// What is declared (`"shared strings"`, `"bytes of shared strings"`,
-        /// `"cells (.xls DIMENSIONS record)"`, `"cells (.xls cell records of one sheet)"`,
-        /// `"cells in the sheets' used ranges (.xls)"`, `"bytes of shared strings in .xls cells"`,
-        /// `"bytes of formula text (.xls)"`; for an .ods: `"bytes of content.xml
-        /// (uncompressed)"`, `"bytes in one XML element or text"`, `"levels of nested XML
-        /// elements"`, `"sheets"` and the like).
-        what: &'static str,
+        /// What is declared.
+        what: DeclaredWhat,
         /// The declared amount.
         declared: u128,
         /// The limit.
@@ -533,8 +529,8 @@ pub enum ReadError {
         path: PathBuf,
         /// The sheet being read when the limit was passed.
         sheet: Option<String>,
-        /// `"cells"` or `"bytes of text"`.
-        what: &'static str,
+        /// Cells or bytes of text.
+        what: ExpandsWhat,
         /// What calamine would hold at that point.
         amount: u128,
         /// The limit ([`MAX_CELLS`] or [`MAX_TEXT_BYTES`]).

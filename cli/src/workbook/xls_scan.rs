@@ -81,7 +81,7 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 use super::limits::{MAX_CELLS, MAX_TEXT_BYTES};
-use super::ReadError;
+use super::{DeclaredWhat, ReadError};
 
 const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -90,21 +90,11 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 /// file calamine still reads, with a FAT of up to 128 times the file's size): 256 MiB.
 const MAX_FAT_BYTES: usize = 256 << 20;
 
-/// `what` of [`ReadError::Declared`] for a DIMENSIONS record.
-pub(crate) const WHAT_DIMENSIONS: &str = "cells (.xls DIMENSIONS record)";
-/// `what` of [`ReadError::Declared`] for a sheet's cell records.
-pub(crate) const WHAT_CELL_RECORDS: &str = "cells (.xls cell records of one sheet)";
-/// `what` of [`ReadError::Declared`] for the shared strings cloned into cells.
-pub(crate) const WHAT_SST_TEXT: &str = "bytes of shared strings in .xls cells";
-/// `what` of [`ReadError::Declared`] for the text of the formulas (an upper bound).
-pub(crate) const WHAT_FORMULA_TEXT: &str = "bytes of formula text (.xls)";
 /// Largest number of bytes calamine may move while decoding formulas and shared strings (its
 /// `String::insert` and `Vec::remove(0)` loops are quadratic): 2³⁶ (64 GiB of `memmove`, a few
 /// seconds; one formula of 4,000 PtgAttrSpace tokens took 28 s). Ordinary workbooks move a few
 /// hundred bytes per formula.
 const MAX_WORK: u128 = 1 << 36;
-/// `what` of [`ReadError::Declared`] for the sheets' ranges together.
-pub(crate) const WHAT_USED_RANGES: &str = "cells in the sheets' used ranges (.xls)";
 
 /// Why the scan stopped early.
 #[derive(Debug, PartialEq)]
@@ -114,8 +104,8 @@ pub(crate) enum Stop {
     Fails,
     /// calamine would allocate more than the limit.
     TooMany {
-        /// One of the `WHAT_*` constants.
-        what: &'static str,
+        /// What would be allocated.
+        what: DeclaredWhat,
         /// Cells (or bytes of text) calamine would hold.
         amount: u128,
         /// The limit exceeded.
@@ -997,12 +987,12 @@ fn scan_sheet(
                 let declared = u128::from(rows) * u128::from(cols);
                 if declared > limit {
                     return Err(Stop::TooMany {
-                        what: WHAT_DIMENSIONS,
+                        what: DeclaredWhat::XlsDimensions,
                         amount: declared,
                         limit,
                     });
                 }
-                check(&cells, WHAT_DIMENSIONS)?;
+                check(&cells, DeclaredWhat::XlsDimensions)?;
             }
             // LabelSst: a cell (a clone of the shared string) when the index is in the table.
             0x00FD => {
@@ -1012,11 +1002,11 @@ fn scan_sheet(
                     let (row, col) = rc().ok_or(Stop::Fails)?;
                     values.add(row, col);
                     cells.push();
-                    check(&cells, WHAT_CELL_RECORDS)?;
+                    check(&cells, DeclaredWhat::XlsCellRecords)?;
                     scan.text += u128::from(bytes);
                     if scan.text > text_limit {
                         return Err(Stop::TooMany {
-                            what: WHAT_SST_TEXT,
+                            what: DeclaredWhat::XlsSharedStringBytes,
                             amount: scan.text,
                             limit: text_limit,
                         });
@@ -1034,13 +1024,13 @@ fn scan_sheet(
                 let (row, col) = rc().ok_or(Stop::Fails)?;
                 values.add(row, col);
                 cells.push();
-                check(&cells, WHAT_CELL_RECORDS)?;
+                check(&cells, DeclaredWhat::XlsCellRecords)?;
             }
             // String: the value of the formula before it.
             0x0207 => {
                 values.add(fmla_pos.0, fmla_pos.1);
                 cells.push();
-                check(&cells, WHAT_CELL_RECORDS)?;
+                check(&cells, DeclaredWhat::XlsCellRecords)?;
             }
             // MulRk: `6 + 6 × (last − first + 1)` bytes (u16 arithmetic), else an error.
             0x00BD => {
@@ -1060,7 +1050,7 @@ fn scan_sheet(
                 for _ in 0..count {
                     cells.push();
                 }
-                check(&cells, WHAT_CELL_RECORDS)?;
+                check(&cells, DeclaredWhat::XlsCellRecords)?;
             }
             // Formula: its position, a value cell (counted even when calamine finds none).
             0x0006 => {
@@ -1073,7 +1063,7 @@ fn scan_sheet(
                 }
                 if scan.formula_text > text_limit {
                     return Err(Stop::TooMany {
-                        what: WHAT_FORMULA_TEXT,
+                        what: DeclaredWhat::XlsFormulaBytes,
                         amount: scan.formula_text,
                         limit: text_limit,
                     });
@@ -1083,7 +1073,7 @@ fn scan_sheet(
                 formulas.add(row, col);
                 values.add(row, col);
                 cells.push();
-                check(&cells, WHAT_CELL_RECORDS)?;
+                check(&cells, DeclaredWhat::XlsCellRecords)?;
             }
             // Row: fDyZero (bit 5 of grbit) hides it.
             0x0208 => {
@@ -1123,7 +1113,7 @@ fn scan_sheet(
     scan.ranges += values.cells() + formulas.cells();
     if scan.ranges > limit {
         return Err(Stop::TooMany {
-            what: WHAT_USED_RANGES,
+            what: DeclaredWhat::XlsUsedRanges,
             amount: scan.ranges,
             limit,
         });
@@ -1352,11 +1342,11 @@ mod tests {
     fn every_refusal_has_a_japanese_message() {
         use crate::lang::Lang;
         for what in [
-            WHAT_DIMENSIONS,
-            WHAT_CELL_RECORDS,
-            WHAT_USED_RANGES,
-            WHAT_SST_TEXT,
-            WHAT_FORMULA_TEXT,
+            DeclaredWhat::XlsDimensions,
+            DeclaredWhat::XlsCellRecords,
+            DeclaredWhat::XlsUsedRanges,
+            DeclaredWhat::XlsSharedStringBytes,
+            DeclaredWhat::XlsFormulaBytes,
         ] {
             let e = ReadError::Declared {
                 path: PathBuf::from("a.xls"),
@@ -1365,8 +1355,8 @@ mod tests {
                 limit: 1,
             };
             let ja = e.message(Lang::Ja);
-            assert!(!ja.contains(what), "{ja}");
-            assert!(e.to_string().contains(what));
+            assert!(!ja.contains(what.pair().en), "{ja}");
+            assert!(e.to_string().contains(what.pair().en));
         }
         for stop in [CYCLE, FAT_TOO_LONG, OFF_FAT, TRUNCATED, SLOW] {
             let Stop::Damaged { en, ja } = stop else {

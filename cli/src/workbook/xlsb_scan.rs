@@ -15,7 +15,7 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 use super::xlsx_scan::MAX_XML_PART_BYTES;
-use super::{ReadError, MAX_CELLS, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES};
+use super::{DeclaredWhat, ReadError, MAX_CELLS, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES};
 
 /// Longest binary record accepted in an .xlsb part: 4 MiB (a shared string of Excel's longest
 /// 32,767 characters is about 64 KiB).
@@ -246,7 +246,7 @@ pub(crate) fn check(path: &Path) -> Result<Vec<super::hidden::Hidden>, ReadError
         if w.sst_bytes > MAX_SHARED_STRINGS_BYTES {
             return Err(ReadError::Declared {
                 path: path.to_path_buf(),
-                what: "bytes of shared strings",
+                what: DeclaredWhat::SharedStringBytes,
                 declared: u128::from(w.sst_bytes),
                 limit: u128::from(MAX_SHARED_STRINGS_BYTES),
             });
@@ -269,7 +269,7 @@ pub(crate) fn check(path: &Path) -> Result<Vec<super::hidden::Hidden>, ReadError
             if cells > MAX_CELLS as u128 {
                 return Err(ReadError::Declared {
                     path: path.to_path_buf(),
-                    what: "cells in the sheets' used ranges (.xlsb)",
+                    what: DeclaredWhat::XlsbUsedRanges,
                     declared: cells,
                     limit: MAX_CELLS as u128,
                 });
