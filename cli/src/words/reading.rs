@@ -81,6 +81,10 @@ texts! {
         WideNoIdNeeded =>
             "no ID column needed: each row holds one respondent's before and after answers",
             "ID の列は不要（1 行に同じ回答者の事前と事後の回答があるため）";
+        /// The two sides of [`LayoutRefusal::UncertainCount`]: groups.
+        Groups => "groups", "群";
+        /// The two sides of [`LayoutRefusal::UncertainCount`]: sheets.
+        Sheets => "sheets", "シート";
         /// Why a column of a sheet read with `--wide` is left out: no mark.
         WideNoMark => "carries neither --wide marker", "--wide で指定した印がない";
         /// Why a column of a sheet read with `--wide` is left out: no single partner.
@@ -172,6 +176,30 @@ formats! {
         WideIdNotNeeded { name: &'a str } =>
             "{name} is not needed to pair: each row holds one respondent's before and after answers (it is shown with --keep-ids)",
             "「{name}」は対応づけには使わない（1 行に同じ回答者の事前と事後の回答があるため。--keep-ids で表示）";
+        /// The header row given with `--header-row`.
+        HeaderRowGiven { row: u32, name: &'a str } =>
+            "row {row} of sheet {name}: given by --header-row",
+            "シート「{name}」の {row} 行目（--header-row で指定）";
+        /// The header row found.
+        HeaderRowFound { row: u32, name: &'a str } =>
+            "row {row} of sheet {name}: the first row with text in at least half of the columns (title and note rows above it are skipped); --header-row N chooses another",
+            "シート「{name}」の {row} 行目（半数以上の列に文字が入っている最初の行。その上の表題・注記の行は読み飛ばし。別の行は --header-row N で指定）";
+        /// IDs of `zs` matched without their leading zeros (`from` = `to`).
+        LeadingZeros { count: usize, zs: &'a str, from: &'a str, to: &'a str, other: &'a str, name: &'a str } =>
+            "{count} ID(s) of {zs} written with leading zeros are compared without them ({from} = {to}), as {other} stores {name} as numbers and Excel drops leading zeros from numbers",
+            "「{zs}」の {count} 件の ID は先頭の 0 を除いて照合（{from} = {to}）。「{other}」では「{name}」が数値として保存されており、Excel は数値の先頭の 0 を表示しないため";
+        /// No ID in both sides; `ea`, `eb` are examples of each.
+        NotPaired { name: &'a str, sa: &'a str, ea: &'a str, sb: &'a str, eb: &'a str } =>
+            "not paired: no value of {name} appears in both {sa} (e.g. {ea}) and {sb} (e.g. {eb}), so they are compared as independent groups; if they are the same people, make their IDs the same",
+            "対応付けなし（「{name}」の値が「{sa}」（例: {ea}）と「{sb}」（例: {eb}）で 1 つも一致しないため、独立した 2 群として比較。同じ人の回答であれば、ID をそろえてください）";
+        /// Paired by `name`.
+        Paired { name: &'a str, matched: usize, sa: &'a str, n_a: usize, sb: &'a str, n_b: usize } =>
+            "paired by {name}: {matched} respondents appear in both {sa} ({n_a} IDs) and {sb} ({n_b} IDs); the others are listed below and left out of the paired test; --no-id compares every respondent as independent groups",
+            "「{name}」で対応付け: 「{sa}」（ID {n_a} 件）と「{sb}」（ID {n_b} 件）の両方にいる {matched} 人。それ以外の行はこの下に記載し、対応のある検定から除外。全員を独立した 2 群として比べるには --no-id";
+        /// Summary rows left out; `rows` listed (cell and label).
+        SummaryRows { n: usize, name: &'a str, rows: &'a str } =>
+            "{n} row(s) of sheet {name} are summary rows, not respondents, and are left out: {rows}",
+            "シート「{name}」の {n} 行は集計行（回答者ではない）のため除外: {rows}";
         /// The order of two group values, as given with `--levels`.
         LevelsOrder { x: &'a str, y: &'a str } =>
             "{x} first, then {y}: the order given by --levels",
@@ -231,6 +259,35 @@ formats! {
         WideUnmarked { name: &'a str, columns: &'a str, option: &'a str } =>
             "sheet {name} has before/after columns side by side, but these answer columns carry no before/after mark: {columns}; whether they belong to the before or the after answers is not certain. State the pattern with --wide {option} to analyse the pairs only (these columns are then left out), or name the item columns with --items",
             "シート「{name}」には事前と事後の列が横に並んでいますが、次の回答の列には事前・事後の印がなく、どちらの回答か確実には判断できません: {columns}。組になった列だけを分析するには --wide {option} を指定してください（これらの列は分析から除外）。設問の列を指定するには --items を使ってください";
+        /// A column named with an option (`flag spec`) is not in the sheet.
+        NoSuchColumn { flag: &'a str, spec: &'a str, name: &'a str, columns: &'a str } =>
+            "{flag} {spec}: no such column in sheet {name} (columns: {columns})",
+            "{flag} {spec}: シート「{name}」にその列がありません（シートにある列: {columns}）";
+        /// No item column in the sheet.
+        NoItems { name: &'a str, columns: &'a str } =>
+            "sheet {name}: no item columns with scores found (columns: {columns}); name them with --items",
+            "シート「{name}」に得点の入った設問の列が見つかりません（列: {columns}）。--items で指定してください";
+        /// The row given with `--header-row` is empty.
+        HeaderRowEmpty { r: u32, name: &'a str } =>
+            "--header-row {r}: row {r} of sheet {name} is empty",
+            "--header-row {r}: シート「{name}」の {r} 行目は空です";
+        /// No header row found.
+        NoHeaderRow { name: &'a str } =>
+            "cannot find the header row of sheet {name}; give it with --header-row N",
+            "シート「{name}」の見出し行が見つかりません。--header-row N で指定してください";
+        /// An ID column counting up by one in both sides (sheets or groups: `what`, a
+        /// [`PlanWord`]) from another number than 1.
+        UncertainCount { name: &'a str, what: &'a str, a0: u64, a1: u64, sa: &'a str, b0: u64, b1: u64, sb: &'a str } =>
+            "{name} counts up by one in both {what} ({a0}–{a1} in {sa}, {b0}–{b1} in {sb}) without starting at 1: it may number the staff (the same people in both) or only the answers (different people), which is not certain. Add --id {name} to pair respondents by it, or --no-id to compare every respondent as independent groups",
+            "「{name}」は両方の{what}で 1 ずつ増える連番ですが、1 から始まっていません（「{sa}」は {a0}～{a1}、「{sb}」は {b0}～{b1}）。職員の番号（両方で同じ人）なのか、回答の通し番号（別の人）なのか確実には判断できません。この番号で回答者を対応付けるには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください";
+        /// `--id name` pairs no one; `ea`, `eb` are examples of each side.
+        NoCommonId { name: &'a str, sa: &'a str, ea: &'a str, sb: &'a str, eb: &'a str } =>
+            "--id {name}: no ID appears in both {sa} and {sb} ({sa}: {ea}; {sb}: {eb}); check that the column is right, or use --no-id to compare independent groups",
+            "--id {name}: 「{sa}」と「{sb}」に共通する ID が 1 つもありません（「{sa}」: {ea}／「{sb}」: {eb}）。ID の列が正しいか確認するか、独立した 2 群として比べる場合は --no-id を指定してください";
+        /// Few IDs pair without `--id`.
+        FewPairs { matched: usize, n_a: usize, sa: &'a str, n_b: usize, sb: &'a str, name: &'a str, ea: &'a str, eb: &'a str } =>
+            "only {matched} of {n_a} IDs in {sa} and {n_b} in {sb} pair by {name} (unmatched, e.g. {sa}: {ea}; {sb}: {eb}); add --id {name} to pair the {matched} that match and leave out the rest, or --no-id to compare every respondent as independent groups",
+            "「{name}」で対応が付くのは、「{sa}」の {n_a} 件と「{sb}」の {n_b} 件のうち {matched} 件だけです（対応しない ID の例 「{sa}」: {ea}／「{sb}」: {eb}）。一致した {matched} 人だけを対応付けて分析するには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください";
         /// `--levels` names values the group column does not hold; `values` listed.
         LevelsNotFound { a: &'a str, b: &'a str, gname: &'a str, values: &'a str } =>
             "--levels {a},{b}: the group column {gname} holds {values}",
@@ -640,6 +697,48 @@ pub(crate) fn not_a_survey<'a>(
             .collect();
         ScaleRefusal::NotASurvey {
             columns: &listed(&each, lang),
+        }
+        .text(lang)
+    }
+}
+
+/// Summary rows of the sheet `name` left out (`rows`: cell and label of each).
+pub fn summary_rows<'a>(name: &'a str, rows: &'a [String]) -> impl Text + 'a {
+    move |lang| {
+        PlanText::SummaryRows {
+            n: rows.len(),
+            name,
+            rows: &listed(rows, lang),
+        }
+        .text(lang)
+    }
+}
+
+/// An ID column `name` counting up by one in both sides (`sides`, their `ranges`; `groups`:
+/// groups, else sheets) from another number than 1.
+pub fn uncertain_count<'a>(
+    name: &'a str,
+    sides: [&'a str; 2],
+    ranges: [(u64, u64); 2],
+    groups: bool,
+) -> impl Text + 'a {
+    move |lang| {
+        let [(a0, a1), (b0, b1)] = ranges;
+        let [sa, sb] = sides;
+        let what = if groups {
+            PlanWord::Groups
+        } else {
+            PlanWord::Sheets
+        };
+        LayoutRefusal::UncertainCount {
+            name,
+            what: what.get(lang),
+            a0,
+            a1,
+            sa,
+            b0,
+            b1,
+            sb,
         }
         .text(lang)
     }
