@@ -219,6 +219,7 @@ mod tests {
         reading::LayoutRefusal,
         reading::ItemsWord,
         reading::ScaleRefusal,
+        reading::WavesText,
     ];
 
     texts! {

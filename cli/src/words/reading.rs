@@ -35,7 +35,7 @@ macro_rules! text_tables {
     };
 }
 
-text_tables!(PlanText, LayoutRefusal, ScaleRefusal);
+text_tables!(PlanText, LayoutRefusal, ScaleRefusal, WavesText);
 
 impl Text for PlanWord {
     fn text(&self, lang: Lang) -> String {
@@ -739,6 +739,206 @@ pub fn uncertain_count<'a>(
             b0,
             b1,
             sb,
+        }
+        .text(lang)
+    }
+}
+
+formats! {
+    /// The reading decisions and refusals about three or more waves (waves.rs).
+    pub enum WavesText<'a> {
+        /// Sheets with the same item headers whose names carry no time; `names` listed,
+        /// `list` the `--sheets` value.
+        NoTimeOrder { n: usize, names: &'a str, list: &'a str } =>
+            "{n} sheets have the same item headers: {names}; their names do not tell their order in time, so the waves are not analysed in a guessed order: name them from earliest to latest with --sheets, e.g. --sheets {list} (or two of them, --sheets FIRST,SECOND, to compare only those)",
+            "設問の見出しが同じシートが {n} つあります: {names}。シート名から時期の順序が判断できないため、推測した順序では分析しません。--sheets で古い順にすべて指定してください（例: --sheets {list}）。2 つだけ比べる場合は --sheets 先,後 で指定してください";
+        /// The waves found; `sheets` listed.
+        WavesFound { n: usize, sheets: &'a str } =>
+            "{n} waves: the sheets {sheets} have the same item headers; --sheets A,B,C names the waves, --sheets FIRST,SECOND compares two",
+            "{n} 時点の調査（シート{sheets}は設問の見出しが同じ。時点のシートは --sheets A,B,C で指定でき、2 つだけ比べる場合は --sheets 先,後）";
+        /// The order of the waves found; `order` is each with its time reading.
+        SheetsInTimeOrder { order: &'a str } =>
+            "waves in time order: {order}; the names carry time, whatever the order of the sheets; --sheets A,B,C gives another order",
+            "時点の順序: {order}（シート名が時期を示している。シートの並び順によらない。別の順序は --sheets A,B,C で指定）";
+        /// A sheet named twice with `--sheets`.
+        SheetTwice { name: &'a str } =>
+            "--sheets names the sheet {name} twice; name each wave once, from earliest to latest",
+            "--sheets でシート「{name}」が 2 回指定されています。各時点のシートを 1 回ずつ、古い順に指定してください";
+        /// The waves named with `--sheets`.
+        WavesNamed { n: usize, sheets: &'a str } =>
+            "{n} waves, the sheets {sheets}: named by --sheets",
+            "{n} 時点の調査（シート{sheets}。--sheets で指定）";
+        /// Their order, as given.
+        SheetsOrderNamed { order: &'a str } =>
+            "waves in time order: {order}: the order given by --sheets",
+            "時点の順序: {order}（--sheets で指定した順）";
+        /// The values of a group column as waves.
+        WavesOfColumn { n: usize, column: &'a str, sheet: &'a str, values: &'a str } =>
+            "{n} waves: the values of the column {column} on sheet {sheet} ({values}), named by --group",
+            "{n} 時点の調査（シート「{sheet}」の列「{column}」の値 {values}。--group で指定）";
+        /// Their order, as given with `--levels`.
+        LevelsOrderNamed { order: &'a str } =>
+            "waves in time order: {order}: the order given by --levels",
+            "時点の順序: {order}（--levels で指定した順）";
+        /// Their order, as the values carry it.
+        ValuesInTimeOrder { order: &'a str } =>
+            "waves in time order: {order}; the values carry time, whatever the order of the rows; --levels A,B,C gives another order",
+            "時点の順序: {order}（値が時期を示している。行の並び順によらない。別の順序は --levels A,B,C で指定）";
+        /// `--levels` names `b`, no value of `column` (or twice).
+        LevelNotAValue { b: &'a str, column: &'a str } =>
+            "--levels names {b}, which is not a value of {column} (or is named twice)",
+            "--levels の「{b}」は列「{column}」の値ではないか、2 回指定されています";
+        /// The values of `column` carry no order and `--levels` does not name them all.
+        LevelsMissing { column: &'a str } =>
+            "the values of {column} do not tell their order in time, or --levels does not name each of them",
+            "列「{column}」の値から時期の順序が判断できないか、--levels ですべての値を指定していません";
+        /// The refusal about `--levels`; `why` is one of the two above, `values` listed, `list`
+        /// the `--levels` value.
+        LevelsNeeded { column: &'a str, n: usize, values: &'a str, why: &'a str, list: &'a str } =>
+            "the group column {column} holds {n} values: {values}; {why}: name every value from earliest to latest with --levels, e.g. --levels {list}",
+            "群の列「{column}」には {n} 種類の値があります: {values}。{why}。--levels で古い順にすべての値を指定してください（例: --levels {list}）";
+        /// Which two waves a comparison takes.
+        ThisComparison { first: usize, a: &'a str, second: usize, b: &'a str } =>
+            "this comparison: wave {first} ({a}) and wave {second} ({b}); the rows of other waves are not part of it",
+            "この比較: 第 {first} 時点「{a}」と第 {second} 時点「{b}」（他の時点の行は含まない）";
+    }
+}
+
+/// Names run together: `a, b` in English, 「a」「b」 in Japanese.
+fn run_of<S: AsRef<str>>(names: &[S], lang: Lang) -> String {
+    match lang {
+        Lang::En => listed(names, lang),
+        Lang::Ja => names
+            .iter()
+            .map(|s| format!("「{}」", s.as_ref()))
+            .collect(),
+    }
+}
+
+/// Waves in order, each with its time reading when `readings` has one: `a (r) → b (r)` in
+/// English, 「a」（r） → 「b」（r） in Japanese.
+fn in_order<S: AsRef<str>>(names: &[S], readings: Option<&[String]>, lang: Lang) -> String {
+    names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let name = name.as_ref();
+            match (lang, readings) {
+                (Lang::En, None) => name.to_string(),
+                (Lang::Ja, None) => format!("「{name}」"),
+                (Lang::En, Some(r)) => format!("{name} ({})", r[k]),
+                (Lang::Ja, Some(r)) => format!("「{name}」（{}）", r[k]),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// Sheets with the same item headers whose names carry no time.
+pub fn no_time_order<'a>(names: &'a [String], list: &'a str) -> impl Text + 'a {
+    move |lang| {
+        WavesText::NoTimeOrder {
+            n: names.len(),
+            names: &listed(names, lang),
+            list,
+        }
+        .text(lang)
+    }
+}
+
+/// The waves found (`sorted`), and their order with the time read from each name.
+pub fn waves_found<'a>(sorted: &'a [String]) -> impl Text + 'a {
+    move |lang| {
+        WavesText::WavesFound {
+            n: sorted.len(),
+            sheets: &run_of(sorted, lang),
+        }
+        .text(lang)
+    }
+}
+
+/// The order of the waves found: `sorted`, each with its time reading.
+pub fn sheets_in_time_order<'a>(sorted: &'a [String], readings: &'a [String]) -> impl Text + 'a {
+    move |lang| {
+        WavesText::SheetsInTimeOrder {
+            order: &in_order(sorted, Some(readings), lang),
+        }
+        .text(lang)
+    }
+}
+
+/// The waves named with `--sheets`.
+pub fn waves_named(found: &[String]) -> impl Text + '_ {
+    move |lang| {
+        WavesText::WavesNamed {
+            n: found.len(),
+            sheets: &run_of(found, lang),
+        }
+        .text(lang)
+    }
+}
+
+/// The order of waves as given (`levels`: with `--levels`, else with `--sheets`).
+pub fn order_named(found: &[String], levels: bool) -> impl Text + '_ {
+    move |lang| {
+        let order = &in_order(found, None, lang);
+        if levels {
+            WavesText::LevelsOrderNamed { order }
+        } else {
+            WavesText::SheetsOrderNamed { order }
+        }
+        .text(lang)
+    }
+}
+
+/// The values of a group column as waves.
+pub fn waves_of_column<'a>(
+    sheet: &'a str,
+    column: &'a str,
+    values: &'a [String],
+) -> impl Text + 'a {
+    move |lang| {
+        WavesText::WavesOfColumn {
+            n: values.len(),
+            column,
+            sheet,
+            values: &run_of(values, lang),
+        }
+        .text(lang)
+    }
+}
+
+/// The order of the values of a group column as they carry it: `sorted`, each with its
+/// time reading.
+pub fn values_in_time_order<'a>(sorted: &'a [String], readings: &'a [String]) -> impl Text + 'a {
+    move |lang| {
+        WavesText::ValuesInTimeOrder {
+            order: &in_order(sorted, Some(readings), lang),
+        }
+        .text(lang)
+    }
+}
+
+/// The waves of a group column need `--levels`: `bad` is a name that is no value (or named
+/// twice), `None` when the values carry no order.
+pub fn levels_needed<'a>(
+    column: &'a str,
+    values: &'a [String],
+    bad: Option<&'a str>,
+    list: &'a str,
+) -> impl Text + 'a {
+    move |lang| {
+        let why = match bad {
+            Some(b) => WavesText::LevelNotAValue { b, column },
+            None => WavesText::LevelsMissing { column },
+        }
+        .text(lang);
+        WavesText::LevelsNeeded {
+            column,
+            n: values.len(),
+            values: &listed(values, lang),
+            why: &why,
+            list,
         }
         .text(lang)
     }
