@@ -37,7 +37,7 @@ macro_rules! text_tables {
 
 text_tables!(PlanText, LayoutRefusal, ScaleRefusal, WavesText);
 
-impl Text for PlanWord {
+impl Text for ReadingWord {
     fn text(&self, lang: Lang) -> String {
         self.get(lang).to_string()
     }
@@ -63,8 +63,8 @@ impl ReadError {
 }
 
 texts! {
-    /// Fixed reading decisions.
-    pub enum PlanWord {
+    /// Fixed texts of the reader's decisions and refusals, and words used in them.
+    pub enum ReadingWord {
         /// Two sheets and no column that names a respondent ID.
         NoIdColumnSheets =>
             "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the sheets are compared as independent groups; name one with --id COLUMN to pair respondents",
@@ -85,6 +85,10 @@ texts! {
         Groups => "groups", "群";
         /// The two sides of [`LayoutRefusal::UncertainCount`]: sheets.
         Sheets => "sheets", "シート";
+        /// Two input files, and one of them is a workbook.
+        TwoFilesNotText =>
+            "two input files are read only as CSV (or TSV) files, and this one is a workbook; give one workbook with both sheets (--sheets BEFORE,AFTER), or save each sheet as CSV",
+            "入力ファイルを 2 つ指定できるのは CSV（TSV）ファイルの場合だけですが、このファイルはブックです。2 つのシートを含むブックを 1 つ指定するか（--sheets 事前,事後）、各シートを CSV で保存してください";
         /// Why a column of a sheet read with `--wide` is left out: no mark.
         WideNoMark => "carries neither --wide marker", "--wide で指定した印がない";
         /// Why a column of a sheet read with `--wide` is left out: no single partner.
@@ -109,8 +113,8 @@ formats! {
         GroupNamed { name: &'a str, gname: &'a str } =>
             "one sheet, {name}, split into two groups by the column {gname}: named by --group",
             "1 つのシート「{name}」を列「{gname}」で 2 群に分割（--group で指定）";
-        /// Two sheets found; `why` is [`PlanWord::SameItemHeaders`] or
-        /// [`PlanWord::NamesSayBeforeAfter`].
+        /// Two sheets found; `why` is [`ReadingWord::SameItemHeaders`] or
+        /// [`ReadingWord::NamesSayBeforeAfter`].
         TwoSheetsFound { na: &'a str, nb: &'a str, why: &'a str } =>
             "two sheets, {na} and {nb}: {why}; another pair can be named with --sheets FIRST,SECOND",
             "2 つのシート「{na}」と「{nb}」（{why}。別のシートを比べるには --sheets 先,後 で指定）";
@@ -167,8 +171,8 @@ formats! {
         WidePair { item: &'a str, before: &'a str, before_cell: &'a str, after: &'a str, after_cell: &'a str } =>
             "{item}: {before} ({before_cell}) with {after} ({after_cell}), row by row",
             "「{item}」: 「{before}」（{before_cell}）と「{after}」（{after_cell}）を行ごとに対応づけ";
-        /// A column of a wide sheet left out; `why` is [`PlanWord::WideNoMark`] or
-        /// [`PlanWord::WideNoPartner`].
+        /// A column of a wide sheet left out; `why` is [`ReadingWord::WideNoMark`] or
+        /// [`ReadingWord::WideNoPartner`].
         WideLeftOut { name: &'a str, cell: &'a str, why: &'a str } =>
             "{name} ({cell}) is not analysed: it {why}",
             "「{name}」（{cell}）は分析しない（{why}）";
@@ -276,7 +280,7 @@ formats! {
             "cannot find the header row of sheet {name}; give it with --header-row N",
             "シート「{name}」の見出し行が見つかりません。--header-row N で指定してください";
         /// An ID column counting up by one in both sides (sheets or groups: `what`, a
-        /// [`PlanWord`]) from another number than 1.
+        /// [`ReadingWord`]) from another number than 1.
         UncertainCount { name: &'a str, what: &'a str, a0: u64, a1: u64, sa: &'a str, b0: u64, b1: u64, sb: &'a str } =>
             "{name} counts up by one in both {what} ({a0}–{a1} in {sa}, {b0}–{b1} in {sb}) without starting at 1: it may number the staff (the same people in both) or only the answers (different people), which is not certain. Add --id {name} to pair respondents by it, or --no-id to compare every respondent as independent groups",
             "「{name}」は両方の{what}で 1 ずつ増える連番ですが、1 から始まっていません（「{sa}」は {a0}～{a1}、「{sb}」は {b0}～{b1}）。職員の番号（両方で同じ人）なのか、回答の通し番号（別の人）なのか確実には判断できません。この番号で回答者を対応付けるには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください";
@@ -288,6 +292,19 @@ formats! {
         FewPairs { matched: usize, n_a: usize, sa: &'a str, n_b: usize, sb: &'a str, name: &'a str, ea: &'a str, eb: &'a str } =>
             "only {matched} of {n_a} IDs in {sa} and {n_b} in {sb} pair by {name} (unmatched, e.g. {sa}: {ea}; {sb}: {eb}); add --id {name} to pair the {matched} that match and leave out the rest, or --no-id to compare every respondent as independent groups",
             "「{name}」で対応が付くのは、「{sa}」の {n_a} 件と「{sb}」の {n_b} 件のうち {matched} 件だけです（対応しない ID の例 「{sa}」: {ea}／「{sb}」: {eb}）。一致した {matched} 人だけを対応付けて分析するには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください";
+        /// A text-file option (`flag`) given for a workbook.
+        TextOptionForWorkbook { flag: &'a str } =>
+            "{flag} applies to text (CSV) files, and this one is a workbook; leave {flag} out",
+            "{flag} はテキスト（CSV）ファイルに対するオプションですが、このファイルはブックです。{flag} を外してください";
+        /// A layout option (`flag`) given with two input files.
+        OptionForTwoFiles { flag: &'a str } =>
+            "{flag} does not apply to two input files: the first file is the first condition (before), the second the second (after); give one file for {flag}",
+            "入力ファイルを 2 つ指定した場合、{flag} は使えません（1 つ目のファイルが 1 つ目の条件〔事前〕、2 つ目が 2 つ目の条件〔事後〕です）。{flag} を使う場合はファイルを 1 つだけ指定してください";
+        /// `--levels` names `n` waves of a group column without three values; `levels` is
+        /// the option's value.
+        LevelsWithoutWaves { levels: &'a str, n: usize, group: &'a str } =>
+            "--levels {levels} names {n} waves, but the group column {group} does not hold three or more values; give its two values with --levels FIRST,SECOND",
+            "--levels {levels} で {n} 時点を指定しましたが、群の列「{group}」の値は 3 種類以上ありません。2 つの値を --levels 先,後 で指定してください";
         /// `--levels` names values the group column does not hold; `values` listed.
         LevelsNotFound { a: &'a str, b: &'a str, gname: &'a str, values: &'a str } =>
             "--levels {a},{b}: the group column {gname} holds {values}",
@@ -316,9 +333,9 @@ fn listed<S: AsRef<str>>(values: &[S], lang: Lang) -> String {
 pub fn two_sheets_found<'a>(na: &'a str, nb: &'a str, same_items: bool) -> impl Text + 'a {
     move |lang| {
         let why = if same_items {
-            PlanWord::SameItemHeaders
+            ReadingWord::SameItemHeaders
         } else {
-            PlanWord::NamesSayBeforeAfter
+            ReadingWord::NamesSayBeforeAfter
         };
         PlanText::TwoSheetsFound {
             na,
@@ -474,7 +491,7 @@ pub fn wide_layout<'a>(
 }
 
 /// A column of a wide sheet left out, and why.
-pub fn wide_left_out<'a>(name: &'a str, cell: &'a str, why: PlanWord) -> impl Text + 'a {
+pub fn wide_left_out<'a>(name: &'a str, cell: &'a str, why: ReadingWord) -> impl Text + 'a {
     move |lang| {
         PlanText::WideLeftOut {
             name,
@@ -726,9 +743,9 @@ pub fn uncertain_count<'a>(
         let [(a0, a1), (b0, b1)] = ranges;
         let [sa, sb] = sides;
         let what = if groups {
-            PlanWord::Groups
+            ReadingWord::Groups
         } else {
-            PlanWord::Sheets
+            ReadingWord::Sheets
         };
         LayoutRefusal::UncertainCount {
             name,

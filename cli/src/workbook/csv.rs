@@ -1018,10 +1018,9 @@ impl TextFiles {
     pub(crate) fn open(path: &Path, options: &ReadOptions) -> Result<TextFiles, ReadError> {
         if let Some(second) = &options.second_file {
             if !super::load::reads_as_text(second, options)? {
-                return Err(ReadError::layout(
+                return Err(ReadError::layout_text(
                     second,
-                    "two input files are read only as CSV (or TSV) files, and this one is a workbook; give one workbook with both sheets (--sheets BEFORE,AFTER), or save each sheet as CSV",
-                    "入力ファイルを 2 つ指定できるのは CSV（TSV）ファイルの場合だけですが、このファイルはブックです。2 つのシートを含むブックを 1 つ指定するか（--sheets 事前,事後）、各シートを CSV で保存してください",
+                    crate::words::reading::ReadingWord::TwoFilesNotText,
                 ));
             }
         }

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::words::reading::{self, LayoutRefusal, PlanText, PlanWord};
+use crate::words::reading::{self, LayoutRefusal, PlanText, ReadingWord};
 
 use super::address::a1;
 use super::clean::{normalize, Scale};
@@ -921,7 +921,7 @@ impl<'a> TwoSheets<'a> {
                 id_reason(ta, ra.id_forced, name, lang)
             });
         } else if id_name.is_none() {
-            plan.add_text(PlanTopic::IdColumn, None, PlanWord::NoIdColumnSheets);
+            plan.add_text(PlanTopic::IdColumn, None, ReadingWord::NoIdColumnSheets);
         }
         Ok(id_column)
     }
@@ -1385,7 +1385,7 @@ impl<'a> OneSheet<'a> {
                 id_reason(t, r.id_forced, name, lang)
             }),
             None if id_name.is_none() => {
-                plan.add_text(PlanTopic::IdColumn, None, PlanWord::NoIdColumnGroups)
+                plan.add_text(PlanTopic::IdColumn, None, ReadingWord::NoIdColumnGroups)
             }
             None => {}
         }

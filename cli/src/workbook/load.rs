@@ -27,6 +27,7 @@ use calamine::{open_workbook, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xls
 
 use super::xlsx_scan::{self, Package, SheetFacts, TablePart};
 use super::{DeclaredWhat, Note, NoteKind, ReadError, ReadOptions, Survey};
+use crate::words::reading::{LayoutRefusal, ReadingWord};
 
 use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
@@ -505,18 +506,13 @@ impl Input {
         .into_iter()
         .find_map(|(f, given)| given.then_some(f))
         {
-            return Err(ReadError::layout(
+            return Err(ReadError::layout_text(
                 path,
-                format!("{flag} applies to text (CSV) files, and this one is a workbook; leave {flag} out"),
-                format!("{flag} はテキスト（CSV）ファイルに対するオプションですが、このファイルはブックです。{flag} を外してください"),
+                LayoutRefusal::TextOptionForWorkbook { flag },
             ));
         }
         if options.second_file.is_some() {
-            return Err(ReadError::layout(
-                path,
-                "two input files are read only as CSV (or TSV) files, and this one is a workbook; give one workbook with both sheets (--sheets BEFORE,AFTER), or save each sheet as CSV",
-                "入力ファイルを 2 つ指定できるのは CSV（TSV）ファイルの場合だけですが、このファイルはブックです。2 つのシートを含むブックを 1 つ指定するか（--sheets 事前,事後）、各シートを CSV で保存してください",
-            ));
+            return Err(ReadError::layout_text(path, ReadingWord::TwoFilesNotText));
         }
         Book::open(path).map(|b| Input::Book(Box::new(b)))
     }

@@ -115,6 +115,7 @@ use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
 use crate::words::reader::NoteText;
+use crate::words::reading::LayoutRefusal;
 
 mod address;
 mod clean;
@@ -648,10 +649,13 @@ pub fn read_survey_or_waves(
             if let (Some(levels), Some(group)) = (&options.wave_levels, &options.group) {
                 return match waves::from_group(path, options)? {
                     Some(w) => Ok(waves::Reading::Waves(w)),
-                    None => Err(ReadError::layout(
+                    None => Err(ReadError::layout_text(
                         path,
-                        format!("--levels {} names {} waves, but the group column {group} does not hold three or more values; give its two values with --levels FIRST,SECOND", levels.join(","), levels.len()),
-                        format!("--levels {} で {} 時点を指定しましたが、群の列「{group}」の値は 3 種類以上ありません。2 つの値を --levels 先,後 で指定してください", levels.join(","), levels.len()),
+                        LayoutRefusal::LevelsWithoutWaves {
+                            levels: &levels.join(","),
+                            n: levels.len(),
+                            group,
+                        },
                     )),
                 };
             }
@@ -694,10 +698,9 @@ pub fn read_survey(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         .into_iter()
         .find(|f| f.1);
         if let Some((flag, _)) = flag {
-            return Err(ReadError::layout(
+            return Err(ReadError::layout_text(
                 path,
-                format!("{flag} does not apply to two input files: the first file is the first condition (before), the second the second (after); give one file for {flag}"),
-                format!("入力ファイルを 2 つ指定した場合、{flag} は使えません（1 つ目のファイルが 1 つ目の条件〔事前〕、2 つ目が 2 つ目の条件〔事後〕です）。{flag} を使う場合はファイルを 1 つだけ指定してください"),
+                LayoutRefusal::OptionForTwoFiles { flag },
             ));
         }
         let names = csv::sheet_names(path, options);

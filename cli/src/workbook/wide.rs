@@ -19,7 +19,7 @@ use super::header::{header_plan, Table};
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, summary_rows, Keyed};
 use super::{Group, Layout, Note, ReadError, ReadOptions, Survey};
-use crate::words::reading::{self, LayoutRefusal, PlanText, PlanWord};
+use crate::words::reading::{self, LayoutRefusal, PlanText, ReadingWord};
 
 /// Marker pairs recognised without `--wide` (before, after, the label of each condition),
 /// longest first so that 研修前 is taken before 前.
@@ -133,7 +133,7 @@ pub(super) struct Wide {
     /// `true` when named by `--wide`.
     forced: bool,
     /// With `--wide`: item-like columns left out (index, why in English, why in Japanese).
-    left_out: Vec<(usize, PlanWord)>,
+    left_out: Vec<(usize, ReadingWord)>,
 }
 
 fn markers_in_use(options: &ReadOptions) -> Vec<(String, String)> {
@@ -311,15 +311,15 @@ impl Found {
 
     /// Under `--wide`: the columns that do not pair by the pattern `main`, with why (English,
     /// Japanese), in sheet order.
-    fn left_out(&self, main: Pattern) -> Vec<(usize, PlanWord)> {
+    fn left_out(&self, main: Pattern) -> Vec<(usize, ReadingWord)> {
         let mut left_out = Vec::new();
         for &i in &self.plain {
-            left_out.push((i, PlanWord::WideNoMark));
+            left_out.push((i, ReadingWord::WideNoMark));
         }
         for (key, h) in &self.halves {
             if key.0 != main || h[0].len() != 1 || h[1].len() != 1 {
                 for &i in h[0].iter().chain(&h[1]) {
-                    left_out.push((i, PlanWord::WideNoPartner));
+                    left_out.push((i, ReadingWord::WideNoPartner));
                 }
             }
         }
@@ -559,7 +559,7 @@ fn pairs_plan(t: &Table, w: &Wide, sheet: &str, plan: &mut ReadPlan) -> Option<S
             Some((sheet, head(w.roles.id.unwrap_or(0)))),
             PlanText::WideIdNotNeeded { name },
         ),
-        None => plan.add_text(PlanTopic::IdColumn, None, PlanWord::WideNoIdNeeded),
+        None => plan.add_text(PlanTopic::IdColumn, None, ReadingWord::WideNoIdNeeded),
     }
     id_name
 }
