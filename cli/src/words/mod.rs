@@ -220,6 +220,8 @@ mod tests {
         reading::ItemsWord,
         reading::ScaleRefusal,
         reading::WavesText,
+        reading::TextFileRefusal,
+        reading::TextFileProblem,
     ];
 
     texts! {
@@ -305,6 +307,15 @@ mod tests {
         "tsv",
         "CSV",
         "TSV",
+        // The reader's: encodings and units, written as they are.
+        "UTF",
+        "Shift_JIS",
+        "CP932",
+        "MiB",
+        "utf",
+        "16le",
+        "16be",
+        "cp932",
         "txt",
         "ods",
         "xls",

@@ -35,7 +35,19 @@ macro_rules! text_tables {
     };
 }
 
-text_tables!(PlanText, LayoutRefusal, ScaleRefusal, WavesText);
+text_tables!(
+    PlanText,
+    LayoutRefusal,
+    ScaleRefusal,
+    WavesText,
+    TextFileProblem
+);
+
+impl Text for TextFileRefusal {
+    fn text(&self, lang: Lang) -> String {
+        self.get(lang).to_string()
+    }
+}
 
 impl Text for ReadingWord {
     fn text(&self, lang: Lang) -> String {
@@ -59,6 +71,19 @@ impl ReadError {
     /// A [`ReadError::Layout`] whose reason is `text`, in both languages.
     pub(crate) fn layout_text(path: &Path, text: impl Text) -> ReadError {
         ReadError::layout(path, text.text(Lang::En), text.text(Lang::Ja))
+    }
+}
+
+impl ReadError {
+    /// A [`ReadError::Text`] about the text file `path` (at `line`, if one), whose reason is
+    /// `text`, in both languages.
+    pub(crate) fn text_file(path: &Path, line: Option<u64>, text: impl Text) -> ReadError {
+        ReadError::Text {
+            path: path.to_path_buf(),
+            line,
+            reason: text.text(Lang::En),
+            reason_ja: text.text(Lang::Ja),
+        }
     }
 }
 
@@ -956,6 +981,87 @@ pub fn levels_needed<'a>(
             values: &listed(values, lang),
             why: &why,
             list,
+        }
+        .text(lang)
+    }
+}
+
+texts! {
+    /// Why a text (CSV) file cannot be read, fixed texts ([`ReadError::text_file`]).
+    pub enum TextFileRefusal {
+        /// The file is empty.
+        Empty =>
+            "the file is empty; check that you chose the right file and that it was saved",
+            "ファイルが空です。指定したファイルが正しいか、保存されているかを確認してください";
+        /// A line in no known encoding.
+        UnknownEncoding =>
+            "the line is neither UTF-8 nor Shift_JIS (CP932) text: the file is not a text file, or its encoding is not known to ttest-xl; save it from Excel as CSV UTF-8, or give --encoding (utf-8, utf-16le, utf-16be, cp932)",
+            "この行は UTF-8 でも Shift_JIS（CP932）でもありません。テキストファイルでないか、対応していない文字コードです。Excel で「CSV UTF-8」として保存し直すか、--encoding（utf-8、utf-16le、utf-16be、cp932）を指定してください";
+        /// Only blank lines.
+        NoValues =>
+            "the file holds no values (only blank lines); check that you chose the right file",
+            "ファイルに値がありません（空行のみ）。指定したファイルが正しいか確認してください";
+        /// A quote that is never closed.
+        QuoteNotClosed =>
+            "a double quote (\") opens a value here that is never closed: the rest of the file would be one value; close the quote or remove it",
+            "この行で始まる二重引用符（\"）が閉じられていません（ファイルの最後までが 1 つの値になってしまいます）。引用符を閉じるか削除してください";
+    }
+}
+
+formats! {
+    /// Why a text (CSV) file cannot be read, with values ([`ReadError::text_file`]).
+    pub enum TextFileProblem<'a> {
+        /// Line `u` is UTF-8, line `x` not.
+        MixedEncodings { u: u64, x: u64 } =>
+            "mixed encodings: line {u} is UTF-8 but line {x} is not; save the whole file in one encoding (in Excel: Save As > CSV UTF-8), or give --encoding utf-8 or --encoding cp932 if you know which one it is",
+            "文字コードが混在しています（{u} 行目は UTF-8、{x} 行目は UTF-8 ではありません）。ファイル全体を 1 つの文字コードで保存し直すか（Excel では［名前を付けて保存］>「CSV UTF-8」）、文字コードが分かっている場合は --encoding utf-8 または --encoding cp932 を指定してください";
+        /// A line longer than `mib` MiB.
+        LineTooLong { mib: usize } =>
+            "the line is longer than {mib} MiB: the file is not a survey table (or a quote is not closed); check the file",
+            "行の長さが {mib} MiB を超えています。アンケートの表ではないか、引用符（\"）が閉じられていません。ファイルを確認してください";
+        /// A control byte.
+        ControlByte { byte: u8 } =>
+            "the line holds the control byte 0x{byte:02X}: this is not a text file (if it is UTF-16 text without a byte-order mark, give --encoding utf-16le)",
+            "この行に制御文字（0x{byte:02X}）があります。テキストファイルではありません（BOM のない UTF-16 のテキストの場合は --encoding utf-16le を指定してください）";
+        /// Several delimiters fit; `fits` lists each with its fields a line, `flags` the
+        /// options.
+        Delimiters { fits: &'a str, flags: &'a str } =>
+            "cannot tell which character separates the values: {fits} all fit; give {flags}",
+            "値の区切り文字を判定できません（{fits} のどれでも読めます）。{flags} のいずれかを指定してください";
+        /// A delimiter and its fields a line, in [`TextFileProblem::Delimiters`]'s list.
+        FieldsALine { name: &'a str, n: usize } =>
+            "{name} ({n} fields a line)",
+            "{name}（1 行 {n} 項目）";
+        /// Bytes that are not valid in the encoding `label`.
+        Malformed { label: &'a str } =>
+            "bytes that are not valid {label}: the file mixes encodings or is not text; save the whole file in one encoding (in Excel: Save As > CSV UTF-8), or give the right --encoding (utf-8, utf-16le, utf-16be, cp932)",
+            "{label} として正しくないバイト列があります。文字コードが混在しているか、テキストファイルではありません。ファイル全体を 1 つの文字コードで保存し直すか（Excel では［名前を付けて保存］>「CSV UTF-8」）、正しい --encoding（utf-8、utf-16le、utf-16be、cp932）を指定してください";
+        /// A line with more fields (`n`) than line `at` (`w`).
+        TooManyFields { n: usize, at: u64, w: usize } =>
+            "the line has {n} fields but line {at} has only {w}: values would land under the wrong headers (a value holding a delimiter must be in double quotes); fix the file, or give the right --delimiter",
+            "この行の項目数は {n} で、{at} 行目の {w} より多くなっています（このままでは値が別の見出しの列に入ってしまいます。区切り文字を含む値は \"\" で囲みます）。ファイルを修正するか、正しい --delimiter を指定してください";
+    }
+}
+
+/// Several delimiters fit: each (its name and fields a line) and the option that chooses it.
+pub fn delimiters<'a>(
+    fits: &'a [(super::reader::DelimiterName, usize)],
+    flags: &'a [String],
+) -> impl Text + 'a {
+    move |lang| {
+        let each: Vec<String> = fits
+            .iter()
+            .map(|(name, n)| {
+                TextFileProblem::FieldsALine {
+                    name: name.get(lang),
+                    n: *n,
+                }
+                .text(lang)
+            })
+            .collect();
+        TextFileProblem::Delimiters {
+            fits: &listed(&each, lang),
+            flags: &flags.join(pick(lang, " or ", "、")),
         }
         .text(lang)
     }
