@@ -222,6 +222,8 @@ mod tests {
         reading::WavesText,
         reading::TextFileRefusal,
         reading::TextFileProblem,
+        reading::DamagedPart,
+        reading::DamagedText,
     ];
 
     texts! {
@@ -316,6 +318,13 @@ mod tests {
         "16le",
         "16be",
         "cp932",
+        // The reader's: XML and file-structure names, written as they are.
+        "CDATA",
+        "DOCTYPE",
+        "Office",
+        "Open",
+        "XFD",
+        "GiB",
         "txt",
         "ods",
         "xls",

@@ -40,8 +40,15 @@ text_tables!(
     LayoutRefusal,
     ScaleRefusal,
     WavesText,
-    TextFileProblem
+    TextFileProblem,
+    DamagedText,
 );
+
+impl Text for DamagedPart {
+    fn text(&self, lang: Lang) -> String {
+        self.get(lang).to_string()
+    }
+}
 
 impl Text for TextFileRefusal {
     fn text(&self, lang: Lang) -> String {
@@ -81,6 +88,17 @@ impl ReadError {
         ReadError::Text {
             path: path.to_path_buf(),
             line,
+            reason: text.text(Lang::En),
+            reason_ja: text.text(Lang::Ja),
+        }
+    }
+}
+
+impl ReadError {
+    /// A [`ReadError::Damaged`] about `path` whose reason is `text`, in both languages.
+    pub(crate) fn damaged(path: &Path, text: impl Text) -> ReadError {
+        ReadError::Damaged {
+            path: path.to_path_buf(),
             reason: text.text(Lang::En),
             reason_ja: text.text(Lang::Ja),
         }
@@ -1062,6 +1080,94 @@ pub fn delimiters<'a>(
         TextFileProblem::Delimiters {
             fits: &listed(&each, lang),
             flags: &flags.join(pick(lang, " or ", "、")),
+        }
+        .text(lang)
+    }
+}
+
+texts! {
+    /// How a file is damaged, fixed texts ([`ReadError::damaged`]), and the parts of an XML
+    /// part that run too long ([`DamagedText::XmlRun`]).
+    pub enum DamagedPart {
+        /// A sector chain of an .xls compound file loops.
+        Cycle =>
+            "a sector chain of the compound file loops back on itself",
+            "複合ファイルのセクターチェーンが循環しています";
+        /// The sector table of an .xls compound file is too long.
+        FatTooLong =>
+            "the compound file's sector table lists more sectors than the file holds",
+            "複合ファイルのセクター表がファイルにある以上のセクターを指しています";
+        /// A sector chain points outside the sector table.
+        OffFat =>
+            "a sector chain of the compound file points outside its sector table",
+            "複合ファイルのセクターチェーンがセクター表の外を指しています";
+        /// Formulas or shared strings that would take minutes to decode.
+        Slow =>
+            "its formulas or shared strings are built so that decoding them would take minutes",
+            "数式または共有文字列が、読み込みに何分もかかる構造になっています";
+        /// The compound file is cut short.
+        Truncated =>
+            "the compound file is cut short (a sector it needs is past the end of the file)",
+            "複合ファイルが途中で切れています（必要なセクターがファイルの末尾より後ろにあります）";
+        /// A run of text or whitespace.
+        TextRun => "a text or whitespace run", "文字列・空白の連続";
+        /// One XML tag.
+        Tag => "one XML tag (element name and attributes)", "XML タグ（要素名と属性）";
+        /// An XML comment.
+        Comment => "an XML comment", "XML コメント";
+        /// A CDATA section.
+        CData => "a CDATA section", "CDATA セクション";
+        /// A processing instruction.
+        Instruction => "a processing instruction", "XML 処理命令";
+    }
+}
+
+formats! {
+    /// How a file is damaged, with values ([`ReadError::damaged`]); `part` is a part of the
+    /// file (`xl/sharedStrings.xml`).
+    pub enum DamagedText<'a> {
+        /// A run (`what`, a [`DamagedPart`]) longer than `mib` MiB.
+        XmlRun { part: &'a str, what: &'a str, mib: usize } =>
+            "{part} holds {what} longer than {mib} MiB, more than any spreadsheet program writes (the file is damaged or too large)",
+            "{part} に {mib} MiB を超える{what}があり、表計算ソフトが書き出す量を超えています（ファイルが壊れているか、大きすぎます）";
+        /// An XML element name longer than `bytes`.
+        XmlName { part: &'a str, bytes: usize } =>
+            "{part} holds an XML element name longer than {bytes} bytes (the file is damaged or too large)",
+            "{part} に {bytes} バイトを超える XML 要素名があります（ファイルが壊れているか、大きすぎます）";
+        /// A DOCTYPE declaration.
+        Doctype { part: &'a str } =>
+            "{part} holds a DOCTYPE declaration, which an Office Open XML part never does (the file is damaged or was not saved by a spreadsheet program)",
+            "{part} に DOCTYPE 宣言があります。Office Open XML のパーツには含まれないものです（ファイルが壊れているか、表計算ソフトで保存されたものではありません）";
+        /// A part larger than `gib` GiB.
+        PartTooLarge { part: &'a str, gib: u64 } =>
+            "{part} is larger than {gib} GiB uncompressed (the file is damaged or too large)",
+            "{part} は展開後 {gib} GiB を超えています（ファイルが壊れているか、大きすぎます）";
+        /// An .xlsb record of `len` bytes, over `mib` MiB.
+        XlsbRecord { part: &'a str, len: usize, mib: usize } =>
+            "{part} holds a record of {len} bytes, more than the {mib} MiB a spreadsheet program writes (the file is damaged or too large)",
+            "{part} に {len} バイトのレコードがあり、表計算ソフトが書き出す {mib} MiB を超えています（ファイルが壊れているか、大きすぎます）";
+        /// A cell beyond column XFD.
+        BeyondLastColumn { part: &'a str, column: u64 } =>
+            "{part} has a cell in column {column}, beyond Excel's last column (XFD)",
+            "{part} に Excel の最終列（XFD）を超える {column} 列目のセルがあります";
+        /// An .ods `content.xml` that ends inside a sheet.
+        OdsEndsInSheet { name: &'a str } =>
+            "content.xml ends inside sheet {name} (the file is truncated)",
+            "content.xml がシート「{name}」の途中で終わっています（ファイルが途中で切れています）";
+        /// An .ods `content.xml` that ends inside a cell comment.
+        OdsEndsInComment { sheet: &'a str } =>
+            "content.xml ends inside a cell comment in sheet {sheet} (the file is truncated)",
+            "content.xml がシート「{sheet}」のセルのコメントの途中で終わっています（ファイルが途中で切れています）";
+    }
+}
+
+/// A run (`what`) of the XML part `part` longer than `mib` MiB.
+pub fn xml_run(part: &str, what: DamagedPart, mib: usize) -> impl Text + '_ {
+    move |lang| {
+        DamagedText::XmlRun {
+            part,
+            what: what.get(lang),
+            mib,
         }
         .text(lang)
     }

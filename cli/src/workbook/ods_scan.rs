@@ -55,6 +55,7 @@ use quick_xml::Reader as XmlReader;
 
 use super::limits::{MAX_CELLS, MAX_TEXT_BYTES};
 use super::{DeclaredWhat, ExpandsWhat, ReadError};
+use crate::words::reading::DamagedText;
 
 /// Largest `content.xml` scanned (uncompressed): 4 GiB. LibreOffice writes about 100 bytes per
 /// cell (812 MB for the 8.4 million cells of the 100,000 × 40 × 2 benchmark), so this is well
@@ -99,8 +100,9 @@ pub(crate) enum Stop {
     },
     /// calamine would fail here.
     Broken(String),
-    /// `content.xml` ends where calamine would wait for more, forever: English, Japanese.
-    Truncated(String, String),
+    /// `content.xml` ends where calamine would wait for more, forever: inside the sheet, or
+    /// inside a cell comment of the sheet (`in_comment`).
+    Truncated { sheet: String, in_comment: bool },
 }
 
 impl Stop {
@@ -130,11 +132,19 @@ impl Stop {
                 limit,
             },
             Stop::Broken(reason) => ReadError::Workbook { path, reason },
-            Stop::Truncated(reason, reason_ja) => ReadError::Damaged {
-                path,
-                reason,
-                reason_ja,
-            },
+            Stop::Truncated { sheet, in_comment } => {
+                let sheet = sheet.as_str();
+                ReadError::damaged(&path, |lang| {
+                    clip(
+                        if in_comment {
+                            DamagedText::OdsEndsInComment { sheet }
+                        } else {
+                            DamagedText::OdsEndsInSheet { name: sheet }
+                        }
+                        .text(lang),
+                    )
+                })
+            }
         }
     }
 }
@@ -860,14 +870,10 @@ impl<R: Read> Scanner<'_, R> {
                 Event::End(e) if e.name() == QName("table:table") => break,
                 Event::Eof => {
                     // calamine's read_table ignores Eof and asks again, forever.
-                    return Err(Stop::Truncated(
-                        clip(format!(
-                            "content.xml ends inside sheet {name} (the file is truncated)"
-                        )),
-                        clip(format!(
-                            "content.xml がシート「{name}」の途中で終わっています（ファイルが途中で切れています）"
-                        )),
-                    ));
+                    return Err(Stop::Truncated {
+                        sheet: name.to_string(),
+                        in_comment: false,
+                    });
                 }
                 _ => {}
             }
@@ -1090,14 +1096,10 @@ impl<R: Read> Scanner<'_, R> {
             match self.xml.next(buf)? {
                 Event::End(e) if e.name() == QName("office:annotation") => break,
                 Event::Eof => {
-                    return Err(Stop::Truncated(
-                        clip(format!(
-                            "content.xml ends inside a cell comment in sheet {sheet} (the file is truncated)"
-                        )),
-                        clip(format!(
-                            "content.xml がシート「{sheet}」のセルのコメントの途中で終わっています（ファイルが途中で切れています）"
-                        )),
-                    ))
+                    return Err(Stop::Truncated {
+                        sheet: sheet.to_string(),
+                        in_comment: true,
+                    })
                 }
                 _ => {}
             }
@@ -1482,7 +1484,7 @@ mod tests {
                     }
                     same += 1;
                 }
-                Err(Stop::Truncated(..)) => hangs += 1,
+                Err(Stop::Truncated { .. }) => hangs += 1,
                 Err(Stop::Broken(m)) => {
                     assert!(
                         calamine_outcome(zip).is_err(),
@@ -1653,7 +1655,15 @@ mod tests {
         ] {
             let r = scan_content(format!("{HEAD}{body}").as_bytes(), &Limits::default());
             match r {
-                Err(Stop::Truncated(en, ja)) => {
+                Err(stop @ Stop::Truncated { .. }) => {
+                    let ReadError::Damaged {
+                        reason: en,
+                        reason_ja: ja,
+                        ..
+                    } = stop.into_error(Path::new("a.ods"))
+                    else {
+                        unreachable!()
+                    };
                     assert!(en.contains("ends inside") && en.is_ascii(), "{en}");
                     assert!(ja.contains("途中で終わって"), "{ja}");
                 }

@@ -82,6 +82,7 @@ use std::path::Path;
 
 use super::limits::{MAX_CELLS, MAX_TEXT_BYTES};
 use super::{DeclaredWhat, ReadError};
+use crate::words::reading::DamagedPart;
 
 const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -112,34 +113,14 @@ pub(crate) enum Stop {
         limit: u128,
     },
     /// The compound file is damaged in a way that makes calamine loop, over-allocate or panic.
-    Damaged {
-        /// What is wrong, in English.
-        en: &'static str,
-        /// The same in Japanese.
-        ja: &'static str,
-    },
+    Damaged(DamagedPart),
 }
 
-const CYCLE: Stop = Stop::Damaged {
-    en: "a sector chain of the compound file loops back on itself",
-    ja: "複合ファイルのセクターチェーンが循環しています",
-};
-const FAT_TOO_LONG: Stop = Stop::Damaged {
-    en: "the compound file's sector table lists more sectors than the file holds",
-    ja: "複合ファイルのセクター表がファイルにある以上のセクターを指しています",
-};
-const OFF_FAT: Stop = Stop::Damaged {
-    en: "a sector chain of the compound file points outside its sector table",
-    ja: "複合ファイルのセクターチェーンがセクター表の外を指しています",
-};
-const SLOW: Stop = Stop::Damaged {
-    en: "its formulas or shared strings are built so that decoding them would take minutes",
-    ja: "数式または共有文字列が、読み込みに何分もかかる構造になっています",
-};
-const TRUNCATED: Stop = Stop::Damaged {
-    en: "the compound file is cut short (a sector it needs is past the end of the file)",
-    ja: "複合ファイルが途中で切れています（必要なセクターがファイルの末尾より後ろにあります）",
-};
+const CYCLE: Stop = Stop::Damaged(DamagedPart::Cycle);
+const FAT_TOO_LONG: Stop = Stop::Damaged(DamagedPart::FatTooLong);
+const OFF_FAT: Stop = Stop::Damaged(DamagedPart::OffFat);
+const SLOW: Stop = Stop::Damaged(DamagedPart::Slow);
+const TRUNCATED: Stop = Stop::Damaged(DamagedPart::Truncated);
 
 /// What the scan found in a workbook calamine can open.
 #[derive(Debug, Default, PartialEq)]
@@ -190,11 +171,7 @@ pub(crate) fn check(path: &Path) -> Result<Vec<super::hidden::Hidden>, ReadError
             declared: amount,
             limit,
         }),
-        Err(Stop::Damaged { en, ja }) => Err(ReadError::Damaged {
-            path: path.to_path_buf(),
-            reason: en.to_string(),
-            reason_ja: ja.to_string(),
-        }),
+        Err(Stop::Damaged(why)) => Err(ReadError::damaged(path, why)),
     }
 }
 
@@ -1359,9 +1336,10 @@ mod tests {
             assert!(e.to_string().contains(what.pair().en));
         }
         for stop in [CYCLE, FAT_TOO_LONG, OFF_FAT, TRUNCATED, SLOW] {
-            let Stop::Damaged { en, ja } = stop else {
+            let Stop::Damaged(why) = stop else {
                 unreachable!()
             };
+            let (en, ja) = (why.get(Lang::En), why.get(Lang::Ja));
             assert!(en.is_ascii() && !ja.is_ascii(), "{en} / {ja}");
         }
     }
