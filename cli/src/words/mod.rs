@@ -121,6 +121,7 @@ pub mod compare;
 pub mod council;
 pub mod data;
 pub mod equivalence;
+pub mod files;
 pub mod method;
 pub mod plan;
 pub mod plan_rows;
@@ -220,10 +221,10 @@ mod tests {
         reading::ItemsWord,
         reading::ScaleRefusal,
         reading::WavesText,
-        reading::TextFileRefusal,
-        reading::TextFileProblem,
-        reading::DamagedPart,
-        reading::DamagedText,
+        files::TextFileRefusal,
+        files::TextFileProblem,
+        files::DamagedPart,
+        files::DamagedText,
     ];
 
     texts! {

@@ -43,8 +43,8 @@ use super::limits::{MAX_COLUMNS, MAX_ROWS};
 use super::load::{Budget, Builder, SheetData, Value};
 use super::{ReadError, ReadOptions};
 use crate::lang::Lang;
+use crate::words::files::{self, TextFileProblem, TextFileRefusal};
 use crate::words::reader::{DelimiterName, TextFileFormat, TextFileWord};
-use crate::words::reading::{self, TextFileProblem, TextFileRefusal};
 
 /// Longest record (one row of the file, after decoding to UTF-8) and longest physical line
 /// (before decoding) accepted: 16 MiB. Excel holds at most 32,767 characters in a cell; a survey
@@ -520,7 +520,7 @@ fn detect_delimiter(path: &Path, enc: TextEncoding) -> Result<Delimiter, ReadErr
         return Err(ReadError::text_file(
             path,
             None,
-            reading::delimiters(&names, &flags),
+            files::delimiters(&names, &flags),
         ));
     }
     Ok(fits.first().map_or(ext_default, |f| f.0))

@@ -55,7 +55,7 @@ use quick_xml::Reader as XmlReader;
 
 use super::limits::{MAX_CELLS, MAX_TEXT_BYTES};
 use super::{DeclaredWhat, ExpandsWhat, ReadError};
-use crate::words::reading::DamagedText;
+use crate::words::files::DamagedText;
 
 /// Largest `content.xml` scanned (uncompressed): 4 GiB. LibreOffice writes about 100 bytes per
 /// cell (812 MB for the 8.4 million cells of the 100,000 × 40 × 2 benchmark), so this is well

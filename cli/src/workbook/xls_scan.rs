@@ -82,7 +82,7 @@ use std::path::Path;
 
 use super::limits::{MAX_CELLS, MAX_TEXT_BYTES};
 use super::{DeclaredWhat, ReadError};
-use crate::words::reading::DamagedPart;
+use crate::words::files::DamagedPart;
 
 const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;

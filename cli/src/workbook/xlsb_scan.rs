@@ -16,7 +16,7 @@ use std::path::Path;
 
 use super::xlsx_scan::MAX_XML_PART_BYTES;
 use super::{DeclaredWhat, ReadError, MAX_CELLS, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES};
-use crate::words::reading::DamagedText;
+use crate::words::files::DamagedText;
 
 /// Longest binary record accepted in an .xlsb part: 4 MiB (a shared string of Excel's longest
 /// 32,767 characters is about 64 KiB).

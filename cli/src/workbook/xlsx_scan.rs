@@ -34,7 +34,7 @@ use std::path::Path;
 
 use super::xlsx_cells::{CellContext, CellReader, SharedStrings, Styles};
 use super::ReadError;
-use crate::words::reading::{self, DamagedPart, DamagedText};
+use crate::words::files::{self, DamagedPart, DamagedText};
 use calamine::DataRef;
 
 /// Longest XML text or whitespace run, tag (element name with its attributes), comment,
@@ -262,9 +262,7 @@ enum Over {
 
 fn refused(path: &Path, part: &str, over: Over) -> ReadError {
     match over {
-        Over::Run(what) => {
-            ReadError::damaged(path, reading::xml_run(part, what, MAX_XML_RUN >> 20))
-        }
+        Over::Run(what) => ReadError::damaged(path, files::xml_run(part, what, MAX_XML_RUN >> 20)),
         Over::Name => ReadError::damaged(
             path,
             DamagedText::XmlName {
