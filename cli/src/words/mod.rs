@@ -122,6 +122,7 @@ pub mod council;
 pub mod data;
 pub mod equivalence;
 pub mod files;
+pub mod labels;
 pub mod method;
 pub mod plan;
 pub mod plan_rows;
@@ -218,8 +219,8 @@ mod tests {
         reading::ReadingWord,
         reading::PlanText,
         reading::LayoutRefusal,
-        reading::ItemsWord,
-        reading::ScaleRefusal,
+        labels::ItemsWord,
+        labels::ScaleRefusal,
         reading::WavesText,
         files::TextFileRefusal,
         files::TextFileProblem,

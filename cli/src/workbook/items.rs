@@ -21,7 +21,7 @@ use super::clean::{normalize, Scale};
 use super::load::{format_number, RowData};
 use super::scale::{self, Evidence, ItemReader, ItemScale, ScaleProblem};
 use super::{Note, NoteKind, ReadError};
-use crate::words::reading;
+use crate::words::labels;
 
 /// The item columns of one sheet as the layout step found them.
 pub(crate) struct SheetItems<'a> {
@@ -437,12 +437,12 @@ fn scale_error(
         })
         .collect::<Vec<_>>()
         .join(",");
-    ReadError::layout_text(path, reading::labels_uncertain(&items, &line))
+    ReadError::layout_text(path, labels::labels_uncertain(&items, &line))
 }
 
 /// The refusal for a workbook without answer columns, naming each column found and why.
 fn not_a_survey(path: &Path, names: &[String], left_out: &[Option<NotItem>]) -> ReadError {
-    ReadError::layout_text(path, reading::not_a_survey(names, left_out))
+    ReadError::layout_text(path, labels::not_a_survey(names, left_out))
 }
 
 #[cfg(test)]
