@@ -1,5 +1,5 @@
 //! Why a file cannot be read as a table (`workbook/`): a text (CSV) file's problems
-//! ([`ReadError::text_file`]) and a damaged file's ([`ReadError::damaged`]), each an entry
+//! (`ReadError::text_file`) and a damaged file's (`ReadError::damaged`), each an entry
 //! below, stored in both languages.
 
 use std::path::Path;
@@ -60,7 +60,7 @@ impl Text for TextFileRefusal {
 }
 
 texts! {
-    /// Why a text (CSV) file cannot be read, fixed texts ([`ReadError::text_file`]).
+    /// Why a text (CSV) file cannot be read, fixed texts (`ReadError::text_file`).
     pub enum TextFileRefusal {
         /// The file is empty.
         Empty =>
@@ -82,7 +82,7 @@ texts! {
 }
 
 formats! {
-    /// Why a text (CSV) file cannot be read, with values ([`ReadError::text_file`]).
+    /// Why a text (CSV) file cannot be read, with values (`ReadError::text_file`).
     pub enum TextFileProblem<'a> {
         /// Line `u` is UTF-8, line `x` not.
         MixedEncodings { u: u64, x: u64 } =>
@@ -138,7 +138,7 @@ pub fn delimiters<'a>(fits: &'a [(DelimiterName, usize)], flags: &'a [String]) -
 }
 
 texts! {
-    /// How a file is damaged, fixed texts ([`ReadError::damaged`]), and the parts of an XML
+    /// How a file is damaged, fixed texts (`ReadError::damaged`), and the parts of an XML
     /// part that run too long ([`DamagedText::XmlRun`]).
     pub enum DamagedPart {
         /// A sector chain of an .xls compound file loops.
@@ -175,7 +175,7 @@ texts! {
 }
 
 formats! {
-    /// How a file is damaged, with values ([`ReadError::damaged`]); `part` is a part of the
+    /// How a file is damaged, with values (`ReadError::damaged`); `part` is a part of the
     /// file (`xl/sharedStrings.xml`).
     pub enum DamagedText<'a> {
         /// A run (`what`, a [`DamagedPart`]) longer than `mib` MiB.

@@ -1,6 +1,6 @@
 //! Why the answer labels of an item cannot be scored, and why a workbook has no answer
 //! columns (`workbook/items.rs`, `workbook/scale.rs`): each an entry below, given to
-//! [`ReadError::layout_text`](crate::workbook::ReadError::layout_text).
+//! `ReadError::layout_text`.
 
 use super::analysis::{list, Sep};
 use super::pick;
@@ -42,7 +42,7 @@ formats! {
             "item {name}: labels {labels}: {why}; ",
             "設問「{name}」: 選択肢 {labels}（{why}）。";
         /// The end of the refusal: the `--scale` line to paste; `no_answer` is
-        /// [`NO_ANSWER_EXAMPLE`].
+        /// `NO_ANSWER_EXAMPLE`.
         GiveScale { line: &'a str, no_answer: &'a str } =>
             "give every label its score with --scale (check the scores; \"?\" marks a label to score, and write no-answer labels such as {no_answer} as nothing): --scale \"{line}\"",
             "--scale ですべての選択肢の得点を指定してください（得点を確認し、「?」の選択肢には得点を記入してください。「{no_answer}」などの無回答の選択肢は指定しないでください）: --scale \"{line}\"";

@@ -1,6 +1,6 @@
 //! The reader's sentences with values (`workbook/`): the reading decisions it puts on the plan
 //! (which sheets, which order, which ID column, and why) and why it refuses a layout — each an
-//! entry below, given to [`ReadPlan::add_text`] or [`ReadError::layout_text`], which store both
+//! entry below, given to `ReadPlan::add_text` or `ReadError::layout_text`, which store both
 //! languages. A sentence with a list joined differently in each language is a function here.
 
 use std::path::Path;
@@ -99,7 +99,7 @@ texts! {
 }
 
 formats! {
-    /// Reading decisions with values ([`ReadPlan::add_text`]).
+    /// Reading decisions with values (`ReadPlan::add_text`).
     pub enum PlanText<'a> {
         /// The two sheets named with `--sheets`.
         SheetsNamed { a: &'a str, b: &'a str } =>
@@ -212,14 +212,14 @@ formats! {
 }
 
 formats! {
-    /// Why a layout is refused ([`ReadError::layout_text`]).
+    /// Why a layout is refused (`ReadError::layout_text`).
     pub enum LayoutRefusal<'a> {
         /// No sheet of that name; `list` holds every sheet.
         NoSheet { want: &'a str, list: &'a str } =>
             "no sheet named {want} (sheets: {list})",
             "シート「{want}」がありません（シート: {list}）";
         /// `--scale` could not be read.
-        /// `example` is [`SCALE_EXAMPLE`].
+        /// `example` is `SCALE_EXAMPLE`.
         ScaleOption { bad: &'a str, example: &'a str } =>
             "--scale: cannot read {bad:?}; write label=score pairs separated by commas, e.g. \"{example}\"",
             "--scale: 「{bad}」を解釈できません。「{example}」のように、「選択肢の文言=得点」をカンマで区切って指定してください";
