@@ -964,7 +964,7 @@ fn ods_with_row_groups_and_header_rows_reads_like_xlsx() {
 // none may panic (read_survey catches panics from calamine as ReadError::Internal, which these
 // tests also count and forbid, so a new parser panic shows up here).
 
-use ttest_xl_cli::workbook::ReadError;
+use ttest_xl_cli::workbook::{ExpandsWhat, ReadError};
 
 fn hostile(name: &str) -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -1008,7 +1008,7 @@ fn ods_expanding_beyond_the_cell_limit_is_refused_before_calamine_opens_it() {
         matches!(
             e,
             ReadError::Expands {
-                what: "cells",
+                what: ExpandsWhat::Cells,
                 amount: 58_688_262,
                 limit: 20_000_000,
                 ..

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use ttest_xl_cli::lang::Lang;
-use ttest_xl_cli::workbook::{read_survey, ReadError, ReadOptions, MAX_CELLS};
+use ttest_xl_cli::workbook::{read_survey, DeclaredWhat, ReadError, ReadOptions, MAX_CELLS};
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const FREESECT: u32 = 0xFFFF_FFFF;
@@ -405,7 +405,7 @@ fn not_refused_by_the_scan(p: &Path) {
     }
 }
 
-fn declared(e: &ReadError) -> (&'static str, u128) {
+fn declared(e: &ReadError) -> (DeclaredWhat, u128) {
     match e {
         ReadError::Declared {
             what,
@@ -485,7 +485,7 @@ fn dimensions_split_across_reversed_sectors_is_refused() {
     // calamine: rows = (0xFFFF_FFFE − 0 + 1), cols = (254 − 0 + 1).
     assert_eq!(
         declared(&e),
-        ("cells (.xls DIMENSIONS record)", 0xFFFF_FFFF_u128 * 255)
+        (DeclaredWhat::XlsDimensions, 0xFFFF_FFFF_u128 * 255)
     );
     // The same split inside the record's data (8 bytes before the boundary).
     let bytes = Compound::new(&padded(&hostile, 8), true).bytes();
@@ -512,10 +512,7 @@ fn dimensions_with_a_nonzero_reserved_field_is_refused() {
     // rows = (3 − 1) − 9 + 1 wrapped = 2³² − 6, cols = 3.
     assert_eq!(
         declared(&refused(&p)),
-        (
-            "cells (.xls DIMENSIONS record)",
-            (u128::from(u32::MAX) - 5) * 3
-        )
+        (DeclaredWhat::XlsDimensions, (u128::from(u32::MAX) - 5) * 3)
     );
 }
 
@@ -537,10 +534,7 @@ fn a_far_away_cell_is_refused_before_calamine_builds_its_range() {
     );
     assert_eq!(
         declared(&refused(&p)),
-        (
-            "cells in the sheets' used ranges (.xls)",
-            65_536u128 * 65_536
-        )
+        (DeclaredWhat::XlsUsedRanges, 65_536u128 * 65_536)
     );
 }
 
@@ -558,10 +552,7 @@ fn ranges_of_many_sheets_add_up() {
     );
     assert_eq!(
         declared(&refused(&p)),
-        (
-            "cells in the sheets' used ranges (.xls)",
-            3 * 65_536u128 * 128
-        )
+        (DeclaredWhat::XlsUsedRanges, 3 * 65_536u128 * 128)
     );
     // Two such sheets are within the limit and read (no usable layout: a Layout error).
     let p = write(
@@ -609,7 +600,7 @@ fn shared_strings_cloned_into_cells_are_bounded() {
             limit,
             ..
         } => {
-            assert_eq!(what, "bytes of shared strings in .xls cells");
+            assert_eq!(what, DeclaredWhat::XlsSharedStringBytes);
             assert_eq!(declared, 8_193 * 65_535);
             assert_eq!(limit, 512 << 20);
         }

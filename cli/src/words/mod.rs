@@ -121,11 +121,14 @@ pub mod compare;
 pub mod council;
 pub mod data;
 pub mod equivalence;
+pub mod files;
+pub mod labels;
 pub mod method;
 pub mod order;
 pub mod plan;
 pub mod plan_rows;
 pub mod reader;
+pub mod reading;
 pub mod results;
 pub mod shares;
 pub mod summary;
@@ -216,6 +219,16 @@ mod tests {
         reader::ReaderWord,
         reader::DeclaredWhat,
         reader::ExpandsWhat,
+        reading::ReadingWord,
+        reading::PlanText,
+        reading::LayoutRefusal,
+        labels::ItemsWord,
+        labels::ScaleRefusal,
+        reading::WavesText,
+        files::TextFileRefusal,
+        files::TextFileProblem,
+        files::DamagedPart,
+        files::DamagedText,
     ];
 
     texts! {
@@ -299,6 +312,24 @@ mod tests {
         "calamine",
         "csv",
         "tsv",
+        "CSV",
+        "TSV",
+        // The reader's: encodings and units, written as they are.
+        "UTF",
+        "Shift_JIS",
+        "CP932",
+        "MiB",
+        "utf",
+        "16le",
+        "16be",
+        "cp932",
+        // The reader's: XML and file-structure names, written as they are.
+        "CDATA",
+        "DOCTYPE",
+        "Office",
+        "Open",
+        "XFD",
+        "GiB",
         "txt",
         "ods",
         "xls",

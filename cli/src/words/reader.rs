@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use super::{pick, Pair};
+use super::pick;
 use crate::lang::{grouped, Lang};
 use crate::workbook::{PlanEntry, ReadError, ScaleSource, MAX_COLUMNS, MAX_ROWS};
 
@@ -326,8 +326,7 @@ texts! {
 }
 
 texts! {
-    /// What a file declares beyond a limit ([`ReadError::Declared`]'s `what`; the English is
-    /// the text the reader gives).
+    /// What a file declares beyond a limit ([`ReadError::Declared`]'s `what`).
     pub enum DeclaredWhat {
         SharedStrings => "shared strings", "共有文字列の数";
         SharedStringBytes => "bytes of shared strings", "共有文字列のバイト数";
@@ -351,22 +350,11 @@ texts! {
 }
 
 texts! {
-    /// What an .ods would expand to beyond a limit ([`ReadError::Expands`]'s `what`; the
-    /// English is the text the reader gives).
+    /// What an .ods would expand to beyond a limit ([`ReadError::Expands`]'s `what`).
     pub enum ExpandsWhat {
         Cells => "cells", "セル数";
         TextBytes => "bytes of text", "文字列のバイト数";
     }
-}
-
-/// The text in `lang` of `what`, the English of an entry of `table` (`what` itself when no
-/// entry has it).
-fn translated(
-    mut table: impl Iterator<Item = Pair>,
-    what: &'static str,
-    lang: Lang,
-) -> &'static str {
-    table.find(|p| p.en == what).map_or(what, |p| p.get(lang))
 }
 
 /// The English or the Japanese of a text the reader built in both languages.
@@ -425,7 +413,7 @@ impl ReadError {
                 ..
             } => ReadErrorText::Declared {
                 path,
-                what: translated(DeclaredWhat::ALL.iter().map(|w| w.pair()), what, lang),
+                what: what.get(lang),
                 declared: &grouped(*declared),
                 limit: &grouped(*limit),
             }
@@ -440,7 +428,7 @@ impl ReadError {
                 path,
                 place: &place(sheet, |sheet| ReadErrorText::AtSheet { sheet }),
                 amount: &grouped(*amount),
-                what: translated(ExpandsWhat::ALL.iter().map(|w| w.pair()), what, lang),
+                what: what.get(lang),
                 limit: &grouped(*limit),
             }
             .text(lang),
@@ -512,7 +500,7 @@ mod tests {
     fn errors_name_what_was_declared_in_the_language_asked_for() {
         let e = ReadError::Declared {
             path: PathBuf::from("a.xlsx"),
-            what: "shared strings",
+            what: DeclaredWhat::SharedStrings,
             declared: 4_000_000_000,
             limit: 1_000_000,
         };

@@ -12,6 +12,7 @@ use super::load::Value;
 use super::{ReadError, ReadOptions};
 use crate::lang::Lang;
 use crate::words::reader::IdReason;
+use crate::words::reading::LayoutRefusal;
 
 /// Headers that name a respondent ID (normalised, see [`normalize`]).
 pub(super) const ID_NAMES: &[&str] = &[
@@ -91,18 +92,14 @@ pub(super) struct Roles {
 }
 
 pub(super) fn not_found(path: &Path, flag: &str, spec: &str, t: &Table) -> ReadError {
-    ReadError::layout(
+    ReadError::layout_text(
         path,
-        format!(
-            "{flag} {spec}: no such column in sheet {} (columns: {})",
-            t.name(),
-            t.names()
-        ),
-        format!(
-            "{flag} {spec}: シート「{}」にその列がありません（シートにある列: {}）",
-            t.name(),
-            t.names()
-        ),
+        LayoutRefusal::NoSuchColumn {
+            flag,
+            spec,
+            name: t.name(),
+            columns: &t.names(),
+        },
     )
 }
 
@@ -334,18 +331,12 @@ pub(super) fn roles(
             .collect();
     }
     if r.items.is_empty() {
-        return Err(ReadError::layout(
+        return Err(ReadError::layout_text(
             path,
-            format!(
-                "sheet {}: no item columns with scores found (columns: {}); name them with --items",
-                t.name(),
-                t.names()
-            ),
-            format!(
-                "シート「{}」に得点の入った設問の列が見つかりません（列: {}）。--items で指定してください",
-                t.name(),
-                t.names()
-            ),
+            LayoutRefusal::NoItems {
+                name: t.name(),
+                columns: &t.names(),
+            },
         ));
     }
     Ok(r)

@@ -43,6 +43,7 @@ use super::limits::{MAX_COLUMNS, MAX_ROWS};
 use super::load::{Budget, Builder, SheetData, Value};
 use super::{ReadError, ReadOptions};
 use crate::lang::Lang;
+use crate::words::files::{self, TextFileProblem, TextFileRefusal};
 use crate::words::reader::{DelimiterName, TextFileFormat, TextFileWord};
 
 /// Longest record (one row of the file, after decoding to UTF-8) and longest physical line
@@ -134,12 +135,16 @@ impl Delimiter {
     }
 
     fn name(self, lang: Lang) -> &'static str {
-        let name = match self {
+        self.word().get(lang)
+    }
+
+    /// The delimiter's name.
+    fn word(self) -> DelimiterName {
+        match self {
             Delimiter::Comma => DelimiterName::Comma,
             Delimiter::Tab => DelimiterName::Tab,
             Delimiter::Semicolon => DelimiterName::Semicolon,
-        };
-        name.get(lang)
+        }
     }
 }
 
@@ -237,15 +242,6 @@ pub fn text_formats(
         .collect()
 }
 
-fn text_error(path: &Path, line: Option<u64>, en: String, ja: String) -> ReadError {
-    ReadError::Text {
-        path: path.to_path_buf(),
-        line,
-        reason: en,
-        reason_ja: ja,
-    }
-}
-
 fn io_error(path: &Path, e: &std::io::Error) -> ReadError {
     ReadError::Workbook {
         path: path.to_path_buf(),
@@ -266,13 +262,7 @@ fn open(path: &Path) -> Result<File, ReadError> {
         });
     }
     if meta.len() == 0 {
-        return Err(text_error(
-            path,
-            None,
-            "the file is empty; check that you chose the right file and that it was saved".into(),
-            "ファイルが空です。指定したファイルが正しいか、保存されているかを確認してください"
-                .into(),
-        ));
+        return Err(ReadError::text_file(path, None, TextFileRefusal::Empty));
     }
     File::open(path).map_err(|e| io_error(path, &e))
 }
@@ -387,23 +377,17 @@ fn detect_encoding(path: &Path) -> Result<TextEncoding, ReadError> {
             utf8: Some(u),
             not_utf8: Some(x),
             ..
-        } => Err(text_error(
+        } => Err(ReadError::text_file(
             path,
             Some(x),
-            format!(
-                "mixed encodings: line {u} is UTF-8 but line {x} is not; save the whole file in one encoding (in Excel: Save As > CSV UTF-8), or give --encoding utf-8 or --encoding cp932 if you know which one it is"
-            ),
-            format!(
-                "文字コードが混在しています（{u} 行目は UTF-8、{x} 行目は UTF-8 ではありません）。ファイル全体を 1 つの文字コードで保存し直すか（Excel では［名前を付けて保存］>「CSV UTF-8」）、文字コードが分かっている場合は --encoding utf-8 または --encoding cp932 を指定してください"
-            ),
+            TextFileProblem::MixedEncodings { u, x },
         )),
         LineClasses {
             neither: Some(x), ..
-        } => Err(text_error(
+        } => Err(ReadError::text_file(
             path,
             Some(x),
-            "the line is neither UTF-8 nor Shift_JIS (CP932) text: the file is not a text file, or its encoding is not known to ttest-xl; save it from Excel as CSV UTF-8, or give --encoding (utf-8, utf-16le, utf-16be, cp932)".into(),
-            "この行は UTF-8 でも Shift_JIS（CP932）でもありません。テキストファイルでないか、対応していない文字コードです。Excel で「CSV UTF-8」として保存し直すか、--encoding（utf-8、utf-16le、utf-16be、cp932）を指定してください".into(),
+            TextFileRefusal::UnknownEncoding,
         )),
         _ => Ok(TextEncoding::Cp932),
     }
@@ -411,21 +395,11 @@ fn detect_encoding(path: &Path) -> Result<TextEncoding, ReadError> {
 
 fn line_too_long(path: &Path, line: u64) -> ReadError {
     let mib = MAX_RECORD_BYTES >> 20;
-    text_error(
-        path,
-        Some(line),
-        format!("the line is longer than {mib} MiB: the file is not a survey table (or a quote is not closed); check the file"),
-        format!("行の長さが {mib} MiB を超えています。アンケートの表ではないか、引用符（\"）が閉じられていません。ファイルを確認してください"),
-    )
+    ReadError::text_file(path, Some(line), TextFileProblem::LineTooLong { mib })
 }
 
 fn not_text(path: &Path, line: u64, byte: u8) -> ReadError {
-    text_error(
-        path,
-        Some(line),
-        format!("the line holds the control byte 0x{byte:02X}: this is not a text file (if it is UTF-16 text without a byte-order mark, give --encoding utf-16le)"),
-        format!("この行に制御文字（0x{byte:02X}）があります。テキストファイルではありません（BOM のない UTF-16 のテキストの場合は --encoding utf-16le を指定してください）"),
-    )
+    ReadError::text_file(path, Some(line), TextFileProblem::ControlByte { byte })
 }
 
 /// Control bytes that do not occur in text: everything below 0x20 except tab, LF, VT, FF, CR
@@ -538,31 +512,15 @@ fn detect_delimiter(path: &Path, enc: TextEncoding) -> Result<Delimiter, ReadErr
         {
             return Ok(f.0);
         }
-        let en: Vec<String> = fits
-            .iter()
-            .map(|f| format!("{} ({} fields a line)", f.0.name(Lang::En), f.1))
-            .collect();
-        let ja: Vec<String> = fits
-            .iter()
-            .map(|f| format!("{}（1 行 {} 項目）", f.0.name(Lang::Ja), f.1))
-            .collect();
+        let names: Vec<(DelimiterName, usize)> = fits.iter().map(|f| (f.0.word(), f.1)).collect();
         let flags: Vec<String> = fits
             .iter()
             .map(|f| format!("--delimiter {}", f.0.key()))
             .collect();
-        return Err(text_error(
+        return Err(ReadError::text_file(
             path,
             None,
-            format!(
-                "cannot tell which character separates the values: {} all fit; give {}",
-                en.join(", "),
-                flags.join(" or ")
-            ),
-            format!(
-                "値の区切り文字を判定できません（{} のどれでも読めます）。{} のいずれかを指定してください",
-                ja.join("、"),
-                flags.join("、")
-            ),
+            files::delimiters(&names, &flags),
         ));
     }
     Ok(fits.first().map_or(ext_default, |f| f.0))
@@ -649,26 +607,14 @@ pub(crate) fn load(
     }
     p.finish()?;
     if p.records == 0 {
-        return Err(text_error(
-            path,
-            None,
-            "the file holds no values (only blank lines); check that you chose the right file"
-                .into(),
-            "ファイルに値がありません（空行のみ）。指定したファイルが正しいか確認してください"
-                .into(),
-        ));
+        return Err(ReadError::text_file(path, None, TextFileRefusal::NoValues));
     }
     Ok(p.builder.finish())
 }
 
 fn malformed(path: &Path, line: u64, enc: TextEncoding) -> ReadError {
     let label = enc.label();
-    text_error(
-        path,
-        Some(line),
-        format!("bytes that are not valid {label}: the file mixes encodings or is not text; save the whole file in one encoding (in Excel: Save As > CSV UTF-8), or give the right --encoding (utf-8, utf-16le, utf-16be, cp932)"),
-        format!("{label} として正しくないバイト列があります。文字コードが混在しているか、テキストファイルではありません。ファイル全体を 1 つの文字コードで保存し直すか（Excel では［名前を付けて保存］>「CSV UTF-8」）、正しい --encoding（utf-8、utf-16le、utf-16be、cp932）を指定してください"),
-    )
+    ReadError::text_file(path, Some(line), TextFileProblem::Malformed { label })
 }
 
 /// Splits decoded UTF-8 into records (csv-core) and records into cells.
@@ -760,11 +706,10 @@ impl Parser<'_> {
 
     fn finish(&mut self) -> Result<(), ReadError> {
         if self.quote == Quote::Quoted {
-            return Err(text_error(
+            return Err(ReadError::text_file(
                 self.path,
                 Some(self.start_line),
-                "a double quote (\") opens a value here that is never closed: the rest of the file would be one value; close the quote or remove it".into(),
-                "この行で始まる二重引用符（\"）が閉じられていません（ファイルの最後までが 1 つの値になってしまいます）。引用符を閉じるか削除してください".into(),
+                TextFileRefusal::QuoteNotClosed,
             ));
         }
         loop {
@@ -831,11 +776,10 @@ impl Parser<'_> {
             // values would be shifted under the wrong headers (pandas refuses them too).
             Some((w, at)) if fields.len() > w => {
                 let n = fields.len();
-                return Err(text_error(
+                return Err(ReadError::text_file(
                     self.path,
                     Some(line),
-                    format!("the line has {n} fields but line {at} has only {w}: values would land under the wrong headers (a value holding a delimiter must be in double quotes); fix the file, or give the right --delimiter"),
-                    format!("この行の項目数は {n} で、{at} 行目の {w} より多くなっています（このままでは値が別の見出しの列に入ってしまいます。区切り文字を含む値は \"\" で囲みます）。ファイルを修正するか、正しい --delimiter を指定してください"),
+                    TextFileProblem::TooManyFields { n, at, w },
                 ));
             }
             Some(_) => {}
@@ -1018,10 +962,9 @@ impl TextFiles {
     pub(crate) fn open(path: &Path, options: &ReadOptions) -> Result<TextFiles, ReadError> {
         if let Some(second) = &options.second_file {
             if !super::load::reads_as_text(second, options)? {
-                return Err(ReadError::layout(
+                return Err(ReadError::layout_text(
                     second,
-                    "two input files are read only as CSV (or TSV) files, and this one is a workbook; give one workbook with both sheets (--sheets BEFORE,AFTER), or save each sheet as CSV",
-                    "入力ファイルを 2 つ指定できるのは CSV（TSV）ファイルの場合だけですが、このファイルはブックです。2 つのシートを含むブックを 1 つ指定するか（--sheets 事前,事後）、各シートを CSV で保存してください",
+                    crate::words::reading::ReadingWord::TwoFilesNotText,
                 ));
             }
         }

@@ -11,6 +11,7 @@ use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{aggregate_rows, summary_label};
 use super::ReadError;
 use super::ReadOptions;
+use crate::words::reading::{LayoutRefusal, PlanText};
 
 /// One column under the header.
 #[derive(Debug, Clone)]
@@ -136,28 +137,17 @@ fn header_index(
                 .iter()
                 .position(|row| row.row == r0)
                 .ok_or_else(|| {
-                    ReadError::layout(
+                    ReadError::layout_text(
                         path,
-                        format!("--header-row {r}: row {r} of sheet {} is empty", sheet.name),
-                        format!(
-                            "--header-row {r}: シート「{}」の {r} 行目は空です",
-                            sheet.name
-                        ),
+                        LayoutRefusal::HeaderRowEmpty {
+                            r,
+                            name: &sheet.name,
+                        },
                     )
                 })?
         }
         None => find_header(sheet).ok_or_else(|| {
-            ReadError::layout(
-                path,
-                format!(
-                    "cannot find the header row of sheet {}; give it with --header-row N",
-                    sheet.name
-                ),
-                format!(
-                    "シート「{}」の見出し行が見つかりません。--header-row N で指定してください",
-                    sheet.name
-                ),
-            )
+            ReadError::layout_text(path, LayoutRefusal::NoHeaderRow { name: &sheet.name })
         })?,
     })
 }
@@ -300,21 +290,11 @@ pub(super) fn make_tables(
 pub(super) fn header_plan(plan: &mut ReadPlan, options: &ReadOptions, tables: &[&Table]) {
     for t in tables {
         let row = t.header + 1;
-        let (en, ja) = match options.header_row {
-            Some(_) => (
-                format!("row {row} of sheet {}: given by --header-row", t.name()),
-                format!("シート「{}」の {row} 行目（--header-row で指定）", t.name()),
-            ),
-            None => (
-                format!("row {row} of sheet {}: the first row with text in at least half of the columns (title and note rows above it are skipped); --header-row N chooses another", t.name()),
-                format!("シート「{}」の {row} 行目（半数以上の列に文字が入っている最初の行。その上の表題・注記の行は読み飛ばし。別の行は --header-row N で指定）", t.name()),
-            ),
+        let name = t.name();
+        let text = match options.header_row {
+            Some(_) => PlanText::HeaderRowGiven { row, name },
+            None => PlanText::HeaderRowFound { row, name },
         };
-        plan.add(
-            PlanTopic::HeaderRow,
-            Some((t.name(), String::new())),
-            en,
-            ja,
-        );
+        plan.add_text(PlanTopic::HeaderRow, Some((name, String::new())), text);
     }
 }

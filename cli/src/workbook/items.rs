@@ -21,6 +21,7 @@ use super::clean::{normalize, Scale};
 use super::load::{format_number, RowData};
 use super::scale::{self, Evidence, ItemReader, ItemScale, ScaleProblem};
 use super::{Note, NoteKind, ReadError};
+use crate::words::labels;
 
 /// The item columns of one sheet as the layout step found them.
 pub(crate) struct SheetItems<'a> {
@@ -380,8 +381,7 @@ fn scale_error(
     problems: &[(usize, ScaleProblem)],
     option: Option<&Scale>,
 ) -> ReadError {
-    let mut en = String::from("the answer labels of some items cannot be scored with certainty; ");
-    let mut ja = String::from("次の設問は、選択肢の文言から得点を確実に決められません。");
+    let mut items: Vec<(&str, Vec<String>, &ScaleProblem)> = Vec::new();
     let mut pairs: Vec<(String, f64)> = Vec::new();
     if let Some(o) = option {
         pairs.extend(o.labels.iter().cloned());
@@ -393,17 +393,7 @@ fn scale_error(
             .iter()
             .map(|(_, s)| format!("{} ({})", s.original, s.count))
             .collect();
-        let (why_en, why_ja) = p.text();
-        en.push_str(&format!(
-            "item {}: labels {}: {why_en}; ",
-            names[*k],
-            labels.join(", ")
-        ));
-        ja.push_str(&format!(
-            "設問「{}」: 選択肢 {}（{why_ja}）。",
-            names[*k],
-            labels.join("、")
-        ));
+        items.push((&names[*k], labels, p));
         // Labels that would share a score get "?": the user decides their order.
         let tied: Vec<&str> = match p {
             ScaleProblem::SameLevel(a, b) => vec![a.as_str(), b.as_str()],
@@ -447,48 +437,12 @@ fn scale_error(
         })
         .collect::<Vec<_>>()
         .join(",");
-    en.push_str(&format!(
-        "give every label its score with --scale (check the scores; \"?\" marks a label to score, and write no-answer labels such as わからない as nothing): --scale \"{line}\""
-    ));
-    ja.push_str(&format!(
-        "--scale ですべての選択肢の得点を指定してください（得点を確認し、「?」の選択肢には得点を記入してください）: --scale \"{line}\""
-    ));
-    ReadError::layout(path, en, ja)
+    ReadError::layout_text(path, labels::labels_uncertain(&items, &line))
 }
 
 /// The refusal for a workbook without answer columns, naming each column found and why.
 fn not_a_survey(path: &Path, names: &[String], left_out: &[Option<NotItem>]) -> ReadError {
-    let why = |k: usize| -> (String, String) {
-        match &left_out[k] {
-            Some(NotItem::Quantity) => (
-                "header names a quantity".into(),
-                "見出しが数量を表す".into(),
-            ),
-            Some(NotItem::RowTotal) => (
-                "sum or mean of other columns".into(),
-                "他の列の合計・平均".into(),
-            ),
-            Some(NotItem::Range(r)) => (format!("values {r}"), format!("値 {r}")),
-            None => (String::new(), String::new()),
-        }
-    };
-    let en: Vec<String> = (0..names.len())
-        .map(|k| format!("{} ({})", names[k], why(k).0))
-        .collect();
-    let ja: Vec<String> = (0..names.len())
-        .map(|k| format!("{}（{}）", names[k], why(k).1))
-        .collect();
-    ReadError::layout(
-        path,
-        format!(
-            "this does not look like a survey: no column holds answers on a rating scale (integers such as 1–5, or answer labels); number columns found: {}; if these are answers, name them with --items",
-            en.join(", ")
-        ),
-        format!(
-            "アンケートの回答には見えません。評定尺度の回答（1～5 などの整数や選択肢の文言）の列がありません（見つかった数値の列: {}）。これらが回答の列であれば --items で指定してください",
-            ja.join("、")
-        ),
-    )
+    ReadError::layout_text(path, labels::not_a_survey(names, left_out))
 }
 
 #[cfg(test)]

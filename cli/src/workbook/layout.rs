@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::lang::Lang;
 use crate::words::order::{self, EitherWay, OrderText};
+use crate::words::reading::{self, LayoutRefusal, PlanText, ReadingWord};
 
 use super::address::a1;
 use super::clean::{normalize, Scale};
@@ -91,11 +91,7 @@ pub(super) fn find_sheet(names: &[String], want: &str) -> Option<String> {
 
 pub(super) fn sheet_missing(path: &Path, want: &str, names: &[String]) -> ReadError {
     let list = names.join(", ");
-    ReadError::layout(
-        path,
-        format!("no sheet named {want} (sheets: {list})"),
-        format!("シート「{want}」がありません（シート: {list}）"),
-    )
+    ReadError::layout_text(path, LayoutRefusal::NoSheet { want, list: &list })
 }
 
 /// Entry point behind [`super::read_survey`]. The book leaves out what the author did not show
@@ -245,13 +241,9 @@ fn scale_option(path: &Path, options: &ReadOptions) -> Result<Option<Scale>, Rea
     let Some(s) = &options.scale else {
         return Ok(None);
     };
-    Scale::parse(s).map(Some).map_err(|bad| {
-        ReadError::layout(
-            path,
-            format!("--scale: cannot read {bad:?}; write label=score pairs separated by commas, e.g. \"とてもそう思う=5,そう思う=4\""),
-            format!("--scale: 「{bad}」を解釈できません。「とてもそう思う=5,そう思う=4」のように、「選択肢の文言=得点」をカンマで区切って指定してください"),
-        )
-    })
+    Scale::parse(s)
+        .map(Some)
+        .map_err(|bad| ReadError::layout_text(path, reading::scale_option(&bad)))
 }
 
 /// Step 1: the two sheets named with `--sheets`, in the order given.
@@ -267,17 +259,15 @@ fn named_sheets(
     let b = find_sheet(names, b).ok_or_else(|| sheet_missing(path, b, names))?;
     let (sa, sb) = input.load_two(&a, &b)?;
     let (ta, tb) = make_tables(path, sa, sb, src.options.header_row, src.scale)?;
-    plan.add(
+    plan.add_text(
         PlanTopic::Layout,
         None,
-        format!("two sheets, {a} and {b}: named by --sheets"),
-        format!("2 つのシート「{a}」と「{b}」（--sheets で指定）"),
+        PlanText::SheetsNamed { a: &a, b: &b },
     );
-    plan.add(
+    plan.add_text(
         PlanTopic::Order,
         None,
-        format!("{a} first, then {b}: the order given by --sheets"),
-        format!("「{a}」が先、「{b}」が後（--sheets で指定した順）"),
+        PlanText::SheetsOrderNamed { a: &a, b: &b },
     );
     two_sheets(path, src.options, src.scale, ta, tb, plan)
 }
@@ -305,11 +295,10 @@ fn named_group(
         match t.find(group) {
             Some(g) => {
                 let gname = &t.columns[g].name;
-                plan.add(
+                plan.add_text(
                     PlanTopic::Layout,
                     Some((t.name(), a1(t.header, t.columns[g].col))),
-                    format!("one sheet, {name}, split into two groups by the column {gname}: named by --group"),
-                    format!("1 つのシート「{name}」を列「{gname}」で 2 群に分割（--group で指定）"),
+                    PlanText::GroupNamed { name: &name, gname },
                 );
                 return group_column(path, options, src.scale, t, g, plan);
             }
@@ -415,21 +404,10 @@ fn alike_sheets(
         return Ok(None);
     };
     let (na, nb) = (tables[i].name().to_string(), tables[j].name().to_string());
-    let why_en = if alike.len() == 2 {
-        "they have the same item headers"
-    } else {
-        "their names say before and after"
-    };
-    let why_ja = if alike.len() == 2 {
-        "設問の見出しが同じ"
-    } else {
-        "シート名が事前・事後を示している"
-    };
-    plan.add(
+    plan.add_text(
         PlanTopic::Layout,
         None,
-        format!("two sheets, {na} and {nb}: {why_en}; another pair can be named with --sheets FIRST,SECOND"),
-        format!("2 つのシート「{na}」と「{nb}」（{why_ja}。別のシートを比べるには --sheets 先,後 で指定）"),
+        reading::two_sheets_found(&na, &nb, alike.len() == 2),
     );
     let (i, j) = if in_time_order(src.path, &na, &nb, plan)? {
         (i, j)
@@ -470,11 +448,13 @@ fn same_item_headers(tables: &[Table], plan: &mut ReadPlan) -> Vec<usize> {
             None => true,
             Some(example) => {
                 let name = tables[i].name();
-                plan.add(
+                plan.add_text(
                     PlanTopic::Layout,
                     Some((name, String::new())),
-                    format!("sheet {name} has the same item headers but its numbers are not answers (e.g. {example}): a summary sheet, not analysed; --sheets FIRST,SECOND chooses the sheets"),
-                    format!("シート「{name}」は設問の見出しが同じですが、数値が回答ではない（例: {example}）ため集計表とみなし、分析の対象外（比べるシートは --sheets 先,後 で指定）"),
+                    PlanText::SummarySheet {
+                        name,
+                        example: &example,
+                    },
                 );
                 false
             }
@@ -500,22 +480,17 @@ fn in_time_order(path: &Path, na: &str, nb: &str, plan: &mut ReadPlan) -> Result
                 }
                 .text(lang)
             };
-            plan.add(PlanTopic::Order, None, text(Lang::En), text(Lang::Ja));
+            plan.add_text(PlanTopic::Order, None, text);
             return Ok(first == 0);
         }
         Compared::EitherWay(ma, _) => {
             let (fiscal, calendar) = if ma >= 4 { (na, nb) } else { (nb, na) };
             let text = |lang| EitherWay::Sheets { fiscal, calendar }.text(lang);
-            return Err(ReadError::layout(path, text(Lang::En), text(Lang::Ja)));
+            return Err(ReadError::layout_text(path, text));
         }
         Compared::Unknown => OrderText::SheetsByWorkbook { x: na, y: nb },
     };
-    plan.add(
-        PlanTopic::Order,
-        None,
-        entry.text(Lang::En),
-        entry.text(Lang::Ja),
-    );
+    plan.add_text(PlanTopic::Order, None, |lang| entry.text(lang));
     Ok(true)
 }
 
@@ -561,35 +536,17 @@ fn one_sheet(src: &Source, t: Table, mut plan: ReadPlan) -> Result<Survey, ReadE
         1 => {
             let (g, values) = &candidates[0];
             let gname = &t.columns[*g].name;
-            plan.add(
+            plan.add_text(
                 PlanTopic::Layout,
                 Some((t.name(), a1(t.header, t.columns[*g].col))),
-                format!(
-                    "one sheet, {}, split into two groups by the column {gname}: the only column with exactly two values ({}); --group COLUMN names another",
-                    t.name(),
-                    values.join(", ")
-                ),
-                format!(
-                    "1 つのシート「{}」を列「{gname}」で 2 群に分割（ちょうど 2 種類の値（{}）をもつ唯一の列。別の列は --group 列名 で指定）",
-                    t.name(),
-                    values.join("、")
-                ),
+                reading::one_sheet_split(t.name(), gname, values),
             );
             let g = *g;
             group_column(path, options, src.scale, t, g, plan)
         }
-        0 => Err(ReadError::layout(
+        0 => Err(ReadError::layout_text(
             path,
-            format!(
-                "cannot tell which rows to compare in sheet {} (sheets: {}); name two sheets with --sheets BEFORE,AFTER or a column of two groups with --group COLUMN, or the marks of before/after columns side by side with --wide BEFORE,AFTER (e.g. --wide T1_,T2_)",
-                t.name(),
-                src.names.join(", ")
-            ),
-            format!(
-                "シート「{}」では何と何を比べればよいか判断できません（シート: {}）。--sheets 事前,事後 で 2 つのシートを指定するか、--group 列名 で 2 群を表す列を指定してください。事前と事後の列が横に並んでいる場合は、--wide 事前の印,事後の印 でその印を指定してください（例: --wide T1_,T2_）",
-                t.name(),
-                src.names.join("、")
-            ),
+            reading::nothing_to_compare(t.name(), src.names),
         )),
         _ => Err(several_group_columns(path, &t, &candidates)),
     }
@@ -622,28 +579,11 @@ fn two_value_columns(t: &Table, options: &ReadOptions) -> Vec<(usize, Vec<String
 
 /// Two or more columns could be the group column: which one is not guessed.
 fn several_group_columns(path: &Path, t: &Table, candidates: &[(usize, Vec<String>)]) -> ReadError {
-    let list = |sep: &str, open: &str, close: &str| {
-        candidates
-            .iter()
-            .map(|(i, v)| format!("{}{open}{}{close}", t.columns[*i].name, v.join(sep)))
-            .collect::<Vec<_>>()
-    };
-    let first = &t.columns[candidates[0].0].name;
-    ReadError::layout(
-        path,
-        format!(
-            "sheet {}: {} columns could split the rows into two groups: {}; name the one to compare with --group COLUMN (e.g. --group {first})",
-            t.name(),
-            candidates.len(),
-            list(", ", " (", ")").join("; ")
-        ),
-        format!(
-            "シート「{}」には 2 群に分けられる列が {} つあります: {}。比べる列を --group 列名 で指定してください（例: --group {first}）",
-            t.name(),
-            candidates.len(),
-            list("、", "（", "）").join("、")
-        ),
-    )
+    let named: Vec<(&str, &[String])> = candidates
+        .iter()
+        .map(|(i, v)| (t.columns[*i].name.as_str(), v.as_slice()))
+        .collect();
+    ReadError::layout_text(path, reading::several_group_columns(t.name(), &named))
 }
 
 /// `Some(example)` when the numbers under the item headers `items` of `t` are not answers: more
@@ -681,19 +621,7 @@ fn more_than_two(path: &Path, tables: &[Table], alike: &[usize]) -> ReadError {
         None => std::cmp::Ordering::Equal,
     });
     let (x, y) = (order[0], order[1]);
-    ReadError::layout(
-        path,
-        format!(
-            "{} sheets have the same item headers: {}; this tool compares two of them (a multi-wave analysis is not supported yet), so name the two with --sheets, e.g. --sheets {x},{y}",
-            names.len(),
-            names.join(", ")
-        ),
-        format!(
-            "設問の見出しが同じシートが {} つあります: {}。比べられるのは 2 つのシートです（3 時点以上の分析には未対応）。--sheets で 2 つを指定してください（例: --sheets {x},{y}）",
-            names.len(),
-            names.join("、")
-        ),
-    )
+    ReadError::layout_text(path, reading::more_than_two(&names, x, y))
 }
 
 /// Plans the items (scales, units, columns that are no answers: see items.rs) and keeps only
@@ -896,18 +824,12 @@ fn common_items(
         }
     }
     if items.is_empty() {
-        return Err(ReadError::layout(
+        return Err(ReadError::layout_text(
             path,
-            format!(
-                "sheets {} and {} have no item column in common; the item headers must be the same in both sheets",
-                ta.name(),
-                tb.name()
-            ),
-            format!(
-                "シート「{}」と「{}」に共通する設問の列がありません。両方のシートで設問の見出しをそろえてください",
-                ta.name(),
-                tb.name()
-            ),
+            LayoutRefusal::NoCommonItems {
+                a: ta.name(),
+                b: tb.name(),
+            },
         ));
     }
     Ok((items, cols_a, cols_b))
@@ -954,11 +876,10 @@ impl<'a> TwoSheets<'a> {
             None
         };
         if let (Some(name), None) = (id_name, &id_column) {
-            plan.add(
+            plan.add_text(
                 PlanTopic::IdColumn,
                 id_place.clone(),
-                format!("no ID column: {name} is in sheet {na} only, so the sheets are compared as independent groups"),
-                format!("ID の列なし（「{name}」はシート「{na}」にしかないため、2 つのシートを独立した 2 群として比較）"),
+                PlanText::IdInOneSheet { name, na },
             );
         }
         // A running number (1, 2, 3, … in each sheet) numbers answers, not people.
@@ -974,38 +895,28 @@ impl<'a> TwoSheets<'a> {
                 return Err(uncertain_count(path, name, [na, nb], ranges, false));
             }
             if count == Counting::FromOne {
-                plan.add(
+                plan.add_text(
                     PlanTopic::IdColumn,
                     id_place.clone(),
-                    format!("{name} is not used as an ID: it counts 1, 2, 3, … in each sheet (a running number numbers answers, not people), so the sheets are compared as independent groups; if it does identify the same people in both sheets, add --id {name}"),
-                    format!("「{name}」は ID として使用しない（各シートで 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 つのシートを独立した 2 群として比較。両方のシートで同じ人を表す番号の場合は --id {name} を指定）"),
+                    PlanText::RunningNumberSheets { name },
                 );
                 id_column = None;
             }
         }
         if let (Some(name), true) = (&id_column, options.no_id) {
-            plan.add(
+            plan.add_text(
                 PlanTopic::IdColumn,
                 id_place.clone(),
-                format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each sheet is analysed"),
-                format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各シートの回答者全員を分析"),
+                PlanText::NotPairedSheets { name },
             );
             id_column = None;
         }
         if let Some(name) = &id_column {
-            plan.add(
-                PlanTopic::IdColumn,
-                id_place.clone(),
-                id_reason(ta, ra.id_forced, name, Lang::En),
-                id_reason(ta, ra.id_forced, name, Lang::Ja),
-            );
+            plan.add_text(PlanTopic::IdColumn, id_place.clone(), |lang| {
+                id_reason(ta, ra.id_forced, name, lang)
+            });
         } else if id_name.is_none() {
-            plan.add(
-                PlanTopic::IdColumn,
-                None,
-                "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the sheets are compared as independent groups; name one with --id COLUMN to pair respondents",
-                "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 つのシートを独立した 2 群として比較。回答者を対応付けるには --id 列名 で指定）",
-            );
+            plan.add_text(PlanTopic::IdColumn, None, ReadingWord::NoIdColumnSheets);
         }
         Ok(id_column)
     }
@@ -1297,31 +1208,9 @@ fn group_values(
     let limit = if options.only_levels { MAX_LEVELS } else { 2 };
     let values = distinct(t, t.columns[g].col, limit);
     if values.len() != 2 && !(options.only_levels && options.levels.is_some()) {
-        return Err(ReadError::layout(
+        return Err(ReadError::layout_text(
             path,
-            format!(
-                "group column {gname} must hold exactly two different values, found {}: {}{}",
-                if values.len() > 2 {
-                    "more".to_string()
-                } else {
-                    values.len().to_string()
-                },
-                values.join(", "),
-                if values.len() > 2 {
-                    "; if they are three or more waves of a survey, name every value from earliest to latest with --levels A,B,C"
-                } else {
-                    ""
-                }
-            ),
-            format!(
-                "群の列「{gname}」には、ちょうど 2 種類の値が必要です（見つかった値: {}）{}",
-                values.join("、"),
-                if values.len() > 2 {
-                    "。3 時点以上の調査の各時点を表す値の場合は、--levels で古い順にすべての値を指定してください（--levels A,B,C）"
-                } else {
-                    ""
-                }
-            ),
+            reading::group_values(gname, &values),
         ));
     }
     Ok(values)
@@ -1346,25 +1235,17 @@ fn group_order(
             };
             match (pick(a), pick(b)) {
                 (Some(x), Some(y)) if x != y => {
-                    plan.add(
+                    plan.add_text(
                         PlanTopic::Order,
                         None,
-                        format!("{x} first, then {y}: the order given by --levels"),
-                        format!("「{x}」が先、「{y}」が後（--levels で指定した順）"),
+                        PlanText::LevelsOrder { x: &x, y: &y },
                     );
                     [x, y]
                 }
                 _ => {
-                    return Err(ReadError::layout(
+                    return Err(ReadError::layout_text(
                         path,
-                        format!(
-                            "--levels {a},{b}: the group column {gname} holds {}",
-                            values.join(", ")
-                        ),
-                        format!(
-                            "--levels {a},{b}: 群の列「{gname}」にある値は {} です。この中から 2 つを指定してください",
-                            values.join("、")
-                        ),
+                        reading::levels_not_found(a, b, gname, values),
                     ))
                 }
             }
@@ -1388,7 +1269,7 @@ fn group_order(
                         }
                         .text(lang)
                     };
-                    plan.add(PlanTopic::Order, None, text(Lang::En), text(Lang::Ja));
+                    plan.add_text(PlanTopic::Order, None, text);
                     [x.clone(), y.clone()]
                 }
                 Compared::EitherWay(m0, _) => {
@@ -1401,7 +1282,7 @@ fn group_order(
                         }
                         .text(lang)
                     };
-                    return Err(ReadError::layout(path, text(Lang::En), text(Lang::Ja)));
+                    return Err(ReadError::layout_text(path, text));
                 }
                 Compared::Unknown => {
                     let text = |lang| {
@@ -1412,7 +1293,7 @@ fn group_order(
                         }
                         .text(lang)
                     };
-                    plan.add(PlanTopic::Order, None, text(Lang::En), text(Lang::Ja));
+                    plan.add_text(PlanTopic::Order, None, text);
                     [v0.clone(), v1.clone()]
                 }
             }
@@ -1498,37 +1379,29 @@ impl<'a> OneSheet<'a> {
                 ));
             }
             if count == Counting::FromOne {
-                plan.add(
+                plan.add_text(
                     PlanTopic::IdColumn,
                     id_place.clone(),
-                    format!("{name} is not used as an ID: it counts 1, 2, 3, … in each group (a running number numbers answers, not people), so the groups are compared as independent; if it does identify the same people in both groups, add --id {name}"),
-                    format!("「{name}」は ID として使用しない（各群で 1, 2, 3, … と連番になっており、回答の通し番号で人を表さないため。2 群を独立した群として比較。両方の群で同じ人を表す番号の場合は --id {name} を指定）"),
+                    PlanText::RunningNumberGroups { name },
                 );
                 id_column = None;
             }
         }
         if let (Some(name), true) = (&id_column, options.no_id) {
-            plan.add(
+            plan.add_text(
                 PlanTopic::IdColumn,
                 id_place.clone(),
-                format!("{name} is not used to pair respondents (--no-id or an independent --test): every respondent of each group is analysed"),
-                format!("「{name}」で回答者を対応付けない（--no-id または独立 2 群の --test を指定）。各群の回答者全員を分析"),
+                PlanText::NotPairedGroups { name },
             );
             id_column = None;
         }
         match &id_column {
-            Some(name) => plan.add(
-                PlanTopic::IdColumn,
-                id_place.clone(),
-                id_reason(t, r.id_forced, name, Lang::En),
-                id_reason(t, r.id_forced, name, Lang::Ja),
-            ),
-            None if id_name.is_none() => plan.add(
-                PlanTopic::IdColumn,
-                None,
-                "no ID column (no header names a respondent ID such as ID, 職員番号 or 回答者ID): the two groups are compared as independent; name one with --id COLUMN to pair respondents",
-                "ID の列なし（ID・職員番号・回答者ID などの見出しがないため、2 群を独立した群として比較。回答者を対応付けるには --id 列名 で指定）",
-            ),
+            Some(name) => plan.add_text(PlanTopic::IdColumn, id_place.clone(), |lang| {
+                id_reason(t, r.id_forced, name, lang)
+            }),
+            None if id_name.is_none() => {
+                plan.add_text(PlanTopic::IdColumn, None, ReadingWord::NoIdColumnGroups)
+            }
             None => {}
         }
         Ok(id_column)

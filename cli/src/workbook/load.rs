@@ -26,7 +26,8 @@ use std::sync::Arc;
 use calamine::{open_workbook, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
 use super::xlsx_scan::{self, Package, SheetFacts, TablePart};
-use super::{Note, NoteKind, ReadError, ReadOptions, Survey};
+use super::{DeclaredWhat, Note, NoteKind, ReadError, ReadOptions, Survey};
+use crate::words::reading::{LayoutRefusal, ReadingWord};
 
 use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 
@@ -505,18 +506,13 @@ impl Input {
         .into_iter()
         .find_map(|(f, given)| given.then_some(f))
         {
-            return Err(ReadError::layout(
+            return Err(ReadError::layout_text(
                 path,
-                format!("{flag} applies to text (CSV) files, and this one is a workbook; leave {flag} out"),
-                format!("{flag} はテキスト（CSV）ファイルに対するオプションですが、このファイルはブックです。{flag} を外してください"),
+                LayoutRefusal::TextOptionForWorkbook { flag },
             ));
         }
         if options.second_file.is_some() {
-            return Err(ReadError::layout(
-                path,
-                "two input files are read only as CSV (or TSV) files, and this one is a workbook; give one workbook with both sheets (--sheets BEFORE,AFTER), or save each sheet as CSV",
-                "入力ファイルを 2 つ指定できるのは CSV（TSV）ファイルの場合だけですが、このファイルはブックです。2 つのシートを含むブックを 1 つ指定するか（--sheets 事前,事後）、各シートを CSV で保存してください",
-            ));
+            return Err(ReadError::layout_text(path, ReadingWord::TwoFilesNotText));
         }
         Book::open(path).map(|b| Input::Book(Box::new(b)))
     }
@@ -663,7 +659,7 @@ fn check_ooxml_package(path: &Path) -> Result<(), ReadError> {
         if part.size() > MAX_SHARED_STRINGS_BYTES {
             return Err(ReadError::Declared {
                 path: path.to_path_buf(),
-                what: "bytes of shared strings",
+                what: DeclaredWhat::SharedStringBytes,
                 declared: u128::from(part.size()),
                 limit: u128::from(MAX_SHARED_STRINGS_BYTES),
             });
@@ -689,7 +685,7 @@ fn check_ooxml_package(path: &Path) -> Result<(), ReadError> {
                 if declared > MAX_CELLS as u128 {
                     return Err(ReadError::Declared {
                         path: path.to_path_buf(),
-                        what: "shared strings",
+                        what: DeclaredWhat::SharedStrings,
                         declared,
                         limit: MAX_CELLS as u128,
                     });

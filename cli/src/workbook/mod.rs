@@ -115,6 +115,7 @@ use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
 use crate::words::reader::NoteText;
+use crate::words::reading::LayoutRefusal;
 
 mod address;
 mod clean;
@@ -127,6 +128,7 @@ mod layout;
 mod limits;
 mod load;
 pub use load::caught_by_reader;
+pub(crate) use load::format_number;
 mod ods_scan;
 mod pairing;
 mod plan;
@@ -141,9 +143,12 @@ mod xlsb_scan;
 mod xlsx_cells;
 mod xlsx_scan;
 
+pub use crate::words::reader::{DeclaredWhat, ExpandsWhat};
 pub use csv::{Delimiter, TextEncoding, TextFormat, MAX_RECORD_BYTES};
+pub(crate) use items::NotItem;
 pub use limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES};
 pub use plan::{PlanEntry, PlanTopic, ReadPlan};
+pub(crate) use scale::ScaleProblem;
 pub use scale::{ItemScale, ScaleLabel, ScaleSource};
 pub use xlsb_scan::MAX_XLSB_RECORD;
 pub use xlsx_scan::{MAX_XML_NAME, MAX_XML_PART_BYTES, MAX_XML_RUN};
@@ -511,13 +516,8 @@ pub enum ReadError {
     Declared {
         /// File path.
         path: PathBuf,
-        /// What is declared (`"shared strings"`, `"bytes of shared strings"`,
-        /// `"cells (.xls DIMENSIONS record)"`, `"cells (.xls cell records of one sheet)"`,
-        /// `"cells in the sheets' used ranges (.xls)"`, `"bytes of shared strings in .xls cells"`,
-        /// `"bytes of formula text (.xls)"`; for an .ods: `"bytes of content.xml
-        /// (uncompressed)"`, `"bytes in one XML element or text"`, `"levels of nested XML
-        /// elements"`, `"sheets"` and the like).
-        what: &'static str,
+        /// What is declared.
+        what: DeclaredWhat,
         /// The declared amount.
         declared: u128,
         /// The limit.
@@ -531,8 +531,8 @@ pub enum ReadError {
         path: PathBuf,
         /// The sheet being read when the limit was passed.
         sheet: Option<String>,
-        /// `"cells"` or `"bytes of text"`.
-        what: &'static str,
+        /// Cells or bytes of text.
+        what: ExpandsWhat,
         /// What calamine would hold at that point.
         amount: u128,
         /// The limit ([`MAX_CELLS`] or [`MAX_TEXT_BYTES`]).
@@ -650,10 +650,13 @@ pub fn read_survey_or_waves(
             if let (Some(levels), Some(group)) = (&options.wave_levels, &options.group) {
                 return match waves::from_group(path, options)? {
                     Some(w) => Ok(waves::Reading::Waves(w)),
-                    None => Err(ReadError::layout(
+                    None => Err(ReadError::layout_text(
                         path,
-                        format!("--levels {} names {} waves, but the group column {group} does not hold three or more values; give its two values with --levels FIRST,SECOND", levels.join(","), levels.len()),
-                        format!("--levels {} で {} 時点を指定しましたが、群の列「{group}」の値は 3 種類以上ありません。2 つの値を --levels 先,後 で指定してください", levels.join(","), levels.len()),
+                        LayoutRefusal::LevelsWithoutWaves {
+                            levels: &levels.join(","),
+                            n: levels.len(),
+                            group,
+                        },
                     )),
                 };
             }
@@ -696,10 +699,9 @@ pub fn read_survey(path: &Path, options: &ReadOptions) -> Result<Survey, ReadErr
         .into_iter()
         .find(|f| f.1);
         if let Some((flag, _)) = flag {
-            return Err(ReadError::layout(
+            return Err(ReadError::layout_text(
                 path,
-                format!("{flag} does not apply to two input files: the first file is the first condition (before), the second the second (after); give one file for {flag}"),
-                format!("入力ファイルを 2 つ指定した場合、{flag} は使えません（1 つ目のファイルが 1 つ目の条件〔事前〕、2 つ目が 2 つ目の条件〔事後〕です）。{flag} を使う場合はファイルを 1 つだけ指定してください"),
+                LayoutRefusal::OptionForTwoFiles { flag },
             ));
         }
         let names = csv::sheet_names(path, options);

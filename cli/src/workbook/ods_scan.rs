@@ -54,7 +54,8 @@ use quick_xml::name::QName;
 use quick_xml::Reader as XmlReader;
 
 use super::limits::{MAX_CELLS, MAX_TEXT_BYTES};
-use super::ReadError;
+use super::{DeclaredWhat, ExpandsWhat, ReadError};
+use crate::words::files::DamagedText;
 
 /// Largest `content.xml` scanned (uncompressed): 4 GiB. LibreOffice writes about 100 bytes per
 /// cell (812 MB for the 8.4 million cells of the 100,000 × 40 × 2 benchmark), so this is well
@@ -75,17 +76,6 @@ pub const MAX_SHEETS: usize = 10_000;
 /// Largest `META-INF/manifest.xml` accepted: 16 MiB (calamine keeps it in one buffer).
 pub const MAX_MANIFEST_BYTES: u64 = 16 << 20;
 
-/// What each structural limit is called in [`ReadError::Declared`] (mod.rs translates each).
-pub(crate) const WHAT_CONTENT: &str = "bytes of content.xml (uncompressed)";
-pub(crate) const WHAT_MANIFEST: &str = "bytes of META-INF/manifest.xml (uncompressed)";
-pub(crate) const WHAT_EVENT: &str = "bytes in one XML element or text";
-pub(crate) const WHAT_DEPTH: &str = "levels of nested XML elements";
-pub(crate) const WHAT_OPEN_NAMES: &str = "bytes of open XML element names";
-pub(crate) const WHAT_SHEETS: &str = "sheets";
-/// What [`ReadError::Expands`] counts.
-pub(crate) const WHAT_CELLS: &str = "cells";
-pub(crate) const WHAT_TEXT: &str = "bytes of text";
-
 // calamine 0.38 ods.rs constants.
 const CAL_MAX_ROWS: usize = 1_048_576;
 const CAL_MAX_COLUMNS: usize = 16_384;
@@ -98,20 +88,21 @@ pub(crate) enum Stop {
     /// Calamine would expand the sheets beyond a limit.
     Expands {
         sheet: Option<String>,
-        what: &'static str,
+        what: ExpandsWhat,
         amount: u128,
         limit: u128,
     },
     /// The file is beyond a structural limit (not a size a spreadsheet program writes).
     Declared {
-        what: &'static str,
+        what: DeclaredWhat,
         amount: u128,
         limit: u128,
     },
     /// calamine would fail here.
     Broken(String),
-    /// `content.xml` ends where calamine would wait for more, forever: English, Japanese.
-    Truncated(String, String),
+    /// `content.xml` ends where calamine would wait for more, forever: inside the sheet, or
+    /// inside a cell comment of the sheet (`in_comment`).
+    Truncated { sheet: String, in_comment: bool },
 }
 
 impl Stop {
@@ -141,11 +132,19 @@ impl Stop {
                 limit,
             },
             Stop::Broken(reason) => ReadError::Workbook { path, reason },
-            Stop::Truncated(reason, reason_ja) => ReadError::Damaged {
-                path,
-                reason,
-                reason_ja,
-            },
+            Stop::Truncated { sheet, in_comment } => {
+                let sheet = sheet.as_str();
+                ReadError::damaged(&path, |lang| {
+                    clip(
+                        if in_comment {
+                            DamagedText::OdsEndsInComment { sheet }
+                        } else {
+                            DamagedText::OdsEndsInSheet { name: sheet }
+                        }
+                        .text(lang),
+                    )
+                })
+            }
         }
     }
 }
@@ -375,16 +374,16 @@ impl<R: Read> Xml<R> {
                     return Err(if self.allowed.get() >= self.total {
                         Stop::Declared {
                             what: if self.part == "content.xml" {
-                                WHAT_CONTENT
+                                DeclaredWhat::ContentXml
                             } else {
-                                WHAT_MANIFEST
+                                DeclaredWhat::ManifestXml
                             },
                             amount: u128::from(self.total) + 1,
                             limit: u128::from(self.total),
                         }
                     } else {
                         Stop::Declared {
-                            what: WHAT_EVENT,
+                            what: DeclaredWhat::XmlRun,
                             amount: u128::from(self.event) + 1,
                             limit: u128::from(self.event),
                         }
@@ -400,14 +399,14 @@ impl<R: Read> Xml<R> {
                 self.open_bytes += n;
                 if self.open.len() > MAX_DEPTH {
                     return Err(Stop::Declared {
-                        what: WHAT_DEPTH,
+                        what: DeclaredWhat::XmlDepth,
                         amount: self.open.len() as u128,
                         limit: MAX_DEPTH as u128,
                     });
                 }
                 if self.open_bytes > MAX_OPEN_NAME_BYTES {
                     return Err(Stop::Declared {
-                        what: WHAT_OPEN_NAMES,
+                        what: DeclaredWhat::XmlNames,
                         amount: self.open_bytes as u128,
                         limit: MAX_OPEN_NAME_BYTES as u128,
                     });
@@ -728,7 +727,7 @@ impl<R: Read> Scanner<'_, R> {
         if cells > self.limits.cells {
             return Err(Stop::Expands {
                 sheet: Some(sheet.to_string()),
-                what: WHAT_CELLS,
+                what: ExpandsWhat::Cells,
                 amount: cells,
                 limit: self.limits.cells,
             });
@@ -737,7 +736,7 @@ impl<R: Read> Scanner<'_, R> {
         if text > self.limits.text {
             return Err(Stop::Expands {
                 sheet: Some(sheet.to_string()),
-                what: WHAT_TEXT,
+                what: ExpandsWhat::TextBytes,
                 amount: text,
                 limit: self.limits.text,
             });
@@ -751,7 +750,7 @@ impl<R: Read> Scanner<'_, R> {
         if text > self.limits.text {
             return Err(Stop::Expands {
                 sheet: None,
-                what: WHAT_TEXT,
+                what: ExpandsWhat::TextBytes,
                 amount: text,
                 limit: self.limits.text,
             });
@@ -786,7 +785,7 @@ impl<R: Read> Scanner<'_, R> {
                         let name = decode(v)?.into_owned();
                         if self.plan.tables.len() >= MAX_SHEETS {
                             return Err(Stop::Declared {
-                                what: WHAT_SHEETS,
+                                what: DeclaredWhat::Sheets,
                                 amount: self.plan.tables.len() as u128 + 1,
                                 limit: MAX_SHEETS as u128,
                             });
@@ -871,14 +870,10 @@ impl<R: Read> Scanner<'_, R> {
                 Event::End(e) if e.name() == QName("table:table") => break,
                 Event::Eof => {
                     // calamine's read_table ignores Eof and asks again, forever.
-                    return Err(Stop::Truncated(
-                        clip(format!(
-                            "content.xml ends inside sheet {name} (the file is truncated)"
-                        )),
-                        clip(format!(
-                            "content.xml がシート「{name}」の途中で終わっています（ファイルが途中で切れています）"
-                        )),
-                    ));
+                    return Err(Stop::Truncated {
+                        sheet: name.to_string(),
+                        in_comment: false,
+                    });
                 }
                 _ => {}
             }
@@ -1041,7 +1036,7 @@ impl<R: Read> Scanner<'_, R> {
             if text > limit {
                 return Err(Stop::Expands {
                     sheet: Some(sheet.to_string()),
-                    what: WHAT_TEXT,
+                    what: ExpandsWhat::TextBytes,
                     amount: text,
                     limit,
                 });
@@ -1101,21 +1096,17 @@ impl<R: Read> Scanner<'_, R> {
             match self.xml.next(buf)? {
                 Event::End(e) if e.name() == QName("office:annotation") => break,
                 Event::Eof => {
-                    return Err(Stop::Truncated(
-                        clip(format!(
-                            "content.xml ends inside a cell comment in sheet {sheet} (the file is truncated)"
-                        )),
-                        clip(format!(
-                            "content.xml がシート「{sheet}」のセルのコメントの途中で終わっています（ファイルが途中で切れています）"
-                        )),
-                    ))
+                    return Err(Stop::Truncated {
+                        sheet: sheet.to_string(),
+                        in_comment: true,
+                    })
                 }
                 _ => {}
             }
             let held = self.xml.position() - start;
             if held > self.limits.event {
                 return Err(Stop::Declared {
-                    what: WHAT_EVENT,
+                    what: DeclaredWhat::XmlRun,
                     amount: u128::from(held),
                     limit: u128::from(self.limits.event),
                 });
@@ -1493,7 +1484,7 @@ mod tests {
                     }
                     same += 1;
                 }
-                Err(Stop::Truncated(..)) => hangs += 1,
+                Err(Stop::Truncated { .. }) => hangs += 1,
                 Err(Stop::Broken(m)) => {
                     assert!(
                         calamine_outcome(zip).is_err(),
@@ -1519,7 +1510,7 @@ mod tests {
         format!(r#"<table:table-row table:number-rows-repeated="{n}">{cells}</table:table-row>"#)
     }
 
-    fn expands(r: Result<Plan, Stop>) -> (&'static str, u128, u128) {
+    fn expands(r: Result<Plan, Stop>) -> (ExpandsWhat, u128, u128) {
         match r {
             Err(Stop::Expands {
                 what,
@@ -1534,7 +1525,7 @@ mod tests {
         }
     }
 
-    fn declared(r: Result<Plan, Stop>) -> &'static str {
+    fn declared(r: Result<Plan, Stop>) -> DeclaredWhat {
         match r {
             Err(Stop::Declared { what, .. }) => what,
             other => panic!("{other:?}"),
@@ -1555,7 +1546,7 @@ mod tests {
         );
         assert_eq!(
             expands(scan(&body(499_999), &Limits::default())),
-            ("cells", MAX_CELLS as u128 + 1, MAX_CELLS as u128)
+            (ExpandsWhat::Cells, MAX_CELLS as u128 + 1, MAX_CELLS as u128)
         );
         // The same count, checked against calamine at a size a test can hold.
         let small = Limits {
@@ -1578,7 +1569,10 @@ mod tests {
         };
         let rows = |n| one_sheet(&"<table:table-row/>".repeat(n));
         assert!(scan(&rows(1_000), &small).is_ok());
-        assert_eq!(expands(scan(&rows(1_001), &small)), ("cells", 1_001, 1_000));
+        assert_eq!(
+            expands(scan(&rows(1_001), &small)),
+            (ExpandsWhat::Cells, 1_001, 1_000)
+        );
     }
 
     #[test]
@@ -1589,14 +1583,14 @@ mod tests {
             "x".repeat(1000)
         );
         let (what, amount, _) = expands(scan(&one_sheet(&repeated(40, &cell)), &Limits::default()));
-        assert_eq!(what, "bytes of text");
+        assert_eq!(what, ExpandsWhat::TextBytes);
         // Plus the sheet's name and bookkeeping (130 bytes).
         assert_eq!(amount, 1000 * 16_384 * 41 + 130);
         // Two billion spaces from 30 bytes.
         let spaces = r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="2000000000"/></text:p></table:table-cell></table:table-row>"#;
         assert_eq!(
             expands(scan(&one_sheet(spaces), &Limits::default())).0,
-            "bytes of text"
+            ExpandsWhat::TextBytes
         );
     }
 
@@ -1610,7 +1604,7 @@ mod tests {
             wide.repeat(1_300)
         ));
         let (what, amount, _) = expands(scan(&body, &Limits::default()));
-        assert_eq!(what, "cells");
+        assert_eq!(what, ExpandsWhat::Cells);
         assert!(amount > MAX_CELLS as u128, "{amount}");
     }
 
@@ -1627,11 +1621,11 @@ mod tests {
         );
         assert_eq!(
             declared(scan(&one_sheet(&text), &tiny(|l| l.event = 4096))),
-            "bytes in one XML element or text"
+            DeclaredWhat::XmlRun
         );
         assert_eq!(
             declared(scan(&one_sheet(&text), &tiny(|l| l.content = 20_000))),
-            "bytes of content.xml (uncompressed)"
+            DeclaredWhat::ContentXml
         );
         let deep = format!(
             "{}{}",
@@ -1640,10 +1634,13 @@ mod tests {
         );
         assert_eq!(
             declared(scan(&deep, &Limits::default())),
-            "levels of nested XML elements"
+            DeclaredWhat::XmlDepth
         );
         let many = r#"<table:table table:name="S"></table:table>"#.repeat(MAX_SHEETS + 1);
-        assert_eq!(declared(scan(&many, &Limits::default())), "sheets");
+        assert_eq!(
+            declared(scan(&many, &Limits::default())),
+            DeclaredWhat::Sheets
+        );
         // Within the limits, the same files pass.
         assert!(scan(&one_sheet(&text), &Limits::default()).is_ok());
         assert!(scan(&"<a>".repeat(500), &Limits::default()).is_ok());
@@ -1658,7 +1655,15 @@ mod tests {
         ] {
             let r = scan_content(format!("{HEAD}{body}").as_bytes(), &Limits::default());
             match r {
-                Err(Stop::Truncated(en, ja)) => {
+                Err(stop @ Stop::Truncated { .. }) => {
+                    let ReadError::Damaged {
+                        reason: en,
+                        reason_ja: ja,
+                        ..
+                    } = stop.into_error(Path::new("a.ods"))
+                    else {
+                        unreachable!()
+                    };
                     assert!(en.contains("ends inside") && en.is_ascii(), "{en}");
                     assert!(ja.contains("途中で終わって"), "{ja}");
                 }
@@ -1739,7 +1744,7 @@ mod tests {
         };
         match check_with(&p, &small) {
             Err(Stop::Declared { what, .. }) => {
-                assert_eq!(what, "bytes of META-INF/manifest.xml (uncompressed)")
+                assert_eq!(what, DeclaredWhat::ManifestXml)
             }
             other => panic!("{other:?}"),
         }
@@ -1792,12 +1797,12 @@ mod tests {
         use crate::lang::Lang;
         let path = std::path::PathBuf::from("a.ods");
         for what in [
-            WHAT_CONTENT,
-            WHAT_MANIFEST,
-            WHAT_EVENT,
-            WHAT_DEPTH,
-            WHAT_OPEN_NAMES,
-            WHAT_SHEETS,
+            DeclaredWhat::ContentXml,
+            DeclaredWhat::ManifestXml,
+            DeclaredWhat::XmlRun,
+            DeclaredWhat::XmlDepth,
+            DeclaredWhat::XmlNames,
+            DeclaredWhat::Sheets,
         ] {
             let e = Stop::Declared {
                 what,
@@ -1805,11 +1810,11 @@ mod tests {
                 limit: 1,
             }
             .into_error(&path);
-            assert!(e.to_string().contains(what));
+            assert!(e.to_string().contains(what.pair().en));
             let ja = e.message(Lang::Ja);
-            assert!(!ja.contains(what), "{ja}");
+            assert!(!ja.contains(what.pair().en), "{ja}");
         }
-        for what in [WHAT_CELLS, WHAT_TEXT] {
+        for what in [ExpandsWhat::Cells, ExpandsWhat::TextBytes] {
             let e = Stop::Expands {
                 sheet: Some("事前".into()),
                 what,
@@ -1817,9 +1822,12 @@ mod tests {
                 limit: 1,
             }
             .into_error(&path);
-            assert!(e.to_string().contains(what));
+            assert!(e.to_string().contains(what.pair().en));
             let ja = e.message(Lang::Ja);
-            assert!(!ja.contains(what) && ja.contains("シート「事前」"), "{ja}");
+            assert!(
+                !ja.contains(what.pair().en) && ja.contains("シート「事前」"),
+                "{ja}"
+            );
         }
     }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::Recs;
 use super::ReadError;
+use crate::words::reading::{self, LayoutRefusal, PlanText};
 
 /// Checks that no ID appears twice among the rows `sel` of `recs` (all rows when `None`) and
 /// returns the row index of each ID.
@@ -192,29 +193,24 @@ pub(super) fn uncertain_count(
     ranges: [(u64, u64); 2],
     groups: bool,
 ) -> ReadError {
-    let [(a0, a1), (b0, b1)] = ranges;
-    let [sa, sb] = sides;
-    let (what_en, what_ja) = if groups {
-        ("groups", "群")
-    } else {
-        ("sheets", "シート")
-    };
-    ReadError::layout(
-        path,
-        format!("{name} counts up by one in both {what_en} ({a0}–{a1} in {sa}, {b0}–{b1} in {sb}) without starting at 1: it may number the staff (the same people in both) or only the answers (different people), which is not certain. Add --id {name} to pair respondents by it, or --no-id to compare every respondent as independent groups"),
-        format!("「{name}」は両方の{what_ja}で 1 ずつ増える連番ですが、1 から始まっていません（「{sa}」は {a0}～{a1}、「{sb}」は {b0}～{b1}）。職員の番号（両方で同じ人）なのか、回答の通し番号（別の人）なのか確実には判断できません。この番号で回答者を対応付けるには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください"),
-    )
+    ReadError::layout_text(path, reading::uncertain_count(name, sides, ranges, groups))
 }
 
 /// Plan entry for IDs matched after their leading zeros were dropped.
 pub(super) fn zero_plan(plan: &mut ReadPlan, z: &ZeroFix, sides: [&str; 2], name: &str) {
     let (zs, other) = (sides[z.side], sides[1 - z.side]);
     let (from, to) = (&z.example.0, &z.example.1);
-    plan.add(
+    plan.add_text(
         PlanTopic::Pairing,
         None,
-        format!("{} ID(s) of {zs} written with leading zeros are compared without them ({from} = {to}), as {other} stores {name} as numbers and Excel drops leading zeros from numbers", z.count),
-        format!("「{zs}」の {} 件の ID は先頭の 0 を除いて照合（{from} = {to}）。「{other}」では「{name}」が数値として保存されており、Excel は数値の先頭の 0 を表示しないため", z.count),
+        PlanText::LeadingZeros {
+            count: z.count,
+            zs,
+            from,
+            to,
+            other,
+            name,
+        },
     );
 }
 
@@ -237,33 +233,57 @@ pub(super) fn decide_pairing(
     if matched == 0 {
         let (ea, eb) = (examples(0), examples(1));
         if forced {
-            return Err(ReadError::layout(
+            return Err(ReadError::layout_text(
                 path,
-                format!("--id {name}: no ID appears in both {sa} and {sb} ({sa}: {ea}; {sb}: {eb}); check that the column is right, or use --no-id to compare independent groups"),
-                format!("--id {name}: 「{sa}」と「{sb}」に共通する ID が 1 つもありません（「{sa}」: {ea}／「{sb}」: {eb}）。ID の列が正しいか確認するか、独立した 2 群として比べる場合は --no-id を指定してください"),
+                LayoutRefusal::NoCommonId {
+                    name,
+                    sa,
+                    ea: &ea,
+                    sb,
+                    eb: &eb,
+                },
             ));
         }
-        plan.add(
+        plan.add_text(
             PlanTopic::Pairing,
             id_place,
-            format!("not paired: no value of {name} appears in both {sa} (e.g. {ea}) and {sb} (e.g. {eb}), so they are compared as independent groups; if they are the same people, make their IDs the same"),
-            format!("対応付けなし（「{name}」の値が「{sa}」（例: {ea}）と「{sb}」（例: {eb}）で 1 つも一致しないため、独立した 2 群として比較。同じ人の回答であれば、ID をそろえてください）"),
+            PlanText::NotPaired {
+                name,
+                sa,
+                ea: &ea,
+                sb,
+                eb: &eb,
+            },
         );
         return Ok(false);
     }
     if !forced && matched * 2 < n_a.min(n_b) {
         let (ea, eb) = (examples(0), examples(1));
-        return Err(ReadError::layout(
+        return Err(ReadError::layout_text(
             path,
-            format!("only {matched} of {n_a} IDs in {sa} and {n_b} in {sb} pair by {name} (unmatched, e.g. {sa}: {ea}; {sb}: {eb}); add --id {name} to pair the {matched} that match and leave out the rest, or --no-id to compare every respondent as independent groups"),
-            format!("「{name}」で対応が付くのは、「{sa}」の {n_a} 件と「{sb}」の {n_b} 件のうち {matched} 件だけです（対応しない ID の例 「{sa}」: {ea}／「{sb}」: {eb}）。一致した {matched} 人だけを対応付けて分析するには --id {name}、全員を独立した 2 群として比べるには --no-id を指定してください"),
+            LayoutRefusal::FewPairs {
+                matched,
+                n_a,
+                sa,
+                n_b,
+                sb,
+                name,
+                ea: &ea,
+                eb: &eb,
+            },
         ));
     }
-    plan.add(
+    plan.add_text(
         PlanTopic::Pairing,
         id_place,
-        format!("paired by {name}: {matched} respondents appear in both {sa} ({n_a} IDs) and {sb} ({n_b} IDs); the others are listed below and left out of the paired test; --no-id compares every respondent as independent groups"),
-        format!("「{name}」で対応付け: 「{sa}」（ID {n_a} 件）と「{sb}」（ID {n_b} 件）の両方にいる {matched} 人。それ以外の行はこの下に記載し、対応のある検定から除外。全員を独立した 2 群として比べるには --no-id"),
+        PlanText::Paired {
+            name,
+            matched,
+            sa,
+            n_a,
+            sb,
+            n_b,
+        },
     );
     Ok(true)
 }

@@ -8,6 +8,7 @@ use super::header::Table;
 use super::load::{format_number, RowData, Value};
 use super::plan::{PlanTopic, ReadPlan};
 use super::{Group, Note, NoteKind};
+use crate::words::reading;
 
 /// The respondent rows of a sheet as read, column by column (one entry per row in every
 /// column): no allocation per row beyond the ID and breakdown texts, and the columns move into a
@@ -494,21 +495,10 @@ pub(super) fn summary_rows(
         .iter()
         .map(|(r, c, label)| format!("{} {label}", a1(*r, *c)))
         .collect();
-    plan.add(
+    plan.add_text(
         PlanTopic::SummaryRows,
         Some((t.name(), String::new())),
-        format!(
-            "{} row(s) of sheet {} are summary rows, not respondents, and are left out: {}",
-            rows.len(),
-            t.name(),
-            rows.join(", ")
-        ),
-        format!(
-            "シート「{}」の {} 行は集計行（回答者ではない）のため除外: {}",
-            t.name(),
-            rows.len(),
-            rows.join("、")
-        ),
+        reading::summary_rows(t.name(), &rows),
     );
 }
 

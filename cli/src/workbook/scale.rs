@@ -710,65 +710,6 @@ pub(crate) enum ScaleProblem {
     Spacing(Vec<String>),
 }
 
-impl ScaleProblem {
-    /// The reason, in English and Japanese.
-    pub(crate) fn text(&self) -> (String, String) {
-        match self {
-            ScaleProblem::Unknown(w) => (
-                format!("{} is no known answer label", quote_all(w)),
-                format!("{}は既知の選択肢の文言ではありません", quote_all_ja(w)),
-            ),
-            ScaleProblem::SameLevel(a, b) => (
-                format!("\"{a}\" and \"{b}\" would get the same score"),
-                format!("「{a}」と「{b}」が同じ得点になってしまいます"),
-            ),
-            ScaleProblem::TwoFamilies(a, b) => (
-                format!("\"{a}\" and \"{b}\" belong to two different scales"),
-                format!("「{a}」と「{b}」は別の尺度の選択肢です"),
-            ),
-            ScaleProblem::NumbersDoNotFit { points, max } => (
-                format!(
-                    "the labels make a {points}-point scale but the column also holds the number {}",
-                    format_number(*max)
-                ),
-                format!(
-                    "選択肢の文言は {points} 段階の尺度ですが、同じ列に数値 {} もあります",
-                    format_number(*max)
-                ),
-            ),
-            ScaleProblem::Written(l) => (
-                format!("the scores written beside the labels do not agree (\"{l}\")"),
-                format!("選択肢の前に書かれた得点が一致しません（「{l}」）"),
-            ),
-            ScaleProblem::Spacing(w) => (
-                format!(
-                    "the labels found ({}) do not show how many points the scale has",
-                    w.join(", ")
-                ),
-                format!(
-                    "見つかった選択肢（{}）からは、何段階の尺度か判断できません",
-                    w.join("、")
-                ),
-            ),
-            ScaleProblem::NotInOption(w) => (
-                format!("{} is not in the --scale mapping", quote_all(w)),
-                format!("{}が --scale の指定にありません", quote_all_ja(w)),
-            ),
-        }
-    }
-}
-
-fn quote_all(w: &[String]) -> String {
-    w.iter()
-        .map(|s| format!("\"{s}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn quote_all_ja(w: &[String]) -> String {
-    w.iter().map(|s| format!("「{s}」")).collect::<String>()
-}
-
 /// The labels of the `--scale` option: normalised key → score.
 pub(crate) fn option_map(scale: &super::clean::Scale) -> HashMap<String, f64> {
     scale

@@ -14,8 +14,9 @@ use std::path::Path;
 
 use super::clean::normalize;
 use super::plan::{PlanTopic, ReadPlan};
-use super::time::time_order;
+use super::time::{time_order, TimeReading};
 use super::{ReadError, ReadOptions, Survey};
+use crate::words::reading::{self, WavesText};
 
 /// The waves of a workbook, in time order.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,70 +57,18 @@ pub(super) fn ordered(
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let Some((order, readings)) = time_order(&refs) else {
         let list = names.join(",");
-        return Err(ReadError::layout(
+        return Err(ReadError::layout_text(
             path,
-            format!(
-                "{} sheets have the same item headers: {}; their names do not tell their order in time, so the waves are not analysed in a guessed order: name them from earliest to latest with --sheets, e.g. --sheets {list} (or two of them, --sheets FIRST,SECOND, to compare only those)",
-                names.len(),
-                names.join(", ")
-            ),
-            format!(
-                "設問の見出しが同じシートが {} つあります: {}。シート名から時期の順序が判断できないため、推測した順序では分析しません。--sheets で古い順にすべて指定してください（例: --sheets {list}）。2 つだけ比べる場合は --sheets 先,後 で指定してください",
-                names.len(),
-                names.join("、")
-            ),
+            reading::no_time_order(&names, &list),
         ));
     };
     let sorted: Vec<String> = order.iter().map(|&i| names[i].clone()).collect();
-    let how_en: Vec<String> = order
-        .iter()
-        .map(|&i| {
-            format!(
-                "{} ({})",
-                names[i],
-                crate::words::order::reading(&readings[i], crate::lang::Lang::En)
-            )
-        })
-        .collect();
-    let how_ja: Vec<String> = order
-        .iter()
-        .map(|&i| {
-            format!(
-                "「{}」（{}）",
-                names[i],
-                crate::words::order::reading(&readings[i], crate::lang::Lang::Ja)
-            )
-        })
-        .collect();
-    plan.add(
-        PlanTopic::Layout,
-        None,
-        format!(
-            "{} waves: the sheets {} have the same item headers; --sheets A,B,C names the waves, --sheets FIRST,SECOND compares two",
-            sorted.len(),
-            sorted.join(", ")
-        ),
-        format!(
-            "{} 時点の調査（シート{}は設問の見出しが同じ。時点のシートは --sheets A,B,C で指定でき、2 つだけ比べる場合は --sheets 先,後）",
-            sorted.len(),
-            sorted
-                .iter()
-                .map(|s| format!("「{s}」"))
-                .collect::<Vec<_>>()
-                .join("")
-        ),
-    );
-    plan.add(
+    let sorted_readings: Vec<TimeReading> = order.iter().map(|&i| readings[i].clone()).collect();
+    plan.add_text(PlanTopic::Layout, None, reading::waves_found(&sorted));
+    plan.add_text(
         PlanTopic::Order,
         None,
-        format!(
-            "waves in time order: {}; the names carry time, whatever the order of the sheets; --sheets A,B,C gives another order",
-            how_en.join(" → ")
-        ),
-        format!(
-            "時点の順序: {}（シート名が時期を示している。シートの並び順によらない。別の順序は --sheets A,B,C で指定）",
-            how_ja.join(" → ")
-        ),
+        reading::sheets_in_time_order(&sorted, &sorted_readings),
     );
     Ok(Waves {
         names: sorted,
@@ -142,49 +91,16 @@ pub(super) fn named(path: &Path, options: &ReadOptions) -> Result<Option<Waves>,
         let name = super::layout::find_sheet(&names, w)
             .ok_or_else(|| super::layout::sheet_missing(path, w, &names))?;
         if found.contains(&name) {
-            return Err(ReadError::layout(
+            return Err(ReadError::layout_text(
                 path,
-                format!("--sheets names the sheet {name} twice; name each wave once, from earliest to latest"),
-                format!("--sheets でシート「{name}」が 2 回指定されています。各時点のシートを 1 回ずつ、古い順に指定してください"),
+                WavesText::SheetTwice { name: &name },
             ));
         }
         found.push(name);
     }
     let mut plan = ReadPlan::default();
-    plan.add(
-        PlanTopic::Layout,
-        None,
-        format!(
-            "{} waves, the sheets {}: named by --sheets",
-            found.len(),
-            found.join(", ")
-        ),
-        format!(
-            "{} 時点の調査（シート{}。--sheets で指定）",
-            found.len(),
-            found
-                .iter()
-                .map(|s| format!("「{s}」"))
-                .collect::<Vec<_>>()
-                .join("")
-        ),
-    );
-    plan.add(
-        PlanTopic::Order,
-        None,
-        format!(
-            "waves in time order: {}: the order given by --sheets",
-            found.join(" → ")
-        ),
-        format!(
-            "時点の順序: {}（--sheets で指定した順）",
-            found
-                .iter()
-                .map(|s| format!("「{s}」"))
-                .collect::<Vec<_>>()
-                .join(" → ")
-        ),
-    );
+    plan.add_text(PlanTopic::Layout, None, reading::waves_named(&found));
+    plan.add_text(PlanTopic::Order, None, reading::order_named(&found, false));
     Ok(Some(Waves {
         names: found,
         plan,
@@ -201,23 +117,10 @@ pub(super) fn from_group(path: &Path, options: &ReadOptions) -> Result<Option<Wa
         return Ok(None);
     };
     let mut plan = ReadPlan::default();
-    plan.add(
+    plan.add_text(
         PlanTopic::Layout,
         Some((&sheet, String::new())),
-        format!(
-            "{} waves: the values of the column {column} on sheet {sheet} ({}), named by --group",
-            values.len(),
-            values.join(", ")
-        ),
-        format!(
-            "{} 時点の調査（シート「{sheet}」の列「{column}」の値 {}。--group で指定）",
-            values.len(),
-            values
-                .iter()
-                .map(|v| format!("「{v}」"))
-                .collect::<Vec<_>>()
-                .join("")
-        ),
+        reading::waves_of_column(&sheet, &column, &values),
     );
     let names = if let Some(want) = &options.wave_levels {
         let mut found = Vec::new();
@@ -234,22 +137,7 @@ pub(super) fn from_group(path: &Path, options: &ReadOptions) -> Result<Option<Wa
         if found.len() != values.len() {
             return Err(levels_error(path, &column, &values, None));
         }
-        plan.add(
-            PlanTopic::Order,
-            None,
-            format!(
-                "waves in time order: {}: the order given by --levels",
-                found.join(" → ")
-            ),
-            format!(
-                "時点の順序: {}（--levels で指定した順）",
-                found
-                    .iter()
-                    .map(|s| format!("「{s}」"))
-                    .collect::<Vec<_>>()
-                    .join(" → ")
-            ),
-        );
+        plan.add_text(PlanTopic::Order, None, reading::order_named(&found, true));
         found
     } else {
         let refs: Vec<&str> = values.iter().map(String::as_str).collect();
@@ -258,25 +146,13 @@ pub(super) fn from_group(path: &Path, options: &ReadOptions) -> Result<Option<Wa
         let Some((order, readings)) = time_order(&refs) else {
             return Ok(None);
         };
-        plan.add(
+        let sorted: Vec<String> = order.iter().map(|&i| values[i].clone()).collect();
+        let sorted_readings: Vec<TimeReading> =
+            order.iter().map(|&i| readings[i].clone()).collect();
+        plan.add_text(
             PlanTopic::Order,
             None,
-            format!(
-                "waves in time order: {}; the values carry time, whatever the order of the rows; --levels A,B,C gives another order",
-                order
-                    .iter()
-                    .map(|&i| format!("{} ({})", values[i], crate::words::order::reading(&readings[i], crate::lang::Lang::En)))
-                    .collect::<Vec<_>>()
-                    .join(" → ")
-            ),
-            format!(
-                "時点の順序: {}（値が時期を示している。行の並び順によらない。別の順序は --levels A,B,C で指定）",
-                order
-                    .iter()
-                    .map(|&i| format!("「{}」（{}）", values[i], crate::words::order::reading(&readings[i], crate::lang::Lang::Ja)))
-                    .collect::<Vec<_>>()
-                    .join(" → ")
-            ),
+            reading::values_in_time_order(&sorted, &sorted_readings),
         );
         order.iter().map(|&i| values[i].clone()).collect()
     };
@@ -291,29 +167,7 @@ pub(super) fn from_group(path: &Path, options: &ReadOptions) -> Result<Option<Wa
 /// value once (`bad`: a name that is not a value, or named twice).
 fn levels_error(path: &Path, column: &str, values: &[String], bad: Option<&str>) -> ReadError {
     let list = values.join(",");
-    let (why_en, why_ja) = match bad {
-        Some(b) => (
-            format!("--levels names {b}, which is not a value of {column} (or is named twice)"),
-            format!("--levels の「{b}」は列「{column}」の値ではないか、2 回指定されています"),
-        ),
-        None => (
-            format!("the values of {column} do not tell their order in time, or --levels does not name each of them"),
-            format!("列「{column}」の値から時期の順序が判断できないか、--levels ですべての値を指定していません"),
-        ),
-    };
-    ReadError::layout(
-        path,
-        format!(
-            "the group column {column} holds {} values: {}; {why_en}: name every value from earliest to latest with --levels, e.g. --levels {list}",
-            values.len(),
-            values.join(", ")
-        ),
-        format!(
-            "群の列「{column}」には {} 種類の値があります: {}。{why_ja}。--levels で古い順にすべての値を指定してください（例: --levels {list}）",
-            values.len(),
-            values.join("、")
-        ),
-    )
+    ReadError::layout_text(path, reading::levels_needed(column, values, bad, &list))
 }
 
 /// Reads the comparison of wave `first` with wave `second` (sheet names of `waves`) with the
@@ -349,19 +203,15 @@ pub fn read_comparison(
     };
     let mut survey = super::read_survey(path, &forced)?;
     let mut plan = waves.plan.clone();
-    plan.add(
+    plan.add_text(
         PlanTopic::Layout,
         None,
-        format!(
-            "this comparison: wave {} ({a}) and wave {} ({b}); the rows of other waves are not part of it",
-            first + 1,
-            second + 1
-        ),
-        format!(
-            "この比較: 第 {} 時点「{a}」と第 {} 時点「{b}」（他の時点の行は含まない）",
-            first + 1,
-            second + 1
-        ),
+        WavesText::ThisComparison {
+            first: first + 1,
+            a,
+            second: second + 1,
+            b,
+        },
     );
     plan.entries.extend(
         survey

@@ -19,7 +19,7 @@ use super::header::{header_plan, Table};
 use super::plan::{PlanTopic, ReadPlan};
 use super::rows::{records, summary_rows, Keyed};
 use super::{Group, Layout, Note, ReadError, ReadOptions, Survey};
-use crate::lang::Lang;
+use crate::words::reading::{self, LayoutRefusal, PlanText, ReadingWord};
 
 /// Marker pairs recognised without `--wide` (before, after, the label of each condition),
 /// longest first so that 研修前 is taken before 前.
@@ -133,7 +133,7 @@ pub(super) struct Wide {
     /// `true` when named by `--wide`.
     forced: bool,
     /// With `--wide`: item-like columns left out (index, why in English, why in Japanese).
-    left_out: Vec<(usize, &'static str, &'static str)>,
+    left_out: Vec<(usize, ReadingWord)>,
 }
 
 fn markers_in_use(options: &ReadOptions) -> Vec<(String, String)> {
@@ -146,14 +146,14 @@ fn markers_in_use(options: &ReadOptions) -> Vec<(String, String)> {
     }
 }
 
-/// Columns listed for a message: 「事前_Q1」、「事後_Q3」 / 事前_Q1, 事後_Q3 (at most six).
-fn listed(t: &Table, cols: &[usize], lang: Lang) -> String {
+/// The headers of columns for a message (at most six), and whether there are more.
+fn shown<'a>(t: &'a Table, cols: &[usize]) -> (Vec<&'a str>, bool) {
     let names: Vec<&str> = cols
         .iter()
         .take(6)
         .map(|&i| t.columns[i].name.as_str())
         .collect();
-    crate::words::reader::column_list(&names, cols.len() > 6, lang)
+    (names, cols.len() > 6)
 }
 
 /// Decides whether sheet `t` is a wide paired layout. `Ok(None)`: it is not (no column pairs
@@ -180,18 +180,14 @@ pub(super) fn detect(
         .count();
     if complete == 0 {
         if let Some((b, a)) = &options.wide {
-            return Err(ReadError::layout(
+            return Err(ReadError::layout_text(
                 path,
-                format!(
-                    "--wide {b},{a}: no two columns of sheet {} pair as {b}…/{a}… or …{b}/…{a} (columns: {})",
-                    t.name(),
-                    t.names()
-                ),
-                format!(
-                    "--wide {b},{a}: シート「{}」に「{b}…」と「{a}…」（または「…{b}」と「…{a}」）の組になる列がありません（列: {}）",
-                    t.name(),
-                    t.names()
-                ),
+                LayoutRefusal::WideNoPairs {
+                    b,
+                    a,
+                    name: t.name(),
+                    columns: &t.names(),
+                },
             ));
         }
         return Ok(None);
@@ -315,23 +311,15 @@ impl Found {
 
     /// Under `--wide`: the columns that do not pair by the pattern `main`, with why (English,
     /// Japanese), in sheet order.
-    fn left_out(&self, main: Pattern) -> Vec<(usize, &'static str, &'static str)> {
+    fn left_out(&self, main: Pattern) -> Vec<(usize, ReadingWord)> {
         let mut left_out = Vec::new();
         for &i in &self.plain {
-            left_out.push((
-                i,
-                "carries neither --wide marker",
-                "--wide で指定した印がない",
-            ));
+            left_out.push((i, ReadingWord::WideNoMark));
         }
         for (key, h) in &self.halves {
             if key.0 != main || h[0].len() != 1 || h[1].len() != 1 {
                 for &i in h[0].iter().chain(&h[1]) {
-                    left_out.push((
-                        i,
-                        "has no partner column (or more than one) under --wide",
-                        "--wide の指定で組になる列がない（または複数ある）",
-                    ));
+                    left_out.push((i, ReadingWord::WideNoPartner));
                 }
             }
         }
@@ -353,7 +341,7 @@ impl Found {
         let (count, marks) = (&self.count, &self.marks);
         // Two patterns mixed.
         if count.len() > 1 {
-            let groups: Vec<(String, String)> = count
+            let groups: Vec<(Vec<&str>, bool)> = count
                 .iter()
                 .map(|c| {
                     let cols: Vec<usize> = marks
@@ -361,25 +349,12 @@ impl Found {
                         .filter(|(_, m)| m.pattern == c.0)
                         .map(|(i, _)| *i)
                         .collect();
-                    (listed(t, &cols, Lang::En), listed(t, &cols, Lang::Ja))
+                    shown(t, &cols)
                 })
                 .collect();
-            let en: Vec<String> = groups.iter().map(|g| format!("({})", g.0)).collect();
-            let ja: Vec<String> = groups.iter().map(|g| format!("（{}）", g.1)).collect();
-            return Err(ReadError::layout(
+            return Err(ReadError::layout_text(
                 path,
-                format!(
-                    "sheet {} has before/after columns side by side, but named in {} different ways: {}; which columns pair is not certain. State the pattern with --wide BEFORE,AFTER (e.g. --wide {option}: the columns that do not pair by it are left out), or rename the columns to one pattern",
-                    t.name(),
-                    count.len(),
-                    en.join(" and ")
-                ),
-                format!(
-                    "シート「{}」には事前と事後の列が横に並んでいますが、列名の付け方が {} 通りあります: {}。どの列どうしが組になるか確実には判断できません。--wide 事前の印,事後の印 で組の付け方を指定するか（例: --wide {option}。この指定で組にならない列は分析から除外）、列名を 1 通りにそろえてください",
-                    t.name(),
-                    count.len(),
-                    ja.join("と")
-                ),
+                reading::wide_mixed(t.name(), &groups, option),
             ));
         }
         // An item with one half only, or two columns for one half.
@@ -391,35 +366,19 @@ impl Found {
             .collect();
         odd.sort_unstable();
         if !odd.is_empty() {
-            return Err(ReadError::layout(
+            let (columns, more) = shown(t, &odd);
+            return Err(ReadError::layout_text(
                 path,
-                format!(
-                    "sheet {} has before/after columns side by side, but these columns have no partner (or more than one): {}; each question needs exactly one before column and one after column. Add the missing column, or state the pattern with --wide {option} to leave them out",
-                    t.name(),
-                    listed(t, &odd, Lang::En)
-                ),
-                format!(
-                    "シート「{}」には事前と事後の列が横に並んでいますが、次の列には組になる列がない（または複数ある）ため、対応づけが確実ではありません: {}。1 つの設問に事前の列と事後の列が 1 つずつ必要です。足りない列を加えるか、--wide {option} を指定してこれらの列を分析から除外してください",
-                    t.name(),
-                    listed(t, &odd, Lang::Ja)
-                ),
+                reading::wide_unsure(t.name(), &columns, more, true, option),
             ));
         }
         // An answer column without a marker: it could be a third time, or an item asked once.
         let answers = unmarked_answers(path, t, r, &self.plain, marks, scale)?;
         if !answers.is_empty() {
-            return Err(ReadError::layout(
+            let (columns, more) = shown(t, &answers);
+            return Err(ReadError::layout_text(
                 path,
-                format!(
-                    "sheet {} has before/after columns side by side, but these answer columns carry no before/after mark: {}; whether they belong to the before or the after answers is not certain. State the pattern with --wide {option} to analyse the pairs only (these columns are then left out), or name the item columns with --items",
-                    t.name(),
-                    listed(t, &answers, Lang::En)
-                ),
-                format!(
-                    "シート「{}」には事前と事後の列が横に並んでいますが、次の回答の列には事前・事後の印がなく、どちらの回答か確実には判断できません: {}。組になった列だけを分析するには --wide {option} を指定してください（これらの列は分析から除外）。設問の列を指定するには --items を使ってください",
-                    t.name(),
-                    listed(t, &answers, Lang::Ja)
-                ),
+                reading::wide_unsure(t.name(), &columns, more, false, option),
             ));
         }
         Ok(())
@@ -546,50 +505,27 @@ pub(super) fn wide_survey(
 fn layout_plan(t: &Table, w: &Wide, sheet: &str, plan: &mut ReadPlan) {
     let [l1, l2] = &w.labels;
     let n = w.before.len();
-    let examples: Vec<String> = w
+    let examples: Vec<(&str, &str)> = w
         .before
         .iter()
         .zip(&w.after)
         .take(3)
-        .map(|(&b, &a)| format!("{} / {}", t.columns[b].name, t.columns[a].name))
+        .map(|(&b, &a)| (t.columns[b].name.as_str(), t.columns[a].name.as_str()))
         .collect();
-    let examples_ja: Vec<String> = w
-        .before
-        .iter()
-        .zip(&w.after)
-        .take(3)
-        .map(|(&b, &a)| format!("「{}」と「{}」", t.columns[b].name, t.columns[a].name))
-        .collect();
-    let more = if n > 3 { (", …", "など") } else { ("", "") };
-    let option = &w.option;
     let [m1, m2] = &w.marks;
-    if w.forced {
-        plan.add(
-            PlanTopic::Layout,
-            Some((sheet, String::new())),
-            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): the pattern named by --wide {option}", examples.join(", "), more.0),
-            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。--wide {option} で指定した組の付け方）", examples_ja.join("、"), more.1),
-        );
-        plan.add(
-            PlanTopic::Order,
-            None,
-            format!("{l1} first, then {l2}: the order given by --wide"),
-            format!("「{l1}」が先、「{l2}」が後（--wide で指定した順）"),
-        );
+    let found = (!w.forced).then_some([m1.as_str(), m2.as_str()]);
+    plan.add_text(
+        PlanTopic::Layout,
+        Some((sheet, String::new())),
+        reading::wide_layout(sheet, n, &examples, found, &w.option),
+    );
+    let (l1, l2) = (l1.as_str(), l2.as_str());
+    let order = if w.forced {
+        PlanText::WideOrderNamed { l1, l2 }
     } else {
-        plan.add(
-            PlanTopic::Layout,
-            Some((sheet, String::new())),
-            format!("one sheet, {sheet}, with before/after columns side by side, paired within each row ({n} pair(s): {}{}): every answer column carries the mark {m1} or {m2} at the same end of its header, and every question has both; --wide {option} states these marks explicitly (--wide BEFORE,AFTER other ones), --group COLUMN or --sheets FIRST,SECOND another layout", examples.join(", "), more.0),
-            format!("1 つのシート「{sheet}」に事前と事後の列が横に並んだ形。同じ行の 2 つの列を対応づけ（{n} 組: {}{}。回答の列すべてで見出しの同じ側に「{m1}」か「{m2}」の印があり、どの設問にも両方の列がある。この印を明示するには --wide {option}、別の印は --wide 事前の印,事後の印、別の配置は --group 列名 か --sheets 先,後 で指定）", examples_ja.join("、"), more.1),
-        );
-        plan.add(
-            PlanTopic::Order,
-            None,
-            format!("{l1} first, then {l2}: the marks say before and after"),
-            format!("「{l1}」が先、「{l2}」が後（列名の印が事前・事後を示している）"),
-        );
-    }
+        PlanText::WideOrderMarks { l1, l2 }
+    };
+    plan.add_text(PlanTopic::Order, None, order);
 }
 
 /// Each pair of columns, each column left out and the ID column of a wide sheet on the plan;
@@ -597,57 +533,33 @@ fn layout_plan(t: &Table, w: &Wide, sheet: &str, plan: &mut ReadPlan) {
 fn pairs_plan(t: &Table, w: &Wide, sheet: &str, plan: &mut ReadPlan) -> Option<String> {
     let head = |i: usize| a1(t.header, t.columns[i].col);
     for (k, (&b, &a)) in w.before.iter().zip(&w.after).enumerate() {
-        plan.add(
+        plan.add_text(
             PlanTopic::Pairing,
             Some((sheet, head(b))),
-            format!(
-                "{}: {} ({}) with {} ({}), row by row",
-                w.names[k],
-                t.columns[b].name,
-                head(b),
-                t.columns[a].name,
-                head(a)
-            ),
-            format!(
-                "「{}」: 「{}」（{}）と「{}」（{}）を行ごとに対応づけ",
-                w.names[k],
-                t.columns[b].name,
-                head(b),
-                t.columns[a].name,
-                head(a)
-            ),
+            PlanText::WidePair {
+                item: &w.names[k],
+                before: &t.columns[b].name,
+                before_cell: &head(b),
+                after: &t.columns[a].name,
+                after_cell: &head(a),
+            },
         );
     }
-    for &(i, en, ja) in &w.left_out {
-        plan.add(
+    for &(i, why) in &w.left_out {
+        plan.add_text(
             PlanTopic::Layout,
             Some((sheet, head(i))),
-            format!(
-                "{} ({}) is not analysed: it {en}",
-                t.columns[i].name,
-                head(i)
-            ),
-            format!(
-                "「{}」（{}）は分析しない（{ja}）",
-                t.columns[i].name,
-                head(i)
-            ),
+            reading::wide_left_out(&t.columns[i].name, &head(i), why),
         );
     }
     let id_name = w.roles.id.map(|i| t.columns[i].name.clone());
     match &id_name {
-        Some(name) => plan.add(
+        Some(name) => plan.add_text(
             PlanTopic::IdColumn,
             Some((sheet, head(w.roles.id.unwrap_or(0)))),
-            format!("{name} is not needed to pair: each row holds one respondent's before and after answers (it is shown with --keep-ids)"),
-            format!("「{name}」は対応づけには使わない（1 行に同じ回答者の事前と事後の回答があるため。--keep-ids で表示）"),
+            PlanText::WideIdNotNeeded { name },
         ),
-        None => plan.add(
-            PlanTopic::IdColumn,
-            None,
-            "no ID column needed: each row holds one respondent's before and after answers",
-            "ID の列は不要（1 行に同じ回答者の事前と事後の回答があるため）",
-        ),
+        None => plan.add_text(PlanTopic::IdColumn, None, ReadingWord::WideNoIdNeeded),
     }
     id_name
 }

@@ -81,7 +81,8 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 use super::limits::{MAX_CELLS, MAX_TEXT_BYTES};
-use super::ReadError;
+use super::{DeclaredWhat, ReadError};
+use crate::words::files::DamagedPart;
 
 const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -90,21 +91,11 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 /// file calamine still reads, with a FAT of up to 128 times the file's size): 256 MiB.
 const MAX_FAT_BYTES: usize = 256 << 20;
 
-/// `what` of [`ReadError::Declared`] for a DIMENSIONS record.
-pub(crate) const WHAT_DIMENSIONS: &str = "cells (.xls DIMENSIONS record)";
-/// `what` of [`ReadError::Declared`] for a sheet's cell records.
-pub(crate) const WHAT_CELL_RECORDS: &str = "cells (.xls cell records of one sheet)";
-/// `what` of [`ReadError::Declared`] for the shared strings cloned into cells.
-pub(crate) const WHAT_SST_TEXT: &str = "bytes of shared strings in .xls cells";
-/// `what` of [`ReadError::Declared`] for the text of the formulas (an upper bound).
-pub(crate) const WHAT_FORMULA_TEXT: &str = "bytes of formula text (.xls)";
 /// Largest number of bytes calamine may move while decoding formulas and shared strings (its
 /// `String::insert` and `Vec::remove(0)` loops are quadratic): 2³⁶ (64 GiB of `memmove`, a few
 /// seconds; one formula of 4,000 PtgAttrSpace tokens took 28 s). Ordinary workbooks move a few
 /// hundred bytes per formula.
 const MAX_WORK: u128 = 1 << 36;
-/// `what` of [`ReadError::Declared`] for the sheets' ranges together.
-pub(crate) const WHAT_USED_RANGES: &str = "cells in the sheets' used ranges (.xls)";
 
 /// Why the scan stopped early.
 #[derive(Debug, PartialEq)]
@@ -114,42 +105,22 @@ pub(crate) enum Stop {
     Fails,
     /// calamine would allocate more than the limit.
     TooMany {
-        /// One of the `WHAT_*` constants.
-        what: &'static str,
+        /// What would be allocated.
+        what: DeclaredWhat,
         /// Cells (or bytes of text) calamine would hold.
         amount: u128,
         /// The limit exceeded.
         limit: u128,
     },
     /// The compound file is damaged in a way that makes calamine loop, over-allocate or panic.
-    Damaged {
-        /// What is wrong, in English.
-        en: &'static str,
-        /// The same in Japanese.
-        ja: &'static str,
-    },
+    Damaged(DamagedPart),
 }
 
-const CYCLE: Stop = Stop::Damaged {
-    en: "a sector chain of the compound file loops back on itself",
-    ja: "複合ファイルのセクターチェーンが循環しています",
-};
-const FAT_TOO_LONG: Stop = Stop::Damaged {
-    en: "the compound file's sector table lists more sectors than the file holds",
-    ja: "複合ファイルのセクター表がファイルにある以上のセクターを指しています",
-};
-const OFF_FAT: Stop = Stop::Damaged {
-    en: "a sector chain of the compound file points outside its sector table",
-    ja: "複合ファイルのセクターチェーンがセクター表の外を指しています",
-};
-const SLOW: Stop = Stop::Damaged {
-    en: "its formulas or shared strings are built so that decoding them would take minutes",
-    ja: "数式または共有文字列が、読み込みに何分もかかる構造になっています",
-};
-const TRUNCATED: Stop = Stop::Damaged {
-    en: "the compound file is cut short (a sector it needs is past the end of the file)",
-    ja: "複合ファイルが途中で切れています（必要なセクターがファイルの末尾より後ろにあります）",
-};
+const CYCLE: Stop = Stop::Damaged(DamagedPart::Cycle);
+const FAT_TOO_LONG: Stop = Stop::Damaged(DamagedPart::FatTooLong);
+const OFF_FAT: Stop = Stop::Damaged(DamagedPart::OffFat);
+const SLOW: Stop = Stop::Damaged(DamagedPart::Slow);
+const TRUNCATED: Stop = Stop::Damaged(DamagedPart::Truncated);
 
 /// What the scan found in a workbook calamine can open.
 #[derive(Debug, Default, PartialEq)]
@@ -200,11 +171,7 @@ pub(crate) fn check(path: &Path) -> Result<Vec<super::hidden::Hidden>, ReadError
             declared: amount,
             limit,
         }),
-        Err(Stop::Damaged { en, ja }) => Err(ReadError::Damaged {
-            path: path.to_path_buf(),
-            reason: en.to_string(),
-            reason_ja: ja.to_string(),
-        }),
+        Err(Stop::Damaged(why)) => Err(ReadError::damaged(path, why)),
     }
 }
 
@@ -997,12 +964,12 @@ fn scan_sheet(
                 let declared = u128::from(rows) * u128::from(cols);
                 if declared > limit {
                     return Err(Stop::TooMany {
-                        what: WHAT_DIMENSIONS,
+                        what: DeclaredWhat::XlsDimensions,
                         amount: declared,
                         limit,
                     });
                 }
-                check(&cells, WHAT_DIMENSIONS)?;
+                check(&cells, DeclaredWhat::XlsDimensions)?;
             }
             // LabelSst: a cell (a clone of the shared string) when the index is in the table.
             0x00FD => {
@@ -1012,11 +979,11 @@ fn scan_sheet(
                     let (row, col) = rc().ok_or(Stop::Fails)?;
                     values.add(row, col);
                     cells.push();
-                    check(&cells, WHAT_CELL_RECORDS)?;
+                    check(&cells, DeclaredWhat::XlsCellRecords)?;
                     scan.text += u128::from(bytes);
                     if scan.text > text_limit {
                         return Err(Stop::TooMany {
-                            what: WHAT_SST_TEXT,
+                            what: DeclaredWhat::XlsSharedStringBytes,
                             amount: scan.text,
                             limit: text_limit,
                         });
@@ -1034,13 +1001,13 @@ fn scan_sheet(
                 let (row, col) = rc().ok_or(Stop::Fails)?;
                 values.add(row, col);
                 cells.push();
-                check(&cells, WHAT_CELL_RECORDS)?;
+                check(&cells, DeclaredWhat::XlsCellRecords)?;
             }
             // String: the value of the formula before it.
             0x0207 => {
                 values.add(fmla_pos.0, fmla_pos.1);
                 cells.push();
-                check(&cells, WHAT_CELL_RECORDS)?;
+                check(&cells, DeclaredWhat::XlsCellRecords)?;
             }
             // MulRk: `6 + 6 × (last − first + 1)` bytes (u16 arithmetic), else an error.
             0x00BD => {
@@ -1060,7 +1027,7 @@ fn scan_sheet(
                 for _ in 0..count {
                     cells.push();
                 }
-                check(&cells, WHAT_CELL_RECORDS)?;
+                check(&cells, DeclaredWhat::XlsCellRecords)?;
             }
             // Formula: its position, a value cell (counted even when calamine finds none).
             0x0006 => {
@@ -1073,7 +1040,7 @@ fn scan_sheet(
                 }
                 if scan.formula_text > text_limit {
                     return Err(Stop::TooMany {
-                        what: WHAT_FORMULA_TEXT,
+                        what: DeclaredWhat::XlsFormulaBytes,
                         amount: scan.formula_text,
                         limit: text_limit,
                     });
@@ -1083,7 +1050,7 @@ fn scan_sheet(
                 formulas.add(row, col);
                 values.add(row, col);
                 cells.push();
-                check(&cells, WHAT_CELL_RECORDS)?;
+                check(&cells, DeclaredWhat::XlsCellRecords)?;
             }
             // Row: fDyZero (bit 5 of grbit) hides it.
             0x0208 => {
@@ -1123,7 +1090,7 @@ fn scan_sheet(
     scan.ranges += values.cells() + formulas.cells();
     if scan.ranges > limit {
         return Err(Stop::TooMany {
-            what: WHAT_USED_RANGES,
+            what: DeclaredWhat::XlsUsedRanges,
             amount: scan.ranges,
             limit,
         });
@@ -1352,11 +1319,11 @@ mod tests {
     fn every_refusal_has_a_japanese_message() {
         use crate::lang::Lang;
         for what in [
-            WHAT_DIMENSIONS,
-            WHAT_CELL_RECORDS,
-            WHAT_USED_RANGES,
-            WHAT_SST_TEXT,
-            WHAT_FORMULA_TEXT,
+            DeclaredWhat::XlsDimensions,
+            DeclaredWhat::XlsCellRecords,
+            DeclaredWhat::XlsUsedRanges,
+            DeclaredWhat::XlsSharedStringBytes,
+            DeclaredWhat::XlsFormulaBytes,
         ] {
             let e = ReadError::Declared {
                 path: PathBuf::from("a.xls"),
@@ -1365,13 +1332,14 @@ mod tests {
                 limit: 1,
             };
             let ja = e.message(Lang::Ja);
-            assert!(!ja.contains(what), "{ja}");
-            assert!(e.to_string().contains(what));
+            assert!(!ja.contains(what.pair().en), "{ja}");
+            assert!(e.to_string().contains(what.pair().en));
         }
         for stop in [CYCLE, FAT_TOO_LONG, OFF_FAT, TRUNCATED, SLOW] {
-            let Stop::Damaged { en, ja } = stop else {
+            let Stop::Damaged(why) = stop else {
                 unreachable!()
             };
+            let (en, ja) = (why.get(Lang::En), why.get(Lang::Ja));
             assert!(en.is_ascii() && !ja.is_ascii(), "{en} / {ja}");
         }
     }

@@ -15,7 +15,8 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 use super::xlsx_scan::MAX_XML_PART_BYTES;
-use super::{ReadError, MAX_CELLS, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES};
+use super::{DeclaredWhat, ReadError, MAX_CELLS, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES};
+use crate::words::files::DamagedText;
 
 /// Longest binary record accepted in an .xlsb part: 4 MiB (a shared string of Excel's longest
 /// 32,767 characters is about 64 KiB).
@@ -84,14 +85,6 @@ fn relationships(xml: &str, base: &str) -> HashMap<String, String> {
     out
 }
 
-fn damaged(path: &Path, en: String, ja: String) -> ReadError {
-    ReadError::Damaged {
-        path: path.to_path_buf(),
-        reason: en,
-        reason_ja: ja,
-    }
-}
-
 /// Walks the records of `part` as calamine's `RecordIter` reads them.
 fn walk(path: &Path, part: &str, r: impl Read) -> Result<Walk, ReadError> {
     let mut r = BufReader::new(r);
@@ -124,30 +117,23 @@ fn walk(path: &Path, part: &str, r: impl Read) -> Result<Walk, ReadError> {
             }
         }
         if len > MAX_XLSB_RECORD {
-            return Err(damaged(
+            return Err(ReadError::damaged(
                 path,
-                format!(
-                    "{part} holds a record of {len} bytes, more than the {} MiB a spreadsheet program writes (the file is damaged or too large)",
-                    MAX_XLSB_RECORD >> 20
-                ),
-                format!(
-                    "{part} に {len} バイトのレコードがあり、表計算ソフトが書き出す {} MiB を超えています（ファイルが壊れているか、大きすぎます）",
-                    MAX_XLSB_RECORD >> 20
-                ),
+                DamagedText::XlsbRecord {
+                    part,
+                    len,
+                    mib: MAX_XLSB_RECORD >> 20,
+                },
             ));
         }
         total += len as u64 + 2;
         if total > MAX_XML_PART_BYTES {
-            return Err(damaged(
+            return Err(ReadError::damaged(
                 path,
-                format!(
-                    "{part} is larger than {} GiB uncompressed (the file is damaged or too large)",
-                    MAX_XML_PART_BYTES >> 30
-                ),
-                format!(
-                    "{part} は展開後 {} GiB を超えています（ファイルが壊れているか、大きすぎます）",
-                    MAX_XML_PART_BYTES >> 30
-                ),
+                DamagedText::PartTooLarge {
+                    part,
+                    gib: MAX_XML_PART_BYTES >> 30,
+                },
             ));
         }
         // The first four bytes: a row (BrtRowHdr) or a column (cell records).
@@ -246,22 +232,18 @@ pub(crate) fn check(path: &Path) -> Result<Vec<super::hidden::Hidden>, ReadError
         if w.sst_bytes > MAX_SHARED_STRINGS_BYTES {
             return Err(ReadError::Declared {
                 path: path.to_path_buf(),
-                what: "bytes of shared strings",
+                what: DeclaredWhat::SharedStringBytes,
                 declared: u128::from(w.sst_bytes),
                 limit: u128::from(MAX_SHARED_STRINGS_BYTES),
             });
         }
         if let Some(c) = w.wide {
-            return Err(damaged(
+            return Err(ReadError::damaged(
                 path,
-                format!(
-                    "{part} has a cell in column {}, beyond Excel's last column (XFD)",
-                    u64::from(c) + 1
-                ),
-                format!(
-                    "{part} に Excel の最終列（XFD）を超える {} 列目のセルがあります",
-                    u64::from(c) + 1
-                ),
+                DamagedText::BeyondLastColumn {
+                    part,
+                    column: u64::from(c) + 1,
+                },
             ));
         }
         if let Some((r0, r1, c0, c1)) = w.rect {
@@ -269,7 +251,7 @@ pub(crate) fn check(path: &Path) -> Result<Vec<super::hidden::Hidden>, ReadError
             if cells > MAX_CELLS as u128 {
                 return Err(ReadError::Declared {
                     path: path.to_path_buf(),
-                    what: "cells in the sheets' used ranges (.xlsb)",
+                    what: DeclaredWhat::XlsbUsedRanges,
                     declared: cells,
                     limit: MAX_CELLS as u128,
                 });

@@ -34,6 +34,7 @@ use std::path::Path;
 
 use super::xlsx_cells::{CellContext, CellReader, SharedStrings, Styles};
 use super::ReadError;
+use crate::words::files::{self, DamagedPart, DamagedText};
 use calamine::DataRef;
 
 /// Longest XML text or whitespace run, tag (element name with its attributes), comment,
@@ -252,55 +253,31 @@ fn is_true(v: Option<&[u8]>) -> bool {
 
 /// Why a part was refused.
 enum Over {
-    Run(&'static str, &'static str),
+    /// A run of this kind too long.
+    Run(DamagedPart),
     Name,
     Part,
     Doctype,
 }
 
 fn refused(path: &Path, part: &str, over: Over) -> ReadError {
-    let (en, ja) = match over {
-        Over::Run(en, ja) => (
-            format!(
-                "{part} holds {en} longer than {} MiB, more than any spreadsheet program writes (the file is damaged or too large)",
-                MAX_XML_RUN >> 20
-            ),
-            format!(
-                "{part} に {} MiB を超える{ja}があり、表計算ソフトが書き出す量を超えています（ファイルが壊れているか、大きすぎます）",
-                MAX_XML_RUN >> 20
-            ),
+    match over {
+        Over::Run(what) => ReadError::damaged(path, files::xml_run(part, what, MAX_XML_RUN >> 20)),
+        Over::Name => ReadError::damaged(
+            path,
+            DamagedText::XmlName {
+                part,
+                bytes: MAX_XML_NAME,
+            },
         ),
-        Over::Name => (
-            format!(
-                "{part} holds an XML element name longer than {MAX_XML_NAME} bytes (the file is damaged or too large)"
-            ),
-            format!(
-                "{part} に {MAX_XML_NAME} バイトを超える XML 要素名があります（ファイルが壊れているか、大きすぎます）"
-            ),
+        Over::Doctype => ReadError::damaged(path, DamagedText::Doctype { part }),
+        Over::Part => ReadError::damaged(
+            path,
+            DamagedText::PartTooLarge {
+                part,
+                gib: MAX_XML_PART_BYTES >> 30,
+            },
         ),
-        Over::Doctype => (
-            format!(
-                "{part} holds a DOCTYPE declaration, which an Office Open XML part never does (the file is damaged or was not saved by a spreadsheet program)"
-            ),
-            format!(
-                "{part} に DOCTYPE 宣言があります。Office Open XML のパーツには含まれないものです（ファイルが壊れているか、表計算ソフトで保存されたものではありません）"
-            ),
-        ),
-        Over::Part => (
-            format!(
-                "{part} is larger than {} GiB uncompressed (the file is damaged or too large)",
-                MAX_XML_PART_BYTES >> 30
-            ),
-            format!(
-                "{part} は展開後 {} GiB を超えています（ファイルが壊れているか、大きすぎます）",
-                MAX_XML_PART_BYTES >> 30
-            ),
-        ),
-    };
-    ReadError::Damaged {
-        path: path.to_path_buf(),
-        reason: en,
-        reason_ja: ja,
     }
 }
 
@@ -365,11 +342,7 @@ fn scan_xml(
                             }
                             i += k + 1;
                             if run > MAX_XML_RUN {
-                                return Err(refused(
-                                    path,
-                                    part,
-                                    Over::Run("a text or whitespace run", "文字列・空白の連続"),
-                                ));
+                                return Err(refused(path, part, Over::Run(DamagedPart::TextRun)));
                             }
                             if want && !buf.is_empty() {
                                 h.event(Ev::Text(&buf));
@@ -390,11 +363,7 @@ fn scan_xml(
                         }
                     }
                     if run > MAX_XML_RUN {
-                        return Err(refused(
-                            path,
-                            part,
-                            Over::Run("a text or whitespace run", "文字列・空白の連続"),
-                        ));
+                        return Err(refused(path, part, Over::Run(DamagedPart::TextRun)));
                     }
                 }
                 State::Open => {
@@ -445,14 +414,7 @@ fn scan_xml(
                     let take = end.map_or(rest.len(), |k| k + 1);
                     run += take;
                     if run > MAX_XML_RUN {
-                        return Err(refused(
-                            path,
-                            part,
-                            Over::Run(
-                                "one XML tag (element name and attributes)",
-                                "XML タグ（要素名と属性）",
-                            ),
-                        ));
+                        return Err(refused(path, part, Over::Run(DamagedPart::Tag)));
                     }
                     i += take;
                     if end.is_some() {
@@ -525,11 +487,11 @@ fn scan_xml(
                     run += take;
                     if run > MAX_XML_RUN {
                         let what = match state {
-                            State::Comment => ("an XML comment", "XML コメント"),
-                            State::CData => ("a CDATA section", "CDATA セクション"),
-                            _ => ("a processing instruction", "XML 処理命令"),
+                            State::Comment => DamagedPart::Comment,
+                            State::CData => DamagedPart::CData,
+                            _ => DamagedPart::Instruction,
                         };
-                        return Err(refused(path, part, Over::Run(what.0, what.1)));
+                        return Err(refused(path, part, Over::Run(what)));
                     }
                     if done {
                         if keep {

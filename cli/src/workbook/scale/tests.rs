@@ -18,7 +18,7 @@ fn evidence(labels: &[&str]) -> Evidence {
 /// Scores of `labels` (in the order given) inferred from the set.
 fn scores(labels: &[&str]) -> Vec<f64> {
     let (reader, scale) = infer("Q1", &evidence(labels), None)
-        .unwrap_or_else(|e| panic!("{labels:?}: {:?}", e.text()));
+        .unwrap_or_else(|e| panic!("{labels:?}: {:?}", e.message(crate::lang::Lang::En)));
     let scale = scale.expect("a scale");
     assert_eq!(scale.labels.len(), labels.len());
     labels
