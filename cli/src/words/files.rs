@@ -224,3 +224,83 @@ pub fn xml_run(part: &str, what: DamagedPart, mib: usize) -> impl Text + '_ {
         .text(lang)
     }
 }
+
+formats! {
+    /// Why the text of a shared or inline string cannot be read
+    /// ([`crate::workbook::TextProblem`]).
+    pub enum TextProblemText<'a> {
+        /// [`crate::workbook::TextProblem::UnterminatedReference`].
+        UnterminatedReference {} =>
+            "an unterminated XML reference (&…)",
+            "XML の参照（&…）が閉じられていません（ファイルが壊れています）";
+        /// [`crate::workbook::TextProblem::UnknownReference`].
+        UnknownReference { name: &'a str } =>
+            "an unknown XML reference &{name};",
+            "不明な XML の参照 &{name}; があります（ファイルが壊れています）";
+        /// [`crate::workbook::TextProblem::StringTooLong`].
+        StringTooLong { mib: usize } =>
+            "a string longer than {mib} MiB (the file is damaged or too large)",
+            "{mib} MiB を超える文字列があります（ファイルが壊れているか、大きすぎます）";
+        /// [`crate::workbook::TextProblem::SharedStringsTooLarge`].
+        SharedStringsTooLarge { mib: u64 } =>
+            "the shared strings hold more than {mib} MiB of text (the file is damaged or too large)",
+            "共有文字列の合計が {mib} MiB を超えています（ファイルが壊れているか、大きすぎます）";
+        /// A problem in the shared strings part `part`.
+        InPart { part: &'a str, problem: &'a str } => "{part}: {problem}", "{part}: {problem}";
+    }
+}
+
+/// A string's problem in `lang`.
+pub fn text_problem(p: &crate::workbook::TextProblem, lang: Lang) -> String {
+    use crate::workbook::TextProblem as P;
+    match p {
+        P::UnterminatedReference => TextProblemText::UnterminatedReference {},
+        P::UnknownReference(name) => TextProblemText::UnknownReference { name },
+        P::StringTooLong { mib } => TextProblemText::StringTooLong { mib: *mib },
+        P::SharedStringsTooLarge { mib } => TextProblemText::SharedStringsTooLarge { mib: *mib },
+    }
+    .text(lang)
+}
+
+/// A problem of the shared strings part `part` (`xl/sharedStrings.xml`).
+pub fn shared_strings_problem<'a>(
+    part: &'a str,
+    p: &'a crate::workbook::TextProblem,
+) -> impl Text + 'a {
+    move |lang| {
+        TextProblemText::InPart {
+            part,
+            problem: &text_problem(p, lang),
+        }
+        .text(lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbook::TextProblem;
+
+    /// A broken reference in the shared strings is said as what it is, not as "too large"
+    /// (the Japanese said 「共有文字列が大きすぎます」 for every problem), and the English is the
+    /// cell reader's as before.
+    #[test]
+    fn shared_string_problems_say_what_is_wrong() {
+        let p = TextProblem::UnknownReference("foo".into());
+        let t = shared_strings_problem("xl/sharedStrings.xml", &p);
+        assert_eq!(
+            t.text(Lang::En),
+            "xl/sharedStrings.xml: an unknown XML reference &foo;"
+        );
+        assert_eq!(
+            t.text(Lang::Ja),
+            "xl/sharedStrings.xml: 不明な XML の参照 &foo; があります（ファイルが壊れています）"
+        );
+        let p = TextProblem::UnterminatedReference;
+        assert!(!text_problem(&p, Lang::Ja).contains("大きすぎ"));
+        assert_eq!(
+            text_problem(&TextProblem::SharedStringsTooLarge { mib: 1024 }, Lang::En),
+            "the shared strings hold more than 1024 MiB of text (the file is damaged or too large)"
+        );
+    }
+}

@@ -228,6 +228,7 @@ mod tests {
         files::TextFileRefusal,
         files::TextFileProblem,
         files::DamagedPart,
+        files::TextProblemText,
         files::DamagedText,
     ];
 

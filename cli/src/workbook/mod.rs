@@ -141,6 +141,7 @@ mod wide;
 mod xls_scan;
 mod xlsb_scan;
 mod xlsx_cells;
+pub use xlsx_cells::TextProblem;
 mod xlsx_scan;
 
 pub use crate::words::reader::{DeclaredWhat, ExpandsWhat};

@@ -93,10 +93,36 @@ fn builtin_format_by_id(id: &[u8]) -> Fmt {
     }
 }
 
+/// Why the text of a shared or inline string cannot be read (`words::files::text_problem`
+/// says it in either language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextProblem {
+    /// `&` without its `;`.
+    UnterminatedReference,
+    /// `&name;` that is no XML entity or character.
+    UnknownReference(String),
+    /// One string longer than `mib` MiB.
+    StringTooLong {
+        /// The limit.
+        mib: usize,
+    },
+    /// The shared strings together longer than `mib` MiB.
+    SharedStringsTooLarge {
+        /// The limit.
+        mib: u64,
+    },
+}
+
+/// A cell's text problem in the English of the cell reader's other reasons (they reach the user
+/// inside [`ReadError::Workbook`], as calamine's do).
+fn english(problem: TextProblem) -> String {
+    crate::words::files::text_problem(&problem, crate::lang::Lang::En)
+}
+
 /// Appends XML character data as quick-xml's `Text` events give it to calamine: each run
 /// between references has its line ends normalised (`\r\n` and `\r` become `\n`, XML 1.0), and
 /// `&amp;`-style and numeric references are resolved. `Err` for an unknown reference.
-fn push_text(raw: &[u8], out: &mut String) -> Result<(), String> {
+fn push_text(raw: &[u8], out: &mut String) -> Result<(), TextProblem> {
     let mut rest = raw;
     while !rest.is_empty() {
         let (lit, after) = match memchr::memchr(b'&', rest) {
@@ -106,7 +132,7 @@ fn push_text(raw: &[u8], out: &mut String) -> Result<(), String> {
         push_eol_normalised(&String::from_utf8_lossy(lit), out);
         let Some(after) = after else { break };
         let Some(end) = memchr::memchr(b';', after) else {
-            return Err("an unterminated XML reference (&…)".to_string());
+            return Err(TextProblem::UnterminatedReference);
         };
         let name = String::from_utf8_lossy(&after[..end]);
         match quick_xml::escape::resolve_predefined_entity(&name) {
@@ -120,7 +146,7 @@ fn push_text(raw: &[u8], out: &mut String) -> Result<(), String> {
                     .filter(|&c| c != '\0');
                 match c {
                     Some(c) => out.push(c),
-                    None => return Err(format!("an unknown XML reference &{name};")),
+                    None => return Err(TextProblem::UnknownReference(name.into_owned())),
                 }
             }
         }
@@ -203,7 +229,7 @@ impl StringReader {
     }
 
     /// Feeds one event; `Some` with the string when `closing` ends.
-    fn event(&mut self, ev: &Ev<'_>, closing: &[u8]) -> Result<Option<String>, String> {
+    fn event(&mut self, ev: &Ev<'_>, closing: &[u8]) -> Result<Option<String>, TextProblem> {
         if let Some((text, preserve)) = &mut self.t {
             match *ev {
                 Ev::Text(raw) => push_text(raw, text)?,
@@ -225,10 +251,9 @@ impl StringReader {
             if self.t.as_ref().is_some_and(|t| t.0.len() > MAX_XML_RUN)
                 || self.rich.as_ref().is_some_and(|s| s.len() > MAX_XML_RUN)
             {
-                return Err(format!(
-                    "a string longer than {} MiB (the file is damaged or too large)",
-                    MAX_XML_RUN >> 20
-                ));
+                return Err(TextProblem::StringTooLong {
+                    mib: MAX_XML_RUN >> 20,
+                });
             }
             return Ok(None);
         }
@@ -273,15 +298,11 @@ impl SharedStrings {
         }
     }
 
-    fn fail(&mut self, en: String) {
-        self.error = Some(ReadError::Damaged {
-            path: self.path.clone(),
-            reason: format!("{}: {en}", self.part),
-            reason_ja: format!(
-                "{} の共有文字列が大きすぎます（ファイルが壊れているか、大きすぎます）",
-                self.part
-            ),
-        });
+    fn fail(&mut self, problem: TextProblem) {
+        self.error = Some(ReadError::damaged(
+            &self.path,
+            crate::words::files::shared_strings_problem(&self.part, &problem),
+        ));
     }
 }
 
@@ -299,10 +320,9 @@ impl Handler for SharedStrings {
                 Ok(Some(s)) => {
                     self.bytes += s.len() as u64;
                     if self.bytes > MAX_SHARED_STRINGS_BYTES {
-                        self.fail(format!(
-                            "the shared strings hold more than {} MiB of text (the file is damaged or too large)",
-                            MAX_SHARED_STRINGS_BYTES >> 20
-                        ));
+                        self.fail(TextProblem::SharedStringsTooLarge {
+                            mib: MAX_SHARED_STRINGS_BYTES >> 20,
+                        });
                     }
                     self.strings.push(s);
                     self.si = None;
@@ -660,7 +680,7 @@ where
                 }
             }
             Child::Is(s) => {
-                if let Some(text) = s.event(ev, b"is")? {
+                if let Some(text) = s.event(ev, b"is").map_err(english)? {
                     cell.value = Raw::Inline(text);
                     cell.child = Child::None;
                 }
@@ -674,7 +694,7 @@ where
                     *first = false;
                 }
                 Ev::Text(raw) => {
-                    push_text(raw, text)?;
+                    push_text(raw, text).map_err(english)?;
                     if text.len() > MAX_XML_RUN {
                         return Err(format!(
                             "a value longer than {} MiB (the file is damaged or too large)",
@@ -1002,5 +1022,25 @@ mod tests {
         assert_eq!(builtin_format_by_id(b"14"), Fmt::DateTime);
         assert_eq!(builtin_format_by_id(b"46"), Fmt::TimeDelta);
         assert_eq!(builtin_format_by_id(b"2"), Fmt::Other);
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn references_resolve_or_are_typed_problems() {
+        let mut out = String::new();
+        push_text(b"a &amp; b &#x41;&#66;\r\nc", &mut out).unwrap();
+        assert_eq!(out, "a & b AB\nc");
+        assert_eq!(
+            push_text(b"x &foo; y", &mut String::new()),
+            Err(TextProblem::UnknownReference("foo".into()))
+        );
+        assert_eq!(
+            push_text(b"x &amp", &mut String::new()),
+            Err(TextProblem::UnterminatedReference)
+        );
     }
 }
