@@ -15,8 +15,7 @@
 //! tables and [`bilingual`]. The tests below check every entry of every table in both
 //! languages, check that the two format strings of a variant name the same values, and check
 //! that no file outside this module picks a language for a text (`lang.pick`, `match lang`,
-//! `lang == Lang::En`, `bilingual`): the language is decided here and nowhere else. (The
-//! library's shared words are kept to the same rule by its own completeness tests.)
+//! `lang == Lang::En`, `bilingual`): the language is decided here and nowhere else.
 
 use crate::lang::Lang;
 pub use crate::messages::{bilingual, Pair};
