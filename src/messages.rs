@@ -14,8 +14,9 @@
 //! key without an entry fails the build's tests instead of reaching a Japanese user in English.
 
 use crate::lang::Lang;
-use crate::stats::effect_size::Magnitude;
+use crate::stats::effect_size::{DKind, Magnitude};
 use crate::stats::p_adjust::AdjustMethod;
+use crate::stats::StatsError;
 
 /// A text in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -494,6 +495,112 @@ pub fn conclusion_sentence(c: &Conclusion<'_>, lang: Lang) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The engine's errors and effect sizes
+// ---------------------------------------------------------------------------------------------
+
+/// The message of an engine error ([`StatsError`]) in `lang`. The English is its `Display`; the
+/// engine's keys (`group`, `what`, `reason`) are English and have typed entries below
+/// ([`Term`], [`Reason`]) for the Japanese.
+pub fn stats_error(e: &StatsError, lang: Lang) -> String {
+    let en = || match e {
+        StatsError::TooFew {
+            group,
+            needed,
+            found,
+        } => format!(
+            "not enough observations in {group}: {found} valid value(s), at least {needed} needed"
+        ),
+        StatsError::Constant => {
+            "data are essentially constant (zero variance): the test statistic is undefined".into()
+        }
+        StatsError::NonFinite { group, index } => format!(
+            "{group} contains an infinite value at position {index} (1-based); remove or fix it"
+        ),
+        StatsError::LengthMismatch { x, y } => {
+            format!("paired data must have the same length: x has {x} values, y has {y}")
+        }
+        StatsError::InvalidArgument { name, reason } => {
+            format!("invalid argument {name}: {reason}")
+        }
+        StatsError::OutOfRange { what } => {
+            format!("values are out of the range that can be computed accurately ({what})")
+        }
+        StatsError::NoSolution { what } => format!("no solution found: {what}"),
+    };
+    let ja = || match e {
+        StatsError::TooFew {
+            group,
+            needed,
+            found,
+        } => format!(
+            "有効なデータが足りません（{}: {found} 件。少なくとも {needed} 件必要です）",
+            term_ja(group)
+        ),
+        StatsError::Constant => {
+            "データがすべて同じ値（分散がゼロ）のため、検定統計量を計算できません".to_string()
+        }
+        StatsError::NonFinite { group, index } => format!(
+            "{} の {index} 番目に無限大の値があります。値を確認してください",
+            term_ja(group)
+        ),
+        StatsError::LengthMismatch { x, y } => format!(
+            "対応のあるデータでは x と y の件数をそろえてください（x は {x} 件、y は {y} 件）"
+        ),
+        StatsError::InvalidArgument { name, reason } => {
+            format!("引数 {name} が正しくありません: {}", reason_ja(reason))
+        }
+        StatsError::OutOfRange { what } => format!(
+            "値が大きすぎるか小さすぎるため、正確に計算できません（{}）",
+            term_ja(what)
+        ),
+        StatsError::NoSolution { what } => {
+            format!("解が見つかりませんでした（{}）", term_ja(what))
+        }
+    };
+    bilingual(lang, en, ja)
+}
+
+/// The name of an effect size: its kind and whether it is Hedges-corrected (g) or not (d).
+pub fn effect_size_name(kind: DKind, hedges: bool) -> Pair {
+    let (en, ja) = match (kind, hedges) {
+        (DKind::Pooled, false) => ("Cohen's d (pooled SD)", "Cohen の d（プールした標準偏差）"),
+        (DKind::Pooled, true) => ("Hedges' g (pooled SD)", "Hedges の g（プールした標準偏差）"),
+        (DKind::AverageVariance, false) => (
+            "Cohen's d (average-variance SD, Welch)",
+            "Cohen の d（2 群の分散の平均による標準偏差、Welch）",
+        ),
+        (DKind::AverageVariance, true) => (
+            "Hedges' g (average-variance SD, Welch)",
+            "Hedges の g（2 群の分散の平均による標準偏差、Welch）",
+        ),
+        (DKind::Glass, false) => ("Glass's Δ (SD of y)", "Glass の Δ（y の標準偏差）"),
+        (DKind::Glass, true) => (
+            "Glass's Δ, bias-corrected (SD of y)",
+            "Glass の Δ・バイアス補正済み（y の標準偏差）",
+        ),
+        (DKind::Dz, false) => (
+            "Cohen's d_z (SD of differences)",
+            "Cohen の d_z（差の標準偏差）",
+        ),
+        (DKind::Dz, true) => (
+            "Hedges' g_z (SD of differences)",
+            "Hedges の g_z（差の標準偏差）",
+        ),
+        (DKind::Dav, false) => (
+            "d_av (average of the two SDs)",
+            "d_av（2 つの標準偏差の平均）",
+        ),
+        (DKind::Dav, true) => (
+            "g_av (average of the two SDs)",
+            "g_av（2 つの標準偏差の平均）",
+        ),
+        (DKind::OneSample, false) => ("Cohen's d (one sample)", "Cohen の d（1 標本）"),
+        (DKind::OneSample, true) => ("Hedges' g (one sample)", "Hedges の g（1 標本）"),
+    };
+    Pair { en, ja }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The engine's quantities and reasons
 // ---------------------------------------------------------------------------------------------
 
@@ -726,6 +833,11 @@ pub const ALLOWED_IN_JAPANESE: &[&str] = &[
     "Benjamini",
     "Yekutieli",
     "Hommel",
+    "Glass",
+    "d_z",
+    "g_z",
+    "d_av",
+    "g_av",
     "Student",
     "Mann",
     "Whitney",
@@ -829,12 +941,29 @@ pub(crate) mod tests {
                 ADJUST_METHODS
                     .iter()
                     .map(|m| (format!("{m:?}"), adjust_pair(*m))),
+            )
+            .chain(
+                [
+                    DKind::Pooled,
+                    DKind::AverageVariance,
+                    DKind::Glass,
+                    DKind::Dz,
+                    DKind::Dav,
+                    DKind::OneSample,
+                ]
+                .into_iter()
+                .flat_map(|k| {
+                    [false, true].map(|g| (format!("{k:?} {g}"), effect_size_name(k, g)))
+                }),
             );
         for (name, pair) in pairs {
             assert!(!pair.en.trim().is_empty(), "{name}: empty English");
-            // ASCII but for the en dash of a name pair ("Mann–Whitney", "Benjamini–Hochberg").
+            // ASCII but for the en dash of a name pair ("Mann–Whitney", "Benjamini–Hochberg")
+            // and Glass's Δ.
             assert!(
-                pair.en.chars().all(|c| c.is_ascii() || c == '–'),
+                pair.en
+                    .chars()
+                    .all(|c| c.is_ascii() || c == '–' || c == 'Δ'),
                 "{name}: {:?}",
                 pair.en
             );
@@ -930,6 +1059,80 @@ pub(crate) mod tests {
                 line + 1
             );
         }
+    }
+
+    /// No file of the library but this one (and `lang.rs`, the language itself) picks a
+    /// language for a text: the engine's errors and effect-size names are written here.
+    #[test]
+    fn only_messages_picks_a_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![root.clone()];
+        let mut found = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let rel = path
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if path.extension().is_none_or(|e| e != "rs")
+                    || rel == "messages.rs"
+                    || rel == "lang.rs"
+                {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                let code = source.split("#[cfg(test)]\nmod tests {").next().unwrap();
+                for (i, line) in code.lines().enumerate() {
+                    if line.trim_start().starts_with("//") {
+                        continue;
+                    }
+                    for p in [
+                        ".pick(",
+                        "match lang {",
+                        "Lang::Ja =>",
+                        "Lang::En =>",
+                        "== Lang::",
+                        "!= Lang::",
+                        "bilingual(",
+                    ] {
+                        if line.contains(p) {
+                            found.push(format!("{rel}:{}: {}", i + 1, line.trim()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "a language is chosen outside messages.rs: {found:#?}"
+        );
+    }
+
+    #[test]
+    fn engine_errors_in_both_languages() {
+        let e = StatsError::TooFew {
+            group: "pairs",
+            needed: 2,
+            found: 1,
+        };
+        assert_eq!(
+            e.to_string(),
+            "not enough observations in pairs: 1 valid value(s), at least 2 needed"
+        );
+        assert_eq!(
+            e.message(Lang::Ja),
+            "有効なデータが足りません（対になったデータ（両方に回答がある組）: 1 件。少なくとも 2 件必要です）"
+        );
+        assert_eq!(
+            effect_size_name(DKind::Dz, true).get(Lang::Ja),
+            "Hedges の g_z（差の標準偏差）"
+        );
     }
 
     #[test]

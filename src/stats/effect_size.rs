@@ -102,42 +102,9 @@ impl EffectSize {
     /// assert_eq!(e.name(Lang::En), "Hedges' g_z (SD of differences)");
     /// ```
     pub fn name(&self, lang: Lang) -> String {
-        let (en, ja) = match (self.kind, self.hedges) {
-            (DKind::Pooled, false) => ("Cohen's d (pooled SD)", "Cohen の d（プールした標準偏差）"),
-            (DKind::Pooled, true) => ("Hedges' g (pooled SD)", "Hedges の g（プールした標準偏差）"),
-            (DKind::AverageVariance, false) => (
-                "Cohen's d (average-variance SD, Welch)",
-                "Cohen の d（2 群の分散の平均による標準偏差、Welch）",
-            ),
-            (DKind::AverageVariance, true) => (
-                "Hedges' g (average-variance SD, Welch)",
-                "Hedges の g（2 群の分散の平均による標準偏差、Welch）",
-            ),
-            (DKind::Glass, false) => ("Glass's Δ (SD of y)", "Glass の Δ（y の標準偏差）"),
-            (DKind::Glass, true) => (
-                "Glass's Δ, bias-corrected (SD of y)",
-                "Glass の Δ・バイアス補正済み（y の標準偏差）",
-            ),
-            (DKind::Dz, false) => (
-                "Cohen's d_z (SD of differences)",
-                "Cohen の d_z（差の標準偏差）",
-            ),
-            (DKind::Dz, true) => (
-                "Hedges' g_z (SD of differences)",
-                "Hedges の g_z（差の標準偏差）",
-            ),
-            (DKind::Dav, false) => (
-                "d_av (average of the two SDs)",
-                "d_av（2 つの標準偏差の平均）",
-            ),
-            (DKind::Dav, true) => (
-                "g_av (average of the two SDs)",
-                "g_av（2 つの標準偏差の平均）",
-            ),
-            (DKind::OneSample, false) => ("Cohen's d (one sample)", "Cohen の d（1 標本）"),
-            (DKind::OneSample, true) => ("Hedges' g (one sample)", "Hedges の g（1 標本）"),
-        };
-        lang.pick(en, ja).to_string()
+        crate::messages::effect_size_name(self.kind, self.hedges)
+            .get(lang)
+            .to_string()
     }
 }
 

@@ -26,7 +26,6 @@ pub mod tost;
 pub mod ttest;
 
 use crate::lang::Lang;
-use crate::messages::{reason_ja, term_ja};
 
 /// Direction of the alternative hypothesis, as R's `alternative = "two.sided" | "less" | "greater"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -42,13 +41,10 @@ pub enum Alternative {
 
 /// Why a statistic could not be computed. Messages say what to do; see [`StatsError::message`]
 /// for the Japanese text.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum StatsError {
     /// Fewer valid (non-missing) observations than the statistic needs.
-    #[error(
-        "not enough observations in {group}: {found} valid value(s), at least {needed} needed"
-    )]
     TooFew {
         /// Which input: `"x"`, `"y"`, `"pairs"`, …
         group: &'static str,
@@ -58,10 +54,8 @@ pub enum StatsError {
         found: usize,
     },
     /// Zero variance, so the test statistic is undefined (R: "data are essentially constant").
-    #[error("data are essentially constant (zero variance): the test statistic is undefined")]
     Constant,
     /// An input value is `+Inf` or `-Inf`.
-    #[error("{group} contains an infinite value at position {index} (1-based); remove or fix it")]
     NonFinite {
         /// Which input.
         group: &'static str,
@@ -69,7 +63,6 @@ pub enum StatsError {
         index: usize,
     },
     /// Paired inputs of different lengths.
-    #[error("paired data must have the same length: x has {x} values, y has {y}")]
     LengthMismatch {
         /// Length of `x`.
         x: usize,
@@ -77,7 +70,6 @@ pub enum StatsError {
         y: usize,
     },
     /// A parameter outside its domain (confidence level outside (0, 1), non-finite `mu`, …).
-    #[error("invalid argument {name}: {reason}")]
     InvalidArgument {
         /// Parameter name as documented.
         name: &'static str,
@@ -86,13 +78,11 @@ pub enum StatsError {
     },
     /// The values are so large or small that the result cannot be represented in a double
     /// (for example a variance that overflows).
-    #[error("values are out of the range that can be computed accurately ({what})")]
     OutOfRange {
         /// What overflowed or underflowed.
         what: &'static str,
     },
     /// An iterative solver did not converge (for example: no sample size reaches the requested power).
-    #[error("no solution found: {what}")]
     NoSolution {
         /// What was being solved.
         what: &'static str,
@@ -100,45 +90,19 @@ pub enum StatsError {
 }
 
 impl StatsError {
-    /// The message in the requested language.
+    /// The message in the requested language (both are written in [`crate::messages`]).
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.to_string(),
-            Lang::Ja => match self {
-                StatsError::TooFew {
-                    group,
-                    needed,
-                    found,
-                } => format!(
-                    "有効なデータが足りません（{}: {found} 件。少なくとも {needed} 件必要です）",
-                    term_ja(group)
-                ),
-                StatsError::Constant => {
-                    "データがすべて同じ値（分散がゼロ）のため、検定統計量を計算できません".to_string()
-                }
-                StatsError::NonFinite { group, index } => format!(
-                    "{} の {index} 番目に無限大の値があります。値を確認してください",
-                    term_ja(group)
-                ),
-                StatsError::LengthMismatch { x, y } => format!(
-                    "対応のあるデータでは x と y の件数をそろえてください（x は {x} 件、y は {y} 件）"
-                ),
-                StatsError::InvalidArgument { name, reason } => {
-                    format!("引数 {name} が正しくありません: {}", reason_ja(reason))
-                }
-                StatsError::OutOfRange { what } => {
-                    format!(
-                        "値が大きすぎるか小さすぎるため、正確に計算できません（{}）",
-                        term_ja(what)
-                    )
-                }
-                StatsError::NoSolution { what } => {
-                    format!("解が見つかりませんでした（{}）", term_ja(what))
-                }
-            },
-        }
+        crate::messages::stats_error(self, lang)
     }
 }
+
+impl std::fmt::Display for StatsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for StatsError {}
 
 /// Checks that a confidence level or probability lies strictly inside (0, 1).
 #[allow(dead_code)] // used by the engine modules as they land
