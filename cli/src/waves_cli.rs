@@ -9,7 +9,8 @@ use crate::analysis::{self, Analysis, Warning};
 use crate::cli::{CliError, Config};
 use crate::lang::Lang;
 use crate::report::{self, ReportError, ReportMeta, ResultBook};
-use crate::words::cli::{name_list, refusal, refusal_with, OptionRefusal};
+use crate::words::cli::{refusal, refusal_with, OptionRefusal};
+use crate::words::comma_list;
 use crate::workbook::waves::{read_comparison, Reading, Waves};
 use crate::workbook::Survey;
 
@@ -90,7 +91,7 @@ fn mode(choice: &WaveChoice, waves: &Waves) -> Result<WaveMode, CliError> {
         refusal_with(|lang| {
             OptionRefusal::UnknownBaseline {
                 want,
-                waves: &name_list(&waves.names, lang),
+                waves: &comma_list(&waves.names, lang),
             }
             .text(lang)
         })
@@ -99,7 +100,7 @@ fn mode(choice: &WaveChoice, waves: &Waves) -> Result<WaveMode, CliError> {
         return Err(refusal_with(|lang| {
             OptionRefusal::LatestBaseline {
                 latest: &waves.names[b],
-                earlier: &name_list(&waves.names[..b], lang),
+                earlier: &comma_list(&waves.names[..b], lang),
             }
             .text(lang)
         }));

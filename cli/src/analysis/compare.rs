@@ -36,8 +36,9 @@ use crate::stats::effect_size;
 use crate::stats::p_adjust;
 use crate::stats::ttest::{self, TTestOptions};
 use crate::stats::StatsError;
-use crate::words::analysis::{both, list, Sep};
+use crate::words::analysis::both;
 use crate::words::compare::{CompareText, CompareWord};
+use crate::words::{list, Sep};
 use crate::workbook::Survey;
 
 /// `--compare COLUMN` or `--compare COLUMN=LEVEL` (LEVEL: the participants' value).

@@ -23,7 +23,8 @@ use crate::stats::power::{self, Design as PowerDesign, Query, Sizes, SolveFor};
 use crate::stats::rank::{self, RankOptions, RankTest, RankTestKind};
 use crate::stats::ttest::{self, TTest, TTestKind, TTestOptions};
 use crate::stats::{Alternative, StatsError};
-use crate::words::analysis::{self as words, list, AnalysisText, AnalysisWord, Sep};
+use crate::words::analysis::{self as words, AnalysisText, AnalysisWord};
+use crate::words::{list, Sep};
 use crate::workbook::{NoteKind, Survey};
 
 pub mod equivalence;

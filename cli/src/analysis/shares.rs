@@ -25,7 +25,8 @@
 use crate::lang::Lang;
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::proportion;
-use crate::words::analysis::{self as words, list, AnalysisWord, Sep, SharesText};
+use crate::words::analysis::{self as words, AnalysisWord, SharesText};
+use crate::words::{list, Sep};
 use crate::workbook::{ScaleSource, Survey};
 
 use super::{AdjustFamily, AnalysisError, AnalysisOptions, Block, ItemResult, TestUsed};

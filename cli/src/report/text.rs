@@ -8,7 +8,8 @@ use crate::messages::{
 };
 use crate::stats::p_adjust::AdjustMethod;
 use crate::stats::Alternative;
-use crate::words::text::{list, TextFormat};
+use crate::words::comma_list;
+use crate::words::text::TextFormat;
 
 // The APA-style number formats live with the other shared words, in the library.
 pub use crate::messages::{df_text, num, p_apa};
@@ -77,7 +78,7 @@ pub fn mark_legend(alpha: f64, adjust: AdjustMethod, lang: Lang) -> String {
     TextFormat::MarkLegend {
         correction,
         alpha: &a,
-        marks: &list(&marks, lang),
+        marks: &comma_list(&marks, lang),
     }
     .text(lang)
 }
@@ -131,7 +132,7 @@ pub fn withheld_text(a: &Analysis, by_column: Option<&str>, lang: Lang) -> Optio
         TextFormat::Withheld {
             min: a.options.min_group,
             by: by_column.unwrap_or_default(),
-            groups: &list(&groups, lang),
+            groups: &comma_list(&groups, lang),
             option: "--min-group",
         }
         .text(lang),

@@ -157,33 +157,6 @@ formats! {
     }
 }
 
-/// How the parts of a list are separated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sep {
-    /// `a, b` / `a、b`.
-    Comma,
-    /// `a; b` / `a、b`.
-    Semicolon,
-}
-
-/// The parts joined as a list in `lang`, ending in `…` when `more` (more parts than shown).
-pub fn list<S: AsRef<str>>(lang: Lang, sep: Sep, parts: &[S], more: bool) -> String {
-    let sep = match sep {
-        Sep::Comma => pick(lang, ", ", "、"),
-        Sep::Semicolon => pick(lang, "; ", "、"),
-    };
-    let mut out = parts
-        .iter()
-        .map(AsRef::as_ref)
-        .collect::<Vec<_>>()
-        .join(sep);
-    if more {
-        out.push_str(sep);
-        out.push('…');
-    }
-    out
-}
-
 /// A range of scores, `1–5` / `1〜5`.
 pub fn score_range(lang: Lang, low: i64, top: i64) -> String {
     format!("{low}{}{top}", pick(lang, "–", "〜"))

@@ -8,8 +8,6 @@ use crate::lang::Lang;
 use crate::office_lock::{OpenFile, Program};
 use crate::report::ReportError;
 
-use super::pick;
-
 texts! {
     /// Why a file could not be opened or written, in the user's language: the commit's own
     /// problems and the operating system's common ones (its own text is English or the
@@ -225,13 +223,8 @@ pub fn refusal(r: OptionRefusal) -> CliError {
     }
 }
 
-/// Names in a sentence: "A, B, C" / 「A、B、C」.
-pub fn name_list(names: &[String], lang: Lang) -> String {
-    names.join(pick(lang, ", ", "、"))
-}
-
 /// A usage error whose words depend on the language beyond an entry's values (a
-/// [`name_list`]): `text` words it in the language given.
+/// [`super::comma_list`]): `text` words it in the language given.
 pub fn refusal_with(text: impl Fn(Lang) -> String) -> CliError {
     CliError::Usage {
         en: text(Lang::En),

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use super::analysis::{list, Sep};
 use super::pick;
 use super::reader::DelimiterName;
 use super::reading::Text;
+use super::{list, Sep};
 use crate::lang::Lang;
 use crate::workbook::ReadError;
 

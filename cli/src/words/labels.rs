@@ -2,7 +2,7 @@
 //! columns (`workbook/items.rs`, `workbook/scale.rs`): each an entry below, given to
 //! `ReadError::layout_text`.
 
-use super::analysis::{list, Sep};
+use super::comma_list;
 use super::pick;
 use super::reading::Text;
 use crate::lang::Lang;
@@ -12,11 +12,6 @@ impl Text for ScaleRefusal<'_> {
     fn text(&self, lang: Lang) -> String {
         ScaleRefusal::text(self, lang)
     }
-}
-
-/// Values listed: ", " in English, "、" in Japanese.
-fn listed<S: AsRef<str>>(values: &[S], lang: Lang) -> String {
-    list(lang, Sep::Comma, values, false)
 }
 
 texts! {
@@ -116,7 +111,7 @@ impl ScaleProblem {
             .text(lang),
             ScaleProblem::Written(label) => ScaleRefusal::Written { label }.text(lang),
             ScaleProblem::Spacing(w) => ScaleRefusal::Spacing {
-                labels: &listed(w, lang),
+                labels: &comma_list(w, lang),
             }
             .text(lang),
             ScaleProblem::NotInOption(w) => ScaleRefusal::NotInOption {
@@ -139,7 +134,7 @@ pub(crate) fn labels_uncertain<'a>(
             out.push_str(
                 &ScaleRefusal::Item {
                     name,
-                    labels: &listed(labels, lang),
+                    labels: &comma_list(labels, lang),
                     why: &problem.message(lang),
                 }
                 .text(lang),
@@ -177,7 +172,7 @@ pub(crate) fn not_a_survey<'a>(
             })
             .collect();
         ScaleRefusal::NotASurvey {
-            columns: &listed(&each, lang),
+            columns: &comma_list(&each, lang),
         }
         .text(lang)
     }

@@ -112,6 +112,38 @@ pub fn pick(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
     Pair { en, ja }.get(lang)
 }
 
+/// How the parts of a list are separated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sep {
+    /// `a, b` / `a、b`.
+    Comma,
+    /// `a; b` / `a、b`.
+    Semicolon,
+}
+
+/// The parts joined as a list in `lang`, ending in `…` when `more` (more parts than shown).
+pub fn list<S: AsRef<str>>(lang: Lang, sep: Sep, parts: &[S], more: bool) -> String {
+    let sep = match sep {
+        Sep::Comma => pick(lang, ", ", "、"),
+        Sep::Semicolon => pick(lang, "; ", "、"),
+    };
+    let mut out = parts
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(sep);
+    if more {
+        out.push_str(sep);
+        out.push('…');
+    }
+    out
+}
+
+/// Parts joined by the comma of `lang`: "a, b" / 「a、b」.
+pub fn comma_list<S: AsRef<str>>(parts: &[S], lang: Lang) -> String {
+    list(lang, Sep::Comma, parts, false)
+}
+
 pub mod analysis;
 pub mod book;
 pub mod charts;
@@ -418,6 +450,14 @@ mod tests {
                 "{name}: the English and the Japanese name different values"
             );
         }
+    }
+
+    #[test]
+    fn lists_use_the_comma_of_the_language() {
+        let items = ["a".to_string(), "b".to_string()];
+        assert_eq!(comma_list(&items, Lang::En), "a, b");
+        assert_eq!(comma_list(&items, Lang::Ja), "a、b");
+        assert_eq!(list(Lang::Ja, Sep::Semicolon, &items, true), "a、b、…");
     }
 
     #[test]

@@ -204,7 +204,7 @@ pub fn scale_source(source: &ScaleSource, points: usize, assumed: &[String], lan
             let assumed = if assumed.is_empty() {
                 String::new()
             } else {
-                let list = assumed.join(pick(lang, ", ", "、"));
+                let list = super::comma_list(assumed, lang);
                 ScaleText::Assumed { list: &list }.text(lang)
             };
             ScaleText::Inferred {
@@ -235,7 +235,7 @@ pub fn column_list(names: &[&str], more: bool, lang: Lang) -> String {
     if more {
         v.push(pick(lang, "…", "など").to_string());
     }
-    v.join(pick(lang, ", ", "、"))
+    super::comma_list(&v, lang)
 }
 
 impl PlanEntry {

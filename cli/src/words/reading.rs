@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use super::analysis::{list, Sep};
 use super::pick;
 use super::reader::column_list;
+use super::{comma_list, list, Sep};
 use crate::lang::Lang;
 use crate::workbook::{PlanTopic, ReadError, ReadPlan, TimeReading};
 
@@ -324,11 +324,6 @@ pub fn scale_option(bad: &str) -> LayoutRefusal<'_> {
     }
 }
 
-/// Values listed: ", " in English, "、" in Japanese.
-fn listed<S: AsRef<str>>(values: &[S], lang: Lang) -> String {
-    list(lang, Sep::Comma, values, false)
-}
-
 /// Two sheets found, and why (`same_items`: the same item headers, else their names).
 pub fn two_sheets_found<'a>(na: &'a str, nb: &'a str, same_items: bool) -> impl Text + 'a {
     move |lang| {
@@ -352,7 +347,7 @@ pub fn one_sheet_split<'a>(name: &'a str, gname: &'a str, values: &'a [String]) 
         PlanText::OneSheetSplit {
             name,
             gname,
-            values: &listed(values, lang),
+            values: &comma_list(values, lang),
         }
         .text(lang)
     }
@@ -363,7 +358,7 @@ pub fn nothing_to_compare<'a>(name: &'a str, sheets: &'a [String]) -> impl Text 
     move |lang| {
         LayoutRefusal::NothingToCompare {
             name,
-            sheets: &listed(sheets, lang),
+            sheets: &comma_list(sheets, lang),
         }
         .text(lang)
     }
@@ -380,7 +375,7 @@ pub fn several_group_columns<'a>(
             .iter()
             .map(|(name, values)| {
                 let (open, close) = (pick(lang, " (", "（"), pick(lang, ")", "）"));
-                format!("{name}{open}{}{close}", listed(values, lang))
+                format!("{name}{open}{}{close}", comma_list(values, lang))
             })
             .collect();
         LayoutRefusal::SeveralGroupColumns {
@@ -398,7 +393,7 @@ pub fn more_than_two<'a>(names: &'a [&'a str], x: &'a str, y: &'a str) -> impl T
     move |lang| {
         LayoutRefusal::MoreThanTwo {
             n: names.len(),
-            names: &listed(names, lang),
+            names: &comma_list(names, lang),
             x,
             y,
         }
@@ -409,7 +404,7 @@ pub fn more_than_two<'a>(names: &'a [&'a str], x: &'a str, y: &'a str) -> impl T
 /// A group column `gname` that does not hold exactly two values (`values`).
 pub fn group_values<'a>(gname: &'a str, values: &'a [String]) -> impl Text + 'a {
     move |lang| {
-        let values_listed = &listed(values, lang);
+        let values_listed = &comma_list(values, lang);
         if values.len() > 2 {
             LayoutRefusal::GroupValuesMore {
                 gname,
@@ -439,7 +434,7 @@ pub fn levels_not_found<'a>(
             a,
             b,
             gname,
-            values: &listed(values, lang),
+            values: &comma_list(values, lang),
         }
         .text(lang)
     }
@@ -452,7 +447,7 @@ fn wide_examples(pairs: &[(&str, &str)], more: bool, lang: Lang) -> String {
         .iter()
         .map(|&(before, after)| PlanText::WidePairExample { before, after }.text(lang))
         .collect();
-    let mut out = listed(&each, lang);
+    let mut out = comma_list(&each, lang);
     if more {
         out.push_str(pick(lang, ", …", "など"));
     }
@@ -561,7 +556,7 @@ pub fn summary_rows<'a>(name: &'a str, rows: &'a [String]) -> impl Text + 'a {
         PlanText::SummaryRows {
             n: rows.len(),
             name,
-            rows: &listed(rows, lang),
+            rows: &comma_list(rows, lang),
         }
         .text(lang)
     }
@@ -660,7 +655,7 @@ formats! {
 /// Names run together: `a, b` in English, 「a」「b」 in Japanese.
 fn run_of<S: AsRef<str>>(names: &[S], lang: Lang) -> String {
     match lang {
-        Lang::En => listed(names, lang),
+        Lang::En => comma_list(names, lang),
         Lang::Ja => names
             .iter()
             .map(|s| format!("「{}」", s.as_ref()))
@@ -694,7 +689,7 @@ pub fn no_time_order<'a>(names: &'a [String], list: &'a str) -> impl Text + 'a {
     move |lang| {
         WavesText::NoTimeOrder {
             n: names.len(),
-            names: &listed(names, lang),
+            names: &comma_list(names, lang),
             list,
         }
         .text(lang)
@@ -797,7 +792,7 @@ pub fn levels_needed<'a>(
         WavesText::LevelsNeeded {
             column,
             n: values.len(),
-            values: &listed(values, lang),
+            values: &comma_list(values, lang),
             why: &why,
             list,
         }

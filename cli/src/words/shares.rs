@@ -280,11 +280,8 @@ impl ShareSentence<'_> {
 
 /// The scores of a `--positive` rule: `4, 5` in English, `4、5` in Japanese.
 pub fn score_list(lang: Lang, scores: &[u8]) -> String {
-    scores
-        .iter()
-        .map(u8::to_string)
-        .collect::<Vec<_>>()
-        .join(pick(lang, ", ", "、"))
+    let scores: Vec<String> = scores.iter().map(u8::to_string).collect();
+    super::comma_list(&scores, lang)
 }
 
 /// What goes between an item's sentence and its share sentence: a space in English, nothing in

@@ -4,8 +4,6 @@
 //! the library's ([`crate::messages::comparison_sentence`],
 //! [`crate::messages::conclusion_sentence`]), shared with the VBA module through the C ABI.
 
-use crate::lang::Lang;
-
 formats! {
     /// Sentences of the result text with values. Command-line options are values (`{option}`):
     /// they are typed the same in both languages.
@@ -35,22 +33,5 @@ formats! {
         /// One withheld group and its number of respondents.
         WithheldGroup { name: &'a str, n: usize }
             => "{name} ({n} respondents)", "{name}（{n} 人）";
-    }
-}
-
-/// The items of a list in `lang`: "a, b" (「a、b」).
-pub fn list(items: &[String], lang: Lang) -> String {
-    items.join(super::pick(lang, ", ", "、"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_use_the_comma_of_the_language() {
-        let items = ["a".to_string(), "b".to_string()];
-        assert_eq!(list(&items, Lang::En), "a, b");
-        assert_eq!(list(&items, Lang::Ja), "a、b");
     }
 }

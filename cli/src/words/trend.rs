@@ -302,7 +302,7 @@ pub fn no_share_trend(items: &[(&str, String)], lang: Lang) -> String {
         .map(|(item, scores)| labelled(item, scores, lang))
         .collect();
     WaveFormat::NoShareTrend {
-        items: &items.join(pick(lang, ", ", "、")),
+        items: &super::comma_list(&items, lang),
         option: POSITIVE,
     }
     .text(lang)
