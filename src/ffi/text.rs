@@ -721,7 +721,8 @@ mod tests {
         assert_eq!(st, TTXL_ERR_NULL);
         let st = call([2, 0, 0, 0], 0, TTXL_TEST_PAIRED, 0)(std::ptr::null_mut(), 8, &mut n);
         assert_eq!(st, TTXL_ERR_NULL);
-        let st = unsafe {
+        // NULL strings: refused only when a length says there is text.
+        let raw = |alpha: f64, before_len: i32, n: &mut i32, buf: &mut [u16]| unsafe {
             ttxl_conclusion_sentence_utf16(
                 2,
                 0,
@@ -729,35 +730,11 @@ mod tests {
                 0,
                 TTXL_TEST_PAIRED,
                 1,
-                1.5,
+                alpha,
                 std::ptr::null(),
                 0,
                 std::ptr::null(),
-                0,
-                std::ptr::null(),
-                0,
-                std::ptr::null(),
-                0,
-                0,
-                buf.as_mut_ptr(),
-                512,
-                &mut n,
-            )
-        };
-        assert_eq!(st, arg);
-        let st = unsafe {
-            ttxl_conclusion_sentence_utf16(
-                2,
-                0,
-                0,
-                0,
-                TTXL_TEST_PAIRED,
-                1,
-                0.05,
-                std::ptr::null(),
-                0,
-                std::ptr::null(),
-                2,
+                before_len,
                 std::ptr::null(),
                 0,
                 std::ptr::null(),
@@ -765,9 +742,11 @@ mod tests {
                 0,
                 buf.as_mut_ptr(),
                 512,
-                &mut n,
+                n,
             )
         };
+        assert_eq!(raw(1.5, 0, &mut n, &mut buf), arg);
+        let st = raw(0.05, 2, &mut n, &mut buf);
         assert_eq!(st, TTXL_ERR_NULL);
     }
 }

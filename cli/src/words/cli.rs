@@ -286,7 +286,7 @@ impl CliError {
     pub fn message(&self, lang: Lang) -> String {
         let shown = |p: &Path| p.display().to_string();
         match self {
-            CliError::Usage { en, ja } => pick_owned(lang, en, ja),
+            CliError::Usage { en, ja } => lang.pick(en, ja).to_string(),
             CliError::SameFile(p) => ErrorText::SameFile { path: &shown(p) }.text(lang),
             CliError::OutputExists(p) => ErrorText::OutputExists { path: &shown(p) }.text(lang),
             CliError::OutputOpen { path, open } => open_message(path, open, lang),
@@ -309,15 +309,6 @@ impl CliError {
             .text(lang),
         }
     }
-}
-
-/// The English or the Japanese of a message that other areas give as two strings.
-pub fn pick_owned(lang: Lang, en: &str, ja: &str) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Ja => ja,
-    }
-    .to_string()
 }
 
 #[cfg(test)]
