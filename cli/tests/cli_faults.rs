@@ -562,6 +562,22 @@ fn analyze_memory_limited(input: &Path, output: &Path) -> Output {
         .unwrap()
 }
 
+/// A copy of `tests/hostile/NAME` in a temporary folder (kept while the first value lives), its
+/// bytes, and an empty output folder beside it.
+#[cfg(target_os = "linux")]
+fn hostile_copy(name: &str) -> (tempfile::TempDir, PathBuf, Vec<u8>, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let src = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/hostile")
+        .join(name);
+    let input = dir.path().join(name);
+    fs::copy(&src, &input).unwrap();
+    let before = fs::read(&input).unwrap();
+    let out_dir = dir.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    (dir, input, before, out_dir)
+}
+
 // Found by this test, fixed (load.rs check_xls_dimensions): tests/hostile/huge_dimensions.xls (our
 // example saved as .xls by LibreOffice, DIMENSIONS records rewritten to rows 0..0xFFFFFFFF,
 // columns 0..255; made by tests/hostile/make_dimensions_xls.py) makes calamine 0.38 reserve
@@ -573,14 +589,7 @@ fn analyze_memory_limited(input: &Path, output: &Path) -> Output {
 #[cfg(target_os = "linux")]
 #[test]
 fn xls_with_huge_declared_dimensions_is_refused_not_aborted() {
-    let dir = tempfile::tempdir().unwrap();
-    let src = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .join("tests/hostile/huge_dimensions.xls");
-    let input = dir.path().join("huge_dimensions.xls");
-    fs::copy(&src, &input).unwrap();
-    let before = fs::read(&input).unwrap();
-    let out_dir = dir.path().join("out");
-    fs::create_dir(&out_dir).unwrap();
+    let (_dir, input, before, out_dir) = hostile_copy("huge_dimensions.xls");
     let out = analyze_memory_limited(&input, &out_dir.join("results.xlsx"));
     assert_failed_cleanly(
         &out,
@@ -604,14 +613,7 @@ fn xls_with_huge_declared_dimensions_is_refused_not_aborted() {
 #[cfg(target_os = "linux")]
 #[test]
 fn ods_with_repeated_rows_is_refused_within_memory() {
-    let dir = tempfile::tempdir().unwrap();
-    let src = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .join("tests/hostile/repeated_rows.ods");
-    let input = dir.path().join("repeated_rows.ods");
-    fs::copy(&src, &input).unwrap();
-    let before = fs::read(&input).unwrap();
-    let out_dir = dir.path().join("out");
-    fs::create_dir(&out_dir).unwrap();
+    let (_dir, input, before, out_dir) = hostile_copy("repeated_rows.ods");
     let out = analyze_memory_limited(&input, &out_dir.join("results.xlsx"));
     assert_failed_cleanly(
         &out,
@@ -633,14 +635,7 @@ fn ods_with_repeated_rows_is_refused_within_memory() {
 #[cfg(target_os = "linux")]
 #[test]
 fn flipped_xls_is_refused_within_memory() {
-    let dir = tempfile::tempdir().unwrap();
-    let src = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .join("tests/hostile/flipped_datasets.xls");
-    let input = dir.path().join("flipped_datasets.xls");
-    fs::copy(&src, &input).unwrap();
-    let before = fs::read(&input).unwrap();
-    let out_dir = dir.path().join("out");
-    fs::create_dir(&out_dir).unwrap();
+    let (_dir, input, before, out_dir) = hostile_copy("flipped_datasets.xls");
     let bin = assert_cmd::cargo::cargo_bin("ttest-xl");
     let out = std::process::Command::new("sh")
         .arg("-c")
