@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 use ttest_xl_cli::workbook::{read_survey, NoteKind, ReadOptions, Survey};
 use zip::write::SimpleFileOptions;
 
+#[path = "../../tests/common/xlsb.rs"]
+mod xlsb;
+use xlsb::{num, rec, text, wide};
+
 /// The ten real respondents (Q1, Q2), as in scripts/make_hidden_workbooks.py.
 const BEFORE: [[f64; 2]; 10] = [
     [3.0, 2.0],
@@ -104,37 +108,6 @@ fn hidden_rows_columns_and_sheets_are_left_out_in_xls_and_ods_as_in_xlsx() {
 
 // ---- .xlsb, record by record --------------------------------------------------------------
 
-fn rec(typ: u16, body: &[u8]) -> Vec<u8> {
-    let mut v = Vec::new();
-    if typ >= 0x80 {
-        v.push((typ & 0x7F) as u8 | 0x80);
-        v.push((typ >> 7) as u8);
-    } else {
-        v.push(typ as u8);
-    }
-    let mut len = body.len();
-    loop {
-        let b = (len & 0x7F) as u8;
-        len >>= 7;
-        if len == 0 {
-            v.push(b);
-            break;
-        }
-        v.push(b | 0x80);
-    }
-    v.extend_from_slice(body);
-    v
-}
-
-fn wide(s: &str) -> Vec<u8> {
-    let u: Vec<u16> = s.encode_utf16().collect();
-    let mut v = (u.len() as u32).to_le_bytes().to_vec();
-    for c in u {
-        v.extend_from_slice(&c.to_le_bytes());
-    }
-    v
-}
-
 /// BrtRowHdr of row `r`: rw, ixfe, miyRw, two flag bytes (fDyZero is bit 4 of the second),
 /// fPhShow, ccolspan = 0.
 fn row(r: u32, hidden: bool) -> Vec<u8> {
@@ -146,20 +119,6 @@ fn row(r: u32, hidden: bool) -> Vec<u8> {
     b.push(0);
     b.extend_from_slice(&0u32.to_le_bytes());
     rec(0x0000, &b)
-}
-
-fn num(col: u32, x: f64) -> Vec<u8> {
-    let mut b = col.to_le_bytes().to_vec();
-    b.extend_from_slice(&[0; 4]);
-    b.extend_from_slice(&x.to_le_bytes());
-    rec(0x0005, &b)
-}
-
-fn text(col: u32, s: &str) -> Vec<u8> {
-    let mut b = col.to_le_bytes().to_vec();
-    b.extend_from_slice(&[0; 4]);
-    b.extend_from_slice(&wide(s));
-    rec(0x0006, &b)
 }
 
 /// A sheet: 職員番号, Q1, Q2, メモ (column D hidden by BrtColInfo), the ten respondents and, in
