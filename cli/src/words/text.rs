@@ -9,7 +9,7 @@ formats! {
     /// they are typed the same in both languages.
     pub enum TextFormat<'a> {
         /// The legend of the significance marks on the Results sheet; `marks` is the list of
-        /// marks with their thresholds ([`list`]).
+        /// marks with their thresholds ([`super::comma_list`]).
         MarkLegend { correction: &'a str, alpha: &'a str, marks: &'a str }
             => "Sig. (adjusted p, {correction}, α = {alpha}): {marks}, n.s. not significant, — not tested",
             "判定（補正後 p、{correction}、有意水準 {alpha}）: {marks}、n.s. 有意な差なし、— 検定せず";
@@ -26,7 +26,7 @@ formats! {
             => "Multiple comparisons: {correction} over every comparison of two waves × item together (one family); every comparison is on the Waves sheet.",
             "多重比較の補正: {correction}を、時点どうしのすべての比較 × 設問の p 値をまとめて 1 つの族として行っています。すべての比較は「時点比較」シートにあります。";
         /// The groups withheld by the anonymity guard (`--min-group`); `groups` is the list of
-        /// [`TextFormat::WithheldGroup`]s ([`list`]).
+        /// [`TextFormat::WithheldGroup`]s ([`super::comma_list`]).
         Withheld { min: usize, by: &'a str, groups: &'a str, option: &'a str }
             => "Not reported on their own (anonymity: fewer than {min} respondents, {option} {min}): {by} {groups}. Their answers are included in the whole-sample rows.",
             "回答者が {min} 人未満のため、個人が特定されないよう単独では集計していない{by}（{option} {min}）: {groups}。これらの回答は全体の集計には含めています。";
